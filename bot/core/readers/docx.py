@@ -495,6 +495,7 @@ class DocxReader:
             roles = _chapter_styles_used(paragraphs, roles, texts, styles)
             title_paragraph = ""
             number: tuple[int, ChapterStyle] | None = None  # the block of a chapter's number, its name to come
+            subtitled = 0  # how many blocks there were when a heading last took its subtitle: one each
             for joined, paragraph, (role, level), text in zip(groups, paragraphs, roles, texts, strict=True):
                 chapter = styles.chapters.get(styles.style(paragraph))
                 if role is StyleRole.TITLE:
@@ -510,8 +511,8 @@ class DocxReader:
                     if text.strip():
                         number = (len(blocks), chapter) if chapter and chapter.number else None
                     blocks.append(Block(text, heading=True, level=level))
-                elif _is_subtitle(paragraph, styles) and blocks and blocks[-1].heading:
-                    blocks[-1] = with_subtitle(blocks[-1], _texts(joined, styles))
+                elif _is_subtitle(paragraph, styles) and blocks and blocks[-1].heading and subtitled != len(blocks):
+                    blocks[-1], subtitled = with_subtitle(blocks[-1], _texts(joined, styles)), len(blocks)
                 elif role is not StyleRole.LEFT_OUT:
                     arrow = _arrow_linked(paragraph) if is_backlinked_note(text) else None
                     blocks.append(Block(text, linked_arrow=arrow))

@@ -259,6 +259,7 @@ class OdtReader:
         based_on, hidden, raised = _style_names(content), _hidden_styles(content), _raised_styles(content)
         blocks = []
         styled: dict[int, str] = {}  # the style of each block of text, by its place (chapter_styled)
+        subtitled = 0  # how many blocks there were when a heading last took its subtitle: one each
         for paragraph in _paragraphs(body, hidden):
             if paragraph.tag == _ROW:
                 blocks.append(Block(_row_text(paragraph, hidden, raised)))
@@ -268,8 +269,8 @@ class OdtReader:
             role = style_role(shown)
             if role is StyleRole.TITLE:
                 title = title or _text(paragraph, hidden, raised)
-            elif shown.casefold() == SUBTITLE_STYLE and blocks and blocks[-1].heading:
-                blocks[-1] = with_subtitle(blocks[-1], _text(paragraph, hidden, raised))
+            elif shown.casefold() == SUBTITLE_STYLE and blocks and blocks[-1].heading and subtitled != len(blocks):
+                blocks[-1], subtitled = with_subtitle(blocks[-1], _text(paragraph, hidden, raised)), len(blocks)
             elif role is not StyleRole.LEFT_OUT:
                 heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING
                 level = _level(paragraph, shown) if heading else None

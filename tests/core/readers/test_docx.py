@@ -694,6 +694,7 @@ def test_a_subtitle_right_under_a_heading_is_its_name_and_under_the_title_is_lef
     document.add_paragraph("A tale of the sea", style="Subtitle")
     document.add_heading("Chapter 1", level=1)
     document.add_paragraph("The Keeper", style="Subtitle")
+    document.add_paragraph("A second subtitle", style="Subtitle")  # a heading takes one
     document.add_paragraph("Maren kept the lamp.")
     document.save(str(tmp_path / "salt.docx"))
     passages = load_corpus(tmp_path).passages

@@ -326,12 +326,13 @@ def test_a_notes_mark_typed_raised_against_its_word_is_no_story_text():
 
 
 def test_a_subtitle_right_under_a_heading_is_its_name_and_under_the_title_is_left_out():
-    # LibreOffice's Subtitle under "Part One" names the part, "Part One: The Harbour"; it was lost.
+    # LibreOffice's Subtitle under "Part One" names the part, "Part One: The Harbour"; it was lost. A heading takes
+    # one: the paragraphs of a thousand subtitles under one were each joined into it, their copies in their square.
     styles = '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Subtitle"/>'
     body = (
         "<text:p text:style-name='P1'>A tale of the sea</text:p>"
         "<text:h text:outline-level='1'>Part One</text:h><text:p text:style-name='P1'>The Harbour</text:p>"
-        "<text:p>Maren kept the lamp.</text:p>"
+        "<text:p text:style-name='P1'>A second subtitle</text:p><text:p>Maren kept the lamp.</text:p>"
     )
     assert read(odt({"content.xml": content(body, styles)})) == (
         None,
