@@ -545,6 +545,7 @@ def blocks_of(
                 or (name in NOTE_BLOCKS and _is_linked_back_note(element, page, links))
                 or is_hidden(element, name, hidden)
                 or element is google_docs_title_paragraph
+                or (chapters and name == "p" and _is_subtitle(element))  # the navigation's name stands for it
                 or (inner and (_is_mark(element) or _is_google_docs_comment_mark(element)))
                 or (name in MEDIA_TAGS and media is None and _says_unplayable(element))
                 or (name == "sup" and not len(element) and is_raised_mark(element.text or "", text_before(parts)))
@@ -887,7 +888,7 @@ def _is_google_docs_note(element: _Element, name: str) -> bool:
     as the last chapter's last passage, the subtitle as the story's first."""
     if name != "p":
         return False
-    if "subtitle" in (element.get("class") or "").split():
+    if _is_subtitle(element):
         return not _under_heading(element)
     first = next(element.iterchildren(), None)
     return first is not None and local_name(first) == "a" and (first.get("href") or "").startswith(_GOOGLE_DOCS_BACK)
@@ -898,13 +899,13 @@ _GOOGLE_DOCS_BACK = ("#ftnt_ref", "#cmnt_ref")
 
 def _names_heading_above(element: _Element, blocks: list[Block]) -> bool:
     """Whether a paragraph is a subtitle right under the heading just read (_under_heading)."""
-    return (
-        local_name(element) == "p"
-        and "subtitle" in (element.get("class") or "").split()
-        and _under_heading(element)
-        and bool(blocks)
-        and blocks[-1].heading
-    )
+    if not blocks or not blocks[-1].heading:
+        return False
+    return local_name(element) == "p" and _is_subtitle(element) and _under_heading(element)
+
+
+def _is_subtitle(element: _Element) -> bool:
+    return "subtitle" in (element.get("class") or "").split()
 
 
 def _under_heading(paragraph: _Element) -> bool:
