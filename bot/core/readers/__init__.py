@@ -321,7 +321,9 @@ to a paragraph). A saved index holds its stories' people too, so this version al
 "The eldest, Margaret, is a tax lawyer", "a teenager named Wilf", "Stephen's 16-year-old son Owen", "their mother,
 June," (bot.core.people_finder). A PDF's footnote whose number is set in the note's own type, smaller than the
 text, is left out where its page raises that mark (pdf_notes), and a PDF's chapter lines set apart in the text's
-own type ("Chapter 2" over "The Storm", a Word manuscript's bold lines) are its headings, "Chapter 2: The Storm"."""
+own type ("Chapter 2" over "The Storm", a Word manuscript's bold lines) are its headings, "Chapter 2: The Storm". An
+attribution typed under its quotation ("— Ovid Bellamy, Letters from Tern Island") is one passage with it, in every
+format (attributions)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS
+from bot.core.readers.attributions import is_attribution
 from bot.core.readers.chapter_lines import (
     HEADING_ENDS,
     is_bare_chapter_line,
@@ -210,10 +211,11 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
 
 def ran_on(kept: list[Block], run_on: list[str], block: Block, text: str) -> bool:
     """Whether a paragraph continues the sentence the paragraph kept before it (`run_on`, as it stands) ends in
-    (run_on_paragraphs), with no heading or scene break between them."""
+    (run_on_paragraphs), or is that paragraph's attribution (attributions), with no heading or scene break between
+    them."""
     if not kept or block.heading or block.after_break or kept[-1].heading:
         return False
-    return runs_on(run_on, text)
+    return runs_on(run_on, text) or is_attribution(text)
 
 
 def _joined_into_last(kept: list[Block], run_on: list[str]) -> None:
