@@ -323,7 +323,8 @@ June," (bot.core.people_finder). A PDF's footnote whose number is set in the not
 text, is left out where its page raises that mark (pdf_notes), and a PDF's chapter lines set apart in the text's
 own type ("Chapter 2" over "The Storm", a Word manuscript's bold lines) are its headings, "Chapter 2: The Storm". An
 attribution typed under its quotation ("— Ovid Bellamy, Letters from Tern Island") is one passage with it, in every
-format (attributions)."""
+format (attributions); an HTML note typed in small type under its paragraph, opening with a symbol's mark that
+paragraph has after a word ("rope*" over "<small>* Tarred hemp...</small>"), is left out with its mark."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

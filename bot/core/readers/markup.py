@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 from html.entities import html5
 from itertools import islice
 from types import ModuleType
@@ -31,7 +32,7 @@ from bot.core.invisible_characters import shows_text
 from bot.core.readers import ao3, fanficfare
 from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
 from bot.core.readers.hidden import hidden_classes, is_hidden
-from bot.core.readers.note_marks import NOTE_MARK, is_raised_mark, text_before
+from bot.core.readers.note_marks import NOTE_MARK, is_raised_mark, text_before, without_symbol_mark
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import SCENE_BREAK, Block, ExtraMissing, joined_row
@@ -640,6 +641,10 @@ def blocks_of(
                 add_text(_QUOTE_MARKS[sum(quotes) % 2][1])
         elif name in BLOCK_TAGS and epigraph is not None and element is not epigraph:
             parts.append(" ")
+        elif name == "p" and _in_small_type(element) and (unmarked := _unmarked_above(blocks, "".join(parts))):
+            blocks[-1] = replace(blocks[-1], text=unmarked)  # a note typed under its paragraph, no story
+            parts.clear()
+            linked, ends_linked, after_break, separators = 0, False, None, 0
         elif name in BLOCK_TAGS and _names_heading_above(element, blocks) and "".join(parts).strip():
             blocks[-1] = with_subtitle(blocks[-1], "".join(parts))
             parts.clear()
@@ -895,6 +900,23 @@ def _is_google_docs_note(element: _Element, name: str) -> bool:
 
 
 _GOOGLE_DOCS_BACK = ("#ftnt_ref", "#cmnt_ref")
+
+
+def _in_small_type(paragraph: _Element) -> bool:
+    """Whether a paragraph's whole text is in one <small>: a note typed under the paragraph it annotates."""
+    return (
+        not (paragraph.text or "").strip()
+        and len(paragraph) == 1
+        and local_name(paragraph[0]) == "small"
+        and not (paragraph[0].tail or "").strip()
+    )
+
+
+def _unmarked_above(blocks: list[Block], note: str) -> str | None:
+    """The paragraph above without the mark the note opens with (without_symbol_mark), if it is the note's."""
+    if not blocks or blocks[-1].heading:
+        return None
+    return without_symbol_mark(note.strip(), blocks[-1].text)
 
 
 def _names_heading_above(element: _Element, blocks: list[Block]) -> bool:

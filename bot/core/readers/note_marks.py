@@ -25,3 +25,24 @@ def is_raised_mark(text: str, before: str) -> bool:
 def text_before(parts: list[str]) -> str:
     """The last character of the text read so far, in parts ("" if none)."""
     return next((part[-1] for part in reversed(parts) if part), "")
+
+
+_SYMBOLS = frozenset("*\u2020\u2021\u00a7\u00b6")
+
+
+def without_symbol_mark(note: str, before: str) -> str | None:
+    """The paragraph `before` without the mark of a note typed under it, the note opening with that mark ("* Tarred
+    hemp was preferred..." under "...with a tarred rope* while..."), where the paragraph has it right after a word:
+    None where the note opens with no symbol's mark, or the paragraph holds it after no word. Such a note was read as
+    the story, and answered in its place."""
+    opening = note.split(maxsplit=1)
+    if len(opening) < 2 or len(opening[0]) > 3 or not set(opening[0]) <= _SYMBOLS:
+        return None
+    mark = opening[0]
+    at = before.find(mark)
+    while at != -1:
+        after = before[at + len(mark) : at + len(mark) + 1]
+        if at and before[at - 1].isalnum() and after not in _SYMBOLS:
+            return before[:at] + before[at + len(mark) :]
+        at = before.find(mark, at + len(mark))
+    return None

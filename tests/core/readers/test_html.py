@@ -820,3 +820,20 @@ def test_a_subtitle_right_under_a_chapters_heading_is_its_name(tmp_path):
         ("Ingrid kept the light.", "Chapter One: The Keeper"),
         ("The storm came.", "Chapter Two"),
     ]
+
+
+def test_a_note_typed_in_small_type_under_its_paragraph_is_no_story_text_and_nor_is_its_mark(tmp_path):
+    # Web fiction's "rope*" with "<p><small>* Tarred hemp...</small></p>" under its paragraph: the note was a passage,
+    # answering "Why was tarred hemp preferred?" as the story. Small type opening with no mark of the paragraph's, or
+    # with one it does not hold after a word, is the story's.
+    body = (
+        "<p>He lashed himself to the wheel with a tarred rope* as the water broke.</p>"
+        "<p><small>* Tarred hemp did not swell in salt water.</small></p>"
+        "<p>The mast broke at midnight.</p><p><small>* * *</small></p>"
+        "<p><small>\u2020 A cross on the chart.</small></p>"
+    )
+    assert passages_of_page(tmp_path, body) == [
+        "He lashed himself to the wheel with a tarred rope as the water broke.",
+        "The mast broke at midnight.",
+        "\u2020 A cross on the chart.",
+    ]
