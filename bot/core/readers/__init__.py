@@ -324,7 +324,8 @@ text, is left out where its page raises that mark (pdf_notes), and a PDF's chapt
 own type ("Chapter 2" over "The Storm", a Word manuscript's bold lines) are its headings, "Chapter 2: The Storm". An
 attribution typed under its quotation ("— Ovid Bellamy, Letters from Tern Island") is one passage with it, in every
 format (attributions); an HTML note typed in small type under its paragraph, opening with a symbol's mark that
-paragraph has after a word ("rope*" over "<small>* Tarred hemp...</small>"), is left out with its mark."""
+paragraph has after a word ("rope*" over "<small>* Tarred hemp...</small>"), is left out with its mark; an EPUB
+part page's epigraph is no text of the part's own, so its chapters are named with the part as others are."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain, compress, filterfalse, pairwise, repeat, takewhile
-from operator import and_, attrgetter, is_not, itemgetter, not_, or_
+from operator import and_, attrgetter, is_not, itemgetter, or_
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -406,6 +406,11 @@ def _mark(base: str, href: str, name: str, depth: int, own: str) -> ChapterMark:
     return ChapterMark(page, anchor, Block(name, heading=True, level=depth), own)
 
 
+def _part_text(block: Block) -> bool:
+    """Whether a block is text a part's page may have of its own: no heading, no epigraph."""
+    return not block.heading and not block.epigraph
+
+
 def _named_within_parts(
     pages: list[list[Block]], marks: list[ChapterMark], outers_of: Outers, title: str | None
 ) -> list[list[Block]]:
@@ -424,8 +429,8 @@ def _named_within_parts(
     flat = list(chain.from_iterable(pages))
     found = list(map(at.get, map(id, flat)))  # each block's mark, or None
     texts_and_marks = list(
-        compress(found, map(or_, map(not_, map(attrgetter("heading"), flat)), map(is_not, found, repeat(None))))
-    )  # a page's own heading left in, with no text under it, is no text of the part's
+        compress(found, map(or_, map(_part_text, flat), map(is_not, found, repeat(None))))
+    )  # a page's own heading left in, with no text under it, is no text of the part's, nor its epigraph
     marked = list(map(is_not, texts_and_marks, repeat(None)))
     pairs = list(compress(pairwise(texts_and_marks), map(and_, marked, marked[1:])))
     if not pairs:  # no mark read right after another

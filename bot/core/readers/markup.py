@@ -491,7 +491,7 @@ def blocks_of(
     opener: tuple[_Element, str] | None = None  # the <p> the walk is in, if its class names a chapter's style
     styled: dict[int, str] = {}  # the blocks of such paragraphs, by place: that style's name (_chapter_openers)
 
-    def flush(heading: bool = False, level: int | None = None) -> None:
+    def flush(heading: bool = False, level: int | None = None, quoted: bool = False) -> None:
         nonlocal linked, ends_linked, after_break, separators, named
         text = "".join(parts)
         parts.clear()
@@ -517,7 +517,8 @@ def blocks_of(
                 elif not said_again:
                     if opener is not None and len(texts) == 1:
                         styled[len(blocks)] = opener[1]
-                    blocks.append(Block(text, heading, level, linked_arrow=arrow if text is texts[-1] else None))
+                    linked_arrow = arrow if text is texts[-1] else None
+                    blocks.append(Block(text, heading, level, linked_arrow=linked_arrow, epigraph=quoted))
                     all_links.append(only_links)
 
     def add_text(text: str) -> None:
@@ -651,7 +652,7 @@ def blocks_of(
             linked, ends_linked, after_break, separators = 0, False, None, 0
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
-            flush(heading, int(name[1]) if heading else None)
+            flush(heading, int(name[1]) if heading else None, quoted=element is epigraph)
             epigraph = None if element is epigraph else epigraph
             opener = None if opener is not None and element is opener[0] else opener
         elif open_links and open_links[-1] is element:

@@ -70,6 +70,9 @@ class Block:
     """Whether a scene break ("* * *", a rule, a Markdown thematic break) stands between the paragraph and the one
     before it: the break shows no text and is no passage, but a question's line and its reply, or a letter's lines,
     are never read into one passage across it (bot.core.corpus)."""
+    epigraph: bool = False
+    """Whether the paragraph is an epigraph the document marks so (HTML's, EPUB's): the story's text, but none of a
+    part page's own, which would keep the part's name from its chapters' (bot.core.readers.epub)."""
 
 
 SCENE_BREAK = "* * *"

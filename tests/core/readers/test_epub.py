@@ -1130,3 +1130,30 @@ def test_a_long_navigation_name_and_page_heading_are_compared_in_few_steps(tmp_p
     (_, passages), steps = lines_run_in(epub.__file__, lambda: read_story(tmp_path / "long.epub"))
     assert [p.text for p in passages] == ["Ingrid kept it."]
     assert steps < 3000
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
+def test_a_part_pages_epigraph_is_no_text_of_its_own_and_its_chapters_are_named_with_the_part(tmp_path, version):
+    # A part page holding its heading and an epigraph: the epigraph counted as the part's own text, so that part's
+    # chapters kept their bare names where a part of its heading alone named its own ("1. The Hut" beside "Part II:
+    # The Sea: 2. The Boat"). The epigraph stays a passage, under the part.
+    epigraph = "<div class='epigraph'><p>I must go down to the seas again.</p><p>John Masefield</p></div>"
+    pages = [
+        ("part-1.xhtml", "", f"<h1>Part I: The Village</h1>{epigraph}"),
+        ("chapter-1.xhtml", "", "<h2>1. The Hut</h2><p>The hut was cold.</p>"),
+        ("part-2.xhtml", "", "<h1>Part II: The Sea</h1>"),
+        ("chapter-2.xhtml", "", "<h2>2. The Boat</h2><p>The boat was hers.</p>"),
+    ]
+    navigation = nested_navigation(
+        version,
+        [
+            ("part-1.xhtml", "Part I: The Village", [("chapter-1.xhtml", "1. The Hut")]),
+            ("part-2.xhtml", "Part II: The Sea", [("chapter-2.xhtml", "2. The Boat")]),
+        ],
+    )
+    write_package_book(tmp_path / "salt.epub", version, pages, navigation)
+    assert [(p.chapter, p.text) for p in read_story(tmp_path / "salt.epub")[1]] == [
+        ("Part I: The Village", "I must go down to the seas again. John Masefield"),
+        ("Part I: The Village: 1. The Hut", "The hut was cold."),
+        ("Part II: The Sea: 2. The Boat", "The boat was hers."),
+    ]
