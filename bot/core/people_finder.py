@@ -786,12 +786,15 @@ def _nicknamed(
     Tanner [...] Tanner said") are one person, introduced where any is first, and mentioned by all."""
     chosen = {name for name, _ in people}
     owners = {name: _owner(evidence[name].full_name, chosen, evidence[name].written_within) for name, _ in people}
+    said = _nicknames_with_surnames(people, evidence)  # "Bobby Sandoval": "Bobby", of 'Robert "Bobby" Sandoval'
+    owners |= {name: full for name, (_, full) in said.items()}
     # Two names each known as the other ("Diana Prince, known as Wonder Woman"), or a chain, stay apart, as written.
     crossed = {name for name, owner in owners.items() if owner and owners.get(owner) == name}
     nicknames_of: dict[str, list[str]] = {}
     for name, _ in people:
         full = owners[name]
-        if full and name not in crossed and _with_full_name(name, full) != name:
+        nickname = said[name][0] if name in said else name
+        if full and name not in crossed and _with_full_name(nickname, full) != nickname:
             nicknames_of.setdefault(full, []).append(name)
     joined = {name: [name] for name in chosen}
     shown = {name: name for name in chosen}
@@ -802,7 +805,8 @@ def _nicknamed(
             continue
         head = full if full in chosen else names[0]
         joined[head] = [head, *(name for name in names if name != head)]
-        shown[head], full_of[head] = _with_nicknames(names, full), full
+        shown[head] = _with_nicknames([said[name][0] if name in said else name for name in names], full)
+        full_of[head] = full
     merged = {name for head in full_of for name in joined[head][1:]}
     holders = Counter(word for full in {*full_of.values(), *(n for n in chosen if " " in n)} for word in full.split())
     part_of = {
@@ -814,12 +818,32 @@ def _nicknamed(
     for part, name in part_of.items():
         joined[name].append(part)
     merged |= part_of.keys()
+    for name, full in full_of.items():
+        given = " ".join(full.split()[:-1])  # "Lieutenant Robert", the run a written nickname broke off its surname
+        if " " in given and given in chosen and given not in full_of and given not in merged:
+            joined[name].append(given)
+            merged.add(given)
     introduced = dict(people)
     return [
         (shown[name], min(introduced[n] for n in joined[name]), sum(mentions[n] for n in joined[name]))
         for name, _ in people
         if name not in merged
     ]
+
+
+def _nicknames_with_surnames(
+    people: list[tuple[str, int]], evidence: dict[str, _Evidence]
+) -> dict[str, tuple[str, str]]:
+    """Each person found by a nickname and a surname ("Bobby Sandoval") whose nickname is written within a full name
+    ending in that surname ('Lieutenant Robert "Bobby" Sandoval'): (the nickname, that full name). They were two
+    people, "Lieutenant Robert" and "Bobby Sandoval"."""
+    found: dict[str, tuple[str, str]] = {}
+    for name, _ in people:
+        words = name.split()
+        alone = evidence.get(words[0]) if len(words) == 2 else None
+        if alone is not None and alone.written_within and alone.full_name.split()[-1:] == words[-1:]:
+            found[name] = (words[0], alone.full_name)
+    return found
 
 
 def _owner(full: str, people: set[str], written_within: bool) -> str:

@@ -514,3 +514,15 @@ def test_people_introduced_as_the_eldest_a_teenager_an_aged_son_or_by_a_months_n
     )
     assert {"June", "Margaret", "Owen", "Wilf Brannigan"} <= set(names_in(story))
     assert names_in("The orchard flowered in June. In June the rain came, and June was wet.") == []  # a month
+
+
+def test_a_titled_name_with_a_nickname_written_within_is_one_person_found_by_the_nickname_and_surname():
+    # 'Lieutenant Robert "Bobby" Sandoval', then "Bobby Sandoval" and "Bobby": the title made "Lieutenant Robert" a
+    # person of his own, and "Bobby Sandoval" another.
+    story = (
+        'His executive officer, Lieutenant Robert "Bobby" Sandoval, is his brother-in-law. He sends Bobby Sandoval '
+        "and two men back for orders. Only Haskell returns, reporting that Bobby was killed by a sniper."
+    )
+    assert [p.name for p in find_people([story]) if "Sandoval" in p.name or "Robert" in p.name] == [
+        'Lieutenant Robert "Bobby" Sandoval'
+    ]

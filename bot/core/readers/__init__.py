@@ -319,7 +319,8 @@ class), also where an EPUB's navigation names the chapter by its number alone; a
 after one of three words or more that ends no sentence is one passage with it (run_on_paragraphs: a song typed a line
 to a paragraph). A saved index holds its stories' people too, so this version also brings in those found since 76:
 "The eldest, Margaret, is a tax lawyer", "a teenager named Wilf", "Stephen's 16-year-old son Owen", "their mother,
-June," (bot.core.people_finder). A PDF's footnote whose number is set in the note's own type, smaller than the
+June," (bot.core.people_finder), and 'Lieutenant Robert "Bobby" Sandoval' is one person, not "Lieutenant Robert"
+and "Bobby Sandoval". A PDF's footnote whose number is set in the note's own type, smaller than the
 text, is left out where its page raises that mark (pdf_notes), and a PDF's chapter lines set apart in the text's
 own type ("Chapter 2" over "The Storm", a Word manuscript's bold lines) are its headings, "Chapter 2: The Storm". An
 attribution typed under its quotation ("— Ovid Bellamy, Letters from Tern Island") is one passage with it, in every
