@@ -1330,40 +1330,62 @@ def test_a_title_a_program_made_gives_way_to_the_title_on_the_page(tmp_path, mad
     assert " ".join(p.text for p in corpus.passages) == " ".join(CHAPTERS["Chapter One: The Storm"])
 
 
-MANUSCRIPT_CHAPTERS = {
-    "The Keeper": "Ingrid kept the lighthouse at Skarra Point for eleven winters after her father drowned.",
-    "The Storm": "Anders sailed the cutter out of the harbour on the ninth of March, against all advice.",
-    "The Return": "Anders came home after forty days, thin and silent, carrying a brass compass.",
+SAME_SIZE_BOOK = {
+    ("Chapter 1", "The Keeper"): [*CHAPTERS["Chapter One: The Storm"], " ".join((LONG * 3).split())],
+    ("Chapter 2", "The Storm"): [*CHAPTERS["Chapter Two: The Calm"], " ".join((LONG * 3).split())],
+    ("Chapter 3", "The Return"): ["Her brother came home in April with the compass wrapped in oilskin.", LONG.strip()],
 }
 
 
-def write_manuscript_pdf(path) -> None:
-    """A manuscript as Word exports it: a contents page under a larger "Contents", then each chapter on a page of its
-    own, "Chapter N" and its title bold at the text's size, centred, a blank line apart."""
-    pdf = fpdf.FPDF()
-    pdf.set_title("The Salt Lantern")
+def write_same_size_headings(path) -> None:
+    """A book as a Word manuscript or a self-published PDF sets it: a contents page (its title larger, each entry with
+    leaders and a page number), a part's page, and each chapter on a new page under its number and title, centred in
+    bold at the text's size, the book's title a running head in smaller type over every page."""
+    from fpdf import FPDF
+
+    class Manuscript(FPDF):
+        def header(self) -> None:
+            self.set_font("Times", "I", 9)
+            self.set_xy(20, 10)
+            self.cell(170, 5, "THE SALT LANTERN", align="C")
+
+    pdf = Manuscript(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(20, 20, 20)
     pdf.add_page()
     pdf.set_font("Times", "B", 18)
-    pdf.cell(0, 10, "Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(40)
+    pdf.cell(170, 10, "Contents", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Times", size=11)
-    for number, name in enumerate(MANUSCRIPT_CHAPTERS, start=1):
-        pdf.cell(0, 8, f"Chapter {number}: {name} {'.' * 40} {number + 1}", new_x="LMARGIN", new_y="NEXT")
-    for number, (name, text) in enumerate(MANUSCRIPT_CHAPTERS.items(), start=1):
+    for entry, page in [("Part One: The Harbour", 2), ("Chapter 1: The Keeper", 3), ("Chapter 2: The Storm", 4)]:
+        pdf.cell(150, 8, entry + " " + "." * 40)
+        pdf.cell(20, 8, str(page), align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font("Times", "B", 11)
+    pdf.set_y(100)
+    for line in ("Part One", "The Harbour"):
+        pdf.cell(170, 14, line, align="C", new_x="LMARGIN", new_y="NEXT")
+    for (number, title), texts in SAME_SIZE_BOOK.items():
         pdf.add_page()
-        pdf.set_y(40)
         pdf.set_font("Times", "B", 11)
-        for line in (f"Chapter {number}", name):
-            pdf.cell(0, 6, line, align="C", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(10)
+        pdf.set_y(40)
+        pdf.cell(170, 14, number, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(170, 14, title, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(10)
         pdf.set_font("Times", size=11)
-        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        for text in texts:
+            pdf.multi_cell(170, 5.5, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
     pdf.output(str(path))
 
 
-def test_a_manuscripts_chapter_lines_bold_at_the_texts_size_name_its_chapters(tmp_path):
-    # The contents page's "Contents" was the only heading: every passage was its chapter's, the contents' lines were
-    # passages, and "Chapter 2" lines, at one place on three pages, were left out as running heads.
-    write_manuscript_pdf(tmp_path / "salt.pdf")
-    passages = load_corpus(tmp_path).passages
-    named = [f"Chapter {n}: {name}" for n, name in enumerate(MANUSCRIPT_CHAPTERS, start=1)]
-    assert [(p.chapter, p.text) for p in passages] == list(zip(named, MANUSCRIPT_CHAPTERS.values(), strict=True))
+def test_chapter_lines_in_bold_at_the_texts_size_atop_a_page_name_chapters(tmp_path):
+    # A real-books attacker's finding F6: read by size alone, "Contents" was the only heading, every passage its
+    # chapter's, the contents' lines passages ("Chapter 2: The Storm ..... 4"), "Chapter 1" and "Chapter 2" lost as
+    # running heads, and the part's title glued to the next page's: "The Harbour The Keeper".
+    write_same_size_headings(tmp_path / "salt.pdf")
+    corpus = load_corpus(tmp_path)
+    chapters = {f"{number}: {title}": texts for (number, title), texts in SAME_SIZE_BOOK.items()}
+    assert {p.chapter: [] for p in corpus.passages} == {name: [] for name in chapters}
+    for name, texts in chapters.items():
+        assert " ".join(p.text for p in corpus.passages if p.chapter == name) == " ".join(texts)
