@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-NOTE_MARK = re.compile(r"[\[(]\d{1,4}[\])]|\d{1,3}|[\[(]?[*\u2020\u2021\u00a7\u00b6]{1,3}[\])]?")
+NOTE_SYMBOLS = "*\u2020\u2021\u00a7\u00b6"
+"""The symbols a note's mark is written with: asterisk, dagger, double dagger, section sign, pilcrow."""
+NOTE_MARK = re.compile(rf"[\[(]\d{{1,4}}[\])]|\d{{1,3}}|[\[(]?[{NOTE_SYMBOLS}]{{1,3}}[\])]?")
 """A note's mark as a link's whole text: "12", "[3]", "(1024)", "*", "†". A bare number of four digits is a year
 ("in 1984", linked to a note about it or a page about the year): the story's word, kept."""
 
@@ -27,22 +29,19 @@ def text_before(parts: list[str]) -> str:
     return next((part[-1] for part in reversed(parts) if part), "")
 
 
-_SYMBOLS = frozenset("*\u2020\u2021\u00a7\u00b6")
-
-
 def without_symbol_mark(note: str, before: str) -> str | None:
     """The paragraph `before` without the mark of a note typed under it, the note opening with that mark ("* Tarred
     hemp was preferred..." under "...with a tarred rope* while..."), where the paragraph has it right after a word:
     None where the note opens with no symbol's mark, or the paragraph holds it after no word. Such a note was read as
     the story, and answered in its place."""
-    opening = note.split(maxsplit=1)
-    if len(opening) < 2 or len(opening[0]) > 3 or not set(opening[0]) <= _SYMBOLS:
+    opening, symbols = note.split(maxsplit=1), frozenset(NOTE_SYMBOLS)
+    if len(opening) < 2 or len(opening[0]) > 3 or not set(opening[0]) <= symbols:
         return None
     mark = opening[0]
     at = before.find(mark)
     while at != -1:
         after = before[at + len(mark) : at + len(mark) + 1]
-        if at and before[at - 1].isalnum() and after not in _SYMBOLS:
+        if at and before[at - 1].isalnum() and after not in symbols:
             return before[:at] + before[at + len(mark) :]
         at = before.find(mark, at + len(mark))
     return None
