@@ -491,7 +491,7 @@ def blocks_of(
     opener: tuple[_Element, str] | None = None  # the <p> the walk is in, if its class names a chapter's style
     styled: dict[int, str] = {}  # the blocks of such paragraphs, by place: that style's name (_chapter_openers)
 
-    def flush(heading: bool = False, level: int | None = None, quoted: bool = False) -> None:
+    def flush(heading: bool = False, level: int | None = None, in_epigraph: bool = False) -> None:
         nonlocal linked, ends_linked, after_break, separators, named
         text = "".join(parts)
         parts.clear()
@@ -518,8 +518,15 @@ def blocks_of(
                     if opener is not None and len(texts) == 1:
                         styled[len(blocks)] = opener[1]
                     linked_arrow = arrow if text is texts[-1] else None
-                    blocks.append(Block(text, heading, level, linked_arrow=linked_arrow, epigraph=quoted))
+                    blocks.append(Block(text, heading, level, linked_arrow=linked_arrow, epigraph=in_epigraph))
                     all_links.append(only_links)
+
+    def read_into_last() -> None:
+        """The block's text taken into the block before it (a subtitle into its heading) or left out with what it
+        says of it (a note's mark): no block of its own."""
+        nonlocal linked, ends_linked, after_break, separators
+        parts.clear()
+        linked, ends_linked, after_break, separators = 0, False, None, 0
 
     def add_text(text: str) -> None:
         """The text into the block, a blank line within a <pre> ending it (a story typed as text, put in a page)."""
@@ -644,15 +651,13 @@ def blocks_of(
             parts.append(" ")
         elif name == "p" and _in_small_type(element) and (unmarked := _unmarked_above(blocks, "".join(parts))):
             blocks[-1] = replace(blocks[-1], text=unmarked)  # a note typed under its paragraph, no story
-            parts.clear()
-            linked, ends_linked, after_break, separators = 0, False, None, 0
+            read_into_last()
         elif name in BLOCK_TAGS and _names_heading_above(element, blocks) and "".join(parts).strip():
             blocks[-1] = with_subtitle(blocks[-1], "".join(parts))
-            parts.clear()
-            linked, ends_linked, after_break, separators = 0, False, None, 0
+            read_into_last()
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
-            flush(heading, int(name[1]) if heading else None, quoted=element is epigraph)
+            flush(heading, int(name[1]) if heading else None, in_epigraph=element is epigraph)
             epigraph = None if element is epigraph else epigraph
             opener = None if opener is not None and element is opener[0] else opener
         elif open_links and open_links[-1] is element:
