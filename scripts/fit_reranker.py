@@ -55,7 +55,7 @@ from bot.core.library import StoryLibrary
 from bot.core.rerank.model import MODEL_FILE, RankingModel, Reranker
 from bot.core.rerank.trees import TreeData, TreeEnsemble, lightgbm_trees
 from bot.eval.beir import Part, beir_corpus, load_queries
-from bot.eval.questions import load_questions
+from bot.eval.questions import load_questions, story_holding
 from bot.eval.sections import SectionQuestion, load_section_questions, sections_corpus
 from bot.eval.squad import squad_set
 
@@ -185,10 +185,9 @@ def plot_lists(folders: list[Path], reranker: Reranker) -> CandidateLists:
         library = StoryLibrary(load_corpus(folder / "corpus"), reranker=reranker)
         for question, expect in load_questions(folder / "questions.jsonl"):
             wanted = folded(expect)
-            holding = {p.story for p in library.corpus.passages if wanted in folded(p.text)}
-            if len(holding) != 1:
+            story = story_holding(library, wanted)
+            if story is None:
                 continue
-            story = holding.pop()
             for scope in (None, story):
                 candidates, context = library.candidates(library.query(question, scope), scope)
                 answers = np.array([wanted in folded(c.view.passage.text) for c in candidates])

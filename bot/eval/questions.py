@@ -53,7 +53,7 @@ def check_questions(library: StoryLibrary, path: Path, scope: Scope = Scope.LIBR
     checks = []
     for question, expect in load_questions(path):
         wanted = fold(expect)
-        story = _story_holding(library, wanted) if scope is Scope.STORY else None
+        story = story_holding(library, wanted) if scope is Scope.STORY else None
         answer = library.ask(question, count=DEPTH, story=story)
         rank = next((n for n, hit in enumerate(answer.hits, 1) if wanted in fold(hit.excerpt.text)), None)
         best = answer.best
@@ -70,7 +70,7 @@ def check_questions(library: StoryLibrary, path: Path, scope: Scope = Scope.LIBR
     return checks
 
 
-def _story_holding(library: StoryLibrary, wanted: str) -> int | None:
+def story_holding(library: StoryLibrary, wanted: str) -> int | None:
     """The one story a passage of which holds the folded phrase `wanted`; None if none does, or several."""
     stories = {passage.story for passage in library.corpus.passages if wanted in fold(passage.text)}
     return stories.pop() if len(stories) == 1 else None
