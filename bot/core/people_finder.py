@@ -666,14 +666,15 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         found.intro = start
 
 
+_AGED = ("-year-old", "-month-old")
+"""How an age said before a role ends: "her 16-year-old son Owen"."""
+
+
 def _role_owner(word: str) -> bool:
     """Whether a word before a role said right before a name says whose or what it is: "her", "the", "Stephen's",
     "16-year-old"."""
     folded = word.lower()
     return folded in _ROLE_BEFORE or folded.endswith(("'s", "’s")) or folded.endswith(_AGED)
-
-
-_AGED = ("-year-old", "-month-old")
 
 
 def _known_as(before: str, lists: _WordLists) -> bool:
@@ -788,13 +789,13 @@ def _nicknamed(
     owners = {name: _owner(evidence[name].full_name, chosen, evidence[name].written_within) for name, _ in people}
     said = _nicknames_with_surnames(people, evidence)  # "Bobby Sandoval": "Bobby", of 'Robert "Bobby" Sandoval'
     owners |= {name: full for name, (_, full) in said.items()}
+    nickname = {name: said[name][0] if name in said else name for name in chosen}  # what a name says it is known as
     # Two names each known as the other ("Diana Prince, known as Wonder Woman"), or a chain, stay apart, as written.
     crossed = {name for name, owner in owners.items() if owner and owners.get(owner) == name}
     nicknames_of: dict[str, list[str]] = {}
     for name, _ in people:
         full = owners[name]
-        nickname = said[name][0] if name in said else name
-        if full and name not in crossed and _with_full_name(nickname, full) != nickname:
+        if full and name not in crossed and _with_full_name(nickname[name], full) != nickname[name]:
             nicknames_of.setdefault(full, []).append(name)
     joined = {name: [name] for name in chosen}
     shown = {name: name for name in chosen}
@@ -805,7 +806,7 @@ def _nicknamed(
             continue
         head = full if full in chosen else names[0]
         joined[head] = [head, *(name for name in names if name != head)]
-        shown[head] = _with_nicknames([said[name][0] if name in said else name for name in names], full)
+        shown[head] = _with_nicknames([nickname[name] for name in names], full)
         full_of[head] = full
     merged = {name for head in full_of for name in joined[head][1:]}
     holders = Counter(word for full in {*full_of.values(), *(n for n in chosen if " " in n)} for word in full.split())

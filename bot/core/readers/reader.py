@@ -201,7 +201,7 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
                 title_page.discard(folded)
                 continue
             opening = False
-        if ran_on(kept, run_on, block, text) and not bullet and not listed:
+        if _continues_last(kept, run_on, block, text) and not bullet and not listed:
             run_on.append(text)
             continue
         _joined_into_last(kept, run_on)
@@ -212,7 +212,7 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     return StoryText(title, kept)
 
 
-def ran_on(kept: list[Block], run_on: list[str], block: Block, text: str) -> bool:
+def _continues_last(kept: list[Block], run_on: list[str], block: Block, text: str) -> bool:
     """Whether a paragraph continues the sentence the paragraph kept before it (`run_on`, as it stands) ends in
     (run_on_paragraphs), or is that paragraph's attribution (attributions), with no heading or scene break between
     them."""
