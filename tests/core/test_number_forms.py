@@ -167,9 +167,14 @@ def test_a_number_in_words_is_read_back_to_its_value():
         assert spelled_value(spelled(value)) == value
 
 
+def runs_in(text: str, ordinal: bool = False) -> list[tuple[int, str]]:
+    """Each number the text writes in words, with the words it is written in."""
+    return [(value, text[start:end]) for value, start, end in spelled_runs(text, ordinal)]
+
+
 def test_numbers_written_in_words_are_found_in_a_text():
     text = "There were forty-three of us, then twenty six; one, two, three gone, and a hundred more."
-    assert [(value, text[start:end]) for value, start, end in spelled_runs(text)] == [
+    assert runs_in(text) == [
         (43, "forty-three"),
         (26, "twenty six"),
         (1, "one"),
@@ -182,7 +187,7 @@ def test_numbers_written_in_words_are_found_in_a_text():
 def test_a_number_in_words_followed_by_and_ends_where_its_number_words_end():
     # "five and lit the ovens" was read as a number going on with "and", never ended: "5" found nothing there.
     text = "She rose at five and lit the ovens, baked a hundred and one loaves, and slept at nine a night."
-    assert [(value, text[start:end]) for value, start, end in spelled_runs(text)] == [
+    assert runs_in(text) == [
         (5, "five"),
         (101, "a hundred and one"),
         (9, "nine"),
@@ -191,12 +196,12 @@ def test_a_number_in_words_followed_by_and_ends_where_its_number_words_end():
 
 def test_ordinals_in_words_are_found_apart_from_the_cardinals_they_start_with():
     text = "On the twenty-first day, the third of them, for a hundredth time, twenty men came."
-    assert [(value, text[start:end]) for value, start, end in spelled_runs(text, ordinal=True)] == [
+    assert runs_in(text, ordinal=True) == [
         (21, "twenty-first"),
         (3, "third"),
         (100, "a hundredth"),
     ]
-    assert [(value, text[start:end]) for value, start, end in spelled_runs(text)] == [(20, "twenty")]
+    assert runs_in(text) == [(20, "twenty")]
 
 
 def test_a_question_of_many_numbers_reads_a_bounded_number_of_passages(tmp_path):
