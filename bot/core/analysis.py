@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 12
+ANALYSIS_VERSION = 13
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -59,7 +59,9 @@ named again and again is no one ("World War II", "Super Bowl XL"), and someone k
 the full name they are introduced with, as a nickname is written ('Iolanthe "Lanthe" Vasquez-Mbeki'; a person of that
 full name too is the same one). 12: "to‑morrow" with Unicode's hyphen or a non-breaking one is "tomorrow" too;
 someone "also known as", "better known as" or "aka" another, or with a nickname written within their full name
-("Robert (Bobby) Tanner"), is one person; "a town the villagers called Blackwater" and "World Series" are no one."""
+("Robert (Bobby) Tanner"), is one person; "a town the villagers called Blackwater" and "World Series" are no one.
+13: "the 60's" is "60s", as "the 60s" is; it was "60", the "'s" dropped as a possessive's, which no question's decade
+met."""
 
 
 def _combining_marks() -> str:
@@ -216,7 +218,8 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 # What `fold` drops: combining accents (once NFKD parts them from their letters) and INSIDE_WORDS.
 _FOLDED_AWAY = re.compile(rf"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f{INSIDE_WORDS}]")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"(?<!\d0)['’]s$")
+"""A possessive's "'s", not a decade's: "the 60's" is "60s" and "the 1960's" "1960s", as without the apostrophe."""
 _LEFT_OUT = re.compile(rf"['’{INSIDE_WORDS}]")
 """What a word holds that its term leaves out: apostrophes ("couldn't"), and INSIDE_WORDS also when accents are
 kept (Analyzer(fold_accents=False))."""
@@ -253,7 +256,7 @@ lemma ("be", "do"): here a word keeps its apostrophe, so they are a word ("AI") 
 
 
 _DECADE = re.compile(r"(\d{3}0)s")
-"""A decade ("1960s"; "1960's" has lost its "'s" as a possessive does)."""
+"""A decade ("1960s"; "1960's" loses only its apostrophe: `_POSSESSIVE`)."""
 
 
 def _word_form(normalized: str, lemmatize: bool) -> str:

@@ -113,6 +113,13 @@ def test_a_decade_is_its_year():
     assert analyzer.terms("12th 4th") == analyzer.terms("twelfth fourth")  # the lemmatizer's ordinals stay
 
 
+def test_a_decade_written_with_an_apostrophe_is_the_decade_not_a_possessive():
+    # "the 60's" was "60", its "'s" dropped as a possessive's, and no question's "60s" or "sixties" met it.
+    analyzer = Analyzer()
+    assert analyzer.terms("the 60's, the 60’s and the 60s") == ["60s", "60s", "60s"]
+    assert analyzer.terms("Route 6's end, the mill's wheel") == ["rout", "6", "end", "mill", "wheel"]
+
+
 def test_lemmas_keep_names_lower_case():
     assert Analyzer().terms("Sofia Ivan") == ["sofia", "ivan"]
 

@@ -88,6 +88,14 @@ def test_an_ordinal_of_two_words_finds_the_story_s_digits(tmp_path):
     assert [c.replacement for c in answer.corrections] == ["22nd"]
 
 
+@pytest.mark.parametrize("decade", ["the 60s", "the 60's", "the sixties", "the 1960s"])
+def test_a_story_s_decade_written_with_an_apostrophe_is_found_by_every_form(tmp_path, decade):
+    # The story's "60's" was indexed as "60", which none of these met: the answer was a tie on "Mara" alone.
+    library = library_of(tmp_path, "# Mara\n\nLater Mara bought a farm.\n\nIn the 60's Mara sang in clubs.")
+    answer = library.ask(f"what did mara do in {decade}")
+    assert answer.best is not None and answer.best.excerpt.text.startswith("In the 60's")
+
+
 def test_second_and_2nd_are_not_searched_for_each_other(tmp_path):
     # "second" is a unit of time and "second-hand" a coat as often as an ordinal: "2nd" is not "second", nor the
     # other way round.
