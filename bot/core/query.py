@@ -59,15 +59,19 @@ _FEEL = re.compile(r"\b(?:feel|feels|felt|feeling)\b", re.IGNORECASE)
 _FOCUS = re.compile(r"\bwhich\s+(\w+)")
 # Words that start a question, anywhere in it ("And where did she go?").
 _QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|where|when|why|how|what|which)\b")
-# "Who is", "Who's", "Tell me about", "What about", "How old is", before a name: possessive, so no space is tried twice.
+# "Who is", "Who's" (or "whos", as a chat types it), "Tell me about", "What about", "How old is", before a name:
+# possessive, so no space is tried twice.
 _ABOUT_PERSON = re.compile(
-    r"\s*+(?:who(?:\s*+['’]s|\s++is|\s++was)|tell\s++me\s++about|what\s++about|how\s++old\s++(?:is|was))\s++"
+    r"\s*+(?:who(?:\s*+['’]?s|\s++is|\s++was)|tell\s++me\s++about|what\s++about|how\s++old\s++(?:is|was))\s++"
 )
 # "What is Lanthe short for?", "What was Dinny's real name?", "What is Hannah's job?": asked of a name, answered where
 # the person is introduced, as a story introduces someone with who they are ("Hannah Kessler, a forensic accountant").
-_WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]s|\s++is|\s++was)\s++")
+_WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]?s|\s++is|\s++was)\s++")
 _ASKED_OF_NAME = ("full name", "real name", "job", "profession", "occupation", "trade", "age")
 _NAME_ASKED_AFTER = (" short for", *(f"{apostrophe}s {asked}" for apostrophe in "'’" for asked in _ASKED_OF_NAME))
+# "whats ivans job": a possessive typed without its apostrophe. The name is taken as typed ("ivans"), which the
+# people finder forgives as a misspelling of "Ivan", and finds "James" of "whats james job" whole.
+_UNMARKED_ASKED_AFTER = tuple(f"s {asked}" for asked in _ASKED_OF_NAME)
 # "What does Dennis do for a living?", "What did Bridie used to do?": asked of a name, the same. The longer endings
 # first: "do for a living" would leave "Bridie used to" for the name.
 _WHAT_DOES = re.compile(r"\s*+what\s++(?:does|did|do)\s++")
@@ -176,8 +180,8 @@ def focus_word(question: str) -> str | None:
 
 def person_asked_about(question: str) -> str | None:
     """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?", "What is X's real (or
-    full) name?", "What is X's job?" (or profession, occupation, trade, age), "How old is X?", "What does X do for a
-    living?" or "What did X used to do?" (folded), on one line; else None.
+    full) name?", "What is X's job?" (or profession, occupation, trade, age; "whats Xs job" as a chat types it), "How
+    old is X?", "What does X do for a living?" or "What did X used to do?" (folded), on one line; else None.
 
     Its opening matched, the name is the rest less its trailing spaces and "?.!", found in one pass. The pattern
     `\\s+(.+?)[\\s?.!]*$` tried every split of the rest and, for each, rescanned its spaces: "who is", 980
@@ -197,6 +201,11 @@ def person_asked_about(question: str) -> str | None:
         end -= 1
     if asked_after:
         asked = next((after for after in asked_after if folded.endswith(after, start, end)), None)
+        if asked is None and asked_after is _NAME_ASKED_AFTER:
+            unmarked = next((after for after in _UNMARKED_ASKED_AFTER if folded.endswith(after, start, end)), None)
+            if unmarked is None or any(mark in folded[start:end] for mark in "'’"):
+                return None
+            asked = unmarked[1:]  # the name keeps its "s"
         if asked is None:
             return None
         end -= len(asked)

@@ -368,7 +368,12 @@ def test_what_someone_does_or_how_old_they_are_is_answered_where_they_are_introd
     sentences most like the question, not the introduction."""
     (tmp_path / "floor.md").write_text(HEIST, encoding="utf-8")
     library = StoryLibrary(load_corpus(tmp_path))
-    for question in ("What is Karim's job?", "what does karim do for a living", "What was Karim's profession"):
+    for question in (
+        "What is Karim's job?",
+        "what does karim do for a living",
+        "What was Karim's profession",
+        "whats karims job",  # as a chat types it: no apostrophes
+    ):
         answer = library.ask(question)
         assert answer.best is not None and answer.best.passage == 2, question
         start, end = answer.best.excerpt.answer or (0, 0)
