@@ -74,7 +74,7 @@ _NAME_ASKED_AFTER = (" short for", *(f"{apostrophe}s {asked}" for apostrophe in 
 _UNMARKED_ASKED_AFTER = tuple(f"s {asked}" for asked in _ASKED_OF_NAME)
 # "What does Dennis do for a living?", "What did Bridie used to do?": asked of a name, the same. The longer endings
 # first: "do for a living" would leave "Bridie used to" for the name.
-_WHAT_DOES = re.compile(r"\s*+what\s++(?:does|did|do)\s++")
+_WHAT_DOES = re.compile(r"\s*+what\s++(?:(?P<now>does)|did|do)\s++")
 _FOR_WORK = (" for a living", " for work", " for a job")
 _DOES_ASKED_AFTER = (
     *(f"{used} to do{asked}" for used in (" used", " use") for asked in _FOR_WORK),
@@ -82,6 +82,10 @@ _DOES_ASKED_AFTER = (
     " used to do",
     " use to do",
 )
+# "What does Priya do?", in the present and with nothing after: what she does for a living, as a chat asks it.
+# "What did Priya do?" asks what she did in the story (FairytaleQA asks "What did the hill-troll do?"; none of its
+# 9,573 questions asks "What does X do?" of a name alone).
+_NOW_ASKED_AFTER = (*_DOES_ASKED_AFTER, " do")
 _ASKED_ENDS = "?.!"
 
 
@@ -181,7 +185,8 @@ def focus_word(question: str) -> str | None:
 def person_asked_about(question: str) -> str | None:
     """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?", "What is X's real (or
     full) name?", "What is X's job?" (or profession, occupation, trade, age; "whats Xs job" as a chat types it), "How
-    old is X?", "What does X do for a living?" or "What did X used to do?" (folded), on one line; else None.
+    old is X?", "What does X do for a living?" (or "What does X do?"), or "What did X used to do?" (folded), on one
+    line; else None.
 
     Its opening matched, the name is the rest less its trailing spaces and "?.!", found in one pass. The pattern
     `\\s+(.+?)[\\s?.!]*$` tried every split of the rest and, for each, rescanned its spaces: "who is", 980
@@ -193,7 +198,8 @@ def person_asked_about(question: str) -> str | None:
     if opening is None:
         opening, asked_after = _WHAT_OF_NAME.match(folded), _NAME_ASKED_AFTER
     if opening is None:
-        opening, asked_after = _WHAT_DOES.match(folded), _DOES_ASKED_AFTER
+        opening = _WHAT_DOES.match(folded)
+        asked_after = _NOW_ASKED_AFTER if opening is not None and opening.group("now") else _DOES_ASKED_AFTER
     if opening is None:
         return None
     start, end = opening.end(), len(folded)

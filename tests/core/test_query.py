@@ -128,7 +128,9 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("what did bridie use to do for a living?", "bridie"),
         ("what did bridie used to do every morning", None),  # a habit in the story
         ("What is Ines's fathers job?", None),  # her father's, named elsewhere
-        ("what does karen do", None),  # what she does in the story, as often
+        ("what does karen do", "karen"),  # for a living, as a chat asks it
+        ("What does the fox do now?", None),
+        ("what did karen do", None),  # what she did in the story
         ("What did Delaney do before the war?", None),
         ("What is the job?", None),
         ("How old is?", None),
