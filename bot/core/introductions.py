@@ -8,7 +8,7 @@ sentence that does (bot.core.library).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Story
@@ -20,17 +20,23 @@ from bot.core.role_asked import introduces_in_role, role_asked_about
 
 
 def person_introduced(
-    question: str, people: FindsPeople, stories: Sequence[Story], within: range | None, first_story: int | None
+    question: str,
+    people: FindsPeople,
+    stories: Sequence[Story],
+    within: range | None,
+    first_story: int | None,
+    written: Callable[[str], bool],
 ) -> Person | None:
     """The person a question asks who they are, or what a story says when it introduces them ("What is X's job?"),
     where one person of the stories (of one story: `within` its passages) has that name and a passage introducing
     them; None where the name is no one's, or may be another's too: "Karim" may be Karim Benali as well as Karim,
     whose whole name it is, whom a lookup takes. Or the relative asked for ("Who is Gwen's father?"), whose
     introduction says who they are to that person; or the one person of the story ranked first (`first_story`)
-    brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?")."""
+    brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?").
+    `written` says whether the stories write a word as typed: a name they write is no one's misspelling."""
     kin = kin_asked_about(question)
     if kin is not None:
-        return _kin_introduced(people, kin, within)
+        return _kin_introduced(people, kin, within, written)
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
         return None if first_story is None else _lead_of(people, stories[first_story])
     role = role_asked_about(question)
@@ -40,13 +46,19 @@ def person_introduced(
     if about is None:
         return None
     kin = kin_named(about)  # "What does Nora's father do for a living?"
-    return _one_person(people, about, within) if kin is None else _kin_introduced(people, kin, within)
+    if kin is None:
+        return _one_person(people, about, within, written)
+    return _kin_introduced(people, kin, within, written)
 
 
-def _one_person(people: FindsPeople, name: str, within: range | None) -> Person | None:
+def _one_person(people: FindsPeople, name: str, within: range | None, written: Callable[[str], bool]) -> Person | None:
     """The one person of the stories (of one story: `within` its passages) with that name and a passage introducing
-    them; None where the name is no one's or may be another's too."""
-    found = {*people.find(name).matches, *people.holding(name)}
+    them; None where the name is no one's or may be another's too. A name found by forgiving a misspelling counts
+    only where the stories do not write it as typed: "Colin", whom the people finder missed, is not "Con Furey" of
+    another story, which a lookup forgives it as, but "whats ivans job" asks of Ivan."""
+    lookup = people.find(name)
+    no_misspelling = lookup.misspelt and all(written(word) for word, _, _ in words(name))
+    found = {*(() if no_misspelling else lookup.matches), *people.holding(name)}
     named = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
     return named[0] if len(named) == 1 else None
 
@@ -68,12 +80,14 @@ def _in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
     return holding[0] if len(holding) == 1 else None
 
 
-def _kin_introduced(people: FindsPeople, kin: KinAsked, within: range | None) -> Person | None:
+def _kin_introduced(
+    people: FindsPeople, kin: KinAsked, within: range | None, written: Callable[[str], bool]
+) -> Person | None:
     """The one relative asked for ("Who is Gwen's father?") of one known person, brought in as that relative by a
     sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce"); else that person, where
     they are brought in as the relative's ("Lesage's daughter, Madeleine" for "Who is Madeleine's father?"); None
     where neither is."""
-    owner = _one_person(people, kin.owner, within)
+    owner = _one_person(people, kin.owner, within, written)
     if owner is None:
         return None
     owner_words = {fold(word) for word, _, _ in words(owner.name)}

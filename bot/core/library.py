@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import logging
 from collections import OrderedDict
@@ -29,6 +30,8 @@ from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
 from bot.core.people import Person
 from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at, person_asked_about
+from bot.core.related_stand_ins import stand_ins
+from bot.core.related_words import bundled_related_words
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.saved_index import IndexStore
@@ -397,7 +400,7 @@ class StoryLibrary:
         count = min(count, MAX_RESULTS - offset)
         if count <= 0:  # past the last result a question pages to: nothing is ranked
             return Answer(question=question, hits=(), offset=offset, scope=scope, corrections=query.corrections)
-        ranked = self.rank(query, story, offset + count + 1)
+        query, ranked = self.searched(query, story, offset + count + 1)
         if not ranked:
             return Answer(
                 question=question,
@@ -417,6 +420,18 @@ class StoryLibrary:
             scope=scope,
             corrections=query.corrections,
         )
+
+    def searched(
+        self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH
+    ) -> tuple[Query, list[Candidate]]:
+        """The question as searched and its ranked passages (`rank`): where it finds nothing, with each word no passage
+        searched holds searched as a close relative that some do (bot.core.related_stand_ins), if any has one."""
+        ranked = self.rank(query, story, wanted)
+        if not ranked:
+            widened = self._with_stand_ins(query, story)
+            if widened is not None:
+                return widened, self.rank(widened, story, wanted)
+        return query, ranked
 
     def rank(self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH) -> list[Candidate]:
         """BM25Okapi's candidates that match enough of the question, re-ranked, best first."""
@@ -499,6 +514,47 @@ class StoryLibrary:
             stories=self.corpus.stories,
         )
 
+    def _with_stand_ins(self, query: Query, story: int | None) -> Query | None:
+        """The question with each word no passage searched holds searched as its close relative that some do
+        (bot.core.related_stand_ins), said as a correction; None unless every such word has one. A question about
+        something the stories do not hold says a word nothing stands in for, and is refused as before ("What is the
+        capital of France?", whose "capital" would be "great" and "population" "lived")."""
+        within = self._passages_of(story)
+
+        def holding(term: str) -> int:
+            return (
+                self.index.term_doc_freq(term) if within is None else len(self.index.postings_within(term, within)[0])
+            )
+
+        unheld = dict.fromkeys([*query.absent, *(term for term in query.terms if holding(term) == 0)])
+        found = stand_ins(unheld, holding, bundled_related_words())
+        if not found or len(found) < len(unheld):  # a word with no relative held: "France" where no story is set
+            return None
+        typed = {
+            term: word for word, _, _ in reversed(words(query.text)) if (term := self.analyzer.term(word)) in found
+        }
+        shown = self._words_of(set(found.values()))
+        corrections = [Correction(typed.get(term, term), shown[relative]) for term, relative in found.items()]
+        terms = tuple(dict.fromkeys([*query.terms, *found.values()]))
+        replaced_absent = [term for term in query.absent if term in found]
+        return dataclasses.replace(
+            query,
+            terms=terms,
+            weights={term: self.index.match_weight(term) for term in terms},
+            missing_weight=max(0.0, query.missing_weight - self.index.max_weight() * len(replaced_absent)),
+            absent=tuple(term for term in query.absent if term not in found),
+            corrections=(*query.corrections, *corrections),
+        )
+
+    def _words_of(self, terms: set[str]) -> dict[str, str]:
+        """A word of the library for each of these terms, its shortest ("child" rather than "children"): what a
+        correction shows. Read from the speller's words, once for the few questions that need it."""
+        shown: dict[str, str] = {}
+        for word, term in zip(self.speller.words, self.speller.terms, strict=True):
+            if term in terms and (term not in shown or (len(word), word) < (len(shown[term]), shown[term])):
+                shown[term] = word
+        return {term: shown.get(term, term) for term in terms}
+
     def _passages_of(self, story: int | None) -> range | None:
         if story is None:
             return None
@@ -508,7 +564,13 @@ class StoryLibrary:
     def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Person | None:
         """The person whose introduction answers the question (bot.core.introductions), of the stories (of one story:
         `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about."""
-        return person_introduced(query.text, self.person_finder, self.corpus.stories, within, first_story)
+        return person_introduced(
+            query.text, self.person_finder, self.corpus.stories, within, first_story, self._written
+        )
+
+    def _written(self, word: str) -> bool:
+        """Whether the stories write this word as typed (its case, accents and possessive aside), not another form."""
+        return self.speller.term_of(normalize_word(word)) is not None
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
         """For "Who is X?" about one known person, the passage that introduces them comes first."""

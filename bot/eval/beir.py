@@ -200,7 +200,8 @@ def evaluate_beir(
     start = time.perf_counter()
     run = {
         query_id: {
-            doc_ids[c.doc]: float(DEPTH - rank) for rank, c in enumerate(library.rank(library.query(text), None, DEPTH))
+            doc_ids[c.doc]: float(DEPTH - rank)
+            for rank, c in enumerate(library.searched(library.query(text), None, DEPTH)[1])
         }
         for query_id, text in queries.items()
     }

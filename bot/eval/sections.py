@@ -102,7 +102,7 @@ def evaluate_sections(library: StoryLibrary, questions: Sequence[SectionQuestion
         if story is None:
             raise DatasetError(DatasetFault.NOT_IN_CORPUS, question=item.question, story_file=item.file)
         asked = story if scope is Scope.STORY else None
-        ranked = library.rank(library.query(item.question, asked), asked, DEPTH)
+        _, ranked = library.searched(library.query(item.question, asked), asked, DEPTH)
         rank = None
         for position, candidate in enumerate(ranked, start=1):
             passage = candidate.view.passage

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -57,3 +58,27 @@ def test_a_relative_asked_for_the_other_way_round_is_answered_where_the_person_a
     library = library_of(tmp_path, BENCH / "untuned3" / "corpus" / "hold-the-bridge-at-varenne.md")
     answer = library.ask("Who is Madeleine's father", count=1)
     assert answer.best is not None and "Lesage's daughter, Madeleine" in answer.best.excerpt.text
+
+
+def test_a_name_the_stories_write_is_not_taken_for_a_misspelling_of_another_person(tmp_path):
+    # The people finder misses Colin Braddock, said twice, and forgives "colin" as a misspelling of Con Furey: the
+    # introduction of a man of another story was put first, with no word of the question in it.
+    (tmp_path / "stroke.md").write_text(
+        "# The Long Stroke\n\nDanny joins a rowing club on the river.\n\nThe crew is made up of amateurs, including a "
+        "retired firefighter, Colin Braddock, aged 58, and twin accountants.\n\nAfter a capsize in which Colin nearly "
+        "drowns, the crew trains harder.",
+        encoding="utf-8",
+    )
+    (tmp_path / "bell.md").write_text(
+        "# The Copper Bell\n\nNell spends the summer in a fishing town.\n\nShe soon falls in with Declan Furey, a "
+        "freckled boy whose father, Con Furey, runs the town's only garage.\n\nThey spend their days rowing Con's old "
+        "dinghy over the spot where the church is said to lie.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    assert [p.name for p in library.person_finder.find("colin").matches] == ["Con Furey"]  # as /performer forgives it
+    for question in ("who is colin", "how old is colin"):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.story == "The Long Stroke", question
+    answer = library.ask("who is con")
+    assert answer.best is not None and "Con Furey" in answer.best.excerpt.text
