@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 77
+READING_VERSION = 78
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -326,7 +326,10 @@ own type ("Chapter 2" over "The Storm", a Word manuscript's bold lines) are its 
 attribution typed under its quotation ("— Ovid Bellamy, Letters from Tern Island") is one passage with it, in every
 format (attributions); an HTML note typed in small type under its paragraph, opening with a symbol's mark that
 paragraph has after a word ("rope*" over "<small>* Tarred hemp...</small>"), is left out with its mark; an EPUB
-part page's epigraph is no text of the part's own, so its chapters are named with the part as others are."""
+part page's epigraph is no text of the part's own, so its chapters are named with the part as others are. 78: a
+self-published book's "Thank You for Reading!" and the first pages of the author's next book ("Sneak Peek: ...",
+"Excerpt from ...") after its last chapter are matter (book_matter); a plain-text chapter's name in italics is named
+without its underscores ("THE WRECK OF THE _ALMA_"); a preface's signature "M. F." is no chapter line."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

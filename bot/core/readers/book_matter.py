@@ -51,13 +51,31 @@ MATTER_NAMES = frozenset(
         "reading group guide",
         "book club questions",
         "book club guide",
+        "thank you for reading",  # a self-published ebook's plea for a review, after its last chapter
+        "thanks for reading",
+        "sneak peek",
+        "a sneak peek",
     ]
 )
 """Section names (lower case, without end punctuation) of such matter, a closed list."""
 SECTION_CHARS = 100
 """Characters of text under a heading for it to start a section of the book: a title page's author and date under
 the title, set in large type as headings are, are no section, and a contents list after them is the book's start."""
-MATTER_PREFIXES = ("also by ", "other books by ", "books by ", "other titles by ", "more from ", "praise for ")
+MATTER_PREFIXES = (
+    "also by ",
+    "other books by ",
+    "books by ",
+    "other titles by ",
+    "more from ",
+    "praise for ",
+    "sneak peek",  # the first pages of the author's next book (Vellum's "Sneak Peek: The Iron Bridge"): another story
+    "a sneak peek",
+    "excerpt from ",
+    "an excerpt from ",
+    "read an excerpt",
+    "preview of ",
+    "a preview of ",
+)
 _END_PUNCTUATION = ".:;,!?*"
 COPYRIGHT_PAGE_CHARS = 2000
 """The most a page that says "All rights reserved" or gives an ISBN has, to be a copyright page: a story that says

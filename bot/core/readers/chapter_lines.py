@@ -100,8 +100,14 @@ def is_chapter_line(line: str) -> bool:
         number = counted[0].rstrip(".:,")
         return len(counted) == 1 or counted[0] != number or counted[1] in ("-", "—", "–") or line.isupper()
     if is_roman(first.rstrip(".")):
-        return len(words) == 1 or (first.endswith(".") and len(line) <= SUBTITLE_CHARS)
+        return len(words) == 1 or (first.endswith(".") and len(line) <= SUBTITLE_CHARS and not _initials(words))
     return False
+
+
+def _initials(words: list[str]) -> bool:
+    """A signature's initials ("M. F.", "C. D.", "V. W."), whose first reads as a Roman numeral: a preface signed so
+    was a chapter "M. F." holding the place and date under it."""
+    return all(len(word) == 2 and word[0].isupper() and word[1] == "." for word in words)
 
 
 def is_bare_chapter_line(line: str) -> bool:

@@ -189,7 +189,7 @@ def _blocks(paragraphs: list[str], *, counted: bool = False) -> list[Block]:
         lines = [line for line in map(str.strip, paragraph.split("\n")) if line]
         chapter_line = is_chapter_line(lines[0]) or index in chapters
         if bare_heading and len(lines) == 1 and is_subtitle(lines[0]) and not chapter_line:
-            blocks[-1] = Block(f"{blocks[-1].text} {lines[0]}", heading=True)
+            blocks[-1] = Block(f"{blocks[-1].text} {without_emphasis(lines[0], UNDERSCORES)}", heading=True)
             bare_heading = False
             continue
         bare_heading = False
@@ -199,7 +199,7 @@ def _blocks(paragraphs: list[str], *, counted: bool = False) -> list[Block]:
             name, rest = lines[:1], lines[1:]
             if len(rest) <= 2 and all(is_subtitle(line) for line in rest):
                 name, rest = lines, []
-            blocks.append(Block(" ".join(name), heading=True))
+            blocks.append(Block(without_emphasis(" ".join(name), UNDERSCORES), heading=True))
             bare_heading = not rest and len(name) == 1
             lines = rest
         if lines:

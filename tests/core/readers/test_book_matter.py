@@ -222,6 +222,18 @@ def test_a_dedication_before_a_copyright_heading_is_read(name):
     assert not any("rights reserved" in block.text for block in story.blocks)
 
 
+@pytest.mark.parametrize(
+    "heading", ["Thank You for Reading!", "Sneak Peek: The Iron Bridge", "Excerpt from The Iron Bridge"]
+)
+def test_a_self_published_books_plea_and_its_next_books_first_pages_after_the_last_chapter_are_no_story_text(heading):
+    # Vellum and Sigil books end with a plea for a review and the first pages of the author's next book: a question
+    # was answered from the other book's people, cited as this book's chapter "Sneak Peek: The Iron Bridge".
+    story = "Mara climbed the lighthouse stairs that winter, counting each step aloud so the silence would not win."
+    other = "Jonah Reeve lost two fingers building the iron bridge over the Tamar, and never spoke of it again. " * 2
+    blocks = [Block("Chapter 1", heading=True), Block(story), Block(heading, heading=True), Block(other)]
+    assert [block.text for block in without_matter(blocks)] == ["Chapter 1", story]
+
+
 def test_fanficfares_update_log_before_the_first_chapter_is_no_story_text():
     # FanFicFare's EPUBs list a story's updates on a page of their own: "Chapters: 2", "Updated: ..." were the story's
     # first passages, under a chapter "Update Log".

@@ -29,6 +29,9 @@ def test_chapter_lines_are_told_from_text():
         "CHAPTER I. " + "very long " * 10,
         "Chapter the first was the best",
         "Chapter the",
+        "M. F.",  # a preface's signature: the "M." of it read as a thousand
+        "C. D.",
+        "V. W. R.",
     ]
     assert [line for line in chapters if not is_chapter_line(line)] == []
     assert [line for line in text if is_chapter_line(line)] == []

@@ -535,3 +535,18 @@ def test_numbers_atop_form_feed_pages_name_no_chapters():
     # A scan's pages numbered atop ("1", "2", "3") count up as chapters would: text_pages.py keeps them as text.
     raw = "1\n\nIngrid lived in a hut.\n\f2\n\nThe letter came.\n\f3\n\nShe left for Bergen.\n"
     assert not any(heading for _, heading in _read_blocks(raw))
+
+
+def test_a_chapters_name_in_italics_is_named_without_its_underscores():
+    # Gutenberg's plain text writes italics as underscores: the text lost them, a chapter's name kept them, and every
+    # answer from it cited "CHAPTER III. THE WRECK OF THE _ALMA_".
+    story = TextReader().read(
+        b"The Lantern Keeper\n\nCHAPTER III.\n\nTHE WRECK OF THE _ALMA_\n\nThe schooner _Alma_ struck the rocks.\n\n"
+        b"CHAPTER IV. THE _HERON_ AGAIN\n\nThe _Heron_ came in at dawn.\n"
+    )
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("CHAPTER III. THE WRECK OF THE ALMA", True),
+        ("The schooner Alma struck the rocks.", False),
+        ("CHAPTER IV. THE HERON AGAIN", True),
+        ("The Heron came in at dawn.", False),
+    ]
