@@ -329,7 +329,9 @@ paragraph has after a word ("rope*" over "<small>* Tarred hemp...</small>"), is 
 part page's epigraph is no text of the part's own, so its chapters are named with the part as others are. 78: a
 self-published book's "Thank You for Reading!" and the first pages of the author's next book ("Sneak Peek: ...",
 "Excerpt from ...") after its last chapter are matter (book_matter); a plain-text chapter's name in italics is named
-without its underscores ("THE WRECK OF THE _ALMA_"); a preface's signature "M. F." is no chapter line."""
+without its underscores ("THE WRECK OF THE _ALMA_"); a preface's signature "M. F." is no chapter line; a
+plain-text book's footnotes as Distributed Proofreaders type them ("[Footnote 1: ...]", "FOOTNOTES:" over "[1] ...")
+and its sidenotes are left out, and so are the footnotes' marks in its text (gutenberg_notes)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -22,6 +22,7 @@ from bot.core.readers.chapter_lines import (
     is_subtitle,
     reads_as_a_name,
 )
+from bot.core.readers.gutenberg_notes import without_gutenberg_notes
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
@@ -72,7 +73,7 @@ class TextReader:
         if download is not None:
             return _fanficfare_story(*download)
         title, body = split_title(text)
-        paragraphs = without_bracketed_notes(_lines_as_paragraphs(paragraphs_of(body)))
+        paragraphs = without_gutenberg_notes(without_bracketed_notes(_lines_as_paragraphs(paragraphs_of(body))))
         paged = b"\f" in raw  # a number atop each page counts pages up as chapters would (text_pages.py)
         bounds = gutenberg.book_bounds(paragraphs)
         if bounds is None:
