@@ -331,7 +331,9 @@ self-published book's "Thank You for Reading!" and the first pages of the author
 "Excerpt from ...") after its last chapter are matter (book_matter); a plain-text chapter's name in italics is named
 without its underscores ("THE WRECK OF THE _ALMA_"); a preface's signature "M. F." is no chapter line; a
 plain-text book's footnotes as Distributed Proofreaders type them ("[Footnote 1: ...]", "FOOTNOTES:" over "[1] ...")
-and its sidenotes are left out, and so are the footnotes' marks in its text (gutenberg_notes)."""
+and its sidenotes are left out, and so are the footnotes' marks in its text (gutenberg_notes); chapters numbered "1.",
+"2." or "1. The Storm", counting up over chapters of text, are chapters in plain text, and "1", "ONE" or those in a
+document of no headings (counted_chapters)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -20,6 +20,7 @@ from bot.core.readers.chapter_lines import (
     is_subtitle,
     joined_heading,
 )
+from bot.core.readers.counted_chapters import counted_chapters
 from bot.core.readers.run_on_paragraphs import runs_on
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -234,12 +235,15 @@ def typed_chapters(blocks: Iterable[Block], title: str | None = None) -> list[Bl
     its own. A short line that reads as a name right under a chapter line with none ("Chapter 2" over "The Storm", a
     manuscript's two bold centred lines) is its name, "Chapter 2: The Storm", as in a `.txt` file: it was the
     chapter's first passage, answering "What happened in the storm?" with two words. The line under a title that
-    reads as a chapter line (a story titled "Chapter One", its author's name under it) is not its name."""
+    reads as a chapter line (a story titled "Chapter One", its author's name under it) is not its name. Chapters
+    numbered and nothing more ("1.", "2. The Calm") are headings where they count up as chapters do
+    (counted_chapters)."""
     kept = without_breaks(blocks)
     if any(block.heading for block in kept):
         return kept
+    counted = counted_chapters([clean(block.text) for block in kept])  # "1.", "2.", "3." over chapters of text
     typed: list[Block] = []
-    for block in kept:
+    for number, block in enumerate(kept):
         line = clean(block.text) if "\n" not in block.text else ""
         if (
             typed
@@ -250,7 +254,7 @@ def typed_chapters(blocks: Iterable[Block], title: str | None = None) -> list[Bl
         ):
             typed[-1] = Block(joined_heading([typed[-1].text, line]), heading=True)
         else:
-            typed.append(Block(line, heading=True) if is_chapter_line(line) else block)
+            typed.append(Block(line, heading=True) if is_chapter_line(line) or number in counted else block)
     return typed
 
 

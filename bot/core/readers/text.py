@@ -17,11 +17,11 @@ from bot.core.readers.bracketed_notes import without_bracketed_notes
 from bot.core.readers.chapter_lines import (
     ENDINGS,
     MAX_HEADING_CHARS,
-    counted_number,
     is_chapter_line,
     is_subtitle,
     reads_as_a_name,
 )
+from bot.core.readers.counted_chapters import counted_chapters
 from bot.core.readers.gutenberg_notes import without_gutenberg_notes
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
@@ -35,13 +35,6 @@ _LISTED = "     "
 """Columns set apart by runs of spaces: a list (contents, illustrations and their pages), not prose."""
 WRAP_WIDTH = 120
 """No one wraps text by hand wider than this: a block holding a longer line holds a paragraph on each line."""
-_COUNTED_CHAPTERS = 3
-"""Lines of a number alone, counting up from one, that make chapters: fewer are a list's, a poem's or a speaker's."""
-MIN_COUNTED_CHAPTER_CHARS = 1000
-"""The least text after each number alone for the numbers to be chapters: a novel's chapter runs to pages, a list's
-item, a stanza or a count's line to a paragraph."""
-_BEFORE_COUNTED = 2
-"""The most paragraphs before the first number alone (a title, a dedication) for the numbers to be chapters."""
 
 
 def is_title_line(paragraph: str) -> bool:
@@ -147,32 +140,8 @@ def _text_of(blocks: list[Block]) -> list[Block]:
     )
 
 
-def _counted_chapters(paragraphs: list[str]) -> set[int]:
-    """Where the paragraphs that are a chapter's number alone stand ("1", "2", "3" or "ONE", "TWO", "THREE", as most
-    novels number them), each read before as a passage and no chapter named: only in a text of no chapter line,
-    where every paragraph of a number alone counts up from one, in one way of writing, three at least, the first
-    after at most a title's lines and each followed by a chapter's worth of text (MIN_COUNTED_CHAPTER_CHARS). A
-    countdown ("3", "2", "1"), a year alone, a recipe's steps, a poem's stanzas, a count in a game of hide and seek
-    or page numbers pasted among a book's chapter lines make none a chapter."""
-    counted = [n for n, paragraph in enumerate(paragraphs) if "\n" not in paragraph and counted_number(paragraph)]
-    if (
-        len(counted) < _COUNTED_CHAPTERS
-        or counted[0] > _BEFORE_COUNTED
-        or [counted_number(paragraphs[n]) for n in counted] != list(range(1, len(counted) + 1))
-        or len({paragraphs[n].isdigit() for n in counted}) > 1
-        or any(is_chapter_line(paragraph.split("\n", 1)[0].strip()) for paragraph in paragraphs)
-    ):
-        return set()
-    ends = [*counted[1:], len(paragraphs)]
-    if any(
-        sum(map(len, paragraphs[n + 1 : end])) < MIN_COUNTED_CHAPTER_CHARS for n, end in zip(counted, ends, strict=True)
-    ):
-        return set()
-    return set(counted)
-
-
 def _blocks(paragraphs: list[str], *, counted: bool = False) -> list[Block]:
-    chapters = _counted_chapters(paragraphs) if counted else set()
+    chapters = counted_chapters(paragraphs) if counted else set()
     hyphens = LineHyphens(line for paragraph in paragraphs for line in paragraph.split("\n"))
     blocks: list[Block] = []
     bare_heading = False  # the last block is a chapter line alone: a title-like line after it is its name
