@@ -102,3 +102,19 @@ def book_blocks(blocks: list[Block]) -> list[Block]:
     """A document's blocks without Gutenberg's header and footer, if it has them."""
     bounds = book_bounds([block.text for block in blocks])
     return blocks if bounds is None else blocks[bounds[0] : bounds[1]]
+
+
+_EBOOK_OF = ("the project gutenberg ebook of ", "project gutenberg's ", "the project gutenberg etext of ")
+"""How Project Gutenberg's HTML books open their <title>: "The Project Gutenberg eBook of The Fen Country, by Harold
+Grange"."""
+
+
+def ebook_title(title: str) -> str:
+    """The book's own title in a Gutenberg HTML book's <title> ("The Fen Country"), without its "The Project Gutenberg
+    eBook of" and its ", by" author; any other title as it is. Every answer named the story by the whole line."""
+    folded = title.casefold()
+    opening = next((opening for opening in _EBOOK_OF if folded.startswith(opening)), None)
+    if opening is None:
+        return title
+    named, by, _ = title[len(opening) :].rpartition(", by ")
+    return (named if by else title[len(opening) :]).strip().rstrip(".") or title

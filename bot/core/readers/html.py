@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.readers import ao3, fanficfare
+from bot.core.readers import ao3, fanficfare, gutenberg
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.bracketed_notes import without_notes_under_breaks
 from bot.core.readers.gutenberg import book_blocks
@@ -45,7 +45,7 @@ def page_title(root: _Element, metas: dict[str, str]) -> str | None:
     title = root.find(".//title")
     if title is None or _pandoc_placeholder(root, metas):
         return None
-    return fanficfare.work_title(root, ao3.work_title(root, text_of(title)))
+    return gutenberg.ebook_title(fanficfare.work_title(root, ao3.work_title(root, text_of(title))))
 
 
 def _pandoc_placeholder(root: _Element, metas: dict[str, str]) -> bool:

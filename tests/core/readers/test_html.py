@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.corpus import load_corpus
+from bot.core.readers.html import HtmlReader
 from tests.core.readers.format_fixtures import MILL_TITLE, title_and_chapters
 from tests.core.readers.lighthouse import CHAPTERS, LICENSE, TITLE, check_story
 from tests.said import said
@@ -837,3 +838,12 @@ def test_a_note_typed_in_small_type_under_its_paragraph_is_no_story_text_and_nor
         "The mast broke at midnight.",
         "\u2020 A cross on the chart.",
     ]
+
+
+def test_a_gutenberg_html_book_is_named_by_its_own_title():
+    # Gutenberg's HTML books carry no Dublin Core title, and every answer named the story by the whole <title>.
+    page = (
+        "<html><head><title>The Project Gutenberg eBook of The Fen Country, by Harold Grange</title></head><body>"
+        "<h2>THE EEL CATCHERS</h2><p>The eel catchers of Welney set their grigs in the evening.</p></body></html>"
+    )
+    assert HtmlReader().read(page.encode()).title == "The Fen Country"
