@@ -12,6 +12,7 @@ characters: loading stays linear.
 from __future__ import annotations
 
 from bot.core.readers import fanficfare, gutenberg
+from bot.core.readers.authors_notes import is_authors_note, without_authors_notes
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.bracketed_notes import without_bracketed_notes
 from bot.core.readers.chapter_lines import (
@@ -67,6 +68,7 @@ class TextReader:
             return _fanficfare_story(*download)
         title, body = split_title(text)
         paragraphs = without_gutenberg_notes(without_bracketed_notes(_lines_as_paragraphs(paragraphs_of(body))))
+        paragraphs = [paragraph for paragraph in paragraphs if not is_authors_note(paragraph)]  # before chapter names
         paged = b"\f" in raw  # a number atop each page counts pages up as chapters would (text_pages.py)
         bounds = gutenberg.book_bounds(paragraphs)
         if bounds is None:
@@ -108,7 +110,7 @@ def _fanficfare_story(title: str, chapters: list[tuple[str | None, str]]) -> Sto
         if name is not None:
             blocks.append(Block(name, heading=True))
         blocks.extend(_blocks(_lines_as_paragraphs(paragraphs_of(text))))
-    return StoryText(title, _text_of(blocks))
+    return StoryText(title, _text_of(without_authors_notes(blocks)))
 
 
 def _lines_as_paragraphs(paragraphs: list[str]) -> list[str]:

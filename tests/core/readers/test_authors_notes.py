@@ -1,0 +1,32 @@
+import pytest
+
+from bot.core.readers.authors_notes import is_authors_note
+from bot.core.readers.html import HtmlReader
+from bot.core.readers.text import TextReader
+
+STORY = [
+    "Nell Sayer took the lighthouse job on a Tuesday, because nobody else would climb two hundred steps.",
+    "The old keeper gave her the key on a loop of tarred string.",
+]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A/N: Hi everyone! Thanks to my beta readerbee22 for all the help.",
+        "(A/N - reviews make my day!)",
+        "Author's Note: Sorry this one is short, exams are killing me.",
+        "authors note — next chapter by Friday",
+    ],
+)
+def test_a_writers_note_typed_into_a_chapter_is_no_story_text(note):
+    # FanFiction.net has no field for notes: "Who helped the author?" was answered from one, a passage of the chapter.
+    raw = f"The Lighthouse Apprentice\n\nChapter 1: The Job\n\n{note}\n\n{STORY[0]}\n\n{STORY[1]}\n\n{note}\n"
+    assert [block.text for block in TextReader().read(raw.encode()).blocks] == ["Chapter 1: The Job", *STORY]
+    page = f"<html><head><title>The Lighthouse Apprentice</title></head><body><h2>Chapter 1</h2><p>{note}</p>"
+    page += "".join(f"<p>{text}</p>" for text in STORY) + "</body></html>"
+    assert [block.text for block in HtmlReader().read(page.encode()).blocks] == ["Chapter 1", *STORY]
+
+
+def test_words_that_only_begin_like_a_note_are_the_story_s():
+    assert not any(map(is_authors_note, ["An/Nora said nothing.", "Authors noted it down: all of them.", "AN: hi"]))
