@@ -147,8 +147,9 @@ def no_answer_message(answer: Answer, repair: str) -> str:
     where = f'"{answer.scope}"' if answer.scope else "the stories"
     if answer.reason is NoAnswer.NO_CONTENT_WORDS:
         return (
-            f"I couldn't find that in {where}: your question has no words to search for "
-            f'(only common words like "what" or "the", or symbols). Try names or key words{example}.'
+            f"I couldn't find that in {where}: your question has no words to search for, only common ones like "
+            f'"what", "the" or "she", or symbols. Each question is read on its own, so name who or what you mean'
+            f"{example}."
         )
     return f"I couldn't find that in {where}. Try other words, or a name from them{example}."
 

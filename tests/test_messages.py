@@ -161,6 +161,12 @@ def test_every_reason_for_no_answer_reads_as_a_sentence_with_what_to_try(library
     assert library.example_name() in no_answer_message(library.ask("How do I bake bread?"), NEXT_START_REBUILDS)
 
 
+def test_a_question_of_pronouns_alone_is_told_to_name_whom_it_means(library):
+    # "who is she" after "who is ivan" was told only that it had no words to search for, as if it had none at all.
+    text = no_answer_message(library.ask("who is she"), NEXT_START_REBUILDS)
+    assert '"she"' in text and "name who or what you mean" in text and library.example_name() in text
+
+
 def test_a_scoped_miss_names_the_story_searched(library):
     sophie = next(i for i, s in enumerate(library.corpus.stories) if s.title.startswith("Sophie"))
     text = no_answer_message(library.ask("ballerina Ivan", story=sophie), NEXT_START_REBUILDS)
