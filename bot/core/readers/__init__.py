@@ -335,7 +335,8 @@ and its sidenotes are left out, and so are the footnotes' marks in its text (gut
 "2." or "1. The Storm", counting up over chapters of text, are chapters in plain text, and "1", "ONE" or those in a
 document of no headings (counted_chapters); a Gutenberg HTML book is named by its own title, not its <title>'s "The
 Project Gutenberg eBook of The Fen Country, by Harold Grange"; a fan fiction writer's note typed into a chapter ("A/N:
-Thanks to my beta reader!", "Author's Note: ...") is no story text (authors_notes)."""
+Thanks to my beta reader!", "Author's Note: ...") is no story text (authors_notes); German, French, Spanish,
+Portuguese, Italian and Dutch chapter lines ("Kapitel 1", "Chapitre II", "Capítulo 3", "Prolog") are chapter lines."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

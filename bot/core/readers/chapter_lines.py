@@ -12,8 +12,54 @@ MAX_HEADING_CHARS = 80
 """A chapter line or title line is at most this long; a longer line is text."""
 SUBTITLE_CHARS = 60
 """A subtitle, or a Roman numeral's chapter name after it, is at most this long."""
-_CHAPTER_WORDS = {"chapter", "book", "part", "volume", "stave", "canto", "letter", "act", "scene", "section"}
-_ALONE_WORDS = {"prologue", "epilogue", "preface", "introduction", "foreword", "afterword", "conclusion", "interlude"}
+_CHAPTER_WORDS = {
+    "chapter",
+    "book",
+    "part",
+    "volume",
+    "stave",
+    "canto",
+    "letter",
+    "act",
+    "scene",
+    "section",
+    # a book in German, French, Spanish, Portuguese, Italian or Dutch numbers its chapters and parts so
+    "kapitel",
+    "teil",
+    "chapitre",
+    "partie",
+    "livre",
+    "capítulo",
+    "capitulo",
+    "parte",
+    "libro",
+    "livro",
+    "capitolo",
+    "hoofdstuk",
+    "deel",
+}
+_ALONE_WORDS = {
+    "prologue",
+    "epilogue",
+    "preface",
+    "introduction",
+    "foreword",
+    "afterword",
+    "conclusion",
+    "interlude",
+    "prolog",
+    "epilog",
+    "vorwort",
+    "nachwort",
+    "épilogue",
+    "préface",
+    "prólogo",
+    "epílogo",
+    "prologo",
+    "epilogo",
+    "proloog",
+    "epiloog",
+}
 _UNITS = UNITS[1:]
 """The number words a chapter counts with, from one."""
 _NUMBER_WORDS = {

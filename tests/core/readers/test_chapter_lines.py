@@ -17,6 +17,13 @@ def test_chapter_lines_are_told_from_text():
         "Chapter the First",
         "Book the Second - The Golden Thread",
         "Part the Third",
+        "Kapitel 1",  # a German, French, Spanish, Italian or Dutch book's
+        "Chapitre II",
+        "Capítulo 3: La tormenta",
+        "Capitolo 4",
+        "Hoofdstuk 5",
+        "Prolog",
+        "Épilogue",
     ]
     text = [
         "Chapter one was dull, she said",
@@ -29,6 +36,8 @@ def test_chapter_lines_are_told_from_text():
         "CHAPTER I. " + "very long " * 10,
         "Chapter the first was the best",
         "Chapter the",
+        "Teil des Ganzen",
+        "Parte de la casa",
         "M. F.",  # a preface's signature: the "M." of it read as a thousand
         "C. D.",
         "V. W. R.",
