@@ -336,7 +336,9 @@ and its sidenotes are left out, and so are the footnotes' marks in its text (gut
 document of no headings (counted_chapters); a Gutenberg HTML book is named by its own title, not its <title>'s "The
 Project Gutenberg eBook of The Fen Country, by Harold Grange"; a fan fiction writer's note typed into a chapter ("A/N:
 Thanks to my beta reader!", "Author's Note: ...") is no story text (authors_notes); German, French, Spanish,
-Portuguese, Italian and Dutch chapter lines ("Kapitel 1", "Chapitre II", "Capítulo 3", "Prolog") are chapter lines."""
+Portuguese, Italian and Dutch chapter lines ("Kapitel 1", "Chapitre II", "Capítulo 3", "Prolog") are chapter lines,
+and such a book's matter ("Inhalt", "Impressum", "Danksagung", "Über die Autorin", "Alle Rechte vorbehalten") is
+matter as an English book's is (book_matter)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

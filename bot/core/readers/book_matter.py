@@ -52,6 +52,30 @@ MATTER_NAMES = frozenset(
         "reading group guide",
         "book club questions",
         "book club guide",
+        # the same in a German, French, Spanish, Italian or Dutch book
+        "inhalt",
+        "inhaltsverzeichnis",
+        "impressum",
+        "danksagung",
+        "über die autorin",
+        "über den autor",
+        "table des matières",
+        "sommaire",
+        "remerciements",
+        "à propos de l'auteur",
+        "à propos de l’auteur",
+        "índice",
+        "agradecimientos",
+        "sobre el autor",
+        "sobre la autora",
+        "indice",
+        "ringraziamenti",
+        "l'autore",
+        "l’autore",
+        "inhoud",
+        "inhoudsopgave",
+        "dankwoord",
+        "over de auteur",
         "thank you for reading",  # a self-published ebook's plea for a review, after its last chapter
         "thanks for reading",
         "sneak peek",
@@ -84,7 +108,9 @@ so on its last page (a short one, of one page) is longer; a publisher's copyrigh
 _COPYRIGHT = re.compile(
     r"(?:^|[.!?:;][\t\n ]++)(?:all rights reserved|ISBN(?:-1[03])?:? ?[\dX][\dX -]{8,}"
     r"|copyright[\t ]*+(?:(?:\u00a9|\(c\))[\t ]*+)?\d{4}"
-    r"|(?:this e-?book is )?licensed for your personal (?:enjoyment|use))",
+    r"|(?:this e-?book is )?licensed for your personal (?:enjoyment|use)"
+    r"|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
+    r"|alle rechten voorbehouden)",
     re.IGNORECASE,
 )
 """What only a copyright page says, opening its line or a sentence of it: "All rights reserved", an ISBN, "Copyright

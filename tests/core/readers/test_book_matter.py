@@ -234,6 +234,34 @@ def test_a_self_published_books_plea_and_its_next_books_first_pages_after_the_la
     assert [block.text for block in without_matter(blocks)] == ["Chapter 1", story]
 
 
+@pytest.mark.parametrize(
+    ("contents", "notice", "thanks", "author"),
+    [
+        ("Inhalt", "© 2022 Greta Lind. Alle Rechte vorbehalten.", "Danksagung", "Über die Autorin"),
+        ("Table des matières", "© 2022 Greta Lind. Tous droits réservés.", "Remerciements", "À propos de l'auteur"),
+        ("Índice", "© 2022 Greta Lind. Todos los derechos reservados.", "Agradecimientos", "Sobre la autora"),
+    ],
+)
+def test_a_books_matter_in_its_own_language_is_no_story_text(contents, notice, thanks, author):
+    # A German, French or Spanish EPUB that marks no page's kind: every page was a chapter, its notice and the
+    # contents' entries passages, where the English names were left out.
+    story = "Die Fischerin Hanne Ostermann flickte ihre Netze jeden Morgen am Kai von Husum. " * 3
+    blocks = [
+        Block(notice),
+        Block(contents, heading=True),
+        *(Block(f"{n}. Kapitel") for n in (1, 2)),
+        Block("Erstes Kapitel", heading=True),
+        Block(story),
+        Block("Zweites Kapitel", heading=True),
+        Block(story),
+        Block(thanks, heading=True),
+        Block("Ich danke meiner Lektorin für ihre Geduld mit diesem Buch und mit mir. " * 3),
+        Block(author, heading=True),
+        Block("Greta Lind lebt in Husum und schreibt Romane über die Nordsee und ihre Menschen. " * 3),
+    ]
+    assert [block.text for block in book_matter_left_out(blocks)] == ["Erstes Kapitel", story, "Zweites Kapitel", story]
+
+
 def test_fanficfares_update_log_before_the_first_chapter_is_no_story_text():
     # FanFicFare's EPUBs list a story's updates on a page of their own: "Chapters: 2", "Updated: ..." were the story's
     # first passages, under a chapter "Update Log".
