@@ -338,7 +338,8 @@ Project Gutenberg eBook of The Fen Country, by Harold Grange"; a fan fiction wri
 Thanks to my beta reader!", "Author's Note: ...") is no story text (authors_notes); German, French, Spanish,
 Portuguese, Italian and Dutch chapter lines ("Kapitel 1", "Chapitre II", "Capítulo 3", "Prolog") are chapter lines,
 and such a book's matter ("Inhalt", "Impressum", "Danksagung", "Über die Autorin", "Alle Rechte vorbehalten") is
-matter as an English book's is (book_matter)."""
+matter as an English book's is (book_matter); a story saved from its blog's page is the post's text alone, under
+the post's title, without the site's menus, the readers' comments, the sidebar and the share widgets (blog_post)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.readers import ao3, fanficfare, gutenberg
+from bot.core.readers import ao3, blog_post, fanficfare, gutenberg
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.bracketed_notes import without_notes_under_breaks
 from bot.core.readers.gutenberg import book_blocks
@@ -69,5 +69,9 @@ class HtmlReader:
         work = ao3.saved_work(root, text_of(named) if named is not None else "")
         if work is not None:
             body, title = work.text, work.title or title
+        else:
+            post = blog_post.saved_post(root)
+            if post is not None:
+                body, title = post.text, post.title or title
         blocks = without_notes_under_breaks(book_blocks(blocks_of(root if body is None else body)))
         return story_text(title, book_matter_left_out(blocks, title), _first(metas, AUTHOR_METAS))

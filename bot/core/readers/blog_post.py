@@ -1,0 +1,48 @@
+"""A story saved from a blog (File > Save Page As): WordPress's, Blogger's, Substack's and Ghost's pages set the post's
+text in one element of a class of their own (`entry-content`, `post-body`, `available-content`, `gh-content`), and
+around it the site's name and menus, the post's date and tags, share and related-post widgets, readers' comments and
+the sidebar. Each was read as the story: "Who sang to the herring?" was answered from a reader's comment, cited as a
+chapter "3 thoughts on “The Gull Wife: Part One”"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml.etree import _Element
+
+CONTENT_CLASSES = frozenset({"entry-content", "post-content", "post-body", "available-content", "gh-content"})
+"""The post's own text, as the blogging platforms class it."""
+TITLE_CLASSES = frozenset({"entry-title", "post-title"})
+WIDGET_CLASSES = frozenset(
+    {"sharedaddy", "jp-relatedposts", "wp-block-jetpack-related-posts", "sd-sharing", "share-buttons", "post-share"}
+)
+"""What a plugin sets inside the post's text: its share buttons and related posts."""
+
+
+@dataclass(frozen=True)
+class SavedPost:
+    title: str | None
+    """The post's own title, not the page's ("The Gull Wife: Part One | Marram Grass Stories")."""
+    text: _Element
+
+
+def saved_post(root: _Element) -> SavedPost | None:
+    """The post's text and title where the page holds one post's text (one element of CONTENT_CLASSES, not within
+    another), without the widgets in it; None for any other page."""
+    found = [element for element in root.iter() if CONTENT_CLASSES & _classes(element)]
+    outermost = [element for element in found if not any(other in found for other in element.iterancestors())]
+    if len(outermost) != 1:
+        return None
+    content = outermost[0]
+    for widget in [element for element in content.iter() if WIDGET_CLASSES & _classes(element)]:
+        parent = widget.getparent()
+        if parent is not None:
+            parent.remove(widget)
+    heading = next((element for element in root.iter() if TITLE_CLASSES & _classes(element)), None)
+    named = " ".join("".join(heading.itertext()).split()) if heading is not None else ""
+    return SavedPost(named or None, content)
+
+
+def _classes(element: _Element) -> set[str]:
+    classes = element.get("class")
+    return set(classes.split()) if isinstance(classes, str) else set()
