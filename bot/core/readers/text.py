@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bot.core.readers import fanficfare, gutenberg
 from bot.core.readers.authors_notes import is_authors_note, without_authors_notes
-from bot.core.readers.book_matter import book_matter_left_out
+from bot.core.readers.book_matter import book_matter_left_out, without_matter
 from bot.core.readers.bracketed_notes import without_bracketed_notes
 from bot.core.readers.chapter_lines import (
     ENDINGS,
@@ -29,6 +29,7 @@ from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
 from bot.core.readers.reader import LETTER_OR_DIGIT, Block, StoryText, without_breaks
+from bot.core.readers.set_apart_headings import set_apart_headings
 
 _CONTENTS = {"contents", "table of contents", "contents.", "list of illustrations", "illustrations"}
 _CONTENTS_COLUMNS = {"chapter", "chap.", "page", "pages", "chapters"}
@@ -77,14 +78,22 @@ class TextReader:
                 title, book = _unlabelled(book[0]), book[1:]
                 if len(book) > 1 and _is_byline(book[0]):
                     book = book[1:]
-            return StoryText(title, book_matter_left_out(_text_of(_blocks(book, counted=not paged)), title))
+            set_apart = set_apart_headings(body, lambda line: _said_again(line, [title]))
+            blocks = _blocks(book, counted=not paged, set_apart=set_apart)
+            return StoryText(title, book_matter_left_out(_text_of(blocks), title))
         header = paragraphs[: bounds[0]]
         title = title or gutenberg.header_field(header, "Title")
         repeats = [title, f"by {gutenberg.header_field(header, 'Author')}"]
-        return StoryText(
-            title,
-            _front_matter_dropped(_text_of(_blocks(paragraphs[bounds[0] : bounds[1]], counted=not paged)), repeats),
-        )
+        set_apart = set_apart_headings(body, lambda line: _said_again(line, repeats))
+        blocks = _blocks(paragraphs[bounds[0] : bounds[1]], counted=not paged, set_apart=set_apart)
+        return StoryText(title, _front_matter_dropped(without_matter(_text_of(blocks)), repeats))
+
+
+def _said_again(line: str, repeats: list[str | None]) -> bool:
+    """Whether a line set apart is the book's title or "by" line said again: no tale's title, left out as the title
+    page's lines are."""
+    folded = " ".join(line.split()).casefold()
+    return _is_byline(line) or any(folded == " ".join(repeat.split()).casefold() for repeat in repeats if repeat)
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -142,7 +151,7 @@ def _text_of(blocks: list[Block]) -> list[Block]:
     )
 
 
-def _blocks(paragraphs: list[str], *, counted: bool = False) -> list[Block]:
+def _blocks(paragraphs: list[str], *, counted: bool = False, set_apart: frozenset[str] = frozenset()) -> list[Block]:
     chapters = counted_chapters(paragraphs) if counted else set()
     hyphens = LineHyphens(line for paragraph in paragraphs for line in paragraph.split("\n"))
     blocks: list[Block] = []
@@ -159,7 +168,7 @@ def _blocks(paragraphs: list[str], *, counted: bool = False) -> list[Block]:
                 blocks.append(Block(paragraph.strip() if is_backlinked_note(paragraph) else ""))  # for the notes
             continue
         lines = [line for line in map(str.strip, paragraph.split("\n")) if line]
-        chapter_line = is_chapter_line(lines[0]) or index in chapters
+        chapter_line = is_chapter_line(lines[0]) or index in chapters or (len(lines) == 1 and lines[0] in set_apart)
         if bare_heading and len(lines) == 1 and is_subtitle(lines[0]) and not chapter_line:
             blocks[-1] = Block(f"{blocks[-1].text} {without_emphasis(lines[0], UNDERSCORES)}", heading=True)
             bare_heading = False
@@ -205,17 +214,39 @@ def _is_illustration(paragraph: str) -> bool:
 def _front_matter_dropped(blocks: list[Block], repeats: list[str | None]) -> list[Block]:
     """A Gutenberg book's title and "by" line said again, its "Contents" and "List of Illustrations" lines and lists
     set in columns, before the first chapter, and its title page's credits and imprint before its first paragraph of
-    prose too (gutenberg.is_title_page: a book of no chapters is all before its first); its "THE END" after the last."""
+    prose too (gutenberg.is_title_page: a book of no chapters is all before its first); a transcriber's note there,
+    to the next line that reads as a title; its "THE END" after the last."""
     dropped = _CONTENTS | {" ".join(repeat.split()).casefold() for repeat in repeats if repeat}
     first_heading = next((number for number, block in enumerate(blocks) if block.heading), len(blocks))
     prose = next((n for n in range(first_heading) if len(blocks[n].text) > gutenberg.IMPRINT_CHARS), first_heading)
+    noted = _transcribers_note(blocks[:first_heading])
     front = [
         block
         for n, block in enumerate(blocks[:first_heading])
         if block.text.casefold() not in dropped
         and _LISTED not in block.text
         and not (n < prose and gutenberg.is_title_page(block.text))
+        and n not in noted
     ]
     if len(blocks) > first_heading + 1 and blocks[-1].text.strip(" .!").casefold() in ENDINGS:
         blocks = blocks[:-1]  # "THE END": the printed book saying so, no passage of the story
     return front + blocks[first_heading:]
+
+
+_TRANSCRIBERS_NOTE = ("transcriber's note", "transcriber\u2019s note", "transcribers' note", "transcribers note")
+
+
+def _transcribers_note(front: list[Block]) -> set[int]:
+    """Where a transcriber's note stands among a Gutenberg book's blocks before its first chapter ("Transcriber's
+    Note:" over "Obvious typographical errors have been corrected."): from its first line to the next that reads as
+    a title, the book's title page. It was the book's first passage."""
+    noted: set[int] = set()
+    within = False
+    for number, block in enumerate(front):
+        if block.text.casefold().startswith(_TRANSCRIBERS_NOTE):
+            within = True
+        elif within and is_title_line(block.text):
+            within = False
+        if within:
+            noted.add(number)
+    return noted
