@@ -218,8 +218,18 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 # What `fold` drops: combining accents (once NFKD parts them from their letters) and INSIDE_WORDS.
 _FOLDED_AWAY = re.compile(rf"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f{INSIDE_WORDS}]")
-_POSSESSIVE = re.compile(r"(?<!\d0)['’]s$")
-"""A possessive's "'s", not a decade's: "the 60's" is "60s" and "the 1960's" "1960s", as without the apostrophe."""
+_POSSESSIVE = re.compile(r"['’]s$")
+_DECADE_WRITTEN = re.compile(r"(?:\d{3}0|\d0)['’]s")
+"""A decade with an apostrophe ("60's", "1960's"), whose "'s" is no possessive: "60s" and "1960s", as without it.
+Not any number ending in 0: "Flight 370's" is 370's, "Room 210's" 210's."""
+
+
+def _without_possessive(folded: str) -> str:
+    if _DECADE_WRITTEN.fullmatch(folded):
+        return folded[:-2] + "s"
+    return _POSSESSIVE.sub("", folded)
+
+
 _LEFT_OUT = re.compile(rf"['’{INSIDE_WORDS}]")
 """What a word holds that its term leaves out: apostrophes ("couldn't"), and INSIDE_WORDS also when accents are
 kept (Analyzer(fold_accents=False))."""
@@ -243,7 +253,7 @@ def fold(text: str) -> str:
 
 def normalize_word(word: str) -> str:
     """A word as the analysis sees it before stop words and stems: folded, possessive dropped."""
-    return _LEFT_OUT.sub("", _POSSESSIVE.sub("", fold(word)))
+    return _LEFT_OUT.sub("", _without_possessive(fold(word)))
 
 
 _CONTRACTED = re.compile(r"([^'’]+)['’](d|ll|m|re|ve)")
@@ -256,7 +266,7 @@ lemma ("be", "do"): here a word keeps its apostrophe, so they are a word ("AI") 
 
 
 _DECADE = re.compile(r"(\d{3}0)s")
-"""A decade ("1960s"; "1960's" loses only its apostrophe: `_POSSESSIVE`)."""
+"""A decade ("1960s"; "1960's" loses only its apostrophe: `_DECADE_WRITTEN`)."""
 
 
 def _word_form(normalized: str, lemmatize: bool) -> str:
@@ -362,7 +372,7 @@ class Analyzer:
             return stemmer.stemWord(form) if len(form) <= LONGEST_WORD else unkept.stemWord(form)
 
         def term_of(word: str) -> str | None:
-            folded = _POSSESSIVE.sub("", lower(word))
+            folded = _without_possessive(lower(word))
             normalized = _LEFT_OUT.sub("", folded)
             if not normalized or normalized in stop or _is_contraction(folded, stop):
                 return None
@@ -372,7 +382,7 @@ class Analyzer:
             return stemmed(base)
 
         def base_of(word: str) -> str:
-            normalized = _LEFT_OUT.sub("", _POSSESSIVE.sub("", lower(word)))
+            normalized = _LEFT_OUT.sub("", _without_possessive(lower(word)))
             return stemmed(lower(_word_form(normalized, lemmatize)) if normalized else normalized)
 
         kept_term, kept_base = lru_cache(maxsize=1 << 20)(term_of), lru_cache(maxsize=1 << 18)(base_of)

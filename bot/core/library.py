@@ -418,8 +418,16 @@ class StoryLibrary:
             offset=offset,
             more=len(ranked) > offset + count and offset + 1 < MAX_RESULTS,
             scope=scope,
-            corrections=query.corrections,
+            corrections=(*query.corrections, *self._name_forgiven(query.text, introduced)),
         )
+
+    def _name_forgiven(self, question: str, introduced: Person | None) -> tuple[Correction, ...]:
+        """The name asked about, where the person introduced was found by forgiving its misspelling ("who is ron" for
+        Ro): said as a correction, as a word's is, not shown as the person asked for."""
+        about = person_asked_about(question) if introduced is not None else None
+        if introduced is None or about is None or not self.person_finder.find(about).misspelt:
+            return ()
+        return (Correction(about, introduced.name),)
 
     def searched(
         self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH

@@ -118,6 +118,7 @@ def test_a_decade_written_with_an_apostrophe_is_the_decade_not_a_possessive():
     analyzer = Analyzer()
     assert analyzer.terms("the 60's, the 60’s and the 60s") == ["60s", "60s", "60s"]
     assert analyzer.terms("Route 6's end, the mill's wheel") == ["rout", "6", "end", "mill", "wheel"]
+    assert analyzer.terms("Flight 370's crew, Room 210's door") == ["flight", "370", "crew", "room", "210", "door"]
 
 
 def test_lemmas_keep_names_lower_case():

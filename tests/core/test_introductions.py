@@ -81,4 +81,8 @@ def test_a_name_the_stories_write_is_not_taken_for_a_misspelling_of_another_pers
         answer = library.ask(question)
         assert answer.best is not None and answer.best.story == "The Long Stroke", question
     answer = library.ask("who is con")
+    assert answer.best is not None and "Con Furey" in answer.best.excerpt.text and answer.corrections == ()
+    # A name the stories do not write is forgiven as a misspelling, and the answer says whom it took it for.
+    answer = library.ask("who is conn")
     assert answer.best is not None and "Con Furey" in answer.best.excerpt.text
+    assert [(c.word, c.replacement) for c in answer.corrections] == [("conn", "Con Furey")]

@@ -7,8 +7,10 @@ chapter "3 thoughts on “The Gull Wife: Part One”"."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lxml.etree import _Element
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 CONTENT_CLASSES = frozenset({"entry-content", "post-content", "post-body", "available-content", "gh-content"})
 """The post's own text, as the blogging platforms class it."""

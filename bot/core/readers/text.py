@@ -234,19 +234,18 @@ def _front_matter_dropped(blocks: list[Block], repeats: list[str | None]) -> lis
 
 
 _TRANSCRIBERS_NOTE = ("transcriber's note", "transcriber\u2019s note", "transcribers' note", "transcribers note")
+NOTE_PARAGRAPHS = 4
+"""A transcriber's note runs over at most this many paragraphs after its own line, to the title page's."""
 
 
 def _transcribers_note(front: list[Block]) -> set[int]:
     """Where a transcriber's note stands among a Gutenberg book's blocks before its first chapter ("Transcriber's
     Note:" over "Obvious typographical errors have been corrected."): from its first line to the next that reads as
-    a title, the book's title page. It was the book's first passage."""
-    noted: set[int] = set()
-    within = False
-    for number, block in enumerate(front):
-        if block.text.casefold().startswith(_TRANSCRIBERS_NOTE):
-            within = True
-        elif within and is_title_line(block.text):
-            within = False
-        if within:
-            noted.add(number)
-    return noted
+    a title (the book's title page), that line within NOTE_PARAGRAPHS; else its first line alone, as where no title
+    follows the prose after it is the book's. It was the book's first passage."""
+    opening = next((n for n, block in enumerate(front) if block.text.casefold().startswith(_TRANSCRIBERS_NOTE)), None)
+    if opening is None:
+        return set()
+    reach = range(opening + 1, min(opening + 2 + NOTE_PARAGRAPHS, len(front)))
+    title = next((n for n in reach if is_title_line(front[n].text)), None)
+    return set(range(opening, title if title is not None else opening + 1))

@@ -51,3 +51,13 @@ def test_a_gutenberg_collections_transcribers_note_title_page_contents_and_index
     story = TextReader().read(raw.encode())
     assert story.title == "The Fen Country"
     assert [block.text for block in story.blocks] == ["THE EEL CATCHERS", EELS, "THE DROWNED CHURCH", CHURCH]
+
+
+def test_a_transcribers_note_with_no_title_page_after_it_leaves_the_book_whole():
+    # The note ran "to the next title line", and a book of prose has none: every paragraph was left out.
+    raw = (
+        "The Project Gutenberg eBook of Eels, by Harold Grange\n\nTitle: Eels\n\nAuthor: Harold Grange\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK EELS ***\n\nTranscriber's Note: Obvious typographical errors have "
+        f"been corrected.\n\n{EELS}\n\n{CHURCH}\n\n*** END OF THE PROJECT GUTENBERG EBOOK EELS ***\n"
+    )
+    assert [block.text for block in TextReader().read(raw.encode()).blocks] == [EELS, CHURCH]
