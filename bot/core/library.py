@@ -437,8 +437,9 @@ class StoryLibrary:
         ranked = self.rank(query, story, wanted)
         if not ranked:
             widened = self._with_stand_ins(query, story)
-            if widened is not None:
-                return widened, self.rank(widened, story, wanted)
+            found = self.rank(widened, story, wanted) if widened is not None else []
+            if widened is not None and found:  # else no correction is said of a question still refused
+                return widened, found
         return query, ranked
 
     def rank(self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH) -> list[Candidate]:
@@ -525,8 +526,8 @@ class StoryLibrary:
     def _with_stand_ins(self, query: Query, story: int | None) -> Query | None:
         """The question with each word no passage searched holds searched as its close relative that some do
         (bot.core.related_stand_ins), said as a correction; None unless every such word has one. A question about
-        something the stories do not hold says a word nothing stands in for, and is refused as before ("What is the
-        capital of France?", whose "capital" would be "great" and "population" "lived")."""
+        something the stories do not hold says a word nothing stands in for, and is refused as before ("Who is the
+        pianist of France?" where no story is set in France)."""
         within = self._passages_of(story)
 
         def holding(term: str) -> int:
@@ -544,12 +545,17 @@ class StoryLibrary:
         shown = self._words_of(set(found.values()))
         corrections = [Correction(typed.get(term, term), shown[relative]) for term, relative in found.items()]
         terms = tuple(dict.fromkeys([*query.terms, *found.values()]))
-        replaced_absent = [term for term in query.absent if term in found]
+        # `query` counted each absent word typed at the highest weight, as often as it was typed
+        replaced = sum(
+            1
+            for word, _, _ in words(query.text)
+            if (term := self.analyzer.term(word)) in found and term in query.absent
+        )
         return dataclasses.replace(
             query,
             terms=terms,
             weights={term: self.index.match_weight(term) for term in terms},
-            missing_weight=max(0.0, query.missing_weight - self.index.max_weight() * len(replaced_absent)),
+            missing_weight=max(0.0, query.missing_weight - self.index.max_weight() * replaced),
             absent=tuple(term for term in query.absent if term not in found),
             corrections=(*query.corrections, *corrections),
         )
