@@ -340,9 +340,9 @@ Portuguese, Italian and Dutch chapter lines ("Kapitel 1", "Chapitre II", "Capít
 and such a book's matter ("Inhalt", "Impressum", "Danksagung", "Über die Autorin", "Alle Rechte vorbehalten") is
 matter as an English book's is (book_matter); a story saved from its blog's page is the post's text alone, under
 the post's title, without the site's menus, the readers' comments, the sidebar and the share widgets (blog_post);
-a plain-text collection's titles set apart by three blank lines or more, as Gutenberg sets them, name its tales
-(set_apart_headings), and a Gutenberg book's transcriber's note before its title page, its contents and its index
-are no story text."""
+a plain-text collection's titles set apart by three blank lines or more and set as titles, as Gutenberg sets them,
+name its tales (set_apart_headings), and a Gutenberg book's transcriber's note before its title page is no story
+text."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

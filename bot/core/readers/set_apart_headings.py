@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.core.readers import gutenberg
+from bot.core.readers.book_matter import is_matter_name
 from bot.core.readers.chapter_lines import ENDINGS, MAX_HEADING_CHARS, is_chapter_line, reads_as_a_name
 
 BLANK_LINES_BEFORE = 3
@@ -18,35 +20,46 @@ sets nothing apart."""
 
 
 def set_apart_headings(body: str, left: Callable[[str], bool]) -> frozenset[str]:
-    """The lines set apart as headings: each alone between blank lines, BLANK_LINES_BEFORE of them before it, short,
-    reading as a name, not a sentence, and not `left` (the book's title said again, its "CONTENTS": its reader's to
-    leave out). Only in a text of no chapter line, where SET_APART lines at least are so set and they are few among
-    its paragraphs; else none."""
-    lines = [line.strip() for line in body.split("\n")]
+    """The lines set apart as headings: each alone between blank lines (or over a subtitle), BLANK_LINES_BEFORE of them
+    before it, short, set as a title is (in capitals, or its words of four letters or more capitalised: not a poem's
+    line, nor a line of a page pasted from a PDF), no matter's name ("CONTENTS") and not `left` (the book's title
+    said again). Only in
+    a text of no chapter line, where SET_APART lines at least are so set and they are few among its paragraphs; else
+    none. A Gutenberg book is read between its markers: its licence's "Section 1." is no chapter line of the book."""
     found: list[str] = []
-    paragraphs = 0
-    blank = 0
+    paragraphs = blank = 0
+    chaptered = False
+    lines = [line.strip() for line in body.split("\n")]
     for number, line in enumerate(lines):
         if not line:
             blank += 1
             continue
-        if is_chapter_line(line):
-            return frozenset()
+        if gutenberg.is_start(line):
+            found, paragraphs, chaptered = [], 0, False
+        elif gutenberg.is_end(line):
+            break
+        chaptered = chaptered or is_chapter_line(line)
         starts = number == 0 or blank > 0
         paragraphs += starts
-        alone = starts and (number + 1 == len(lines) or not lines[number + 1])
-        if alone and blank >= BLANK_LINES_BEFORE and _reads_as_a_title(line) and not left(line):
+        after = lines[number + 1 : number + 3]  # a title alone, or over its subtitle: "A TALE OF WHITTLESEY MERE"
+        alone = starts and (
+            not after or not after[0] or (_set_as_a_title(after[0]) and (len(after) < 2 or not after[1]))
+        )
+        if alone and blank >= BLANK_LINES_BEFORE and _set_as_a_title(line) and not left(line):
             found.append(line)
         blank = 0
-    if len(found) < SET_APART or len(found) > MOST_SET_APART * paragraphs:
+    if chaptered or len(found) < SET_APART or len(found) > MOST_SET_APART * paragraphs:
         return frozenset()
     return frozenset(found)
 
 
-def _reads_as_a_title(line: str) -> bool:
+def _set_as_a_title(line: str) -> bool:
+    words = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
     return (
         len(line) <= MAX_HEADING_CHARS
         and reads_as_a_name(line)
         and any(character.isalpha() for character in line)
+        and (line.isupper() or (bool(words) and all(word[0].isupper() for word in words)))
         and line.strip(" .!").casefold() not in ENDINGS
+        and not is_matter_name(line)
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bot.core.readers import fanficfare, gutenberg
 from bot.core.readers.authors_notes import is_authors_note, without_authors_notes
-from bot.core.readers.book_matter import book_matter_left_out, without_matter
+from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.bracketed_notes import without_bracketed_notes
 from bot.core.readers.chapter_lines import (
     ENDINGS,
@@ -86,7 +86,7 @@ class TextReader:
         repeats = [title, f"by {gutenberg.header_field(header, 'Author')}"]
         set_apart = set_apart_headings(body, lambda line: _said_again(line, repeats))
         blocks = _blocks(paragraphs[bounds[0] : bounds[1]], counted=not paged, set_apart=set_apart)
-        return StoryText(title, _front_matter_dropped(without_matter(_text_of(blocks)), repeats))
+        return StoryText(title, _front_matter_dropped(_text_of(blocks), repeats))
 
 
 def _said_again(line: str, repeats: list[str | None]) -> bool:
@@ -168,7 +168,7 @@ def _blocks(paragraphs: list[str], *, counted: bool = False, set_apart: frozense
                 blocks.append(Block(paragraph.strip() if is_backlinked_note(paragraph) else ""))  # for the notes
             continue
         lines = [line for line in map(str.strip, paragraph.split("\n")) if line]
-        chapter_line = is_chapter_line(lines[0]) or index in chapters or (len(lines) == 1 and lines[0] in set_apart)
+        chapter_line = is_chapter_line(lines[0]) or index in chapters or (len(lines) <= 2 and lines[0] in set_apart)
         if bare_heading and len(lines) == 1 and is_subtitle(lines[0]) and not chapter_line:
             blocks[-1] = Block(f"{blocks[-1].text} {without_emphasis(lines[0], UNDERSCORES)}", heading=True)
             bare_heading = False

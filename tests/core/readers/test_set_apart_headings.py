@@ -13,7 +13,7 @@ def collection(gap: str = "\n\n\n\n\n") -> str:
     """Gutenberg's layout of a collection: four blank lines before each title, two after, one between paragraphs."""
     return (
         f"The Fen Country\n\nby Harold Grange{gap}THE EEL CATCHERS\n\n\n{EELS}\n\n{EELS}{gap}"
-        f"The Drowned Church\n\n\n{CHURCH}\n\n{CHURCH}\n"
+        f"The Drowned Church\nA Tale of Holme\n\n\n{CHURCH}\n\n{CHURCH}\n"
     )
 
 
@@ -25,7 +25,7 @@ def test_a_collections_titles_set_apart_by_blank_lines_name_its_tales():
         ("THE EEL CATCHERS", True),
         (EELS, False),
         (EELS, False),
-        ("The Drowned Church", True),
+        ("The Drowned Church A Tale of Holme", True),
         (CHURCH, False),
         (CHURCH, False),
     ]
@@ -37,17 +37,23 @@ def test_lines_set_apart_are_no_titles_in_a_text_spaced_so_throughout_or_numbere
     chaptered = collection().replace("THE EEL CATCHERS", "CHAPTER I. THE EEL CATCHERS")
     assert set_apart_headings(chaptered, never) == frozenset()
     assert set_apart_headings(collection(gap="\n\n"), never) == frozenset()
+    # A poem's stanzas three lines apart, a line a paragraph: their first lines are no titles, nor is "CONTENTS".
+    stanza = "\n\n".join(["My father walked the shingle line", "with lantern, rope and salted twine", "and sang"])
+    poem = f"The Shingle\n\n\n\nCONTENTS\n\n\n\n{stanza}\n\n\n\n{stanza}\n\n\n\n{stanza}\n\n\n\n{stanza}\n"
+    assert set_apart_headings(poem, never) == frozenset()
 
 
-def test_a_gutenberg_collections_transcribers_note_title_page_contents_and_index_are_no_story_text():
+def test_a_gutenberg_collection_is_read_in_its_tales_without_its_transcribers_note_and_title_page():
     raw = (
         "The Project Gutenberg eBook of The Fen Country, by Harold Grange\n\nTitle: The Fen Country\n\n"
         "Author: Harold Grange\n\n*** START OF THE PROJECT GUTENBERG EBOOK THE FEN COUNTRY ***\n\n\n\n\n"
         "Transcriber's Note:\n\nObvious typographical errors have been silently corrected.\n\n\n\n\n"
-        "THE FEN COUNTRY\n\nBY HAROLD GRANGE\n\n\n\n\nCONTENTS\n\n\n  The Eel Catchers\n  The Drowned Church\n\n\n\n\n"
-        f"THE EEL CATCHERS\n\n\n{EELS}\n\n\n\n\nTHE DROWNED CHURCH\n\n\n{CHURCH}\n\n\n\n\n"
-        "INDEX\n\n\n  Drury, Amos, 3\n  Ely market, 2\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE FEN COUNTRY ***\n"
-    )
+        "THE FEN COUNTRY\n\nBY HAROLD GRANGE\n\n\n\n\n"
+        f"THE EEL CATCHERS\n\n\n{EELS}\n\n\n\n\nTHE DROWNED CHURCH\n\n\n{CHURCH}\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK THE FEN COUNTRY ***\n\n"
+        "Section 1. General Terms of Use and Redistributing Project Gutenberg electronic works\n\n"
+        "1.A. By reading or using any part of this Project Gutenberg electronic work, you agree.\n"
+    )  # the licence after the book says "Section 1.", no chapter line of the book's
     story = TextReader().read(raw.encode())
     assert story.title == "The Fen Country"
     assert [block.text for block in story.blocks] == ["THE EEL CATCHERS", EELS, "THE DROWNED CHURCH", CHURCH]
