@@ -156,6 +156,11 @@ def _initials(words: list[str]) -> bool:
     return all(len(word) == 2 and word[0].isupper() and word[1] == "." for word in words)
 
 
+def is_alone_word(line: str) -> bool:
+    """A chapter line of one word that needs no number: "PROLOGUE", "Epilog", "Préface"."""
+    return " " not in line.strip() and line.strip().rstrip(".:").lower() in _ALONE_WORDS
+
+
 def is_bare_chapter_line(line: str) -> bool:
     """A chapter line with no name of its own ("Chapter 1", "PART ONE", "Chapter the First", "IV", "Prologue"): a
     short line after it may be its name; "Chapter 1: The Storm" has one."""

@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.core.readers.chapter_lines import SUBTITLE_CHARS, counted_number, is_chapter_line, reads_as_a_name
+from bot.core.readers.chapter_lines import (
+    SUBTITLE_CHARS,
+    counted_number,
+    is_alone_word,
+    is_chapter_line,
+    reads_as_a_name,
+)
 
 COUNTED_CHAPTERS = 3
 """Numbers counting up from one that make chapters: fewer are a list's, a poem's or a speaker's."""
@@ -21,28 +27,43 @@ _DOTTED = re.compile(r"(\d{1,3})\.(?:[ \t]++(\S.*))?")
 
 
 def counted_chapters(paragraphs: Sequence[str]) -> set[int]:
-    """Where the paragraphs that are a chapter's number stand: only in a text of no chapter line, where every
-    paragraph that is a number alone (or a number, its full stop and a name) counts up from one, written one way,
-    three at least, the first after at most a title's lines and each followed by a chapter's worth of text. A
-    countdown ("3", "2", "1"), a year alone, a recipe's steps ("1. Sift the flour."), a poem's stanzas, a count in a
-    game of hide and seek or page numbers pasted among a book's chapter lines make none a chapter."""
-    numbered = [(n, _number(paragraph)) for n, paragraph in enumerate(paragraphs)]
-    counted = [(n, found) for n, found in numbered if found is not None]
-    if (
-        len(counted) < COUNTED_CHAPTERS
-        or counted[0][0] > BEFORE_COUNTED
-        or [number for _, (number, _) in counted] != list(range(1, len(counted) + 1))
-        or len({way for _, (_, way) in counted}) > 1
-        or any(is_chapter_line(paragraph.split("\n", 1)[0].strip()) for paragraph in paragraphs)
-    ):
+    """Where the paragraphs that are a chapter's number stand: only in a text of no chapter line (a prologue's or an
+    epilogue's aside), where the paragraphs that are a number alone, written one way (or a number, its full stop and
+    a name), count up from one, three at least, the first after at most a title's lines and each followed by a
+    chapter's worth of text. Numbers written another way are no chapters, but do not stop these: a list of "1. Eggs",
+    "2. Lamp oil" in a novel of chapters "ONE", "TWO". A countdown ("3", "2", "1"), a year alone, a recipe's steps
+    ("1. Sift the flour."), a poem's stanzas, a count in a game of hide and seek or page numbers pasted among a book's
+    chapter lines make none a chapter."""
+    if any(_names_a_chapter(paragraph.split("\n", 1)[0].strip()) for paragraph in paragraphs):
         return set()
-    places = [n for n, _ in counted]
+    ways: dict[str, list[tuple[int, int]]] = {}
+    for place, paragraph in enumerate(paragraphs):
+        found = _number(paragraph)
+        if found is not None:
+            ways.setdefault(found[1], []).append((place, found[0]))
+    for counted in ways.values():
+        places = [place for place, _ in counted]
+        if (
+            len(counted) >= COUNTED_CHAPTERS
+            and places[0] <= BEFORE_COUNTED
+            and [number for _, number in counted] == list(range(1, len(counted) + 1))
+            and _chapters_long(paragraphs, places)
+        ):
+            return set(places)
+    return set()
+
+
+def _names_a_chapter(line: str) -> bool:
+    """A chapter line that names or numbers a chapter ("CHAPTER I.", "Part Two"); not a prologue's or an epilogue's
+    word alone, which a book of numbered chapters has too."""
+    return is_chapter_line(line) and not is_alone_word(line)
+
+
+def _chapters_long(paragraphs: Sequence[str], places: list[int]) -> bool:
     ends = [*places[1:], len(paragraphs)]
-    if any(
-        sum(map(len, paragraphs[n + 1 : end])) < MIN_COUNTED_CHAPTER_CHARS for n, end in zip(places, ends, strict=True)
-    ):
-        return set()
-    return set(places)
+    return all(
+        sum(map(len, paragraphs[n + 1 : end])) >= MIN_COUNTED_CHAPTER_CHARS for n, end in zip(places, ends, strict=True)
+    )
 
 
 def _number(paragraph: str) -> tuple[int, str] | None:

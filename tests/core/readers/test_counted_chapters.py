@@ -32,3 +32,15 @@ def test_a_document_of_no_headings_is_read_in_its_numbered_chapters():
     # Word's file of a manuscript typed with no heading styles: the same as its plain text.
     blocks = [block for n in (1, 2, 3) for block in (Block(f"{n}."), Block(CHAPTER))]
     assert [block.text for block in typed_chapters(blocks) if block.heading] == ["1.", "2.", "3."]
+
+
+def test_a_prologue_or_epilogue_does_not_unnumber_the_chapters_between():
+    # "Epilog" became a chapter line with German's words, and any chapter line switched numbered chapters off: a
+    # German novel of chapters "1", "2", "3" and an epilogue was read as the epilogue's alone.
+    paragraphs = ["Das Salzboot", "1", CHAPTER, "2", CHAPTER, "3", CHAPTER, "Epilog", CHAPTER]
+    assert counted_chapters(paragraphs) == {1, 3, 5}
+
+
+def test_a_numbered_list_in_a_novel_of_counted_chapters_leaves_them_counted():
+    paragraphs = ["Fen", "ONE", CHAPTER, "1. Eggs", "2. Lamp oil", "3. Thread", "TWO", CHAPTER, "THREE", CHAPTER]
+    assert counted_chapters(paragraphs) == {1, 6, 8}
