@@ -28,21 +28,47 @@ class SavedPost:
     text: _Element
 
 
+ASIDE = frozenset({"aside", "nav", "footer"})
+"""Where a site sets what is no post's own: its sidebar's "latest post" (a title and a first line, in the post's
+classes) on a page whose story stands elsewhere is not it."""
+
+
 def saved_post(root: _Element) -> SavedPost | None:
     """The post's text and title where the page holds one post's text (one element of CONTENT_CLASSES, not within
-    another), without the widgets in it; None for any other page."""
-    found = [element for element in root.iter() if CONTENT_CLASSES & _classes(element)]
-    outermost = [element for element in found if not any(other in found for other in element.iterancestors())]
+    another nor in a sidebar), without the widgets in it; None for any other page."""
+    found = [element for element in root.iter() if CONTENT_CLASSES & _classes(element) and not _aside(element)]
+    outermost = [e for e in found if not any(CONTENT_CLASSES & _classes(above) for above in e.iterancestors())]
     if len(outermost) != 1:
         return None
     content = outermost[0]
     for widget in [element for element in content.iter() if WIDGET_CLASSES & _classes(element)]:
-        parent = widget.getparent()
-        if parent is not None:
-            parent.remove(widget)
-    heading = next((element for element in root.iter() if TITLE_CLASSES & _classes(element)), None)
+        _remove_keeping_tail(widget)
+    heading = next((e for e in root.iter() if TITLE_CLASSES & _classes(e) and not _aside(e)), None)
     named = " ".join("".join(heading.itertext()).split()) if heading is not None else ""
     return SavedPost(named or None, content)
+
+
+def _aside(element: _Element) -> bool:
+    return any(_tag(above) in ASIDE or "widget" in _classes(above) for above in element.iterancestors())
+
+
+def _tag(element: _Element) -> str:
+    tag = element.tag
+    return tag.rpartition("}")[2].lower() if isinstance(tag, str) else ""
+
+
+def _remove_keeping_tail(element: _Element) -> None:
+    """Takes the element out, the text after it (its tail, the story's) kept where it stood."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail or ""
+    before = element.getprevious()
+    if before is not None:
+        before.tail = (before.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def _classes(element: _Element) -> set[str]:

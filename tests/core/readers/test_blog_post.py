@@ -39,3 +39,23 @@ def test_a_blogs_page_of_several_posts_is_read_whole():
     story = HtmlReader().read(wordpress_page("The Gull Wife, Part One", "The Gull Wife, Part Two"))
     texts = " ".join(block.text for block in story.blocks)
     assert texts.count(STORY[0]) == 2 and "Marram Grass Stories" in texts
+
+
+def test_a_sidebars_latest_post_is_not_the_pages_story():
+    # The sidebar's widget sets its post's first line in the post's own classes: the page was read as that line.
+    page = (
+        "<html><head><title>The Gull Wife</title></head><body><main>"
+        + "".join(f"<p>{text}</p>" for text in STORY)
+        + '</main><aside class="widget"><h3 class="entry-title">Latest post: Notes on the Fleet</h3>'
+        '<div class="entry-content"><p>A short update on what I am writing next.</p></div></aside></body></html>'
+    )
+    texts = [block.text for block in HtmlReader().read(page.encode()).blocks]
+    assert texts[:2] == STORY
+
+
+def test_the_text_after_a_widget_in_the_post_is_kept():
+    page = (
+        '<html><body><h1 class="entry-title">The Gull Wife</h1><div class="entry-content"><p>'
+        f'{STORY[0]}<span class="sharedaddy">Share this</span> {STORY[1]}</p></div></body></html>'
+    )
+    assert [block.text for block in HtmlReader().read(page.encode()).blocks] == [" ".join(STORY)]
