@@ -12,6 +12,7 @@ _FOOTNOTE = re.compile(r"\[Footnote[ \t]++(\d{1,3}|[A-Za-z]{1,2})[ \t]*+:")
 _LISTED = re.compile(r"\[(\d{1,3}|[A-Za-z]{1,2})\][ \t]")
 """A note under "FOOTNOTES:": "[1] A sack ..."."""
 _MARK = re.compile(r"\[(\d{1,3}|[A-Za-z]{1,2})\]")
+_ENDING_MARK = re.compile(r"\[(?:\d{1,3}|[A-Za-z]{1,2})\]\Z")
 _NOTES_LINES = frozenset({"footnotes:", "footnotes", "footnote:"})
 _SIDENOTE = "[Sidenote:"
 MAX_NOTE_PARAGRAPHS = 8
@@ -27,6 +28,14 @@ def without_gutenberg_notes(paragraphs: list[str]) -> list[str]:
         text = paragraphs[index].strip()
         opened = _FOOTNOTE.match(text)
         if opened is not None:
+            closed = _closing_bracket(text)
+            if closed is not None:  # the note in its paragraph, the story's text after it perhaps
+                labels.add(opened.group(1))
+                rest = text[closed + 1 :].strip()
+                if rest:
+                    kept.append(rest)
+                index += 1
+                continue
             end = _closing(paragraphs, index)
             if end is not None:
                 labels.add(opened.group(1))
@@ -48,10 +57,27 @@ def without_gutenberg_notes(paragraphs: list[str]) -> list[str]:
     return [_MARK.sub(lambda mark: "" if mark.group(1) in labels else mark.group(), text) for text in kept]
 
 
+def _closing_bracket(text: str) -> int | None:
+    """Where the bracket opening `text` closes within it ("[Footnote 1: see [2].] It came from Paris"), if it does."""
+    depth = 0
+    for place, character in enumerate(text):
+        if character == "[":
+            depth += 1
+        elif character == "]":
+            depth -= 1
+            if depth == 0:
+                return place
+    return None
+
+
 def _closing(paragraphs: list[str], start: int) -> int | None:
-    """The paragraph whose closing bracket ends the footnote opening at `start`, if within MAX_NOTE_PARAGRAPHS."""
-    for index in range(start, min(start + MAX_NOTE_PARAGRAPHS, len(paragraphs))):
-        if paragraphs[index].rstrip().endswith("]"):
+    """The paragraph after `start` whose closing bracket ends the footnote of several paragraphs opening there, if
+    within MAX_NOTE_PARAGRAPHS: not one ending in a mark ("arm.[2]", the story's), nor past the next note."""
+    for index in range(start + 1, min(start + MAX_NOTE_PARAGRAPHS, len(paragraphs))):
+        text = paragraphs[index].strip()
+        if _FOOTNOTE.match(text) or _ENDING_MARK.search(text):
+            return None
+        if text.endswith("]"):
             return index
     return None
 

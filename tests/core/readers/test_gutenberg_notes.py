@@ -38,3 +38,23 @@ def test_brackets_that_mark_no_note_are_the_story_s():
 def test_a_footnote_that_never_closes_is_text():
     opened = ["[Footnote 1: The keeper's log, copied out"] + ["and it went on."] * MAX_NOTE_PARAGRAPHS + ["End.]"]
     assert without_gutenberg_notes(opened) == opened
+
+
+def test_the_story_after_a_footnotes_closing_bracket_or_an_unclosed_footnote_is_kept():
+    # The note's paragraph went on after its "]", and the note was taken to run to the next paragraph ending in "]":
+    # three paragraphs of story were left out with it.
+    paragraphs = [
+        "Ada lit the lamp.[1]",
+        "[Footnote 1: The lamp was a Fresnel lens.] It had come from Paris in a crate of straw.",
+        "She climbed the stair each night at six.",
+        "[Footnote 2: A typo left this note open.",
+        "Her brother's boat came in at dawn, his hands raw from the ropes.[3]",
+        "[Footnote 3: Tarred hemp.]",
+    ]
+    assert without_gutenberg_notes(paragraphs) == [
+        "Ada lit the lamp.",
+        "It had come from Paris in a crate of straw.",
+        "She climbed the stair each night at six.",
+        "[Footnote 2: A typo left this note open.",
+        "Her brother's boat came in at dawn, his hands raw from the ropes.",
+    ]
