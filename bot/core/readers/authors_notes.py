@@ -5,20 +5,47 @@ are left out where its pages are read (ao3.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
+from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.readers.reader import Block
 
 _NOTE = re.compile(r"\(?+(?:a/n|author['’]?s note)[ \t]*+[:\-–—]", re.IGNORECASE)
 """How such a note opens: "A/N:", "(A/N -", "Author's Note:", "Authors note —"."""
 
 
-def is_authors_note(text: str) -> bool:
-    return _NOTE.match(text) is not None
+def without_authors_note(paragraph: str) -> str:
+    """The paragraph less the writer's note it opens with: all of it, but the story after a note in brackets ("(A/N -
+    set after season two) Harry stepped off the train") and the chapter line on a line after it, as plain text may
+    type it with no blank line between."""
+    if _NOTE.match(paragraph) is None:
+        return paragraph
+    if paragraph.startswith("("):
+        closed = _closing_parenthesis(paragraph)
+        if closed is not None:
+            return paragraph[closed + 1 :].strip()
+    lines = paragraph.split("\n")
+    chapter = next((n for n, line in enumerate(lines) if n and is_chapter_line(line.strip())), None)
+    return "\n".join(lines[chapter:]) if chapter is not None else ""
+
+
+def _closing_parenthesis(text: str) -> int | None:
+    depth = 0
+    for place, character in enumerate(text):
+        depth += (character == "(") - (character == ")")
+        if depth == 0:
+            return place
+    return None
 
 
 def without_authors_notes(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks less the paragraphs that open as a writer's note; headings are kept ("Author's Note" as a book's
+    """The blocks less the writer's notes their paragraphs open with; headings are kept ("Author's Note" as a book's
     section is its text, book_matter.py)."""
-    return [block for block in blocks if block.heading or not is_authors_note(block.text)]
+    kept = []
+    for block in blocks:
+        text = block.text if block.heading else without_authors_note(block.text)
+        if text:
+            kept.append(block if text == block.text else dataclasses.replace(block, text=text))
+    return kept

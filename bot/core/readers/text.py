@@ -12,7 +12,7 @@ characters: loading stays linear.
 from __future__ import annotations
 
 from bot.core.readers import fanficfare, gutenberg
-from bot.core.readers.authors_notes import is_authors_note, without_authors_notes
+from bot.core.readers.authors_notes import without_authors_note, without_authors_notes
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.bracketed_notes import without_bracketed_notes
 from bot.core.readers.chapter_lines import (
@@ -69,7 +69,7 @@ class TextReader:
             return _fanficfare_story(*download)
         title, body = split_title(text)
         paragraphs = without_gutenberg_notes(without_bracketed_notes(_lines_as_paragraphs(paragraphs_of(body))))
-        paragraphs = [paragraph for paragraph in paragraphs if not is_authors_note(paragraph)]  # before chapter names
+        paragraphs = [kept for paragraph in paragraphs if (kept := without_authors_note(paragraph))]  # before chapters
         paged = b"\f" in raw  # a number atop each page counts pages up as chapters would (text_pages.py)
         bounds = gutenberg.book_bounds(paragraphs)
         if bounds is None:

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.readers.authors_notes import is_authors_note
+from bot.core.readers.authors_notes import without_authors_note
 from bot.core.readers.html import HtmlReader
 from bot.core.readers.text import TextReader
 
@@ -29,4 +29,14 @@ def test_a_writers_note_typed_into_a_chapter_is_no_story_text(note):
 
 
 def test_words_that_only_begin_like_a_note_are_the_story_s():
-    assert not any(map(is_authors_note, ["An/Nora said nothing.", "Authors noted it down: all of them.", "AN: hi"]))
+    for text in ("An/Nora said nothing.", "Authors noted it down: all of them.", "AN: hi"):
+        assert without_authors_note(text) == text
+
+
+def test_the_story_after_a_note_in_brackets_and_a_chapter_line_under_a_note_are_kept():
+    # Each was left out with the note: the story's first sentence, and in plain text the chapter's line.
+    assert without_authors_note("(A/N - set after season two) Harry stepped off the train.") == (
+        "Harry stepped off the train."
+    )
+    raw = f"The Apprentice\n\nA/N: Thanks to my beta!\nChapter 2: The Smoke\n\n{STORY[0]}\n"
+    assert [block.text for block in TextReader().read(raw.encode()).blocks] == ["Chapter 2: The Smoke", STORY[0]]
