@@ -70,16 +70,12 @@ MATTER_NAMES = frozenset(
         "sobre la autora",
         "indice",
         "ringraziamenti",
-        "l'autore",
-        "l’autore",
         "inhoud",
         "inhoudsopgave",
         "dankwoord",
         "over de auteur",
         "thank you for reading",  # a self-published ebook's plea for a review, after its last chapter
         "thanks for reading",
-        "sneak peek",
-        "a sneak peek",
     ]
 )
 """Section names (lower case, without end punctuation) of such matter, a closed list."""
@@ -93,14 +89,18 @@ MATTER_PREFIXES = (
     "other titles by ",
     "more from ",
     "praise for ",
-    "sneak peek",  # the first pages of the author's next book (Vellum's "Sneak Peek: The Iron Bridge"): another story
+)
+NEXT_BOOK_PREFIXES = (
+    "sneak peek",
     "a sneak peek",
     "excerpt from ",
     "an excerpt from ",
     "read an excerpt",
     "preview of ",
-    "a preview of ",
 )
+"""The first pages of the author's next book after a self-published book's last chapter (Vellum's "Sneak Peek: The
+Iron Bridge"): another story, whose people answered for this one's. Matter only after the last chapter: a book may
+open with its own "Excerpt from the Captain's Log"."""
 _END_PUNCTUATION = ".:;,!?*"
 COPYRIGHT_PAGE_CHARS = 2000
 """The most a page that says "All rights reserved" or gives an ISBN has, to be a copyright page: a story that says
@@ -137,6 +137,7 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
     every section of a book none of whose sections has another name. A heading with under SECTION_CHARS of text under
     it (a title page's title over its author and date, "Chapter 1" over the chapter's title) is no section."""
     named = [block.heading and is_matter_name(block.text) for block in blocks]
+    next_book = [block.heading and _names_next_book(block.text) for block in blocks]
     under = [0] * len(blocks)
     heading = None
     for n, block in enumerate(blocks):
@@ -144,7 +145,7 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
             heading = n
         elif heading is not None:
             under[heading] += len(block.text)
-    sections = [n for n, block in enumerate(blocks) if block.heading and not named[n]]
+    sections = [n for n, block in enumerate(blocks) if block.heading and not named[n] and not next_book[n]]
     story = [n for n in sections if under[n] >= SECTION_CHARS] or sections  # a book of short chapters has its own
     if not story:
         return list(blocks)
@@ -153,10 +154,14 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
     skipping = False
     for n, block in enumerate(blocks):
         if block.heading:
-            skipping = named[n] and (n < first or n > last)
+            skipping = (named[n] and (n < first or n > last)) or (next_book[n] and n > last)
         if not skipping:
             kept.append(block)
     return kept
+
+
+def _names_next_book(heading: str) -> bool:
+    return _folded(heading).strip(_END_PUNCTUATION + " ").startswith(NEXT_BOOK_PREFIXES)
 
 
 def is_copyright_page(blocks: Sequence[Block], title: str | None = None) -> bool:

@@ -262,6 +262,14 @@ def test_a_books_matter_in_its_own_language_is_no_story_text(contents, notice, t
     assert [block.text for block in book_matter_left_out(blocks)] == ["Erstes Kapitel", story, "Zweites Kapitel", story]
 
 
+def test_a_books_own_excerpt_opening_it_is_its_text():
+    # Only after the last chapter is an excerpt the next book's: this one opens with the captain's.
+    log = "The wind backed to the north at four bells, and the mate reported ice off the port bow. " * 2
+    story = "Mara climbed the lighthouse stairs that winter, counting each step aloud so the silence would not win."
+    blocks = [Block("Excerpt from the Captain's Log", heading=True), Block(log), Block("Chapter 1", heading=True)]
+    assert without_matter([*blocks, Block(story)]) == [*blocks, Block(story)]
+
+
 def test_fanficfares_update_log_before_the_first_chapter_is_no_story_text():
     # FanFicFare's EPUBs list a story's updates on a page of their own: "Chapters: 2", "Updated: ..." were the story's
     # first passages, under a chapter "Update Log".
