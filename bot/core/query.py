@@ -85,7 +85,10 @@ _DOES_ASKED_AFTER = (
 # "What does Priya do?", in the present and with nothing after: what she does for a living, as a chat asks it.
 # "What did Priya do?" asks what she did in the story (FairytaleQA asks "What did the hill-troll do?"; none of its
 # 9,573 questions asks "What does X do?" of a name alone).
-_NOW_ASKED_AFTER = (*_DOES_ASKED_AFTER, " do")
+_DOES_NOW = " do"
+_NOW_ASKED_AFTER = (*_DOES_ASKED_AFTER, _DOES_NOW)
+_NAME_WORDS = 3
+"""The most words of a name asked of so: "What does Mary Anne Ellis do?"."""
 _ASKED_ENDS = "?.!"
 
 
@@ -203,6 +206,7 @@ def person_asked_about(question: str) -> str | None:
     if opening is None:
         return None
     start, end = opening.end(), len(folded)
+    asked: str | None = None
     while end > start and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
         end -= 1
     if asked_after:
@@ -216,4 +220,6 @@ def person_asked_about(question: str) -> str | None:
             return None
         end -= len(asked)
     name = folded[start:end].strip()
+    if asked == _DOES_NOW and len(name.split()) > _NAME_WORDS:
+        return None  # "What does Karen ask the executioner to do?" asks what she asks
     return name if name and "\n" not in name else None

@@ -130,6 +130,7 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("What is Ines's fathers job?", None),  # her father's, named elsewhere
         ("what does karen do", "karen"),  # for a living, as a chat asks it
         ("What does the fox do now?", None),
+        ("What does Karen ask the executioner to do?", None),  # what she asks
         ("what did karen do", None),  # what she did in the story
         ("What did Delaney do before the war?", None),
         ("What is the job?", None),
