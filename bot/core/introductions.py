@@ -9,6 +9,7 @@ sentence that does (bot.core.library).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Story
@@ -19,6 +20,15 @@ from bot.core.query import person_asked_about
 from bot.core.role_asked import introduces_in_role, role_asked_about
 
 
+@dataclass(frozen=True)
+class Introduction:
+    person: Person
+    """Whose introducing passage answers."""
+    forgiven: str | None = None
+    """The name asked about as typed, where the person was found by forgiving its misspelling ("ron" for Ro): the
+    answer says so, as it says a word's correction."""
+
+
 def person_introduced(
     question: str,
     people: FindsPeople,
@@ -26,7 +36,7 @@ def person_introduced(
     within: range | None,
     first_story: int | None,
     written: Callable[[str], bool],
-) -> Person | None:
+) -> Introduction | None:
     """The person a question asks who they are, or what a story says when it introduces them ("What is X's job?"),
     where one person of the stories (of one story: `within` its passages) has that name and a passage introducing
     them; None where the name is no one's, or may be another's too: "Karim" may be Karim Benali as well as Karim,
@@ -36,31 +46,41 @@ def person_introduced(
     `written` says whether the stories write a word as typed: a name they write is no one's misspelling."""
     kin = kin_asked_about(question)
     if kin is not None:
-        return _kin_introduced(people, kin, within, written)
+        return _introducing(_kin_introduced(people, kin, within, written))
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
-        return None if first_story is None else _lead_of(people, stories[first_story])
+        return None if first_story is None else _introducing(_lead_of(people, stories[first_story]))
     role = role_asked_about(question)
     if role is not None:
-        return None if first_story is None else _in_role(people, stories[first_story], role)
+        return None if first_story is None else _introducing(_in_role(people, stories[first_story], role))
     about = person_asked_about(question)
     if about is None:
         return None
     kin = kin_named(about)  # "What does Nora's father do for a living?"
     if kin is None:
         return _one_person(people, about, within, written)
-    return _kin_introduced(people, kin, within, written)
+    return _introducing(_kin_introduced(people, kin, within, written))
 
 
-def _one_person(people: FindsPeople, name: str, within: range | None, written: Callable[[str], bool]) -> Person | None:
+def _introducing(person: Person | None) -> Introduction | None:
+    return None if person is None else Introduction(person)
+
+
+def _one_person(
+    people: FindsPeople, name: str, within: range | None, written: Callable[[str], bool]
+) -> Introduction | None:
     """The one person of the stories (of one story: `within` its passages) with that name and a passage introducing
     them; None where the name is no one's or may be another's too. A name found by forgiving a misspelling counts
     only where the stories do not write it as typed: "Colin", whom the people finder missed, is not "Con Furey" of
     another story, which a lookup forgives it as, but "whats ivans job" asks of Ivan."""
     lookup = people.find(name)
     no_misspelling = lookup.misspelt and all(written(word) for word, _, _ in words(name))
-    found = {*(() if no_misspelling else lookup.matches), *people.holding(name)}
+    holding = people.holding(name)
+    found = {*(() if no_misspelling else lookup.matches), *holding}
     named = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
-    return named[0] if len(named) == 1 else None
+    if len(named) != 1:
+        return None
+    forgiven = lookup.misspelt and named[0] not in holding
+    return Introduction(named[0], name if forgiven else None)
 
 
 def _lead_of(people: FindsPeople, story: Story) -> Person | None:
@@ -87,9 +107,10 @@ def _kin_introduced(
     sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce"); else that person, where
     they are brought in as the relative's ("Lesage's daughter, Madeleine" for "Who is Madeleine's father?"); None
     where neither is."""
-    owner = _one_person(people, kin.owner, within, written)
-    if owner is None:
+    found = _one_person(people, kin.owner, within, written)
+    if found is None:
         return None
+    owner = found.person
     owner_words = {fold(word) for word, _, _ in words(owner.name)}
     relatives = [
         person

@@ -23,7 +23,7 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
-from bot.core.introductions import person_introduced
+from bot.core.introductions import Introduction, person_introduced
 from bot.core.invisible_characters import plain_question
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
@@ -410,24 +410,22 @@ class StoryLibrary:
                 scope=scope,
                 corrections=query.corrections,
             )
-        introduced = self._person_introduced(query, self._passages_of(story), ranked[0].view.story)
+        introduction = self._person_introduced(query, self._passages_of(story), ranked[0].view.story)
+        introduced = introduction.person if introduction is not None else None
         hits = tuple(self._hit(candidate, query, introduced) for candidate in ranked[offset : offset + count])
+        corrections = query.corrections
+        if (
+            introduction is not None and introduction.forgiven is not None
+        ):  # "who is ron" for Ro: said, not shown as asked
+            corrections = (*corrections, Correction(introduction.forgiven, introduction.person.name))
         return Answer(
             question=question,
             hits=hits,
             offset=offset,
             more=len(ranked) > offset + count and offset + 1 < MAX_RESULTS,
             scope=scope,
-            corrections=(*query.corrections, *self._name_forgiven(query.text, introduced)),
+            corrections=corrections,
         )
-
-    def _name_forgiven(self, question: str, introduced: Person | None) -> tuple[Correction, ...]:
-        """The name asked about, where the person introduced was found by forgiving its misspelling ("who is ron" for
-        Ro): said as a correction, as a word's is, not shown as the person asked for."""
-        about = person_asked_about(question) if introduced is not None else None
-        if introduced is None or about is None or not self.person_finder.find(about).misspelt:
-            return ()
-        return (Correction(about, introduced.name),)
 
     def searched(
         self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH
@@ -575,7 +573,7 @@ class StoryLibrary:
         first = self.corpus.stories[story].first_passage
         return range(first, first + self.corpus.stories[story].passage_count)
 
-    def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Person | None:
+    def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Introduction | None:
         """The person whose introduction answers the question (bot.core.introductions), of the stories (of one story:
         `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about."""
         return person_introduced(
@@ -588,10 +586,10 @@ class StoryLibrary:
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
         """For "Who is X?" about one known person, the passage that introduces them comes first."""
-        person = self._person_introduced(query, context.within, ranked[0].view.story if ranked else None)
-        if person is None:
+        introduction = self._person_introduced(query, context.within, ranked[0].view.story if ranked else None)
+        if introduction is None:
             return ranked
-        intro = person.passage
+        intro = introduction.person.passage
         assert intro is not None
         first = next((c for c in ranked if c.doc == intro), None)
         if first is None:
