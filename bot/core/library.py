@@ -537,18 +537,16 @@ class StoryLibrary:
         found = stand_ins(unheld, holding, bundled_related_words())
         if not found or len(found) < len(unheld):  # a word with no relative held: "France" where no story is set
             return None
-        typed = {
-            term: word for word, _, _ in reversed(words(query.text)) if (term := self.analyzer.term(word)) in found
-        }
+        typed: dict[str, str] = {}  # the first word typed of each term: "pianists" for "pianist"
+        replaced = 0  # `query` counted each absent word at the highest weight, as often as it was typed
+        for word, _, _ in words(query.text):
+            term = self.analyzer.term(word)
+            if term in found:
+                typed.setdefault(term, word)
+                replaced += term in query.absent
         shown = self._words_of(set(found.values()))
         corrections = [Correction(typed.get(term, term), shown[relative]) for term, relative in found.items()]
         terms = tuple(dict.fromkeys([*query.terms, *found.values()]))
-        # `query` counted each absent word typed at the highest weight, as often as it was typed
-        replaced = sum(
-            1
-            for word, _, _ in words(query.text)
-            if (term := self.analyzer.term(word)) in found and term in query.absent
-        )
         return dataclasses.replace(
             query,
             terms=terms,
