@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.core.readers.markup import local_name
+
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
@@ -49,12 +51,7 @@ def saved_post(root: _Element) -> SavedPost | None:
 
 
 def _aside(element: _Element) -> bool:
-    return any(_tag(above) in ASIDE or "widget" in _classes(above) for above in element.iterancestors())
-
-
-def _tag(element: _Element) -> str:
-    tag = element.tag
-    return tag.rpartition("}")[2].lower() if isinstance(tag, str) else ""
+    return any(local_name(above) in ASIDE or "widget" in _classes(above) for above in element.iterancestors())
 
 
 def _remove_keeping_tail(element: _Element) -> None:
