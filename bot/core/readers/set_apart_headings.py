@@ -23,9 +23,9 @@ def set_apart_headings(body: str, left: Callable[[str], bool]) -> frozenset[str]
     """The lines set apart as headings: each alone between blank lines (or over a subtitle), BLANK_LINES_BEFORE of them
     before it, short, set as a title is (in capitals, or its words of four letters or more capitalised: not a poem's
     line, nor a line of a page pasted from a PDF), no matter's name ("CONTENTS") and not `left` (the book's title
-    said again). Only in
-    a text of no chapter line, where SET_APART lines at least are so set and they are few among its paragraphs; else
-    none. A Gutenberg book is read between its markers: its licence's "Section 1." is no chapter line of the book."""
+    said again). Only in a text of no chapter line, where SET_APART lines at least are so set and they are few among
+    its paragraphs; else none. A Gutenberg book is read between its markers: its licence's "Section 1." is no
+    chapter line of the book."""
     found: list[str] = []
     paragraphs = blank = 0
     chaptered = False
