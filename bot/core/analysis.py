@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 13
+ANALYSIS_VERSION = 14
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -61,7 +61,9 @@ full name too is the same one). 12: "to‑morrow" with Unicode's hyphen or a non
 someone "also known as", "better known as" or "aka" another, or with a nickname written within their full name
 ("Robert (Bobby) Tanner"), is one person; "a town the villagers called Blackwater" and "World Series" are no one.
 13: "the 60's" is "60s", as "the 60s" is; it was "60", the "'s" dropped as a possessive's, which no question's decade
-met."""
+met. 14: a name set apart after any noun WordNet files under people is a person ("a retired firefighter, Colin
+Braddock"), and so is one named after an age ("a boy of nineteen named Teodor") or in quotes as what someone was ('To
+the crew he was "Dutchie"'); a name in capitals and in the story's sentences is one person."""
 
 
 def _combining_marks() -> str:

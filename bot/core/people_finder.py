@@ -38,7 +38,7 @@ from bot.core.analysis import (
     normalize_word,
 )
 from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
-from bot.core.number_words import UNITS
+from bot.core.number_words import TENS, UNITS
 from bot.core.sentences import sentence_spans
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -283,6 +283,9 @@ class _WordLists:
     """Whose kin a name is says it is a person's: "the mother of Wassamo" (where "the King of Ulster" names a land)."""
     place: frozenset[str]
     stop: frozenset[str]
+    wordnet_person: frozenset[str]
+    """WordNet's nouns for kinds of people (person_nouns.txt: "firefighter", "coxswain"), weighed after place_words.txt,
+    whose hand-kept things win where both hold a word."""
 
 
 @cache
@@ -296,7 +299,9 @@ def _word_lists() -> _WordLists:
     kin = frozenset(line.removeprefix("kin:").strip() for line in person_lines if line.startswith("kin:"))
     people = frozenset(line for line in person_lines if not line.startswith(("title:", "kin:"))) | titles | kin
     stop = load_stopwords() - NAMES_AMONG_STOP_WORDS
-    return _WordLists(people, titles, kin, frozenset(lines("place_words.txt")), stop)
+    return _WordLists(
+        people, titles, kin, frozenset(lines("place_words.txt")), stop, frozenset(lines("person_nouns.txt"))
+    )
 
 
 def person_titles() -> frozenset[str]:
@@ -352,6 +357,9 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     """Runs that are one stop word ("The", "I", "But"): half the runs, and never a name."""
     known: tuple[dict[str, _Run | None], dict[str, _Run | None]] = ({}, {})
     """What a run holds within a sentence, and at a sentence's start."""
+    spellings: dict[str, str] = {}
+    """The first spelling of each name, by its letters in any case: "JEMIMA PUDDLE-DUCK", read as "Jemima
+    Puddle-Duck", is the "Jemima Puddle-duck" of the story's sentences."""
     for match in _NAME_RUN.finditer(text):
         run = match.group()
         if run in never:
@@ -368,6 +376,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                     never.add(run)
                 continue
             name, offset, length, inside = held
+            name = spellings.setdefault(name.casefold(), name)
             said = evidence.get(name)
             if said is None and (likely := plausible(name)) is not False:
                 words = name.split()
@@ -565,10 +574,12 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     person = thing = 0
     if found.titled:
         person += 1
-    # The three words before the name: "a squirrel, called", "by name", "the liner was called".
+    # The four words before the name: "a squirrel, called", "by name", "the liner was called", "a boy of nineteen
+    # named".
     preceding = []
     if text[start - 1 : start] == " ":
-        preceding = text[max(0, start - 60) : start].rsplit(None, 3)[-3:]
+        preceding = text[max(0, start - 60) : start].rsplit(None, 4)[-4:]
+    written_word = preceding[-1].strip(_QUOTES).rstrip(",") if preceding else ""
     word = preceding[-1].lower().strip(_QUOTES) if preceding else ""
     if word == "a.k.a.":
         word = "aka"  # the same word, that the checks of words below read as one
@@ -580,6 +591,9 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         found.named += 1
         if not found.full_name:
             found.full_name, found.written_within = written, True
+    elif _quoted_as_someone(text, start, end):
+        person += 2  # 'To the crew he was "Dutchie"': what someone was to others, in quotes
+        found.named += 1
     if (
         word in _PREPOSITIONS
         or word in _NAMING
@@ -589,8 +603,9 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         found.placed += 1
     if word.isalpha():
         if word in _NAMING:
-            noun, passive = _noun_before(preceding)
-            kind = _kind(noun, lists)
+            written, passive = _noun_before(preceding)
+            kind = _role_kind(written, lists)
+            noun = written.lower()
             if (
                 kind == "thing"
                 or (word == "name" and noun == "the")
@@ -605,14 +620,14 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             ):
                 person += 2  # "a sailor called Thomas Wren", "by name Toyonari", "she was called Lucie"
                 found.named += 1
-        elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0] in _NAMING:
+        elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0].lower() in _NAMING:
             person += 2  # "men called him Assipattle", "whose name was Marie"
             found.named += 1
         elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
             found.named += 1
             found.full_name = found.full_name or _known_as_owner(text, start)
-        elif pause and _kind(word, lists) == "person":
+        elif pause and _role_kind(written_word, lists) == "person":
             person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
             if text.startswith(",", end) and _owned_role(preceding):
                 found.named += 1  # "The bride's father, Thomas, gave a speech": set apart as who they are
@@ -624,10 +639,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             thing += 1  # "in Lyon, France": the place a place is in
         elif word in _SPEECH_WORDS:
             person += 1
-        elif len(preceding) > 1 and _role_owner(preceding[-2]) and _kind(word, lists) == "person":
+        elif len(preceding) > 1 and _role_owner(preceding[-2]) and _role_kind(written_word, lists) == "person":
             person += 1  # "her brother Tobias", "the poet Seamus Heaney", "Stephen's 16-year-old son Owen"
         elif word == "of":
-            whose = _noun_before(preceding)[0]
+            whose = _noun_before(preceding)[0].lower()
             if whose in lists.kin and len(preceding) > 1 and preceding[-2].islower():
                 person += 1  # "the mother of Wassamo", "the son of Erc"; not "the Mother of Metals", a title
             elif _kind(whose, lists) is not None and not possessive:
@@ -903,20 +918,43 @@ def _described_kind(words: list[str], lists: _WordLists) -> str | None:
     """What a description says its name is: its head, the last word of a kind before a preposition ("a country
     lad" is a lad, "a town of fishermen" a town), else the first after ("a very decent sort of place")."""
     head = next((i for i, word in enumerate(words) if word.lower() in _PREPOSITIONS), len(words))
-    before = [kind for word in words[:head] if (kind := _kind(word, lists)) is not None]
+    before = [kind for word in words[:head] if (kind := _role_kind(word, lists)) is not None]
     if before:
         return before[-1]
-    return next((kind for word in words[head:] if (kind := _kind(word, lists)) is not None), None)
+    return next((kind for word in words[head:] if (kind := _role_kind(word, lists)) is not None), None)
 
 
 def _noun_before(preceding: list[str]) -> tuple[str, bool]:
-    """The word before the word before a name, and whether it was "was" or the like, in which case
+    """The word before the word before a name, as written, and whether it was "was" or the like, in which case
     it is the word before that: "the liner was called Hercules" (the liner is called so)."""
-    noun = preceding[-2].lower().strip(_QUOTES).rstrip(",") if len(preceding) > 1 else ""
-    passive = noun in _BE and len(preceding) > 2
+    noun = preceding[-2].strip(_QUOTES).rstrip(",") if len(preceding) > 1 else ""
+    passive = noun.lower() in _BE and len(preceding) > 2
     if passive:
-        noun = preceding[-3].lower().strip(_QUOTES).rstrip(",")
+        noun = preceding[-3].strip(_QUOTES).rstrip(",")
+    elif _is_age(noun.lower()) and len(preceding) > 3 and preceding[-3].lower() == "of":
+        noun = preceding[-4].strip(_QUOTES).rstrip(",")  # "a boy of nineteen named Teodor": the boy is
     return noun, passive
+
+
+_AGES = frozenset((*UNITS[1:], *TENS))
+
+
+def _is_age(word: str) -> bool:
+    """Whether a word is a number that says someone's age after "of" ("a boy of nineteen", "a man of 40")."""
+    return word.isdigit() or word in _AGES
+
+
+_QUOTED_BY = frozenset({"he", "she", "they"})
+"""Who is said to be a quoted name to others ('To the crew he was "Dutchie"'); not "it", a thing's."""
+
+
+def _quoted_as_someone(text: str, start: int, end: int) -> bool:
+    """Whether a name stands in quotes alone right after "he was", "she is" ('To the crew he was "Dutchie"', 'to
+    her pupils she was "Miss Fitz"'): what someone was called, not words said ('he said "Dutchie"')."""
+    if text[start - 1 : start] not in ('"', "“") or text[end : end + 1] not in ('"', "”"):
+        return False
+    words = text[max(0, start - 30) : start - 1].split()[-2:]
+    return len(words) == 2 and words[0].lower() in _QUOTED_BY and words[1].lower() in ("was", "is")
 
 
 def _kind(word: str, lists: _WordLists) -> str | None:
@@ -928,6 +966,19 @@ def _kind(word: str, lists: _WordLists) -> str | None:
     if key in lists.place or singular in lists.place:
         return "thing"
     return None
+
+
+def _role_kind(word: str, lists: _WordLists) -> str | None:
+    """_kind of a word, as written, that describes a name ("the firefighter, Colin Braddock"): written in lowercase,
+    it may also be any noun WordNet files under people. Not of a name's own words, which would make "Finn" (a Finn),
+    "Tom" (a tomcat) and "Cinderella" (a woman unrecognised) roles, and so no one; nor of a capitalised word before a
+    name ('"TEASE, TEASENS, TEASE"', a chant: a tease is a person)."""
+    kind = _kind(word, lists)
+    if kind is None and word[:1].islower():
+        key = fold(word.strip("'’-"))
+        if key in lists.wordnet_person or key.removesuffix("s") in lists.wordnet_person:
+            return "person"
+    return kind
 
 
 def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: set[str]) -> list[tuple[str, int]]:

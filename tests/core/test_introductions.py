@@ -61,11 +61,12 @@ def test_a_relative_asked_for_the_other_way_round_is_answered_where_the_person_a
 
 
 def test_a_name_the_stories_write_is_not_taken_for_a_misspelling_of_another_person(tmp_path):
-    # The people finder misses Colin Braddock, said twice, and forgives "colin" as a misspelling of Con Furey: the
-    # introduction of a man of another story was put first, with no word of the question in it.
+    # The people finder misses Colin Braddock, said twice with nothing that says a person, and forgives "colin" as a
+    # misspelling of Con Furey: the introduction of a man of another story was put first, with no word of the
+    # question in it.
     (tmp_path / "stroke.md").write_text(
-        "# The Long Stroke\n\nDanny joins a rowing club on the river.\n\nThe crew is made up of amateurs, including a "
-        "retired firefighter, Colin Braddock, aged 58, and twin accountants.\n\nAfter a capsize in which Colin nearly "
+        "# The Long Stroke\n\nDanny joins a rowing club on the river.\n\nThe crew is made up of amateurs; at bow sits "
+        "Colin Braddock, aged 58, beside twin accountants.\n\nAfter a capsize in which Colin nearly "
         "drowns, the crew trains harder.",
         encoding="utf-8",
     )
