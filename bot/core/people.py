@@ -25,6 +25,9 @@ FUZZY_MATCH = 75  # rapidfuzz ratio for "Sofiya" -> "Sofia"; "Sophie" scores 50
 FUZZY_SUGGEST = 55
 FUZZY_CLOSE = 3
 """Names within this of the best fuzzy score match too."""
+SHORTEST_MISSPELT = 3
+"""A name or a word of one with fewer letters is found only as typed: "ron" is no misspelling of Rosaleen "Ro"
+Mahon's "Ro" (a ratio of 80), its one letter more a third of the word."""
 _INITIAL = re.compile(r"[^\W\d_]\.")
 """A word typed as an initial: one letter and a full stop ("s." of "s. kalmurzaeva")."""
 
@@ -216,11 +219,13 @@ class PersonFinder:
         scores: dict[int, float] = {}
         cutoff = FUZZY_MATCH - FUZZY_CLOSE
         for i, score in closest(key, names.keys, fuzz.ratio, cutoff):
-            scores[i] = max(scores.get(i, 0.0), score)
+            if len(names.keys[i]) >= SHORTEST_MISSPELT:
+                scores[i] = max(scores.get(i, 0.0), score)
         if " " not in key:
             for place, score in closest(key, names.words, fuzz.ratio, cutoff):
-                for i in names.holding(names.words[place]).tolist():
-                    scores[i] = max(scores.get(i, 0.0), score)
+                if len(word := names.words[place]) >= SHORTEST_MISSPELT:
+                    for i in names.holding(word).tolist():
+                        scores[i] = max(scores.get(i, 0.0), score)
         return scores
 
 

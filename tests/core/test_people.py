@@ -72,6 +72,17 @@ def test_a_one_letter_neighbour_of_a_short_name_is_no_one_of_that_name(tmp_path)
     assert not directory.find("Ella").misspelt
 
 
+def test_a_name_of_two_letters_is_no_misspelling_target(tmp_path):
+    # "who is ron" answered of Rosaleen "Ro" Mahon: "ron" scores 80 against "ro", over the bar misspellings pass.
+    (tmp_path / "bell.txt").write_text(
+        'Nell meets Rosaleen "Ro" Mahon, a girl of fourteen.\n\n"Come on," said Ro. Ro takes the dinghy out alone.'
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    assert names(directory.find("Ro").matches) == ['Rosaleen "Ro" Mahon']
+    assert directory.find("ron").matches == () and directory.find("rro").matches == ()
+    assert names(directory.find("rosalen").matches) == ['Rosaleen "Ro" Mahon']
+
+
 def test_shared_surname_is_ambiguous_with_every_candidate(directory):
     lookup = directory.find("Kalmurzaeva")
     assert lookup.ambiguous
