@@ -25,11 +25,20 @@ from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.introductions import Introduction, person_introduced
 from bot.core.invisible_characters import plain_question
+from bot.core.job_asked import job_told
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
 from bot.core.people import Person
-from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at, person_asked_about
+from bot.core.query import (
+    Correction,
+    Query,
+    answer_kind,
+    asks_what_someone_does,
+    focus_word,
+    form_words_at,
+    person_asked_about,
+)
 from bot.core.related_stand_ins import stand_ins
 from bot.core.related_words import bundled_related_words
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
@@ -574,9 +583,26 @@ class StoryLibrary:
     def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Introduction | None:
         """The person whose introduction answers the question (bot.core.introductions), of the stories (of one story:
         `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about."""
-        return person_introduced(
+        introduction = person_introduced(
             query.text, self.person_finder, self.corpus.stories, within, first_story, self._written
         )
+        if introduction is None or not asks_what_someone_does(query.text):
+            return introduction
+        return self._job_told(introduction)
+
+    def _job_told(self, introduction: Introduction) -> Introduction:
+        """The introduction moved to where the story first says what the person does, if it does (bot.core.job_asked):
+        "What does Priya do?" of a Priya brought in at her wedding and said to be a surgeon later."""
+        person = introduction.person
+        assert person.passage is not None
+        passages = self._passages_of(self.corpus.passages[person.passage].story)
+        assert passages is not None
+        told = job_told([self.corpus.passages[document].text for document in passages], person.name)
+        if told is None:
+            return introduction
+        where, sentence = told
+        moved = dataclasses.replace(person, passage=passages[where], intro=sentence)
+        return dataclasses.replace(introduction, person=moved)
 
     def _written(self, word: str) -> bool:
         """Whether the stories write this word as typed (its case, accents and possessive aside), not another form."""

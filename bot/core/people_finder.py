@@ -915,13 +915,70 @@ def _after_place(preceding: list[str]) -> bool:
 
 
 def _described_kind(words: list[str], lists: _WordLists) -> str | None:
-    """What a description says its name is: its head, the last word of a kind before a preposition ("a country
-    lad" is a lad, "a town of fishermen" a town), else the first after ("a very decent sort of place")."""
+    """What a description says its name is."""
+    head = _described_head(words, lists)
+    return None if head is None else head[1]
+
+
+def _described_head(words: list[str], lists: _WordLists) -> tuple[str, str] | None:
+    """(its head, what it says the name is) of a description: the last word of a kind before a preposition ("a
+    country lad" is a lad, "a town of fishermen" a town), else the first after ("a very decent sort of place")."""
     head = next((i for i, word in enumerate(words) if word.lower() in _PREPOSITIONS), len(words))
-    before = [kind for word in words[:head] if (kind := _role_kind(word, lists)) is not None]
+    before = [(word, kind) for word in words[:head] if (kind := _role_kind(word, lists)) is not None]
     if before:
         return before[-1]
-    return next((kind for word in words[head:] if (kind := _role_kind(word, lists)) is not None), None)
+    return next(((word, kind) for word in words[head:] if (kind := _role_kind(word, lists)) is not None), None)
+
+
+_SAID_TO_BE = re.compile(
+    r"(?:,? who)?(?:,? (?:is|was|had been|has been|became|becomes|works as|worked as)|,) (?:a|an|the) "
+    r"(?P<described>[^.,;:!?\n\"“”]{1,60})"
+)
+_ANYONE = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "baby",
+        "lad",
+        "lass",
+        "teenager",
+        "youngster",
+        "person",
+        "gentleman",
+        "lady",
+        "fellow",
+        "kid",
+        "adult",
+        "friend",
+        "neighbour",
+        "neighbor",
+        "stranger",
+        "widow",
+        "widower",
+        "orphan",
+        "twin",
+        "member",
+    }
+)
+"""Words that say someone is a person and nothing of what they do: "Edmund, a boy", "Margaret, a widow"."""
+
+
+def says_what_someone_does(text: str, end: int) -> bool:
+    """Whether the words right after a name that ends at `end` say what kind of person they are, by more than their
+    kin, age or sex: "Priya, who is a surgeon", "Ted became a moderately successful composer", "Dennis Hollister, a
+    nervous dental hygienist", "Clive, who worked as a postman" (what "What is Ted's job?" asks)."""
+    said = _SAID_TO_BE.match(text, end, end + 100)
+    if said is None:
+        return False
+    lists = _word_lists()
+    head = _described_head(said.group("described").split()[:_DESCRIPTION_WORDS], lists)
+    if head is None or head[1] != "person":
+        return False
+    word = fold(head[0].strip("'’-"))
+    return word not in lists.kin and word.removesuffix("s") not in lists.kin and word not in _ANYONE
 
 
 def _noun_before(preceding: list[str]) -> tuple[str, bool]:

@@ -185,6 +185,10 @@ def focus_word(question: str) -> str | None:
     return found.group(1) if found and WORD.fullmatch(found.group(1)) else None
 
 
+_JOBS = frozenset({"job", "profession", "occupation", "trade"})
+"""What asks what someone does for a living, of _ASKED_OF_NAME (as "What does X do?" does)."""
+
+
 def person_asked_about(question: str) -> str | None:
     """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?", "What is X's real (or
     full) name?", "What is X's job?" (or profession, occupation, trade, age; "whats Xs job" as a chat types it), "How
@@ -195,6 +199,21 @@ def person_asked_about(question: str) -> str | None:
     `\\s+(.+?)[\\s?.!]*$` tried every split of the rest and, for each, rescanned its spaces: "who is", 980
     spaces and "sofia" on two lines (993 characters, under the question limit) took 2.0 s, holding the GIL, so
     one mention held the bot's event loop that long (bench/bench_question_shapes.py)."""
+    asked = _asked_of_person(question)
+    return None if asked is None else asked[0]
+
+
+def asks_what_someone_does(question: str) -> bool:
+    """Whether the question asks of a name what they do for a living: "What is Ted's job?" (or profession,
+    occupation, trade), "What does Priya do?", "What did Clive do for a living?"."""
+    asked = _asked_of_person(question)
+    if asked is None or asked[1] is None:
+        return False
+    return asked[1] in _NOW_ASKED_AFTER or asked[1].split()[-1] in _JOBS
+
+
+def _asked_of_person(question: str) -> tuple[str, str | None] | None:
+    """(the name, what follows it of what is asked after one, if anything) of person_asked_about's questions."""
     folded = fold(question)
     opening = _ABOUT_PERSON.match(folded)
     asked_after: tuple[str, ...] = ()  # what must follow the name, one of them
@@ -222,4 +241,4 @@ def person_asked_about(question: str) -> str | None:
     name = folded[start:end].strip()
     if asked == _DOES_NOW and len(name.split()) > _NAME_WORDS:
         return None  # "What does Karen ask the executioner to do?" asks what she asks
-    return name if name and "\n" not in name else None
+    return (name, asked) if name and "\n" not in name else None

@@ -87,3 +87,21 @@ def test_a_name_the_stories_write_is_not_taken_for_a_misspelling_of_another_pers
     answer = library.ask("who is conn")
     assert answer.best is not None and "Con Furey" in answer.best.excerpt.text
     assert [(c.word, c.replacement) for c in answer.corrections] == [("conn", "Con Furey")]
+
+
+def test_a_job_asked_of_someone_brought_in_by_name_alone_is_answered_where_the_story_says_it(tmp_path):
+    # Priya Raman comes in at her wedding, and "Priya, who is a surgeon" is three passages on; Ted comes in as "a
+    # boy called Edmund, [...] whom everybody called Ted", and "Ted became a moderately successful composer" later.
+    library = library_of(
+        tmp_path,
+        BENCH / "untuned3" / "corpus" / "the-best-man-problem.md",
+        BENCH / "untuned2" / "corpus" / "the-ashworth-inheritance.md",
+    )
+    for question in ("What does Priya do?", "whats priyas job", "What is Priya's profession?"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "Priya, who is a surgeon" in answer.best.excerpt.text, question
+    answer = library.ask("whats teds job", count=1)
+    assert answer.best is not None and "Ted became a moderately successful composer" in answer.best.excerpt.text
+    # Who someone is, and what they did, are still answered where the story brings them in, and by the ranking.
+    answer = library.ask("Who is Priya?", count=1)
+    assert answer.best is not None and "wedding to Priya Raman" in answer.best.excerpt.text

@@ -2,7 +2,15 @@ import re
 
 import pytest
 
-from bot.core.query import AnswerKind, answer_kind, asks_feeling, focus_word, form_words_at, person_asked_about
+from bot.core.query import (
+    AnswerKind,
+    answer_kind,
+    asks_feeling,
+    asks_what_someone_does,
+    focus_word,
+    form_words_at,
+    person_asked_about,
+)
 
 
 @pytest.mark.parametrize(
@@ -139,6 +147,27 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
 )
 def test_the_person_a_question_asks_about(question, name):
     assert person_asked_about(question) == name
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What is Hannah's occupation?", True),
+        ("whats teds job", True),
+        ("What is Ted's trade?", True),
+        ("what does Dennis do for a living", True),
+        ("What did Bridie used to do?", True),
+        ("what does karen do", True),
+        ("Who is Hannah?", False),
+        ("What is Walter's age?", False),
+        ("What is Lanthe short for?", False),
+        ("what is teds real name", False),
+        ("what did karen do", False),  # what she did in the story
+        ("What is the job?", False),
+    ],
+)
+def test_a_question_of_what_someone_does_for_a_living(question, asked):
+    assert asks_what_someone_does(question) is asked
 
 
 def test_the_person_asked_about_is_found_in_one_pass_however_the_question_is_spaced():

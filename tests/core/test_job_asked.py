@@ -1,0 +1,43 @@
+"""Where a story says what someone does, for a question of their job."""
+
+from bot.core.job_asked import job_told
+
+WEDDING = [
+    "Dennis Hollister, a nervous dental hygienist, is best man at Gaz's wedding to Priya Raman.",
+    "Priya's cousin Anil, a marine biology student, dives for the rings.",
+    "Priya, who is a surgeon and does not believe in luck, is upset. Gaz apologises.",
+]
+
+
+def test_the_first_sentence_saying_what_kind_of_person_someone_is_after_their_name_tells_their_job():
+    assert job_told(WEDDING, "Priya Raman") == (2, "Priya, who is a surgeon and does not believe in luck, is upset.")
+    assert job_told(WEDDING, "Dennis Hollister") == (
+        0,
+        "Dennis Hollister, a nervous dental hygienist, is best man at Gaz's wedding to Priya Raman.",
+    )
+    story = [
+        "A boy called Edmund, whom everybody called Ted, was born in 1931.",
+        "Ted became a moderately successful composer of film music.",
+    ]
+    assert job_told(story, "Ted") == (1, story[1])
+
+
+def test_kin_age_or_sex_say_nothing_of_a_job():
+    story = ["Margaret, a widow, lived alone. Margaret was the youngest sister of the groom.", "Margaret was a nurse."]
+    assert job_told(story, "Margaret") == (1, "Margaret was a nurse.")
+    assert job_told(["Edmund, a boy of twelve, fished. Edmund was a friend of the miller."], "Edmund") is None
+
+
+def test_a_surname_alone_or_a_possessive_is_someone_else():
+    story = [
+        "Mara Lindqvist and her brother Tobias came home.",
+        "Lindqvist, a teacher, said nothing. Mara's boss, a baker, shouted.",
+    ]
+    assert job_told(story, "Mara Lindqvist") is None
+
+
+def test_a_nickname_written_within_the_name_and_a_title_before_it_are_read():
+    story = ['Nell meets Rosaleen "Ro" Mahon at the pier.', "Ro, a trainee marine biologist, knows the bay."]
+    assert job_told(story, 'Rosaleen "Ro" Mahon') == (1, story[1])
+    story = ["Captain Elena Voss sails at dawn.", "Elena, who was a cartographer before the war, drew the map."]
+    assert job_told(story, "Captain Elena Voss") == (1, story[1])
