@@ -9,7 +9,7 @@ sentence that does (bot.core.library).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Story
@@ -76,11 +76,23 @@ def _one_person(
     no_misspelling = lookup.misspelt and all(written(word) for word, _, _ in words(name))
     holding = people.holding(name)
     found = {*(() if no_misspelling else lookup.matches), *holding}
+    if no_misspelling and not holding and name.endswith("s"):
+        found = set(_possessive_typed_bare(people, name))
+        if found:
+            lookup = replace(lookup, misspelt=False)
     named = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
     if len(named) != 1:
         return None
     forgiven = lookup.misspelt and named[0] not in holding
     return Introduction(named[0], name if forgiven else None)
+
+
+def _possessive_typed_bare(people: FindsPeople, name: str) -> tuple[Person, ...]:
+    """The people of a name typed with a possessive's "s" and no apostrophe, as a chat types it, where the stories
+    write the name with the "s" as a word of their own: "whats marks job" of Mark, where a story "marks" a page
+    (the name as typed is then no misspelling of Mark's). Only the name less its "s" exactly."""
+    bare = people.find(name[:-1])
+    return () if bare.misspelt else bare.matches
 
 
 def _lead_of(people: FindsPeople, story: Story) -> Person | None:

@@ -105,3 +105,18 @@ def test_a_job_asked_of_someone_brought_in_by_name_alone_is_answered_where_the_s
     # Who someone is, and what they did, are still answered where the story brings them in, and by the ranking.
     answer = library.ask("Who is Priya?", count=1)
     assert answer.best is not None and "wedding to Priya Raman" in answer.best.excerpt.text
+
+
+def test_a_possessive_typed_without_its_apostrophe_finds_the_name_where_the_stories_write_it_with_the_s(tmp_path):
+    # "marks" is a word of the story ("marks the page"), so "whats marks job" was no misspelling of Mark, and
+    # nothing was found: the name less its "s" is Mark's exactly.
+    (tmp_path / "ledger.md").write_text(
+        "# The Ledger\n\nMark Tully, a night-shift accountant, keeps the firm's books.\n\nEvery evening he marks the "
+        "page where the money went missing.\n\nThe auditors arrive on Friday, and the ledger is gone.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("whats marks job", "What is Mark's job?"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "a night-shift accountant" in answer.best.excerpt.text, question
+        assert answer.corrections == (), question
