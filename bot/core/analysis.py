@@ -63,7 +63,8 @@ someone "also known as", "better known as" or "aka" another, or with a nickname 
 13: "the 60's" is "60s", as "the 60s" is; it was "60", the "'s" dropped as a possessive's, which no question's decade
 met. 14: a name set apart after any noun WordNet files under people is a person ("a retired firefighter, Colin
 Braddock"), and so is one named after an age ("a boy of nineteen named Teodor") or in quotes as what someone was ('To
-the crew he was "Dutchie"'); a name in capitals and in the story's sentences is one person."""
+the crew he was "Dutchie"'); a name in capitals and in the story's sentences is one person; a full name said only
+where places stand ("to New Zealand", "from New Zealand") is no protagonist's; "Signora" is a title."""
 
 
 def _combining_marks() -> str:

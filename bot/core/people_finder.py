@@ -1067,7 +1067,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
             and not any(_kind(w, lists) == "thing" for w in name.split())
             and fold(name.rsplit(" ", 1)[-1]) not in INSTITUTIONS
         ):
-            if found.inside >= 2:
+            if found.inside >= 2 and found.placed < found.mentions:
                 # A full name the story repeats: its protagonist, most likely, introduced where first named (the
                 # sentence it opens, "Joe Doyle joined the IRA at seventeen.", came before any it stood within).
                 chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)

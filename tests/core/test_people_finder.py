@@ -580,3 +580,17 @@ def test_a_name_written_in_capitals_and_in_the_story_s_sentences_is_one_person()
         '"Quack?" said Jemima Puddle-duck, with her head on one side. Jemima Puddle-duck flew off.',
     ]
     assert len(find_people(story)) == 1
+
+
+def test_a_full_name_only_ever_said_where_places_stand_is_no_one():
+    # Said twice within sentences, as a protagonist's full name is, but each time after "to" or "from".
+    story = [
+        "In 1955 Harold sold his third to Winifred and emigrated to New Zealand, where he bought a sheep farm.",
+        "Margaret flew over from New Zealand in 1988 to thank her aunt in person. Winifred wept.",
+    ]
+    assert "New Zealand" not in [p.name for p in find_people(story)]
+
+
+def test_an_italian_or_spanish_title_says_a_person():
+    story = "Clara lodges at a house run by Signora Fabbri. Roberto was alerted by Signora Fabbri's letters."
+    assert "Signora Fabbri" in names_in(story)
