@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 78
+READING_VERSION = 79
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -342,7 +342,9 @@ matter as an English book's is (book_matter); a story saved from its blog's page
 the post's title, without the site's menus, the readers' comments, the sidebar and the share widgets (blog_post);
 a plain-text collection's titles set apart by three blank lines or more and set as titles, as Gutenberg sets them,
 name its tales (set_apart_headings), and a Gutenberg book's transcriber's note before its title page is no story
-text."""
+text. 79: a plain-text book whose paragraphs are marked by indentation alone (each first line opening with spaces or
+a tab, no blank line between them) is read a paragraph at each indented line (indented_paragraphs; a chapter was one
+passage)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

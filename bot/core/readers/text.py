@@ -24,6 +24,7 @@ from bot.core.readers.chapter_lines import (
 )
 from bot.core.readers.counted_chapters import counted_chapters
 from bot.core.readers.gutenberg_notes import without_gutenberg_notes
+from bot.core.readers.indented_paragraphs import indent_parted
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
@@ -68,7 +69,8 @@ class TextReader:
         if download is not None:
             return _fanficfare_story(*download)
         title, body = split_title(text)
-        paragraphs = without_gutenberg_notes(without_bracketed_notes(_lines_as_paragraphs(paragraphs_of(body))))
+        parted = paragraphs_of(indent_parted(body))  # paragraphs marked by indentation alone too
+        paragraphs = without_gutenberg_notes(without_bracketed_notes(_lines_as_paragraphs(parted)))
         paragraphs = [kept for paragraph in paragraphs if (kept := without_authors_note(paragraph))]  # before chapters
         paged = b"\f" in raw  # a number atop each page counts pages up as chapters would (text_pages.py)
         bounds = gutenberg.book_bounds(paragraphs)
