@@ -344,7 +344,8 @@ a plain-text collection's titles set apart by three blank lines or more and set 
 name its tales (set_apart_headings), and a Gutenberg book's transcriber's note before its title page is no story
 text. 79: a plain-text book whose paragraphs are marked by indentation alone (each first line opening with spaces or
 a tab, no blank line between them) is read a paragraph at each indented line (indented_paragraphs; a chapter was one
-passage)."""
+passage); a Word book that sets every chapter's heading in the Title style has its chapters named so (all but the first
+Title paragraph were lost, the chapters run together: styles.titled_chapters)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -4,7 +4,8 @@ The title is the document's own (File > Properties, by Word's name for that part
 paragraph in the Title style (the title too where the properties' is a program's or a template's: chosen_title), and
 a "by" line naming the document's author is left out; paragraphs in Heading styles, in styles based on them or given
 an outline level (as RTF's are) name chapters, and so do those in a template's own styles named for chapters
-("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings; tables are read row by row,
+("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings, and those in the Title style
+where two or more hold text (styles.titled_chapters: the first may be the title); tables are read row by row,
 a row whose cells hold a paragraph each as one passage ("Wren | Berit", as a web page's), content controls and
 tracked insertions where they stand, a paragraph whose mark is a tracked deletion run on into the next (_as_accepted);
 a drop cap's letter, a framed paragraph of its own, is read into the word it opens; hidden text (by its formatting
@@ -36,6 +37,7 @@ from bot.core.readers.styles import (
     heading_level,
     outline_heading_level,
     style_role,
+    titled_chapters,
     used_chapter_styles,
     with_subtitle,
 )
@@ -493,6 +495,8 @@ class DocxReader:
             ]
             _drop_caps_joined(paragraphs, roles, texts)
             roles = _chapter_styles_used(paragraphs, roles, texts, styles)
+            for titled in titled_chapters([role for role, _ in roles], texts):
+                roles[titled] = (StyleRole.HEADING, 1)  # every chapter's heading set in the Title style
             title_paragraph = ""
             number: tuple[int, ChapterStyle] | None = None  # the block of a chapter's number, its name to come
             subtitled = 0  # how many blocks there were when a heading last took its subtitle: one each

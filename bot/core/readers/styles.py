@@ -4,11 +4,11 @@ LibreOffice and the RTF they write ("Title", "Heading 1"; Word's RTF says "headi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import NamedTuple
 
-from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
+from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, is_chapter_line, joined_heading
 from bot.core.readers.reader import Block
 
 
@@ -51,6 +51,28 @@ def style_role(name: str) -> StyleRole:
     if folded.startswith(HEADING_STYLE):
         return StyleRole.HEADING
     return StyleRole.TEXT
+
+
+TITLED_CHAPTER_CHARS = 1000
+"""Characters of text, at least, under a document's first Title paragraph before its next for the first to name a
+chapter too: a book's title stands over a "by" line, a dedication or nothing."""
+
+
+def titled_chapters(roles: Sequence[StyleRole], texts: Sequence[str]) -> list[int]:
+    """Where paragraphs in the Title style name chapters, `roles` and `texts` being the document's paragraphs': a
+    writer who sets every chapter's heading in Title, not Heading 1, has one such paragraph for each, and all but the
+    first were lost (only one is the title), the chapters run together. Where two or more hold text, all after the
+    first name chapters, and the first does too where it reads as a chapter line ("Chapter 1") or a chapter's worth of
+    text stands under it before the next; else it is the book's title. Where one does, it is the title alone."""
+    titled = [
+        n for n, (role, text) in enumerate(zip(roles, texts, strict=True)) if role is StyleRole.TITLE and text.strip()
+    ]
+    if len(titled) < 2:
+        return []
+    first, second = titled[0], titled[1]
+    under = sum(len(texts[n].strip()) for n in range(first + 1, second) if roles[n] is StyleRole.TEXT)
+    names_book = not is_chapter_line(" ".join(texts[first].split())) and under < TITLED_CHAPTER_CHARS
+    return titled[1:] if names_book else titled
 
 
 _LEVEL = re.compile(r"heading (\d{1,2})")

@@ -699,3 +699,20 @@ def test_a_subtitle_right_under_a_heading_is_its_name_and_under_the_title_is_lef
     document.save(str(tmp_path / "salt.docx"))
     passages = load_corpus(tmp_path).passages
     assert [(p.chapter, p.text) for p in passages] == [("Chapter 1: The Keeper", "Maren kept the lamp.")]
+
+
+@pytest.mark.parametrize("book_title", [True, False], ids=["book-title", "chapters-alone"])
+def test_chapters_headed_in_the_title_style_name_their_chapters(tmp_path, book_title):
+    # A writer who sets every chapter's heading in Title, not Heading 1: all but the first were lost, the chapters run
+    # together, and a book of chapters alone was titled "Chapter One: The Storm".
+    document = docx.Document()
+    if book_title:
+        document.add_heading(TITLE, level=0)  # the Title style
+        document.add_paragraph("A tale of the northern cape")
+    for name, texts in CHAPTERS.items():
+        document.add_heading(name, level=0)
+        for text in texts:
+            document.add_paragraph(text)
+    document.save(tmp_path / ("keeper.docx" if book_title else "the-lighthouse-keeper.docx"))
+    before = {"": ["A tale of the northern cape"]} if book_title else {}
+    check_story(tmp_path, {**before, **CHAPTERS})

@@ -11,6 +11,7 @@ from bot.core.readers.styles import (
     class_chapter_name,
     heading_level,
     style_role,
+    titled_chapters,
 )
 
 
@@ -87,3 +88,15 @@ def test_a_paragraphs_classes_say_whether_it_sets_a_chapters_number_or_name(clas
     # InDesign and Word's web pages write a paragraph's style as its class ("Chapter-Number"): the rule of style
     # names, with the short "ch-" written out.
     assert class_chapter_name(classes) == found
+
+
+def test_paragraphs_in_the_title_style_name_chapters_where_there_are_two_or_more():
+    title, text = StyleRole.TITLE, StyleRole.TEXT
+    chapter = "The lamp burned all night. " * 40  # a chapter's worth
+    book = [title, text, title, text, title, text]
+    # The first is the book's title over a "by" line; one Title paragraph alone is the title.
+    assert titled_chapters(book, ["The Salt Road", "by Ann", "The Harbour", chapter, "The Road", chapter]) == [2, 4]
+    assert titled_chapters(book, ["The Salt Road", "by Ann", "", chapter, "", chapter]) == []
+    # The first names a chapter too where it reads as one, or a chapter's worth of text stands under it.
+    assert titled_chapters(book, ["Chapter 1", "It rained.", "Chapter 2", chapter, "Chapter 3", chapter]) == [0, 2, 4]
+    assert titled_chapters(book, ["The Harbour", chapter, "The Road", chapter, "The Salt Pans", chapter]) == [0, 2, 4]
