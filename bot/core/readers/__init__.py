@@ -345,7 +345,9 @@ name its tales (set_apart_headings), and a Gutenberg book's transcriber's note b
 text. 79: a plain-text book whose paragraphs are marked by indentation alone (each first line opening with spaces or
 a tab, no blank line between them) is read a paragraph at each indented line (indented_paragraphs; a chapter was one
 passage); a Word book that sets every chapter's heading in the Title style has its chapters named so (all but the first
-Title paragraph were lost, the chapters run together: styles.titled_chapters)."""
+Title paragraph were lost, the chapters run together: styles.titled_chapters); a plain-text story under a title
+block typed by its writer ("Title: The Salt Road" over "Author: Ann Example" or "By Ann Example") is named by it, and
+the block is no story text (title_block; it was the first passage, the story named after its file)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

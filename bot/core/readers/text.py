@@ -1,7 +1,7 @@
 """Plain-text stories (`.txt`), Project Gutenberg's books among them.
 
 Gutenberg's license header and footer are dropped and its `Title:` line is the title, and FanFicFare's frame
-around a download's chapters (fanficfare.py) is; otherwise a
+around a download's chapters (fanficfare.py) is; otherwise a title block typed over the story (title_block.py) or a
 short first line followed by a blank line is (front matter and `# Title` still come first). Chapter
 lines (`CHAPTER I.`, `Chapter 1`, `BOOK II`, `STAVE ONE`, a Roman numeral alone) name the chapters
 of the paragraphs after them, a contents list of them and scene breaks (`*   *   *`) are dropped, and
@@ -31,6 +31,7 @@ from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
 from bot.core.readers.reader import LETTER_OR_DIGIT, Block, StoryText, without_breaks
 from bot.core.readers.set_apart_headings import set_apart_headings
+from bot.core.readers.title_block import block_title, is_author_line
 
 _CONTENTS = {"contents", "table of contents", "contents.", "list of illustrations", "illustrations"}
 _CONTENTS_COLUMNS = {"chapter", "chap.", "page", "pages", "chapters"}
@@ -52,13 +53,6 @@ def is_title_line(paragraph: str) -> bool:
     )
 
 
-def _unlabelled(title: str) -> str:
-    """A title line without a `Title:` label before it ("Title: The Miller", as Gutenberg's header writes it, was
-    the story "Title: The Miller")."""
-    label, colon, rest = title.partition(":")
-    return rest.strip() if colon and label.strip().casefold() == "title" and rest.strip() else title
-
-
 class TextReader:
     suffixes = (".txt",)
     name = "text"
@@ -76,9 +70,10 @@ class TextReader:
         bounds = gutenberg.book_bounds(paragraphs)
         if bounds is None:
             book = [paragraph for paragraph in paragraphs if paragraph]
-            if title is None and len(book) > 1 and is_title_line(book[0]):
-                title, book = _unlabelled(book[0]), book[1:]
-                if len(book) > 1 and _is_byline(book[0]):
+            typed = block_title(book[0]) if title is None and len(book) > 1 else None  # "Title: ..." over "Author: ..."
+            if typed is not None or (title is None and len(book) > 1 and is_title_line(book[0])):
+                title, book = typed or book[0], book[1:]
+                if len(book) > 1 and (_is_byline(book[0]) or is_author_line(book[0])):
                     book = book[1:]
             set_apart = set_apart_headings(body, lambda line: _said_again(line, [title]))
             blocks = _blocks(book, counted=not paged, set_apart=set_apart)

@@ -1,0 +1,37 @@
+import pytest
+
+from bot.core.readers.text import TextReader
+from bot.core.readers.title_block import block_title
+
+HARBOUR = "Maren left the harbour before dawn, when the fog still lay thick over the water."
+ROAD = "The road climbed through the heather to the ridge."
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Title: The Salt Road\nAuthor: Ann Example",
+        "Title: The Salt Road\nBy Ann Example",
+        "Title: The Salt Road\n\nAuthor: Ann Example",
+        "TITLE: The Salt Road\nAUTHOR: Ann Example\nWord count: 2,400",
+        "Title: The Salt Road\nBy: Ann Example\nRating: T",
+    ],
+)
+def test_a_typed_title_block_names_the_story_and_is_no_story_text(block):
+    # Its lines were the story's first passage ("Title: The Salt Road Author: Ann Example"), the story untitled.
+    story = TextReader().read(f"{block}\n\n{HARBOUR}\n\nCHAPTER 2\n\n{ROAD}\n".encode())
+    assert story.title == "The Salt Road"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        (HARBOUR, False),
+        ("CHAPTER 2", True),
+        (ROAD, False),
+    ]
+
+
+def test_labelled_lines_that_name_no_title_or_are_chapter_lines_are_no_title_block():
+    assert block_title("Mother: come here.\nOlof: I am coming.") is None
+    assert block_title("Title: The Salt Road\nChapter 1: The Harbour") is None
+    assert block_title("Title: The Salt Road\nIt rained all night: the boats stayed in.") is None
+    story = TextReader().read(f"Mother: come here.\nOlof: I am coming.\n\n{HARBOUR}\n".encode())
+    assert story.title is None
+    assert [block.text for block in story.blocks] == ["Mother: come here. Olof: I am coming.", HARBOUR]
