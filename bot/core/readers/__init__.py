@@ -347,7 +347,10 @@ a tab, no blank line between them) is read a paragraph at each indented line (in
 passage); a Word book that sets every chapter's heading in the Title style has its chapters named so (all but the first
 Title paragraph were lost, the chapters run together: styles.titled_chapters); a plain-text story under a title
 block typed by its writer ("Title: The Salt Road" over "Author: Ann Example" or "By Ann Example") is named by it, and
-the block is no story text (title_block; it was the first passage, the story named after its file)."""
+the block is no story text (title_block; it was the first passage, the story named after its file); a plain-text
+book's contents list of titles under "CONTENTS" and its index under "INDEX" are no story text (listed_matter; each
+was read as passages), and an index's letters ("L") no longer make a Gutenberg collection's titles go unread as
+chapter lines would."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

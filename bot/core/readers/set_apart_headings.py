@@ -9,6 +9,7 @@ from collections.abc import Callable
 from bot.core.readers import gutenberg
 from bot.core.readers.book_matter import is_matter_name
 from bot.core.readers.chapter_lines import ENDINGS, MAX_HEADING_CHARS, is_chapter_line, reads_as_a_name
+from bot.core.readers.listed_matter import is_index_name
 
 BLANK_LINES_BEFORE = 3
 """Blank lines, at least, before a line set apart as a heading (Gutenberg sets four; paragraphs are one apart)."""
@@ -25,7 +26,7 @@ def set_apart_headings(body: str, left: Callable[[str], bool]) -> frozenset[str]
     line, nor a line of a page pasted from a PDF), no matter's name ("CONTENTS") and not `left` (the book's title
     said again). Only in a text of no chapter line, where SET_APART lines at least are so set and they are few among
     its paragraphs; else none. A Gutenberg book is read between its markers: its licence's "Section 1." is no
-    chapter line of the book."""
+    chapter line of the book, and its index's letters after the titles ("L", "C") are none either."""
     found: list[str] = []
     paragraphs = blank = 0
     chaptered = False
@@ -38,8 +39,10 @@ def set_apart_headings(body: str, left: Callable[[str], bool]) -> frozenset[str]
             found, paragraphs, chaptered = [], 0, False
         elif gutenberg.is_end(line):
             break
-        chaptered = chaptered or is_chapter_line(line)
         starts = number == 0 or blank > 0
+        if found and starts and is_index_name(line) and lines[number + 1 : number + 2] in ([], [""]):
+            break  # the index after the tales: its letters ("L", "C") are no chapter lines
+        chaptered = chaptered or is_chapter_line(line)
         paragraphs += starts
         after = lines[number + 1 : number + 3]  # a title alone, or over its subtitle: "A TALE OF WHITTLESEY MERE"
         alone = starts and (

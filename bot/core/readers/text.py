@@ -4,7 +4,8 @@ Gutenberg's license header and footer are dropped and its `Title:` line is the t
 around a download's chapters (fanficfare.py) is; otherwise a title block typed over the story (title_block.py) or a
 short first line followed by a blank line is (front matter and `# Title` still come first). Chapter
 lines (`CHAPTER I.`, `Chapter 1`, `BOOK II`, `STAVE ONE`, a Roman numeral alone) name the chapters
-of the paragraphs after them, a contents list of them and scene breaks (`*   *   *`) are dropped, and
+of the paragraphs after them, a contents list of them, one of titles and an index under their names
+(listed_matter.py) and scene breaks (`*   *   *`) are dropped, and
 hard-wrapped lines are joined into paragraphs. Every check looks at a line of at most a few dozen
 characters: loading stays linear.
 """
@@ -26,6 +27,7 @@ from bot.core.readers.counted_chapters import counted_chapters
 from bot.core.readers.gutenberg_notes import without_gutenberg_notes
 from bot.core.readers.indented_paragraphs import indent_parted
 from bot.core.readers.line_hyphens import LineHyphens
+from bot.core.readers.listed_matter import without_listed_matter
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
@@ -77,13 +79,13 @@ class TextReader:
                     book = book[1:]
             set_apart = set_apart_headings(body, lambda line: _said_again(line, [title]))
             blocks = _blocks(book, counted=not paged, set_apart=set_apart)
-            return StoryText(title, book_matter_left_out(_text_of(blocks), title))
+            return StoryText(title, book_matter_left_out(without_listed_matter(_text_of(blocks)), title))
         header = paragraphs[: bounds[0]]
         title = title or gutenberg.header_field(header, "Title")
         repeats = [title, f"by {gutenberg.header_field(header, 'Author')}"]
         set_apart = set_apart_headings(body, lambda line: _said_again(line, repeats))
         blocks = _blocks(paragraphs[bounds[0] : bounds[1]], counted=not paged, set_apart=set_apart)
-        return StoryText(title, _front_matter_dropped(_text_of(blocks), repeats))
+        return StoryText(title, _front_matter_dropped(without_listed_matter(_text_of(blocks)), repeats))
 
 
 def _said_again(line: str, repeats: list[str | None]) -> bool:

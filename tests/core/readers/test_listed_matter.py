@@ -1,0 +1,50 @@
+import pytest
+
+from bot.core.readers.listed_matter import without_listed_matter
+from bot.core.readers.reader import Block
+from bot.core.readers.text import TextReader
+
+EELS = "The eel catchers of Welney set their willow grigs in the evening and lifted them at first light."
+CHURCH = "Below Littleport the river has swallowed a church entire, and its bells ring before a flood."
+INDEX = "INDEX\n\nBrandon Creek, 12\nEels, catching of, 3, 5\n\nL\n\nLittleport, 12, 14\nWelney, 3"
+
+
+def collection(contents: str) -> str:
+    """A Gutenberg collection as Gutenberg sets it: its contents and index, titles four blank lines apart."""
+    return (
+        "The Project Gutenberg eBook of The Fen Country, by Harold Grange\n\nTitle: The Fen Country\n\n"
+        "Author: Harold Grange\n\n*** START OF THE PROJECT GUTENBERG EBOOK THE FEN COUNTRY ***\n\n\n\n\n"
+        f"THE FEN COUNTRY\n\nby Harold Grange\n\n\n\n\nCONTENTS\n\n{contents}\n\n\n\n\n"
+        f"THE EEL CATCHERS\n\n\n{EELS}\n\n{EELS}\n\n\n\n\nTHE DROWNED CHURCH\n\n\n{CHURCH}\n\n{CHURCH}\n\n\n\n\n"
+        f"{INDEX}\n\n\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE FEN COUNTRY ***\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        "THE EEL CATCHERS\nTHE DROWNED CHURCH\nINDEX",
+        "The Eel Catchers\n\nThe Drowned Church",
+        "PAGE\nThe Eel Catchers    1\nThe Drowned Church    9",
+    ],
+)
+def test_a_gutenberg_collections_contents_and_index_are_no_story_text(contents):
+    # The tales' names under "CONTENTS" and the index's names and pages were each read as passages.
+    story = TextReader().read(collection(contents).encode())
+    assert story.title == "The Fen Country"
+    assert [block.text for block in story.blocks] == [
+        "THE EEL CATCHERS",
+        EELS,
+        EELS,
+        "THE DROWNED CHURCH",
+        CHURCH,
+        CHURCH,
+    ]
+
+
+def test_prose_under_a_contents_or_index_line_and_a_list_no_heading_follows_are_text():
+    preface = Block("The tales were told to me in the Ship at Brandon Creek.")
+    blocks = [Block("CONTENTS"), Block("The Eel Catchers The Drowned Church"), preface, Block("I", heading=True)]
+    assert without_listed_matter(blocks) == blocks  # no heading after the list: a poem's lines may end no sentence
+    story = [Block("I", heading=True), Block(EELS), Block("Index"), Block(CHURCH), Block("In 1895, 3 mills stood.")]
+    assert without_listed_matter(story) == story
