@@ -30,7 +30,7 @@ def without_listed_matter(blocks: list[Block]) -> list[Block]:
     left_out: set[int] = set()
     first = next((n for n, block in enumerate(blocks) if block.heading), len(blocks))
     named = next((n for n in range(first) if _name(blocks[n].text) in CONTENTS_NAMES), None)
-    if named is not None:
+    if named is not None and first < len(blocks):
         listed = _run(blocks, named + 1, lambda text: not text.rstrip().endswith(SENTENCE_ENDS))
         left_out.update(range(named, listed) if named + 1 < listed == first else ())
     for n, block in enumerate(blocks):

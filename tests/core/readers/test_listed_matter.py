@@ -45,6 +45,8 @@ def test_a_gutenberg_collections_contents_and_index_are_no_story_text(contents):
 def test_prose_under_a_contents_or_index_line_and_a_list_no_heading_follows_are_text():
     preface = Block("The tales were told to me in the Ship at Brandon Creek.")
     blocks = [Block("CONTENTS"), Block("The Eel Catchers The Drowned Church"), preface, Block("I", heading=True)]
-    assert without_listed_matter(blocks) == blocks  # no heading after the list: a poem's lines may end no sentence
+    assert without_listed_matter(blocks) == blocks  # prose after the list, before the first heading
+    poems = [Block("CONTENTS"), Block("Low Tide The Gulls"), Block("Low Tide"), Block("bring the herring home")]
+    assert without_listed_matter(poems) == poems  # no heading names the poems: their lines may end no sentence
     story = [Block("I", heading=True), Block(EELS), Block("Index"), Block(CHURCH), Block("In 1895, 3 mills stood.")]
     assert without_listed_matter(story) == story
