@@ -6,7 +6,8 @@ short first line followed by a blank line is (front matter and `# Title` still c
 lines (`CHAPTER I.`, `Chapter 1`, `BOOK II`, `STAVE ONE`, a Roman numeral alone) name the chapters
 of the paragraphs after them, a contents list of them, one of titles and an index under their names
 (listed_matter.py) and scene breaks (`*   *   *`) are dropped, and
-hard-wrapped lines are joined into paragraphs. Every check looks at a line of at most a few dozen
+hard-wrapped lines are joined into paragraphs, parted at each indented line where the text marks its paragraphs so
+alone (indented_paragraphs.py). Every check looks at a line of at most a few dozen
 characters: loading stays linear.
 """
 
