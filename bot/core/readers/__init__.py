@@ -342,14 +342,14 @@ matter as an English book's is (book_matter); a story saved from its blog's page
 the post's title, without the site's menus, the readers' comments, the sidebar and the share widgets (blog_post);
 a plain-text collection's titles set apart by three blank lines or more and set as titles, as Gutenberg sets them,
 name its tales (set_apart_headings), and a Gutenberg book's transcriber's note before its title page is no story
-text. 79: a plain-text book whose paragraphs are marked by indentation alone (each first line opening with spaces or
-a tab, no blank line between them) is read a paragraph at each indented line (indented_paragraphs; a chapter was one
-passage); a Word book that sets every chapter's heading in the Title style has its chapters named so (all but the first
-Title paragraph were lost, the chapters run together: styles.titled_chapters); a plain-text story under a title
-block typed by its writer ("Title: The Salt Road" over "Author: Ann Example" or "By Ann Example") is named by it, and
-the block is no story text (title_block; it was the first passage, the story named after its file); a plain-text
-book's contents list of titles under "CONTENTS" and its index under "INDEX" are no story text (listed_matter; each
-was read as passages), and an index's letters ("L") no longer make a Gutenberg collection's titles go unread as
+text. 79: a plain-text book whose paragraphs are marked by indentation alone (each first line opening with spaces or a
+tab, no blank line between them) is read a paragraph at each indented line (indented_paragraphs; a chapter was one
+passage); a Word or OpenDocument book that sets every chapter's heading in the Title style has its chapters named so
+(all but the first Title paragraph were lost, the chapters run together: styles.titled_chapters); a plain-text story
+under a title block typed by its writer ("Title: The Salt Road" over "Author: Ann Example" or "By Ann Example") is named
+by it, and the block is no story text (title_block; it was the first passage, the story named after its file); a
+plain-text book's contents list of titles under "CONTENTS" and its index under "INDEX" are no story text (listed_matter;
+each was read as passages), and an index's letters ("L") no longer make a Gutenberg collection's titles go unread as
 chapter lines would."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""

@@ -5,7 +5,8 @@ Read with the standard library's zipfile (with the limits of archive.py) and lxm
 The title is the document's own (File > Properties), else its first paragraph in the Title style, and a "by" line
 naming the document's author is left out; headings (`text:h`, and paragraphs in Heading styles) name chapters, and
 so do paragraphs in a template's own styles named for chapters ("Chapter Number" over "Chapter Title": "ONE: The
-Hut") where the document uses them as headings (styles.chapter_styled); lists and tables are read where they stand,
+Hut") where the document uses them as headings (styles.chapter_styled), and those in the Title style where two or
+more hold text (styles.titled_chapters: the first may be the title); lists and tables are read where they stand,
 a table row by row (a row of a paragraph a cell at most one passage, its cells joined by " | ", as a web page's);
 tracked changes read as the text stands (deletions are kept apart from it). What LibreOffice hides (hidden
 characters, paragraphs and sections, a writer's notes to self and cut scenes) is left out. Footnotes, comments, text
@@ -26,7 +27,15 @@ from bot.core.readers.markup import lxml_etree, parse_xml
 from bot.core.readers.note_marks import is_raised_mark, text_before
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, StoryText, joined_row, story_text
-from bot.core.readers.styles import SUBTITLE_STYLE, StyleRole, chapter_styled, heading_level, style_role, with_subtitle
+from bot.core.readers.styles import (
+    SUBTITLE_STYLE,
+    StyleRole,
+    chapter_styled,
+    heading_level,
+    style_role,
+    titled_chapters,
+    with_subtitle,
+)
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -260,21 +269,30 @@ class OdtReader:
         blocks = []
         styled: dict[int, str] = {}  # the style of each block of text, by its place (chapter_styled)
         subtitled = 0  # how many blocks there were when a heading last took its subtitle: one each
-        for paragraph in _paragraphs(body, hidden):
+        paragraphs = list(_paragraphs(body, hidden))
+        styles = [paragraph.get(f"{_TEXT}style-name") or "" for paragraph in paragraphs]
+        shown_styles = [_shown(based_on.get(style, style)) for style in styles]
+        roles = [style_role(shown) for shown in shown_styles]
+        read = [
+            (_row_text(paragraph, hidden, raised), False)
+            if paragraph.tag == _ROW
+            else _text_and_arrow(paragraph, hidden, raised)
+            for paragraph in paragraphs
+        ]
+        titled = set(titled_chapters(roles, [text for text, _ in read]))  # chapters' headings in the Title style
+        for number, (paragraph, shown, role, (text, linked)) in enumerate(
+            zip(paragraphs, shown_styles, roles, read, strict=True)
+        ):
             if paragraph.tag == _ROW:
-                blocks.append(Block(_row_text(paragraph, hidden, raised)))
+                blocks.append(Block(text))
                 continue
-            style = paragraph.get(f"{_TEXT}style-name") or ""
-            shown = _shown(based_on.get(style, style))
-            role = style_role(shown)
-            if role is StyleRole.TITLE:
-                title = title or _text(paragraph, hidden, raised)
+            if role is StyleRole.TITLE and number not in titled:
+                title = title or text
             elif shown.casefold() == SUBTITLE_STYLE and blocks and blocks[-1].heading and subtitled != len(blocks):
-                blocks[-1], subtitled = with_subtitle(blocks[-1], _text(paragraph, hidden, raised)), len(blocks)
+                blocks[-1], subtitled = with_subtitle(blocks[-1], text), len(blocks)
             elif role is not StyleRole.LEFT_OUT:
-                heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING
-                level = _level(paragraph, shown) if heading else None
-                text, linked = _text_and_arrow(paragraph, hidden, raised)
+                heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING or number in titled
+                level = 1 if number in titled else _level(paragraph, shown) if heading else None
                 arrow = linked if not heading and is_backlinked_note(text) else None
                 if not heading:
                     styled[len(blocks)] = shown

@@ -338,3 +338,21 @@ def test_a_subtitle_right_under_a_heading_is_its_name_and_under_the_title_is_lef
         None,
         [("Part One: The Harbour", True), ("Maren kept the lamp.", False)],
     )
+
+
+def test_chapters_headed_in_the_title_style_name_their_chapters():
+    # A writer who sets every chapter's heading in Title, not Heading 1: all but the first were lost, the chapters run
+    # together; the first is the book's title over its subtitle, or a chapter's where it reads as a chapter line.
+    def titled(text: str) -> str:
+        return f"<text:p text:style-name='Title'>{text}</text:p>"
+
+    chapters = titled("Chapter One") + "<text:p>Maren kept the lamp.</text:p>"
+    chapters += titled("Chapter Two") + "<text:p>Ilse brought the jam.</text:p>"
+    expected = [("Chapter One", True), ("Maren kept the lamp.", False), ("Chapter Two", True)]
+    expected.append(("Ilse brought the jam.", False))
+    book = titled("The Lighthouse Keeper") + "<text:p>A tale of the cape</text:p>" + chapters
+    assert read(odt({"content.xml": content(book)})) == (
+        "The Lighthouse Keeper",
+        [("A tale of the cape", False), *expected],
+    )
+    assert read(odt({"content.xml": content(chapters)})) == (None, expected)
