@@ -1,12 +1,14 @@
-"""Derives bot/core/person_nouns.txt from WordNet 3.0: the nouns whose first sense is a kind of person.
+"""Derives bot/core/person_nouns.txt from WordNet 3.0: the nouns that name only kinds of person.
 
     apt-get install wordnet-base && .venv/bin/python scripts/build_person_nouns.py [--wordnet DIR] [--check]
 
 The people finder reads "a retired firefighter, Colin Braddock" as a person only if it knows "firefighter" is a
 person's word. Its hand-kept list (person_words.txt) holds a few hundred, and plot summaries name people by every
-trade and role there is; this file holds WordNet's: the single words whose most used noun sense (WordNet lists it
-first) descends from person.n.01, instances left out (those are named people: "Aristotle"), and words that are
-adjectives too ("regular", "native", "junior"), which describe as often as they name ("Pepper, a black cat").
+trade and role there is; this file holds WordNet's: the single words every noun sense of which descends from
+person.n.01, instances left out (those are named people: "Aristotle"). Not a word with a sense for a thing too,
+which plot summaries name as often ("a trawler named Andrea Gail": a fisherman, and a boat; "the children's ward,
+Rainbow Ward"; "a developer" of film), nor one that is an adjective too ("regular", "native", "junior"), which
+describes as often as it names ("Pepper, a black cat").
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries.
 """
 
@@ -25,23 +27,23 @@ PERSON = "noun:00007846"
 HYPERNYM = "@"
 
 
-def first_senses(folder: Path, pos: str) -> dict[str, str]:
-    """Each single word's first sense of this part of speech, as "pos:offset"."""
-    firsts: dict[str, str] = {}
+def word_senses(folder: Path, pos: str) -> dict[str, list[str]]:
+    """Each single word's senses of this part of speech, as "pos:offset"."""
+    senses: dict[str, list[str]] = {}
     for line in (folder / f"index.{pos}").read_text("utf-8").splitlines():
         if line.startswith(" "):
             continue  # the licence at the top
         fields = line.split()
         word, pointer_count = fields[0], int(fields[3])
         if word.isalpha():
-            firsts[word] = f"{pos}:{fields[6 + pointer_count]}"
-    return firsts
+            senses[word] = [f"{pos}:{offset}" for offset in fields[6 + pointer_count :]]
+    return senses
 
 
 def person_nouns(folder: Path) -> list[str]:
-    """The nouns whose first sense is a kind of person, and no adjectives."""
+    """The nouns every sense of which is a kind of person, and no adjectives."""
     synsets = read_synsets(folder)
-    adjectives = set(first_senses(folder, "adj"))
+    adjectives = set(word_senses(folder, "adj"))
     known: dict[str, bool] = {PERSON: True}
 
     def is_person(sense: str) -> bool:
@@ -52,8 +54,8 @@ def person_nouns(folder: Path) -> list[str]:
 
     return sorted(
         word
-        for word, sense in first_senses(folder, "noun").items()
-        if word not in adjectives and is_person(sense) and _only_kinds(synsets[sense])
+        for word, senses in word_senses(folder, "noun").items()
+        if word not in adjectives and all(is_person(sense) and _only_kinds(synsets[sense]) for sense in senses)
     )
 
 
@@ -71,7 +73,7 @@ def main() -> None:
     words = person_nouns(args.wordnet)
     text = "\n".join(
         [
-            "# Nouns whose first sense is a kind of person, derived from WordNet 3.0 by scripts/build_person_nouns.py.",
+            "# Nouns that name only kinds of person, derived from WordNet 3.0 by scripts/build_person_nouns.py.",
             f"# {NOTICE}",
             *words,
         ]

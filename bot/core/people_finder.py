@@ -119,6 +119,8 @@ _KNOWN_AS_REACH = 60
 """Characters before a name's "as" in which "known" makes it a name someone goes by ("known to everyone on the
 lower decks as Lanthe")."""
 _NAMING = frozenset({"called", "named", "name", "christened", "nicknamed"})
+_CALLING = _NAMING | {"calls", "call"}
+"""What calls someone a name before "him" or "her": "men called him Assipattle", "Everyone calls him Tiny"."""
 _GIVEN_MONTHS = frozenset({"april", "may", "june", "august"})
 """Months that are given names too: a person only where the story introduces one by it."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
@@ -620,15 +622,19 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             ):
                 person += 2  # "a sailor called Thomas Wren", "by name Toyonari", "she was called Lucie"
                 found.named += 1
-        elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0].lower() in _NAMING:
-            person += 2  # "men called him Assipattle", "whose name was Marie"
+        elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0].lower() in _CALLING:
+            person += 2  # "men called him Assipattle", "whose name was Marie", "Everyone calls him Tiny"
             found.named += 1
         elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
             found.named += 1
             found.full_name = found.full_name or _known_as_owner(text, start)
-        elif pause and _role_kind(written_word, lists) == "person":
-            person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
+        elif pause and (
+            _kind(word, lists) == "person" or (" " in text[start:end] and _role_kind(written_word, lists) == "person")
+        ):
+            # "the captain, Elias Boone", "the farmer's son, Pavel"; WordNet's nouns only before a full name ("a
+            # retired firefighter, Colin Braddock"), as "Her employer, Lufthansa," and "the victor, England," are not
+            person += 2
             if text.startswith(",", end) and _owned_role(preceding):
                 found.named += 1  # "The bride's father, Thomas, gave a speech": set apart as who they are
         elif pause and _kind(word, lists) == "thing":
@@ -639,7 +645,12 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             thing += 1  # "in Lyon, France": the place a place is in
         elif word in _SPEECH_WORDS:
             person += 1
-        elif len(preceding) > 1 and _role_owner(preceding[-2]) and _role_kind(written_word, lists) == "person":
+        elif (
+            not pause
+            and len(preceding) > 1
+            and _role_owner(preceding[-2])
+            and _role_kind(written_word, lists) == "person"
+        ):
             person += 1  # "her brother Tobias", "the poet Seamus Heaney", "Stephen's 16-year-old son Owen"
         elif word == "of":
             whose = _noun_before(preceding)[0].lower()
@@ -909,8 +920,8 @@ def _after_place(preceding: list[str]) -> bool:
         len(preceding) > 1
         and preceding[-1][:1].isupper()
         and preceding[-1].endswith(",")
-        and preceding[-2].lower() in _PLACE_PREPOSITIONS
-        and preceding[-2].lower() != "of"  # "the King of Ireland, Conn, the Hundred-Fighter"
+        and preceding[-2] in _PLACE_PREPOSITIONS  # not "In Vienna, Harry Lime is presumed dead": a scene, then who
+        and preceding[-2] != "of"  # "the King of Ireland, Conn, the Hundred-Fighter"
     )
 
 
@@ -920,14 +931,19 @@ def _described_kind(words: list[str], lists: _WordLists) -> str | None:
     return None if head is None else head[1]
 
 
+_HEAD_ENDS = _PREPOSITIONS | {"who", "whose", "whom", "that", "which", "and", "but"}
+"""Words that end a description's head: "a rower whose career ended", "a haven for smugglers"."""
+
+
 def _described_head(words: list[str], lists: _WordLists) -> tuple[str, str] | None:
     """(its head, what it says the name is) of a description: the last word of a kind before a preposition ("a
     country lad" is a lad, "a town of fishermen" a town), else the first after ("a very decent sort of place")."""
-    head = next((i for i, word in enumerate(words) if word.lower() in _PREPOSITIONS), len(words))
+    head = next((i for i, word in enumerate(words) if word.lower() in _HEAD_ENDS), len(words))
     before = [(word, kind) for word in words[:head] if (kind := _role_kind(word, lists)) is not None]
     if before:
         return before[-1]
-    return next(((word, kind) for word in words[head:] if (kind := _role_kind(word, lists)) is not None), None)
+    # After the head, the hand-kept lists' words alone: "Tortuga was a haven for smugglers" is no smuggler.
+    return next(((word, kind) for word in words[head:] if (kind := _kind(word, lists)) is not None), None)
 
 
 _SAID_TO_BE = re.compile(
@@ -1010,6 +1026,9 @@ def _quoted_as_someone(text: str, start: int, end: int) -> bool:
     her pupils she was "Miss Fitz"'): what someone was called, not words said ('he said "Dutchie"')."""
     if text[start - 1 : start] not in ('"', "“") or text[end : end + 1] not in ('"', "”"):
         return False
+    name = text[start:end]
+    if name.isupper() or all(_is_common_word(word) for word in name.split()):
+        return False  # 'he was "MIA"', 'she was "Missing"': a state, not a name
     words = text[max(0, start - 30) : start - 1].split()[-2:]
     return len(words) == 2 and words[0].lower() in _QUOTED_BY and words[1].lower() in ("was", "is")
 
@@ -1031,6 +1050,8 @@ def _role_kind(word: str, lists: _WordLists) -> str | None:
     "Tom" (a tomcat) and "Cinderella" (a woman unrecognised) roles, and so no one; nor of a capitalised word before a
     name ('"TEASE, TEASENS, TEASE"', a chant: a tease is a person)."""
     kind = _kind(word, lists)
+    if kind is None and word.lower().endswith(_AGED):
+        return "person"  # "a 12-year-old named Kevin"
     if kind is None and word[:1].islower():
         key = fold(word.strip("'’-"))
         if key in lists.wordnet_person or key.removesuffix("s") in lists.wordnet_person:
@@ -1126,18 +1147,21 @@ def _with_given_names(chosen: dict[str, int]) -> None:
     """A person named by an honorific and a surname with a particle ("Mr. von Hassel") is the one person named by a
     given name and that surname ("Ludwig von Hassel"), introduced where first said; a woman named by an honorific and
     a surname ("Mrs. Kelly") the one named by it, a given name and the surname ("Mrs. Frank Kelly"). Not "Mr. Hale"
-    beside "Richard Hale" (a one-word surname is a family's), nor "Mr. Bunny" beside his son "Mr. Benjamin Bunny"."""
+    beside "Richard Hale" (a one-word surname is a family's), nor "Mr. Bunny" beside his son "Mr. Benjamin Bunny". A
+    title other than an honorific names one person with a given name or without ("Judge Achebe" is "Judge Rosalind
+    Achebe", "Sheriff Kettle" "Sheriff Amos Kettle"), as a woman's honorific does."""
+    titles = person_titles() - HONORIFICS
     given: dict[str, list[str]] = {}
     for name in chosen:
         first, _, rest = name.partition(" ")
         honorific = fold(first).rstrip(".")
         if rest.partition(" ")[0] in PARTICLES and honorific not in HONORIFICS:
             given.setdefault(rest, []).append(name)
-        elif " " in rest and honorific in WOMEN_S_HONORIFICS:
+        elif " " in rest and (honorific in WOMEN_S_HONORIFICS or honorific in titles):
             given.setdefault(f"{first} {rest.rsplit(' ', 1)[1]}", []).append(name)
     for name in list(chosen):
         first, _, rest = name.partition(" ")
-        if fold(first).rstrip(".") not in HONORIFICS:
+        if fold(first).rstrip(".") not in HONORIFICS | titles:
             continue
         full = given.get(rest) if rest.partition(" ")[0] in PARTICLES else given.get(name)
         if full is not None and len(full) == 1 and full[0] in chosen:

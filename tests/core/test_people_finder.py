@@ -594,3 +594,55 @@ def test_a_full_name_only_ever_said_where_places_stand_is_no_one():
 def test_an_italian_or_spanish_title_says_a_person():
     story = "Clara lodges at a house run by Signora Fabbri. Roberto was alerted by Signora Fabbri's letters."
     assert "Signora Fabbri" in names_in(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # An organisation, a country or a team set apart after a role WordNet files under people, a name of one word.
+        "Her employer, Lufthansa, sent her to Frankfurt. Lufthansa paid for the flat.",
+        "The victor, England, took the cup home. England celebrated for a week.",
+        # A word for a thing as well as for a person: a boat, a hospital ward.
+        "The crew sails on a swordfishing trawler named Andrea Gail. The Andrea Gail sinks in the storm.",
+        "She works on the children's ward, Rainbow Ward, at night. Rainbow Ward is quiet.",
+        # People after the description's head are no kind of the place described.
+        "Tortuga was a haven for smugglers. Ships put in at Tortuga, and Tortuga grew rich.",
+        # A state in quotes is no name.
+        'After the crash he was "MIA" for a year. Then she was "Missing" too, and nobody came.',
+    ],
+)
+def test_wordnet_s_people_say_no_person_of_a_company_a_boat_or_a_place(story):
+    assert names_in(story) == []
+
+
+def test_a_name_after_a_scene_set_at_a_sentence_s_start_is_not_that_place_s_place():
+    story = "In Vienna, Harry Lime is presumed dead. Holly meets Harry Lime's friends. Harry Lime is alive."
+    assert "Harry Lime" in names_in(story)
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("The family forget a 12-year-old named Kevin at home. The house is quiet.", "Kevin"),
+        ("Everyone calls him Tiny, though he is huge. The bar is loud.", "Tiny"),
+        ("Sheriff Kettle rides into town at noon. The town waits.", "Sheriff Kettle"),
+        ("Judge Miriam Okonkwo hears the case in March. The jury is out.", "Judge Miriam Okonkwo"),
+    ],
+)
+def test_someone_named_by_an_age_a_present_calling_or_a_title_is_a_person(story, name):
+    assert names_in(story) == [name]
+
+
+def test_a_title_and_a_surname_is_the_one_person_of_that_title_given_name_and_surname():
+    story = [
+        "The trial begins before Judge Rosalind Achebe, a strict former military lawyer. The jury is sworn in.",
+        "Judge Achebe allows the evidence. Judge Achebe adjourns the court.",
+    ]
+    assert names_in(*story) == ["Judge Rosalind Achebe"]
+    # A man's honorific still names a family: Mr. Bunny is Mr. Benjamin Bunny's father.
+    assert names_in(
+        "Mr. Benjamin Bunny came. Mr. Bunny said he was late.", "Mr. Bunny laughed at Mr. Benjamin Bunny."
+    ) == [
+        "Mr. Benjamin Bunny",
+        "Mr. Bunny",
+    ]
