@@ -647,11 +647,12 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             person += 1
         elif (
             not pause
-            and len(preceding) > 1
-            and _role_owner(preceding[-2])
+            and ((len(preceding) > 1 and _role_owner(preceding[-2])) or " " in text[start:end])
             and _role_kind(written_word, lists) == "person"
         ):
-            person += 1  # "her brother Tobias", "the poet Seamus Heaney", "Stephen's 16-year-old son Owen"
+            # "her brother Tobias", "the poet Seamus Heaney", "Stephen's 16-year-old son Owen"; before a full name,
+            # a role with no word before it ("joined by oceanographer Matt Hooper", "Police chief Martin Brody")
+            person += 1
         elif word == "of":
             whose = _noun_before(preceding)[0].lower()
             if whose in lists.kin and len(preceding) > 1 and preceding[-2].islower():
@@ -1256,11 +1257,14 @@ def _count_mentions(runs: Counter[str], names: list[str]) -> dict[str, int]:
             continue
         words = run.split()
         at = 0
+        owners: set[str] = set()  # "Sir Aldous" is one mention of Sir Aldous Penhallow, "Sir" and "Aldous" both his
         while at < len(words):
             size = next((n for n in range(len(words) - at, 0, -1) if " ".join(words[at : at + n]) in form_owner), 0)
             if size:
-                counts[form_owner[" ".join(words[at : at + size])]] += times
+                owners.add(form_owner[" ".join(words[at : at + size])])
             at += size or 1
+        for owner in owners:
+            counts[owner] += times
     return counts
 
 

@@ -304,8 +304,9 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
     )
     (found,) = find_people([story])
     assert found.intro.startswith("Third-shift warden")  # not '"Can you clean it?" Lanthe asked.'
-    # Named within the full name she is introduced with, as a nickname is written: found by either.
-    assert found.name == 'Iolanthe "Lanthe" Vasquez-Mbeki' and found.mentions == 3
+    # Named within the full name she is introduced with, as a nickname is written: found by either, and mentioned by
+    # both (her full name once, after her role, and "Lanthe" three times).
+    assert found.name == 'Iolanthe "Lanthe" Vasquez-Mbeki' and found.mentions == 4
     assert [p.name for p in find_people(["Long ago there lived a brave warrior known to all as Tawara Toda."])] == [
         "Tawara Toda"
     ]
@@ -627,6 +628,10 @@ def test_a_name_after_a_scene_set_at_a_sentence_s_start_is_not_that_place_s_plac
         ("Everyone calls him Tiny, though he is huge. The bar is loud.", "Tiny"),
         ("Sheriff Kettle rides into town at noon. The town waits.", "Sheriff Kettle"),
         ("Judge Miriam Okonkwo hears the case in March. The jury is out.", "Judge Miriam Okonkwo"),
+        (
+            "The shark returns, and the town is joined by oceanographer Matt Hooper. The beach stays shut.",
+            "Matt Hooper",
+        ),
     ],
 )
 def test_someone_named_by_an_age_a_present_calling_or_a_title_is_a_person(story, name):
@@ -646,3 +651,10 @@ def test_a_title_and_a_surname_is_the_one_person_of_that_title_given_name_and_su
         "Mr. Benjamin Bunny",
         "Mr. Bunny",
     ]
+
+
+def test_a_run_of_several_words_of_one_name_is_one_mention():
+    # "Sir Aldous" counted twice, once for "Sir" and once for "Aldous", and outnumbered the protagonist.
+    story = "Sir Aldous Penhallow owns the marsh. Sir Aldous rides out. Sir Aldous returns. Aldous sleeps."
+    (found,) = find_people([story])
+    assert (found.name, found.mentions) == ("Sir Aldous Penhallow", 4)
