@@ -13,10 +13,102 @@ import re
 from collections.abc import Sequence
 
 from bot.core.analysis import fold
-from bot.core.people_finder import HONORIFICS, person_titles, says_what_someone_does
+from bot.core.people_finder import HONORIFICS, described_head, kin_words, person_titles
 from bot.core.sentences import sentence_spans
 
 _QUOTES = '"“”()'
+# What says what kind of person someone is, right after their name: "Priya, who is a surgeon", "Ted became a
+# composer", "Clive, who worked as a postman", "Dennis Hollister, a nervous dental hygienist". After a comma alone,
+# "a" or "an" only: "Ted, the doctor is here" speaks to Ted, and "Ted, the baker and the priest" lists three.
+_SAID_TO_BE = re.compile(
+    r"(?:,? who)?(?:,? (?:is|was|had been|has been|became|becomes|works as|worked as) (?:a|an|the)|, (?:a|an)) "
+    r"(?P<described>[^.,;:!?\n\"“”]{1,60})"
+)
+_DESCRIPTION_WORDS = 5
+"""The words of a description read for its head, as the people finder reads them."""
+NO_JOBS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "baby",
+        "lad",
+        "lass",
+        "teenager",
+        "youngster",
+        "person",
+        "gentleman",
+        "lady",
+        "fellow",
+        "kid",
+        "adult",
+        "friend",
+        "neighbour",
+        "neighbor",
+        "stranger",
+        "widow",
+        "widower",
+        "orphan",
+        "twin",
+        "member",
+        "bride",
+        "groom",
+        "bridegroom",
+        "guest",
+        "host",
+        "hostess",
+        "victim",
+        "hero",
+        "heroine",
+        "villain",
+        "fool",
+        "heir",
+        "heiress",
+        "tenant",
+        "girlfriend",
+        "boyfriend",
+        "fiance",
+        "fiancee",
+        "lover",
+        "sweetheart",
+        "suspect",
+        "witness",
+        "prisoner",
+        "patient",
+        "visitor",
+        "survivor",
+        "favourite",
+        "favorite",
+        "rival",
+        "enemy",
+        "ally",
+        "partner",
+        "newcomer",
+        "coward",
+        "genius",
+        "beauty",
+        "drunk",
+        "drunkard",
+        "liar",
+        "gossip",
+        "regular",
+        "native",
+        "local",
+        "resident",
+        "citizen",
+        "owner",
+        "customer",
+        "client",
+        "passenger",
+        "spectator",
+        "fan",
+        "admirer",
+    }
+)
+"""Words for a kind of person that say who someone is to others, or what they are like, and nothing of what they do
+for a living ("Priya was the bride", "Ted was a fool with money", "Margaret, a widow"), beside kin."""
 
 
 def job_told(texts: Sequence[str], name: str) -> tuple[int, str] | None:
@@ -31,6 +123,19 @@ def job_told(texts: Sequence[str], name: str) -> tuple[int, str] | None:
             if says_what_someone_does(text, found.end()):
                 return index, _sentence_at(text, found.start())
     return None
+
+
+def says_what_someone_does(text: str, end: int) -> bool:
+    """Whether the words right after a name that ends at `end` say what kind of person they are by a word for what
+    they do: not by their kin, age, sex or part in others' lives (NO_JOBS)."""
+    said = _SAID_TO_BE.match(text, end, end + 100)
+    if said is None:
+        return False
+    head = described_head(said.group("described").split()[:_DESCRIPTION_WORDS])
+    if head is None or head[1] != "person":
+        return False
+    word = fold(head[0].strip("'’-"))
+    return not {word, word.removesuffix("s")} & (kin_words() | NO_JOBS)
 
 
 def _name_pattern(name: str) -> re.Pattern[str] | None:

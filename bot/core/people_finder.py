@@ -169,6 +169,10 @@ class _Evidence:
     """Mentions where things and places stand too: after a preposition ("to Taianfu", "from Vaage", "the top of
     Cullamore"), a determiner ("the Gate of Rashomon"'s "of" aside) or a word for a thing ("the sword
     Sickersnapper")."""
+    gone_to: int = 0
+    """Mentions where places stand: after a preposition of place ("in", "near", "on"), "of" but after kin ("the
+    crabs of Gannet Skerry", not "the son of Erc"), or "to" or "from" after a verb of going ("emigrated to New
+    Zealand", "flew over from New Zealand"; not "wrote to Harriet Vance")."""
 
 
 @dataclass(frozen=True)
@@ -603,6 +607,12 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         or (not pause and _kind(word, lists) == "thing")
     ):
         found.placed += 1
+    if (
+        word in _WHERE_PREPOSITIONS
+        or (word == "of" and _noun_before(preceding)[0].lower() not in lists.kin)
+        or (word in _GOING_PREPOSITIONS and _after_going(preceding))
+    ):
+        found.gone_to += 1  # "set on Gannet Skerry", "the crabs of Gannet Skerry"; not "the son of Erc"
     if word.isalpha():
         if word in _NAMING:
             written, passive = _noun_before(preceding)
@@ -691,6 +701,45 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+
+
+_WHERE_PREPOSITIONS = (_PLACE_PREPOSITIONS - {"of"}) | {"on", "onto", "upon", "off"}
+_GOING_PREPOSITIONS = frozenset({"to", "from"})
+GOING_VERBS = frozenset(
+    {
+        "go",
+        "come",
+        "move",
+        "emigrate",
+        "immigrate",
+        "return",
+        "travel",
+        "fly",
+        "sail",
+        "flee",
+        "drive",
+        "walk",
+        "ride",
+        "head",
+        "arrive",
+        "escape",
+        "relocate",
+        "journey",
+        "migrate",
+        "retire",
+        "transfer",
+        "send",
+        "exile",
+        "deport",
+        "banish",
+    }
+)
+"""Verbs after which "to" and "from" name where, not whom: "emigrated to New Zealand", "flew over from Wellington"."""
+
+
+def _after_going(preceding: list[str]) -> bool:
+    """Whether a verb of going stands in the two words before the preposition ("emigrated to", "flew over from")."""
+    return any(lemma(word.lower().strip(_QUOTES).rstrip(",")) in GOING_VERBS for word in preceding[-3:-1])
 
 
 _AGED = ("-year-old", "-month-old")
@@ -947,55 +996,15 @@ def _described_head(words: list[str], lists: _WordLists) -> tuple[str, str] | No
     return next(((word, kind) for word in words[head:] if (kind := _kind(word, lists)) is not None), None)
 
 
-_SAID_TO_BE = re.compile(
-    r"(?:,? who)?(?:,? (?:is|was|had been|has been|became|becomes|works as|worked as)|,) (?:a|an|the) "
-    r"(?P<described>[^.,;:!?\n\"“”]{1,60})"
-)
-_ANYONE = frozenset(
-    {
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "child",
-        "baby",
-        "lad",
-        "lass",
-        "teenager",
-        "youngster",
-        "person",
-        "gentleman",
-        "lady",
-        "fellow",
-        "kid",
-        "adult",
-        "friend",
-        "neighbour",
-        "neighbor",
-        "stranger",
-        "widow",
-        "widower",
-        "orphan",
-        "twin",
-        "member",
-    }
-)
-"""Words that say someone is a person and nothing of what they do: "Edmund, a boy", "Margaret, a widow"."""
+def described_head(words: list[str]) -> tuple[str, str] | None:
+    """(its head, "person" or "thing") of a description's first words ("a nervous dental hygienist from Leeds"), as the
+    finder reads one after a name: for bot.core.job_asked, which reads what someone does."""
+    return _described_head(words, _word_lists())
 
 
-def says_what_someone_does(text: str, end: int) -> bool:
-    """Whether the words right after a name that ends at `end` say what kind of person they are, by more than their
-    kin, age or sex: "Priya, who is a surgeon", "Ted became a moderately successful composer", "Dennis Hollister, a
-    nervous dental hygienist", "Clive, who worked as a postman" (what "What is Ted's job?" asks)."""
-    said = _SAID_TO_BE.match(text, end, end + 100)
-    if said is None:
-        return False
-    lists = _word_lists()
-    head = _described_head(said.group("described").split()[:_DESCRIPTION_WORDS], lists)
-    if head is None or head[1] != "person":
-        return False
-    word = fold(head[0].strip("'’-"))
-    return word not in lists.kin and word.removesuffix("s") not in lists.kin and word not in _ANYONE
+def kin_words() -> frozenset[str]:
+    """The words for kin (person_words.txt's "kin:" lines: "brother", "wife"), folded."""
+    return _word_lists().kin
 
 
 def _noun_before(preceding: list[str]) -> tuple[str, bool]:
@@ -1089,7 +1098,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
             and not any(_kind(w, lists) == "thing" for w in name.split())
             and fold(name.rsplit(" ", 1)[-1]) not in INSTITUTIONS
         ):
-            if found.inside >= 2 and found.placed < found.mentions:
+            if found.inside >= 2 and found.gone_to < found.mentions:
                 # A full name the story repeats: its protagonist, most likely, introduced where first named (the
                 # sentence it opens, "Joe Doyle joined the IRA at seventeen.", came before any it stood within).
                 chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)

@@ -41,3 +41,15 @@ def test_a_nickname_written_within_the_name_and_a_title_before_it_are_read():
     assert job_told(story, 'Rosaleen "Ro" Mahon') == (1, story[1])
     story = ["Captain Elena Voss sails at dawn.", "Elena, who was a cartographer before the war, drew the map."]
     assert job_told(story, "Captain Elena Voss") == (1, story[1])
+
+
+def test_a_part_in_others_lives_or_what_someone_is_like_is_no_job():
+    story = ["Priya was the bride everyone had waited for.", "Priya, who is a surgeon, is upset."]
+    assert job_told(story, "Priya Raman") == (1, story[1])
+    story = ["Ted Brown was a fool with money.", "Ted Brown was a plumber in Leeds."]
+    assert job_told(story, "Ted Brown") == (1, story[1])
+
+
+def test_someone_spoken_to_or_listed_is_not_described():
+    story = ['"Ted, the doctor is here," she called.', "She asked Ted, the baker and the priest to dinner."]
+    assert job_told(story, "Ted Smith") is None
