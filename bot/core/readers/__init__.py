@@ -350,7 +350,10 @@ under a title block typed by its writer ("Title: The Salt Road" over "Author: An
 by it, and the block is no story text (title_block; it was the first passage, the story named after its file); a
 plain-text book's contents list of titles under "CONTENTS" and its index under "INDEX" are no story text (listed_matter;
 each was read as passages), and an index's letters ("L") no longer make a Gutenberg collection's titles go unread as
-chapter lines would."""
+chapter lines would. Only a Title paragraph with text under it heads a chapter (a closing "The End" in Title made the
+story's own title a chapter's); a title block's labels are all a submission's ("Name:" over "Title: Field Officer" is
+a record of the story's own, and "Title: none yet, and maybe never." no title); an index ends at a sentence ("It held
+cards: 12, 14 and 22 were missing.") and its letters are one letter ("No" is text)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -17,8 +17,6 @@ SENTENCE_ENDS = (".", "!", "?", "\u2026", '"', "\u201d", "'", "\u2019")
 NUMBERED_SHARE = 0.2
 """The least share of an index paragraph's words that are numbers, its pages ("Littleport, 12, 14"): prose has
 next to none."""
-LETTER_CHARS = 2
-"""The most characters of an index's letter standing alone over its entries ("A", "B.")."""
 
 
 def without_listed_matter(blocks: list[Block]) -> list[Block]:
@@ -55,10 +53,17 @@ def _run(blocks: list[Block], start: int, listed: Callable[[str], bool], *, head
 
 
 def _is_index_paragraph(text: str) -> bool:
-    """An index's entries, their words numbers a good share of them, or its letter alone."""
+    """An index's entries, their words numbers a good share of them and ending in a page, not a sentence ("Eels,
+    catching of, 3, 5"; not "It held cards: 12, 14, 15, 19 and 22 were missing."), or its letter alone ("L", "B.";
+    not "No")."""
+    stripped = text.strip()
+    if len(stripped.rstrip(".")) == 1:
+        return stripped[0].isalpha()
+    if stripped.endswith(SENTENCE_ENDS) and not stripped.rstrip(".")[-1:].isdigit():
+        return False
     words = text.split()
     numbers = sum(word.strip(",.;-\u2013").isdigit() for word in words)
-    return len(text.strip()) <= LETTER_CHARS or (numbers > 0 and numbers >= NUMBERED_SHARE * len(words))
+    return numbers > 0 and numbers >= NUMBERED_SHARE * len(words)
 
 
 def _name(text: str) -> str:

@@ -9,6 +9,36 @@ from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, is_chapter_line, r
 
 TITLE_LABELS = frozenset({"title", "story title", "book title"})
 AUTHOR_LABELS = frozenset({"author", "authors", "by", "written by", "writer", "pen name"})
+SUBMISSION_LABELS = TITLE_LABELS | AUTHOR_LABELS | {
+    "word count",
+    "words",
+    "rating",
+    "rated",
+    "genre",
+    "genres",
+    "category",
+    "categories",
+    "warning",
+    "warnings",
+    "summary",
+    "fandom",
+    "characters",
+    "pairing",
+    "pairings",
+    "status",
+    "disclaimer",
+    "date",
+    "draft",
+    "series",
+    "language",
+    "email",
+    "contact",
+    "beta",
+    "notes",
+    "tags",
+}
+"""The labels a writer heads a draft or a submission with: a block with another ("Name: Marta", "Clearance: Level
+4", "From: Jane") is a record or a letter of the story's own, whose "Title: Field Officer" is a person's post."""
 MAX_LABEL_CHARS = 30
 MAX_LABEL_WORDS = 3
 """A label is a few words ("Word count", "Written by"); a longer run of words before a colon is a sentence."""
@@ -18,17 +48,20 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 def block_title(paragraph: str) -> str | None:
     """The title a paragraph typed as a title block gives: each of its lines a label and its value ("Title: The Salt
-    Road", "Word count: 2,400") or a "by" line, one label the title's; None where it is no such block (a story opening
-    "Mother: come here." names no title, and "Chapter 1: The Storm" is a chapter's line, not a label's)."""
+    Road", "Word count: 2,400") or a "by" line, one label the title's, every label a submission's (SUBMISSION_LABELS);
+    None where it is no such block (a story opening "Mother: come here." names no title, "Chapter 1: The Storm" is a
+    chapter's line, not a label's, and "Name: Marta" over "Title: Field Officer" is a record of the story's own)."""
     title = None
     for line in map(str.strip, paragraph.split("\n")):
         if _is_by_line(line):
             continue
         labelled = _labelled(line)
-        if labelled is None:
+        if labelled is None or labelled[0] not in SUBMISSION_LABELS:
             return None
         if labelled[0] in TITLE_LABELS:
             title = title or labelled[1]
+    if title is None or len(title) > MAX_HEADING_CHARS or title.endswith((".", ",", ";")):
+        return None  # "Title: none yet, and maybe never.": a sentence, not a title
     return title
 
 

@@ -50,3 +50,15 @@ def test_prose_under_a_contents_or_index_line_and_a_list_no_heading_follows_are_
     assert without_listed_matter(poems) == poems  # no heading names the poems: their lines may end no sentence
     story = [Block("I", heading=True), Block(EELS), Block("Index"), Block(CHURCH), Block("In 1895, 3 mills stood.")]
     assert without_listed_matter(story) == story
+
+
+def test_a_sentence_of_numbers_or_a_short_word_after_an_index_line_is_text():
+    # "Index" as a card file's name in a chapter: the sentence after it holds numbers, and "No" is two letters.
+    cards = Block("It held cards: 12, 14, 15, 19 and 22 were missing.")
+    story = [Block("I", heading=True), Block(EELS), Block("Index"), cards, Block("No")]
+    assert without_listed_matter(story) == story
+    index = [Block("INDEX"), Block("Brandon Creek, 12"), Block("L."), Block("Littleport, 12, 14.")]
+    assert without_listed_matter([Block("I", heading=True), Block(EELS), *index]) == [
+        Block("I", heading=True),
+        Block(EELS),
+    ]

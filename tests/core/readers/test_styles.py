@@ -100,3 +100,13 @@ def test_paragraphs_in_the_title_style_name_chapters_where_there_are_two_or_more
     # The first names a chapter too where it reads as one, or a chapter's worth of text stands under it.
     assert titled_chapters(book, ["Chapter 1", "It rained.", "Chapter 2", chapter, "Chapter 3", chapter]) == [0, 2, 4]
     assert titled_chapters(book, ["The Harbour", chapter, "The Road", chapter, "The Salt Pans", chapter]) == [0, 2, 4]
+
+
+def test_a_title_paragraph_with_no_text_under_it_names_no_chapter():
+    # A story whose title and closing "The End" are both in the Title style: the title was taken for a chapter's
+    # and the story named after its file.
+    title, text = StyleRole.TITLE, StyleRole.TEXT
+    chapter = "The lamp burned all night. " * 40
+    assert titled_chapters([title, text, text, title], ["The Salt Road", chapter, chapter, "The End"]) == []
+    book = [title, text, title, text, title]
+    assert titled_chapters(book, ["The Harbour", chapter, "The Road", chapter, "THE END"]) == [0, 2]

@@ -35,3 +35,15 @@ def test_labelled_lines_that_name_no_title_or_are_chapter_lines_are_no_title_blo
     story = TextReader().read(f"Mother: come here.\nOlof: I am coming.\n\n{HARBOUR}\n".encode())
     assert story.title is None
     assert [block.text for block in story.blocks] == ["Mother: come here. Olof: I am coming.", HARBOUR]
+
+
+def test_a_record_or_a_letter_of_the_story_s_own_with_a_title_line_is_story_text():
+    # A personnel record and a memo open the story; "Title:" is a post there, and a sentence after it no title.
+    for opening in (
+        "Name: Marta Kowalczyk\nTitle: Field Officer\nClearance: Level 4\nStatus: Missing",
+        "From: Jane Hollis\nTitle: Regional Manager",
+        "Title: none yet, and maybe never.",
+    ):
+        assert block_title(opening) is None, opening
+        story = TextReader().read(f"{opening}\n\n{HARBOUR}\n".encode())
+        assert story.title is None and story.blocks[-1].text == HARBOUR and len(story.blocks) == 2, opening
