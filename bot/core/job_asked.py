@@ -111,11 +111,12 @@ NO_JOBS = frozenset(
 for a living ("Priya was the bride", "Ted was a fool with money", "Margaret, a widow"), beside kin."""
 
 
-def job_told(texts: Sequence[str], name: str) -> tuple[int, str] | None:
+def job_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first saying what someone of this name does, right after their full name,
     their first name or a nickname written within it ('Rosaleen "Ro" Mahon'); None where none does. A surname alone
-    is left out: "Mara Lindqvist" is no "Lindqvist, a teacher", her brother."""
-    pattern = _name_pattern(name)
+    is left out: "Mara Lindqvist" is no "Lindqvist, a teacher", her brother; and so is a first name a word of one of
+    `others`, the story's other people ("Ted, a postman" may be Ted Jones, not Ted Smith)."""
+    pattern = _name_pattern(name, {word for other in others for word in other.split()})
     if pattern is None:
         return None
     for index, text in enumerate(texts):
@@ -138,14 +139,17 @@ def says_what_someone_does(text: str, end: int) -> bool:
     return not {word, word.removesuffix("s")} & (kin_words() | NO_JOBS)
 
 
-def _name_pattern(name: str) -> re.Pattern[str] | None:
-    """The full name, its first word after any title, and its quoted nicknames, each as a whole word."""
+def _name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:
+    """The full name, its first word after any title unless `shared`, and its quoted nicknames, each as a whole
+    word."""
     words = name.split()
     titles = person_titles()
     given = next((w for w in words if fold(w).rstrip(".") not in HONORIFICS and fold(w) not in titles), None)
     if given is None:
         return None
-    forms = {name, given.strip(_QUOTES), *(w.strip(_QUOTES) for w in words if w[:1] in _QUOTES)}
+    forms = {name, *(w.strip(_QUOTES) for w in words if w[:1] in _QUOTES)}
+    if given != name and given not in shared:
+        forms.add(given.strip(_QUOTES))
     alternatives = "|".join(re.escape(form) for form in sorted(forms - {""}, key=len, reverse=True))
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
 

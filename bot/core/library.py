@@ -597,7 +597,8 @@ class StoryLibrary:
         assert person.passage is not None
         passages = self._passages_of(self.corpus.passages[person.passage].story)
         assert passages is not None
-        told = job_told([self.corpus.passages[document].text for document in passages], person.name)
+        others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
+        told = job_told([self.corpus.passages[document].text for document in passages], person.name, others)
         if told is None:
             return introduction
         where, sentence = told

@@ -53,3 +53,13 @@ def test_a_part_in_others_lives_or_what_someone_is_like_is_no_job():
 def test_someone_spoken_to_or_listed_is_not_described():
     story = ['"Ted, the doctor is here," she called.', "She asked Ted, the baker and the priest to dinner."]
     assert job_told(story, "Ted Smith") is None
+
+
+def test_a_first_name_another_person_of_the_story_has_too_is_not_read_alone():
+    story = [
+        "Ted Smith and Ted Jones grew up on the same street.",
+        "Ted, a postman, waved.",
+        "Ted Smith was a baker.",
+    ]
+    assert job_told(story, "Ted Smith", others=["Ted Jones"]) == (2, story[2])
+    assert job_told(story, "Ted Smith") == (1, story[1])  # one Ted in the story: his

@@ -9,34 +9,38 @@ from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, is_chapter_line, r
 
 TITLE_LABELS = frozenset({"title", "story title", "book title"})
 AUTHOR_LABELS = frozenset({"author", "authors", "by", "written by", "writer", "pen name"})
-SUBMISSION_LABELS = TITLE_LABELS | AUTHOR_LABELS | {
-    "word count",
-    "words",
-    "rating",
-    "rated",
-    "genre",
-    "genres",
-    "category",
-    "categories",
-    "warning",
-    "warnings",
-    "summary",
-    "fandom",
-    "characters",
-    "pairing",
-    "pairings",
-    "status",
-    "disclaimer",
-    "date",
-    "draft",
-    "series",
-    "language",
-    "email",
-    "contact",
-    "beta",
-    "notes",
-    "tags",
-}
+SUBMISSION_LABELS = (
+    TITLE_LABELS
+    | AUTHOR_LABELS
+    | {
+        "word count",
+        "words",
+        "rating",
+        "rated",
+        "genre",
+        "genres",
+        "category",
+        "categories",
+        "warning",
+        "warnings",
+        "summary",
+        "fandom",
+        "characters",
+        "pairing",
+        "pairings",
+        "status",
+        "disclaimer",
+        "date",
+        "draft",
+        "series",
+        "language",
+        "email",
+        "contact",
+        "beta",
+        "notes",
+        "tags",
+    }
+)
 """The labels a writer heads a draft or a submission with: a block with another ("Name: Marta", "Clearance: Level
 4", "From: Jane") is a record or a letter of the story's own, whose "Title: Field Officer" is a person's post."""
 MAX_LABEL_CHARS = 30
