@@ -47,3 +47,15 @@ def test_a_record_or_a_letter_of_the_story_s_own_with_a_title_line_is_story_text
         assert block_title(opening) is None, opening
         story = TextReader().read(f"{opening}\n\n{HARBOUR}\n".encode())
         assert story.title is None and story.blocks[-1].text == HARBOUR and len(story.blocks) == 2, opening
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Rating: Teen And Up Audiences\nFandom: Original Work\nAdditional Tags: Angst\nTitle: The Salt Road\nBy: ann",
+        "Title: The Salt Road\nSubmitted by: Ann Example\nAddress: 4 Harbour Row, Whitby\nWord count: 2,400",
+        "Title: The Salt Road\nPrompt: a lighthouse\nAuthor's Note: thanks to my beta",
+    ],
+)
+def test_an_archive_s_or_a_manuscript_s_header_is_a_title_block(block):
+    assert block_title(block) == "The Salt Road"
