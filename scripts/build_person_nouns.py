@@ -1,14 +1,16 @@
-"""Derives bot/core/person_nouns.txt from WordNet 3.0: the nouns that name only kinds of person.
+"""Derives bot/core/person_nouns.txt from WordNet 3.0: the nouns for kinds of person that name no kind of thing.
 
     apt-get install wordnet-base && .venv/bin/python scripts/build_person_nouns.py [--wordnet DIR] [--check]
 
 The people finder reads "a retired firefighter, Colin Braddock" as a person only if it knows "firefighter" is a
 person's word. Its hand-kept list (person_words.txt) holds a few hundred, and plot summaries name people by every
-trade and role there is; this file holds WordNet's: the single words every noun sense of which descends from
-person.n.01, instances left out (those are named people: "Aristotle"). Not a word with a sense for a thing too,
-which plot summaries name as often ("a trawler named Andrea Gail": a fisherman, and a boat; "the children's ward,
-Rainbow Ward"; "a developer" of film), nor one that is an adjective too ("regular", "native", "junior"), which
-describes as often as it names ("Pepper, a black cat").
+trade and role there is; this file holds WordNet's: the single words whose most used sense (WordNet lists it first)
+descends from person.n.01, instances left out (those are named people: "Aristotle"). Not a word with a sense for a
+kind of thing that has names of its own, as places, buildings, ships, bodies and books do (NAMED_THINGS): plot
+summaries name those as often ("a trawler named Andrea Gail": a fisherman, and a boat; "the children's ward, Rainbow
+Ward"; "the guide Lonely Planet"); a sense for a substance or an organism is harmless ("a translator", "a
+producer"). Nor one that is an adjective too ("regular", "native", "junior"), which describes as often as it names
+("Pepper, a black cat").
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries.
 """
 
@@ -24,7 +26,27 @@ ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "person_nouns.txt"
 PERSON = "noun:00007846"
 """person.n.01: "a human being"."""
-HYPERNYM = "@"
+NAMED_THINGS = frozenset(
+    {
+        "noun:00027167",  # location.n.01
+        "noun:04341686",  # structure.n.01, a building or a bridge
+        "noun:08008335",  # organization.n.01
+        "noun:07950920",  # social_group.n.01
+        "noun:04524313",  # vehicle.n.01
+        "noun:03125870",  # craft.n.02, a vessel or an aircraft
+        "noun:04530566",  # vessel.n.02, a ship
+        "noun:06589574",  # publication.n.01
+        "noun:03302121",  # excavation.n.03, a quarry or a mine
+        "noun:04105893",  # room.n.01
+        "noun:09225146",  # body_of_water.n.01
+        "noun:09287968",  # geological_formation.n.01
+        "noun:03315023",  # facility.n.01
+        "noun:08075847",  # establishment.n.04, a business
+    }
+)
+"""WordNet's kinds of things that have names of their own: a noun with a sense among them is no person's word alone."""
+KINDS = ("@", "@i")
+"""A sense's hypernyms, and an instance's kind."""
 
 
 def word_senses(folder: Path, pos: str) -> dict[str, list[str]]:
@@ -41,21 +63,31 @@ def word_senses(folder: Path, pos: str) -> dict[str, list[str]]:
 
 
 def person_nouns(folder: Path) -> list[str]:
-    """The nouns every sense of which is a kind of person, and no adjectives."""
+    """The nouns whose first sense is a kind of person, none a named kind of thing, and no adjectives."""
     synsets = read_synsets(folder)
     adjectives = set(word_senses(folder, "adj"))
-    known: dict[str, bool] = {PERSON: True}
+    known: dict[tuple[str, frozenset[str]], bool] = {}
 
-    def is_person(sense: str) -> bool:
-        if sense not in known:
-            known[sense] = False  # WordNet's kinds have no cycles; this only stops a walk that met one
-            known[sense] = any(is_person(target) for symbol, target, _ in synsets[sense].pointers if symbol == HYPERNYM)
-        return known[sense]
+    def under(sense: str, roots: frozenset[str]) -> bool:
+        """Whether a sense descends from one of `roots` (WordNet's kinds have no cycles; the memo stops a walk that
+        met one)."""
+        if sense in roots:
+            return True
+        if (sense, roots) not in known:
+            known[sense, roots] = False
+            known[sense, roots] = any(
+                under(target, roots) for symbol, target, _ in synsets[sense].pointers if symbol in KINDS
+            )
+        return known[sense, roots]
 
+    person = frozenset({PERSON})
     return sorted(
         word
         for word, senses in word_senses(folder, "noun").items()
-        if word not in adjectives and all(is_person(sense) and _only_kinds(synsets[sense]) for sense in senses)
+        if word not in adjectives
+        and under(senses[0], person)
+        and _only_kinds(synsets[senses[0]])
+        and not any(under(sense, NAMED_THINGS) for sense in senses)
     )
 
 
@@ -73,7 +105,7 @@ def main() -> None:
     words = person_nouns(args.wordnet)
     text = "\n".join(
         [
-            "# Nouns that name only kinds of person, derived from WordNet 3.0 by scripts/build_person_nouns.py.",
+            "# Nouns for kinds of person that name no kind of thing, from WordNet 3.0: scripts/build_person_nouns.py.",
             f"# {NOTICE}",
             *words,
         ]

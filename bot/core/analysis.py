@@ -61,7 +61,7 @@ full name too is the same one). 12: "to‑morrow" with Unicode's hyphen or a non
 someone "also known as", "better known as" or "aka" another, or with a nickname written within their full name
 ("Robert (Bobby) Tanner"), is one person; "a town the villagers called Blackwater" and "World Series" are no one.
 13: "the 60's" is "60s", as "the 60s" is; it was "60", the "'s" dropped as a possessive's, which no question's decade
-met. 14: a full name set apart after a noun WordNet files only under people is a person ("a retired firefighter,
+met. 14: a full name set apart after a noun WordNet files first under people is a person ("a retired firefighter,
 Colin Braddock"), and so is one named after an age ("a boy of nineteen named Teodor", "a 12-year-old named Kevin"),
 called so now ("Everyone calls him Tiny") or in quotes as what someone was ('To the crew he was "Dutchie"'); a name in
 capitals and in the story's sentences is one person; a full name said only where places stand ("to New Zealand",

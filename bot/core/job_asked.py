@@ -18,12 +18,15 @@ from bot.core.sentences import sentence_spans
 
 _QUOTES = '"“”()'
 # What says what kind of person someone is, right after their name: "Priya, who is a surgeon", "Ted became a
-# composer", "Clive, who worked as a postman", "Dennis Hollister, a nervous dental hygienist". After a comma alone,
-# "a" or "an" only: "Ted, the doctor is here" speaks to Ted, and "Ted, the baker and the priest" lists three.
+# composer", "Clive, who worked as a postman", "Dennis Hollister, a nervous dental hygienist, is", "Ted Gower, the
+# postman,". After a comma alone the description must close as an apposition does, at a comma or a sentence's end,
+# with no verb of its own: '"Ted, a doctor is here," she called' speaks to Ted, and "Ted, the baker and the priest"
+# lists three.
 _SAID_TO_BE = re.compile(
-    r"(?:,? who)?(?:,? (?:is|was|had been|has been|became|becomes|works as|worked as) (?:a|an|the)|, (?:a|an)) "
-    r"(?P<described>[^.,;:!?\n\"“”]{1,60})"
+    r"(?:(?:,? who)?,? (?:is|was|had been|has been|became|becomes|works as|worked as) (?:a|an|the)|(?P<apposed>, "
+    r"(?:a|an|the))) (?P<described>[^.,;:!?\n\"“”]{1,60})(?P<closed>[,.;!?]|$)?"
 )
+_VERBS_OF_A_CLAUSE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"})
 _DESCRIPTION_WORDS = 5
 """The words of a description read for its head, as the people finder reads them."""
 NO_JOBS = frozenset(
@@ -132,7 +135,12 @@ def says_what_someone_does(text: str, end: int) -> bool:
     said = _SAID_TO_BE.match(text, end, end + 100)
     if said is None:
         return False
-    head = described_head(said.group("described").split()[:_DESCRIPTION_WORDS])
+    words = said.group("described").split()
+    if said.group("apposed") and (
+        said.group("closed") is None or " and " in said.group("described") or _VERBS_OF_A_CLAUSE.intersection(words)
+    ):
+        return False  # no apposition: a vocative ("Ted, a doctor is here") or a list ("Ted, the baker and the priest")
+    head = described_head(words[:_DESCRIPTION_WORDS])
     if head is None or head[1] != "person":
         return False
     word = fold(head[0].strip("'’-"))

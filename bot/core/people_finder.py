@@ -262,6 +262,18 @@ ORGANISATIONS = frozenset(
         "group",
         "foundation",
         "institute",
+        "holdings",
+        "foods",
+        "brewery",
+        "motors",
+        "properties",
+        "tannery",
+        "industries",
+        "enterprises",
+        "bank",
+        "trust",
+        "mills",
+        "works",
     }
 )
 """Last words of the names of bodies that speak as people do in news ("Wirral Council said it had not been
@@ -607,12 +619,13 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         or (not pause and _kind(word, lists) == "thing")
     ):
         found.placed += 1
-    if (
-        word in _WHERE_PREPOSITIONS
-        or (word == "of" and _noun_before(preceding)[0].lower() not in lists.kin)
+    if not possessive and (
+        (word in _WHERE_PREPOSITIONS and not _gazed_at(word, preceding))
         or (word in _GOING_PREPOSITIONS and _after_going(preceding))
     ):
-        found.gone_to += 1  # "set on Gannet Skerry", "the crabs of Gannet Skerry"; not "the son of Erc"
+        # "set on Gannet Skerry", "emigrated to New Zealand"; not "went to Harriet Vance's house", "smiled at Harriet
+        # Vance", nor after "of", a person's too ("the death of Harriet Vance")
+        found.gone_to += 1
     if word.isalpha():
         if word in _NAMING:
             written, passive = _noun_before(preceding)
@@ -657,7 +670,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             person += 1
         elif (
             not pause
-            and ((len(preceding) > 1 and _role_owner(preceding[-2])) or " " in text[start:end])
+            and ((len(preceding) > 1 and _role_owner(preceding[-2])) or _role_alone(preceding, text[start:end]))
             and _role_kind(written_word, lists) == "person"
         ):
             # "her brother Tobias", "the poet Seamus Heaney", "Stephen's 16-year-old son Owen"; before a full name,
@@ -703,7 +716,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         found.intro = start
 
 
-_WHERE_PREPOSITIONS = (_PLACE_PREPOSITIONS - {"of"}) | {"on", "onto", "upon", "off"}
+_WHERE_PREPOSITIONS = (_PLACE_PREPOSITIONS - {"of", "towards", "toward"}) | {"on", "onto", "upon", "off"}
 _GOING_PREPOSITIONS = frozenset({"to", "from"})
 GOING_VERBS = frozenset(
     {
@@ -740,6 +753,20 @@ GOING_VERBS = frozenset(
 def _after_going(preceding: list[str]) -> bool:
     """Whether a verb of going stands in the two words before the preposition ("emigrated to", "flew over from")."""
     return any(lemma(word.lower().strip(_QUOTES).rstrip(",")) in GOING_VERBS for word in preceding[-3:-1])
+
+
+_MODALS = frozenset(
+    {"must", "will", "would", "can", "could", "shall", "should", "may", "might", "to", "cannot", "did", "does", "do"}
+)
+
+
+def _role_alone(preceding: list[str], name: str) -> bool:
+    """Whether a role with no word of whose before it stands before a full name as its role ("oceanographer Matt
+    Hooper"), not as a verb: not a present tense's "s" ("Jenna hosts Morning Glory", "Roy captains Leeds Rovers")
+    nor after a modal or "to" ("must pilot Air Force One")."""
+    return (
+        " " in name and not preceding[-1].endswith("s") and (len(preceding) < 2 or preceding[-2].lower() not in _MODALS)
+    )
 
 
 _AGED = ("-year-old", "-month-old")
@@ -1160,7 +1187,7 @@ def _with_given_names(chosen: dict[str, int]) -> None:
     beside "Richard Hale" (a one-word surname is a family's), nor "Mr. Bunny" beside his son "Mr. Benjamin Bunny". A
     title other than an honorific names one person with a given name or without ("Judge Achebe" is "Judge Rosalind
     Achebe", "Sheriff Kettle" "Sheriff Amos Kettle"), as a woman's honorific does."""
-    titles = person_titles() - HONORIFICS
+    titles = person_titles() - HONORIFICS - _word_lists().kin  # "Father Brown" may be "Father Michael Brown"'s uncle
     given: dict[str, list[str]] = {}
     for name in chosen:
         first, _, rest = name.partition(" ")

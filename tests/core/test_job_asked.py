@@ -63,3 +63,10 @@ def test_a_first_name_another_person_of_the_story_has_too_is_not_read_alone():
     ]
     assert job_told(story, "Ted Smith", others=["Ted Jones"]) == (2, story[2])
     assert job_told(story, "Ted Smith") == (1, story[1])  # one Ted in the story: his
+
+
+def test_an_apposition_with_the_tells_a_job_and_a_vocative_with_a_does_not():
+    story = ['"Morning, Nell," said Ted Gower.', "Ted Gower, the postman, waved."]
+    assert job_told(story, "Ted Gower") == (1, story[1])
+    story = ['"Ted, a doctor is here," she called.', "Ted, a plumber, came down."]
+    assert job_told(story, "Ted") == (1, story[1])

@@ -671,3 +671,35 @@ def test_a_run_of_several_words_of_one_name_is_one_mention():
 def test_a_full_name_said_only_after_to_by_with_or_from_is_still_a_protagonist_s(story, name):
     # "emigrated to New Zealand" is a place: "to" and "from" say where only after a verb of going.
     assert names_in(story) == [name]
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        # Nouns for people that name a substance or an organism too are people's words still.
+        ("Moreau's supervisor, Jack Crawford, sends her. The case is cold.", "Jack Crawford"),
+        ("The letter reaches a translator, Mara Lindqvist, in Oslo. The snow falls.", "Mara Lindqvist"),
+        # A full name said after "of" or "at", or owning a house, is a person's still.
+        ("Nell mourns the death of Harriet Vance. She smiled at Harriet Vance once.", "Harriet Vance"),
+        ("Nell went to Harriet Vance's house. Nell sat with Harriet Vance.", "Harriet Vance"),
+        # A title of kin names a family, as a man's honorific does: Father Brown is Father Michael Brown's uncle.
+        (
+            "Father Michael Brown came. Father Brown said his nephew was late. Father Brown laughed.",
+            "Father Michael Brown",
+        ),
+    ],
+)
+def test_people_the_review_found_lost_are_found(story, name):
+    assert name in names_in(story)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Jenna hosts Morning Glory on weekdays. Morning Glory is the top show.",
+        "The pilots must pilot Air Force One today. Air Force One is late.",
+        "The club's owner, Castlegate Holdings, sold it. Castlegate Holdings made money.",
+    ],
+)
+def test_a_verb_or_a_company_before_or_as_a_name_is_no_one(story):
+    assert names_in(story) == []
