@@ -27,8 +27,6 @@ _SAID_TO_BE = re.compile(
     r"(?:a|an|the))) (?P<described>[^.,;:!?\n\"“”]{1,60})(?P<closed>[,.;!?]|$)?"
 )
 _VERBS_OF_A_CLAUSE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"})
-_DESCRIPTION_WORDS = 5
-"""The words of a description read for its head, as the people finder reads them."""
 NO_JOBS = frozenset(
     {
         "man",
@@ -140,7 +138,7 @@ def says_what_someone_does(text: str, end: int) -> bool:
         said.group("closed") is None or " and " in said.group("described") or _VERBS_OF_A_CLAUSE.intersection(words)
     ):
         return False  # no apposition: a vocative ("Ted, a doctor is here") or a list ("Ted, the baker and the priest")
-    head = described_head(words[:_DESCRIPTION_WORDS])
+    head = described_head(said.group("described"))
     if head is None or head[1] != "person":
         return False
     word = fold(head[0].strip("'’-"))

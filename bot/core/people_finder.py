@@ -170,9 +170,9 @@ class _Evidence:
     Cullamore"), a determiner ("the Gate of Rashomon"'s "of" aside) or a word for a thing ("the sword
     Sickersnapper")."""
     gone_to: int = 0
-    """Mentions where places stand: after a preposition of place ("in", "near", "on"), "of" but after kin ("the
-    crabs of Gannet Skerry", not "the son of Erc"), or "to" or "from" after a verb of going ("emigrated to New
-    Zealand", "flew over from New Zealand"; not "wrote to Harriet Vance")."""
+    """Mentions where only places stand: after a preposition of place ("in", "near", "on"; not "of", nor "at" after a
+    look), or "to" or "from" after a verb of going ("emigrated to New Zealand", "flew over from New Zealand"; not
+    "wrote to Harriet Vance"), and not owning something ("went to Harriet Vance's house")."""
 
 
 @dataclass(frozen=True)
@@ -718,7 +718,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
 
 _WHERE_PREPOSITIONS = (_PLACE_PREPOSITIONS - {"of", "towards", "toward"}) | {"on", "onto", "upon", "off"}
 _GOING_PREPOSITIONS = frozenset({"to", "from"})
-GOING_VERBS = frozenset(
+_GOING_VERBS = frozenset(
     {
         "go",
         "come",
@@ -752,7 +752,7 @@ GOING_VERBS = frozenset(
 
 def _after_going(preceding: list[str]) -> bool:
     """Whether a verb of going stands in the two words before the preposition ("emigrated to", "flew over from")."""
-    return any(lemma(word.lower().strip(_QUOTES).rstrip(",")) in GOING_VERBS for word in preceding[-3:-1])
+    return any(lemma(word.lower().strip(_QUOTES).rstrip(",")) in _GOING_VERBS for word in preceding[-3:-1])
 
 
 _MODALS = frozenset(
@@ -1023,10 +1023,10 @@ def _described_head(words: list[str], lists: _WordLists) -> tuple[str, str] | No
     return next(((word, kind) for word in words[head:] if (kind := _kind(word, lists)) is not None), None)
 
 
-def described_head(words: list[str]) -> tuple[str, str] | None:
-    """(its head, "person" or "thing") of a description's first words ("a nervous dental hygienist from Leeds"), as the
-    finder reads one after a name: for bot.core.job_asked, which reads what someone does."""
-    return _described_head(words, _word_lists())
+def described_head(description: str) -> tuple[str, str] | None:
+    """(its head, "person" or "thing") of a description after its article ("nervous dental hygienist from Leeds"), read
+    as the finder reads one after a name: for bot.core.job_asked, which reads what someone does."""
+    return _described_head(description.split()[:_DESCRIPTION_WORDS], _word_lists())
 
 
 def kin_words() -> frozenset[str]:
