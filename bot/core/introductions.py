@@ -9,7 +9,7 @@ sentence that does (bot.core.library).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Story
@@ -73,17 +73,17 @@ def _one_person(
     only where the stories do not write it as typed: "Colin", whom the people finder missed, is not "Con Furey" of
     another story, which a lookup forgives it as, but "whats ivans job" asks of Ivan."""
     lookup = people.find(name)
-    no_misspelling = lookup.misspelt and all(written(word) for word, _, _ in words(name))
+    misspelt = lookup.misspelt
+    no_misspelling = misspelt and all(written(word) for word, _, _ in words(name))
     holding = people.holding(name)
     found = {*(() if no_misspelling else lookup.matches), *holding}
     if no_misspelling and not holding and name.endswith("s"):
         found = set(_possessive_typed_bare(people, name))
-        if found:
-            lookup = replace(lookup, misspelt=False)
+        misspelt = False  # the name less its "s" exactly: no misspelling forgiven
     named = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
     if len(named) != 1:
         return None
-    forgiven = lookup.misspelt and named[0] not in holding
+    forgiven = misspelt and named[0] not in holding
     return Introduction(named[0], name if forgiven else None)
 
 
