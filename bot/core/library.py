@@ -129,6 +129,9 @@ class StoryLibrary:
         )
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
         self._terms = LibraryTerms(analyzer, self.speller)
+        self._jobs: dict[tuple[str, str], tuple[int, str] | None] = {}
+        """Where each person's story says what they do (job_told), by story and name: a job question's answer looks
+        it up once to rank and once to show, and each read a story's whole text (at most one entry a person)."""
 
     def when_damaged(self, callback: Callable[[IndexDamage], object]) -> None:
         """Calls back once (from the thread that was answering) when its saved index is found damaged."""
@@ -597,8 +600,12 @@ class StoryLibrary:
         assert person.passage is not None
         passages = self._passages_of(self.corpus.passages[person.passage].story)
         assert passages is not None
-        others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
-        told = job_told([self.corpus.passages[document].text for document in passages], person.name, others)
+        key = (person.path, person.name)
+        if key not in self._jobs:
+            others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
+            texts = [self.corpus.passages[document].text for document in passages]
+            self._jobs[key] = job_told(texts, person.name, others)
+        told = self._jobs[key]
         if told is None:
             return introduction
         where, sentence = told
