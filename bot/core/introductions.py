@@ -1,6 +1,6 @@
 """The person whose introduction answers a question: a plot says who someone is where it brings them in.
 
-"Who is Ivan?", "What is Hannah's job?" (bot.core.query.person_asked_about), "Who is Gwen's father?"
+"Who is Ivan?", "What is Hannah's job?", "leonie job" (bot.core.query.name_asked), "Who is Gwen's father?"
 (bot.core.kin_asked), "Who is the captain?" (bot.core.role_asked), "Who is the main character?"
 (bot.core.lead_asked): each is answered by the passage introducing one person, and its excerpt leads with the
 sentence that does (bot.core.library).
@@ -16,7 +16,7 @@ from bot.core.corpus import Story
 from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
-from bot.core.query import person_asked_about
+from bot.core.query import NameAsked, name_asked
 from bot.core.role_asked import introduces_in_role, role_asked_about
 
 
@@ -46,19 +46,19 @@ def person_introduced(
     `written` says whether the stories write a word as typed: a name they write is no one's misspelling."""
     kin = kin_asked_about(question)
     if kin is not None:
-        return _introducing(_kin_introduced(people, kin, within, written))
+        return _introducing(_kin_introduced(people, kin, within, written, alone=False))
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
         return None if first_story is None else _introducing(_lead_of(people, stories[first_story]))
     role = role_asked_about(question)
     if role is not None:
         return None if first_story is None else _introducing(_in_role(people, stories[first_story], role))
-    about = person_asked_about(question)
+    about = name_asked(question)
     if about is None:
         return None
-    kin = kin_named(about)  # "What does Nora's father do for a living?"
+    kin = kin_named(about.name)  # "What does Nora's father do for a living?"
     if kin is None:
         return _one_person(people, about, within, written)
-    return _introducing(_kin_introduced(people, kin, within, written))
+    return _introducing(_kin_introduced(people, kin, within, written, alone=about.alone))
 
 
 def _introducing(person: Person | None) -> Introduction | None:
@@ -66,15 +66,17 @@ def _introducing(person: Person | None) -> Introduction | None:
 
 
 def _one_person(
-    people: FindsPeople, name: str, within: range | None, written: Callable[[str], bool]
+    people: FindsPeople, about: NameAsked, within: range | None, written: Callable[[str], bool]
 ) -> Introduction | None:
     """The one person of the stories (of one story: `within` its passages) with that name and a passage introducing
     them; None where the name is no one's or may be another's too. A name found by forgiving a misspelling counts
     only where the stories do not write it as typed: "Colin", whom the people finder missed, is not "Con Furey" of
-    another story, which a lookup forgives it as, but "whats ivans job" asks of Ivan."""
+    another story, which a lookup forgives it as, but "whats ivans job" asks of Ivan. A name typed alone is never a
+    misspelling: any short question is read as one, and "drgons" asks of dragons, not of Drago."""
+    name = about.name
     lookup = people.find(name)
     misspelt = lookup.misspelt
-    no_misspelling = misspelt and all(written(word) for word, _, _ in words(name))
+    no_misspelling = misspelt and (about.alone or all(written(word) for word, _, _ in words(name)))
     holding = people.holding(name)
     found = {*(() if no_misspelling else lookup.matches), *holding}
     if no_misspelling and not holding and name.endswith("s"):
@@ -113,13 +115,13 @@ def _in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
 
 
 def _kin_introduced(
-    people: FindsPeople, kin: KinAsked, within: range | None, written: Callable[[str], bool]
+    people: FindsPeople, kin: KinAsked, within: range | None, written: Callable[[str], bool], *, alone: bool
 ) -> Person | None:
     """The one relative asked for ("Who is Gwen's father?") of one known person, brought in as that relative by a
     sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce"); else that person, where
     they are brought in as the relative's ("Lesage's daughter, Madeleine" for "Who is Madeleine's father?"); None
-    where neither is."""
-    found = _one_person(people, kin.owner, within, written)
+    where neither is. `alone`: the question was typed with no question word ("gwens father")."""
+    found = _one_person(people, NameAsked(kin.owner, alone), within, written)
     if found is None:
         return None
     owner = found.person

@@ -37,7 +37,7 @@ from bot.core.query import (
     asks_what_someone_does,
     focus_word,
     form_words_at,
-    person_asked_about,
+    name_asked,
 )
 from bot.core.related_stand_ins import stand_ins
 from bot.core.related_words import bundled_related_words
@@ -385,10 +385,10 @@ class StoryLibrary:
     def _asks_who_someone_is(self, text: str) -> bool:
         """Whether the question asks who a person of the stories is, by a name of stop words alone ("Who is Will?"):
         the passage introducing them answers it (`_introduction_first`), though no word of it is searched."""
-        about = person_asked_about(text)
+        about = name_asked(text)
         if about is None:
             return False
-        lookup = self.person_finder.find(about)
+        lookup = self.person_finder.find(about.name)
         return not lookup.misspelt and any(person.passage is not None for person in lookup.matches)
 
     def passage(self, document: int) -> Passage | None:

@@ -67,11 +67,19 @@ _ABOUT_PERSON = re.compile(
 # "What is Lanthe short for?", "What was Dinny's real name?", "What is Hannah's job?": asked of a name, answered where
 # the person is introduced, as a story introduces someone with who they are ("Hannah Kessler, a forensic accountant").
 _WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]?s|\s++is|\s++was)\s++")
-_ASKED_OF_NAME = ("full name", "real name", "job", "profession", "occupation", "trade", "age")
+_ASKED_OF_NAME = ("full name", "real name", "job", "profession", "occupation", "trade", "career", "age")
 _NAME_ASKED_AFTER = (" short for", *(f"{apostrophe}s {asked}" for apostrophe in "'’" for asked in _ASKED_OF_NAME))
 # "whats ivans job": a possessive typed without its apostrophe. The name is taken as typed ("ivans"), which the
 # people finder forgives as a misspelling of "Ivan", and finds "James" of "whats james job" whole.
 _UNMARKED_ASKED_AFTER = tuple(f"s {asked}" for asked in _ASKED_OF_NAME)
+# "leonie", "leonie job", "ted's occupation": a chat types the name alone, or with what it asks of it and no question
+# word. The name "ivans" of "ivans job" is taken as typed, as _UNMARKED_ASKED_AFTER's is.
+_ALONE_ASKED_AFTER = (*_NAME_ASKED_AFTER[1:], *(f" {asked}" for asked in _ASKED_OF_NAME))
+_NOT_A_NAME = frozenset(
+    {"who", "whom", "whose", "where", "when", "why", "how", "what", "which", "is", "was", "are", "were", "did", "does"}
+    | {"do", "can", "could", "would", "will", "should", "has", "had", "have", "tell"}
+)
+"""First words of a question that are no name's: "who did it" is asked, not a name typed alone."""
 # "What does Dennis do for a living?", "What did Bridie used to do?": asked of a name, the same. The longer endings
 # first: "do for a living" would leave "Bridie used to" for the name.
 _WHAT_DOES = re.compile(r"\s*+what\s++(?:(?P<now>does)|did|do)\s++")
@@ -81,6 +89,7 @@ _DOES_ASKED_AFTER = (
     *(f" do{asked}" for asked in _FOR_WORK),
     " used to do",
     " use to do",
+    " work as",
 )
 # "What does Priya do?", in the present and with nothing after: what she does for a living, as a chat asks it.
 # "What did Priya do?" asks what she did in the story (FairytaleQA asks "What did the hill-troll do?"; none of its
@@ -89,6 +98,8 @@ _DOES_NOW = " do"
 _NOW_ASKED_AFTER = (*_DOES_ASKED_AFTER, _DOES_NOW)
 _NAME_WORDS = 3
 """The most words of a name asked of so: "What does Mary Anne Ellis do?"."""
+_MOST_ALONE_CHARS = 80
+"""The longest question read as a name typed alone: three names' words and what is asked of them, with room."""
 _ASKED_ENDS = "?.!"
 
 
@@ -185,8 +196,25 @@ def focus_word(question: str) -> str | None:
     return found.group(1) if found and WORD.fullmatch(found.group(1)) else None
 
 
-_JOBS = frozenset({"job", "profession", "occupation", "trade"})
+_JOBS = frozenset({"job", "profession", "occupation", "trade", "career"})
 """What asks what someone does for a living, of _ASKED_OF_NAME (as "What does X do?" does)."""
+
+
+@dataclass(frozen=True)
+class NameAsked:
+    """The name a question asks about, as person_asked_about and the name typed alone read it."""
+
+    name: str
+    alone: bool
+    """Typed with no question word ("leonie", "leonie job"): any short question reads so, so only a name the
+    stories hold as typed is one."""
+
+
+def name_asked(question: str) -> NameAsked | None:
+    """person_asked_about's name, or else the name of a question that is a name alone, or a name and what is asked of
+    it with no question word: "leonie", "leonie job", "Ted's occupation" (folded, at most three words)."""
+    asked = _asked_of_person(question)
+    return None if asked is None else NameAsked(asked[0], asked[2])
 
 
 def person_asked_about(question: str) -> str | None:
@@ -200,20 +228,22 @@ def person_asked_about(question: str) -> str | None:
     spaces and "sofia" on two lines (993 characters, under the question limit) took 2.0 s, holding the GIL, so
     one mention held the bot's event loop that long (bench/bench_question_shapes.py)."""
     asked = _asked_of_person(question)
-    return None if asked is None else asked[0]
+    return None if asked is None or asked[2] else asked[0]
 
 
 def asks_what_someone_does(question: str) -> bool:
     """Whether the question asks of a name what they do for a living: "What is Ted's job?" (or profession,
-    occupation, trade), "What does Priya do?", "What did Clive do for a living?"."""
+    occupation, trade, career), "What does Priya do?", "What did Clive do for a living?", "What does Leonie work as?",
+    "leonie job"."""
     asked = _asked_of_person(question)
     if asked is None or asked[1] is None:
         return False
     return asked[1] in _NOW_ASKED_AFTER or asked[1].split()[-1] in _JOBS
 
 
-def _asked_of_person(question: str) -> tuple[str, str | None] | None:
-    """(the name, what follows it of what is asked after one, if anything) of person_asked_about's questions."""
+def _asked_of_person(question: str) -> tuple[str, str | None, bool] | None:
+    """(the name, what follows it of what is asked after one, if anything, whether it was typed alone) of
+    name_asked's questions."""
     folded = fold(question)
     opening = _ABOUT_PERSON.match(folded)
     asked_after: tuple[str, ...] = ()  # what must follow the name, one of them
@@ -222,12 +252,12 @@ def _asked_of_person(question: str) -> tuple[str, str | None] | None:
     if opening is None:
         opening = _WHAT_DOES.match(folded)
         asked_after = _NOW_ASKED_AFTER if opening is not None and opening.group("now") else _DOES_ASKED_AFTER
-    if opening is None:
-        return None
-    start, end = opening.end(), len(folded)
-    asked: str | None = None
+    start, end = (0, len(folded)) if opening is None else (opening.end(), len(folded))
     while end > start and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
         end -= 1
+    if opening is None:
+        return _alone(folded, start, end)
+    asked: str | None = None
     if asked_after:
         asked = next((after for after in asked_after if folded.endswith(after, start, end)), None)
         if asked is None and asked_after is _NAME_ASKED_AFTER:
@@ -241,4 +271,20 @@ def _asked_of_person(question: str) -> tuple[str, str | None] | None:
     name = folded[start:end].strip()
     if asked == _DOES_NOW and len(name.split()) > _NAME_WORDS:
         return None  # "What does Karen ask the executioner to do?" asks what she asks
-    return (name, asked) if name and "\n" not in name else None
+    return (name, asked, False) if name and "\n" not in name else None
+
+
+def _alone(folded: str, start: int, end: int) -> tuple[str, str | None, bool] | None:
+    """_asked_of_person's reading of a question with no opening: a name alone, or with what is asked of it after
+    (_ALONE_ASKED_AFTER), of at most _NAME_WORDS words, none of them a question's first word."""
+    if end - start > _MOST_ALONE_CHARS:
+        return None
+    asked = next((after for after in _ALONE_ASKED_AFTER if folded.endswith(after, start, end)), None)
+    if asked is None:
+        unmarked = next((after for after in _UNMARKED_ASKED_AFTER if folded.endswith(after, start, end)), None)
+        asked = None if unmarked is None else unmarked[1:]  # the name keeps its "s"
+    name = folded[start : end - len(asked or "")].strip()
+    said = name.split()
+    if not said or len(said) > _NAME_WORDS or said[0] in _NOT_A_NAME or "\n" in name:
+        return None
+    return name, asked, True

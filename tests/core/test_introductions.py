@@ -120,3 +120,25 @@ def test_a_possessive_typed_without_its_apostrophe_finds_the_name_where_the_stor
         answer = library.ask(question, count=1)
         assert answer.best is not None and "a night-shift accountant" in answer.best.excerpt.text, question
         assert answer.corrections == (), question
+
+
+def test_a_name_typed_alone_or_with_its_job_and_no_question_word_is_answered_where_the_story_says_who_they_are(
+    tmp_path,
+):
+    # Chats type "leonie" or "ted job": read as no name asked about, they were ranked as any words, and "job" took
+    # the passage where Emil "is offered a job" (bench/untuned5) or where Josiah's works were sold (bench/untuned2).
+    library = library_of(
+        tmp_path,
+        BENCH / "untuned5" / "corpus" / "nine-hours-in-dresmont.md",
+        BENCH / "untuned2" / "corpus" / "the-ashworth-inheritance.md",
+    )
+    for question in ("leonie", "leonie job", "Leonie's occupation?", "leonies job", "what does leonie work as"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "a 36-year-old interpreter" in answer.best.excerpt.text, question
+    for question in ("ted job", "whats teds career"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "Ted became a moderately successful composer" in answer.best.excerpt.text
+    # A name typed alone is never forgiven as a misspelling: any short question reads as one.
+    answer = library.ask("leonee", count=1)
+    assert all(correction.replacement != "Leonie Haskett" for correction in answer.corrections)
+

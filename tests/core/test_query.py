@@ -9,6 +9,7 @@ from bot.core.query import (
     asks_what_someone_does,
     focus_word,
     form_words_at,
+    name_asked,
     person_asked_about,
 )
 
@@ -143,6 +144,7 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("What did Delaney do before the war?", None),
         ("What is the job?", None),
         ("How old is?", None),
+        ("leonie job", None),  # typed alone: name_asked reads it
     ],
 )
 def test_the_person_a_question_asks_about(question, name):
@@ -164,10 +166,41 @@ def test_the_person_a_question_asks_about(question, name):
         ("what is teds real name", False),
         ("what did karen do", False),  # what she did in the story
         ("What is the job?", False),
+        ("What is Fenella's career?", True),
+        ("what does leonie work as", True),
+        ("leonie job", True),
+        ("Ted's occupation?", True),
+        ("teds job", True),
+        ("leonie", False),
+        ("leonie age", False),
     ],
 )
 def test_a_question_of_what_someone_does_for_a_living(question, asked):
     assert asks_what_someone_does(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "alone"),
+    [
+        ("Who is Leonie?", "leonie", False),
+        ("leonie", "leonie", True),
+        ("Leonie Haskett?", "leonie haskett", True),
+        ("leonie job", "leonie", True),
+        ("Leonie's occupation", "leonie", True),
+        ("leonies job", "leonies", True),  # the name as typed, as "whats leonies job" takes it
+        ("ted real name", "ted", True),
+        ("who did it", None, None),  # a question, not a name
+        ("how come", None, None),
+        ("is sophie famous", None, None),
+        ("the man in the long grey coat", None, None),  # more words than a name has
+        ("a" * 100, None, None),
+        ("leonie\nivan", None, None),
+    ],
+)
+def test_a_name_typed_alone_is_read_as_asked_about(question, name, alone):
+    asked = name_asked(question)
+    found = None if asked is None else (asked.name, asked.alone)
+    assert found == (None if name is None else (name, alone))
 
 
 def test_the_person_asked_about_is_found_in_one_pass_however_the_question_is_spaced():
