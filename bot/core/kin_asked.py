@@ -135,13 +135,35 @@ def introduces_as_kin(sentence: str, name: str, called: tuple[str, ...]) -> bool
 
 def said_before(said: list[str], place: int, wanted: Collection[str]) -> bool:
     """Whether one of `wanted` stands before the name at `place` of the folded words `said`, with nothing between but
-    "the", honorifics and titles ("father, the Reverend Alun Pryce", "navigator, Lt. Ingrid Rask")."""
+    "the", honorifics and titles ("father, the Reverend Alun Pryce", "navigator, Lt. Ingrid Rask"), or a description
+    that names them ("the judge, a horticultural expert from Cheltenham called Mr. Lionel Fitch-Abbott", "the butler,
+    a thin man called Jenkins")."""
     titles = person_titles()
     back = place - 1
+    described = False
     while back >= 0:
         if said[back] in wanted:
             return True
+        if said[back] in _NAMING and not described:
+            back = _description_start(said, back) - 1
+            described = True
+            continue
         if said[back] != "the" and said[back] not in HONORIFICS and said[back] not in titles:
             return False
         back -= 1
     return False
+
+
+_NAMING = frozenset({"called", "named"})
+_DESCRIPTION_OPENINGS = frozenset({"a", "an"})
+_MOST_DESCRIBING_WORDS = 7
+"""How many words a description before "called" may hold: "a horticultural expert from Cheltenham"."""
+
+
+def _description_start(said: list[str], naming: int) -> int:
+    """Where the description before the "called" at `naming` starts (its "a"), or `naming` itself where none does:
+    then nothing before it is read as the role."""
+    for back in range(naming - 1, max(naming - 1 - _MOST_DESCRIBING_WORDS, -1), -1):
+        if said[back] in _DESCRIPTION_OPENINGS:
+            return back
+    return naming + 1

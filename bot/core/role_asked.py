@@ -11,6 +11,11 @@ from bot.core.analysis import fold, words
 from bot.core.kin_asked import KIN, said_before
 
 _OPENINGS = (("who", "is", "the"), ("who", "was", "the"), ("who's", "the"), ("whos", "the"))
+_NAME_OPENINGS = (("what", "is", "the"), ("what", "was", "the"), ("what's", "the"), ("whats", "the"))
+"""Asking the role's name: "What is the butler's name?", "whats the butlers name", "What was the judge called?"."""
+_NAME_OF = ("name", "of", "the")
+"""After _NAME_OPENINGS's "what is the": "What is the name of the butler?"."""
+_POSSESSIVE_ENDS = ("'s", "’s")
 _AFTER_ROLE = frozenset({"of", "on", "in", "at", "aboard", "from", "for"})
 _BEFORE_ROLE = frozenset({"a", "an", "the", "his", "her", "their", "its"})
 _MOST_WORDS_BEFORE_ROLE = 3
@@ -18,17 +23,37 @@ _MOST_WORDS_BEFORE_ROLE = 3
 
 
 def role_asked_about(question: str) -> str | None:
-    """The role in "Who is the captain?" or "Who was the captain of the Heron?" (one word, folded, and no relative,
-    which bot.core.kin_asked answers); else None."""
+    """The role in "Who is the captain?", "Who was the captain of the Heron?", "What is the butler's name?" (or "whats
+    the butlers name", "What was the judge called?", "What is the name of the judge?"): one word, folded, and no
+    relative, which bot.core.kin_asked answers; else None."""
     said = [fold(word) for word, _, _ in words(question)]
     opening = next((o for o in _OPENINGS if tuple(said[: len(o)]) == o), None)
-    if opening is None or len(said) <= len(opening):
+    if opening is None:
+        return _role_named(said)
+    if len(said) <= len(opening):
         return None
     role = said[len(opening)]
     after = said[len(opening) + 1 : len(opening) + 2]
-    if role in KIN or role.endswith(("'s", "’s")) or (after and after[0] not in _AFTER_ROLE):
+    if role in KIN or role.endswith(_POSSESSIVE_ENDS) or (after and after[0] not in _AFTER_ROLE):
         return None
     return role
+
+
+def _role_named(said: list[str]) -> str | None:
+    """The role of a question asking its name (role_asked_about's "What is the butler's name?"), else None."""
+    opening = next((o for o in _NAME_OPENINGS if tuple(said[: len(o)]) == o), None)
+    if opening is None:
+        return None
+    rest = said[len(opening) :]
+    if tuple(rest[: len(_NAME_OF)]) == _NAME_OF and len(rest) == len(_NAME_OF) + 1:
+        role = rest[-1]
+    elif len(rest) == 2 and rest[1] == "called" and not rest[0].endswith(_POSSESSIVE_ENDS):
+        role = rest[0]
+    elif len(rest) == 2 and rest[1] == "name" and rest[0].endswith((*_POSSESSIVE_ENDS, "s")):
+        role = rest[0][:-2] if rest[0].endswith(_POSSESSIVE_ENDS) else rest[0][:-1]  # "butlers", as a chat types it
+    else:
+        return None
+    return None if role in KIN else role
 
 
 def introduces_in_role(sentence: str, name: str, role: str) -> bool:

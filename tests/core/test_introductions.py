@@ -142,3 +142,18 @@ def test_a_name_typed_alone_or_with_its_job_and_no_question_word_is_answered_whe
     answer = library.ask("leonee", count=1)
     assert all(correction.replacement != "Leonie Haskett" for correction in answer.corrections)
 
+
+def test_a_role_asked_for_is_answered_where_a_description_naming_them_brings_them_in(tmp_path):
+    # "the judge, a horticultural expert from Cheltenham called Mr. Lionel Fitch-Abbott": the passages saying
+    # "judging" ranked first; "whats the butlers name" was read as no role at all (bench/untuned, bench/untuned2).
+    library = library_of(
+        tmp_path,
+        BENCH / "untuned2" / "corpus" / "the-marrow-show-mystery.md",
+        BENCH / "untuned" / "corpus" / "detective.md",
+    )
+    for question in ("who is the judge", "What was the judge called?"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "called Mr. Lionel Fitch-Abbott" in answer.best.excerpt.text, question
+    for question in ("whats the butlers name", "What is the name of the butler?"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "a thin man called Jenkins" in answer.best.excerpt.text, question

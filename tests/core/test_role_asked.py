@@ -11,6 +11,10 @@ from bot.core.role_asked import introduces_in_role, role_asked_about
         ("Who was the painter", "painter"),
         ("who's the judge", "judge"),
         ("Who was the Captain aboard the Meridian?", "captain"),
+        ("What is the butler's name?", "butler"),
+        ("whats the butlers name", "butler"),  # as a chat types it
+        ("What was the judge called?", "judge"),
+        ("what is the name of the judge", "judge"),
     ],
 )
 def test_a_role_asked_for(question, role):
@@ -27,6 +31,9 @@ def test_a_role_asked_for(question, role):
         "Who is Gwen?",
         "Who is the",
         "Where is the captain?",
+        "What is the king's son's name?",  # a relative
+        "What is the captain's ship called?",
+        "What is the butler doing?",
     ],
 )
 def test_not_a_role_asked_for(question):
@@ -40,3 +47,12 @@ def test_a_role_is_said_before_the_name_or_after_it():
     assert introduces_in_role("She meets Walter Pym, an elderly sheep farmer.", "Walter Pym", "farmer")
     assert not introduces_in_role("Walter Pym meets the farmer.", "Walter Pym", "farmer")
     assert not introduces_in_role("Walter Pym, a man who once shot a farmer.", "Walter Pym", "farmer")
+
+
+def test_a_role_is_said_before_a_description_that_names_them():
+    # "Who is the judge?" of a story saying so: the judge's passage ranked below those saying "judging".
+    judge = "Miss Grange spoke to the judge, a horticultural expert from Cheltenham called Mr. Lionel Fitch-Abbott."
+    assert introduces_in_role(judge, "Mr. Lionel Fitch-Abbott", "judge")
+    assert introduces_in_role('"It was here," said the butler, a thin man called Jenkins.', "Jenkins", "butler")
+    assert not introduces_in_role("The judge shouted at a boy called Tom.", "Tom", "judge")
+    assert not introduces_in_role("The judge, who had slept, called Tom.", "Tom", "judge")
