@@ -518,7 +518,24 @@ class _StopWords(dict[str, bool]):
 def _opens_sentence(word: str, lists: _WordLists, lowercase_words: set[str]) -> bool:
     """A word of the language that the story also writes in lowercase, or an adverb: no part of a name."""
     key = fold(word)
-    return key not in lists.person and (key in lowercase_words or key.endswith("ly")) and _is_common_word(word)
+    return key not in lists.person and (key in lowercase_words or _is_adverb(key)) and _is_common_word(word)
+
+
+def _is_adverb(key: str) -> bool:
+    """Whether a folded word is an adverb made of a word of the language ("finally", "happily", "simply"): where
+    "Finally Kung said" leaves Kung, "Molly Brown", "Billy Elliot", "Sally Bowles" and "Lily Bart" keep their given
+    names, pet forms of names ending in "-ly" whose rest is no word (or a short noun's: "sal", "mol", "dol")."""
+    if not key.endswith("ly") or not is_lowercase_word(key):
+        return False
+    base = key[:-2]
+    if base.endswith("l") and len(base) <= 3:
+        return False
+    bases = [base, base[:-1] + "y" if base.endswith("i") else "", base + "le" if base.endswith(_BEFORE_LE) else ""]
+    return any(len(b) >= 3 and is_lowercase_word(b) for b in bases)
+
+
+_BEFORE_LE = tuple("bcdgkptz")
+"""Letters before the "-ly" of an adverb of an adjective in "-le": "simply", "humbly", "gently", "idly"."""
 
 
 def _starts_sentence(text: str, start: int) -> bool:

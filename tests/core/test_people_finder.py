@@ -703,3 +703,19 @@ def test_people_the_review_found_lost_are_found(story, name):
 )
 def test_a_verb_or_a_company_before_or_as_a_name_is_no_one(story):
     assert names_in(story) == []
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        (
+            "Billy Elliot is an eleven-year-old boy. He loves ballet. Billy Elliot trains. His father catches Billy.",
+            "Billy Elliot",
+        ),
+        ("Lily Bart is a beautiful woman in New York. Lily Bart refuses Simon Rosedale. Lily dies.", "Lily Bart"),
+        ("Finally Kung said nothing. Kung left, and Kung never came back.", "Kung"),
+    ],
+)
+def test_a_given_name_ending_in_ly_at_a_sentence_s_start_is_no_adverb(story, name):
+    # "Finally" is an adverb of "final"; "Billy" and "Lily" are no adverbs of anything.
+    assert names_in(story) == [name]
