@@ -356,6 +356,12 @@ def is_lowercase_word(word: str) -> bool:
     return _LOOKUP.is_dictionary_member(key, "en")
 
 
+def is_capitalised_word(word: str) -> bool:
+    """Whether the dictionary knows the word as written, capitalised: the names it keeps ("Anna", "Peter", "Molly",
+    "Mary"; "London", "Friday" too), where "Good", "New" and "Poor" it knows in lowercase only."""
+    return len(word) <= LONGEST_WORD and _LOOKUP.is_dictionary_member(word, "en")
+
+
 class Analyzer:
     """Case and accent folding, possessives, stop words, lemmas and Snowball stemming.
 

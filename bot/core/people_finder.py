@@ -30,6 +30,7 @@ from itertools import chain
 
 from bot.core.analysis import (
     fold,
+    is_capitalised_word,
     is_dictionary_word,
     is_lowercase_word,
     joined_archaic,
@@ -567,6 +568,15 @@ def _is_sentence_word(word: str) -> bool:
     dictionary knows in lowercase. Not "Sofia", "Mary" or "Thomas", which it knows capitalised alone, as names
     (_is_common_word takes them too); "John", "Tom" and "East" are lowercase words as well, and still guard."""
     return all(is_lowercase_word(part) for part in word.split("-"))
+
+
+def _opens_as_full_name(name: str) -> bool:
+    """Whether a name of capitalised words that only ever opens sentences reads as a full name, not as words of the
+    language: its first word is no word of the language ("Ella Wheeler Wilcox"), or it is a given name the dictionary
+    keeps capitalised and a surname ("Anna Blake", "Peter Walsh", "Molly Brown"); not "Good Friday", "New Year", "Poor
+    Anatole", whose first words it knows in lowercase only, nor "East Grand Forks", no two words of a person's."""
+    words = name.split()
+    return not _is_sentence_word(words[0]) or (len(words) == 2 and is_capitalised_word(words[0]))
 
 
 def _regnal(name: str) -> bool:
@@ -1146,7 +1156,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
                 # A full name the story repeats: its protagonist, most likely, introduced where first named (the
                 # sentence it opens, "Joe Doyle joined the IRA at seventeen.", came before any it stood within).
                 chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
-            elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
+            elif found.openings >= 2 and _opens_as_full_name(name):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
             elif (
                 found.inside + found.openings >= 2 and (_regnal(name) or any(w in PARTICLES for w in name.split()))

@@ -719,3 +719,25 @@ def test_a_verb_or_a_company_before_or_as_a_name_is_no_one(story):
 def test_a_given_name_ending_in_ly_at_a_sentence_s_start_is_no_adverb(story, name):
     # "Finally" is an adverb of "final"; "Billy" and "Lily" are no adverbs of anything.
     assert names_in(story) == [name]
+
+
+@pytest.mark.parametrize(
+    ("story", "names"),
+    [
+        (
+            "Anna Blake moves to the city. She finds work. Anna Blake meets a man. Anna Blake marries him.",
+            ["Anna Blake"],
+        ),
+        ("Peter Walsh returns from India. Peter visits the house. Peter Walsh loves her still.", ["Peter Walsh"]),
+        (
+            "Molly Brown grew up poor in Missouri. She married a miner. Molly Brown survived the sinking.",
+            ["Molly Brown"],
+        ),
+        # Words of the language the dictionary knows in lowercase only are no given names.
+        ("Good Friday comes. Good Friday is quiet. New Year comes. New Year is cold.", []),
+    ],
+)
+def test_a_full_name_opening_sentences_only_is_a_person_though_its_given_name_is_a_word(story, names):
+    # "Anna", "Peter" and "Molly" are words in lowercase too (a coin, a fish): given names the dictionary keeps
+    # capitalised as well, where it keeps "Good" and "New" in lowercase only.
+    assert names_in(story) == names
