@@ -741,3 +741,15 @@ def test_a_full_name_opening_sentences_only_is_a_person_though_its_given_name_is
     # "Anna", "Peter" and "Molly" are words in lowercase too (a coin, a fish): given names the dictionary keeps
     # capitalised as well, where it keeps "Good" and "New" in lowercase only.
     assert names_in(story) == names
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Norma Desmond, a faded silent-film star, lives alone. Norma Desmond hires him. Norma Desmond shoots him.",
+        "Kiki Dunne is a pop star. The band tours with Kiki Dunne. Tonight Kiki Dunne sings.",
+    ],
+)
+def test_a_star_of_film_or_pop_is_a_person(story):
+    # "star" was a thing's word, and a description by it said no person for good.
+    assert names_in(story) == [story.split(" is ")[0].split(",")[0]]
