@@ -679,8 +679,13 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
             found.named += 1
             found.full_name = found.full_name or _known_as_owner(text, start)
-        elif pause and (
-            _kind(word, lists) == "person" or (" " in text[start:end] and _role_kind(written_word, lists) == "person")
+        elif (
+            pause
+            and not _vocative(preceding)
+            and (
+                _kind(word, lists) == "person"
+                or (" " in text[start:end] and _role_kind(written_word, lists) == "person")
+            )
         ):
             # "the captain, Elias Boone", "the farmer's son, Pavel"; WordNet's nouns only before a full name ("a
             # retired firefighter, Colin Braddock"), as "Her employer, Lufthansa," and "the victor, England," are not
@@ -1010,6 +1015,15 @@ def _owned_role(preceding: list[str]) -> bool:
         return False
     owner = preceding[-2].lower()
     return owner in _ROLE_BEFORE or owner.endswith(("'s", "’s"))
+
+
+_OPENING_QUOTES = ('"', "“", "‘", "'")
+
+
+def _vocative(preceding: list[str]) -> bool:
+    """Whether a role set apart before a name is someone spoken to: it opens a quotation or is set apart itself
+    ('"Mother, Jack is here"', '"Thanks, buddy, Merry Christmas!"'), where "the captain, Elias Boone" says who."""
+    return preceding[-1].startswith(_OPENING_QUOTES) or (len(preceding) > 1 and preceding[-2].endswith(","))
 
 
 def _prayed_to(preceding: list[str]) -> bool:

@@ -753,3 +753,16 @@ def test_a_full_name_opening_sentences_only_is_a_person_though_its_given_name_is
 def test_a_star_of_film_or_pop_is_a_person(story):
     # "star" was a thing's word, and a description by it said no person for good.
     assert names_in(story) == [story.split(" is ")[0].split(",")[0]]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        '"Thanks, buddy, Merry Christmas!" shouted Dale\'s neighbour. The snow fell.',
+        '"Come on, slowpoke, Happy Hour ends at six!" The bar was full.',
+        '"Mother, Godspeed," the boy whispered. The ship sailed.',
+    ],
+)
+def test_a_greeting_after_someone_spoken_to_is_no_one(story):
+    # A role set apart before a name says who the name is ("the captain, Elias Boone"), not one spoken to.
+    assert names_in(story) == []
