@@ -692,6 +692,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             person += 2
             if text.startswith(",", end) and _owned_role(preceding):
                 found.named += 1  # "The bride's father, Thomas, gave a speech": set apart as who they are
+        elif (pause or word in _LIST_ENDS) and _listed_after_role(text, start, lists):
+            person += 2  # "The Bennet sisters, Jane, Elizabeth, Mary, Kitty and Lydia": each of them, as Jane is
         elif pause and _kind(word, lists) == "thing":
             if text.startswith(",", end) and any(w.lower() in _DETERMINERS for w in preceding[-3:-1]):
                 found.introduced_as_thing = True  # "the new board, Harbour Trust, met": set apart as what it is
@@ -1015,6 +1017,44 @@ def _owned_role(preceding: list[str]) -> bool:
         return False
     owner = preceding[-2].lower()
     return owner in _ROLE_BEFORE or owner.endswith(("'s", "’s"))
+
+
+_LIST_ENDS = frozenset({"and", "or"})
+_LIST_REACH = 160
+"""Characters before a name in which a list of names after a role stands ("The Bennet sisters, Jane, Elizabeth,")."""
+_LIST_WORD = re.compile(_NAME_WORD)
+
+
+def _listed_after_role(text: str, start: int, lists: _WordLists) -> bool:
+    """Whether a name ends a list of names set apart after a plural role, past its first ("The Bennet sisters, Jane,
+    Elizabeth, Mary, Kitty and Lydia") or after a colon ("his three sons: Brian, Conor and Fergus"): the role says
+    who each is, as it says who the first is; a list after no role ("Paris, Rome and Vienna") says nothing. Read
+    back word by word within _LIST_REACH, so linear in the story."""
+    reach = max(0, start - _LIST_REACH)
+    words = text[reach:start].split()[1 if reach else 0 :]
+    item_ends = bool(words) and words[-1] in _LIST_ENDS
+    if item_ends:
+        words.pop()
+    items = 0
+    while words:
+        word = words.pop()
+        bare = word.removesuffix(",")
+        if _LIST_WORD.fullmatch(bare):
+            if word.endswith(",") or item_ends:
+                items, item_ends = items + 1, False  # "Jane,", or "Kitty" before "and"
+            elif not items:
+                return False  # a name's first words before any item's end: no list
+            continue
+        role = word[:-1]
+        return (
+            items > 0
+            and word.endswith((",", ":"))
+            and role.isalpha()
+            and role.islower()
+            and lemma(role) != role
+            and _role_kind(role, lists) == "person"
+        )
+    return False
 
 
 _OPENING_QUOTES = ('"', "“", "‘", "'")

@@ -766,3 +766,21 @@ def test_a_star_of_film_or_pop_is_a_person(story):
 def test_a_greeting_after_someone_spoken_to_is_no_one(story):
     # A role set apart before a name says who the name is ("the captain, Elias Boone"), not one spoken to.
     assert names_in(story) == []
+
+
+@pytest.mark.parametrize(
+    ("story", "names"),
+    [
+        (
+            "The Bennet sisters, Jane, Elizabeth, Mary, Kitty and Lydia, live at Longbourn. Jane loves Bingley. "
+            "Lydia elopes with Wickham. Elizabeth marries Darcy.",
+            ["Jane", "Elizabeth", "Lydia"],
+        ),
+        # ("Frank", a word of the language said once, is no one either way.)
+        ("Nell's parents, Frank and Siobhan, fight. The summer is long.", ["Siobhan"]),
+        # A list after no role, or after a role of one, names no people.
+        ("They visited the cities, Paris, Rome and Vienna. Vienna was cold. Rome was hot.", []),
+    ],
+)
+def test_each_name_of_a_list_after_a_plural_role_is_a_person(story, names):
+    assert names_in(story) == names
