@@ -157,6 +157,11 @@ class _Evidence:
     """Mentions that open a sentence of the narration, written as the name is (not right after a quotation's opening
     mark, not in capitals): "Ella Wheeler Wilcox sent them", '"Go home." Ella Wheeler Wilcox went'."""
     first_opening: int = -1
+    role: bool = False
+    """Its one word is a word for a kind of person, no title nor kin ("Hunter", "Robin", "Piper"): a given name where
+    no determiner ever stands before it ("Hunter loves trains"), a role where one does ("the Hunter")."""
+    determined: int = 0
+    """Mentions after a determiner, or a determiner and a word ("the Hunter", "the awful Monster")."""
     common: bool = False
     """Its words are the story's in lowercase too: a person only when introduced by name ("a cat named Pepper")."""
     named: int = 0
@@ -349,6 +354,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         honorific = len(words) > 1 and fold(words[0]) in HONORIFICS  # "Mrs Smith", "Mr Baker": a surname, no role
         if len(words) == 1 and fold(name) in _GIVEN_MONTHS:
             return None  # "in June" a month; "their mother, June," a woman introduced by that name
+        if _role_name(words, kinds, lists, lowercase_words):
+            return True  # "Hunter loves trains": a given name, if no determiner ever stands before it
         if (
             (all(k == "person" for k in kinds) and not honorific)
             or kinds[0] == "thing"
@@ -408,6 +415,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                     titled=title_first and " " in name and not institution,
                     saint=len(words) == 2 and fold(words[0]) in _SAINTS,
                     common=likely is None,
+                    role=_role_name(words, [_kind(words[0], lists)], lists, lowercase_words),
                 )
             found = runs[run] = _Run(name=name, offset=offset, length=length, inside=inside, evidence=said)
         elif found is None:
@@ -570,6 +578,24 @@ def _is_sentence_word(word: str) -> bool:
     return all(is_lowercase_word(part) for part in word.split("-"))
 
 
+def _role_name(words: list[str], kinds: list[str | None], lists: _WordLists, lowercase_words: set[str]) -> bool:
+    """Whether a name is one word for a kind of person that is a given name too ("Hunter", "Robin", "Wren", "Piper"):
+    no title ("King") nor kin ("Mother"), which stand alone as roles, singular, and never written in lowercase by the
+    story."""
+    key = fold(words[0])
+    return (
+        len(words) == 1
+        and kinds[0] == "person"
+        and key not in lists.title | lists.kin | _ONE_OF_A_KIND
+        and lemma(key).lower() == key  # not "Goblins", "Knights": a kind, not one of it
+        and words[0].lower() not in lowercase_words
+    )
+
+
+_ONE_OF_A_KIND = frozenset({"god", "devil"})
+"""Beings a story capitalises as the one of their kind, never given names: "said God to one of His Angels"."""
+
+
 def _opens_as_full_name(name: str) -> bool:
     """Whether a name of capitalised words that only ever opens sentences reads as a full name, not as words of the
     language: its first word is no word of the language ("Ella Wheeler Wilcox"), or it is a given name the dictionary
@@ -646,6 +672,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         or (not pause and _kind(word, lists) == "thing")
     ):
         found.placed += 1
+    if word in _DETERMINERS or (len(preceding) > 1 and word.isalpha() and preceding[-2].lower() in _DETERMINERS):
+        found.determined += 1  # "the Hunter", "the awful Monster", "his old Kemperman"
     if not possessive and (
         (word in _WHERE_PREPOSITIONS and not _gazed_at(word, preceding))
         or (word in _GOING_PREPOSITIONS and _after_going(preceding))
@@ -1198,8 +1226,13 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
             and not _said_a_person(name, found)
         ):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
+        if found.role and (found.determined or not found.inside or found.mentions < 2):
+            continue  # "the Hunter", "Hunter" once: a role; "Hunter loves trains. His mother calls Hunter": a name
         if found.person > found.thing:
             chosen[name] = found.intro
+        elif found.role and not found.thing and found.mentions >= 3 and 2 * found.placed < found.mentions:
+            # "Wren lives with her grandmother. Wren rescues a boy. The boy thanks Wren.": repeated as a name is
+            chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
         elif (
             " " in name
             and not found.thing

@@ -784,3 +784,20 @@ def test_a_greeting_after_someone_spoken_to_is_no_one(story):
 )
 def test_each_name_of_a_list_after_a_plural_role_is_a_person(story, names):
     assert names_in(story) == names
+
+
+@pytest.mark.parametrize(
+    ("story", "names"),
+    [
+        ("Hunter is a boy of twelve. Hunter loves trains. His mother calls Hunter home.", ["Hunter"]),
+        ("Robin lives in the forest with Marian. Robin robs the rich. Marian loves Robin.", ["Robin"]),
+        ("Wren lives with her grandmother. Wren rescues a boy. The boy thanks Wren.", ["Wren"]),
+        # After a determiner, or in the plural, the word is a role or a kind still.
+        ('The Hunter went into the wood. "Stop!" said the Hunter. The Hunter shot the wolf.', []),
+        ("The frozen Goblins screamed at the awful Monster. The Goblins fled from the awful Monster.", []),
+    ],
+)
+def test_a_given_name_that_is_a_word_for_a_kind_of_person_is_a_person_where_no_determiner_stands_before_it(
+    story, names
+):
+    assert names_in(story) == names
