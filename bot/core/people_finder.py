@@ -757,20 +757,18 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     after = None
     if (word != "of" or pause) and text[end : end + 1] in _AFTER_STARTS:  # where every introduction starts
         after = _AFTER.match(text, end, end + 80)
-    if (
-        after is not None
-        and after.group("described") is not None
-        and ((word in _PREPOSITIONS and not pause) or (pause and _after_place(preceding)))
-    ):
-        after = None  # "not far from Rost, a poor fisherman, named Isaac": the words after are about someone else
+    # "not far from Rost, a poor fisherman, named Isaac": a person described after a place is someone else; but "set on
+    # Gannet Skerry, a tiny island" describes the place, where only places stand ("to Maureen Hollis, a former coach"
+    # may be a person, "coach" a thing's word too)
+    beside = (word in _PREPOSITIONS and not pause) or (pause and _after_place(preceding))
     if after is not None:
         if after.group("speech") or after.group("who") or after.group("born"):
             person += 1
         elif (described := after.group("described")) is not None:
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
-            if kind == "person":
+            if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
-            elif kind == "thing":
+            elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS):
                 found.introduced_as_thing = True
     found.person += person
     found.thing += thing

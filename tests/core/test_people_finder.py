@@ -801,3 +801,11 @@ def test_a_given_name_that_is_a_word_for_a_kind_of_person_is_a_person_where_no_d
     story, names
 ):
     assert names_in(story) == names
+
+
+def test_a_place_described_after_where_places_stand_is_no_one():
+    story = "The story is set on Gannet Skerry, a tiny island. Gannet Skerry has no trees. People leave Gannet Skerry."
+    assert names_in(story) == []
+    # Described after "to" or "by", a name may be a person's still, "coach" a word of a thing's too.
+    story = "She sends the video to Maureen Hollis, a gruff former Olympic coach. Maureen Hollis calls. Maureen laughs."
+    assert names_in(story) == ["Maureen Hollis"]
