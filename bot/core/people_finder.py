@@ -245,10 +245,12 @@ INSTITUTIONS = frozenset(
         "hall",
         "cathedral",
         "abbey",
+        "hotel",
     }
 )
 """Last words of the places named after people: "Queen Victoria Street", "King George Hospital", "Prince Edward
-Island", "Lady Margaret Hall". After a title other than an honorific, the title says no person."""
+Island", "Lady Margaret Hall", "the President Hotel". After a title other than an honorific, the title says no
+person."""
 ORGANISATIONS = frozenset(
     {
         "council",
@@ -280,10 +282,14 @@ ORGANISATIONS = frozenset(
         "trust",
         "mills",
         "works",
+        "league",
+        "baseball",
+        "football",
+        "hockey",
     }
 )
 """Last words of the names of bodies that speak as people do in news ("Wirral Council said it had not been
-consulted")."""
+consulted"), and of leagues, which a title may open ("Major League Baseball")."""
 EVENTS = frozenset({"war", "revolution", "rebellion", "uprising", "crusade", "cup", "bowl", "series"})
 """Words that end the names of wars and contests, or stand before their numbers ("World War II", "the Boer War", "Super
 Bowl XL", "World War Two", "World Series"): named again and again, as a story's protagonist is, and no one. Not

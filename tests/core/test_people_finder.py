@@ -809,3 +809,14 @@ def test_a_place_described_after_where_places_stand_is_no_one():
     # Described after "to" or "by", a name may be a person's still, "coach" a word of a thing's too.
     story = "She sends the video to Maureen Hollis, a gruff former Olympic coach. Maureen Hollis calls. Maureen laughs."
     assert names_in(story) == ["Maureen Hollis"]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "They watch Major League Baseball every week. Major League Baseball is on. He loves Major League Baseball.",
+        "They stay at the President Hotel. The President Hotel is cheap. The President Hotel closes.",
+    ],
+)
+def test_a_league_or_a_hotel_a_title_opens_is_no_one(story):
+    assert names_in(story) == []
