@@ -59,11 +59,13 @@ _INITIALS = r"(?:(?<=[A-Z])\.(?: [A-Z]\.){1,2}|(?<=[B-HJ-Z])\.)"
 _INITIAL = re.compile(r"[A-Z]\.")
 """One initial of a name, as the pattern takes it."""
 _MIDDLE_INITIAL = r"(?:[B-HJ-UWYZ]\. )"
+# Arabic's article, joined to a surname after a given name: "Mohammed al-Hassan", "Gamal el-Din".
+_ARTICLE = r"(?:[ae]l-)"
 _NAME_RUN = re.compile(
     r"[A-Z\x80-\U0010ffff](?<![\w'’-][\s\S])"
     rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_PARTICLE}?{_NAME_WORD}|{_INITIALS} {_NAME_WORD}"
     r"|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
-    rf"(?: (?:{_PARTICLE}|{_AFTER_PARTICLE}|{_MIDDLE_INITIAL})?{_NAME_WORD}){{0,3}}(?![\w-])"
+    rf"(?: (?:{_PARTICLE}|{_AFTER_PARTICLE}|{_MIDDLE_INITIAL}|{_ARTICLE})?{_NAME_WORD}){{0,3}}(?![\w-])"
 )
 PARTICLES = frozenset(
     {
@@ -482,7 +484,10 @@ def _name_in(
     words = run.split(" ")
     # A word in lowercase ends the run: the pattern takes any letter but ASCII's lowercase for a capital ("Lena über",
     # "Jeanne était", Cyrillic's "дедка за репку"), for speed; scripts without case keep their runs.
-    lowercase = next((i for i, word in enumerate(words) if word[:1].islower() and word not in PARTICLES), None)
+    lowercase = next(
+        (i for i, word in enumerate(words) if word[:1].islower() and word not in PARTICLES and not _articled(word)),
+        None,
+    )
     if lowercase is not None:
         words = words[:lowercase]
     while words and words[-1] in PARTICLES:  # the name the pattern saw after it is a lowercase word ("da été")
@@ -511,6 +516,11 @@ def _name_in(
         # A word in capitals is written as a name ("MR. McGREGOR"), but not a regnal number ("Pope Clement VII").
         name = " ".join(w.title() if w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) else w for w in words)
     return name, offset, length, not at_start
+
+
+def _articled(word: str) -> bool:
+    """Whether a word in lowercase is a surname after Arabic's article ("al-Hassan"), as the name runs take one."""
+    return word.startswith(("al-", "el-")) and word[3:4].isupper()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -52,7 +52,7 @@ def test_lowercase_words_of_random_texts_of_awkward_characters():
 
 def test_the_scan_for_names_finds_the_runs_of_the_plain_pattern():
     """The scan is written for speed; these are the runs it must find."""
-    name_word = rf"(?:{_PARTICLE}|{_AFTER_PARTICLE}|[B-HJ-UWYZ]\. )?{_NAME_WORD}"
+    name_word = rf"(?:{_PARTICLE}|{_AFTER_PARTICLE}|[B-HJ-UWYZ]\. |[ae]l-)?{_NAME_WORD}"
     initials = r"(?:[A-Z]\. ){2,3}|[B-HJ-Z]\. "
     plain = re.compile(
         rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. {_PARTICLE}?|{initials})?{_NAME_WORD}(?: {name_word}){{0,3}}(?![\w-])"
@@ -60,7 +60,7 @@ def test_the_scan_for_names_finds_the_runs_of_the_plain_pattern():
     rng = random.Random(18)
     alphabet = [*"aZMDSrst9'’ _-.\n", "Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. ", "Mr.", "É", "é", "\u0301", "東", "𝐀"]
     alphabet += ["😀", "\xa0", "İ", "“", "\x1f", "5", "van ", "der ", "Van ", "de la ", "da "]
-    alphabet += ["C. ", "S. ", "A. ", "I. ", "V. ", "R."]
+    alphabet += ["C. ", "S. ", "A. ", "I. ", "V. ", "R.", "al-", "el-"]
     texts = VARIED + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(5000)]
     texts += ["Mr. Smith", "Mrs. Tiggy-winkle met Ms. Dr. St. Lawrence", "Mr Smith", "Mr. 5", "St.", "x-Mr. A"]
     assert sum(1 for text in texts for _ in plain.finditer(text)) > 5000
@@ -820,3 +820,8 @@ def test_a_place_described_after_where_places_stand_is_no_one():
 )
 def test_a_league_or_a_hotel_a_title_opens_is_no_one(story):
     assert names_in(story) == []
+
+
+def test_a_surname_after_arabic_s_article_is_part_of_the_full_name():
+    story = "Her uncle, Mohammed al-Hassan, runs a shop in Cairo. Al-Hassan is kind. Al-Hassan dies in the riots."
+    assert names_in(story) == ["Mohammed al-Hassan"]
