@@ -61,11 +61,16 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _MIDDLE_INITIAL = r"(?:[B-HJ-UWYZ]\. )"
 # Arabic's article, joined to a surname after a given name: "Mohammed al-Hassan", "Gamal el-Din".
 _ARTICLE = r"(?:[ae]l-)"
+PEERAGES = ("Duke", "Duchess", "Count", "Countess", "Earl", "Marquis", "Marquess", "Baron", "Baroness", "Viscount")
+"""Titles a person is known by with the place they hold, as a name: "the Duke of Wellington", "the Count of Monte
+Cristo" (where "the King of Ulster" is the kingdom's king, and its place a place)."""
+# "of" after one of them: part of the name ("of " first, which fails fast where no "of" stands, before the look back).
+_PEERAGE_OF = "of (?:" + "|".join(rf"(?<=\b{title} of )" for title in PEERAGES) + ")"
 _NAME_RUN = re.compile(
     r"[A-Z\x80-\U0010ffff](?<![\w'’-][\s\S])"
     rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_PARTICLE}?{_NAME_WORD}|{_INITIALS} {_NAME_WORD}"
     r"|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
-    rf"(?: (?:{_PARTICLE}|{_AFTER_PARTICLE}|{_MIDDLE_INITIAL}|{_ARTICLE})?{_NAME_WORD}){{0,3}}(?![\w-])"
+    rf"(?: (?:{_PARTICLE}|{_AFTER_PARTICLE}|{_MIDDLE_INITIAL}|{_ARTICLE}|{_PEERAGE_OF})?{_NAME_WORD}){{0,3}}(?![\w-])"
 )
 PARTICLES = frozenset(
     {
@@ -371,7 +376,10 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         ):
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
         numbered = len(words) > 1 and words[-1] == "I"  # "Elizabeth I": a queen's number, not the pronoun
-        if any(_is_stop_word(w, lists.stop) for w in (words[:-1] if numbered else words)):
+        if any(
+            _is_stop_word(w, lists.stop) and not _peerage_of(words, i)
+            for i, w in enumerate(words[:-1] if numbered else words)
+        ):
             return False
         if len(words) > 1 and (fold(words[-1]) in ORGANISATIONS or fold(words[0]) in BROADCASTERS):
             return False  # "Wirral Council said", "Radio Kerry said": a body that speaks
@@ -485,7 +493,11 @@ def _name_in(
     # A word in lowercase ends the run: the pattern takes any letter but ASCII's lowercase for a capital ("Lena über",
     # "Jeanne était", Cyrillic's "дедка за репку"), for speed; scripts without case keep their runs.
     lowercase = next(
-        (i for i, word in enumerate(words) if word[:1].islower() and word not in PARTICLES and not _articled(word)),
+        (
+            i
+            for i, word in enumerate(words)
+            if word[:1].islower() and word not in PARTICLES and not _articled(word) and not _peerage_of(words, i)
+        ),
         None,
     )
     if lowercase is not None:
@@ -516,6 +528,12 @@ def _name_in(
         # A word in capitals is written as a name ("MR. McGREGOR"), but not a regnal number ("Pope Clement VII").
         name = " ".join(w.title() if w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) else w for w in words)
     return name, offset, length, not at_start
+
+
+def _peerage_of(words: list[str], at: int) -> bool:
+    """Whether the word at `at` of a name's words is the "of" after a peerage ("Duke of Wellington"), as the name runs
+    take one."""
+    return words[at] == "of" and at > 0 and words[at - 1] in PEERAGES
 
 
 def _articled(word: str) -> bool:

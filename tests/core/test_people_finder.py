@@ -12,6 +12,7 @@ from bot.core.people_finder import (
     _NAME_RUN,
     _NAME_WORD,
     _PARTICLE,
+    PEERAGES,
     _lowercase_words,
     find_people,
 )
@@ -52,7 +53,8 @@ def test_lowercase_words_of_random_texts_of_awkward_characters():
 
 def test_the_scan_for_names_finds_the_runs_of_the_plain_pattern():
     """The scan is written for speed; these are the runs it must find."""
-    name_word = rf"(?:{_PARTICLE}|{_AFTER_PARTICLE}|[B-HJ-UWYZ]\. |[ae]l-)?{_NAME_WORD}"
+    peerage_of = "|".join(rf"(?<=\b{title} )of " for title in PEERAGES)
+    name_word = rf"(?:{_PARTICLE}|{_AFTER_PARTICLE}|[B-HJ-UWYZ]\. |[ae]l-|{peerage_of})?{_NAME_WORD}"
     initials = r"(?:[A-Z]\. ){2,3}|[B-HJ-Z]\. "
     plain = re.compile(
         rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. {_PARTICLE}?|{initials})?{_NAME_WORD}(?: {name_word}){{0,3}}(?![\w-])"
@@ -60,7 +62,7 @@ def test_the_scan_for_names_finds_the_runs_of_the_plain_pattern():
     rng = random.Random(18)
     alphabet = [*"aZMDSrst9'’ _-.\n", "Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. ", "Mr.", "É", "é", "\u0301", "東", "𝐀"]
     alphabet += ["😀", "\xa0", "İ", "“", "\x1f", "5", "van ", "der ", "Van ", "de la ", "da "]
-    alphabet += ["C. ", "S. ", "A. ", "I. ", "V. ", "R.", "al-", "el-"]
+    alphabet += ["C. ", "S. ", "A. ", "I. ", "V. ", "R.", "al-", "el-", "Duke ", "Count", " of ", "of "]
     texts = VARIED + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(5000)]
     texts += ["Mr. Smith", "Mrs. Tiggy-winkle met Ms. Dr. St. Lawrence", "Mr Smith", "Mr. 5", "St.", "x-Mr. A"]
     assert sum(1 for text in texts for _ in plain.finditer(text)) > 5000
@@ -825,3 +827,23 @@ def test_a_league_or_a_hotel_a_title_opens_is_no_one(story):
 def test_a_surname_after_arabic_s_article_is_part_of_the_full_name():
     story = "Her uncle, Mohammed al-Hassan, runs a shop in Cairo. Al-Hassan is kind. Al-Hassan dies in the riots."
     assert names_in(story) == ["Mohammed al-Hassan"]
+
+
+@pytest.mark.parametrize(
+    ("story", "names"),
+    [
+        (
+            "The Duke of Wellington defeats Napoleon. Wellington returns to London. The Duke of Wellington becomes "
+            "prime minister.",
+            ["Duke of Wellington"],
+        ),
+        (
+            "Dantes escapes and becomes the Count of Monte Cristo. The Count of Monte Cristo takes revenge.",
+            ["Count of Monte Cristo"],
+        ),
+        # A king's "of" is his kingdom's, a place.
+        ("The King of Ulster came. The King of Ulster said no. The King of Ulster left.", []),
+    ],
+)
+def test_a_peer_known_by_the_place_they_hold_is_a_person(story, names):
+    assert names_in(story) == names
