@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 14
+ANALYSIS_VERSION = 15
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -66,7 +66,13 @@ Colin Braddock"), and so is one named after an age ("a boy of nineteen named Teo
 called so now ("Everyone calls him Tiny") or in quotes as what someone was ('To the crew he was "Dutchie"'); a name in
 capitals and in the story's sentences is one person; a full name said only where places stand ("to New Zealand",
 "from New Zealand") is no protagonist's; "Signora", "Sheriff", "Judge" and more are titles; "In Vienna, Harry Lime"
-is no place's place."""
+is no place's place. 15: a given name ending in "-ly" opens a sentence as a name, not an adverb ("Billy Elliot" was
+"Elliot"), and a full name only ever opening sentences may start with one the dictionary knows in lowercase too ("Anna
+Blake", "Peter Walsh"); a film's star, each name of a list after a plural role ("The Bennet sisters, Jane, Elizabeth,
+[...] and Lydia"), a given name that is a word for a kind of person and never follows a determiner ("Hunter", "Robin"),
+a surname after "al-" ("Mohammed al-Hassan") and a peer known by their place ("the Duke of Wellington") are people; a
+greeting after someone spoken to ('"Thanks, buddy, Merry Christmas!"'), a place described after "on" or "in" ("set on
+Gannet Skerry, a tiny island"), a hotel and a league ("Major League Baseball") are no one."""
 
 
 def _combining_marks() -> str:
