@@ -750,10 +750,11 @@ def test_a_full_name_opening_sentences_only_is_a_person_though_its_given_name_is
     [
         "Norma Desmond, a faded silent-film star, lives alone. Norma Desmond hires him. Norma Desmond shoots him.",
         "Kiki Dunne is a pop star. The band tours with Kiki Dunne. Tonight Kiki Dunne sings.",
+        "Eric Taylor, a high school football coach, moves to Dillon. Eric Taylor loses. Later Eric Taylor wins.",
     ],
 )
-def test_a_star_of_film_or_pop_is_a_person(story):
-    # "star" was a thing's word, and a description by it said no person for good.
+def test_a_star_of_film_or_pop_or_a_coach_is_a_person(story):
+    # "star" and "coach" were things' words, and a description by them said no person for good.
     assert names_in(story) == [story.split(" is ")[0].split(",")[0]]
 
 
