@@ -760,8 +760,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             if text.startswith(",", end) and any(w.lower() in _DETERMINERS for w in preceding[-3:-1]):
                 found.introduced_as_thing = True  # "the new board, Harbour Trust, met": set apart as what it is
             # else a clause ends there, and says nothing of the name: "of the lake, Pinkel took", "Well, Hans"
-        elif pause and _after_place(preceding):
-            thing += 1  # "in Lyon, France": the place a place is in
+        elif pause and _after_place(preceding) and not _acts(text, end, lists):
+            thing += 1  # "in Lyon, France": the place a place is in; not "Back in England, Kestell warns the queen"
         elif word in _SPEECH_WORDS:
             person += 1
         elif (
@@ -1141,6 +1141,16 @@ def _after_place(preceding: list[str]) -> bool:
         and preceding[-2] in _PLACE_PREPOSITIONS  # not "In Vienna, Harry Lime is presumed dead": a scene, then who
         and preceding[-2] != "of"  # "the King of Ireland, Conn, the Hundred-Fighter"
     )
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _acts(text: str, end: int, lists: _WordLists) -> bool:
+    """Whether a word of the language other than a stop word follows a name ("Kestell warns"): a verb whose subject it
+    is, where a place's place is followed by a mark or a stop word ("in Lyon, France, the second", "France in 1950")."""
+    after = _NEXT_WORD.match(text, end, end + 40)
+    return after is not None and after.group(1) not in lists.stop
 
 
 def _described_kind(words: list[str], lists: _WordLists) -> str | None:

@@ -848,3 +848,13 @@ def test_a_surname_after_arabic_s_article_is_part_of_the_full_name():
 )
 def test_a_peer_known_by_the_place_they_hold_is_a_person(story, names):
     assert names_in(story) == names
+
+
+def test_someone_acting_after_a_scene_set_within_a_sentence_is_not_that_place_s_place():
+    story = (
+        "The young English privateer Thomas Kestell sails to Lisbon. In Lisbon, Kestell meets a spy. Back in "
+        "England, Kestell warns the queen. Kestell fights the Armada."
+    )
+    assert names_in(story) == ["Thomas Kestell"]
+    # A place's place is followed by a mark or a stop word, not a verb.
+    assert names_in("Marie was born in Lyon, France, the second of four children. Lyon, France is far.") == []
