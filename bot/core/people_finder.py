@@ -1112,7 +1112,9 @@ def _listed_after_role(text: str, start: int, lists: _WordLists) -> bool:
             and role.isalpha()
             and role.islower()
             and lemma(role) != role
-            and _role_kind(role, lists) == "person"
+            # the hand-kept words alone: not "rivals", "sponsors" (WordNet's), "finalists" (a cellist's ending), roles
+            # of companies and countries too ("The sponsors, Nike and Adidas", "The finalists, Brazil and Germany")
+            and lemma(role) in lists.person
         )
     return False
 

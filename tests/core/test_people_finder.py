@@ -781,8 +781,10 @@ def test_a_greeting_after_someone_spoken_to_is_no_one(story):
         ),
         # ("Frank", a word of the language said once, is no one either way.)
         ("Nell's parents, Frank and Siobhan, fight. The summer is long.", ["Siobhan"]),
-        # A list after no role, or after a role of one, names no people.
+        # A list after no role, or after a role of companies or countries too, names no people.
         ("They visited the cities, Paris, Rome and Vienna. Vienna was cold. Rome was hot.", []),
+        ("The sponsors, Nike and Adidas, pull out. Adidas signs a rival.", []),
+        ("The finalists, Brazil and Germany, meet in Rio. Germany wins. The fans cheer for Germany.", []),
     ],
 )
 def test_each_name_of_a_list_after_a_plural_role_is_a_person(story, names):
