@@ -4,7 +4,15 @@ import random
 import tracemalloc
 from itertools import pairwise
 
-from bot.core.analysis import Analyzer, _known, fold, is_dictionary_word, span_word_lists, word_list
+from bot.core.analysis import (
+    Analyzer,
+    _known,
+    fold,
+    is_capitalised_word,
+    is_dictionary_word,
+    span_word_lists,
+    word_list,
+)
 
 
 def test_fold_ignores_case_and_accents():
@@ -230,3 +238,9 @@ def test_a_string_longer_than_any_word_is_analysed_but_not_kept_among_the_words_
         tracemalloc.stop()
     assert held < 100_000  # the 300 strings alone are 300 KB
     assert analyzer.terms(f"{strings[0]}s met") == [analyzer.term(strings[0]), "meet"]  # its term all the same
+
+
+def test_a_capitalised_word_the_dictionary_keeps_is_a_name_not_a_word_known_in_lowercase_only():
+    # The people finder takes "Anna Blake", "Peter Walsh" for full names, and "Good Friday", "New Year" for none.
+    assert all(map(is_capitalised_word, ["Anna", "Peter", "Molly", "Mary"]))
+    assert not any(map(is_capitalised_word, ["Good", "New", "Poor", "Meanwhile", "A" * 100]))
