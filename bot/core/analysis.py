@@ -73,7 +73,9 @@ Blake", "Peter Walsh"); a film's star, each name of a list after a plural role (
 a surname after "al-" ("Mohammed al-Hassan"), a peer known by their place ("the Duke of Wellington") and a coach are
 people; a greeting after someone spoken to ('"Thanks, buddy, Merry Christmas!"'), a place described after "on" or "in"
 ("set on Gannet Skerry, a tiny island"), a hotel and a league ("Major League Baseball") are no one; and someone acting
-after a scene set within a sentence is no place's place ("Back in England, Kestell warns the queen")."""
+after a scene set within a sentence is no place's place ("Back in England, Kestell warns the queen"); a title and a
+surname are the one person of that surname the story brings in with the title's word ("Inspector Halda" is "the
+inspector in charge, Viktor Halda")."""
 
 
 def _combining_marks() -> str:

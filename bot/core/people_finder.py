@@ -458,7 +458,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                 found.evidence.mentions += found.times
                 if found.inside:
                     found.evidence.inside += found.times
-    people = _people(evidence, lists, lowercase_words)
+    people = _people(evidence, lists, lowercase_words, text)
     mentions = _count_mentions(named, [name for name, _ in people])
     nicknamed = _nicknamed(people, evidence, mentions)
     return [_found(shown, where, count, texts, read, starts) for shown, where, count in nicknamed]
@@ -1249,9 +1249,11 @@ def _role_kind(word: str, lists: _WordLists) -> str | None:
     return kind
 
 
-def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: set[str]) -> list[tuple[str, int]]:
-    """(name, where its intro stands) of the names that are people; a name within a longer one
-    that is ("Benjamin" in "Benjamin Bunny", "Yamato" in "Prince Yamato") is that person."""
+def _people(
+    evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: set[str], text: str
+) -> list[tuple[str, int]]:
+    """(name, where its intro stands in `text`, the story's passages joined) of the names that are people; a name
+    within a longer one that is ("Benjamin" in "Benjamin Bunny", "Yamato" in "Prince Yamato") is that person."""
     chosen: dict[str, int] = {}
     surnames: dict[str, _Forms] = {}
     for name, found in evidence.items():
@@ -1309,6 +1311,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
             del chosen[name]  # "Thereupon Walter", only ever at a sentence's start, is Walter
     _with_full_names(chosen, evidence, lists)
     _with_given_names(chosen)
+    _with_titled_full_names(chosen, text)
     # Folded: "MR. McGREGOR", in Potter's capitals, is Mr. McGregor.
     within = {fold(part) for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
@@ -1361,6 +1364,42 @@ def _with_given_names(chosen: dict[str, int]) -> None:
         full = given.get(rest) if rest.partition(" ")[0] in PARTICLES else given.get(name)
         if full is not None and len(full) == 1 and full[0] in chosen:
             chosen[full[0]] = min(chosen[full[0]], chosen.pop(name))
+
+
+def _with_titled_full_names(chosen: dict[str, int], text: str) -> None:
+    """A person named by a title and a surname ("Inspector Halda") is the one person named by a given name and that
+    surname whom the story brings in with that title's word ("the inspector in charge, Viktor Halda"), introduced
+    where first said: "who is halda" found two people. Not a surname more than one full name ends in, nor one the
+    story brings in with no such word ("Captain Ashworth" beside "Harold Ashworth", perhaps his father)."""
+    titles = person_titles() - HONORIFICS - _word_lists().kin
+    full: dict[str, list[str]] = {}
+    for name in chosen:
+        words = name.split()
+        if len(words) > 1 and fold(words[0]).rstrip(".") not in HONORIFICS | titles:
+            full.setdefault(words[-1], []).append(name)
+    for name in list(chosen):
+        words = name.split()
+        title = fold(words[0]).rstrip(".")
+        if len(words) != 2 or title not in titles or len(full.get(words[1], ())) != 1:
+            continue
+        owner = full[words[1]][0]
+        if title in _words_before(text, chosen[owner]):
+            chosen[owner] = min(chosen[owner], chosen.pop(name))
+
+
+_WORDS_BEFORE_CHARS = 60
+"""How far before a name its sentence is read for a title's word: "the inspector in charge, Viktor Halda"."""
+
+
+def _words_before(text: str, where: int) -> set[str]:
+    """The folded words of the name's sentence within _WORDS_BEFORE_CHARS before `where`."""
+    before = text[max(0, where - _WORDS_BEFORE_CHARS) : where]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
+    return {fold(word.strip(_WORD_MARKS)) for word in before[cut + 1 :].split()}
+
+
+_WORD_MARKS = ",;:.!?\"'“”‘’()[]—–-"
+"""What stands around a word in a sentence: "charge," is "charge"."""
 
 
 @dataclass

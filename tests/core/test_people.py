@@ -301,6 +301,19 @@ def test_an_honorific_and_a_surname_of_two_words_finds_the_person_of_that_surnam
     assert not directory.find("Mr. Hale").matches  # a surname of one word may be any of a family's
 
 
+def test_a_title_and_a_surname_typed_finds_the_people_of_that_surname(tmp_path):
+    # "who is inspector halda" found no one: the stored name is "Viktor Halda", whom the story calls its inspector.
+    (tmp_path / "dresmont.txt").write_text(
+        "The inspector in charge, Viktor Halda, takes her passport. Leonie Haskett protests to Viktor Halda. "
+        "Leonie Haskett runs."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query in ["Inspector Halda", "inspector halda's"]:
+        lookup = directory.find(query)
+        assert names(lookup.matches) == ["Viktor Halda"] and not lookup.misspelt
+    assert not directory.find("Mr. Haskett").matches  # an honorific's surname may still be any of a family's
+
+
 def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
     (tmp_path / "keeper.md").write_text(
         "# The Keeper\n\n## Chapter One\n\nMaren Holt was a keeper of lights on the northern cape\n\n"

@@ -655,6 +655,22 @@ def test_a_title_and_a_surname_is_the_one_person_of_that_title_given_name_and_su
     ]
 
 
+def test_a_title_and_a_surname_is_the_one_person_the_story_brings_in_with_that_title_s_word():
+    # A plot summary nobody tuned for (bench/untuned5): "who is halda" found two people, Viktor Halda and Inspector
+    # Halda, and so answered neither.
+    story = [
+        "When Leonie reports the incident, the inspector in charge, Viktor Halda, takes her passport.",
+        "She learns that Inspector Halda is being paid by the consortium. Inspector Halda is arrested.",
+    ]
+    (found,) = find_people(story)
+    assert found.name == "Viktor Halda" and found.intro.startswith("When Leonie reports")
+    # Brought in with no such word, a titled namesake may be another of the family.
+    assert names_in(
+        "Harold Ashworth sold the mill in 1950. Harold Ashworth moved to Leeds.",
+        "Captain Ashworth, his father, had built it. Captain Ashworth died in 1931.",
+    ) == ["Harold Ashworth", "Captain Ashworth"]
+
+
 def test_a_run_of_several_words_of_one_name_is_one_mention():
     # "Sir Aldous" counted twice, once for "Sir" and once for "Aldous", and outnumbered the protagonist.
     story = "Sir Aldous Penhallow owns the marsh. Sir Aldous rides out. Sir Aldous returns. Aldous sleeps."
