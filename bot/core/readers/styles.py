@@ -69,19 +69,20 @@ def titled_chapters(roles: Sequence[StyleRole], texts: Sequence[str]) -> list[in
     ]
     if len(titled) < 2:
         return []
-    # Only those with text under them: a closing "The End" in Title heads no chapter, and left the story's own title
-    # a chapter's (named after its file).
-    titled = [
+    first, second = titled[0], titled[1]
+    under = sum(len(texts[n].strip()) for n in range(first + 1, second) if roles[n] is StyleRole.TEXT)
+    names_book = not is_chapter_line(" ".join(texts[first].split())) and under < TITLED_CHAPTER_CHARS
+    # Then only those with text under them: a closing "The End" in Title heads no chapter, and left the story's own
+    # title a chapter's (named after its file). Not before the title is told: a collection's title right over its
+    # first short piece's was dropped so, and that piece's name taken for the book's.
+    with_text = [
         n
         for n, end in zip(titled, [*titled[1:], len(texts)], strict=True)
         if any(roles[m] is StyleRole.TEXT and texts[m].strip() for m in range(n + 1, end))
     ]
-    if len(titled) < 2:
+    if len(with_text) < 2:
         return []
-    first, second = titled[0], titled[1]
-    under = sum(len(texts[n].strip()) for n in range(first + 1, second) if roles[n] is StyleRole.TEXT)
-    names_book = not is_chapter_line(" ".join(texts[first].split())) and under < TITLED_CHAPTER_CHARS
-    return titled[1:] if names_book else titled
+    return [n for n in with_text if n != first] if names_book else with_text
 
 
 _LEVEL = re.compile(r"heading (\d{1,2})")

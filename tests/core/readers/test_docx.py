@@ -716,3 +716,23 @@ def test_chapters_headed_in_the_title_style_name_their_chapters(tmp_path, book_t
     document.save(tmp_path / ("keeper.docx" if book_title else "the-lighthouse-keeper.docx"))
     before = {"": ["A tale of the northern cape"]} if book_title else {}
     check_story(tmp_path, {**before, **CHAPTERS})
+
+
+def test_a_collections_title_right_over_its_first_short_piece_leaves_that_piece_its_name(tmp_path):
+    # Short pieces each titled in Title under the book's title in Title, nothing between the two: the book's title,
+    # with no text under it, was dropped before it was told from the pieces', the first piece's name taken for the
+    # book's and its text left under no chapter.
+    pieces = {
+        "The Harbour": "The tide went out and did not come back, and the gulls cried over the flats.",
+        "The Road": "The salt carts went up the road at dawn, and the drivers sang to keep awake.",
+        "The Pans": "The pans steamed all winter, and the boiler's boy slept by the fire.",
+    }
+    document = docx.Document()
+    document.add_heading("Salt and Iron", level=0)  # the Title style
+    for name, text in pieces.items():
+        document.add_heading(name, level=0)
+        document.add_paragraph(text)
+    document.save(tmp_path / "pieces.docx")
+    corpus = load_corpus(tmp_path)
+    assert [story.title for story in corpus.stories] == ["Salt and Iron"]
+    assert [(passage.chapter, passage.text) for passage in corpus.passages] == list(pieces.items())

@@ -110,3 +110,13 @@ def test_a_title_paragraph_with_no_text_under_it_names_no_chapter():
     assert titled_chapters([title, text, text, title], ["The Salt Road", chapter, chapter, "The End"]) == []
     book = [title, text, title, text, title]
     assert titled_chapters(book, ["The Harbour", chapter, "The Road", chapter, "THE END"]) == [0, 2]
+
+
+def test_a_books_title_right_over_its_first_short_pieces_title_is_told_before_empty_ones_are_dropped():
+    # A collection's title in Title, nothing under it, then short pieces each titled in Title: the title, dropped for
+    # having no text under it, left the first piece's name taken for the book's.
+    title, text = StyleRole.TITLE, StyleRole.TEXT
+    poem = "The tide went out and did not come back. " * 5
+    book = [title, title, text, title, text, title, text]
+    texts = ["Salt and Iron", "The Harbour", poem, "The Road", poem, "The Pans", poem]
+    assert titled_chapters(book, texts) == [1, 3, 5]
