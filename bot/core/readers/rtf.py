@@ -15,7 +15,9 @@ author's line (pandoc's title; one that reads as a chapter's, "Prologue", too wh
 as large), and a "by" line naming `\\author`, or pandoc's author's line under its title, is left out; paragraphs in
 Heading styles (by the style sheet's names) or with an outline level name chapters, and so do paragraphs in a
 template's own styles named for chapters ("Chapter Number" over "Chapter Title": "ONE: The Hut") where the document
-uses them as headings (styles.chapter_styled); a drop cap's letter (`\\dropcapt`) is read into the word it opens.
+uses them as headings (styles.chapter_styled), and those in the Title style where two or more hold text
+(styles.titled_chapters: the first may be the title), as in Word's and OpenDocument's; a drop cap's letter
+(`\\dropcapt`) is read into the word it opens.
 Text is decoded by the document's code page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set
 Cyrillic fonts in a Western code page), and `\\uN` characters are read with their `\\ucN` fallbacks skipped; text in
 the font named Symbol is read as its glyphs (symbol_font.py). Left out, as from Word documents: the font, colour and
@@ -35,7 +37,14 @@ from typing import NamedTuple
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.readers.reader import Block, StoryText, joined_row, story_text
-from bot.core.readers.styles import StyleRole, chapter_styled, heading_level, outline_heading_level, style_role
+from bot.core.readers.styles import (
+    StyleRole,
+    chapter_styled,
+    heading_level,
+    outline_heading_level,
+    style_role,
+    titled_chapters,
+)
 from bot.core.readers.symbol_font import PRIVATE_USE_START, is_symbol_font, symbol_character
 from bot.core.readers.text import is_title_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -208,6 +217,9 @@ class _Document:
         self.blocks: list[Block] = []
         self.styled: dict[int, str] = {}
         """The style of each block of text in one the style sheet names, by its place (chapter_styled)."""
+        self.titled: list[tuple[int, str]] = []
+        """Each paragraph in the Title style, by the place in `blocks` it stands before: the title, or chapters'
+        headings (styles.titled_chapters)."""
         self.title_paragraph: str | None = None
         self.opening: tuple[str, int] | None = None
         """The document's first paragraph and its type's size, when it is centered and no heading: pandoc's title."""
@@ -291,10 +303,39 @@ class _Document:
                 ended = True
         self._paragraph_end()
         self._drop_cap_alone()
+        self._title_styled()
         self.blocks = chapter_styled(self.blocks, self.styled)
         title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph or self.opening_title
         author = _joined(self.parts[Destination.AUTHOR]) or self.opening_author or None
         return story_text(title, book_matter_left_out(self._without_title_block(), title), author)
+
+    def _title_styled(self) -> None:
+        """The paragraphs in the Title style put where they stand, as a Word document's are: chapters' headings
+        where two or more hold text (styles.titled_chapters), the first of the others the title. All but the first
+        were dropped, and with them every chapter's name a writer set in Title."""
+        at = 0  # the next of `titled`
+        read: list[tuple[StyleRole, str, Block | None]] = []  # each paragraph's role, text and block, titled or not
+        for place, block in enumerate([*self.blocks, None]):
+            while at < len(self.titled) and self.titled[at][0] == place:
+                read.append((StyleRole.TITLE, self.titled[at][1], None))
+                at += 1
+            if block is not None:
+                read.append((StyleRole.HEADING if block.heading else StyleRole.TEXT, block.text, block))
+        chapters = set(titled_chapters([role for role, _, _ in read], [text for _, text, _ in read]))
+        blocks: list[Block] = []
+        styled: dict[int, str] = {}
+        place = 0  # of the block in `blocks` before now
+        for number, (_, text, block) in enumerate(read):
+            if block is not None:
+                if place in self.styled:
+                    styled[len(blocks)] = self.styled[place]
+                blocks.append(block)
+                place += 1
+            elif number in chapters:
+                blocks.append(Block(text, heading=True, level=1))
+            else:
+                self.title_paragraph = self.title_paragraph or text
+        self.blocks, self.styled = blocks, styled
 
     def _without_title_block(self) -> list[Block]:
         """The blocks less pandoc's title block's further lines (title_block_rest), which stand right after its
@@ -524,7 +565,7 @@ class _Document:
         style = self.style_names.get(self.group.style, "")
         role = style_role(style)
         if role is StyleRole.TITLE:
-            self.title_paragraph = self.title_paragraph or text
+            self.titled.append((len(self.blocks), text))
         elif role is not StyleRole.LEFT_OUT:
             outlined = outline_heading_level(self.group.outline)
             heading = role is StyleRole.HEADING or outlined is not None

@@ -548,3 +548,25 @@ def test_the_symbol_fonts_characters_are_read_as_what_they_show():
         ("The sum \u2211 of it \u2265 5; \u03b1-particles, \u2033no\u2033.", False),
         ("It was \u00be of a mile to the caf\u00e9 J.", False),
     ]
+
+
+def test_chapters_headed_in_the_title_style_name_their_chapters_as_in_word():
+    # Word's and LibreOffice's RTF of a story whose every chapter's heading is set in Title, under the book's title in
+    # Title: all but the first Title paragraph were dropped, the chapters' names with them and the chapters run
+    # together, where the same book as .docx or .odt kept them.
+    rtf = (
+        rb"{\rtf1\ansi{\fonttbl{\f0 Times;}}{\stylesheet{\s0 Normal;}{\s15 Title;}}"
+        rb"\pard\plain\s15 Salt and Iron\par"
+        rb"\pard\plain\s15 The Harbour\par\pard\plain The tide went out.\par"
+        rb"\pard\plain\s15 The Road\par\pard\plain The carts went up the road.\par"
+        rb"\pard\plain\s15 The End\par}"
+    )
+    assert read(rtf) == (
+        "Salt and Iron",
+        [
+            ("The Harbour", True),
+            ("The tide went out.", False),
+            ("The Road", True),
+            ("The carts went up the road.", False),
+        ],
+    )
