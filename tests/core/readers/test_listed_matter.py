@@ -62,3 +62,25 @@ def test_a_sentence_of_numbers_or_a_short_word_after_an_index_line_is_text():
         Block("I", heading=True),
         Block(EELS),
     ]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        ["A", "Abbey, the, 12, 14\nAbbot, 15, 27\nAcre, see Land.", "B", "Barley, 3, 9\nBoats, 22, 40"],
+        ["Abbey, 12 ff.\nAbbot, 15 sq.", "Barley, 3, 9"],
+        ["Abbey, 12 n.\nAbbot, 15, 27 n.", "Barley, 3, 9"],
+        ["Abbey, the, 12, 14.", "Acre, see Land.", "Barley, 3, 9."],
+    ],
+    ids=["see-in-a-paragraph", "ff", "note", "see-alone"],
+)
+def test_an_index_entry_ending_in_a_cross_reference_or_a_page_mark_goes_on_with_the_index(entries):
+    # An index paragraph ending "see Land.", "12 ff." or "27 n." ends a sentence: the index was ended there, the rest
+    # of it read as the story's text.
+    story = [Block("I", heading=True), Block(EELS)]
+    assert without_listed_matter([*story, Block("INDEX"), *map(Block, entries)]) == story
+
+
+def test_a_sentence_after_an_index_line_that_sends_no_one_on_is_text():
+    story = [Block("I", heading=True), Block(EELS), Block("Index"), Block("Come, see you tomorrow."), Block(CHURCH)]
+    assert without_listed_matter(story) == story
