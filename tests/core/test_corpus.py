@@ -142,7 +142,7 @@ def test_overlong_sentence_is_cut_between_words(tmp_path):
 
 
 def test_bad_files_are_named_and_the_rest_still_loads(tmp_path):
-    (tmp_path / "good.txt").write_text("A violinist played.\n\nThe end.", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("A violinist played.\n\nThe hall emptied.", encoding="utf-8")
     (tmp_path / "latin1.txt").write_bytes("Café société".encode("latin-1"))
     (tmp_path / "empty.md").write_text("  \n")
     (tmp_path / "notes.json").write_text("{}")
@@ -150,7 +150,7 @@ def test_bad_files_are_named_and_the_rest_still_loads(tmp_path):
     (tmp_path / "sub" / "deeper.md").write_text("\ufeffDeep story.\r\n\r\nSecond.", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["good.txt", "sub/deeper.md"]
-    assert [p.text for p in corpus.passages] == ["A violinist played.", "The end.", "Deep story.", "Second."]
+    assert [p.text for p in corpus.passages] == ["A violinist played.", "The hall emptied.", "Deep story.", "Second."]
     assert any("latin1.txt" in p and "UTF-8" in p for p in said(corpus.problems))
     assert any("empty.md" in p and "empty" in p for p in said(corpus.problems))
     assert f"Ignored 1 file that is not a story ({suffix_list()}): notes.json." in said(corpus.problems)

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from bot.core.readers.authors_notes import without_authors_notes
+from bot.core.readers.chapter_lines import says_the_end
 from bot.core.readers.manuscript_frame import without_manuscript_frame
 from bot.core.readers.plain_notes import without_plain_notes
 from bot.core.readers.reader import Block, typed_chapters
@@ -304,11 +305,22 @@ def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> l
     """A document's blocks less its matter: a manuscript's frame (manuscript_frame.py), notes written as paragraphs
     with their links back and their marks (plain_notes.py), a fan fiction writer's notes (authors_notes.py), a
     contents list of plain lines, the copyright notice before its first chapter and the sections named as matter at
-    its start or end (without_matter), a document of no headings read by its typed ones (_typed_headings)."""
+    its start or end (without_matter), a closing "THE END", a document of no headings read by its typed ones
+    (_typed_headings)."""
     blocks = _typed_headings(without_plain_notes(without_manuscript_frame(blocks, title)), title)
-    return without_matter(
-        without_notice_before_chapters(without_contents_lists(without_authors_notes(blocks), title), title)
+    return _without_closing_line(
+        without_matter(
+            without_notice_before_chapters(without_contents_lists(without_authors_notes(blocks), title), title)
+        )
     )
+
+
+def _without_closing_line(blocks: list[Block]) -> list[Block]:
+    """The blocks less a last line under the story's text saying the book ends ("THE END", "~ Fin ~"), as a
+    Gutenberg text's and a manuscript's are read: the printed book's mark, it was a passage of every other story that
+    ends so, and the one answer to "How does it end?"."""
+    ends = bool(blocks) and not blocks[-1].heading and says_the_end(blocks[-1].text)
+    return blocks[:-1] if ends and any(not block.heading for block in blocks[:-1]) else blocks
 
 
 def _typed_headings(blocks: list[Block], title: str | None) -> list[Block]:

@@ -80,9 +80,18 @@ _NUMBER_WORDS = {
     "twelfth",
     "last",
 }
-ENDINGS = frozenset({"the end", "finis", "end"})
+ENDINGS = frozenset({"the end", "finis", "fin", "end"})
 """A book's last line saying it ends ("THE END", without its stops), no passage of its story: a text file's
-(bot.core.readers.text), a PDF manuscript's (bot.core.readers.pdf_manuscript)."""
+(bot.core.readers.text), a PDF manuscript's (bot.core.readers.pdf_manuscript), any book's (book_matter)."""
+_ENDING_MARKS = " .!*~-_=#\u2013\u2014"
+"""What sets a book's "THE END" off on its line: its stops, stars, tildes and dashes ("~ The End ~", "*THE END*")."""
+
+
+def says_the_end(line: str) -> bool:
+    """Whether a line says the book ends ("THE END", "~ The End ~", "Finis."), its marks around it aside."""
+    return " ".join(line.strip(_ENDING_MARKS).casefold().split()) in ENDINGS
+
+
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_LETTERS = "MDCLXVI"
 

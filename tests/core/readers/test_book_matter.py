@@ -380,3 +380,27 @@ def test_a_book_of_short_chapters_loses_its_matter_too():
     book = [("Chapter One", "Ingrid lived in a hut."), ("Chapter Two", "The letter came."), ("Acknowledgments", "Wr.")]
     blocks = [block for name, text in book for block in (Block(name, heading=True), Block(text))]
     assert [block.text for block in without_matter(blocks)] == [block.text for block in blocks[:4]]
+
+
+@pytest.mark.parametrize("ending", ["THE END", "The End.", "~ Fin ~"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".docx"])
+def test_a_closing_the_end_under_the_story_is_no_story_text(tmp_path, suffix, ending):
+    # Only a Gutenberg text's and a manuscript's were read without it: every other story that ends so had it for its
+    # last passage, and the answer to "How does it end?".
+    told = ["Maren lit the lamp every winter night for the boats.", "In spring the boats came home, and she slept."]
+    if suffix == ".docx":
+        document = docx.Document()
+        for text in [*told, ending]:
+            document.add_paragraph(text)
+        document.save(str(tmp_path / "keeper.docx"))
+    else:
+        (tmp_path / f"keeper{suffix}").write_text("\n\n".join(["Chapter 1", *told, ending]) + "\n", encoding="utf-8")
+    assert [p.text for p in read_story(tmp_path / f"keeper{suffix}")[1]] == told
+
+
+def test_a_story_that_is_its_end_line_alone_or_ends_saying_the_end_in_a_sentence_keeps_it(tmp_path):
+    (tmp_path / "end.txt").write_text("The End\n", encoding="utf-8")
+    assert [p.text for p in read_story(tmp_path / "end.txt")[1]] == ["The End"]
+    told = 'Maren lit the lamp.\n\n"The end." She smiled.\n'
+    (tmp_path / "said.txt").write_text(told, encoding="utf-8")
+    assert [p.text for p in read_story(tmp_path / "said.txt")[1]] == ["Maren lit the lamp.", '"The end." She smiled.']

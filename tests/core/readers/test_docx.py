@@ -150,7 +150,7 @@ def test_a_paragraph_whose_mark_is_a_tracked_deletion_runs_on_into_the_next_as_w
     paragraph(run("The sea was flat."))
     paragraph(run("A table follows."), mark="del")
     document.add_table(rows=1, cols=1).cell(0, 0).text = "Ninety steps."
-    document.add_paragraph("The end.")
+    document.add_paragraph("The lamp went out.")
     document.save(tmp_path / "edited.docx")
     assert [(p.chapter, p.text) for p in load_corpus(tmp_path).passages] == [
         (None, "The wind rose and the door banged."),
@@ -160,7 +160,7 @@ def test_a_paragraph_whose_mark_is_a_tracked_deletion_runs_on_into_the_next_as_w
         ("The Calm: Chapter Two", "The sea was flat."),
         ("The Calm: Chapter Two", "A table follows."),
         ("The Calm: Chapter Two", "Ninety steps."),
-        ("The Calm: Chapter Two", "The end."),
+        ("The Calm: Chapter Two", "The lamp went out."),
     ]
 
 
@@ -563,7 +563,7 @@ def test_a_templates_chapter_styles_name_chapters_and_its_book_matter_is_left_ou
     ("style", "lines"),
     [
         ("Chapter Title", [("The Storm", STORM_FIRST), (STORM_SECOND, CALM_FIRST)]),  # a long paragraph in it too
-        ("Chapter Title", [("The Storm", STORM_FIRST), ("The End", None)]),  # no text after its last
+        ("Chapter Title", [("The Storm", STORM_FIRST), ("Ever After", None)]),  # no text after its last
         ("Part", [("MAREN", STORM_FIRST), ("ILSE", CALM_FIRST)]),  # a play's speakers
         ("Chapter Text", [("Maren waited.", STORM_FIRST), ("Ilse came.", CALM_FIRST)]),
     ],

@@ -692,7 +692,7 @@ def test_a_heading_over_a_paragraph_classed_as_the_chapters_title_is_one_name_wi
 def test_short_paragraphs_over_a_chapter_are_text_unless_classed_and_followed_by_text(tmp_path):
     # A number and a short line over the text, in paragraphs of no such class, are the story's ("1", "No."); so is
     # a paragraph classed as a chapter's title that opens no text: before a heading, or the page's last.
-    lines = ["1", "No.", "Maren shut the door.", "The End"]
+    lines = ["1", "No.", "Maren shut the door.", "Ever After"]
     body = f"<p>{lines[0]}</p><p>{lines[1]}</p><p>{lines[2]}</p><p class='chapter-title'>{lines[3]}</p>"
     (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
     (tmp_path / "mill.html").write_text(

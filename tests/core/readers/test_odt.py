@@ -298,7 +298,7 @@ def test_a_templates_chapter_styles_name_chapters(tmp_path):
             ("Text body", "Maren waited."),
             ("Chapter Title", "Ilse came up the stairs " * 4 + "to the lamp."),
         ],
-        [("Chapter Title", "The Storm"), ("Text body", "Maren waited."), ("Chapter Title", "The End")],
+        [("Chapter Title", "The Storm"), ("Text body", "Maren waited."), ("Chapter Title", "Ever After")],
     ],
     ids=["long-paragraph", "closing-line"],
 )

@@ -475,7 +475,7 @@ def test_a_templates_chapter_styles_name_chapters(tmp_path):
     "lines",
     [
         [(16, "The Storm"), (0, "Maren waited."), (16, "Ilse came up the stairs " * 4 + "to the lamp.")],
-        [(16, "The Storm"), (0, "Maren waited."), (16, "The End")],
+        [(16, "The Storm"), (0, "Maren waited."), (16, "Ever After")],
     ],
     ids=["long-paragraph", "closing-line"],
 )

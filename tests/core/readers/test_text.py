@@ -133,14 +133,14 @@ def test_an_older_novel_s_chapter_the_first_names_its_chapter(tmp_path):
 
 def test_a_short_first_line_before_a_blank_line_is_the_title(tmp_path):
     (tmp_path / "bakers-daughter.txt").write_text("The Baker's Daughter\n\nIlse baked bread.\n\nShe sang.")
-    (tmp_path / "sentence.txt").write_text("It rained all day.\n\nThe end.")
+    (tmp_path / "sentence.txt").write_text("It rained all day.\n\nIt stopped.")
     (tmp_path / "one-line.txt").write_text("Only a line")
     corpus = load_corpus(tmp_path)
     stories = {s.path: (s.title, [p.text for p in corpus.story_passages(n)]) for n, s in enumerate(corpus.stories)}
     assert stories == {
         "bakers-daughter.txt": ("The Baker's Daughter", ["Ilse baked bread.", "She sang."]),
         "one-line.txt": ("One Line", ["Only a line"]),
-        "sentence.txt": ("Sentence", ["It rained all day.", "The end."]),
+        "sentence.txt": ("Sentence", ["It rained all day.", "It stopped."]),
     }
 
 
