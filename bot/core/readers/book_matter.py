@@ -107,7 +107,7 @@ COPYRIGHT_PAGE_CHARS = 2000
 """The most a page that says "All rights reserved" or gives an ISBN has, to be a copyright page: a story that says
 so on its last page (a short one, of one page) is longer; a publisher's copyright page is a few hundred."""
 _COPYRIGHT = re.compile(
-    r"(?:^|[.!?:;][\t\n ]++)(?:all rights reserved|ISBN(?:-1[03])?:? ?[\dX][\dX -]{8,}"
+    r"(?:^|[.!?;][\t\n ]++)(?:all rights reserved|ISBN(?:-1[03])?:? ?[\dX][\dX -]{8,}"
     r"|copyright[\t ]*+(?:(?:\u00a9|\(c\))[\t ]*+)?\d{4}"
     r"|(?:this e-?book is )?licensed for your personal (?:enjoyment|use)"
     r"|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
@@ -117,7 +117,8 @@ _COPYRIGHT = re.compile(
 """What only a copyright page says, opening its line or a sentence of it: "All rights reserved", an ISBN, "Copyright
 2015" (a year straight after), or a self-published ebook's licence ("This ebook is licensed for your personal enjoyment
 only"). Within a sentence it is a story's: "the sign said PRIVATE ESTATE - ALL RIGHTS RESERVED", "the stamp, Copyright
-2003 Halvorsen Shipping"."""
+2003 Halvorsen Shipping", and so is one a colon brings in ("the first page held one sentence: All rights reserved."),
+which left out a story's opening scene."""
 NOTICE_LINE = re.compile(
     _COPYRIGHT.pattern + r"|\u00a9|\bcopyright\b|^(?:first |re)?(?:printed|published|typeset) (?:in|by|for|at|with)\b",
     re.IGNORECASE,

@@ -404,3 +404,19 @@ def test_a_story_that_is_its_end_line_alone_or_ends_saying_the_end_in_a_sentence
     told = 'Maren lit the lamp.\n\n"The end." She smiled.\n'
     (tmp_path / "said.txt").write_text(told, encoding="utf-8")
     assert [p.text for p in read_story(tmp_path / "said.txt")[1]] == ["Maren lit the lamp.", '"The end." She smiled.']
+
+
+@pytest.mark.parametrize(
+    ("title", "chapters", "quoted"),
+    [
+        ("The Diary", ("The First Winter", "The Second Winter"), "All rights reserved"),
+        ("Das Tagebuch", ("Der erste Winter", "Der zweite Winter"), "Alle Rechte vorbehalten"),
+    ],
+)
+def test_a_storys_opening_that_quotes_a_notice_after_a_colon_is_its_text(tmp_path, title, chapters, quoted):
+    # The opening scene before the first chapter was taken for a copyright page and left out.
+    opening = f"Ada found the diary under the floor. Its first page held one sentence: {quoted}. She laughed."
+    first, second = chapters
+    book = f"# {title}\n\n{opening}\n\n## {first}\n\nThe wind rose.\n\n## {second}\n\nThe ice came.\n"
+    (tmp_path / "diary.md").write_text(book, encoding="utf-8")
+    assert read_story(tmp_path / "diary.md")[1][0].text == opening
