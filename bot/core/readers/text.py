@@ -2,7 +2,8 @@
 
 Gutenberg's license header and footer are dropped and its `Title:` line is the title, and FanFicFare's frame
 around a download's chapters (fanficfare.py) is; otherwise a title block typed over the story (title_block.py) or a
-short first line followed by a blank line is (front matter and `# Title` still come first). Chapter
+short first line followed by a blank line is (front matter and `# Title` still come first), its "by" line under it
+left out, and a subtitle over that line. Chapter
 lines (`CHAPTER I.`, `Chapter 1`, `BOOK II`, `STAVE ONE`, a Roman numeral alone) name the chapters
 of the paragraphs after them, a contents list of them, one of titles and an index under their names
 (listed_matter.py) and scene breaks (`*   *   *`) are dropped, and
@@ -78,6 +79,8 @@ class TextReader:
                 title, book = typed or book[0], book[1:]
                 if len(book) > 1 and (_is_byline(book[0]) or is_author_line(book[0])):
                     book = book[1:]
+                elif len(book) > 2 and is_title_line(book[0]) and (_is_byline(book[1]) or is_author_line(book[1])):
+                    book = book[2:]  # a subtitle over it ("A Comedy in Two Acts"): the title page's too
             set_apart = set_apart_headings(body, lambda line: _said_again(line, [title]))
             blocks = _blocks(book, counted=not paged, set_apart=set_apart)
             return StoryText(title, book_matter_left_out(without_listed_matter(_text_of(blocks)), title))

@@ -440,6 +440,19 @@ def test_a_subtitle_beginning_by_is_no_by_line():
     assert story.blocks[0].text == "By the River Lune"
 
 
+def test_a_subtitle_over_the_by_line_under_the_title_is_the_title_pages_too():
+    # A play's or a tale's title page, "A Comedy in Two Acts" between the title and "By Ernest Hollow": both lines
+    # were its first passages. A line under the title with no "by" line under it stays the story's.
+    play = b"THE TOLL BRIDGE\n\nA Comedy in Two Acts\n\nBy Ernest Hollow\n\nMAUD. Fourteen carts before breakfast.\n"
+    story = TextReader().read(play)
+    assert (story.title, [block.text for block in story.blocks]) == (
+        "THE TOLL BRIDGE",
+        ["MAUD. Fourteen carts before breakfast."],
+    )
+    mill = TextReader().read(b"The Mill\n\nThe Miller's Tale\n\nThe wheel turned all night.\n")
+    assert [block.text for block in mill.blocks] == ["The Miller's Tale", "The wheel turned all night."]
+
+
 def test_a_word_broken_at_a_lines_end_by_a_hyphen_is_made_whole():
     # Hard-wrapped text broken after a hyphen (textwrap, editors, older Gutenberg texts, OCR) read "to- morrow" and
     # "well- known": two words no question finds. The PDF reader's rule joins them, from the text's own words.
