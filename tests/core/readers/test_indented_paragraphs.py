@@ -57,6 +57,24 @@ def test_a_chapter_line_over_its_first_indented_paragraph_names_the_chapter():
     assert [block.text for block in story.blocks] == ["CHAPTER 1", *(" ".join(lines) for lines in paragraphs)]
 
 
+def test_the_text_after_an_indented_letter_is_no_wrap_of_its_last_line():
+    # The story goes on at the margin under an indented letter, as typeset text opens no indent after a quotation:
+    # the letter's last line and the paragraph after it were one passage.
+    letter = ["    I am leaving. The house is yours.", "    I have taken the car and nothing else."]
+    text = "\n".join(
+        ["CHAPTER 1", *HARBOUR, "    " + LANTERN[0], *LANTERN[1:], *letter, *ROAD, "    " + RAIN[0], RAIN[1]]
+    )
+    story = TextReader().read(text.encode())
+    assert [block.text for block in story.blocks] == [
+        "CHAPTER 1",
+        " ".join(HARBOUR),
+        " ".join(LANTERN),
+        *(line.strip() for line in letter),
+        " ".join(ROAD),
+        " ".join(RAIN),
+    ]
+
+
 BALLAD = """It is an ancient Mariner,
    And he stoppeth one of three.
 'By thy long grey beard and glittering eye,
