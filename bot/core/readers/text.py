@@ -82,7 +82,7 @@ class TextReader:
                 elif len(book) > 2 and is_title_line(book[0]) and (_is_byline(book[1]) or is_author_line(book[1])):
                     book = book[2:]  # a subtitle over it ("A Comedy in Two Acts"): the title page's too
             set_apart = set_apart_headings(body, lambda line: _said_again(line, [title]))
-            blocks = _blocks(book, counted=not paged, set_apart=set_apart)
+            blocks = _without_half_title(_blocks(book, counted=not paged, set_apart=set_apart), title)
             return StoryText(title, book_matter_left_out(without_listed_matter(_text_of(blocks)), title))
         header = paragraphs[: bounds[0]]
         title = title or gutenberg.header_field(header, "Title")
@@ -90,6 +90,17 @@ class TextReader:
         set_apart = set_apart_headings(body, lambda line: _said_again(line, repeats))
         blocks = _blocks(paragraphs[bounds[0] : bounds[1]], counted=not paged, set_apart=set_apart)
         return StoryText(title, _front_matter_dropped(without_listed_matter(_text_of(blocks)), repeats))
+
+
+def _without_half_title(blocks: list[Block], title: str | None) -> list[Block]:
+    """The blocks less the title said again before the first chapter ("THE SALT ROAD" over "CHAPTER I.", a printed
+    book's half-title), as a Gutenberg book's is left out: it was a passage. A book of no chapters keeps it: a poem
+    titled by its first line says it again."""
+    first = next((n for n, block in enumerate(blocks) if block.heading), None)
+    if title is None or first is None:
+        return blocks
+    said = " ".join(title.split()).casefold()
+    return [block for n, block in enumerate(blocks) if n >= first or " ".join(block.text.split()).casefold() != said]
 
 
 def _said_again(line: str, repeats: list[str | None]) -> bool:

@@ -563,3 +563,21 @@ def test_a_chapters_name_in_italics_is_named_without_its_underscores():
         ("CHAPTER IV. THE HERON AGAIN", True),
         ("The Heron came in at dawn.", False),
     ]
+
+
+def test_the_title_said_again_before_the_first_chapter_is_no_passage():
+    # A printed book's half-title over its first chapter, as a Gutenberg book's is left out; a poem titled by its
+    # first line, with no chapter, keeps it.
+    book = b"The Salt Road\n\nby Ada Crane\n\nTo my mother\n\nTHE SALT ROAD\n\nCHAPTER I.\n\nAgnes walked the road.\n"
+    assert [block.text for block in TextReader().read(book).blocks] == [
+        "To my mother",
+        "CHAPTER I.",
+        "Agnes walked the road.",
+    ]
+    poem = b"The tide went out\n\nThe tide went out,\n\nand took the boats.\n\nThe tide went out\n\nand left.\n"
+    assert [block.text for block in TextReader().read(poem).blocks] == [
+        "The tide went out,",
+        "and took the boats.",
+        "The tide went out",
+        "and left.",
+    ]
