@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from bot.core.readers.authors_notes import without_authors_notes
 from bot.core.readers.chapter_lines import says_the_end
 from bot.core.readers.manuscript_frame import without_manuscript_frame
+from bot.core.readers.note_marks import without_symbol_notes
 from bot.core.readers.plain_notes import without_plain_notes
 from bot.core.readers.reader import Block, typed_chapters
 
@@ -304,11 +305,12 @@ def _is_title_or_matter(heading: str, book: str | None) -> bool:
 
 def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
     """A document's blocks less its matter: a manuscript's frame (manuscript_frame.py), notes written as paragraphs
-    with their links back and their marks (plain_notes.py), a fan fiction writer's notes (authors_notes.py), a
-    contents list of plain lines, the copyright notice before its first chapter and the sections named as matter at
-    its start or end (without_matter), a closing "THE END", a document of no headings read by its typed ones
-    (_typed_headings)."""
-    blocks = _typed_headings(without_plain_notes(without_manuscript_frame(blocks, title)), title)
+    with their links back and their marks (plain_notes.py), notes typed under their paragraphs with a symbol's mark
+    ("rope,*" over "* Tarred hemp...": note_marks.without_symbol_notes), a fan fiction writer's notes
+    (authors_notes.py), a contents list of plain lines, the copyright notice before its first chapter and the sections
+    named as matter at its start or end (without_matter), a closing "THE END", a document of no headings read by its
+    typed ones (_typed_headings)."""
+    blocks = _typed_headings(without_symbol_notes(without_plain_notes(without_manuscript_frame(blocks, title))), title)
     return _without_closing_line(
         without_matter(
             without_notice_before_chapters(without_contents_lists(without_authors_notes(blocks), title), title)

@@ -1,6 +1,8 @@
 import pytest
 
-from bot.core.readers.note_marks import is_raised_mark, text_before, without_symbol_mark
+from bot.core.corpus import read_story
+from bot.core.readers.note_marks import is_raised_mark, text_before, without_symbol_mark, without_symbol_notes
+from bot.core.readers.reader import Block
 
 
 @pytest.mark.parametrize(("raised", "before"), [("1", "n"), ("12", ","), ("[3]", "e"), ("*", "s"), ("†", "”")])
@@ -35,3 +37,40 @@ def test_a_note_opening_with_a_symbol_takes_its_mark_from_the_word_it_follows_in
     assert without_symbol_mark("* Tarred hemp.", "a tarred rope while * the water") is None  # after no word
     assert without_symbol_mark("1 Tarred hemp.", "a tarred rope1 while") is None  # a number is no symbol
     assert without_symbol_mark("*", "rope*") is None  # a mark alone is no note
+
+
+def test_a_marks_symbol_after_a_words_stop_is_its_mark_and_one_closing_emphasis_is_none():
+    assert without_symbol_mark("* Tarred hemp.", "tarred rope,* and set off") == "tarred rope, and set off"
+    assert without_symbol_mark("\u2020 Amos Fell.", "the salt across.\u2020") == "the salt across."
+    assert without_symbol_mark("* Eggs and lamp oil.", "she was *very* tired") is None  # emphasis typed as text
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_notes_typed_under_their_paragraphs_with_a_symbols_mark_are_no_story_text(tmp_path, suffix):
+    # Typed in the text's own type, in plain text or a Word file with no footnotes inserted: each note was a passage
+    # in the middle of its chapter, and its mark read into its word.
+    paragraphs = [
+        "Wren tied the salt sacks to the mule with tarred rope,* and set off before the sun was up.",
+        "* Tarred hemp, bought at Lymington quay for a penny a fathom.",
+        "At the ford the river was high, and Wren paid a carter to take the salt across.\u2020",
+        "\u2020 The carter was Amos Fell, who whistled hymns.",
+        "Her mule was called Pepper and hated bridges.",
+    ]
+    if suffix == ".docx":
+        docx = pytest.importorskip("docx")
+        document = docx.Document()
+        for text in paragraphs:
+            document.add_paragraph(text)
+        document.save(str(tmp_path / "salt.docx"))
+    else:
+        (tmp_path / "salt.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    assert [passage.text for passage in read_story(tmp_path / f"salt{suffix}")[1]] == [
+        "Wren tied the salt sacks to the mule with tarred rope, and set off before the sun was up.",
+        "At the ford the river was high, and Wren paid a carter to take the salt across.",
+        "Her mule was called Pepper and hated bridges.",
+    ]
+
+
+def test_a_list_under_a_paragraph_with_emphasis_typed_as_text_is_read():
+    blocks = [Block("She was *very* tired."), Block("* Eggs for the inn."), Block("* Lamp oil.")]
+    assert without_symbol_notes(blocks) == blocks
