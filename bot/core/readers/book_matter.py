@@ -163,8 +163,18 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
     return kept
 
 
+KEPT_PAPERS = frozenset(
+    {"diary", "journal", "log", "logbook", "letter", "letters", "notebook", "papers", "memoir", "memoirs", "testimony"}
+)
+"""What a story's own excerpt is from ("Excerpt from the Diary of Ada Merrow", "... the Captain's Log"): papers its
+people kept, no next book. Such an epilogue was left out as one."""
+
+
 def _names_next_book(heading: str) -> bool:
-    return _folded(heading).strip(_END_PUNCTUATION + " ").startswith(NEXT_BOOK_PREFIXES)
+    folded = _folded(heading).strip(_END_PUNCTUATION + " ")
+    if not folded.startswith(NEXT_BOOK_PREFIXES):
+        return False
+    return not any(word.strip(_END_PUNCTUATION + "'\u2019") in KEPT_PAPERS for word in folded.split())
 
 
 def is_copyright_page(blocks: Sequence[Block], title: str | None = None) -> bool:

@@ -234,6 +234,15 @@ def test_a_self_published_books_plea_and_its_next_books_first_pages_after_the_la
     assert [block.text for block in without_matter(blocks)] == ["Chapter 1", story]
 
 
+@pytest.mark.parametrize("heading", ["Excerpt from the Diary of Ada Merrow", "An Excerpt from the Captain's Log"])
+def test_a_storys_own_excerpt_from_papers_its_people_kept_ending_it_is_its_text(heading):
+    # An epilogue that is a page of a diary, a log or letters in the story: left out as the next book's first pages.
+    story = "Mara climbed the lighthouse stairs that winter, counting each step aloud so the silence would not win."
+    ending = "The ferry sank on the ninth of March, and I was the only one who knew why it had gone down. " * 2
+    blocks = [Block("Chapter 1", heading=True), Block(story), Block(heading, heading=True), Block(ending)]
+    assert without_matter(blocks) == blocks
+
+
 @pytest.mark.parametrize(
     ("contents", "notice", "thanks", "author"),
     [
