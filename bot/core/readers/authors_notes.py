@@ -18,8 +18,9 @@ _NOTE = re.compile(r"\(?+(?:a/n|author['’]?s note)[ \t]*+[:\-–—]", re.IGNO
 
 def without_authors_note(paragraph: str) -> str:
     """The paragraph less the writer's note it opens with: all of it, but the story after a note in brackets ("(A/N -
-    set after season two) Harry stepped off the train") and the chapter line on a line after it, as plain text may
-    type it with no blank line between."""
+    set after season two) Harry stepped off the train"), and the chapter line on a line after it or the story's
+    hard-wrapped lines under a note's line that ends of itself (_story_wrapped_under), as plain text may type them
+    with no blank line between."""
     if _NOTE.match(paragraph) is None:
         return paragraph
     if paragraph.startswith("("):
@@ -28,7 +29,23 @@ def without_authors_note(paragraph: str) -> str:
             return paragraph[closed + 1 :].strip()
     lines = paragraph.split("\n")
     chapter = next((n for n, line in enumerate(lines) if n and is_chapter_line(line.strip())), None)
-    return "\n".join(lines[chapter:]) if chapter is not None else ""
+    if chapter is not None:
+        return "\n".join(lines[chapter:])
+    return "\n".join(lines[1:]) if _story_wrapped_under(lines) else ""
+
+
+_SENTENCE_ENDS = (".", "!", "?", ")", "\u2026")
+
+
+def _story_wrapped_under(lines: list[str]) -> bool:
+    """Whether a note's first line ends of itself over hard-wrapped lines of the story, typed with no blank line
+    between: the line ends a sentence with room left on it for the next line's first word (a wrapped note's line ends
+    where the width does), and two lines or more follow. The story's opening scene was left out with the note."""
+    if len(lines) < 3 or not lines[1].split():
+        return False
+    width = max(len(line.rstrip()) for line in lines)
+    first = lines[0].rstrip()
+    return first.endswith(_SENTENCE_ENDS) and len(first) + 1 + len(lines[1].split()[0]) <= width
 
 
 def _closing_parenthesis(text: str) -> int | None:

@@ -40,3 +40,19 @@ def test_the_story_after_a_note_in_brackets_and_a_chapter_line_under_a_note_are_
     )
     raw = f"The Apprentice\n\nA/N: Thanks to my beta!\nChapter 2: The Smoke\n\n{STORY[0]}\n"
     assert [block.text for block in TextReader().read(raw.encode()).blocks] == ["Chapter 2: The Smoke", STORY[0]]
+
+
+def test_the_storys_wrapped_lines_under_a_notes_line_that_ends_of_itself_are_kept():
+    # A note on its own line over the chapter's first hard-wrapped paragraph, no blank line between: the opening
+    # scene was left out with the note. A note wrapped over lines of its own is left out whole.
+    scene = [
+        "Harry walked into the Great Hall and the candles guttered all at once,",
+        "as if a door had opened somewhere far above them. Nobody else seemed",
+        "to notice. Ron was arguing with Seamus about the match.",
+    ]
+    noted = "\n".join(["A/N: Thanks to my beta reader Lin! Sorry this took so long.", *scene])
+    assert without_authors_note(noted) == "\n".join(scene)
+    wrapped = (
+        "A/N: Thanks to my beta reader Lin, and to everyone who reviewed the\nlast chapter. It meant a lot.\nMore soon."
+    )
+    assert without_authors_note(wrapped) == ""
