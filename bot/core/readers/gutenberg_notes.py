@@ -11,7 +11,9 @@ _FOOTNOTE = re.compile(r"\[Footnote[ \t]++(\d{1,3}|[A-Za-z]{1,2})[ \t]*+:")
 """How a footnote opens: "[Footnote 1:", "[Footnote A:"."""
 _LISTED = re.compile(r"\[(\d{1,3}|[A-Za-z]{1,2})\][ \t]")
 """A note under "FOOTNOTES:": "[1] A sack ..."."""
-_MARK = re.compile(r"\[(\d{1,3}|[A-Za-z]{1,2})\]")
+_MARK = re.compile(r"(?<=\S)\[(\d{1,3}|[A-Za-z]{1,2})\]")
+"""A note's mark, run into the word or stop it follows ("arm.[2]"): one after a space is the story's own label
+("Exhibit [A]", cut where a footnote A stood elsewhere)."""
 _ENDING_MARK = re.compile(r"\[(?:\d{1,3}|[A-Za-z]{1,2})\]\Z")
 _NOTES_LINES = frozenset({"footnotes:", "footnotes", "footnote:"})
 _SIDENOTE = "[Sidenote:"

@@ -58,3 +58,11 @@ def test_the_story_after_a_footnotes_closing_bracket_or_an_unclosed_footnote_is_
         "[Footnote 2: A typo left this note open.",
         "Her brother's boat came in at dawn, his hands raw from the ropes.",
     ]
+
+
+def test_a_label_in_brackets_after_a_space_is_the_storys_where_a_note_of_that_label_stands():
+    # "Exhibit [A]" lost its label to "[Footnote A: ...]" elsewhere in the book: a mark is run into its word.
+    assert texts(
+        "The Hearing\n\nCHAPTER I.\n\nThe clerk read out Exhibit [A], the logbook.[A]\n\n"
+        "[Footnote A: The log is kept at Falmouth.]\n\nNobody spoke.\n"
+    ) == ["CHAPTER I.", "The clerk read out Exhibit [A], the logbook.", "Nobody spoke."]
