@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 79
+READING_VERSION = 80
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -353,7 +353,18 @@ each was read as passages), and an index's letters ("L") no longer make a Gutenb
 chapter lines would. Only a Title paragraph with text under it heads a chapter (a closing "The End" in Title made the
 story's own title a chapter's); a title block's labels are all a submission's ("Name:" over "Title: Field Officer" is
 a record of the story's own, and "Title: none yet, and maybe never." no title); an index ends at a sentence ("It held
-cards: 12, 14 and 22 were missing.") and its letters are one letter ("No" is text)."""
+cards: 12, 14 and 22 were missing.") and its letters are one letter ("No" is text). 80: a collection's title in the
+Title style right over its first short piece's keeps that piece its name (styles.titled_chapters told the title from
+the pieces only after dropping it); an RTF's Title paragraphs name chapters as a Word file's do (all but the first were
+dropped); an index goes on past an entry ending "12 ff.", "27 n." or "see Land." (the rest was read as story); a
+closing "THE END" (or "~ Fin ~") is no passage in any format (book_matter), nor are a plain-text story's subtitle over
+its "by" line ("A Comedy in Two Acts") and its title said again before its first chapter (a half-title); "All rights
+reserved" brought in by a colon is a story's quotation, and an excerpt from a diary, log or letters after the last
+chapter the story's ending, not matter; the text after an indented letter in a text whose paragraphs are marked by
+indents opens a paragraph (it was the letter's last line's wrap); notes typed under their paragraph opening with
+their mark's symbol ("rope,*" over "* Tarred hemp...") are no text, nor their marks (note_marks); the story's wrapped
+lines under a fan fiction note's line are kept (they were left out with the note); and "Exhibit [A]" keeps its label
+where a Gutenberg footnote A stands elsewhere."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
