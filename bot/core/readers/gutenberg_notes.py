@@ -11,9 +11,9 @@ _FOOTNOTE = re.compile(r"\[Footnote[ \t]++(\d{1,3}|[A-Za-z]{1,2})[ \t]*+:")
 """How a footnote opens: "[Footnote 1:", "[Footnote A:"."""
 _LISTED = re.compile(r"\[(\d{1,3}|[A-Za-z]{1,2})\][ \t]")
 """A note under "FOOTNOTES:": "[1] A sack ..."."""
-_MARK = re.compile(r"(?<=\S)\[(\d{1,3}|[A-Za-z]{1,2})\]")
-"""A note's mark, run into the word or stop it follows ("arm.[2]"): one after a space is the story's own label
-("Exhibit [A]", cut where a footnote A stood elsewhere)."""
+_MARK = re.compile(r"\[(\d{1,3})\]|(?<=\S)\[([A-Za-z]{1,2})\]")
+"""A note's mark: a number ("arm.[2]", "raw [2] from"), or a letter run into the word or stop it follows ("arm.[A]"):
+a letter after a space is the story's own label ("Exhibit [A]", cut where a footnote A stood elsewhere)."""
 _ENDING_MARK = re.compile(r"\[(?:\d{1,3}|[A-Za-z]{1,2})\]\Z")
 _NOTES_LINES = frozenset({"footnotes:", "footnotes", "footnote:"})
 _SIDENOTE = "[Sidenote:"
@@ -56,7 +56,10 @@ def without_gutenberg_notes(paragraphs: list[str]) -> list[str]:
         index += 1
     if not labels:
         return kept
-    return [_MARK.sub(lambda mark: "" if mark.group(1) in labels else mark.group(), text) for text in kept]
+    return [
+        _MARK.sub(lambda mark: "" if (mark.group(1) or mark.group(2)) in labels else mark.group(), text)
+        for text in kept
+    ]
 
 
 def _closing_bracket(text: str) -> int | None:
