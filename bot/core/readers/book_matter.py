@@ -17,6 +17,7 @@ from bot.core.readers.authors_notes import without_authors_notes
 from bot.core.readers.chapter_lines import says_the_end
 from bot.core.readers.manuscript_frame import without_manuscript_frame
 from bot.core.readers.note_marks import without_symbol_notes
+from bot.core.readers.part_names import with_parts_named
 from bot.core.readers.plain_notes import without_plain_notes
 from bot.core.readers.reader import Block, typed_chapters
 
@@ -319,11 +320,13 @@ def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> l
     ("rope,*" over "* Tarred hemp...": note_marks.without_symbol_notes), a fan fiction writer's notes
     (authors_notes.py), a contents list of plain lines, the copyright notice before its first chapter and the sections
     named as matter at its start or end (without_matter), a closing "THE END", a document of no headings read by its
-    typed ones (_typed_headings)."""
+    typed ones (_typed_headings); chapters named again in each part named with their part (part_names)."""
     blocks = _typed_headings(without_symbol_notes(without_plain_notes(without_manuscript_frame(blocks, title))), title)
-    return _without_closing_line(
-        without_matter(
-            without_notice_before_chapters(without_contents_lists(without_authors_notes(blocks), title), title)
+    return with_parts_named(
+        _without_closing_line(
+            without_matter(
+                without_notice_before_chapters(without_contents_lists(without_authors_notes(blocks), title), title)
+            )
         )
     )
 

@@ -31,6 +31,7 @@ from bot.core.readers.indented_paragraphs import indent_parted
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.listed_matter import without_listed_matter
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
+from bot.core.readers.part_names import with_parts_named
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
 from bot.core.readers.reader import LETTER_OR_DIGIT, Block, StoryText, without_breaks
@@ -89,7 +90,9 @@ class TextReader:
         repeats = [title, f"by {gutenberg.header_field(header, 'Author')}"]
         set_apart = set_apart_headings(body, lambda line: _said_again(line, repeats))
         blocks = _blocks(paragraphs[bounds[0] : bounds[1]], counted=not paged, set_apart=set_apart)
-        return StoryText(title, _front_matter_dropped(without_listed_matter(_text_of(blocks)), repeats))
+        return StoryText(
+            title, with_parts_named(_front_matter_dropped(without_listed_matter(_text_of(blocks)), repeats))
+        )
 
 
 def _without_half_title(blocks: list[Block], title: str | None) -> list[Block]:
