@@ -364,9 +364,8 @@ chapter the story's ending, not matter; the text after an indented letter in a t
 indents opens a paragraph (it was the letter's last line's wrap); notes typed under their paragraph opening with
 their mark's symbol ("rope,*" over "* Tarred hemp...") are no text, nor their marks (note_marks); the story's wrapped
 lines under a fan fiction note's line are kept (they were left out with the note); "Exhibit [A]" keeps its label
-where a Gutenberg footnote A stands elsewhere; and a blog post's paragraphs of prose beside its text element in its
-article (a lead, an ending) are read (blog_post; they were left out); a book that numbers its chapters again in each
-part names each with its part, "ACT II: SCENE I." (part_names; two chapters had one name)."""
+where a Gutenberg footnote A stands elsewhere; and a book that numbers its chapters again in each part names each
+with its part, "ACT II: SCENE I." (part_names; two chapters had one name)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
