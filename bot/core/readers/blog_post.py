@@ -2,8 +2,7 @@
 text in one element of a class of their own (`entry-content`, `post-body`, `available-content`, `gh-content`), and
 around it the site's name and menus, the post's date and tags, share and related-post widgets, readers' comments and
 the sidebar. Each was read as the story: "Who sang to the herring?" was answered from a reader's comment, cited as a
-chapter "3 thoughts on “The Gull Wife: Part One”". Paragraphs of prose beside that element in the post's article (a
-lead, an ending) are the story's too."""
+chapter "3 thoughts on “The Gull Wife: Part One”"."""
 
 from __future__ import annotations
 
@@ -43,39 +42,12 @@ def saved_post(root: _Element) -> SavedPost | None:
     outermost = [e for e in found if not any(CONTENT_CLASSES & _classes(above) for above in e.iterancestors())]
     if len(outermost) != 1:
         return None
-    content = _with_prose_beside(outermost[0])
+    content = outermost[0]
     for widget in [element for element in content.iter() if WIDGET_CLASSES & _classes(element)]:
         _remove_keeping_tail(widget)
     heading = next((e for e in root.iter() if TITLE_CLASSES & _classes(e) and not _aside(e)), None)
     named = " ".join("".join(heading.itertext()).split()) if heading is not None else ""
     return SavedPost(named or None, content)
-
-
-PROSE_CHARS = 60
-"""Characters, at least, of a paragraph of no class beside the post's text in its article for it to be the story's:
-a lead, a closing paragraph (a theme's date or byline line is shorter, or classed)."""
-
-
-def _with_prose_beside(content: _Element) -> _Element:
-    """The post's text element, or, where its article also holds paragraphs of prose of no class beside it (a lead
-    before it, the ending after it: a hand-made page or a theme that sets them apart), that article less its other
-    children: the opening and the ending were left out."""
-    article = content.getparent()
-    if article is None or local_name(article) != "article":
-        return content
-    prose = [
-        child
-        for child in article
-        if local_name(child) == "p"
-        and not child.get("class")
-        and len(" ".join("".join(child.itertext()).split())) >= PROSE_CHARS
-    ]
-    if not prose:
-        return content
-    kept = {id(content), *map(id, prose)}
-    for child in [child for child in article if id(child) not in kept]:
-        _remove_keeping_tail(child)
-    return article
 
 
 def _aside(element: _Element) -> bool:

@@ -59,15 +59,3 @@ def test_the_text_after_a_widget_in_the_post_is_kept():
         f'{STORY[0]}<span class="sharedaddy">Share this</span> {STORY[1]}</p></div></body></html>'
     )
     assert [block.text for block in HtmlReader().read(page.encode()).blocks] == [" ".join(STORY)]
-
-
-def test_the_storys_paragraphs_beside_the_posts_text_in_its_article_are_kept():
-    # A hand-made page (or a theme) sets the lead and the ending apart from the "post-content" element: both were left
-    # out, the story read from its middle. A short classed line beside it (the date) stays out.
-    ending = "In the spring the woman found the coat, and Cormac woke to an empty bed and a grey feather."
-    page = (
-        "<html><head><title>The Gull Wife</title></head><body><article><h1>The Gull Wife</h1>"
-        f'<p class="post-date">May 2, 2021</p><p>{STORY[0]}</p><div class="post-content"><p>{STORY[1]}</p></div>'
-        f"<p>{ending}</p></article></body></html>"
-    )
-    assert [block.text for block in HtmlReader().read(page.encode()).blocks] == [*STORY, ending]
