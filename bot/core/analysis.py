@@ -75,8 +75,7 @@ people; a greeting after someone spoken to ('"Thanks, buddy, Merry Christmas!"')
 ("set on Gannet Skerry, a tiny island"), a hotel and a league ("Major League Baseball") are no one; and someone acting
 after a scene set within a sentence is no place's place ("Back in England, Kestell warns the queen"); a title and a
 surname are the one person of that surname the story brings in with the title's word ("Inspector Halda" is "the
-inspector in charge, Viktor Halda"), and a person said by their given name before their full name is introduced
-there ("whose daughter Lena", then "married Lena Ostrov")."""
+inspector in charge, Viktor Halda")."""
 
 
 def _combining_marks() -> str:

@@ -1253,8 +1253,7 @@ def _people(
     evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: set[str], text: str
 ) -> list[tuple[str, int]]:
     """(name, where its intro stands in `text`, the story's passages joined) of the names that are people; a name
-    within one longer one that is ("Benjamin" in "Benjamin Bunny", "Yamato" in "Prince Yamato") is that person,
-    introduced where the first of them is."""
+    within a longer one that is ("Benjamin" in "Benjamin Bunny", "Yamato" in "Prince Yamato") is that person."""
     chosen: dict[str, int] = {}
     surnames: dict[str, _Forms] = {}
     for name, found in evidence.items():
@@ -1314,16 +1313,7 @@ def _people(
     _with_given_names(chosen)
     _with_titled_full_names(chosen, text)
     # Folded: "MR. McGREGOR", in Potter's capitals, is Mr. McGregor.
-    within: dict[str, set[str]] = {}
-    for name in chosen:
-        for part in _shorter_runs(name.split()):
-            within.setdefault(fold(part), set()).add(name)
-    for name, where in chosen.items():
-        holders = within.get(fold(name), set())
-        if len(holders) == 1 and fold(name) in _given_names(next(iter(holders))):
-            # "Harold's daughter, Margaret", then "Margaret Ashworth-Kerr flew over": brought in first
-            (holder,) = holders
-            chosen[holder] = min(chosen[holder], where)
+    within = {fold(part) for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
 
 
@@ -1476,17 +1466,6 @@ def _named_though_common(name: str, found: _Evidence, lists: _WordLists, lowerca
     if len(words) < 2 or found.inside < 2:
         return False
     return _kind(words[-1], lists) != "person" or any(word.lower() not in lowercase_words for word in words)
-
-
-def _given_names(name: str) -> tuple[str, str]:
-    """What a name is said by, folded, where the story brings the person in by it: its given name, and the name
-    without its titles ("Kojata" of "King Kojata"). Not a surname alone: "what Blessom had done" was said of John
-    Blessom's father."""
-    lists = _word_lists()
-    words = [fold(word) for word in name.split()]
-    titled = lists.title | HONORIFICS
-    untitled = next((i for i, word in enumerate(words) if word.rstrip(".") not in titled), len(words) - 1)
-    return words[untitled], " ".join(words[untitled:])
 
 
 def _shorter_runs(words: list[str]) -> Iterator[str]:
