@@ -570,6 +570,8 @@ def _is_adverb(key: str) -> bool:
     names, pet forms of names ending in "-ly" whose rest is no word (or a short noun's: "sal", "mol", "dol")."""
     if not key.endswith("ly") or not is_lowercase_word(key):
         return False
+    if key in _IRREGULAR_ADVERBS:
+        return True
     base = key[:-2]
     if base.endswith("l") and len(base) <= 3:
         return False
@@ -577,6 +579,8 @@ def _is_adverb(key: str) -> bool:
     return any(len(b) >= 3 and is_lowercase_word(b) for b in bases)
 
 
+_IRREGULAR_ADVERBS = frozenset({"only", "truly", "duly", "unduly", "wholly", "fully"})
+"""Adverbs whose word is no base and "-ly" ("true", "due", "whole", "full"): "Truly Harry is a wizard" is Harry's."""
 _BEFORE_LE = tuple("bcdgkptz")
 """Letters before the "-ly" of an adverb of an adjective in "-le": "simply", "humbly", "gently", "idly"."""
 

@@ -732,6 +732,8 @@ def test_a_verb_or_a_company_before_or_as_a_name_is_no_one(story):
         ),
         ("Lily Bart is a beautiful woman in New York. Lily Bart refuses Simon Rosedale. Lily dies.", "Lily Bart"),
         ("Finally Kung said nothing. Kung left, and Kung never came back.", "Kung"),
+        # Adverbs of no base and "-ly" ("true", "due", "whole") are adverbs too: "Truly Harry" was a person.
+        ("Truly Harry is a wizard. Harry Potter lives in a cupboard. Harry Potter runs away.", "Harry Potter"),
     ],
 )
 def test_a_given_name_ending_in_ly_at_a_sentence_s_start_is_no_adverb(story, name):
