@@ -15,6 +15,9 @@ from bot.core.role_asked import introduces_in_role, role_asked_about
         ("whats the butlers name", "butler"),  # as a chat types it
         ("What was the judge called?", "judge"),
         ("what is the name of the judge", "judge"),
+        ("whats the boss name", "boss"),  # its "s" its own
+        ("What is the princess name?", "princess"),  # not "princes"
+        ("what is the dogs name", "dog"),  # a story's animal is someone
     ],
 )
 def test_a_role_asked_for(question, role):
@@ -34,6 +37,8 @@ def test_a_role_asked_for(question, role):
         "What is the king's son's name?",  # a relative
         "What is the captain's ship called?",
         "What is the butler doing?",
+        "What is the name of the ship?",  # no kind of person
+        "what is the films name",
     ],
 )
 def test_not_a_role_asked_for(question):
