@@ -18,7 +18,7 @@ from bot.core.corpus import Corpus
 from bot.core.fuzzy import closest
 from bot.core.invisible_characters import ZERO_WIDTH_SPACE, plain_question
 from bot.core.name_index import NICKNAME_QUOTES, NameIndex
-from bot.core.people_finder import HONORIFICS, find_people, kin_words, person_titles
+from bot.core.people_finder import HONORIFICS, find_people, role_titles
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_MATCH = 75  # rapidfuzz ratio for "Sofiya" -> "Sofia"; "Sophie" scores 50
@@ -275,8 +275,7 @@ def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
     # "Mr. von Hassel" is Ludwig von Hassel: a surname of two words or more says whose; "Mr. Hale" may be any Hale.
     untitled = [word for word in words if word.rstrip(".") not in HONORIFICS]
     # "Inspector Halda" is Viktor Halda, whom the story brings in as its inspector, and "Judge Achebe" Rosalind Achebe.
-    roles = person_titles() - HONORIFICS - kin_words()
-    unroled = [word for word in untitled if word.rstrip(".") not in roles]
+    unroled = [word for word in untitled if word.rstrip(".") not in role_titles()]
     steps: list[Callable[[PersonFinder], list[int]]] = [
         lambda finder: finder._names.named(key),
         lambda finder: finder._names.holding_all(words),

@@ -346,6 +346,14 @@ def person_titles() -> frozenset[str]:
     return _word_lists().title
 
 
+@cache
+def role_titles() -> frozenset[str]:
+    """The titles that say a role, not a sex or kin ("judge", "inspector"; not "mr", "mrs", "father"): one person
+    bears them with a given name or without ("Judge Achebe" is "Judge Rosalind Achebe"), where "Mr. Bunny" may be
+    "Mr. Benjamin Bunny"'s father and "Father Brown" "Father Michael Brown"'s uncle."""
+    return person_titles() - HONORIFICS - _word_lists().kin
+
+
 def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> list[FoundPerson]:
     """The people a story's passages name, in the order the story first gives evidence of them;
     `lowercase_words`, the words the story writes in lowercase if known (else found here). A word holding one of
@@ -1352,7 +1360,7 @@ def _with_given_names(chosen: dict[str, int]) -> None:
     beside "Richard Hale" (a one-word surname is a family's), nor "Mr. Bunny" beside his son "Mr. Benjamin Bunny". A
     title other than an honorific names one person with a given name or without ("Judge Achebe" is "Judge Rosalind
     Achebe", "Sheriff Kettle" "Sheriff Amos Kettle"), as a woman's honorific does."""
-    titles = person_titles() - HONORIFICS - _word_lists().kin  # "Father Brown" may be "Father Michael Brown"'s uncle
+    titles = role_titles()
     given: dict[str, list[str]] = {}
     for name in chosen:
         first, _, rest = name.partition(" ")
@@ -1374,8 +1382,9 @@ def _with_titled_full_names(chosen: dict[str, int], text: str) -> None:
     """A person named by a title and a surname ("Inspector Halda") is the one person named by a given name and that
     surname whom the story brings in with that title's word ("the inspector in charge, Viktor Halda"), introduced
     where first said: "who is halda" found two people. Not a surname more than one full name ends in, nor one the
-    story brings in with no such word ("Captain Ashworth" beside "Harold Ashworth", perhaps his father)."""
-    titles = person_titles() - HONORIFICS - _word_lists().kin
+    story brings in with no such word ("Captain Ashworth" beside "Harold Ashworth", perhaps his father). (One of the
+    same title, "Inspector Tomas Halda", is the one, by _with_given_names, before.)"""
+    titles = role_titles()
     full: dict[str, list[str]] = {}
     for name in chosen:
         words = name.split()
