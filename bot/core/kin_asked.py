@@ -97,7 +97,7 @@ def kin_asked_about(question: str) -> KinAsked | None:
 
 def kin_named(name: str) -> KinAsked | None:
     """The name and relative in a name asked about that is someone's relative: "Nora's father" in "What does Nora's
-    father do for a living?" (bot.core.query.person_asked_about's name); else None."""
+    father do for a living?" (bot.core.query.name_asked's name); else None."""
     return _kin_of([fold(word) for word, _, _ in words(name)], ((),))
 
 

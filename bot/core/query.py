@@ -202,7 +202,7 @@ _JOBS = frozenset({"job", "profession", "occupation", "trade", "career"})
 
 @dataclass(frozen=True)
 class NameAsked:
-    """The name a question asks about, as person_asked_about and the name typed alone read it."""
+    """The name a question asks about (name_asked)."""
 
     name: str
     alone: bool
@@ -211,24 +211,18 @@ class NameAsked:
 
 
 def name_asked(question: str) -> NameAsked | None:
-    """person_asked_about's name, or else the name of a question that is a name alone, or a name and what is asked of
-    it with no question word: "leonie", "leonie job", "Ted's occupation" (folded, at most three words)."""
-    asked = _asked_of_person(question)
-    return None if asked is None else NameAsked(asked[0], asked[2])
-
-
-def person_asked_about(question: str) -> str | None:
     """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?", "What is X's real (or
-    full) name?", "What is X's job?" (or profession, occupation, trade, age; "whats Xs job" as a chat types it), "How
-    old is X?", "What does X do for a living?" (or "What does X do?"), or "What did X used to do?" (folded), on one
-    line; else None.
+    full) name?", "What is X's job?" (or profession, occupation, trade, career, age; "whats Xs job" as a chat types
+    it), "How old is X?", "What does X do for a living?" (or "What does X do?", "What does X work as?"), or "What did X
+    used to do?" (folded), on one line; or else the name of a question that is a name alone, or a name and what is
+    asked of it with no question word: "leonie", "leonie job", "Ted's occupation" (at most three words). Else None.
 
     Its opening matched, the name is the rest less its trailing spaces and "?.!", found in one pass. The pattern
     `\\s+(.+?)[\\s?.!]*$` tried every split of the rest and, for each, rescanned its spaces: "who is", 980
     spaces and "sofia" on two lines (993 characters, under the question limit) took 2.0 s, holding the GIL, so
     one mention held the bot's event loop that long (bench/bench_question_shapes.py)."""
     asked = _asked_of_person(question)
-    return None if asked is None or asked[2] else asked[0]
+    return None if asked is None else NameAsked(asked[0], asked[2])
 
 
 def asks_what_someone_does(question: str) -> bool:

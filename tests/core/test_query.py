@@ -4,13 +4,13 @@ import pytest
 
 from bot.core.query import (
     AnswerKind,
+    NameAsked,
     answer_kind,
     asks_feeling,
     asks_what_someone_does,
     focus_word,
     form_words_at,
     name_asked,
-    person_asked_about,
 )
 
 
@@ -148,7 +148,8 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
     ],
 )
 def test_the_person_a_question_asks_about(question, name):
-    assert person_asked_about(question) == name
+    asked = name_asked(question)
+    assert (None if asked is None or asked.alone else asked.name) == name
 
 
 @pytest.mark.parametrize(
@@ -208,6 +209,7 @@ def test_the_person_asked_about_is_found_in_one_pass_however_the_question_is_spa
     # spaces and a name on two lines (a question under the 1,000-character limit) took 2.0 s of CPU, holding the GIL,
     # so the bot's event loop (bench/bench_question_shapes.py); at these sizes it never finished.
     spaces = " \t" * 50_000
-    assert person_asked_about(f"who is{spaces}sofia\nivan") is None
-    assert person_asked_about(f"who is{spaces}sofia{spaces}?") == "sofia"
-    assert person_asked_about("who is sofia" + "…" * 100_000 + "x") == "sofia" + "..." * 100_000 + "x"
+    assert name_asked(f"who is{spaces}sofia\nivan") is None
+    assert name_asked(f"who is{spaces}sofia{spaces}?") == NameAsked("sofia", alone=False)
+    assert name_asked("who is sofia" + "…" * 100_000 + "x") == NameAsked("sofia" + "..." * 100_000 + "x", alone=False)
+    assert name_asked(f"sofia{spaces}ivan?") is None  # longer than a name typed alone
