@@ -69,7 +69,8 @@ capitals and in the story's sentences is one person; a full name said only where
 is no place's place. 15: a given name ending in "-ly" opens a sentence as a name, not an adverb ("Billy Elliot" was
 "Elliot"), and a full name only ever opening sentences may start with one the dictionary knows in lowercase too ("Anna
 Blake", "Peter Walsh"); a film's star, each name of a list after a plural role ("The Bennet sisters, Jane, Elizabeth,
-[...] and Lydia"), a given name that is a word for a kind of person and never follows a determiner ("Hunter", "Robin"),
+[...] and Lydia"), a given name that is a word for a kind of person and never follows a determiner ("Hunter", "Robin";
+introduced where first said),
 a surname after "al-" ("Mohammed al-Hassan"), a peer known by their place ("the Duke of Wellington") and a coach are
 people; a greeting after someone spoken to ('"Thanks, buddy, Merry Christmas!"'), a place described after "on" or "in"
 ("set on Gannet Skerry, a tiny island"), a hotel and a league ("Major League Baseball") are no one; and someone acting

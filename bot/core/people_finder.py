@@ -1286,7 +1286,11 @@ def _people(
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
         if found.role and (found.determined or not found.inside or found.mentions < 2):
             continue  # "the Hunter", "Hunter" once: a role; "Hunter loves trains. His mother calls Hunter": a name
-        if found.person > found.thing:
+        if found.person > found.thing and found.role:
+            # "whom everybody called Sparrow", then "until Sparrow whispered": a word for a kind of person is a name
+            # where first said, as the story repeats it (below); what says a person later is no introduction
+            chosen[name] = min(w for w in (found.first_inside, found.first_opening, found.intro) if w >= 0)
+        elif found.person > found.thing:
             chosen[name] = found.intro
         elif found.role and not found.thing and found.mentions >= 3 and 2 * found.placed < found.mentions:
             # "Wren lives with her grandmother. Wren rescues a boy. The boy thanks Wren.": repeated as a name is

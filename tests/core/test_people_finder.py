@@ -826,6 +826,18 @@ def test_a_given_name_that_is_a_word_for_a_kind_of_person_is_a_person_where_no_d
     assert names_in(story) == names
 
 
+def test_a_given_name_that_is_a_word_for_a_kind_of_person_is_introduced_where_first_said():
+    # bench/untuned2: "who is sparrow" was answered with "until Sparrow whispered in her earpiece", where something
+    # first said he was a person, not with the sentence that names him.
+    story = [
+        "The third of the crew was a boy named Teodor, whom everybody called Sparrow because he was small.",
+        '"What about the cameras?" Sparrow wanted to know. Sparrow complained that the van leaked.',
+        "She waited until Sparrow whispered in her earpiece.",
+    ]
+    sparrow = next(p for p in find_people(story) if p.name == "Sparrow")
+    assert sparrow.intro.startswith("The third of the crew")
+
+
 def test_a_place_described_after_where_places_stand_is_no_one():
     story = "The story is set on Gannet Skerry, a tiny island. Gannet Skerry has no trees. People leave Gannet Skerry."
     assert names_in(story) == []
