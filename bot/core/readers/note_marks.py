@@ -37,34 +37,52 @@ def text_before(parts: list[str]) -> str:
 def without_symbol_mark(note: str, before: str) -> str | None:
     """The paragraph `before` without the mark of a note typed under it, the note opening with that mark ("* Tarred
     hemp was preferred..." under "...with a tarred rope* while..."), where the paragraph has it right after a word or
-    its stop ("rope,*", "across.†"), not closing a word it opened ("*very*", emphasis typed as text): None where the
-    note opens with no symbol's mark, or the paragraph holds it after no word. Such a note was read as the story, and
-    answered in its place."""
+    its stop ("rope,*", "across.†"): None where the note opens with no symbol's mark, or the paragraph holds it after
+    no word. Such a note was read as the story, and answered in its place. Only one unmistakably a note is taken, as
+    losing the story's text is worse than reading a note: none under a paragraph that opens a word with the symbol
+    (emphasis typed as text, "*very*", "*I can't do this anymore*,", whose closing "*" follows a word as a mark
+    does), none of several lines opening with a symbol (a list, "* Buy milk"), none closing with it ("* Harry has left
+    the chat *")."""
     opening, symbols = note.split(maxsplit=1), frozenset(NOTE_SYMBOLS)
     if len(opening) < 2 or len(opening[0]) > 3 or not set(opening[0]) <= symbols:
         return None
     if not any(character.isalpha() for character in opening[1][:_NOTE_LETTERS]):
         return None  # "* * *", a break
+    if note[-1] in symbols or any(line.lstrip()[:1] in symbols for line in note.splitlines()[1:]):
+        return None
+    if _opens_with_symbol(before, symbols):
+        return None
     mark = opening[0]
     at = before.find(mark)
     while at != -1:
         after = before[at + len(mark) : at + len(mark) + 1]
-        word = max(before.rfind(" ", 0, at), before.rfind("\n", 0, at)) + 1
         if (
             at
             and (before[at - 1].isalnum() or (before[at - 1] in _STOPS and before[at - 2 : at - 1].isalnum()))
             and after not in symbols
-            and before[word] not in symbols
         ):
             return before[:at] + before[at + len(mark) :]
         at = before.find(mark, at + len(mark))
     return None
 
 
+def _opens_with_symbol(text: str, symbols: frozenset[str]) -> bool:
+    """Whether a word of `text` opens with a symbol ("*very*", "(*sighs*"): emphasis typed as text, whose closing
+    symbol follows a word as a note's mark does."""
+    return any(
+        character in symbols
+        and (at == 0 or text[at - 1].isspace() or text[at - 1] in _OPENERS)
+        and text[at + 1 : at + 2].strip() not in ("", *symbols)
+        for at, character in enumerate(text)
+    )
+
+
 _NOTE_LETTERS = 20
 """Characters of a note's text, at most, looked at for a letter: a note says something."""
 _STOPS = ".,;:!?'\"\u2019\u201d)"
 """What a mark may follow its word after: a stop, a quotation's close, a bracket ("rope,*", "across.†")."""
+_OPENERS = "([\"'\u2018\u201c"
+"""What a word may open with before emphasis typed as text: a bracket, a quotation's open ("(*sighs*)")."""
 
 
 def without_symbol_notes(blocks: Sequence[Block]) -> list[Block]:

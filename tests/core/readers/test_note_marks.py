@@ -74,3 +74,21 @@ def test_notes_typed_under_their_paragraphs_with_a_symbols_mark_are_no_story_tex
 def test_a_list_under_a_paragraph_with_emphasis_typed_as_text_is_read():
     blocks = [Block("She was *very* tired."), Block("* Eggs for the inn."), Block("* Lamp oil.")]
     assert without_symbol_notes(blocks) == blocks
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "under"),
+    [
+        # Emphasis over several words typed as text: its closing "*" follows a word, as a mark would.
+        ("*I can't do this anymore*, she thought, and closed the laptop.", "* Buy milk\n* Call Mum\n* Find the key"),
+        ("Ron typed: *mate where are you*, and waited.", "* Harry has left the chat *"),
+        ("Hermione sighed. *Boys*, she thought.", "* * * Three days later * * *"),
+        # A mark after a word, but a list under it: more notes than the paragraph has marks.
+        ("She packed the rope,* the salt and the lamp.", "* Buy milk\n* Call Mum"),
+        # A line closing with the symbol is no note.
+        ("She packed the rope,* the salt and the lamp.", "* Harry has left the chat *"),
+    ],
+)
+def test_a_paragraph_under_one_that_holds_its_symbol_as_emphasis_or_a_list_is_the_storys(paragraph, under):
+    blocks = [Block(paragraph), Block(under), Block("She went to bed.")]
+    assert without_symbol_notes(blocks) == blocks
