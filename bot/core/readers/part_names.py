@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.core.readers.chapter_lines import is_chapter_line, joined_heading
+from bot.core.readers.chapter_lines import is_alone_word, is_chapter_line, is_roman, joined_heading
 from bot.core.readers.reader import Block
 
 PART_WORDS = frozenset(
@@ -21,28 +21,44 @@ PART_WORDS = frozenset(
 
 def with_parts_named(blocks: Sequence[Block]) -> list[Block]:
     """The blocks, each chapter's heading under a part's named with that part where a chapter's number is said
-    twice or more in the book (_folded); else as they are (a book numbering its chapters through its parts names each
-    once)."""
-    parts = [block.heading and _is_part(block.text) for block in blocks]
-    said = Counter(_folded(block.text) for block, part in zip(blocks, parts, strict=True) if block.heading and not part)
-    if not any(part for part in parts) or not any(count > 1 for count in said.values()):
+    twice or more in the book (_chapter_key); else as they are (a book numbering its chapters through its parts names
+    each once). A heading that holds its part ("ACT I. SCENE I.") names the chapters under it and keeps its name; a
+    chapter line of no number ("EPILOGUE", "Afterword") is the book's, named with a part only where said in two."""
+    parts = [_part_of(block.text) if block.heading else None for block in blocks]
+    keys = [  # a heading's own chapter, after any part it holds: none for a part's
+        _chapter_key(block.text.strip()[len(part or "") :]) if block.heading else None
+        for block, part in zip(blocks, parts, strict=True)
+    ]
+    said = Counter(key for key in keys if key is not None)
+    if not any(parts) or not any(count > 1 for count in said.values()):
         return list(blocks)
     named: list[Block] = []
     part_name: str | None = None
-    for block, part in zip(blocks, parts, strict=True):
+    for block, part, key in zip(blocks, parts, keys, strict=True):
         if part:
-            part_name = " ".join(block.text.split()).rstrip(" .:")
-        elif block.heading and part_name is not None:
+            part_name = " ".join(part.split()).rstrip(" .:")
+        elif key is not None and part_name is not None and (not is_alone_word(block.text) or said[key] > 1):
             block = replace(block, text=joined_heading([part_name, block.text.strip()]))
         named.append(block)
     return named
 
 
-def _is_part(heading: str) -> bool:
-    words = heading.split()
-    return bool(words) and words[0].rstrip(".:").casefold() in PART_WORDS and is_chapter_line(heading.strip())
+def _part_of(heading: str) -> str | None:
+    """The part a heading names: all of it ("ACT II.", "PART TWO"), or its opening where the rest names a chapter
+    ("ACT I." of "ACT I. SCENE I."); None for a heading that opens with no part's word."""
+    text = heading.strip()
+    words = text.split()
+    if not words or words[0].rstrip(".:").casefold() not in PART_WORDS or not is_chapter_line(text):
+        return None
+    rest = text.split(maxsplit=2)[2:]
+    return text[: len(text) - len(rest[0])].rstrip() if rest and is_chapter_line(rest[0]) else text
 
 
-def _folded(text: str) -> str:
-    """A chapter's name by its first two words, its number's ("SCENE I." of "SCENE I. The same. Evening.")."""
-    return " ".join(word.strip(".:,") for word in text.casefold().split()[:2])
+def _chapter_key(text: str) -> str | None:
+    """A chapter line's name by its number ("scene i" of "SCENE I. The same. Evening.", "iv" of "IV. THE HILL") or
+    its word ("epilogue"); None for a heading that is no chapter line ("The Wedding"), which names no number."""
+    text = text.strip()
+    if not is_chapter_line(text):
+        return None
+    words = [word.strip(".:,") for word in text.casefold().split()]
+    return words[0] if is_roman(text.split()[0].rstrip(".")) else " ".join(words[:2])

@@ -41,3 +41,47 @@ def test_chapters_numbered_through_the_parts_keep_their_names():
         Block("The flood came."),
     ]
     assert with_parts_named(blocks) == blocks
+
+
+def test_a_heading_that_holds_its_act_is_no_part_and_names_the_scenes_under_it():
+    play = "THE MARINER'S WIFE\n\nACT I. SCENE I.\n\nA quay at dawn.\n\nSCENE II.\n\nThe same. Evening.\n\n"
+    play += "ACT II. SCENE I.\n\nA ship's deck.\n\nSCENE II.\n\nThe quay again.\n"
+    story = TextReader().read(play.encode())
+    assert [block.text for block in story.blocks if block.heading] == [
+        "ACT I. SCENE I.",
+        "ACT I: SCENE II.",
+        "ACT II. SCENE I.",
+        "ACT II: SCENE II.",
+    ]
+
+
+def test_a_books_epilogue_after_its_last_part_is_named_alone():
+    blocks = [
+        Block("PART ONE", heading=True),
+        Block("CHAPTER I.", heading=True),
+        Block("The road ran west."),
+        Block("PART TWO", heading=True),
+        Block("CHAPTER I.", heading=True),
+        Block("The hills were cold."),
+        Block("EPILOGUE", heading=True),
+        Block("Years later she told her daughter."),
+    ]
+    assert [block.text for block in with_parts_named(blocks) if block.heading] == [
+        "PART ONE",
+        "PART ONE: CHAPTER I.",
+        "PART TWO",
+        "PART TWO: CHAPTER I.",
+        "EPILOGUE",
+    ]
+
+
+def test_titled_chapters_sharing_their_first_words_are_no_chapter_named_again():
+    blocks = [
+        Block("BOOK I", heading=True),
+        Block("The Wedding", heading=True),
+        Block("The bells rang."),
+        Block("BOOK II", heading=True),
+        Block("The Wedding Night", heading=True),
+        Block("The candles burned down."),
+    ]
+    assert with_parts_named(blocks) == blocks
