@@ -1,3 +1,6 @@
+from operator import index
+from typing import SupportsIndex
+
 import pytest
 
 from bot.core.corpus import read_story
@@ -92,3 +95,27 @@ def test_a_list_under_a_paragraph_with_emphasis_typed_as_text_is_read():
 def test_a_paragraph_under_one_that_holds_its_symbol_as_emphasis_or_a_list_is_the_storys(paragraph, under):
     blocks = [Block(paragraph), Block(under), Block("She went to bed.")]
     assert without_symbol_notes(blocks) == blocks
+
+
+class _ScanCounted(str):
+    """A paragraph counting the characters its searches may look through: a search back from each mark to its word's
+    start looked through the whole run of marks again at each mark."""
+
+    scanned = 0
+
+    def find(self, sub: str, start: SupportsIndex | None = None, end: SupportsIndex | None = None) -> int:
+        found = super().find(sub, start, end)
+        _ScanCounted.scanned += (len(self) if found == -1 else found) - index(start or 0)
+        return found
+
+    def rfind(self, sub: str, start: SupportsIndex | None = None, end: SupportsIndex | None = None) -> int:
+        found = super().rfind(sub, start, end)
+        _ScanCounted.scanned += (len(self) if end is None else index(end)) - max(found, index(start or 0))
+        return found
+
+
+def test_a_long_run_of_marks_is_looked_through_in_steps_linear_in_it():
+    for before in (_ScanCounted("*" + "x*" * 20_000), _ScanCounted("x**" * 20_000)):
+        _ScanCounted.scanned = 0
+        assert without_symbol_mark("* A note here.", before) is None  # emphasis, or marks after marks
+        assert _ScanCounted.scanned <= 4 * len(before)
