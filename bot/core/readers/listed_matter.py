@@ -63,6 +63,8 @@ def _is_index_paragraph(text: str) -> bool:
     not "No"). A page may be followed by "ff." or "n.", and an entry may send the reader on ("Acre, see Land."):
     an index whose paragraph ended so was ended there, the rest of it read as the story's text."""
     stripped = text.strip()
+    if not stripped:
+        return False  # no entry, though each of its no lines sends the reader on
     if len(stripped.rstrip(".")) == 1:
         return stripped[0].isalpha()
     lines = [line for line in stripped.splitlines() if line.strip()]

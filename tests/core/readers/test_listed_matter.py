@@ -84,3 +84,9 @@ def test_an_index_entry_ending_in_a_cross_reference_or_a_page_mark_goes_on_with_
 def test_a_sentence_after_an_index_line_that_sends_no_one_on_is_text():
     story = [Block("I", heading=True), Block(EELS), Block("Index"), Block("Come, see you tomorrow."), Block(CHURCH)]
     assert without_listed_matter(story) == story
+
+
+def test_an_empty_paragraph_after_an_index_line_is_no_entry():
+    # An empty paragraph names no page and sends no one on: "Index" over it was left out as an index of none.
+    story = [Block("I", heading=True), Block(EELS), Block("Index"), Block(" "), Block(CHURCH)]
+    assert without_listed_matter(story) == story
