@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 
 from bot.core.readers.chapter_lines import is_chapter_line
-from bot.core.readers.indented_paragraphs import ends_short
 from bot.core.readers.reader import Block
 
 _NOTE = re.compile(r"\(?+(?:a/n|author['’]?s note)[ \t]*+[:\-–—]", re.IGNORECASE)
@@ -35,14 +34,18 @@ def without_authors_note(paragraph: str) -> str:
     return "\n".join(lines[1:]) if _story_wrapped_under(lines) else ""
 
 
+_SENTENCE_ENDS = (".", "!", "?", ")", "\u2026")
+
+
 def _story_wrapped_under(lines: list[str]) -> bool:
     """Whether a note's first line ends of itself over hard-wrapped lines of the story, typed with no blank line
-    between: the line ends a sentence with room left on it for the next line's first word (ends_short: a wrapped
-    note's line ends where the width does), and two lines or more follow. The story's opening scene was left out with
-    the note."""
+    between: the line ends a sentence with room left on it for the next line's first word (a wrapped note's line ends
+    where the width does), and two lines or more follow. The story's opening scene was left out with the note."""
     if len(lines) < 3 or not lines[1].split():
         return False
-    return ends_short(lines[0], lines[1], max(len(line.rstrip()) for line in lines))
+    width = max(len(line.rstrip()) for line in lines)
+    first = lines[0].rstrip()
+    return first.endswith(_SENTENCE_ENDS) and len(first) + 1 + len(lines[1].split()[0]) <= width
 
 
 def _closing_parenthesis(text: str) -> int | None:

@@ -33,7 +33,7 @@ _CLOSING = "\"'\u201d\u2019)]\u00bb*_"
 def indent_parted(body: str) -> str:
     """The body with a blank line before each line indented under a line of text, where its paragraphs are marked by
     indentation alone (as the module says), and before each line at the margin under one that ends a sentence with
-    room left for that line's first word (ends_short: the text after an indented quotation or letter, which no
+    room left for that line's first word (_ended_short: the text after an indented quotation or letter, which no
     indent opens, was read as its last line's wrap); else the body as it is."""
     lines = body.split("\n")
     if not _marked_by_indents(lines):
@@ -41,16 +41,15 @@ def indent_parted(body: str) -> str:
     width = max(len(line.rstrip()) for line in lines)
     parted: list[str] = []
     for line, before in zip(lines, ["", *lines], strict=False):
-        if before.strip() and (_is_indented(line) or (line.strip() and ends_short(before, line, width))):
+        if before.strip() and (_is_indented(line) or (line.strip() and _ended_short(before, line, width))):
             parted.append("")
         parted.append(line)
     return "\n".join(parted)
 
 
-def ends_short(before: str, line: str, width: int) -> bool:
+def _ended_short(before: str, line: str, width: int) -> bool:
     """Whether a line ends a sentence where the next line's first word would have fitted on it: a wrapped line ends
-    where the width does, so it ended there of itself, a paragraph's last (or a note's over the story:
-    authors_notes)."""
+    where the width does, so it ended there of itself, a paragraph's last."""
     return _ends_sentence(before) and len(before.rstrip()) + 1 + len(line.split()[0]) <= width
 
 

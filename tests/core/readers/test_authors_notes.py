@@ -56,18 +56,3 @@ def test_the_storys_wrapped_lines_under_a_notes_line_that_ends_of_itself_are_kep
         "A/N: Thanks to my beta reader Lin, and to everyone who reviewed the\nlast chapter. It meant a lot.\nMore soon."
     )
     assert without_authors_note(wrapped) == ""
-
-
-@pytest.mark.parametrize(
-    "note",
-    ['A/N: As my beta Lin says, "Enjoy the chapter!"', "A/N: Thanks to Lin (my beta!)", "A/N: Here it is at last:"],
-)
-def test_a_notes_line_ending_a_sentence_in_a_quotation_or_a_colon_over_the_storys_wrapped_lines_keeps_them(note):
-    # A sentence ends as it does in an indented text's paragraph (indented_paragraphs.ends_short): after its stop, a
-    # quotation's close counts; the story's opening scene was left out with a note ending so.
-    scene = [
-        "Harry walked into the Great Hall and the candles guttered all at once,",
-        "as if a door had opened somewhere far above them. Nobody else seemed",
-        "to notice. Ron was arguing with Seamus about the match.",
-    ]
-    assert without_authors_note("\n".join([note, *scene])) == "\n".join(scene)
