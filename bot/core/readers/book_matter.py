@@ -169,28 +169,13 @@ KEPT_PAPERS = frozenset(
 )
 """What a story's own excerpt is from ("Excerpt from the Diary of Ada Merrow", "... the Captain's Log"): papers its
 people kept, no next book. Such an epilogue was left out as one."""
-_PAPERS_OWNERS = frozenset({"the", "my", "his", "her", "their", "our"})
-"""The words before the papers in a story's own excerpt's heading, in lower case ("from the Diary"): "The" in capitals
-in a heading of mixed case opens a book's title ("Excerpt from The Memoirs of a Harbour Master")."""
 
 
 def _names_next_book(heading: str) -> bool:
     folded = _folded(heading).strip(_END_PUNCTUATION + " ")
-    prefix = next((prefix for prefix in NEXT_BOOK_PREFIXES if folded.startswith(prefix)), None)
-    return prefix is not None and not _from_kept_papers(heading.split()[len(prefix.split()) :], heading.isupper())
-
-
-def _from_kept_papers(words: list[str], capitals: bool) -> bool:
-    """Whether the words after an excerpt's "from" name papers the story's people kept (KEPT_PAPERS): its first word,
-    after a lower-case "the" or "my" and a possessive ("the Captain's Log"); a word further on names a book's title's
-    ("The Memoirs of a Harbour Master", "The Iron Bridge Diary")."""
-    if words[:1] and words[0].casefold() == "from":  # "Read an Excerpt from the Diary..."
-        words = words[1:]
-    if words[:1] and (words[0] if not capitals else words[0].casefold()) in _PAPERS_OWNERS:
-        words = words[1:]
-    if words[:1] and words[0].casefold().endswith(("'s", "\u2019s")):
-        words = words[1:]
-    return bool(words) and words[0].casefold().strip(_END_PUNCTUATION) in KEPT_PAPERS
+    if not folded.startswith(NEXT_BOOK_PREFIXES):
+        return False
+    return not any(word.strip(_END_PUNCTUATION + "'\u2019") in KEPT_PAPERS for word in folded.split())
 
 
 def is_copyright_page(blocks: Sequence[Block], title: str | None = None) -> bool:
