@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bot.core.analysis import fold, words
 from bot.core.kin_asked import KIN, said_before
-from bot.core.people_finder import described_head
 
 _OPENINGS = (("who", "is", "the"), ("who", "was", "the"), ("who's", "the"), ("whos", "the"))
 _NAME_OPENINGS = (("what", "is", "the"), ("what", "was", "the"), ("what's", "the"), ("whats", "the"))
@@ -54,7 +53,7 @@ def _role_named(said: list[str]) -> str | None:
         role = _unmarked(rest[0])
     else:
         return None
-    return None if role in KIN or not _names_a_person(role) else role
+    return None if role in KIN else role
 
 
 def _unmarked(word: str) -> str:
@@ -63,13 +62,6 @@ def _unmarked(word: str) -> str:
     if word.endswith(_POSSESSIVE_ENDS):
         return word[:-2]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def _names_a_person(role: str) -> bool:
-    """Whether a role whose name is asked is a kind of person (or animal of a story): "What is the name of the
-    ship?" asks no one's."""
-    head = described_head(role)
-    return head is not None and head[1] == "person"
 
 
 def introduces_in_role(sentence: str, name: str, role: str) -> bool:

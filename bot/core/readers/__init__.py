@@ -359,16 +359,15 @@ pieces only after dropping it); an RTF's Title paragraphs name chapters as a Wor
 dropped); an index goes on past an entry ending "12 ff.", "27 n." or "see Land." (the rest was read as story); a closing
 "THE END" (or "~ Fin ~") is no passage in any format (book_matter), nor are a plain-text story's subtitle over its "by"
 line ("A Comedy in Two Acts") and its title said again before its first chapter (a half-title); "All rights reserved"
-brought in by a colon is a story's quotation, and an excerpt from a diary, log or letters (named right after its "from
-the", not in a next book's title) after the last chapter the story's ending, not matter; the text after an indented
-letter in a text whose paragraphs are marked by indents opens a paragraph (it was the letter's last line's wrap); notes
-typed under their paragraph opening with their mark's symbol ("rope,*" over "* Tarred hemp...") are no text, nor their
-marks (note_marks; not under a paragraph that types emphasis with the symbol, "*I can't do this*", nor a list of lines
-opening with it); the story's wrapped lines under a fan fiction note's line ending a sentence (in a quotation's close or
-a colon too) are kept (they were left out with the note); "Exhibit [A]" keeps its label where a Gutenberg footnote A
-stands elsewhere; and a book that numbers its chapters again in each part names each with its part, "ACT II: SCENE I."
-(part_names; two chapters had one name), a heading holding its act ("ACT I. SCENE I.") naming the scenes under it, an
-epilogue after the parts the book's."""
+brought in by a colon is a story's quotation, and an excerpt from a diary, log or letters after the last chapter the
+story's ending, not matter; the text after an indented letter in a text whose paragraphs are marked by indents opens a
+paragraph (it was the letter's last line's wrap); notes typed under their paragraph opening with their mark's symbol
+("rope,*" over "* Tarred hemp...") are no text, nor their marks (note_marks; not under a paragraph that types emphasis
+with the symbol, "*I can't do this*", nor a list of lines opening with it); the story's wrapped lines under a fan
+fiction note's line ending a sentence are kept (they were left out with the note); "Exhibit [A]" keeps its label where a
+Gutenberg footnote A stands elsewhere; and a book that numbers its chapters again in each part names each with its part,
+"ACT II: SCENE I." (part_names; two chapters had one name), a heading holding its act ("ACT I. SCENE I.") naming the
+scenes under it, an epilogue after the parts the book's."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
