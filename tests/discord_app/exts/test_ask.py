@@ -67,25 +67,27 @@ def test_direct_messages_and_answer_channels_need_no_mention(discord_bot):
 
 async def test_an_answer_is_kept_by_the_id_its_buttons_carry(discord_bot, library):
     asker = 2**63 - 1  # the largest id a 64-bit signed column takes (Discord ids stay below it for centuries)
-    story = story_by_id(library, ask(library, "Sophie").stories[0].id)
+    # A passage with one before and after it ("Sophie" alone asks who she is: her first passage answers).
+    story = story_by_id(library, ask(library, "Sophie festival").stories[0].id)
     reply = await reply_to_question(
         discord_bot,
-        ask(library, "Sophie", story=story),
+        ask(library, "Sophie festival", story=story),
         server_id=GUILD_ID,
         channel_id=CHANNEL_ID,
         asker_id=asker,
         channel_scope=True,
     )
     assert reply.content is None and reply.embed is not None and reply.view is not None
-    assert reply.embed.footer.text == "Q: Sophie"
+    assert reply.embed.footer.text == "Q: Sophie festival"
     button, previous, following, up, down = reply.view.children
     assert isinstance(button, AnswerButton) and button.action == "more" and button.page.offset == 1
     kept = await discord_bot.database.answers.find(button.page.answer)
     assert kept is not None and story is not None
-    assert (kept.server_id, kept.channel_id, kept.asker_id, kept.question) == (GUILD_ID, CHANNEL_ID, asker, "Sophie")
+    question = "Sophie festival"
+    assert (kept.server_id, kept.channel_id, kept.asker_id, kept.question) == (GUILD_ID, CHANNEL_ID, asker, question)
     assert (kept.scope, kept.channel_scope) == (story.id, True)
     assert previous.page == following.page == AnswerPage(kept.id, 0) and up.answer == down.answer == kept.id
-    best = library.ask("Sophie").best
+    best = library.ask("Sophie festival").best
     story = library.story_finder.ids[library.story_finder.by_path(best.path)]
     shown = best.passage
     assert isinstance(previous, ReadOn) and previous.number == shown - 1 and not previous.item.disabled
