@@ -274,9 +274,6 @@ def _alone(folded: str, start: int, end: int) -> tuple[str, str | None, bool] | 
     if end - start > _MOST_ALONE_CHARS:
         return None
     asked = next((after for after in _ALONE_ASKED_AFTER if folded.endswith(after, start, end)), None)
-    if asked is None:
-        unmarked = next((after for after in _UNMARKED_ASKED_AFTER if folded.endswith(after, start, end)), None)
-        asked = None if unmarked is None else unmarked[1:]  # the name keeps its "s"
     name = folded[start : end - len(asked or "")].strip()
     said = name.split()
     if not said or len(said) > _NAME_WORDS or said[0] in _NOT_A_NAME or "\n" in name:
