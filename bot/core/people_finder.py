@@ -1416,7 +1416,7 @@ def _words_before(text: str, where: int) -> set[str]:
     return {fold(word.strip(_WORD_MARKS)) for word in before[cut + 1 :].split()}
 
 
-_WORD_MARKS = ",;:.!?\"'“”‘’()[]—–-"
+_WORD_MARKS = _QUOTES + ",;:.!?—–-"
 """What stands around a word in a sentence: "charge," is "charge"."""
 
 
