@@ -1100,9 +1100,8 @@ _LIST_WORD = re.compile(_NAME_WORD)
 def _listed_after_role(text: str, start: int, lists: _WordLists) -> bool:
     """Whether a name ends a list of names set apart after a plural role, past its first ("The Bennet sisters, Jane,
     Elizabeth, Mary, Kitty and Lydia") or after a colon ("his three sons: Brian, Conor and Fergus", past Brian, whom
-    nothing sets apart before him: a miss): the role says
-    who each is, as it says who the first is; a list after no role ("Paris, Rome and Vienna") says nothing. Read
-    back word by word within _LIST_REACH, so linear in the story."""
+    nothing sets apart before him: a miss): the role says who each is, as it says who the first is; a list after no
+    role ("Paris, Rome and Vienna") says nothing. Read back word by word within _LIST_REACH, so linear in the story."""
     reach = max(0, start - _LIST_REACH)
     words = text[reach:start].split()[1 if reach else 0 :]
     item_ends = bool(words) and words[-1] in _LIST_ENDS
