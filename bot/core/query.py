@@ -67,7 +67,12 @@ _ABOUT_PERSON = re.compile(
 # "What is Lanthe short for?", "What was Dinny's real name?", "What is Hannah's job?": asked of a name, answered where
 # the person is introduced, as a story introduces someone with who they are ("Hannah Kessler, a forensic accountant").
 _WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]?s|\s++is|\s++was)\s++")
-_ASKED_OF_NAME = ("full name", "real name", "job", "profession", "occupation", "trade", "career", "age")
+_ASKED_OF_NAME = (
+    *("full name", "real name", "last name", "surname", "family name", "first name"),
+    *("job", "profession", "occupation", "trade", "career", "age"),
+)
+"""What is asked of a name: the introduction writes the person's whole name ("What is Rosa's last name?", "my
+grandmother, Rosa Ferreira") and says who they are."""
 _NAME_ASKED_AFTER = (" short for", *(f"{apostrophe}s {asked}" for apostrophe in "'’" for asked in _ASKED_OF_NAME))
 # "whats ivans job": a possessive typed without its apostrophe. The name is taken as typed ("ivans"), which the
 # people finder forgives as a misspelling of "Ivan", and finds "James" of "whats james job" whole.
@@ -211,11 +216,12 @@ class NameAsked:
 
 
 def name_asked(question: str) -> NameAsked | None:
-    """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?", "What is X's real (or
-    full) name?", "What is X's job?" (or profession, occupation, trade, career, age; "whats Xs job" as a chat types
-    it), "How old is X?", "What does X do for a living?" (or "What does X do?", "What does X work as?"), or "What did X
-    used to do?" (folded), on one line; or else the name of a question that is a name alone, or a name and what is
-    asked of it with no question word: "leonie", "leonie job", "Ted's occupation" (at most three words). Else None.
+    """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?", "What is X's real (or full,
+    last, first) name?", "What is X's job?" (or profession, occupation, trade, career, age; "whats Xs job" as a chat
+    types it), "How old is X?", "What does X do for a living?" (or "What does X do?", "What does X work as?"), or
+    "What did X used to do?" (folded), on one line; or else the name of a question that is a name alone, or a name
+    and what is asked of it with no question word: "leonie", "leonie job", "Ted's occupation" (at most three words).
+    Else None.
 
     Its opening matched, the name is the rest less its trailing spaces and "?.!", found in one pass. The pattern
     `\\s+(.+?)[\\s?.!]*$` tried every split of the rest and, for each, rescanned its spaces: "who is", 980

@@ -410,6 +410,20 @@ def test_what_a_name_is_short_for_is_answered_by_where_the_person_is_introduced(
         assert answer.best is not None and answer.best.excerpt.text.startswith("Third-shift warden Iolanthe")
 
 
+def test_a_persons_last_name_is_answered_by_where_they_are_introduced(tmp_path):
+    # The passage most like the question says "last" and "name"; the one that writes her whole name says neither.
+    (tmp_path / "bread.md").write_text(
+        "# Sunday Bread\n\nEvery Sunday my grandmother, Rosa Ferreira, baked bread before anyone was awake.\n\n"
+        "Rosa kneaded the dough for twenty minutes and let it rise by the stove.\n\n"
+        "The last thing Rosa did was write her name on the last page of the recipe book.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("What is Rosa's last name?", "whats rosas surname", "rosa last name"):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.excerpt.text.startswith("Every Sunday my grandmother"), question
+
+
 def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_of_it(tmp_path):
     # "edmund" is in every passage of his story, and its first holds "killed" too: BM25 ranks the first first, where
     # no one yet knows who killed him. A plot is told in order: its end, at its end. Library-wide, "end" (which no

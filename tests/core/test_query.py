@@ -116,6 +116,11 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("what is lanthe short for", "lanthe"),
         ("What was Dinny’s real name?", "dinny"),
         ("What is  the Bull's full name ?", "the bull"),
+        ("What is Rosa's last name?", "rosa"),
+        ("whats rosas surname", "rosas"),
+        ("What is Mr. Pym's first name?", "mr. pym"),
+        ("what was ada's family name", "ada"),
+        ("What is the last name?", None),
         ("What is short for", None),  # no name
         ("What is a bosun short of?", None),  # not what a name stands for
         ("What is Lanthe's job?", "lanthe"),
@@ -190,6 +195,7 @@ def test_a_question_of_what_someone_does_for_a_living(question, asked):
         ("Leonie's occupation", "leonie", True),
         ("leonies job", "leonies", True),  # the name as typed, as "whats leonies job" takes it
         ("ted real name", "ted", True),
+        ("rosa last name", "rosa", True),
         ("who did it", None, None),  # a question, not a name
         ("how come", None, None),
         ("is sophie famous", None, None),
