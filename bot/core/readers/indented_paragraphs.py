@@ -11,6 +11,8 @@ poem's lines end alike, indented or not). One pass over the lines."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 MIN_MARKS = 2
 """Indented lines under a line of text, at least, for a text to mark its paragraphs so."""
 MARKS_PER_BLANK = 1
@@ -38,13 +40,26 @@ def indent_parted(body: str) -> str:
     lines = body.split("\n")
     if not _marked_by_indents(lines):
         return body
-    width = max(len(line.rstrip()) for line in lines)
+    width = _typical_width(lines)
     parted: list[str] = []
     for line, before in zip(lines, ["", *lines], strict=False):
         if before.strip() and (_is_indented(line) or (line.strip() and _ended_short(before, line, width))):
             parted.append("")
         parted.append(line)
     return "\n".join(parted)
+
+
+def _typical_width(lines: list[str]) -> int:
+    """The width the text is wrapped at, as a middle length of its lines that go on at the margin under them (a
+    paragraph's wrapped lines); 0 where none do. Its longest line was taken for it, and one long line left unwrapped
+    (a line of dialogue, an address) made every wrapped line that ends a sentence end a paragraph. A width under the
+    true one parts no paragraph that is one: a line the next word would have fitted on ended of itself."""
+    wrapped = sorted(
+        len(line.rstrip())
+        for line, after in pairwise(lines)
+        if line.strip() and after.strip() and not _is_indented(after)
+    )
+    return wrapped[len(wrapped) // 2] if wrapped else 0
 
 
 def _ended_short(before: str, line: str, width: int) -> bool:

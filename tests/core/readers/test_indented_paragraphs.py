@@ -75,6 +75,24 @@ def test_the_text_after_an_indented_letter_is_no_wrap_of_its_last_line():
     ]
 
 
+def test_one_long_unwrapped_line_parts_no_paragraph_at_a_wrapped_lines_sentence_end():
+    # The longest line was taken for the width: every wrapped line ending a sentence then ended its paragraph.
+    letter = [
+        "The morning was grey. She opened the envelope with a knife",
+        "and read it standing by the window, which was wet. It was",
+        "from her brother. He wrote that the farm was sold at last.",
+        "She sat down.",
+    ]
+    said = '"Well," she said aloud to nobody at all, "that is that, and there is no going back to any of it now."'
+    rain = ["Outside the rain went on all day. The carter came at noon", "with the post and said nothing of it."]
+    text = "\n".join(["    " + letter[0], *letter[1:], "    " + said, "    " + rain[0], rain[1]])
+    assert [block.text for block in TextReader().read(text.encode()).blocks] == [
+        " ".join(letter),
+        said,
+        " ".join(rain),
+    ]
+
+
 BALLAD = """It is an ancient Mariner,
    And he stoppeth one of three.
 'By thy long grey beard and glittering eye,
