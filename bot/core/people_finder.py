@@ -728,7 +728,11 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         # Vance", nor after "of", a person's too ("the death of Harriet Vance")
         found.gone_to += 1
     if word.isalpha():
-        if word in _NAMING:
+        if word in _CALLING and (owner := _called_owner(text, start)):
+            person += 2  # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"
+            found.named += 1
+            found.full_name = found.full_name or owner
+        elif word in _NAMING:
             written, passive = _noun_before(preceding)
             kind = _role_kind(written, lists)
             noun = written.lower()
@@ -929,7 +933,8 @@ _OWNER_REACH = 80
 def _known_as_owner(text: str, start: int) -> str:
     """The full name set apart before "known ... as" the name at `start` ("Iolanthe Vasquez-Mbeki" of "Third-shift
     warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"): its capitalised words right before
-    the comma, two to four, or "" (one word, a sentence's); `_nicknamed` keeps of them the name the story has."""
+    the comma, one to four, or ""; `_nicknamed` keeps of them the name the story has (of one word, a person's: not
+    "Yesterday, known as")."""
     reach = max(0, start - _KNOWN_AS_REACH)
     known = _alias_start(text[reach:start])
     if known < 1:
@@ -937,8 +942,36 @@ def _known_as_owner(text: str, start: int) -> str:
     known += reach
     if text[known - 1] != ",":
         return ""
-    run = _capitalised_before(text, known - 1, 4)[0]
-    return " ".join(run) if len(run) >= 2 else ""
+    return " ".join(_capitalised_before(text, known - 1, 4)[0])
+
+
+_CALLED_REACH = 5
+"""Words before a name in which "whom everybody called", "whom the whole village called" stand."""
+
+
+def _called_owner(text: str, start: int) -> str:
+    """The name, set apart by a comma, of someone whom others call the name at `start` ("Teodor" of "a boy named
+    Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Edmund" of "a boy called Edmund,
+    born in 1931, whom everybody called Ted"): the capitalised words, one to four, ending with the comma nearest
+    before "whom" within its sentence (or right before "nicknamed"), or "". `_nicknamed` keeps it only where the
+    story has it as a person."""
+    words = text[max(0, start - _OWNER_REACH) : start].split()
+    if len(words) > 1 and words[-1].lower() == "nicknamed":
+        before = [words[-2]]
+    else:
+        whom = [i for i in range(max(0, len(words) - _CALLED_REACH), len(words) - 1) if words[i] == "whom"]
+        before = words[: whom[-1]] if whom else []
+    for end in range(len(before), 0, -1):
+        word = before[end - 1]
+        if word[-1] in ".!?;:":
+            return ""  # the sentence's start
+        if word.endswith(",") and _OWNER_WORD.fullmatch(word[:-1]):
+            run = [word[:-1]]
+            while end > 1 and len(run) < 4 and _OWNER_WORD.fullmatch(before[end - 2]):
+                end -= 1
+                run.insert(0, before[end - 1])
+            return " ".join(run)
+    return ""
 
 
 def _capitalised_before(text: str, end: int, most: int) -> tuple[list[str], list[str]]:
@@ -982,7 +1015,9 @@ def _with_full_name(name: str, full: str) -> str:
 
 def _with_nicknames(names: list[str], full: str) -> str:
     """Names someone is known by, each within quotes, between their given names and surname: 'Elena "Lena" "Lenka"
-    Voss'."""
+    Voss'; after a name of one word: 'Teodor "Sparrow"'."""
+    if " " not in full:
+        return " ".join([full, *(f'"{name}"' for name in names)])
     *given, surname = full.split()
     return " ".join([*given, *(f'"{name}"' for name in names), surname])
 
@@ -1062,6 +1097,8 @@ def _owner(full: str, people: set[str], written_within: bool) -> str:
     word of the language ("Marcus Brown" of "Yesterday Marcus Brown"; not "The Colonel"), else their last two when
     the nickname is written within them ('Jack "Deacon" Pruett'), else ""."""
     words = full.split()
+    if len(words) == 1:
+        return full if full in people else ""  # "Teodor, whom everybody called Sparrow"; not "Then, known as"
     endings = [" ".join(words[i:]) for i in range(len(words) - 1)]
     chosen = next((ending for ending in endings if ending in people), None)
     if chosen is not None:

@@ -233,6 +233,18 @@ def test_someone_known_by_another_name_is_found_by_it_and_by_their_full_name(tmp
         assert names(directory.complete(typed)) == ['Iolanthe "Lanthe" Vasquez-Mbeki'], typed
 
 
+def test_someone_whom_everybody_called_by_a_nickname_is_found_by_it_and_introduced_where_named(tmp_path):
+    # "sparrow" found a second person, Sparrow, beside Teodor; "ted" one beside Edmund (bench/untuned2).
+    (tmp_path / "job.txt").write_text(
+        "The third member of the crew was a boy of nineteen named Teodor, whom everybody called Sparrow because he "
+        'was small.\n\n"What about the cameras?" Sparrow wanted to know. Sparrow took the train to Utrecht.'
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query in ["sparrow", "Sparrow's", "teodor"]:
+        (found,) = directory.find(query).matches
+        assert found.name == 'Teodor "Sparrow"' and found.passage == 0 and found.intro.endswith("was small."), query
+
+
 def test_everyone_whose_name_holds_the_words_typed_is_held_where_a_lookup_takes_the_whole_name(directory):
     people = [Person(name=name, story="S", path="s.md", intro="", mentions=1) for name in ("Karim", "Karim Benali")]
     found = PersonFinder(people)

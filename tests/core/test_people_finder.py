@@ -341,6 +341,32 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
     assert names_in("They lived in a hut, also known as Ingas, below Mosled.") == []
 
 
+def test_a_name_others_call_someone_set_apart_before_is_that_person_s_nickname():
+    # "whom everybody called Sparrow" made Sparrow a second person beside Teodor (bench/untuned2's canal-street-job).
+    story = (
+        "The third member of the crew was a boy of nineteen named Teodor, whom everybody called Sparrow because he "
+        'was small. "What about the cameras?" Sparrow wanted to know. Sparrow took the train.'
+    )
+    (found,) = find_people([story])
+    assert (found.name, found.mentions, found.intro) == ('Teodor "Sparrow"', 4, story[: story.index("small.") + 6])
+    # The nearest name set apart before "whom" within the sentence, past words said of him (the-ashworth-inheritance).
+    story = (
+        "They had three children: Harold in 1920, Winifred in 1922 and, much later, a boy called Edmund, born in "
+        "1931, whom everybody called Ted. Ted, who was twenty-one, did not care. Ted became a composer."
+    )
+    assert 'Edmund "Ted"' in names_in(story) and "Ted" not in names_in(story)
+    story = "The captain, Elias Boone, whom the whole crew called Boney, sailed. Boney slept. Elias Boone woke."
+    assert names_in(story) == ['Elias "Boney" Boone']
+    story = "The shepherd had a son called Pavel, nicknamed Pip, who was small. Pip ran. Pavel said no."
+    assert names_in(story) == ['Pavel "Pip"']
+    # A name of one word known as another is the same person, where the story has it as a person.
+    story = "Her brother Tobias, known as Toby, was late. Toby ran. Tobias said no."
+    assert names_in(story) == ['Tobias "Toby"']
+    # Nobody set apart before "whom", or a word that is no one's name: the name stays its own.
+    assert names_in("The king had a fool whom everybody called Patch. Patch sang.") == ["Patch"]
+    assert names_in("Then, known to all as Patch, he came. Patch sang.") == ["Patch"]
+
+
 def test_a_nickname_written_within_a_full_name_is_one_person_found_by_every_name():
     # "Robert (Bobby) Tanner" was no one, or two people; now one, found by Robert, Bobby and Tanner (name_words).
     story = "Then Robert (Bobby) Tanner was a sailor. Bobby laughed. Tanner said hi. Robert sang."
@@ -403,7 +429,7 @@ def test_initials_are_part_of_a_name_and_make_it_a_person():
         "They met in Lewis's rooms with Lewis's brother, W. H. Lewis, whom everyone called Warnie. The painter Jack B. "
         "Yeats stayed at the Trident for a summer."
     )
-    assert sorted(names_in(story)) == ["C. S. Lewis", "J. R. R. Tolkien", "Jack B. Yeats", "W. H. Lewis"]
+    assert sorted(names_in(story)) == ["C. S. Lewis", "J. R. R. Tolkien", "Jack B. Yeats", 'W. H. "Warnie" Lewis']
     # A sentence ending in a capital letter, the article or the pronoun, still ends there; a king's numeral too.
     assert names_in("It was I. Mary laughed, and Mary said so. Mary went home.") == ["Mary"]
     assert names_in("They had Plan A. Tom left, said Tom.") == ["Tom"]
@@ -834,7 +860,7 @@ def test_a_given_name_that_is_a_word_for_a_kind_of_person_is_introduced_where_fi
         '"What about the cameras?" Sparrow wanted to know. Sparrow complained that the van leaked.',
         "She waited until Sparrow whispered in her earpiece.",
     ]
-    sparrow = next(p for p in find_people(story) if p.name == "Sparrow")
+    sparrow = next(p for p in find_people(story) if p.name == 'Teodor "Sparrow"')
     assert sparrow.intro.startswith("The third of the crew")
 
 
