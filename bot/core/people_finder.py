@@ -804,6 +804,9 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             thing += 2  # "to St Ives", "from St Austell" (the title said a person); not "prayed to St Anthony"
     elif word.endswith(".") and word[:-1] in lists.title and preceding[-1].istitle() and not possessive:
         person += 1  # "Lt. Ingrid Søndergaard": a title the run leaves out ("Mr." and "Dr." start one); not "MR."
+    elif word.endswith(":") and _plural_role(word[:-1], lists) and text.startswith((",", " and "), end):
+        person += 2  # "his three sons: Brian, Conor and Fergus": the first of a list a colon opens, as the rest
+        found.named += 1  # set apart as who he is, though the colon makes his name a sentence's start
     after = None
     if (word != "of" or pause) and text[end : end + 1] in _AFTER_STARTS:  # where every introduction starts
         after = _AFTER.match(text, end, end + 80)
@@ -1136,8 +1139,8 @@ _LIST_WORD = re.compile(_NAME_WORD)
 
 def _listed_after_role(text: str, start: int, lists: _WordLists) -> bool:
     """Whether a name ends a list of names set apart after a plural role, past its first ("The Bennet sisters, Jane,
-    Elizabeth, Mary, Kitty and Lydia") or after a colon ("his three sons: Brian, Conor and Fergus", past Brian, whom
-    nothing sets apart before him: a miss): the role says who each is, as it says who the first is; a list after no
+    Elizabeth, Mary, Kitty and Lydia") or after a colon ("his three sons: Brian, Conor and Fergus", past Brian,
+    whom `_weigh` reads by the colon): the role says who each is, as it says who the first is; a list after no
     role ("Paris, Rome and Vienna") says nothing. Read back word by word within _LIST_REACH, so linear in the story."""
     reach = max(0, start - _LIST_REACH)
     words = text[reach:start].split()[1 if reach else 0 :]
@@ -1154,18 +1157,15 @@ def _listed_after_role(text: str, start: int, lists: _WordLists) -> bool:
             elif not items:
                 return False  # a name's first words before any item's end: no list
             continue
-        role = word[:-1]
-        return (
-            items > 0
-            and word.endswith((",", ":"))
-            and role.isalpha()
-            and role.islower()
-            and lemma(role) != role
-            # the hand-kept words alone: not "rivals", "sponsors" (WordNet's), "finalists" (a cellist's ending), roles
-            # of companies and countries too ("The sponsors, Nike and Adidas", "The finalists, Brazil and Germany")
-            and lemma(role) in lists.person
-        )
+        return items > 0 and word.endswith((",", ":")) and _plural_role(word[:-1], lists)
     return False
+
+
+def _plural_role(role: str, lists: _WordLists) -> bool:
+    """Whether a word is a role's plural that a list of names may follow ("sisters", "sons"): of the hand-kept words
+    alone, not "rivals", "sponsors" (WordNet's), "finalists" (a cellist's ending), roles of companies and countries too
+    ("The sponsors, Nike and Adidas", "The finalists, Brazil and Germany")."""
+    return role.isalpha() and role.islower() and lemma(role) != role and lemma(role) in lists.person
 
 
 _OPENING_QUOTES = ('"', "“", "‘", "'")
@@ -1321,8 +1321,10 @@ def _people(
             and not _said_a_person(name, found)
         ):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
-        if found.role and (found.determined or not found.inside or found.mentions < 2):
-            continue  # "the Hunter", "Hunter" once: a role; "Hunter loves trains. His mother calls Hunter": a name
+        if found.role and (found.determined or (not found.named and (not found.inside or found.mentions < 2))):
+            # "the Hunter", "Hunter" once: a role; "Hunter loves trains. His mother calls Hunter": a name, and so is
+            # one introduced by name ("a girl named Piper", "his sons: Brian, Conor", Brian a role by his ending)
+            continue
         if found.person > found.thing and found.role:
             # "whom everybody called Sparrow", then "until Sparrow whispered": a word for a kind of person is a name
             # where first said, as the story repeats it (below); what says a person later is no introduction

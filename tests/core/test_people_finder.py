@@ -825,6 +825,9 @@ def test_a_greeting_after_someone_spoken_to_is_no_one(story):
         ),
         # ("Frank", a word of the language said once, is no one either way.)
         ("Nell's parents, Frank and Siobhan, fight. The summer is long.", ["Siobhan"]),
+        # The first after a colon too, which starts no sentence there (Brian, a role by his ending, was missed).
+        ("Old Seamus had three sons: Brian, Conor and Fergus. Brian was the eldest.", ["Brian", "Conor", "Fergus"]),
+        ("He had two daughters: Vivian and Siobhan. Siobhan sang.", ["Vivian", "Siobhan"]),
         # A list after no role, or after a role of companies or countries too, names no people.
         ("They visited the cities, Paris, Rome and Vienna. Vienna was cold. Rome was hot.", []),
         ("The sponsors, Nike and Adidas, pull out. Adidas signs a rival.", []),
@@ -841,6 +844,8 @@ def test_each_name_of_a_list_after_a_plural_role_is_a_person(story, names):
         ("Hunter is a boy of twelve. Hunter loves trains. His mother calls Hunter home.", ["Hunter"]),
         ("Robin lives in the forest with Marian. Robin robs the rich. Marian loves Robin.", ["Robin"]),
         ("Wren lives with her grandmother. Wren rescues a boy. The boy thanks Wren.", ["Wren"]),
+        # Introduced by name, once is enough.
+        ("Once there was a girl named Piper, who lived by the sea.", ["Piper"]),
         # After a determiner, or in the plural, the word is a role or a kind still.
         ('The Hunter went into the wood. "Stop!" said the Hunter. The Hunter shot the wolf.', []),
         ("The frozen Goblins screamed at the awful Monster. The Goblins fled from the awful Monster.", []),
