@@ -732,6 +732,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             person += 2  # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"
             found.named += 1
             found.full_name = found.full_name or owner
+        elif pause and text.startswith(" for short", end) and (owner := _short_for(text, start)):
+            person += 2  # "a boy called Alexander, Sandy for short"
+            found.named += 1
+            found.full_name = found.full_name or owner
         elif word in _NAMING:
             written, passive = _noun_before(preceding)
             kind = _role_kind(written, lists)
@@ -980,6 +984,12 @@ def _called_owner(text: str, start: int) -> str:
                 run.insert(0, before[end - 1])
             return " ".join(run)
     return ""
+
+
+def _short_for(text: str, start: int) -> str:
+    """The name, one to four capitalised words, set apart right before the name at `start` that is said to be short
+    for it ("Alexander" of "Alexander, Sandy for short"), or ""."""
+    return " ".join(_capitalised_before(text, start - 2, 4)[0]) if text[start - 2 : start] == ", " else ""
 
 
 def _capitalised_before(text: str, end: int, most: int) -> tuple[list[str], list[str]]:

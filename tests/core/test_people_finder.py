@@ -362,6 +362,8 @@ def test_a_name_others_call_someone_set_apart_before_is_that_person_s_nickname()
     # A name of one word known as another is the same person, where the story has it as a person.
     story = "Her brother Tobias, known as Toby, was late. Toby ran. Tobias said no."
     assert names_in(story) == ['Tobias "Toby"']
+    story = "There was a boy called Alexander, Sandy for short, who lived by the sea. Sandy sang."
+    assert names_in(story) == ['Alexander "Sandy"']
     # Nobody set apart before "whom", or a word that is no one's name: the name stays its own.
     assert names_in("The king had a fool whom everybody called Patch. Patch sang.") == ["Patch"]
     assert names_in("Then, known to all as Patch, he came. Patch sang.") == ["Patch"]
