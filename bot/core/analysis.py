@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 15
+ANALYSIS_VERSION = 16
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -76,7 +76,11 @@ people; a greeting after someone spoken to ('"Thanks, buddy, Merry Christmas!"')
 ("set on Gannet Skerry, a tiny island"), a hotel and a league ("Major League Baseball") are no one; and someone acting
 after a scene set within a sentence is no place's place ("Back in England, Kestell warns the queen"); a title and a
 surname are the one person of that surname the story brings in with the title's word ("Inspector Halda" is "the
-inspector in charge, Viktor Halda")."""
+inspector in charge, Viktor Halda"). 16: a name others call someone set apart before it is their nickname ("a boy named
+Teodor, whom everybody called Sparrow", "Pavel, nicknamed Pip", "Alexander, Sandy for short": Teodor "Sparrow", one
+person), the first of a list after a plural role and a colon is a person ("his three sons: Brian, Conor and Fergus"),
+and so is a word for a kind of person introduced once by name ("a girl named Piper"); a role alone before words of
+the language alone says no one ("the cargo hauler Patient Sparrow")."""
 
 
 def _combining_marks() -> str:
