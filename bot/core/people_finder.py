@@ -880,14 +880,9 @@ _MODALS = frozenset(
 def _role_alone(preceding: list[str], name: str) -> bool:
     """Whether a role with no word of whose before it stands before a full name as its role ("oceanographer Matt
     Hooper"), not as a verb: not a present tense's "s" ("Jenna hosts Morning Glory", "Roy captains Leeds Rovers")
-    nor after a modal or "to" ("must pilot Air Force One"); nor before words of the language alone, as ships and
-    inns are named ("the cargo hauler Patient Sparrow", a hauler a person's word too), where people's names hold one
-    the dictionary keeps capitalised or does not know ("Matt Hooper")."""
+    nor after a modal or "to" ("must pilot Air Force One")."""
     return (
-        " " in name
-        and not preceding[-1].endswith("s")
-        and (len(preceding) < 2 or preceding[-2].lower() not in _MODALS)
-        and not all(is_lowercase_word(word) and not is_capitalised_word(word) for word in name.split())
+        " " in name and not preceding[-1].endswith("s") and (len(preceding) < 2 or preceding[-2].lower() not in _MODALS)
     )
 
 

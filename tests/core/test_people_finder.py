@@ -636,8 +636,6 @@ def test_an_italian_or_spanish_title_says_a_person():
         # A word for a thing as well as for a person: a boat, a hospital ward.
         "The crew sails on a swordfishing trawler named Andrea Gail. The Andrea Gail sinks in the storm.",
         "She works on the children's ward, Rainbow Ward, at night. Rainbow Ward is quiet.",
-        # A ship named as ships are, with words of the language alone, after a word for one that is a person's too.
-        "She now flies the cargo hauler Patient Sparrow with a small crew. The crew is paid late.",
         # People after the description's head are no kind of the place described.
         "Tortuga was a haven for smugglers. Ships put in at Tortuga, and Tortuga grew rich.",
         # A state in quotes is no name.
