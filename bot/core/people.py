@@ -17,7 +17,7 @@ from bot.core.close_names import CloseNames
 from bot.core.corpus import Corpus
 from bot.core.fuzzy import closest
 from bot.core.invisible_characters import ZERO_WIDTH_SPACE, plain_question
-from bot.core.name_index import NICKNAME_QUOTES, NameIndex, name_words
+from bot.core.name_index import NICKNAME_QUOTES, NameIndex
 from bot.core.people_finder import HONORIFICS, find_people, role_titles
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
@@ -211,23 +211,6 @@ class PersonFinder:
                 found.append(person)
         return found
 
-    def _of_family(self, words: list[str]) -> list[int]:
-        """The people with no surname of their own whose name holds every word typed but the last, that last being the
-        surname another person of their story ends with: "ted ashworth" is Ted (Edmund "Ted") of a story whose
-        father is Josiah Ashworth, as a story calls a family's children by their given names alone."""
-        *given, surname = words
-        if not given or any(word.rstrip(".") in HONORIFICS or word.rstrip(".") in role_titles() for word in given):
-            return []  # "mr ashworth": any Mr. of the story, not the family's
-        found = []
-        for place in self._names.holding_all(given):
-            own = self._names.keys[place].split()
-            if len(own) > 1 and not own[-1].startswith(tuple(NICKNAME_QUOTES)):
-                continue  # "ted smith" of a story of the Ashworths is no Ashworth
-            family = (self._names.keys[other].split() for other in self.places_of(self.people[place].path))
-            if any(len(name) > 1 and surname in name_words(name[-1]) for name in family):
-                found.append(place)
-        return found
-
     def _fuzzy(self, key: str) -> dict[int, float]:
         """The people whose full name (or, for one word typed, any word of it) rapidfuzz's ratio scores within
         FUZZY_CLOSE of FUZZY_MATCH or more, with their best score: only those names are scored one by one (with the GIL
@@ -299,7 +282,6 @@ def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
         lambda finder: finder._initialled(words),
         lambda finder: finder._names.holding_all(untitled) if len(untitled) > 1 and untitled != words else [],
         lambda finder: finder._names.holding_all(unroled) if unroled and unroled != untitled else [],
-        lambda finder: finder._of_family(words),
     ]
     for step in steps:
         found = merged(finders, [step(finder) for finder in finders])
