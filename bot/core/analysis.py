@@ -79,8 +79,7 @@ surname are the one person of that surname the story brings in with the title's 
 inspector in charge, Viktor Halda"). 16: a name others call someone set apart before it is their nickname ("a boy named
 Teodor, whom everybody called Sparrow", "Pavel, nicknamed Pip", "Alexander, Sandy for short": Teodor "Sparrow", one
 person), the first of a list after a plural role and a colon is a person ("his three sons: Brian, Conor and Fergus"),
-and so is a word for a kind of person introduced once by name ("a girl named Piper"); a role alone before words of
-the language alone says no one ("the cargo hauler Patient Sparrow")."""
+and so is a word for a kind of person introduced once by name ("a girl named Piper")."""
 
 
 def _combining_marks() -> str:
