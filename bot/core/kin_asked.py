@@ -84,7 +84,8 @@ class KinAsked:
 
 def kin_asked_about(question: str) -> KinAsked | None:
     """The name and relative in "Who is X's father?", "What is (the name of) X's daughter?", "What's X's wife
-    called?" or "Who was X's dad's name?", on the question's words alone (one pass); else None."""
+    called?" or "Who was X's dad's name?" ("who is Xs father" as a chat types it), on the question's words alone (one
+    pass); else None."""
     said = [fold(word) for word, _, _ in words(question)]
     opening = next((o for o in _OPENINGS if tuple(said[: len(o)]) == o), None)
     if opening is None:
@@ -103,9 +104,12 @@ def kin_named(name: str) -> KinAsked | None:
 
 def _kin_of(said: list[str], endings: tuple[tuple[str, ...], ...]) -> KinAsked | None:
     """The name and relative of "X's KIN" followed by one of `endings` ("called"; "name" after "KIN's"), X at most
-    four words."""
+    four words; or of "Xs KIN", a possessive typed without its apostrophe ("who is gwens father"), the name then
+    taken as typed ("gwens"), as bot.core.query takes "ivans" of "whats ivans job"."""
     owner_end = next((place for place, word in enumerate(said) if word.endswith(_POSSESSIVE_ENDS)), None)
-    if owner_end is None or owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(said):
+    if owner_end is None:
+        return _unmarked_kin_of(said, endings)
+    if owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(said):
         return None
     kin = said[owner_end + 1]
     after = tuple(said[owner_end + 2 :])
@@ -117,6 +121,23 @@ def _kin_of(said: list[str], endings: tuple[tuple[str, ...], ...]) -> KinAsked |
     owner = " ".join([*said[:owner_end], said[owner_end][:-2]])
     called = KIN[kin]
     return KinAsked(owner=owner, called=called, owner_called=KIN_OF_OWNER.get(called[0], ()))
+
+
+_NO_OWNERS = frozenset({"his", "its", "this", "hers", "theirs", "yours", "ours", "whose"})
+"""Words ending in "s" before a relative that name no one: "who is his father" asks of no name."""
+
+
+def _unmarked_kin_of(said: list[str], endings: tuple[tuple[str, ...], ...]) -> KinAsked | None:
+    """_kin_of's "Xs KIN": the relative the first word of the question's relatives, right after a word ending in
+    "s" that is the name's last (at most four words)."""
+    kin_at = next((place for place, word in enumerate(said) if word in KIN), None)
+    if kin_at is None or not 0 < kin_at <= _MOST_NAME_WORDS or tuple(said[kin_at + 1 :]) not in endings:
+        return None
+    before = said[kin_at - 1]
+    if not before.endswith("s") or before in _NO_OWNERS:
+        return None
+    called = KIN[said[kin_at]]
+    return KinAsked(owner=" ".join(said[:kin_at]), called=called, owner_called=KIN_OF_OWNER.get(called[0], ()))
 
 
 def introduces_as_kin(sentence: str, name: str, called: tuple[str, ...]) -> bool:

@@ -28,6 +28,10 @@ def test_a_relative_asked_for_is_answered_where_the_story_brings_them_in_as_that
     answer = library.ask("What does Gwen's father do for a living?", count=1)  # her father, not Gwen
     assert answer.best is not None and answer.best.passage == 1 and answer.best.excerpt.text.startswith("Born in 1949")
     assert library.ask("Who is Gwen's sister?", count=1).best is not None  # no sister: ranked as any question
+    for question in ("who is gwens father", "gwens father"):  # as a chat types it: no apostrophe
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "her strict father, the Reverend Alun Pryce" in answer.best.excerpt.text
+        assert answer.corrections == (), question
 
 
 def test_who_holds_a_role_is_answered_where_the_story_brings_them_in_with_it(tmp_path):

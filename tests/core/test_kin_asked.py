@@ -43,6 +43,19 @@ def test_not_a_relative_asked_for(question):
     assert kin_asked_about(question) is None
 
 
+def test_a_relative_asked_for_with_the_possessive_typed_without_its_apostrophe():
+    # As a chat types it: the name is taken as typed, as "whats ivans job" takes "ivans" (bot.core.query).
+    assert kin_asked_about("who is gwens father") == KinAsked("gwens", ("father", "dad"), ("daughter", "son", "child"))
+    assert kin_asked_about("whats the name of noras mum") == KinAsked(
+        "noras", ("mother", "mum", "mom"), ("daughter", "son", "child")
+    )
+    assert kin_asked_about("who is seamus wife") == KinAsked("seamus", ("wife",), ("husband",))
+    assert kin_named("gwens daughter") == KinAsked("gwens", ("daughter",), ("father", "mother", "dad", "mum", "mom"))
+    assert kin_asked_about("who is his father") is None  # no name
+    assert kin_asked_about("who is gwen father") is None  # no possessive
+    assert kin_asked_about("what was the kings son to do") is None  # what he did
+
+
 def test_a_relative_is_introduced_by_their_word_before_their_name():
     father = ("father", "dad")
     led = "Gwen grows up in the choir led by her strict father, the Reverend Alun Pryce."
