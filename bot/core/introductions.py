@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Story
-from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about, kin_named
+from bot.core.kin_asked import KIN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
-from bot.core.query import NameAsked, name_asked
+from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
 from bot.core.role_asked import introduces_in_role, role_asked_about
 
 
@@ -59,6 +59,34 @@ def person_introduced(
     if kin is None:
         return _one_person(people, about, within, written)
     return _introducing(_kin_introduced(people, kin, within, written, alone=about.alone))
+
+
+_RULE_WORDS = frozenset(
+    {*KIN, *(called for calls in KIN.values() for called in calls), *(w for a in ASKED_OF_NAME for w in a.split())}
+    | {"name", "called", "named", "work", "living"}
+)
+"""The words the rules above read a question's shape by, beside its names and roles: "father", "job", "called"."""
+_POSSESSIVE_ENDS = ("'s", "’s")
+
+
+def as_asked(question: str, corrections: Sequence[Correction]) -> str:
+    """The question with the spelling corrector's corrections of the rules' own words applied ("fathr" as
+    "father", "jobb" as "job", "wrok" as "work"), its possessive's "'s" kept: "who is gwen's fathr" asks what
+    "who is gwen's father" does. Names and roles are left as typed: the people lookup forgives a misspelt name only
+    where it should (a name typed alone never), and a role is read from the story's own words."""
+    fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS}
+    if not fixed:
+        return question
+    parts: list[str] = []
+    done = 0
+    for word, start, end in words(question):
+        replacement = fixed.get(word)
+        if replacement is None:
+            continue
+        mark = next((ending for ending in _POSSESSIVE_ENDS if word.endswith(ending)), "")
+        parts += [question[done:start], replacement, mark]
+        done = end
+    return "".join([*parts, question[done:]])
 
 
 def _introducing(person: Person | None) -> Introduction | None:

@@ -23,7 +23,7 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
-from bot.core.introductions import Introduction, person_introduced
+from bot.core.introductions import Introduction, as_asked, person_introduced
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
 from bot.core.library_parts import LibraryParts
@@ -586,10 +586,11 @@ class StoryLibrary:
     def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Introduction | None:
         """The person whose introduction answers the question (bot.core.introductions), of the stories (of one story:
         `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about."""
+        text = as_asked(query.text, query.corrections)
         introduction = person_introduced(
-            query.text, self.person_finder, self.corpus.stories, within, first_story, self._written
+            text, self.person_finder, self.corpus.stories, within, first_story, self._written
         )
-        if introduction is None or not asks_what_someone_does(query.text):
+        if introduction is None or not asks_what_someone_does(text):
             return introduction
         return self._job_told(introduction)
 

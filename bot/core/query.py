@@ -67,19 +67,19 @@ _ABOUT_PERSON = re.compile(
 # "What is Lanthe short for?", "What was Dinny's real name?", "What is Hannah's job?": asked of a name, answered where
 # the person is introduced, as a story introduces someone with who they are ("Hannah Kessler, a forensic accountant").
 _WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]?s|\s++is|\s++was)\s++")
-_ASKED_OF_NAME = (
+ASKED_OF_NAME = (
     *("full name", "real name", "last name", "surname", "family name", "first name"),
     *("job", "profession", "occupation", "trade", "career", "age"),
 )
 """What is asked of a name: the introduction writes the person's whole name ("What is Rosa's last name?", "my
 grandmother, Rosa Ferreira") and says who they are."""
-_NAME_ASKED_AFTER = (" short for", *(f"{apostrophe}s {asked}" for apostrophe in "'’" for asked in _ASKED_OF_NAME))
+_NAME_ASKED_AFTER = (" short for", *(f"{apostrophe}s {asked}" for apostrophe in "'’" for asked in ASKED_OF_NAME))
 # "whats ivans job": a possessive typed without its apostrophe. The name is taken as typed ("ivans"), which the
 # people finder forgives as a misspelling of "Ivan", and finds "James" of "whats james job" whole.
-_UNMARKED_ASKED_AFTER = tuple(f"s {asked}" for asked in _ASKED_OF_NAME)
+_UNMARKED_ASKED_AFTER = tuple(f"s {asked}" for asked in ASKED_OF_NAME)
 # "leonie", "leonie job", "ted's occupation": a chat types the name alone, or with what it asks of it and no question
 # word. The name "ivans" of "ivans job" is taken as typed, as _UNMARKED_ASKED_AFTER's is.
-_ALONE_ASKED_AFTER = (*_NAME_ASKED_AFTER[1:], *(f" {asked}" for asked in _ASKED_OF_NAME))
+_ALONE_ASKED_AFTER = (*_NAME_ASKED_AFTER[1:], *(f" {asked}" for asked in ASKED_OF_NAME))
 _NOT_A_NAME = frozenset(
     {"who", "whom", "whose", "where", "when", "why", "how", "what", "which", "is", "was", "are", "were", "did", "does"}
     | {"do", "can", "could", "would", "will", "should", "has", "had", "have", "tell"}
@@ -202,7 +202,7 @@ def focus_word(question: str) -> str | None:
 
 
 _JOBS = frozenset({"job", "profession", "occupation", "trade", "career"})
-"""What asks what someone does for a living, of _ASKED_OF_NAME (as "What does X do?" does)."""
+"""What asks what someone does for a living, of ASKED_OF_NAME (as "What does X do?" does)."""
 
 
 @dataclass(frozen=True)

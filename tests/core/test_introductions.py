@@ -3,7 +3,9 @@
 from pathlib import Path
 
 from bot.core.corpus import load_corpus
+from bot.core.introductions import as_asked
 from bot.core.library import StoryLibrary
+from bot.core.query import Correction
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
@@ -32,6 +34,25 @@ def test_a_relative_asked_for_is_answered_where_the_story_brings_them_in_as_that
         answer = library.ask(question, count=1)
         assert answer.best is not None and "her strict father, the Reverend Alun Pryce" in answer.best.excerpt.text
         assert answer.corrections == (), question
+
+
+def test_a_misspelt_word_of_what_is_asked_is_read_as_the_word_the_question_is_searched_by(tmp_path):
+    # "fathr" was searched as "father", but the question's shape was read from it as typed: "Gwen" and "father"
+    # ranked as any words, and the passage where Gwen sues Kestrel came first.
+    library = library_of(tmp_path, BENCH / "untuned4" / "corpus" / "velvet-static.md")
+    for question in ("who is gwen's fathr", "who is gwens fathr"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "her strict father, the Reverend Alun Pryce" in answer.best.excerpt.text
+    answer = library.ask("whats the name of gwen's daughtr", count=1)
+    assert answer.best is not None and "with their daughter, Carys" in answer.best.excerpt.text
+
+
+def test_as_asked_corrects_the_words_of_what_is_asked_and_leaves_names_and_roles_as_typed():
+    fixes = (Correction("fathr's", "father"), Correction("jobb", "job"), Correction("ivna", "ivan"))
+    assert as_asked("whats gwen's fathr's name", fixes) == "whats gwen's father's name"
+    assert as_asked("whats ivna's jobb?", fixes) == "whats ivna's job?"
+    assert as_asked("ivna", fixes) == "ivna"  # a name typed alone is never a misspelling
+    assert as_asked("who is the buttler", (Correction("buttler", "butler"),)) == "who is the buttler"
 
 
 def test_who_holds_a_role_is_answered_where_the_story_brings_them_in_with_it(tmp_path):
