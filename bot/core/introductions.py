@@ -71,10 +71,17 @@ _POSSESSIVE_ENDS = ("'s", "’s")
 
 def as_asked(question: str, corrections: Sequence[Correction]) -> str:
     """The question with the spelling corrector's corrections of the rules' own words applied ("fathr" as
-    "father", "jobb" as "job", "wrok" as "work"), its possessive's "'s" kept: "who is gwen's fathr" asks what
-    "who is gwen's father" does. Names and roles are left as typed: the people lookup forgives a misspelt name only
-    where it should (a name typed alone never), and a role is read from the story's own words."""
-    fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS}
+    "father", "jobb" as "job", "wrok" as "work") and of a role asked for ("who is the buttler" as "who is the
+    butler"), a possessive's "'s" kept: "who is gwen's fathr" asks what "who is gwen's father" does. Names are left as
+    typed: the people lookup forgives a misspelt name only where it should (a name typed alone never)."""
+    role = role_asked_about(_corrected(question, {c.word: c.replacement for c in corrections}))
+    return _corrected(
+        question, {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or c.replacement == role}
+    )
+
+
+def _corrected(question: str, fixed: dict[str, str]) -> str:
+    """The question with each word of `fixed` replaced by its correction, its possessive's "'s" kept (one pass)."""
     if not fixed:
         return question
     parts: list[str] = []
