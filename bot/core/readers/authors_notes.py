@@ -40,18 +40,12 @@ _SENTENCE_ENDS = (".", "!", "?", ")", "\u2026")
 def _story_wrapped_under(lines: list[str]) -> bool:
     """Whether a note's first line ends of itself over hard-wrapped lines of the story, typed with no blank line
     between: the line ends a sentence with room left on it for the next line's first word (a wrapped note's line ends
-    where the width does), and two lines or more follow, one before the last ending no sentence (a wrapped line ends
-    where the width does; a note typed a line to each sentence, "Thanks so much for all the lovely reviews.", was
-    kept as the story's). The story's opening scene was left out with the note."""
+    where the width does), and two lines or more follow. The story's opening scene was left out with the note."""
     if len(lines) < 3 or not lines[1].split():
         return False
     width = max(len(line.rstrip()) for line in lines)
     first = lines[0].rstrip()
-    return (
-        first.endswith(_SENTENCE_ENDS)
-        and len(first) + 1 + len(lines[1].split()[0]) <= width
-        and not all(line.rstrip().endswith(_SENTENCE_ENDS) for line in lines[1:-1])
-    )
+    return first.endswith(_SENTENCE_ENDS) and len(first) + 1 + len(lines[1].split()[0]) <= width
 
 
 def _closing_parenthesis(text: str) -> int | None:

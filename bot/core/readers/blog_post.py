@@ -50,23 +50,6 @@ def saved_post(root: _Element) -> SavedPost | None:
     return SavedPost(named or None, content)
 
 
-def leave_out_sidebar_posts(root: _Element) -> None:
-    """Takes out of a page whose story stands in no post's element the sidebars (ASIDE, a widget) that set another
-    post in the post's classes (its "Latest post" title and first line): they were read as a chapter and its
-    passage. A sidebar of no such class (a book's aside) is kept."""
-    classed = CONTENT_CLASSES | TITLE_CLASSES
-    sidebars, waiting = [], [root]
-    while waiting:  # each element is looked at once: a sidebar's are by its own scan, not walked into
-        element = waiting.pop()
-        if local_name(element) in ASIDE or "widget" in _classes(element):
-            if any(classed & _classes(inner) for inner in element.iter()):
-                sidebars.append(element)
-        else:
-            waiting.extend(element)
-    for sidebar in sidebars:
-        _remove_keeping_tail(sidebar)
-
-
 def _aside(element: _Element) -> bool:
     return any(local_name(above) in ASIDE or "widget" in _classes(above) for above in element.iterancestors())
 

@@ -151,22 +151,12 @@ def is_chapter_line(line: str) -> bool:
     if key in _ALONE_WORDS:
         return len(words) == 1
     if key in _CHAPTER_WORDS and len(words) >= 2 and _is_number(words[1:]):
-        if _goes_on_as_a_sentence(line):
-            return False
         counted = words[2:] if words[1].lower() == "the" and len(words) > 2 else words[1:]  # "Chapter the First"
         number = counted[0].rstrip(".:,")
         return len(counted) == 1 or counted[0] != number or counted[1] in ("-", "—", "–") or line.isupper()
     if is_roman(first.rstrip(".")):
         return len(words) == 1 or (first.endswith(".") and len(line) <= SUBTITLE_CHARS and not _initials(words))
     return False
-
-
-def _goes_on_as_a_sentence(line: str) -> bool:
-    """Whether the words after a colon go on in lower case, as a sentence quoting a chapter and verse does ("Kapitel
-    3, Vers 16: so las er vor, ..."), a chapter's name never: the sentence was read as a chapter's name and lost from
-    the text."""
-    _, colon, rest = line.partition(":")
-    return bool(colon) and rest.strip()[:1].islower()
 
 
 def _initials(words: list[str]) -> bool:

@@ -73,7 +73,5 @@ class HtmlReader:
             post = blog_post.saved_post(root)
             if post is not None:
                 body, title = post.text, post.title or title
-            else:
-                blog_post.leave_out_sidebar_posts(root)
         blocks = without_notes_under_breaks(book_blocks(blocks_of(root if body is None else body)))
         return story_text(title, book_matter_left_out(blocks, title), _first(metas, AUTHOR_METAS))

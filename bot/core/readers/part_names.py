@@ -43,11 +43,6 @@ def with_parts_named(blocks: Sequence[Block]) -> list[Block]:
     return named
 
 
-def is_part_line(heading: str) -> bool:
-    """Whether a heading names a part ("PART TWO", "Book II", "ACT I. SCENE I." holding one)."""
-    return _part_of(heading) is not None
-
-
 def _part_of(heading: str) -> str | None:
     """The part a heading names: all of it ("ACT II.", "PART TWO"), or its opening where the rest names a chapter
     ("ACT I." of "ACT I. SCENE I."); None for a heading that opens with no part's word."""

@@ -9,7 +9,6 @@ from enum import Enum
 from typing import NamedTuple
 
 from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, is_chapter_line, joined_heading
-from bot.core.readers.part_names import is_part_line
 from bot.core.readers.reader import Block
 
 
@@ -64,9 +63,7 @@ def titled_chapters(roles: Sequence[StyleRole], texts: Sequence[str]) -> list[in
     writer who sets every chapter's heading in Title, not Heading 1, has one such paragraph for each, and all but the
     first were lost (only one is the title), the chapters run together. Where two or more hold text, all after the
     first name chapters, and the first does too where it reads as a chapter line ("Chapter 1") or a chapter's worth of
-    text stands under it before the next; else it is the book's title. Where one does, it is the title alone. A part's
-    line in Title ("Part Two" over its first piece's) heads its part though no text stands under it: the first was
-    taken for the book's title, the others lost."""
+    text stands under it before the next; else it is the book's title. Where one does, it is the title alone."""
     titled = [
         n for n, (role, text) in enumerate(zip(roles, texts, strict=True)) if role is StyleRole.TITLE and text.strip()
     ]
@@ -85,8 +82,7 @@ def titled_chapters(roles: Sequence[StyleRole], texts: Sequence[str]) -> list[in
     ]
     if len(with_text) < 2:
         return []
-    parts = [n for n in titled if n not in with_text and is_part_line(texts[n])]  # "Part Two" over its first piece
-    return sorted([*parts, *(n for n in with_text if n != first or not names_book)])
+    return [n for n in with_text if n != first] if names_book else with_text
 
 
 _LEVEL = re.compile(r"heading (\d{1,2})")

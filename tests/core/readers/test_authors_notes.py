@@ -56,8 +56,3 @@ def test_the_storys_wrapped_lines_under_a_notes_line_that_ends_of_itself_are_kep
         "A/N: Thanks to my beta reader Lin, and to everyone who reviewed the\nlast chapter. It meant a lot.\nMore soon."
     )
     assert without_authors_note(wrapped) == ""
-    typed = (  # a line to each sentence, the longest under the first: kept as the story's
-        "A/N: Hi everyone!\nThanks so much for all the lovely reviews on the last chapter, you are the best.\n"
-        "I don't own Harry Potter, JK Rowling does."
-    )
-    assert without_authors_note(typed) == ""

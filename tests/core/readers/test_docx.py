@@ -736,25 +736,3 @@ def test_a_collections_title_right_over_its_first_short_piece_leaves_that_piece_
     corpus = load_corpus(tmp_path)
     assert [story.title for story in corpus.stories] == ["Salt and Iron"]
     assert [(passage.chapter, passage.text) for passage in corpus.passages] == list(pieces.items())
-
-
-def test_a_books_parts_and_pieces_all_in_the_title_style_leave_no_part_for_its_title(tmp_path):
-    # "Part One", the first Title paragraph, no text under it, was the book's title.
-    from bot.core.readers.docx import DocxReader
-
-    document = docx.Document()
-    for name, text in [("Part One", None), ("The Gull", "The gull came."), ("Part Two", None), ("The Hill", "Steep.")]:
-        document.add_paragraph(name, style="Title")
-        if text:
-            document.add_paragraph(text)
-    document.save(tmp_path / "parts.docx")
-    story = DocxReader().read((tmp_path / "parts.docx").read_bytes())
-    assert story.title is None
-    assert [(block.text, block.heading) for block in story.blocks] == [
-        ("Part One", True),
-        ("The Gull", True),
-        ("The gull came.", False),
-        ("Part Two", True),  # it was lost
-        ("The Hill", True),
-        ("Steep.", False),
-    ]

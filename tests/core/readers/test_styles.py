@@ -120,12 +120,3 @@ def test_a_books_title_right_over_its_first_short_pieces_title_is_told_before_em
     book = [title, title, text, title, text, title, text]
     texts = ["Salt and Iron", "The Harbour", poem, "The Road", poem, "The Pans", poem]
     assert titled_chapters(book, texts) == [1, 3, 5]
-
-
-def test_a_parts_title_paragraph_over_its_first_piece_stands_with_the_pieces():
-    # A book whose parts and pieces are all set in Title: "Part One", no text under it, was taken for the book's
-    # title, and "Part Two" was lost.
-    title, text = StyleRole.TITLE, StyleRole.TEXT
-    book = [title, title, text, title, text, title, title, text]
-    texts = ["Part One", "The Gull", "It came.", "The Net", "He mended it.", "Part Two", "The Hill", "It was steep."]
-    assert titled_chapters(book, texts) == [0, 1, 3, 5, 6]
