@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 80
+READING_VERSION = 81
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -367,7 +367,9 @@ with the symbol, "*I can't do this*", nor a list of lines opening with it); the 
 fiction note's line ending a sentence are kept (they were left out with the note); "Exhibit [A]" keeps its label where a
 Gutenberg footnote A stands elsewhere; and a book that numbers its chapters again in each part names each with its part,
 "ACT II: SCENE I." (part_names; two chapters had one name), a heading holding its act ("ACT I. SCENE I.") naming the
-scenes under it, an epilogue after the parts the book's."""
+scenes under it, an epilogue after the parts the book's. 81: in a text whose paragraphs are marked by indents, a line
+ends short against the text's typical width, not its longest line (one long line parted every wrapped line that ends a
+sentence)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
