@@ -728,7 +728,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         # Vance", nor after "of", a person's too ("the death of Harriet Vance")
         found.gone_to += 1
     if word.isalpha():
-        if word in _CALLING and (owner := _called_owner(text, start)):
+        if word in _CALLING and (owner := _called_owner(text, start, lists)):
             person += 2  # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"
             found.named += 1
             found.full_name = found.full_name or owner
@@ -956,29 +956,52 @@ _CALLED_REACH = 5
 """Words before a name in which "whom everybody called", "whom the whole village called" stand."""
 
 
-def _called_owner(text: str, start: int) -> str:
+def _called_owner(text: str, start: int, lists: _WordLists) -> str:
     """The name, set apart by a comma, of someone whom others call the name at `start` ("Teodor" of "a boy named
-    Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Edmund" of "a boy called Edmund,
-    born in 1931, whom everybody called Ted"): the capitalised words, one to four, ending with the comma nearest
-    before "whom" within its sentence (or right before "nicknamed"), or "". `_nicknamed` keeps it only where the
-    story has it as a person."""
+    Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Robert Tanner" of "Robert Tanner,
+    nicknamed Bob"): the capitalised words, one to four, ending with the comma right before "whom" or "nicknamed", or
+    "". "whom" may stand after a clause set apart that names no one and nothing it could be said of ("Edmund" of "a
+    boy called Edmund, born in 1931, whom everybody called Ted"); not after a noun ("Jack, the miller's son, sold the
+    cow to a butcher, whom everybody called Bully": the butcher). `_nicknamed` keeps it only where the story has it as
+    a person."""
     words = text[max(0, start - _OWNER_REACH) : start].split()
     if len(words) > 1 and words[-1].lower() == "nicknamed":
-        before = [words[-2]]
-    else:
-        whom = [i for i in range(max(0, len(words) - _CALLED_REACH), len(words) - 1) if words[i] == "whom"]
-        before = words[: whom[-1]] if whom else []
-    for end in range(len(before), 0, -1):
-        word = before[end - 1]
-        if word[-1] in ".!?;:":
-            return ""  # the sentence's start
-        if word.endswith(",") and _OWNER_WORD.fullmatch(word[:-1]):
-            run = [word[:-1]]
-            while end > 1 and len(run) < 4 and _OWNER_WORD.fullmatch(before[end - 2]):
-                end -= 1
-                run.insert(0, before[end - 1])
-            return " ".join(run)
+        return _set_apart_name(words[:-1])
+    whom = [i for i in range(max(0, len(words) - _CALLED_REACH), len(words) - 1) if words[i] == "whom"]
+    if not whom:
+        return ""
+    before = words[: whom[-1]]
+    if name := _set_apart_name(before):
+        return name
+    for end in range(len(before) - 1, max(0, len(before) - _CLAUSE_WORDS) - 1, -1):
+        if before[end - 1].endswith(","):
+            clause = before[end:]
+            return _set_apart_name(before[:end]) if all(_says_no_one(w, lists) for w in clause) else ""
     return ""
+
+
+_CLAUSE_WORDS = 5
+"""Words of a clause set apart between a name and "whom" ("born in 1931")."""
+
+
+def _set_apart_name(words: list[str]) -> str:
+    """The capitalised words, one to four, that end `words` with a comma ("Robert Tanner" of "The captain, Robert
+    Tanner,"), or ""."""
+    if not words or not words[-1].endswith(",") or not _OWNER_WORD.fullmatch(words[-1][:-1]):
+        return ""
+    run = [words[-1][:-1]]
+    while len(run) < len(words) and len(run) < 4 and _OWNER_WORD.fullmatch(words[-len(run) - 1]):
+        run.insert(0, words[-len(run) - 1])
+    return " ".join(run)
+
+
+def _says_no_one(word: str, lists: _WordLists) -> bool:
+    """Whether a word of a clause between a name and "whom" cannot be what "whom" is said of: a number, or a word in
+    lowercase that is no determiner, possessive nor word for a person or thing ("born", "in", "1931")."""
+    word = word.rstrip(",")
+    if word.isdigit():
+        return True
+    return word.isalpha() and word.islower() and word not in _DETERMINERS and _kind(word, lists) is None
 
 
 def _short_for(text: str, start: int) -> str:

@@ -369,6 +369,24 @@ def test_a_name_others_call_someone_set_apart_before_is_that_person_s_nickname()
     assert names_in("Then, known to all as Patch, he came. Patch sang.") == ["Patch"]
 
 
+def test_whom_is_said_of_the_name_right_before_it_not_one_set_apart_earlier():
+    # "whom" took the first name set apart up to 80 characters back: the butcher became Jack "Bully", the doctor
+    # Tom "Doc" (review new65f F1). A clause that names a noun stands between: no nickname, the name stays its own.
+    story = (
+        "One morning Jack, the miller's son, sold the cow to a butcher, whom everybody called Bully. Bully cheated "
+        "poor Jack. The next day Jack went home."
+    )
+    assert names_in(story) == ["Jack"]
+    story = (
+        "Tom, who was tired, went to see the old doctor, whom everybody called Doc. Doc gave him medicine. Later Tom "
+        "slept. Then Tom woke."
+    )
+    assert names_in(story) == ["Tom"]
+    # "nicknamed" after a full name set apart is that full name's ("Robert Tanner", not "Tanner" and a second Bob).
+    story = "The captain, Robert Tanner, nicknamed Bob, sailed. Bob slept. Then Robert Tanner woke."
+    assert names_in(story) == ['Robert "Bob" Tanner']
+
+
 def test_a_nickname_written_within_a_full_name_is_one_person_found_by_every_name():
     # "Robert (Bobby) Tanner" was no one, or two people; now one, found by Robert, Bobby and Tanner (name_words).
     story = "Then Robert (Bobby) Tanner was a sailor. Bobby laughed. Tanner said hi. Robert sang."
