@@ -728,8 +728,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         # Vance", nor after "of", a person's too ("the death of Harriet Vance")
         found.gone_to += 1
     if word.isalpha():
-        if word in _CALLING and (owner := _called_owner(text, start, lists)):
-            person += 2  # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"
+        if word in _CALLING and not possessive and (owner := _called_owner(text, start, lists)):
+            # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"; not a possessive
+            # ("Harry, whom everybody called Tom's shadow": Tom is another)
+            person += 2
             found.named += 1
             found.full_name = found.full_name or owner
         elif pause and text.startswith(" for short", end) and (owner := _short_for(text, start)):

@@ -387,6 +387,16 @@ def test_whom_is_said_of_the_name_right_before_it_not_one_set_apart_earlier():
     assert names_in(story) == ['Robert "Bob" Tanner']
 
 
+def test_a_possessive_others_call_someone_is_no_nickname():
+    # "whom everybody called Tom's shadow" made Harry "Tom", and "tom" found Harry (review new65f F2).
+    story = "At the inn Tom met Harry, whom everybody called Tom's shadow. Harry laughed. Later Tom sighed."
+    assert not any('"' in name for name in names_in(story))
+    story = (
+        "Harold, whom everybody called Freddie's shadow, followed him. Freddie laughed. Harold sighed. Harold waited."
+    )
+    assert sorted(names_in(story)) == ["Freddie", "Harold"]
+
+
 def test_a_nickname_written_within_a_full_name_is_one_person_found_by_every_name():
     # "Robert (Bobby) Tanner" was no one, or two people; now one, found by Robert, Bobby and Tanner (name_words).
     story = "Then Robert (Bobby) Tanner was a sailor. Bobby laughed. Tanner said hi. Robert sang."
