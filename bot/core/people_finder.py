@@ -176,6 +176,10 @@ class _Evidence:
     full_name: str = ""
     """The full name of someone known by this one, said before it ("Iolanthe Vasquez-Mbeki, known to everyone on the
     lower decks as Lanthe")."""
+    nicknamed: int = 0
+    """Mentions that are what others call a name set apart before them ("Teodor, whom everybody called Sparrow",
+    "Alexander, Sandy for short"), each of which said a person twice and named one: a person's nickname only where
+    that name is a person's ("Port Royal, nicknamed Babylon" is a place's)."""
     written_within: bool = False
     """The full name is the one written around this one ('Jack "Deacon" Pruett'): its last given name is one."""
     placed: int = 0
@@ -467,6 +471,10 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                 if found.inside:
                     found.evidence.inside += found.times
     people = _people(evidence, lists, lowercase_words, text)
+    if unowned := _unowned_nicknames(people, evidence):
+        # "Port Royal, nicknamed Babylon": Babylon is no one's, and a person only by what else the story says of it
+        evidence |= {name: _without_nicknaming(evidence[name]) for name in unowned}
+        people = _people(evidence, lists, lowercase_words, text)
     mentions = _count_mentions(named, [name for name, _ in people])
     nicknamed = _nicknamed(people, evidence, mentions)
     return [_found(shown, where, count, texts, read, starts) for shown, where, count in nicknamed]
@@ -733,10 +741,12 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             # ("Harry, whom everybody called Tom's shadow": Tom is another)
             person += 2
             found.named += 1
+            found.nicknamed += 1
             found.full_name = found.full_name or owner
         elif pause and text.startswith(" for short", end) and (owner := _short_for(text, start)):
             person += 2  # "a boy called Alexander, Sandy for short"
             found.named += 1
+            found.nicknamed += 1
             found.full_name = found.full_name or owner
         elif word in _NAMING:
             written, passive = _noun_before(preceding)
@@ -1127,6 +1137,32 @@ def _nicknames_with_surnames(
         if alone is not None and alone.written_within and alone.full_name.split()[-1:] == words[-1:]:
             found[name] = (words[0], alone.full_name)
     return found
+
+
+def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evidence]) -> list[str]:
+    """The people found as what others call a name of two words or more set apart before them that no person of the
+    story ends with ("Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for short"). A
+    name of one word is a person's, a place's seldom, and a story often says it only there ("His sons, Robert,
+    nicknamed Bob, and William, nicknamed Bill": Bill is someone, if no "William" of the story is)."""
+    chosen = {name for name, _ in people}
+    return [
+        name
+        for name in chosen
+        if evidence[name].nicknamed
+        and " " in (owner := evidence[name].full_name)
+        and not any(person == owner or person.endswith(" " + owner) for person in chosen)
+    ]
+
+
+def _without_nicknaming(found: _Evidence) -> _Evidence:
+    """What the story says of a name less its mentions as what others call a name set apart before it."""
+    return replace(
+        found,
+        person=found.person - 2 * found.nicknamed,
+        named=found.named - found.nicknamed,
+        nicknamed=0,
+        full_name=found.full_name if found.written_within else "",
+    )
 
 
 def _owner(full: str, people: set[str], written_within: bool) -> str:

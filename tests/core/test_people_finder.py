@@ -397,6 +397,21 @@ def test_a_possessive_others_call_someone_is_no_nickname():
     assert sorted(names_in(story)) == ["Freddie", "Harold"]
 
 
+def test_a_nickname_of_a_place_or_a_ship_is_no_one():
+    # The name others call a place, a ship or a body by was a person: Babylon, Dustbowl, Mary, "Raf", and 'Diemen's
+    # "Tasmania" Land' (review new65f F5, F6). It is someone's nickname only where what it is said of is a person.
+    assert names_in("They reached Port Royal, nicknamed Babylon, at noon. Babylon was wicked.") == []
+    assert names_in("They crossed the Great Plain, nicknamed Dustbowl by the settlers. Dustbowl was dry.") == []
+    assert names_in("The ship, Queen Mary, nicknamed Mary, sailed.") == []
+    assert names_in("He joined the Royal Air Force, RAF for short, in 1940. The RAF trained him.") == []
+    assert names_in("They sailed to Van Diemen's Land, Tasmania for short.") == []
+    # What else the story says of the name still says it is someone: "Babylon said"; and a name of one word is no
+    # place's, where the story has no person of that name: Bill is someone.
+    assert names_in("They reached Port Royal, nicknamed Babylon, at noon. Babylon said hello.") == ["Babylon"]
+    story = "His sons, Robert, nicknamed Bob, and William, nicknamed Bill, went to sea. Bob drowned. Bill came home."
+    assert names_in(story) == ['Robert "Bob"', "Bill"]
+
+
 def test_a_nickname_written_within_a_full_name_is_one_person_found_by_every_name():
     # "Robert (Bobby) Tanner" was no one, or two people; now one, found by Robert, Bobby and Tanner (name_words).
     story = "Then Robert (Bobby) Tanner was a sailor. Bobby laughed. Tanner said hi. Robert sang."
