@@ -1150,8 +1150,15 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
         for name in chosen
         if evidence[name].nicknamed
         and " " in (owner := evidence[name].full_name)
-        and not any(person == owner or person.endswith(" " + owner) for person in chosen)
+        and not any(_is_ending(owner, person) for person in chosen if person != name)
     ]
+
+
+def _is_ending(owner: str, person: str) -> bool:
+    """Whether the person's name and the capitalised words before a nickname end alike: "Captain Robert Tanner" and
+    "Robert Tanner", "Elias Boone" and "Then Elias Boone" (a sentence's opening word runs into the name)."""
+    shorter, longer = sorted((owner.split(), person.split()), key=len)
+    return longer[-len(shorter) :] == shorter
 
 
 def _without_nicknaming(found: _Evidence) -> _Evidence:
@@ -1165,18 +1172,28 @@ def _without_nicknaming(found: _Evidence) -> _Evidence:
     )
 
 
+def _person_ending(full: str, people: set[str]) -> str:
+    """The longest ending of the capitalised words `full` that is a person of the story ("Captain Elena Voss" of "Then
+    Captain Elena Voss"), its last word only after words of the language ("Teodor" of "Then Teodor", not "Voss" of
+    "Elena Voss"), or "": a sentence's opening word runs into the name after it."""
+    words = full.split()
+    longer = (" ".join(words[i:]) for i in range(len(words) - 1))
+    found = next((ending for ending in longer if ending in people), "")
+    if found or not words or words[-1] not in people:
+        return found
+    return words[-1] if all(_is_sentence_word(word.rstrip(".")) for word in words[:-1]) else ""
+
+
 def _owner(full: str, people: set[str], written_within: bool) -> str:
     """The full name of the capitalised words before "known ... as": their longest ending that is a person of the story
     ("Captain Elena Voss" of "Then Captain Elena Voss"), else their longest of two words or more that opens with no
     word of the language ("Marcus Brown" of "Yesterday Marcus Brown"; not "The Colonel"), else their last two when
     the nickname is written within them ('Jack "Deacon" Pruett'), else ""."""
     words = full.split()
-    if len(words) == 1:
-        return full if full in people else ""  # "Teodor, whom everybody called Sparrow"; not "Then, known as"
+    chosen = _person_ending(full, people)
+    if len(words) == 1 or chosen:
+        return chosen  # "Teodor, whom everybody called Sparrow", "Then Teodor, whom"; not "Then, known as"
     endings = [" ".join(words[i:]) for i in range(len(words) - 1)]
-    chosen = next((ending for ending in endings if ending in people), None)
-    if chosen is not None:
-        return chosen
     plain = next((ending for ending in endings if not _is_sentence_word(ending.split()[0].rstrip("."))), "")
     return plain or (endings[-1] if written_within and endings else "")
 

@@ -412,6 +412,19 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     assert names_in(story) == ['Robert "Bob"', "Bill"]
 
 
+def test_a_nickname_is_said_of_the_name_a_sentences_opening_word_runs_into():
+    # "Then Teodor" was the owner read, no person of the story: the nickname was dropped as a place's, or stood as a
+    # second person (second review new65i N1). The owner's ending that is a person is whom it is said of.
+    story = "A boy named Teodor lived in the city. Then Teodor, whom everybody called Sparrow, ran away. Sparrow hid."
+    assert names_in(story) == ['Teodor "Sparrow"']
+    story = "A boy named Pavel lived in the city. When Pavel, nicknamed Pip, ran away, Pip hid. Pavel wept."
+    assert names_in(story) == ['Pavel "Pip"']
+    story = "Then Elias Boone, whom the whole crew called Boney, sailed. Boney slept. Then Elias Boone woke."
+    assert names_in(story) == ['Elias "Boney" Boone']
+    # The nickname is no owner of itself: "Queen Mary, nicknamed Mary" is a ship's, though "Queen" opens "Queen Mary".
+    assert names_in("The ship, Queen Mary, nicknamed Mary, sailed.") == []
+
+
 def test_a_nickname_written_within_a_full_name_is_one_person_found_by_every_name():
     # "Robert (Bobby) Tanner" was no one, or two people; now one, found by Robert, Bobby and Tanner (name_words).
     story = "Then Robert (Bobby) Tanner was a sailor. Bobby laughed. Tanner said hi. Robert sang."
