@@ -73,11 +73,18 @@ def as_asked(question: str, corrections: Sequence[Correction]) -> str:
     """The question with the spelling corrector's corrections of the rules' own words applied ("fathr" as
     "father", "jobb" as "job", "wrok" as "work") and of a role asked for ("who is the buttler" as "who is the
     butler"), a possessive's "'s" kept: "who is gwen's fathr" asks what "who is gwen's father" does. Names are left as
-    typed: the people lookup forgives a misspelt name only where it should (a name typed alone never)."""
+    typed, a correction falling within the name asked about too ("who is calleb", Caleb, not "who is called"): the
+    people lookup forgives a misspelt name only where it should (a name typed alone never)."""
     role = role_asked_about(_corrected(question, {c.word: c.replacement for c in corrections}))
-    return _corrected(
-        question, {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or c.replacement == role}
-    )
+    fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or c.replacement == role}
+    text = _corrected(question, fixed)
+    kin = kin_asked_about(text)
+    about = name_asked(text) if kin is None and role_asked_about(text) is None else None
+    kin = kin if about is None else kin_named(about.name)
+    name = kin.owner if kin is not None else about.name if about is not None else ""
+    named = {fold(word) for word, _, _ in words(name)}
+    kept = {typed: word for typed, word in fixed.items() if word not in named}
+    return text if kept == fixed else _corrected(question, kept)
 
 
 def _corrected(question: str, fixed: dict[str, str]) -> str:
