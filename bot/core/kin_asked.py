@@ -75,7 +75,8 @@ _MOST_NAME_WORDS = 4
 @dataclass(frozen=True)
 class KinAsked:
     owner: str
-    """The name whose relative is asked for, folded: "gwen"."""
+    """The name whose relative is asked for, folded: "gwen"; as typed where a chat drops the apostrophe, "gwens",
+    which the people lookup forgives."""
     called: tuple[str, ...]
     """The words a story may call the relative by: ("father", "dad")."""
     owner_called: tuple[str, ...] = ()
@@ -128,8 +129,8 @@ _NO_OWNERS = frozenset({"his", "its", "this", "hers", "theirs", "yours", "ours",
 
 
 def _unmarked_kin_of(said: list[str], endings: tuple[tuple[str, ...], ...]) -> KinAsked | None:
-    """_kin_of's "Xs KIN": the relative the first word of the question's relatives, right after a word ending in
-    "s" that is the name's last (at most four words)."""
+    """_kin_of's "Xs KIN", a possessive typed without its apostrophe as chats type it ("who is gwens father"): the
+    question's first word for a relative, right after the name (at most four words) whose last word ends in "s"."""
     kin_at = next((place for place, word in enumerate(said) if word in KIN), None)
     if kin_at is None or not 0 < kin_at <= _MOST_NAME_WORDS or tuple(said[kin_at + 1 :]) not in endings:
         return None
