@@ -1151,16 +1151,7 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
         if evidence[name].nicknamed
         and " " in (owner := evidence[name].full_name)
         and not any(_is_ending(owner, person) for person in chosen if person != name)
-        and not _is_full_name(owner)
     ]
-
-
-def _is_full_name(owner: str) -> bool:
-    """Whether the capitalised words before a nickname end in a person's full name though the story has it as no one
-    ("The captain was Robert Tanner, whom the crew called Bob"): two words or more, the first no word of the language,
-    none a possessive ("Diemen's Land" is a place's)."""
-    plain = _plain_name(owner)
-    return plain != "" and "'s" not in plain and "’s" not in plain
 
 
 def _is_ending(owner: str, person: str) -> bool:
@@ -1202,16 +1193,9 @@ def _owner(full: str, people: set[str], written_within: bool) -> str:
     chosen = _person_ending(full, people)
     if len(words) == 1 or chosen:
         return chosen  # "Teodor, whom everybody called Sparrow", "Then Teodor, whom"; not "Then, known as"
-    plain = _plain_name(full)
-    return plain or (" ".join(words[-2:]) if written_within else "")
-
-
-def _plain_name(full: str) -> str:
-    """The longest ending of two words or more of the capitalised words `full` that opens with no word of the
-    language ("Marcus Brown" of "Yesterday Marcus Brown"; not "The Colonel"), else ""."""
-    words = full.split()
-    endings = (" ".join(words[i:]) for i in range(len(words) - 1))
-    return next((ending for ending in endings if not _is_sentence_word(ending.split()[0].rstrip("."))), "")
+    endings = [" ".join(words[i:]) for i in range(len(words) - 1)]
+    plain = next((ending for ending in endings if not _is_sentence_word(ending.split()[0].rstrip("."))), "")
+    return plain or (endings[-1] if written_within and endings else "")
 
 
 def _place_people_call(text: str, start: int, lists: _WordLists) -> bool:
