@@ -1150,15 +1150,9 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
         for name in chosen
         if evidence[name].nicknamed
         and " " in (owner := evidence[name].full_name)
-        and not any(_is_ending(owner, person) for person in chosen if person != name)
+        and not any(person == owner or person.endswith(" " + owner) for person in chosen)
+        and not _person_ending(owner, chosen - {name})
     ]
-
-
-def _is_ending(owner: str, person: str) -> bool:
-    """Whether the person's name and the capitalised words before a nickname end alike: "Captain Robert Tanner" and
-    "Robert Tanner", "Elias Boone" and "Then Elias Boone" (a sentence's opening word runs into the name)."""
-    shorter, longer = sorted((owner.split(), person.split()), key=len)
-    return longer[-len(shorter) :] == shorter
 
 
 def _without_nicknaming(found: _Evidence) -> _Evidence:
@@ -1174,14 +1168,19 @@ def _without_nicknaming(found: _Evidence) -> _Evidence:
 
 def _person_ending(full: str, people: set[str]) -> str:
     """The longest ending of the capitalised words `full` that is a person of the story ("Captain Elena Voss" of "Then
-    Captain Elena Voss"), its last word only after words of the language ("Teodor" of "Then Teodor", not "Voss" of
-    "Elena Voss"), or "": a sentence's opening word runs into the name after it."""
+    Captain Elena Voss"), its last word only after _OPENING_WORDS ("Teodor" of "Then Teodor", not "Voss" of "Elena
+    Voss"), or "": a sentence's opening word runs into the name after it."""
     words = full.split()
     longer = (" ".join(words[i:]) for i in range(len(words) - 1))
     found = next((ending for ending in longer if ending in people), "")
     if found or not words or words[-1] not in people:
         return found
-    return words[-1] if all(_is_sentence_word(word.rstrip(".")) for word in words[:-1]) else ""
+    return words[-1] if all(word.lower() in _OPENING_WORDS for word in words[:-1]) else ""
+
+
+_OPENING_WORDS = load_stopwords() - NAMES_AMONG_STOP_WORDS
+"""What may open a sentence before a name of one word and run into it ("Then Teodor", "When Pavel"): words of no
+meaning of their own. Not any word of the language: "Anna Kowalski" is no "Kowalski", "Port Arthur" no "Arthur"."""
 
 
 def _owner(full: str, people: set[str], written_within: bool) -> str:

@@ -421,6 +421,16 @@ def test_a_nickname_is_said_of_the_name_a_sentences_opening_word_runs_into():
     assert names_in(story) == ['Pavel "Pip"']
     story = "Then Elias Boone, whom the whole crew called Boney, sailed. Boney slept. Then Elias Boone woke."
     assert names_in(story) == ['Elias "Boney" Boone']
+    # Only a word of no meaning of its own runs into a name of one word: "Anna Kowalski" is no Kowalski, the smith,
+    # nor "Port Arthur" King Arthur (review new65j 1, 2).
+    story = (
+        "Kowalski was the village smith. Kowalski worked. Then Anna Kowalski, whom everybody called Nan, came. Nan "
+        "sang. Kowalski slept."
+    )
+    assert sorted(names_in(story)) == ["Kowalski", "Nan"]
+    assert names_in("King Arthur ruled. King Arthur slept. They sailed to Port Arthur, nicknamed Hell.") == [
+        "King Arthur"
+    ]
     # The nickname is no owner of itself: "Queen Mary, nicknamed Mary" is a ship's, though "Queen" opens "Queen Mary".
     assert names_in("The ship, Queen Mary, nicknamed Mary, sailed.") == []
 
