@@ -1150,8 +1150,8 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
         for name in chosen
         if evidence[name].nicknamed
         and " " in (owner := evidence[name].full_name)
-        and not any(person == owner or person.endswith(" " + owner) for person in chosen)
-        and not _person_ending(owner, chosen - {name})
+        and not any(person.endswith(" " + owner) for person in chosen)
+        and not _person_ending(owner, chosen - {name})  # the owner itself, or its ending, a person
     ]
 
 
@@ -1168,19 +1168,16 @@ def _without_nicknaming(found: _Evidence) -> _Evidence:
 
 def _person_ending(full: str, people: set[str]) -> str:
     """The longest ending of the capitalised words `full` that is a person of the story ("Captain Elena Voss" of "Then
-    Captain Elena Voss"), its last word only after _OPENING_WORDS ("Teodor" of "Then Teodor", not "Voss" of "Elena
-    Voss"), or "": a sentence's opening word runs into the name after it."""
+    Captain Elena Voss"), its last word only after stop words ("Teodor" of "Then Teodor", "When Pavel": words of no
+    meaning of their own run into it; not any word of the language: "Anna Kowalski" is no "Kowalski", "Port Arthur"
+    no "Arthur"), or "": a sentence's opening word runs into the name after it."""
     words = full.split()
     longer = (" ".join(words[i:]) for i in range(len(words) - 1))
     found = next((ending for ending in longer if ending in people), "")
     if found or not words or words[-1] not in people:
         return found
-    return words[-1] if all(word.lower() in _OPENING_WORDS for word in words[:-1]) else ""
-
-
-_OPENING_WORDS = load_stopwords() - NAMES_AMONG_STOP_WORDS
-"""What may open a sentence before a name of one word and run into it ("Then Teodor", "When Pavel"): words of no
-meaning of their own. Not any word of the language: "Anna Kowalski" is no "Kowalski", "Port Arthur" no "Arthur"."""
+    stop = _word_lists().stop
+    return words[-1] if all(word.lower() in stop for word in words[:-1]) else ""
 
 
 def _owner(full: str, people: set[str], written_within: bool) -> str:
