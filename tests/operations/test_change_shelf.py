@@ -15,7 +15,7 @@ from bot.messages import shelf_change_text
 from bot.operations.change_shelf import add_to_shelf, kept_versions, restore_on_shelf
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
-from bot.settings import MIN_UPLOAD_MB, Settings
+from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, ShelfRefusal, named_in_another_form
 from bot.state.shelves import HISTORY_SHOWN, ShelfAction, ShelfStore
@@ -160,10 +160,11 @@ async def test_a_change_searches_the_story_its_upload_read_without_reading_its_f
 ):
     # A view reads its server's stored files in a worker process (bot.core.shelf_reader), a second's start and a
     # read again for a story the upload's own worker had just read. The process that stores it keeps what was read.
-    # Here the file is one the view's reader would refuse (it needs more than MIN_UPLOAD_MB): read in this process,
-    # as an upload's reader at the default STORYBOT_UPLOAD_MB reads it, it is searched all the same.
-    views = ServerViews(LibraryHolder(library, Settings(upload_mb=MIN_UPLOAD_MB)), database.shelves)
-    upload = story_file(word_file(300_000), "echo.docx", None)
+    # Here the view's reader could read nothing: its worker is given less memory than Python itself takes, where
+    # MIN_UPLOAD_MB is the least a setting may give. Read in this process, as an upload's reader reads it, the
+    # story is searched all the same.
+    views = ServerViews(LibraryHolder(library, Settings(upload_mb=1)), database.shelves)
+    upload = story_file(word_file(3000), "echo.docx", None)
     added = await add_to_shelf(database.shelves, views, SERVER, "echo.docx", upload, MANAGER)
     assert added.story is not None and added.story.title == "Echo"
     assert "Skipped" not in caplog.text
