@@ -363,7 +363,7 @@ async def test_debug_log_never_shows_interaction_or_bot_tokens(own_fake: FakeDis
 
 async def test_questions_are_answered_from_the_old_library_while_a_big_one_reloads(own_fake: FakeDiscord, tmp_path):
     rng = random.Random(5)
-    for number in range(40):
+    for number in range(20):
         paragraphs = (" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(1000))
         (tmp_path / f"story-{number:02}.txt").write_text("\n\n".join(paragraphs))
     process = await BotProcess(own_fake, STORYBOT_CORPUS=str(tmp_path), STORYBOT_INDEX="off").start()
