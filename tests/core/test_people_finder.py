@@ -516,6 +516,8 @@ def test_a_king_s_number_is_part_of_his_name():
     assert people == {"Henry VIII": 2, "Elizabeth I": 2, "Queen Elizabeth II": 1}
     # "I" after a name is still the pronoun where nothing says a queen, and a name said so is no fuller name of Mary.
     assert names_in('"Mary I love you," said Tom. Mary smiled, and Mary said so.') == ["Mary"]
+    # After a word for a person "I" is the pronoun: "Mother I" was someone.
+    assert names_in('The old woman said to the boy, "Tell Mother I am well." The boy ran home.') == []
     # A numbered thing said twice is no one.
     assert names_in("After World War II we moved. World War II was hard.") == []
 
