@@ -990,8 +990,22 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
     for end in range(len(before) - 1, max(0, len(before) - _CLAUSE_WORDS) - 1, -1):
         if before[end - 1].endswith(","):
             clause = before[end:]
-            return _set_apart_name(before[:end]) if all(_says_no_one(w, lists) for w in clause) else ""
+            no_one = all(_says_no_one(w, lists) for w in clause)
+            return _set_apart_name(before[:end]) if no_one or _apposition(clause) else ""
     return ""
+
+
+def _apposition(clause: list[str]) -> bool:
+    """Whether a clause set apart between a name and "whom" describes that name, a determiner and words in lowercase
+    with no verb between commas ("Elizabeth, the cleverest, whom", "Jack, the miller's son, whom"): "whom" is the
+    name's, as after "born in 1931"; a clause that names someone after a verb runs on ("sold the cow to a butcher,")."""
+    words = [word.rstrip(",").removesuffix("'s").removesuffix("’s") for word in clause]
+    return (
+        clause[-1].endswith(",")
+        and all(not word.endswith(",") for word in clause[:-1])
+        and words[0] in _DETERMINERS
+        and all(word.isalpha() and word.islower() for word in words[1:])
+    )
 
 
 _CLAUSE_WORDS = 5

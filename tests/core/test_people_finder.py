@@ -382,6 +382,15 @@ def test_whom_is_said_of_the_name_right_before_it_not_one_set_apart_earlier():
         "slept. Then Tom woke."
     )
     assert names_in(story) == ["Tom"]
+    # A description set apart between them, a determiner and words in lowercase, is the name's: "whom" is too
+    # (Elizabeth and Lizzy were two people; review new66c 2).
+    story = (
+        "A girl called Elizabeth lived in a big house. Elizabeth, the cleverest, whom everybody called Lizzy, went "
+        "to the town. Lizzy laughed at the baker."
+    )
+    assert names_in(story) == ['Elizabeth "Lizzy"']
+    story = "A boy called Jack lived by a mill. Jack, the miller's son, whom everybody called Bully, sold the cow."
+    assert names_in(story) == ['Jack "Bully"']
     # "nicknamed" after a full name set apart is that full name's ("Robert Tanner", not "Tanner" and a second Bob).
     story = "The captain, Robert Tanner, nicknamed Bob, sailed. Bob slept. Then Robert Tanner woke."
     assert names_in(story) == ['Robert "Bob" Tanner']
