@@ -1157,7 +1157,8 @@ def _nicknames_with_surnames(
 
 def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evidence]) -> list[str]:
     """The people found as what others call a name of two words or more set apart before them that no person of the
-    story ends with ("Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for short"). A
+    story ends with ("Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for short"), or a
+    name of one word the story says only as a place's or a thing's ("Salem, whom the settlers called Zion"). Else a
     name of one word is a person's, a place's seldom, and a story often says it only there ("His sons, Robert,
     nicknamed Bob, and William, nicknamed Bill": Bill is someone, if no "William" of the story is)."""
     chosen = {name for name, _ in people}
@@ -1165,10 +1166,17 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
         name
         for name in chosen
         if evidence[name].nicknamed
-        and " " in (owner := evidence[name].full_name)
+        and (" " in (owner := evidence[name].full_name) or _placed_only(evidence.get(owner)))
         and not any(person.endswith(" " + owner) for person in chosen)
         and not _person_ending(owner, chosen - {name})  # the owner itself, or its ending, a person
     ]
+
+
+def _placed_only(found: _Evidence | None) -> bool:
+    """Whether the story says a name only where places and things stand, never a person ("came to Salem, whom the
+    settlers called Zion"; "Technology" of "the Massachusetts Institute of Technology, MIT for short"): what others
+    call it is a place's or a body's. A name said nowhere so ("William, nicknamed Bill") is a person's still."""
+    return found is not None and found.person == 0 and (found.thing > 0 or found.placed > 0)
 
 
 def _without_nicknaming(found: _Evidence) -> _Evidence:

@@ -414,6 +414,10 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     assert names_in("The ship, Queen Mary, nicknamed Mary, sailed.") == []
     assert names_in("He joined the Royal Air Force, RAF for short, in 1940. The RAF trained him.") == []
     assert names_in("They sailed to Van Diemen's Land, Tasmania for short.") == []
+    # A name of one word the story says only where places and things stand is no one's (review new66c 4).
+    assert names_in("They came to the town of Salem, whom the settlers called Zion. Zion was poor.") == []
+    story = "She studied at the Massachusetts Institute of Technology, MIT for short. MIT was cold."
+    assert names_in(story) == []
     # What else the story says of the name still says it is someone: "Babylon said"; and a name of one word is no
     # place's, where the story has no person of that name: Bill is someone.
     assert names_in("They reached Port Royal, nicknamed Babylon, at noon. Babylon said hello.") == ["Babylon"]
