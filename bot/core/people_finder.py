@@ -975,9 +975,9 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
     Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Robert Tanner" of "Robert Tanner,
     nicknamed Bob"): the capitalised words, one to four, ending with the comma right before "whom" or "nicknamed", or
     "". "whom" may stand after a clause set apart that names no one and nothing it could be said of ("Edmund" of "a
-    boy called Edmund, born in 1931, whom everybody called Ted"); not after a noun ("Jack, the miller's son, sold the
-    cow to a butcher, whom everybody called Bully": the butcher). `_nicknamed` keeps it only where the story has it as
-    a person."""
+    boy called Edmund, born in 1931, whom everybody called Ted"), a place in it too ("born in Leeds,"); not after a
+    noun ("Jack, the miller's son, sold the cow to a butcher, whom everybody called Bully": the butcher).
+    `_nicknamed` keeps it only where the story has it as a person."""
     words = text[max(0, start - _OWNER_REACH) : start].split()
     if len(words) > 1 and words[-1].lower() == "nicknamed":
         return _set_apart_name(words[:-1])
@@ -985,14 +985,15 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
     if not whom:
         return ""
     before = words[: whom[-1]]
-    if name := _set_apart_name(before):
+    name = _set_apart_name(before)
+    if name and not _placed_after(before, len(name.split())):
         return name
     for end in range(len(before) - 1, max(0, len(before) - _CLAUSE_WORDS) - 1, -1):
         if before[end - 1].endswith(","):
             clause = before[end:]
-            no_one = all(_says_no_one(w, lists) for w in clause)
-            return _set_apart_name(before[:end]) if no_one or _apposition(clause) else ""
-    return ""
+            no_one = all(_says_no_one(w, lists) or _placed_after(clause[: i + 1], 1) for i, w in enumerate(clause))
+            return (_set_apart_name(before[:end]) if no_one or _apposition(clause) else "") or name
+    return name
 
 
 def _apposition(clause: list[str]) -> bool:
@@ -1010,6 +1011,12 @@ def _apposition(clause: list[str]) -> bool:
 
 _CLAUSE_WORDS = 5
 """Words of a clause set apart between a name and "whom" ("born in 1931")."""
+
+
+def _placed_after(words: list[str], length: int) -> bool:
+    """Whether the last `length` words follow a preposition where only places stand ("born in Leeds,"): a clause's
+    place, not whom "whom" is said of ("Edmund, born in Leeds, whom everybody called Ted")."""
+    return len(words) > length and words[-length - 1].lower() in _WHERE_PREPOSITIONS
 
 
 def _set_apart_name(words: list[str]) -> str:
@@ -1156,27 +1163,48 @@ def _nicknames_with_surnames(
 
 
 def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evidence]) -> list[str]:
-    """The people found as what others call a name of two words or more set apart before them that no person of the
-    story ends with ("Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for short"), or a
-    name of one word the story says only as a place's or a thing's ("Salem, whom the settlers called Zion"). Else a
-    name of one word is a person's, a place's seldom, and a story often says it only there ("His sons, Robert,
-    nicknamed Bob, and William, nicknamed Bill": Bill is someone, if no "William" of the story is)."""
+    """The people found as what others call a name no person of the story ends with that is a place's or a thing's
+    (`_no_one_s`): "Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for short"; "Zion"
+    of "the town of Salem, whom the settlers called Zion". Else a name of one word is a person's, a place's seldom, and
+    a story often says it only there ("His sons, Robert, nicknamed Bob, and William, nicknamed Bill": Bill is someone,
+    if no "William" of the story is)."""
     chosen = {name for name, _ in people}
     return [
         name
         for name in chosen
         if evidence[name].nicknamed
-        and (" " in (owner := evidence[name].full_name) or _placed_only(evidence.get(owner)))
+        and _no_one_s(owner := evidence[name].full_name, evidence.get(owner))
         and not any(person.endswith(" " + owner) for person in chosen)
         and not _person_ending(owner, chosen - {name})  # the owner itself, or its ending, a person
     ]
 
 
-def _placed_only(found: _Evidence | None) -> bool:
-    """Whether the story says a name only where places and things stand, never a person ("came to Salem, whom the
-    settlers called Zion"; "Technology" of "the Massachusetts Institute of Technology, MIT for short"): what others
-    call it is a place's or a body's. A name said nowhere so ("William, nicknamed Bill") is a person's still."""
-    return found is not None and found.person == 0 and (found.thing > 0 or found.placed > 0)
+def _no_one_s(owner: str, found: _Evidence | None) -> bool:
+    """Whether a name others call something else, where the story has it as no person, is a place's or a thing's: the
+    story says it as a thing, never a person ("the town of Salem", "The ship, Mary Rose,"); of a name of two words or
+    more, any mention after a preposition ("to Kuala Lumpur, KL for short") or words that read as no full name
+    (`_reads_as_full_name`). A name of one word after a preposition is a person's too ("sat beside Ivan, whom")."""
+    full = " " in owner
+    if (
+        found is not None
+        and found.person == 0
+        and (found.thing or found.introduced_as_thing or (full and found.placed))
+    ):
+        return True
+    return full and not _reads_as_full_name(owner)
+
+
+def _reads_as_full_name(name: str) -> bool:
+    """Whether capitalised words read as a person's full name ("The captain was Jack Tanner, whom the crew called
+    Jacko"): a full name's opening (`_opens_as_full_name`), no title, and no word for a thing nor a possessive in it
+    ("Port Royal", "Sherwood Forest", "Van Diemen's Land")."""
+    lists = _word_lists()
+    words = name.split()
+    return (
+        _opens_as_full_name(name)
+        and fold(words[0]) not in lists.title | _SAINTS  # "Saint Helena", "Queen Mary": a place, a ship named so
+        and not any(_kind(word, lists) == "thing" or word.endswith(("'s", "’s")) for word in words)
+    )
 
 
 def _without_nicknaming(found: _Evidence) -> _Evidence:

