@@ -789,7 +789,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             if text.startswith(",", end) and _owned_role(preceding):
                 found.named += 1  # "The bride's father, Thomas, gave a speech": set apart as who they are
         elif (pause or word in _LIST_ENDS) and _listed_after_role(text, start, lists):
-            person += 2  # "The Bennet sisters, Jane, Elizabeth, Mary, Kitty and Lydia": each of them, as Jane is
+            # "The Bennet sisters, Jane, Elizabeth, Mary, Kitty and Lydia": each of them, as Jane is; introduced by
+            # name as the first is ("three daughters: Rose, Lily and Violet", Lily and Violet words of the language)
+            person += 2
+            found.named += 1
         elif pause and _kind(word, lists) == "thing":
             if text.startswith(",", end) and any(w.lower() in _DETERMINERS for w in preceding[-3:-1]):
                 found.introduced_as_thing = True  # "the new board, Harbour Trust, met": set apart as what it is

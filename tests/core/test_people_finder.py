@@ -918,13 +918,15 @@ def test_a_greeting_after_someone_spoken_to_is_no_one(story):
         (
             "The Bennet sisters, Jane, Elizabeth, Mary, Kitty and Lydia, live at Longbourn. Jane loves Bingley. "
             "Lydia elopes with Wickham. Elizabeth marries Darcy.",
-            ["Jane", "Elizabeth", "Lydia"],
+            ["Jane", "Elizabeth", "Mary", "Kitty", "Lydia"],  # each introduced by name, said once too
         ),
         # ("Frank", a word of the language said once, is no one either way.)
         ("Nell's parents, Frank and Siobhan, fight. The summer is long.", ["Siobhan"]),
         # The first after a colon too, which starts no sentence there (Brian, a role by his ending, was missed).
         ("Old Seamus had three sons: Brian, Conor and Fergus. Brian was the eldest.", ["Brian", "Conor", "Fergus"]),
         ("He had two daughters: Vivian and Siobhan. Siobhan sang.", ["Vivian", "Siobhan"]),
+        # Introduced by name as the first is, words of the language said once too (Lily and Violet were missed).
+        ("The king had three daughters: Rose, Lily and Violet. Rose was the eldest.", ["Rose", "Lily", "Violet"]),
         # A list after no role, or after a role of companies or countries too, names no people.
         ("They visited the cities, Paris, Rome and Vienna. Vienna was cold. Rome was hot.", []),
         ("The sponsors, Nike and Adidas, pull out. Adidas signs a rival.", []),
