@@ -1020,3 +1020,13 @@ def test_someone_acting_after_a_scene_set_within_a_sentence_is_not_that_place_s_
     assert names_in(story) == ["Thomas Kestell"]
     # A place's place is followed by a mark or a stop word, not a verb.
     assert names_in("Marie was born in Lyon, France, the second of four children. Lyon, France is far.") == []
+
+
+def test_a_surname_before_a_plural_the_story_writes_in_lowercase_is_a_family_s_firm():
+    # "Ashworth Dyes" was a person (review new66c 8); a person's name ends in a singular ("Tom Kitten").
+    story = (
+        "In 1911 the farmer's son, Josiah Ashworth, came to Manchester, where he said he would open a works. By 1938 "
+        "Ashworth Dyes employed forty people. His daughter ran Ashworth Dyes for thirty years, and moved into "
+        "synthetic dyes."
+    )
+    assert "Ashworth Dyes" not in names_in(story) and "Josiah Ashworth" in names_in(story)
