@@ -462,6 +462,15 @@ def test_a_nickname_is_said_of_the_name_a_sentences_opening_word_runs_into():
     assert names_in("The ship, Queen Mary, nicknamed Mary, sailed.") == []
 
 
+def test_a_nickname_of_given_names_alone_is_shown_after_them():
+    # 'Mary "Polly" Ann' read "Ann" as a surname (review new66c 5); a surname after them still ends the name.
+    assert names_in("His sister, Mary Ann, nicknamed Polly, sang. Polly laughed. Mary Ann wept.") == [
+        'Mary Ann "Polly"'
+    ]
+    story = "Old Tom met Mary Ann Smith, nicknamed Polly, at the fair. Polly laughed. Mary Ann Smith sang."
+    assert names_in(story) == ['Mary Ann "Polly" Smith']
+
+
 def test_a_nickname_written_within_a_full_name_is_one_person_found_by_every_name():
     # "Robert (Bobby) Tanner" was no one, or two people; now one, found by Robert, Bobby and Tanner (name_words).
     story = "Then Robert (Bobby) Tanner was a sailor. Bobby laughed. Tanner said hi. Robert sang."
