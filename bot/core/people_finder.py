@@ -966,7 +966,7 @@ def _known_as_owner(text: str, start: int) -> str:
     known += reach
     if text[known - 1] != ",":
         return ""
-    return " ".join(_capitalised_before(text, known - 1, 4)[0])
+    return _owner_before(text, known - 1)
 
 
 _CALLED_REACH = 5
@@ -1045,7 +1045,22 @@ def _says_no_one(word: str, lists: _WordLists) -> bool:
 def _short_for(text: str, start: int) -> str:
     """The name, one to four capitalised words, set apart right before the name at `start` that is said to be short
     for it ("Alexander" of "Alexander, Sandy for short"), or ""."""
-    return " ".join(_capitalised_before(text, start - 2, 4)[0]) if text[start - 2 : start] == ", " else ""
+    return _owner_before(text, start - 2) if text[start - 2 : start] == ", " else ""
+
+
+def _owner_before(text: str, end: int) -> str:
+    """The capitalised words of a name right before `end`, one to four, and a body's or a place's before them and
+    "of" ("Institute of Technology" of "the Massachusetts Institute of Technology, MIT for short"; "Duke of
+    Wellington"): "Technology" alone was read as a name someone has, and MIT made a person."""
+    run, words = _capitalised_before(text, end, 4)
+    if (
+        run
+        and len(words) > len(run) + 1
+        and words[-len(run) - 1] == "of"
+        and _OWNER_WORD.fullmatch(words[-len(run) - 2])
+    ):
+        run = [words[-len(run) - 2], "of", *run]
+    return " ".join(run)
 
 
 def _capitalised_before(text: str, end: int, most: int) -> tuple[list[str], list[str]]:
