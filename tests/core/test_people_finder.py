@@ -418,6 +418,7 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     assert names_in("They sailed to Van Diemen's Land, Tasmania for short.") == []
     # A name of one word the story says only where places and things stand is no one's (review new66c 4).
     assert names_in("They came to the town of Salem, whom the settlers called Zion. Zion was poor.") == []
+    assert names_in("The settlers came to Salem, whom they called Zion. They built houses. Zion grew.") == []
     # A body's name with "of" in it is whole: "Technology" was read as a name someone has, and MIT made a person.
     story = "She studied at the Massachusetts Institute of Technology, MIT for short. MIT was cold."
     assert names_in(story) == []
