@@ -1204,15 +1204,14 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
 
 def _no_one_s(owner: str, found: _Evidence | None) -> bool:
     """Whether a name others call something else, where the story has it as no person, is a place's or a thing's: the
-    story says it as a thing or where only places stand, never a person ("the town of Salem", "came to Salem", "The
-    ship, Mary Rose,"); of a name of two words or more, any mention after a preposition ("to Kuala Lumpur, KL for
-    short") or words that read as no full name (`_reads_as_full_name`). A name of one word after any preposition is
-    a person's too ("sat beside Ivan, whom")."""
+    story says it as a thing, never a person ("the town of Salem", "The ship, Mary Rose,"); of a name of two words or
+    more, any mention after a preposition ("to Kuala Lumpur, KL for short") or words that read as no full name
+    (`_reads_as_full_name`). A name of one word after a preposition is a person's too ("sat beside Ivan, whom")."""
     full = " " in owner
     if (
         found is not None
         and found.person == 0
-        and (found.thing or found.gone_to or found.introduced_as_thing or (full and found.placed))
+        and (found.thing or found.introduced_as_thing or (full and found.placed))
     ):
         return True
     return full and not _reads_as_full_name(owner)
