@@ -1102,15 +1102,10 @@ def _with_full_name(name: str, full: str) -> str:
     return _with_nicknames([name], full)
 
 
-_SECOND_GIVEN_NAMES = frozenset({"ann", "anne", "jane", "lou", "sue", "beth", "marie", "may"})
-"""The second halves of given names of two ("Mary Ann", "Betty Lou", "Peggy Sue", "Anna Marie"): no surname."""
-
-
 def _with_nicknames(names: list[str], full: str) -> str:
     """Names someone is known by, each within quotes, between their given names and surname: 'Elena "Lena" "Lenka"
-    Voss'; after a name of one word, or given names alone: 'Teodor "Sparrow"', 'Mary Ann "Polly"'."""
-    words = full.split()
-    if len(words) == 1 or (len(words) == 2 and fold(words[1]) in _SECOND_GIVEN_NAMES):
+    Voss'; after a name of one word: 'Teodor "Sparrow"'."""
+    if " " not in full:
         return " ".join([full, *(f'"{name}"' for name in names)])
     *given, surname = full.split()
     return " ".join([*given, *(f'"{name}"' for name in names), surname])
