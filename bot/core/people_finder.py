@@ -1467,8 +1467,6 @@ def _people(
             found.common and not _named_though_common(name, found, lists, lowercase_words)
         ):
             continue
-        if found.common and not found.named and _family_firm(name, surnames):
-            continue
         if (
             " " not in name
             and (not found.inside or found.mentions < 2)
@@ -1678,17 +1676,6 @@ def _named_though_common(name: str, found: _Evidence, lists: _WordLists, lowerca
     if len(words) < 2 or found.inside < 2:
         return False
     return _kind(words[-1], lists) != "person" or any(word.lower() not in lowercase_words for word in words)
-
-
-def _family_firm(name: str, surnames: dict[str, _Forms]) -> bool:
-    """Whether a name of two words is a surname of the story's people before a plural, words the story writes in
-    lowercase too ("Ashworth Dyes", of Josiah Ashworth's "synthetic dyes"): a family's firm, as a person's name ends in
-    a singular ("Tom Kitten")."""
-    words = name.split()
-    if len(words) != 2 or words[0] not in surnames:
-        return False
-    last = words[-1].lower()
-    return lemma(last) != last
 
 
 def _shorter_runs(words: list[str]) -> Iterator[str]:
