@@ -387,9 +387,9 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             or all(k == "thing" for k in kinds)
         ):
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
-        # "Elizabeth I": a queen's number, not the pronoun; after a word for a person the pronoun ("Tell Mother I am
-        # well"), as a number follows a given name
-        numbered = len(words) > 1 and words[-1] == "I" and kinds[-2] != "person"
+        # "Elizabeth I": a queen's number, not the pronoun; after a word for kin or a title the pronoun ("Tell Mother I
+        # am well"), as a number follows a given name, which may end as a word for a person does ("Christian I")
+        numbered = len(words) > 1 and words[-1] == "I" and fold(words[-2]) not in lists.kin | lists.title
         if any(
             _is_stop_word(w, lists.stop) and not _peerage_of(words, i)
             for i, w in enumerate(words[:-1] if numbered else words)

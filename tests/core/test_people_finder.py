@@ -548,6 +548,13 @@ def test_a_king_s_number_is_part_of_his_name():
     assert names_in('"Mary I love you," said Tom. Mary smiled, and Mary said so.') == ["Mary"]
     # After a word for a person "I" is the pronoun: "Mother I" was someone.
     assert names_in('The old woman said to the boy, "Tell Mother I am well." The boy ran home.') == []
+    # A given name may end as a word for a person does ("-ian", "-man"): the king was lost (review new66d).
+    story = (
+        "King Christian I ruled Denmark and Norway. Christian I founded the university. The nobles loved Christian I."
+    )
+    assert names_in(story) == ["King Christian I"]
+    story = "Emperor Justinian I built great churches. Justinian I wrote new laws. The people feared Justinian I."
+    assert names_in(story) == ["Emperor Justinian I"]
     # A numbered thing said twice is no one.
     assert names_in("After World War II we moved. World War II was hard.") == []
 
