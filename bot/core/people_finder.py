@@ -745,7 +745,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             found.named += 1
             found.nicknamed += 1
             found.full_name = found.full_name or owner
-        elif pause and text.startswith(" for short", end) and (owner := _short_for(text, start)):
+        elif pause and text.startswith(" for short", end) and (owner := _short_for(text, start, lists)):
             person += 2  # "a boy called Alexander, Sandy for short"
             found.named += 1
             found.nicknamed += 1
@@ -774,7 +774,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
             found.named += 1
-            found.full_name = found.full_name or _known_as_owner(text, start)
+            found.full_name = found.full_name or _known_as_owner(text, start, lists)
         elif (
             pause
             and not _vocative(preceding)
@@ -954,7 +954,7 @@ _OWNER_REACH = 80
 """Characters before "known" in which the full name of someone known by another stands."""
 
 
-def _known_as_owner(text: str, start: int) -> str:
+def _known_as_owner(text: str, start: int, lists: _WordLists) -> str:
     """The full name set apart before "known ... as" the name at `start` ("Iolanthe Vasquez-Mbeki" of "Third-shift
     warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"): its capitalised words right before
     the comma, one to four, or ""; `_nicknamed` keeps of them the name the story has (of one word, a person's: not
@@ -966,7 +966,7 @@ def _known_as_owner(text: str, start: int) -> str:
     known += reach
     if text[known - 1] != ",":
         return ""
-    return _owner_before(text, known - 1)
+    return _owner_before(text, known - 1, lists)
 
 
 _CALLED_REACH = 5
@@ -1042,24 +1042,27 @@ def _says_no_one(word: str, lists: _WordLists) -> bool:
     return word.isalpha() and word.islower() and word not in _DETERMINERS and _kind(word, lists) is None
 
 
-def _short_for(text: str, start: int) -> str:
+def _short_for(text: str, start: int, lists: _WordLists) -> str:
     """The name, one to four capitalised words, set apart right before the name at `start` that is said to be short
     for it ("Alexander" of "Alexander, Sandy for short"), or ""."""
-    return _owner_before(text, start - 2) if text[start - 2 : start] == ", " else ""
+    return _owner_before(text, start - 2, lists) if text[start - 2 : start] == ", " else ""
 
 
-def _owner_before(text: str, end: int) -> str:
-    """The capitalised words of a name right before `end`, one to four, and a body's or a place's before them and
-    "of" ("Institute of Technology" of "the Massachusetts Institute of Technology, MIT for short"; "Duke of
-    Wellington"): "Technology" alone was read as a name someone has, and MIT made a person."""
+def _owner_before(text: str, end: int, lists: _WordLists) -> str:
+    """The capitalised words of a name right before `end`, one to four, and a body's before them and "of" ("Institute
+    of Technology" of "the Massachusetts Institute of Technology, MIT for short"): "Technology" alone was read as a name
+    someone has, and MIT made a person. Only words of the language on either side of "of", none for a person: not
+    "Katherine of Aragon, known as Catalina" nor "Duke of Wellington", whose nickname stands before the last word."""
     run, words = _capitalised_before(text, end, 4)
     if (
         run
         and len(words) > len(run) + 1
         and words[-len(run) - 1] == "of"
-        and _OWNER_WORD.fullmatch(words[-len(run) - 2])
+        and _OWNER_WORD.fullmatch(before := words[-len(run) - 2])
+        and _kind(before, lists) != "person"
+        and all(_is_sentence_word(word) for word in [before, *run])
     ):
-        run = [words[-len(run) - 2], "of", *run]
+        run = [before, "of", *run]
     return " ".join(run)
 
 

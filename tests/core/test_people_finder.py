@@ -421,6 +421,9 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     # A body's name with "of" in it is whole: "Technology" was read as a name someone has, and MIT made a person.
     story = "She studied at the Massachusetts Institute of Technology, MIT for short. MIT was cold."
     assert names_in(story) == []
+    # A person's name with "of" in it is not run back over: 'Katherine of "Catalina" Aragon' (review new66d).
+    story = "Katherine of Aragon, known as Catalina, was queen. Catalina was pious. Catalina prayed every day."
+    assert names_in(story) == ["Catalina"]
     # Where the name before is a full name the story has as no one, what others call it is someone still: Jacko and
     # Bob were lost (review new66c 3).
     assert names_in("The captain was Jack Tanner, whom the crew called Jacko. Jacko sailed the ship north.") == [
