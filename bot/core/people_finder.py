@@ -1002,13 +1002,15 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
 def _apposition(clause: list[str]) -> bool:
     """Whether a clause set apart between a name and "whom" describes that name, a determiner and words in lowercase
     with no verb between commas ("Elizabeth, the cleverest, whom", "Jack, the miller's son, whom"): "whom" is the
-    name's, as after "born in 1931"; a clause that names someone after a verb runs on ("sold the cow to a butcher,")."""
+    name's, as after "born in 1931"; a clause that names someone after a verb runs on ("sold the cow to a butcher,").
+    No preposition in it: "whom" may be said of the noun after it ("Hansel, the brother of the girl, whom the witch
+    called Gretel": the girl)."""
     words = [word.rstrip(",").removesuffix("'s").removesuffix("’s") for word in clause]
     return (
         clause[-1].endswith(",")
         and all(not word.endswith(",") for word in clause[:-1])
         and words[0] in _DETERMINERS
-        and all(word.isalpha() and word.islower() for word in words[1:])
+        and all(word.isalpha() and word.islower() and word not in _PREPOSITIONS for word in words[1:])
     )
 
 
