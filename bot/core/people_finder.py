@@ -713,7 +713,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     pause = word.endswith(",")
     word = word.rstrip(",")
     possessive = text.startswith(("'s", "’s"), end)
-    if written := _written_nickname_owner(text, start, end):
+    if written := _written_nickname_owner(text, start, end, lists):
         person += 2  # 'Robert (Bobby) Tanner', 'Iolanthe "Lanthe" Vasquez-Mbeki': a name someone is known by
         found.named += 1
         if not found.full_name:
@@ -983,19 +983,19 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
     `_nicknamed` keeps it only where the story has it as a person."""
     words = text[max(0, start - _OWNER_REACH) : start].split()
     if len(words) > 1 and words[-1].lower() == "nicknamed":
-        return _set_apart_name(words[:-1])
+        return _set_apart_name(words[:-1], lists)
     whom = [i for i in range(max(0, len(words) - _CALLED_REACH), len(words) - 1) if words[i] == "whom"]
     if not whom:
         return ""
     before = words[: whom[-1]]
-    name = _set_apart_name(before)
+    name = _set_apart_name(before, lists)
     if name and not _placed_after(before, len(name.split())):
         return name
     for end in range(len(before) - 1, max(0, len(before) - _CLAUSE_WORDS) - 1, -1):
         if before[end - 1].endswith(","):
             clause = before[end:]
             no_one = all(_says_no_one(w, lists) or _placed_after(clause[: i + 1], 1) for i, w in enumerate(clause))
-            return (_set_apart_name(before[:end]) if no_one or _apposition(clause) else "") or name
+            return (_set_apart_name(before[:end], lists) if no_one or _apposition(clause) else "") or name
     return name
 
 
@@ -1024,13 +1024,22 @@ def _placed_after(words: list[str], length: int) -> bool:
     return len(words) > length and words[-length - 1].lower() in _WHERE_PREPOSITIONS
 
 
-def _set_apart_name(words: list[str]) -> str:
+def _owner_word(word: str, lists: _WordLists) -> bool:
+    """Whether a word may be one of the full name someone is known by: a capitalised word (`_OWNER_WORD`), with a full
+    stop only as a title's or an initial's ("Mr.", "J."); any other full stop ends a sentence, which a name never runs
+    over ("named Margaret. Margaret, whom the travellers called Peggy" showed 'Margaret. "Peggy" Margaret')."""
+    if _OWNER_WORD.fullmatch(word) is None:
+        return False
+    return not word.endswith(".") or len(word) == 2 or fold(word[:-1]) in lists.title
+
+
+def _set_apart_name(words: list[str], lists: _WordLists) -> str:
     """The capitalised words, one to four, that end `words` with a comma ("Robert Tanner" of "The captain, Robert
     Tanner,"), or ""."""
     if not words or not words[-1].endswith(",") or not _OWNER_WORD.fullmatch(words[-1][:-1]):
         return ""
     run = [words[-1][:-1]]
-    while len(run) < len(words) and len(run) < 4 and _OWNER_WORD.fullmatch(words[-len(run) - 1]):
+    while len(run) < len(words) and len(run) < 4 and _owner_word(words[-len(run) - 1], lists):
         run.insert(0, words[-len(run) - 1])
     return " ".join(run)
 
@@ -1055,7 +1064,7 @@ def _owner_before(text: str, end: int, lists: _WordLists) -> str:
     of Technology" of "the Massachusetts Institute of Technology, MIT for short"): "Technology" alone was read as a name
     someone has, and MIT made a person. Only words of the language on either side of "of", none for a person: not
     "Katherine of Aragon, known as Catalina" nor "Duke of Wellington", whose nickname stands before the last word."""
-    run, words = _capitalised_before(text, end, 4)
+    run, words = _capitalised_before(text, end, 4, lists)
     if (
         run
         and len(words) > len(run) + 1
@@ -1068,14 +1077,14 @@ def _owner_before(text: str, end: int, lists: _WordLists) -> str:
     return " ".join(run)
 
 
-def _capitalised_before(text: str, end: int, most: int) -> tuple[list[str], list[str]]:
+def _capitalised_before(text: str, end: int, most: int, lists: _WordLists) -> tuple[list[str], list[str]]:
     """The capitalised words of a name right before `end`, at most `most`, and the words within _OWNER_REACH before
     `end` they were read from (less a word the reach cut through)."""
     begin = max(0, end - _OWNER_REACH)
     words = text[begin:end].split()[1 if begin else 0 :]
     run: list[str] = []
     for word in reversed(words):
-        if not _OWNER_WORD.fullmatch(word) or len(run) == most:
+        if not _owner_word(word, lists) or len(run) == most:
             break
         run.insert(0, word)
     return run, words
@@ -1086,14 +1095,14 @@ _NICKNAME_MARKS = {"(": ")", '"': '"', "“": "”"}
 _SURNAME = re.compile(_NAME_WORD)
 
 
-def _written_nickname_owner(text: str, start: int, end: int) -> str:
+def _written_nickname_owner(text: str, start: int, end: int, lists: _WordLists) -> str:
     """The full name a nickname is written within ("Robert Tanner" of "Robert (Bobby) Tanner"): the capitalised words
     right before its opening mark, one to three, and the one right after its closing mark; "" if it is not one."""
     if start < 2 or text[start - 2] != " " or _NICKNAME_MARKS.get(text[start - 1]) != text[end : end + 1]:
         return ""
     if text[end + 1 : end + 2] != " " or (surname := _SURNAME.match(text, end + 2, end + 2 + _OWNER_REACH)) is None:
         return ""
-    given, words = _capitalised_before(text, start - 2, 3)
+    given, words = _capitalised_before(text, start - 2, 3, lists)
     if len(given) < len(words) and words[-len(given) - 1].lower() in _PREPOSITIONS:
         return ""  # "to Paris (France) Then": a place's
     return " ".join([*given, surname.group()]) if given else ""

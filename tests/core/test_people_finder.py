@@ -399,6 +399,17 @@ def test_whom_is_said_of_the_name_right_before_it_not_one_set_apart_earlier():
         "called Gretel, went out. Gretel cried. Hansel came back."
     )
     assert names_in(story) == ["Hansel", "Gretel"]
+    # The name before "whom" never runs back over a sentence's end: 'Margaret. "Peggy" Margaret' (review new66d).
+    story = (
+        "There was once a girl named Margaret. Margaret, whom the travellers called Peggy, served the ale. Peggy "
+        "smiled at everyone. Margaret married a soldier, and Peggy was happy."
+    )
+    assert names_in(story) == ['Margaret "Peggy"']
+    story = (
+        "The miller lived with his son Hans. Hans, whom everybody called Simpleton, was lazy. Simpleton slept all day. "
+        "Hans found a goose, and Simpleton laughed."
+    )
+    assert names_in(story) == ['Hans "Simpleton"']
     # "nicknamed" after a full name set apart is that full name's ("Robert Tanner", not "Tanner" and a second Bob).
     story = "The captain, Robert Tanner, nicknamed Bob, sailed. Bob slept. Then Robert Tanner woke."
     assert names_in(story) == ['Robert "Bob" Tanner']
