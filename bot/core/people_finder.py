@@ -473,7 +473,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                 if found.inside:
                     found.evidence.inside += found.times
     people = _people(evidence, lists, lowercase_words, text)
-    if unowned := _unowned_nicknames(people, evidence):
+    if unowned := _unowned_nicknames(people, evidence, lists):
         # "Port Royal, nicknamed Babylon": Babylon is no one's, and a person only by what else the story says of it
         evidence |= {name: _without_nicknaming(evidence[name]) for name in unowned}
         people = _people(evidence, lists, lowercase_words, text)
@@ -1194,28 +1194,30 @@ def _nicknames_with_surnames(
     return found
 
 
-def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evidence]) -> list[str]:
+def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evidence], lists: _WordLists) -> list[str]:
     """The people found as what others call a name no person of the story ends with that is a place's or a thing's
-    (`_no_one_s`): "Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for short"; "Zion"
-    of "the town of Salem, whom the settlers called Zion". Else a name of one word is a person's, a place's seldom, and
-    a story often says it only there ("His sons, Robert, nicknamed Bob, and William, nicknamed Bill": Bill is someone,
-    if no "William" of the story is)."""
+    (`_place_or_thing_s`): "Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for
+    short"; "Zion" of "the town of Salem, whom the settlers called Zion". Else a name of one word is a person's, a
+    place's seldom, and a story often says it only there ("His sons, Robert, nicknamed Bob, and William, nicknamed
+    Bill": Bill is someone, if no "William" of the story is)."""
     chosen = {name for name, _ in people}
     return [
         name
         for name in chosen
         if evidence[name].nicknamed
-        and _no_one_s(owner := evidence[name].full_name, evidence.get(owner))
+        and _place_or_thing_s(owner := evidence[name].full_name, evidence.get(owner), lists)
         and not any(person.endswith(" " + owner) for person in chosen)
         and not _person_ending(owner, chosen - {name})  # the owner itself, or its ending, a person
     ]
 
 
-def _no_one_s(owner: str, found: _Evidence | None) -> bool:
+def _place_or_thing_s(owner: str, found: _Evidence | None, lists: _WordLists) -> bool:
     """Whether a name others call something else, where the story has it as no person, is a place's or a thing's: the
     story says it as a thing, never a person ("the town of Salem", "The ship, Mary Rose,"); of a name of two words or
-    more, any mention after a preposition ("to Kuala Lumpur, KL for short") or words that read as no full name
-    (`_reads_as_full_name`). A name of one word after a preposition is a person's too ("sat beside Ivan, whom")."""
+    more, any mention after a preposition ("to Kuala Lumpur, KL for short"), words that read as no full name
+    (`_reads_as_full_name`), or a name the story only ever opens a sentence with, whose capitals say nothing ("Kuala
+    Lumpur, KL for short, was hot" made a person of KL). A name of one word after a preposition is a person's too
+    ("sat beside Ivan, whom")."""
     full = " " in owner
     if (
         found is not None
@@ -1223,14 +1225,13 @@ def _no_one_s(owner: str, found: _Evidence | None) -> bool:
         and (found.thing or found.introduced_as_thing or (full and found.placed))
     ):
         return True
-    return full and not _reads_as_full_name(owner)
+    return full and (found is None or not found.inside or not _reads_as_full_name(owner, lists))
 
 
-def _reads_as_full_name(name: str) -> bool:
+def _reads_as_full_name(name: str, lists: _WordLists) -> bool:
     """Whether capitalised words read as a person's full name ("The captain was Jack Tanner, whom the crew called
     Jacko"): a full name's opening (`_opens_as_full_name`), no title, and no word for a thing nor a possessive in it
     ("Port Royal", "Sherwood Forest", "Van Diemen's Land")."""
-    lists = _word_lists()
     words = name.split()
     return (
         _opens_as_full_name(name)

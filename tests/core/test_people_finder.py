@@ -449,6 +449,10 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     story = "The captain was Robert Tanner, whom the crew called Bob. Bob slept. Robert Tanner woke."
     assert names_in(story) == ['Robert "Bob" Tanner']
     assert names_in("They flew to Kuala Lumpur, KL for short, in May. KL was hot. KL was loud.") == []
+    # Nor where it only ever opens a sentence, whose capitals say nothing (review new66d).
+    story = "Kuala Lumpur, KL for short, was hot and busy. KL never slept. Ahmad loved KL. Ahmad worked in KL."
+    assert names_in(story) == []
+    assert names_in("Los Angeles, LA for short, was sunny. LA was huge. Tom drove around LA. Tom hated LA.") == []
     assert names_in("They sailed to Saint Helena, nicknamed Exile, in May. Exile was cold. Exile was far.") == []
     story = "The ship, Mary Rose, nicknamed Rosie, sailed in May. Rosie leaked. Rosie sank."
     assert not any("Mary" in name for name in names_in(story))  # no 'Mary "Rosie" Rose'
