@@ -1205,18 +1205,19 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
         name
         for name in chosen
         if evidence[name].nicknamed
-        and _place_or_thing_s(owner := evidence[name].full_name, evidence.get(owner), lists)
+        and _place_or_thing_s(owner := evidence[name].full_name, evidence.get(owner), chosen, lists)
         and not any(person.endswith(" " + owner) for person in chosen)
         and not _person_ending(owner, chosen - {name})  # the owner itself, or its ending, a person
     ]
 
 
-def _place_or_thing_s(owner: str, found: _Evidence | None, lists: _WordLists) -> bool:
+def _place_or_thing_s(owner: str, found: _Evidence | None, people: set[str], lists: _WordLists) -> bool:
     """Whether a name others call something else, where the story has it as no person, is a place's or a thing's: the
     story says it as a thing, never a person ("the town of Salem", "The ship, Mary Rose,"); of a name of two words or
     more, any mention after a preposition ("to Kuala Lumpur, KL for short"), words that read as no full name
     (`_reads_as_full_name`), or a name the story only ever opens a sentence with, whose capitals say nothing ("Kuala
-    Lumpur, KL for short, was hot" made a person of KL). A name of one word after a preposition is a person's too
+    Lumpur, KL for short, was hot" made a person of KL), unless its last word is a person of the story ("Anna
+    Kowalski, whom everybody called Nan", beside Kowalski). A name of one word after a preposition is a person's too
     ("sat beside Ivan, whom")."""
     full = " " in owner
     if (
@@ -1225,7 +1226,8 @@ def _place_or_thing_s(owner: str, found: _Evidence | None, lists: _WordLists) ->
         and (found.thing or found.introduced_as_thing or (full and found.placed))
     ):
         return True
-    return full and (found is None or not found.inside or not _reads_as_full_name(owner, lists))
+    said_as_someone_s = (found is not None and found.inside > 0) or owner.split()[-1] in people
+    return full and not (said_as_someone_s and _reads_as_full_name(owner, lists))
 
 
 def _reads_as_full_name(name: str, lists: _WordLists) -> bool:

@@ -453,6 +453,12 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     story = "Kuala Lumpur, KL for short, was hot and busy. KL never slept. Ahmad loved KL. Ahmad worked in KL."
     assert names_in(story) == []
     assert names_in("Los Angeles, LA for short, was sunny. LA was huge. Tom drove around LA. Tom hated LA.") == []
+    # Unless its last word is a person of the story: Nan is someone (Anna Kowalski is no "Kowalski" all the same).
+    story = (
+        "Kowalski was the village smith. Kowalski said hello to everyone. Kowalski had a forge. Anna Kowalski, whom "
+        "everybody called Nan, came to the village. Nan was kind. Kowalski slept."
+    )
+    assert names_in(story) == ["Kowalski", "Nan"]
     assert names_in("They sailed to Saint Helena, nicknamed Exile, in May. Exile was cold. Exile was far.") == []
     story = "The ship, Mary Rose, nicknamed Rosie, sailed in May. Rosie leaked. Rosie sank."
     assert not any("Mary" in name for name in names_in(story))  # no 'Mary "Rosie" Rose'
