@@ -81,12 +81,9 @@ Teodor, whom everybody called Sparrow", "Pavel, nicknamed Pip", "Alexander, Sand
 person), the first of a list after a plural role and a colon is a person ("his three sons: Brian, Conor and Fergus"),
 and so is a word for a kind of person introduced once by name ("a girl named Piper"). 17: "I" after a word for kin
 or a title is the pronoun ("Tell Mother I am well" made "Mother I"); a nickname is said of the name before a
-description set apart with no preposition in it ("Elizabeth, the cleverest, whom everybody called Lizzy") or a clause
-with a place in it ("Edmund, born in Leeds, whom"), never over a sentence's end ("named Margaret. Margaret, whom"),
-stays someone where the full name before it reads as a person's ("Jack Tanner, whom the crew called Jacko"), and is no
-one's where what it is said of is a place or a body ("the town of Salem, whom the settlers called Zion", "the
-Massachusetts Institute of Technology, MIT for short", "Kuala Lumpur, KL for short, was hot"); each name of a list
-after a plural role is introduced by name ("three daughters: Rose, Lily and Violet")."""
+description set apart with no preposition in it ("Elizabeth, the cleverest, whom everybody called Lizzy"), and is no
+one's where it is said of a body whose name holds "of" ("the Massachusetts Institute of Technology, MIT for short");
+each name of a list after a plural role is introduced by name ("three daughters: Rose, Lily and Violet")."""
 
 
 def _combining_marks() -> str:

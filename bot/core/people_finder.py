@@ -473,7 +473,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                 if found.inside:
                     found.evidence.inside += found.times
     people = _people(evidence, lists, lowercase_words, text)
-    if unowned := _unowned_nicknames(people, evidence, lists):
+    if unowned := _unowned_nicknames(people, evidence):
         # "Port Royal, nicknamed Babylon": Babylon is no one's, and a person only by what else the story says of it
         evidence |= {name: _without_nicknaming(evidence[name]) for name in unowned}
         people = _people(evidence, lists, lowercase_words, text)
@@ -713,7 +713,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     pause = word.endswith(",")
     word = word.rstrip(",")
     possessive = text.startswith(("'s", "’s"), end)
-    if written := _written_nickname_owner(text, start, end, lists):
+    if written := _written_nickname_owner(text, start, end):
         person += 2  # 'Robert (Bobby) Tanner', 'Iolanthe "Lanthe" Vasquez-Mbeki': a name someone is known by
         found.named += 1
         if not found.full_name:
@@ -978,25 +978,24 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
     Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Robert Tanner" of "Robert Tanner,
     nicknamed Bob"): the capitalised words, one to four, ending with the comma right before "whom" or "nicknamed", or
     "". "whom" may stand after a clause set apart that names no one and nothing it could be said of ("Edmund" of "a
-    boy called Edmund, born in 1931, whom everybody called Ted"), a place in it too ("born in Leeds,"); not after a
-    noun ("Jack, the miller's son, sold the cow to a butcher, whom everybody called Bully": the butcher).
-    `_nicknamed` keeps it only where the story has it as a person."""
+    boy called Edmund, born in 1931, whom everybody called Ted"); not after a noun ("Jack, the miller's son, sold the
+    cow to a butcher, whom everybody called Bully": the butcher). `_nicknamed` keeps it only where the story has it as
+    a person."""
     words = text[max(0, start - _OWNER_REACH) : start].split()
     if len(words) > 1 and words[-1].lower() == "nicknamed":
-        return _set_apart_name(words[:-1], lists)
+        return _set_apart_name(words[:-1])
     whom = [i for i in range(max(0, len(words) - _CALLED_REACH), len(words) - 1) if words[i] == "whom"]
     if not whom:
         return ""
     before = words[: whom[-1]]
-    name = _set_apart_name(before, lists)
-    if name and not _placed_after(before, len(name.split())):
+    if name := _set_apart_name(before):
         return name
     for end in range(len(before) - 1, max(0, len(before) - _CLAUSE_WORDS) - 1, -1):
         if before[end - 1].endswith(","):
             clause = before[end:]
-            no_one = all(_says_no_one(w, lists) or _placed_after(clause[: i + 1], 1) for i, w in enumerate(clause))
-            return (_set_apart_name(before[:end], lists) if no_one or _apposition(clause) else "") or name
-    return name
+            no_one = all(_says_no_one(w, lists) for w in clause)
+            return _set_apart_name(before[:end]) if no_one or _apposition(clause) else ""
+    return ""
 
 
 def _apposition(clause: list[str]) -> bool:
@@ -1018,28 +1017,13 @@ _CLAUSE_WORDS = 5
 """Words of a clause set apart between a name and "whom" ("born in 1931")."""
 
 
-def _placed_after(words: list[str], length: int) -> bool:
-    """Whether the last `length` words follow a preposition where only places stand ("born in Leeds,"): a clause's
-    place, not whom "whom" is said of ("Edmund, born in Leeds, whom everybody called Ted")."""
-    return len(words) > length and words[-length - 1].lower() in _WHERE_PREPOSITIONS
-
-
-def _owner_word(word: str, lists: _WordLists) -> bool:
-    """Whether a word may be one of the full name someone is known by: a capitalised word (`_OWNER_WORD`), with a full
-    stop only as a title's or an initial's ("Mr.", "J."); any other full stop ends a sentence, which a name never runs
-    over ("named Margaret. Margaret, whom the travellers called Peggy" showed 'Margaret. "Peggy" Margaret')."""
-    if _OWNER_WORD.fullmatch(word) is None:
-        return False
-    return not word.endswith(".") or len(word) == 2 or fold(word[:-1]) in lists.title
-
-
-def _set_apart_name(words: list[str], lists: _WordLists) -> str:
+def _set_apart_name(words: list[str]) -> str:
     """The capitalised words, one to four, that end `words` with a comma ("Robert Tanner" of "The captain, Robert
     Tanner,"), or ""."""
     if not words or not words[-1].endswith(",") or not _OWNER_WORD.fullmatch(words[-1][:-1]):
         return ""
     run = [words[-1][:-1]]
-    while len(run) < len(words) and len(run) < 4 and _owner_word(words[-len(run) - 1], lists):
+    while len(run) < len(words) and len(run) < 4 and _OWNER_WORD.fullmatch(words[-len(run) - 1]):
         run.insert(0, words[-len(run) - 1])
     return " ".join(run)
 
@@ -1064,7 +1048,7 @@ def _owner_before(text: str, end: int, lists: _WordLists) -> str:
     of Technology" of "the Massachusetts Institute of Technology, MIT for short"): "Technology" alone was read as a name
     someone has, and MIT made a person. Only words of the language on either side of "of", none for a person: not
     "Katherine of Aragon, known as Catalina" nor "Duke of Wellington", whose nickname stands before the last word."""
-    run, words = _capitalised_before(text, end, 4, lists)
+    run, words = _capitalised_before(text, end, 4)
     if (
         run
         and len(words) > len(run) + 1
@@ -1077,14 +1061,14 @@ def _owner_before(text: str, end: int, lists: _WordLists) -> str:
     return " ".join(run)
 
 
-def _capitalised_before(text: str, end: int, most: int, lists: _WordLists) -> tuple[list[str], list[str]]:
+def _capitalised_before(text: str, end: int, most: int) -> tuple[list[str], list[str]]:
     """The capitalised words of a name right before `end`, at most `most`, and the words within _OWNER_REACH before
     `end` they were read from (less a word the reach cut through)."""
     begin = max(0, end - _OWNER_REACH)
     words = text[begin:end].split()[1 if begin else 0 :]
     run: list[str] = []
     for word in reversed(words):
-        if not _owner_word(word, lists) or len(run) == most:
+        if not _OWNER_WORD.fullmatch(word) or len(run) == most:
             break
         run.insert(0, word)
     return run, words
@@ -1095,14 +1079,14 @@ _NICKNAME_MARKS = {"(": ")", '"': '"', "“": "”"}
 _SURNAME = re.compile(_NAME_WORD)
 
 
-def _written_nickname_owner(text: str, start: int, end: int, lists: _WordLists) -> str:
+def _written_nickname_owner(text: str, start: int, end: int) -> str:
     """The full name a nickname is written within ("Robert Tanner" of "Robert (Bobby) Tanner"): the capitalised words
     right before its opening mark, one to three, and the one right after its closing mark; "" if it is not one."""
     if start < 2 or text[start - 2] != " " or _NICKNAME_MARKS.get(text[start - 1]) != text[end : end + 1]:
         return ""
     if text[end + 1 : end + 2] != " " or (surname := _SURNAME.match(text, end + 2, end + 2 + _OWNER_REACH)) is None:
         return ""
-    given, words = _capitalised_before(text, start - 2, 3, lists)
+    given, words = _capitalised_before(text, start - 2, 3)
     if len(given) < len(words) and words[-len(given) - 1].lower() in _PREPOSITIONS:
         return ""  # "to Paris (France) Then": a place's
     return " ".join([*given, surname.group()]) if given else ""
@@ -1194,52 +1178,20 @@ def _nicknames_with_surnames(
     return found
 
 
-def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evidence], lists: _WordLists) -> list[str]:
-    """The people found as what others call a name no person of the story ends with that is a place's or a thing's
-    (`_place_or_thing_s`): "Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for
-    short"; "Zion" of "the town of Salem, whom the settlers called Zion". Else a name of one word is a person's, a
-    place's seldom, and a story often says it only there ("His sons, Robert, nicknamed Bob, and William, nicknamed
-    Bill": Bill is someone, if no "William" of the story is)."""
+def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evidence]) -> list[str]:
+    """The people found as what others call a name of two words or more set apart before them that no person of the
+    story ends with ("Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for short"). A
+    name of one word is a person's, a place's seldom, and a story often says it only there ("His sons, Robert,
+    nicknamed Bob, and William, nicknamed Bill": Bill is someone, if no "William" of the story is)."""
     chosen = {name for name, _ in people}
     return [
         name
         for name in chosen
         if evidence[name].nicknamed
-        and _place_or_thing_s(owner := evidence[name].full_name, evidence.get(owner), chosen, lists)
+        and " " in (owner := evidence[name].full_name)
         and not any(person.endswith(" " + owner) for person in chosen)
         and not _person_ending(owner, chosen - {name})  # the owner itself, or its ending, a person
     ]
-
-
-def _place_or_thing_s(owner: str, found: _Evidence | None, people: set[str], lists: _WordLists) -> bool:
-    """Whether a name others call something else, where the story has it as no person, is a place's or a thing's: the
-    story says it as a thing, never a person ("the town of Salem", "The ship, Mary Rose,"); of a name of two words or
-    more, any mention after a preposition ("to Kuala Lumpur, KL for short"), words that read as no full name
-    (`_reads_as_full_name`), or a name the story only ever opens a sentence with, whose capitals say nothing ("Kuala
-    Lumpur, KL for short, was hot" made a person of KL), unless its last word is a person of the story ("Anna
-    Kowalski, whom everybody called Nan", beside Kowalski). A name of one word after a preposition is a person's too
-    ("sat beside Ivan, whom")."""
-    full = " " in owner
-    if (
-        found is not None
-        and found.person == 0
-        and (found.thing or found.introduced_as_thing or (full and found.placed))
-    ):
-        return True
-    said_as_someone_s = (found is not None and found.inside > 0) or owner.split()[-1] in people
-    return full and not (said_as_someone_s and _reads_as_full_name(owner, lists))
-
-
-def _reads_as_full_name(name: str, lists: _WordLists) -> bool:
-    """Whether capitalised words read as a person's full name ("The captain was Jack Tanner, whom the crew called
-    Jacko"): a full name's opening (`_opens_as_full_name`), no title, and no word for a thing nor a possessive in it
-    ("Port Royal", "Sherwood Forest", "Van Diemen's Land")."""
-    words = name.split()
-    return (
-        _opens_as_full_name(name)
-        and fold(words[0]) not in lists.title | _SAINTS  # "Saint Helena", "Queen Mary": a place, a ship named so
-        and not any(_kind(word, lists) == "thing" or word.endswith(("'s", "’s")) for word in words)
-    )
 
 
 def _without_nicknaming(found: _Evidence) -> _Evidence:
