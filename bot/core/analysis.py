@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 16
+ANALYSIS_VERSION = 17
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -79,7 +79,11 @@ surname are the one person of that surname the story brings in with the title's 
 inspector in charge, Viktor Halda"). 16: a name others call someone set apart before it is their nickname ("a boy named
 Teodor, whom everybody called Sparrow", "Pavel, nicknamed Pip", "Alexander, Sandy for short": Teodor "Sparrow", one
 person), the first of a list after a plural role and a colon is a person ("his three sons: Brian, Conor and Fergus"),
-and so is a word for a kind of person introduced once by name ("a girl named Piper")."""
+and so is a word for a kind of person introduced once by name ("a girl named Piper"). 17: "I" after a word for kin
+or a title is the pronoun ("Tell Mother I am well" made "Mother I"); a nickname is said of the name before a
+description set apart with no preposition in it ("Elizabeth, the cleverest, whom everybody called Lizzy"), and is no
+one's where it is said of a body whose name holds "of" ("the Massachusetts Institute of Technology, MIT for short");
+each name of a list after a plural role is introduced by name ("three daughters: Rose, Lily and Violet")."""
 
 
 def _combining_marks() -> str:

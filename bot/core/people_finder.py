@@ -387,7 +387,9 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             or all(k == "thing" for k in kinds)
         ):
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
-        numbered = len(words) > 1 and words[-1] == "I"  # "Elizabeth I": a queen's number, not the pronoun
+        # "Elizabeth I": a queen's number, not the pronoun; after a word for kin or a title the pronoun ("Tell Mother I
+        # am well"), as a number follows a given name, which may end as a word for a person does ("Christian I")
+        numbered = len(words) > 1 and words[-1] == "I" and fold(words[-2]) not in lists.kin | lists.title
         if any(
             _is_stop_word(w, lists.stop) and not _peerage_of(words, i)
             for i, w in enumerate(words[:-1] if numbered else words)
@@ -743,7 +745,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             found.named += 1
             found.nicknamed += 1
             found.full_name = found.full_name or owner
-        elif pause and text.startswith(" for short", end) and (owner := _short_for(text, start)):
+        elif pause and text.startswith(" for short", end) and (owner := _short_for(text, start, lists)):
             person += 2  # "a boy called Alexander, Sandy for short"
             found.named += 1
             found.nicknamed += 1
@@ -772,7 +774,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
             found.named += 1
-            found.full_name = found.full_name or _known_as_owner(text, start)
+            found.full_name = found.full_name or _known_as_owner(text, start, lists)
         elif (
             pause
             and not _vocative(preceding)
@@ -787,7 +789,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             if text.startswith(",", end) and _owned_role(preceding):
                 found.named += 1  # "The bride's father, Thomas, gave a speech": set apart as who they are
         elif (pause or word in _LIST_ENDS) and _listed_after_role(text, start, lists):
-            person += 2  # "The Bennet sisters, Jane, Elizabeth, Mary, Kitty and Lydia": each of them, as Jane is
+            # "The Bennet sisters, Jane, Elizabeth, Mary, Kitty and Lydia": each of them, as Jane is; introduced by
+            # name as the first is ("three daughters: Rose, Lily and Violet", Lily and Violet words of the language)
+            person += 2
+            found.named += 1
         elif pause and _kind(word, lists) == "thing":
             if text.startswith(",", end) and any(w.lower() in _DETERMINERS for w in preceding[-3:-1]):
                 found.introduced_as_thing = True  # "the new board, Harbour Trust, met": set apart as what it is
@@ -949,7 +954,7 @@ _OWNER_REACH = 80
 """Characters before "known" in which the full name of someone known by another stands."""
 
 
-def _known_as_owner(text: str, start: int) -> str:
+def _known_as_owner(text: str, start: int, lists: _WordLists) -> str:
     """The full name set apart before "known ... as" the name at `start` ("Iolanthe Vasquez-Mbeki" of "Third-shift
     warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"): its capitalised words right before
     the comma, one to four, or ""; `_nicknamed` keeps of them the name the story has (of one word, a person's: not
@@ -961,7 +966,7 @@ def _known_as_owner(text: str, start: int) -> str:
     known += reach
     if text[known - 1] != ",":
         return ""
-    return " ".join(_capitalised_before(text, known - 1, 4)[0])
+    return _owner_before(text, known - 1, lists)
 
 
 _CALLED_REACH = 5
@@ -988,8 +993,24 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
     for end in range(len(before) - 1, max(0, len(before) - _CLAUSE_WORDS) - 1, -1):
         if before[end - 1].endswith(","):
             clause = before[end:]
-            return _set_apart_name(before[:end]) if all(_says_no_one(w, lists) for w in clause) else ""
+            no_one = all(_says_no_one(w, lists) for w in clause)
+            return _set_apart_name(before[:end]) if no_one or _apposition(clause) else ""
     return ""
+
+
+def _apposition(clause: list[str]) -> bool:
+    """Whether a clause set apart between a name and "whom" describes that name, a determiner and words in lowercase
+    with no verb between commas ("Elizabeth, the cleverest, whom", "Jack, the miller's son, whom"): "whom" is the
+    name's, as after "born in 1931"; a clause that names someone after a verb runs on ("sold the cow to a butcher,").
+    No preposition in it: "whom" may be said of the noun after it ("Hansel, the brother of the girl, whom the witch
+    called Gretel": the girl)."""
+    words = [word.rstrip(",").removesuffix("'s").removesuffix("’s") for word in clause]
+    return (
+        clause[-1].endswith(",")
+        and all(not word.endswith(",") for word in clause[:-1])
+        and words[0] in _DETERMINERS
+        and all(word.isalpha() and word.islower() and word not in _PREPOSITIONS for word in words[1:])
+    )
 
 
 _CLAUSE_WORDS = 5
@@ -1016,10 +1037,28 @@ def _says_no_one(word: str, lists: _WordLists) -> bool:
     return word.isalpha() and word.islower() and word not in _DETERMINERS and _kind(word, lists) is None
 
 
-def _short_for(text: str, start: int) -> str:
+def _short_for(text: str, start: int, lists: _WordLists) -> str:
     """The name, one to four capitalised words, set apart right before the name at `start` that is said to be short
     for it ("Alexander" of "Alexander, Sandy for short"), or ""."""
-    return " ".join(_capitalised_before(text, start - 2, 4)[0]) if text[start - 2 : start] == ", " else ""
+    return _owner_before(text, start - 2, lists) if text[start - 2 : start] == ", " else ""
+
+
+def _owner_before(text: str, end: int, lists: _WordLists) -> str:
+    """The capitalised words of a name right before `end`, one to four, and a body's before them and "of" ("Institute
+    of Technology" of "the Massachusetts Institute of Technology, MIT for short"): "Technology" alone was read as a name
+    someone has, and MIT made a person. Only words of the language on either side of "of", none for a person: not
+    "Katherine of Aragon, known as Catalina" nor "Duke of Wellington", whose nickname stands before the last word."""
+    run, words = _capitalised_before(text, end, 4)
+    if (
+        run
+        and len(words) > len(run) + 1
+        and words[-len(run) - 1] == "of"
+        and _OWNER_WORD.fullmatch(before := words[-len(run) - 2])
+        and _kind(before, lists) != "person"
+        and all(_is_sentence_word(word) for word in [before, *run])
+    ):
+        run = [before, "of", *run]
+    return " ".join(run)
 
 
 def _capitalised_before(text: str, end: int, most: int) -> tuple[list[str], list[str]]:

@@ -382,6 +382,21 @@ def test_whom_is_said_of_the_name_right_before_it_not_one_set_apart_earlier():
         "slept. Then Tom woke."
     )
     assert names_in(story) == ["Tom"]
+    # A description set apart between them, a determiner and words in lowercase, is the name's: "whom" is too
+    # (Elizabeth and Lizzy were two people; review new66c 2).
+    story = (
+        "A girl called Elizabeth lived in a big house. Elizabeth, the cleverest, whom everybody called Lizzy, went "
+        "to the town. Lizzy laughed at the baker."
+    )
+    assert names_in(story) == ['Elizabeth "Lizzy"']
+    story = "A boy called Jack lived by a mill. Jack, the miller's son, whom everybody called Bully, sold the cow."
+    assert names_in(story) == ['Jack "Bully"']
+    # Not where a preposition stands in it: "whom" may be said of the noun after it (review new66d).
+    story = (
+        "Long ago in the forest lived Hansel with his sister. One day Hansel, the brother of the girl, whom the witch "
+        "called Gretel, went out. Gretel cried. Hansel came back."
+    )
+    assert names_in(story) == ["Hansel", "Gretel"]
     # "nicknamed" after a full name set apart is that full name's ("Robert Tanner", not "Tanner" and a second Bob).
     story = "The captain, Robert Tanner, nicknamed Bob, sailed. Bob slept. Then Robert Tanner woke."
     assert names_in(story) == ['Robert "Bob" Tanner']
@@ -405,6 +420,19 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     assert names_in("The ship, Queen Mary, nicknamed Mary, sailed.") == []
     assert names_in("He joined the Royal Air Force, RAF for short, in 1940. The RAF trained him.") == []
     assert names_in("They sailed to Van Diemen's Land, Tasmania for short.") == []
+    # A body's name with "of" in it is whole: "Technology" was read as a name someone has, and MIT made a person.
+    story = "She studied at the Massachusetts Institute of Technology, MIT for short. MIT was cold."
+    assert names_in(story) == []
+    # A person's name with "of" in it is not run back over: 'Katherine of "Catalina" Aragon' (review new66d).
+    story = "Katherine of Aragon, known as Catalina, was queen. Catalina was pious. Catalina prayed every day."
+    assert names_in(story) == ["Catalina"]
+    assert names_in("They flew to Kuala Lumpur, KL for short, in May. KL was hot. KL was loud.") == []
+    assert names_in("They sailed to Saint Helena, nicknamed Exile, in May. Exile was cold. Exile was far.") == []
+    story = "The ship, Mary Rose, nicknamed Rosie, sailed in May. Rosie leaked. Rosie sank."
+    assert not any("Mary" in name for name in names_in(story))  # no 'Mary "Rosie" Rose'
+    # A name of one word said after a preposition is a person's all the same.
+    story = "A boy named Teodor lived with Ivan, whom everybody called Sparrow. Sparrow was small. Teodor was tall."
+    assert sorted(names_in(story)) == ["Sparrow", "Teodor"]
     # What else the story says of the name still says it is someone: "Babylon said"; and a name of one word is no
     # place's, where the story has no person of that name: Bill is someone.
     assert names_in("They reached Port Royal, nicknamed Babylon, at noon. Babylon said hello.") == ["Babylon"]
@@ -516,6 +544,15 @@ def test_a_king_s_number_is_part_of_his_name():
     assert people == {"Henry VIII": 2, "Elizabeth I": 2, "Queen Elizabeth II": 1}
     # "I" after a name is still the pronoun where nothing says a queen, and a name said so is no fuller name of Mary.
     assert names_in('"Mary I love you," said Tom. Mary smiled, and Mary said so.') == ["Mary"]
+    # After a word for a person "I" is the pronoun: "Mother I" was someone.
+    assert names_in('The old woman said to the boy, "Tell Mother I am well." The boy ran home.') == []
+    # A given name may end as a word for a person does ("-ian", "-man"): the king was lost (review new66d).
+    story = (
+        "King Christian I ruled Denmark and Norway. Christian I founded the university. The nobles loved Christian I."
+    )
+    assert names_in(story) == ["King Christian I"]
+    story = "Emperor Justinian I built great churches. Justinian I wrote new laws. The people feared Justinian I."
+    assert names_in(story) == ["Emperor Justinian I"]
     # A numbered thing said twice is no one.
     assert names_in("After World War II we moved. World War II was hard.") == []
 
@@ -889,13 +926,15 @@ def test_a_greeting_after_someone_spoken_to_is_no_one(story):
         (
             "The Bennet sisters, Jane, Elizabeth, Mary, Kitty and Lydia, live at Longbourn. Jane loves Bingley. "
             "Lydia elopes with Wickham. Elizabeth marries Darcy.",
-            ["Jane", "Elizabeth", "Lydia"],
+            ["Jane", "Elizabeth", "Mary", "Kitty", "Lydia"],  # each introduced by name, said once too
         ),
         # ("Frank", a word of the language said once, is no one either way.)
         ("Nell's parents, Frank and Siobhan, fight. The summer is long.", ["Siobhan"]),
         # The first after a colon too, which starts no sentence there (Brian, a role by his ending, was missed).
         ("Old Seamus had three sons: Brian, Conor and Fergus. Brian was the eldest.", ["Brian", "Conor", "Fergus"]),
         ("He had two daughters: Vivian and Siobhan. Siobhan sang.", ["Vivian", "Siobhan"]),
+        # Introduced by name as the first is, words of the language said once too (Lily and Violet were missed).
+        ("The king had three daughters: Rose, Lily and Violet. Rose was the eldest.", ["Rose", "Lily", "Violet"]),
         # A list after no role, or after a role of companies or countries too, names no people.
         ("They visited the cities, Paris, Rome and Vienna. Vienna was cold. Rome was hot.", []),
         ("The sponsors, Nike and Adidas, pull out. Adidas signs a rival.", []),
@@ -989,3 +1028,28 @@ def test_someone_acting_after_a_scene_set_within_a_sentence_is_not_that_place_s_
     assert names_in(story) == ["Thomas Kestell"]
     # A place's place is followed by a mark or a stop word, not a verb.
     assert names_in("Marie was born in Lyon, France, the second of four children. Lyon, France is far.") == []
+
+
+def test_a_nickname_of_someone_gone_to_is_that_person_s():
+    # People are come to and walked to as places are: Meg, said four times, was found by no one (review new66d).
+    story = "Every evening she walked to Margaret, whom the children called Meg. Meg was old. Meg told stories."
+    assert names_in(story) == ["Meg"]
+    story = "The orphan came to Ivan, whom everybody called Sparrow, and asked for bread. Sparrow gave him a loaf."
+    assert names_in(story) == ["Sparrow"]
+
+
+def test_a_nickname_stands_before_the_last_word_of_a_full_name_the_surname():
+    # "May" is a surname as often as a second given name: 'John May "Jack"' read it as one (review new66d).
+    story = "The old farmer, John May, whom everybody called Jack, sold cows. Jack laughed. John May wept."
+    assert names_in(story) == ['John "Jack" May']
+    story = "Old Tom met Mary Ann Smith, nicknamed Polly, at the fair. Polly laughed. Mary Ann Smith sang."
+    assert names_in(story) == ['Mary Ann "Polly" Smith']
+
+
+def test_a_given_name_that_is_another_s_surname_before_a_plural_is_a_person_s():
+    # Henry Banks, said four times, was read as a family's firm: Mrs Henry's surname before "banks" (review new66d).
+    story = (
+        "Mrs Henry kept the inn. Her lodger was Henry Banks. Henry Banks walked along the river banks every evening. "
+        "Mrs Henry liked Henry Banks. Henry Banks became rich."
+    )
+    assert names_in(story) == ["Mrs Henry", "Henry Banks"]
