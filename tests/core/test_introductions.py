@@ -72,6 +72,24 @@ def test_as_asked_leaves_a_name_the_corrector_made_a_word_of_what_is_asked_as_ty
     assert as_asked("whats auno tarrants jobb", fixes) == "whats auno tarrants job"
 
 
+def test_as_asked_reads_the_rules_words_typed_a_letter_off_that_the_corrector_leaves():
+    # The corrector corrects into the library's words only, and none under four letters: a story that never says
+    # "job" left "whats ivans jobb" unread, and "jbo" and "wif" were never corrected.
+    assert as_asked("whats ivans jobb", ()) == "whats ivans job"
+    assert as_asked("whats ivans jbo", ()) == "whats ivans job"
+    assert as_asked("who is gwens fathr", ()) == "who is gwens father"
+    assert as_asked("who is dan", ()) == "who is dan"  # a word of the language: no slip of "dad"
+    assert as_asked("whats mun's job", ()) == "whats mun's job"  # a letter typed for another: a name as often
+
+
+def test_a_job_asked_with_a_slip_is_answered_where_the_person_is_introduced(tmp_path):
+    # The bundled story never says "job": the corrector had nothing to correct "jobb" into.
+    library = library_of(tmp_path, Path(__file__).resolve().parents[2] / "corpus" / "sofia-kalmurzaeva-ballerina.md")
+    for question in ("whats ivans jobb", "whats ivans jbo"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "charismatic musician" in answer.best.excerpt.text, question
+
+
 def test_who_holds_a_role_is_answered_where_the_story_brings_them_in_with_it(tmp_path):
     # Two plot summaries of the bench (bench/untuned, bench/untuned3): "captain" in several passages of each, and the
     # ones saying it most ("Captain's log", the ship's wreck) ranked above those naming the captain.
