@@ -8,6 +8,7 @@ sentence that does (bot.core.library).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -74,8 +75,9 @@ def as_asked(question: str, corrections: Sequence[Correction]) -> str:
     "father", "jobb" as "job", "wrok" as "work") and of a role asked for ("who is the buttler" as "who is the
     butler"), a possessive's "'s" kept: "who is gwen's fathr" asks what "who is gwen's father" does. Names are left as
     typed, a correction falling within the name asked about too ("who is calleb", Caleb, not "who is called"): the
-    people lookup forgives a misspelt name only where it should (a name typed alone never). The rules' words typed a
-    letter off that the corrector leaves are read so too (_rule_words_slipped: "jbo", "wif")."""
+    people lookup forgives a misspelt name only where it should (a name typed alone never). A correction into a word
+    the name holds as typed is none of the name's: "whats job hunters jobb" asks Job Hunter's job. The rules' words
+    typed a letter off that the corrector leaves are read so too (_rule_words_slipped: "jbo", "wif")."""
     role = role_asked_about(_corrected(question, {c.word: c.replacement for c in corrections}))
     fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or c.replacement == role}
     fixed |= _rule_words_slipped(question, {c.word for c in corrections})
@@ -84,8 +86,9 @@ def as_asked(question: str, corrections: Sequence[Correction]) -> str:
     about = name_asked(text) if kin is None and role_asked_about(text) is None else None
     kin = kin if about is None else kin_named(about.name)
     name = kin.owner if kin is not None else about.name if about is not None else ""
-    named = {fold(word) for word, _, _ in words(name)}
-    kept = {typed: word for typed, word in fixed.items() if word not in named}
+    named = Counter(fold(word) for word, _, _ in words(name))
+    typed_so = Counter(fold(word) for word, _, _ in words(question))
+    kept = {typed: word for typed, word in fixed.items() if named[word] <= typed_so[word]}
     return text if kept == fixed else _corrected(question, kept)
 
 

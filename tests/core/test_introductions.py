@@ -82,6 +82,11 @@ def test_as_asked_reads_the_rules_words_typed_a_letter_off_that_the_corrector_le
     assert as_asked("whats mun's job", ()) == "whats mun's job"  # a letter typed for another: a name as often
 
 
+def test_as_asked_corrects_a_word_the_name_asked_about_holds_as_typed():
+    # "job" is the name's own word, as typed: the correction of "jobb" was undone, and the question read as none.
+    assert as_asked("whats job hunters jobb", (Correction("jobb", "job"),)) == "whats job hunters job"
+
+
 def test_a_job_asked_with_a_slip_is_answered_where_the_person_is_introduced(tmp_path):
     # The bundled story never says "job": the corrector had nothing to correct "jobb" into.
     library = library_of(tmp_path, Path(__file__).resolve().parents[2] / "corpus" / "sofia-kalmurzaeva-ballerina.md")
