@@ -8,10 +8,13 @@ sentence that does (bot.core.library).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.core.analysis import fold, words
+from rapidfuzz.distance import OSA, Hamming, Indel
+
+from bot.core.analysis import fold, is_dictionary_word, words
 from bot.core.corpus import Story
 from bot.core.kin_asked import KIN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.lead_asked import asks_for_lead
@@ -69,22 +72,57 @@ _RULE_WORDS = frozenset(
 _POSSESSIVE_ENDS = ("'s", "’s")
 
 
-def as_asked(question: str, corrections: Sequence[Correction]) -> str:
+def as_asked(question: str, corrections: Sequence[Correction], written: Callable[[str], bool]) -> str:
     """The question with the spelling corrector's corrections of the rules' own words applied ("fathr" as
     "father", "jobb" as "job", "wrok" as "work") and of a role asked for ("who is the buttler" as "who is the
     butler"), a possessive's "'s" kept: "who is gwen's fathr" asks what "who is gwen's father" does. Names are left as
     typed, a correction falling within the name asked about too ("who is calleb", Caleb, not "who is called"): the
-    people lookup forgives a misspelt name only where it should (a name typed alone never)."""
+    people lookup forgives a misspelt name only where it should (a name typed alone never). A correction into a word
+    the name holds as typed is none of the name's: "whats job hunters jobb" asks Job Hunter's job. The rules' words
+    typed a letter off that the corrector leaves are read so too (_rule_words_slipped: "jbo", "wif"), but for words the
+    stories write (`written`: "Hans Sohn" is no "son")."""
     role = role_asked_about(_corrected(question, {c.word: c.replacement for c in corrections}))
     fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or c.replacement == role}
+    fixed |= _rule_words_slipped(question, {c.word for c in corrections}, written)
     text = _corrected(question, fixed)
     kin = kin_asked_about(text)
     about = name_asked(text) if kin is None and role_asked_about(text) is None else None
     kin = kin if about is None else kin_named(about.name)
     name = kin.owner if kin is not None else about.name if about is not None else ""
-    named = {fold(word) for word, _, _ in words(name)}
-    kept = {typed: word for typed, word in fixed.items() if word not in named}
+    named = Counter(fold(word) for word, _, _ in words(name))
+    typed_so = Counter(fold(word) for word, _, _ in words(question))
+    kept = {typed: word for typed, word in fixed.items() if named[word] <= typed_so[word]}
     return text if kept == fixed else _corrected(question, kept)
+
+
+_SHORTEST_SLIP = 3
+"""The shortest word read as a slip of a rule's word: "jbo" is "job", "wf" anything."""
+
+
+def _rule_words_slipped(question: str, corrected: set[str], written: Callable[[str], bool]) -> dict[str, str]:
+    """The question's words, as typed, that are one of the rules' own words with one letter more or less or two
+    swapped ("jobb", "jbo", "wif", "fathr"), where the spelling corrector has none: it corrects a word only into one
+    the library holds, and a story that never says "job" left "whats ivans jobb" unread; nor one under MIN_LENGTH,
+    "jbo" and "wif". Only a word no dictionary knows ("dan" is no "dad") and only one of one rule word."""
+    slipped: dict[str, str] = {}
+    for word, _, _ in words(question):
+        bare = fold(word).removesuffix("'s").removesuffix("’s")
+        if word in corrected or len(bare) < _SHORTEST_SLIP or bare in _RULE_WORDS or is_dictionary_word(bare):
+            continue
+        if written(bare):  # a word of the stories is no slip: "Hans Sohn" is no one's son
+            continue
+        near = [rule for rule in _RULE_WORDS if _one_slip(bare, rule)]
+        if len(near) == 1:
+            slipped[word] = near[0]
+    return slipped
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one letter more or less, or two neighbours swapped (no letter typed for
+    another: "dan" for "dad" is a name as often as a slip): OSA's distance as bot.core.near_words reckons it."""
+    if len(typed) != len(word):
+        return Indel.distance(typed, word) == 1
+    return OSA.distance(typed, word) == 1 and Hamming.distance(typed, word) == 2
 
 
 def _corrected(question: str, fixed: dict[str, str]) -> str:

@@ -586,7 +586,7 @@ class StoryLibrary:
     def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Introduction | None:
         """The person whose introduction answers the question (bot.core.introductions), of the stories (of one story:
         `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about."""
-        text = as_asked(query.text, query.corrections)
+        text = as_asked(query.text, query.corrections, self._written)
         introduction = person_introduced(
             text, self.person_finder, self.corpus.stories, within, first_story, self._written
         )
