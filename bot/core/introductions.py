@@ -106,7 +106,8 @@ def _rule_words_slipped(question: str, corrected: set[str], written: Callable[[s
     "jbo" and "wif". Only a word no dictionary knows ("dan" is no "dad") and only one of one rule word."""
     slipped: dict[str, str] = {}
     for word, _, _ in words(question):
-        bare = fold(word).removesuffix("'s").removesuffix("’s")
+        folded = fold(word)
+        bare = next((folded.removesuffix(end) for end in _POSSESSIVE_ENDS if folded.endswith(end)), folded)
         if word in corrected or len(bare) < _SHORTEST_SLIP or bare in _RULE_WORDS or is_dictionary_word(bare):
             continue
         if written(bare):  # a word of the stories is no slip: "Hans Sohn" is no one's son
