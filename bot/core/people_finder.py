@@ -978,9 +978,10 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
     Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Robert Tanner" of "Robert Tanner,
     nicknamed Bob"): the capitalised words, one to four, ending with the comma right before "whom" or "nicknamed", or
     "". "whom" may stand after a clause set apart that names no one and nothing it could be said of ("Edmund" of "a
-    boy called Edmund, born in 1931, whom everybody called Ted"); not after a noun ("Jack, the miller's son, sold the
-    cow to a butcher, whom everybody called Bully": the butcher). `_nicknamed` keeps it only where the story has it as
-    a person."""
+    boy called Edmund, born in 1931, whom everybody called Ted") or that describes it (`_apposition`: "Elizabeth, the
+    cleverest, whom"); not after a noun a verb or preposition leads to ("Jack, the miller's son, sold the cow to a
+    butcher, whom everybody called Bully": the butcher). `_nicknamed` keeps it only where the story has it as a
+    person."""
     words = text[max(0, start - _OWNER_REACH) : start].split()
     if len(words) > 1 and words[-1].lower() == "nicknamed":
         return _set_apart_name(words[:-1])
@@ -999,11 +1000,10 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
 
 
 def _apposition(clause: list[str]) -> bool:
-    """Whether a clause set apart between a name and "whom" describes that name, a determiner and words in lowercase
-    with no verb between commas ("Elizabeth, the cleverest, whom", "Jack, the miller's son, whom"): "whom" is the
-    name's, as after "born in 1931"; a clause that names someone after a verb runs on ("sold the cow to a butcher,").
-    No preposition in it: "whom" may be said of the noun after it ("Hansel, the brother of the girl, whom the witch
-    called Gretel": the girl)."""
+    """Whether a clause set apart between a name and "whom" describes that name: a determiner, then words in lowercase
+    with no comma among them ("Elizabeth, the cleverest, whom", "Jack, the miller's son, whom"): "whom" is the name's,
+    as after "born in 1931". No preposition in it: "whom" may be said of the noun after one ("Hansel, the brother of
+    the girl, whom the witch called Gretel": the girl; "sold the cow to a butcher,": the butcher)."""
     words = [word.rstrip(",").removesuffix("'s").removesuffix("’s") for word in clause]
     return (
         clause[-1].endswith(",")
