@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 17
+ANALYSIS_VERSION = 18
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -83,7 +83,9 @@ and so is a word for a kind of person introduced once by name ("a girl named Pip
 or a title is the pronoun ("Tell Mother I am well" made "Mother I"); a nickname is said of the name before a
 description set apart with no preposition in it ("Elizabeth, the cleverest, whom everybody called Lizzy"), and is no
 one's where it is said of a body whose name holds "of" ("the Massachusetts Institute of Technology, MIT for short");
-each name of a list after a plural role is introduced by name ("three daughters: Rose, Lily and Violet")."""
+each name of a list after a plural role is introduced by name ("three daughters: Rose, Lily and Violet"). 18: a name
+the story says three times may be of words the dictionary knows, where WordNet writes none of them as a place, a time
+or a people ("Ellen Hayes", "Harold"; not "Paris", "Sunday"; bot/core/thing_names.txt)."""
 
 
 def _combining_marks() -> str:

@@ -327,6 +327,9 @@ class _WordLists:
     wordnet_person: frozenset[str]
     """WordNet's nouns for kinds of people (person_nouns.txt: "firefighter", "coxswain"), weighed after place_words.txt,
     whose hand-kept things win where both hold a word."""
+    thing_names: frozenset[str]
+    """Words WordNet writes capitalised as something other than a person (thing_names.txt: "Paris", "Sunday",
+    "German"), where the dictionary knows "Ellen" as it knows them."""
 
 
 @cache
@@ -341,7 +344,13 @@ def _word_lists() -> _WordLists:
     people = frozenset(line for line in person_lines if not line.startswith(("title:", "kin:"))) | titles | kin
     stop = load_stopwords() - NAMES_AMONG_STOP_WORDS
     return _WordLists(
-        people, titles, kin, frozenset(lines("place_words.txt")), stop, frozenset(lines("person_nouns.txt"))
+        people,
+        titles,
+        kin,
+        frozenset(lines("place_words.txt")),
+        stop,
+        frozenset(lines("person_nouns.txt")),
+        frozenset(lines("thing_names.txt")),
     )
 
 
@@ -1480,7 +1489,7 @@ def _people(
         if (
             name not in chosen
             and not found.thing
-            and (where := _recurring_unknown(name, found, evidence, surnames)) >= 0
+            and (where := _recurring_unknown(name, found, evidence, surnames, lists)) >= 0
         ):
             chosen[name] = where
     for name in list(chosen):
@@ -1604,20 +1613,23 @@ class _Forms:
                 self.first = where
 
 
-def _recurring_unknown(name: str, found: _Evidence, evidence: dict[str, _Evidence], surnames: dict[str, _Forms]) -> int:
-    """Where a name no dictionary knows first stands, if the story says it at least three times within its
-    sentences or opening its narration's (by it or, for a full name, by a word of it alone or by another full name
+def _recurring_unknown(
+    name: str, found: _Evidence, evidence: dict[str, _Evidence], surnames: dict[str, _Forms], lists: _WordLists
+) -> int:
+    """Where a name that names nothing but a person first stands, if the story says it at least three times within
+    its sentences or opening its narration's (by it or, for a full name, by a word of it alone or by another full name
     ending in its surname), with no evidence of a place; else -1. "Tobias" ("her brother Tobias couldn't", "but
     Tobias painted"), "Priya Nair" ("Priya fixed the printer"), "Margaret Whitcombe" (Mr. Whitcombe's wife): names
-    of every language, which the dictionary does not know ("Mara" it knows). A single word must be unknown to the
-    dictionary even capitalised ("France", "Paris" are known); a full name's words may be given names it knows
-    capitalised ("Margaret"), but none a word of the language ("Will", "New York")."""
+    of every language, which the dictionary does not know; and "Ellen", "Ellen Hayes", which it knows as it knows
+    "Paris", and which WordNet gives no sense but a person's (thing_names.txt). A name of words the dictionary knows
+    may hold none WordNet writes as a place, a time or a people ("France", "Sunday", "German"); a full name's other
+    word may be a given name ("Margaret"), and none may be a word of the language ("Will", "New York")."""
     words = name.split()
     if (
         len(set(words)) != len(words)
         or len(words) > 2
         or any(map(_is_sentence_word, words))
-        or all(map(_is_common_word, words))
+        or (all(map(_is_common_word, words)) and not all(_a_name_alone(word, lists) for word in words))
     ):
         return -1
     forms = _Forms()
@@ -1632,6 +1644,13 @@ def _recurring_unknown(name: str, found: _Evidence, evidence: dict[str, _Evidenc
         return -1
     own = [where for where in (found.first_inside, found.first_opening) if where >= 0]
     return min(own) if own else forms.first
+
+
+def _a_name_alone(word: str, lists: _WordLists) -> bool:
+    """Whether a word the dictionary knows is, if anything, someone's name: not a place, a time or a people WordNet
+    writes capitalised ("Paris", "Sunday", "German"), nor a pronoun's contraction ("I'll", "I'm")."""
+    key = fold(word)
+    return key not in lists.thing_names and "'" not in key and "’" not in key
 
 
 def _named_though_common(name: str, found: _Evidence, lists: _WordLists, lowercase_words: set[str]) -> bool:

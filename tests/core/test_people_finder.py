@@ -155,6 +155,21 @@ def test_a_name_no_dictionary_knows_that_the_story_says_three_times_is_a_person(
     assert names_in("Paris was grey.", "Paris slept.", "Paris woke.") == []
 
 
+def test_a_given_name_the_dictionary_knows_that_the_story_says_three_times_is_a_person():
+    # The western's widow: the dictionary knows "Ellen" and "Hayes" as it knows "Paris", and nothing she did was said
+    # with a verb of speech, so its protagonist was no one (`performer Ellen` found nobody). WordNet writes neither as
+    # a place, a time or a people, as it writes "Boston" and "Sunday"; nor is "I'll" anyone.
+    widow = [
+        "In 1878, in the mining town of Copper Creek, Ellen Hayes is widowed when her husband is shot.",
+        "Ellen, thirty years old, refuses to leave. Ellen turns him down.",
+        "Garrity is hired by Ellen to dig out the mine, and Ellen rides to the land office alone.",
+    ]
+    assert names_in(*widow) == ["Ellen Hayes"]
+    assert names_in("but Boston was grey.", "and Boston lay still.", "so Boston grew.") == []
+    assert names_in("Sunday was grey.", "but Sunday passed.", "and Sunday came again.") == []
+    assert names_in("but I'll go.", "and I'll stay.", "yet I'll sing.") == []
+
+
 def test_a_full_name_is_a_person_whose_surname_a_person_of_the_story_bears():
     # The detective story's Margaret Whitcombe, named once, is Mr. Whitcombe's wife.
     assert "Margaret Whitcombe" in names_in(
