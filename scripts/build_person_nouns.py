@@ -26,6 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "person_nouns.txt"
 PERSON = "noun:00007846"
 """person.n.01: "a human being"."""
+OPERATOR = "noun:10378412"
+"""operator.n.02, "an agent that operates some apparatus or machine": WordNet files drivers, chauffeurs, motorists and
+telegraphists under causal agents, not people, and "Rick Dunn, a city snowplough driver" was read by its "city"."""
 NAMED_THINGS = frozenset(
     {
         "noun:00027167",  # location.n.01
@@ -63,7 +66,8 @@ def word_senses(folder: Path, pos: str) -> dict[str, list[str]]:
 
 
 def person_nouns(folder: Path) -> list[str]:
-    """The nouns whose first sense is a kind of person, none a named kind of thing, and no adjectives."""
+    """The nouns whose first sense is a kind of person (or of operator), none a named kind of thing, and no
+    adjectives."""
     synsets = read_synsets(folder)
     adjectives = set(word_senses(folder, "adj"))
     known: dict[tuple[str, frozenset[str]], bool] = {}
@@ -80,7 +84,7 @@ def person_nouns(folder: Path) -> list[str]:
             )
         return known[sense, roots]
 
-    person = frozenset({PERSON})
+    person = frozenset({PERSON, OPERATOR})
     return sorted(
         word
         for word, senses in word_senses(folder, "noun").items()

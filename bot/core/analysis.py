@@ -85,7 +85,8 @@ description set apart with no preposition in it ("Elizabeth, the cleverest, whom
 one's where it is said of a body whose name holds "of" ("the Massachusetts Institute of Technology, MIT for short");
 each name of a list after a plural role is introduced by name ("three daughters: Rose, Lily and Violet"). 18: a name
 the story says three times may be of words the dictionary knows, where WordNet writes none of them as a place, a time
-or a people ("Ellen Hayes", "Harold"; not "Paris", "Sunday"; bot/core/thing_names.txt)."""
+or a people ("Ellen Hayes", "Harold"; not "Paris", "Sunday"; bot/core/thing_names.txt); a driver, a trucker and a
+chauffeur are words for people ("Rick Dunn, a city snowplough driver", where "city" made him a thing)."""
 
 
 def _combining_marks() -> str:

@@ -1068,3 +1068,11 @@ def test_a_given_name_that_is_another_s_surname_before_a_plural_is_a_person_s():
         "Mrs Henry liked Henry Banks. Henry Banks became rich."
     )
     assert names_in(story) == ["Mrs Henry", "Henry Banks"]
+
+
+def test_a_driver_is_a_word_for_a_person():
+    # WordNet files drivers and truckers under "operator", a causal agent, not under person: the court drama's
+    # "city snowplough driver" was read by its "city", a place's word, and its husband was a thing.
+    assert names_in("Her husband, Rick Dunn, a city snowplough driver, has no alibi.") == ["Rick Dunn"]
+    assert names_in("His father, a long-haul trucker named Lars, left the family.") == ["Lars"]
+    assert names_in("Mia Lund, a taxi driver, found the bag.") == ["Mia Lund"]
