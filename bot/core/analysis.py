@@ -86,7 +86,8 @@ one's where it is said of a body whose name holds "of" ("the Massachusetts Insti
 each name of a list after a plural role is introduced by name ("three daughters: Rose, Lily and Violet"). 18: a name
 the story says three times may be of words the dictionary knows, where WordNet writes none of them as a place, a time
 or a people ("Ellen Hayes", "Harold"; not "Paris", "Sunday"; bot/core/thing_names.txt); a driver, a trucker and a
-chauffeur are words for people ("Rick Dunn, a city snowplough driver", where "city" made him a thing)."""
+chauffeur are words for people ("Rick Dunn, a city snowplough driver", where "city" made him a thing); a full name
+said three times may start with a word of the language the story never writes in lowercase ("Billy Oakes")."""
 
 
 def _combining_marks() -> str:

@@ -1489,7 +1489,7 @@ def _people(
         if (
             name not in chosen
             and not found.thing
-            and (where := _recurring_unknown(name, found, evidence, surnames, lists)) >= 0
+            and (where := _recurring_unknown(name, found, evidence, surnames, lists, lowercase_words)) >= 0
         ):
             chosen[name] = where
     for name in list(chosen):
@@ -1614,7 +1614,12 @@ class _Forms:
 
 
 def _recurring_unknown(
-    name: str, found: _Evidence, evidence: dict[str, _Evidence], surnames: dict[str, _Forms], lists: _WordLists
+    name: str,
+    found: _Evidence,
+    evidence: dict[str, _Evidence],
+    surnames: dict[str, _Forms],
+    lists: _WordLists,
+    lowercase_words: set[str],
 ) -> int:
     """Where a name that names nothing but a person first stands, if the story says it at least three times within
     its sentences or opening its narration's (by it or, for a full name, by a word of it alone or by another full name
@@ -1623,12 +1628,16 @@ def _recurring_unknown(
     of every language, which the dictionary does not know; and "Ellen", "Ellen Hayes", which it knows as it knows
     "Paris", and which WordNet gives no sense but a person's (thing_names.txt). A name of words the dictionary knows
     may hold none WordNet writes as a place, a time or a people ("France", "Sunday", "German"); a full name's other
-    word may be a given name ("Margaret"), and none may be a word of the language ("Will", "New York")."""
+    word may be a given name ("Margaret"). None may be a word of the language ("Will", "New York"), but a full name's
+    given name the story never writes in lowercase ("Billy Oakes", "Walter Kell"; a billy is a club)."""
     words = name.split()
     if (
         len(set(words)) != len(words)
         or len(words) > 2
-        or any(map(_is_sentence_word, words))
+        or any(
+            _is_sentence_word(word) and (i == len(words) - 1 or word.lower() in lowercase_words)
+            for i, word in enumerate(words)
+        )
         or (all(map(_is_common_word, words)) and not all(_a_name_alone(word, lists) for word in words))
     ):
         return -1
