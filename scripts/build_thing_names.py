@@ -8,7 +8,9 @@ knows "Ellen" and "Martha" as it knows "Paris" and "Sunday", so a protagonist ca
 was no one. WordNet tells them apart: it writes "Paris", "Prescott", "Sunday", "German" and "Jewish" capitalised
 with a sense that is a place, a time, a language or a people's adjective, and "Ellen" not at all, "Walter" only as
 a person (the conductor Bruno Walter). This file holds the single words it writes capitalised with any sense that
-is not a person's (noun.person, lexicographer file 18): the names a repeated name may not be made of. WordNet is
+is not a person's (noun.person, lexicographer file 18): the names a repeated name may not be made of. Any such
+sense keeps a name out, so some given names stay out too ("James", a river; "Oscar", an award): the finder's
+other evidence finds those. WordNet is
 Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothing of it is needed at run time.
 """
 
@@ -55,7 +57,8 @@ def main() -> None:
     text = "\n".join(
         [
             "# Words WordNet 3.0 writes capitalised with a sense that is no person's (a place, a time, a people, a",
-            "# language): a name a story repeats is not made of them alone. scripts/build_thing_names.py writes it.",
+            "# language, a book, an award): a name a story repeats is not made of them alone.",
+            "# scripts/build_thing_names.py writes it.",
             f"# {NOTICE}",
             *names,
         ]

@@ -84,10 +84,11 @@ or a title is the pronoun ("Tell Mother I am well" made "Mother I"); a nickname 
 description set apart with no preposition in it ("Elizabeth, the cleverest, whom everybody called Lizzy"), and is no
 one's where it is said of a body whose name holds "of" ("the Massachusetts Institute of Technology, MIT for short");
 each name of a list after a plural role is introduced by name ("three daughters: Rose, Lily and Violet"). 18: a name
-the story says three times may be of words the dictionary knows, where WordNet writes none of them as a place, a time
-or a people ("Ellen Hayes", "Harold"; not "Paris", "Sunday"; bot/core/thing_names.txt); a driver, a trucker and a
-chauffeur are words for people ("Rick Dunn, a city snowplough driver", where "city" made him a thing); a full name
-said three times may start with a word of the language the story never writes in lowercase ("Billy Oakes")."""
+the story says three times may be of words the dictionary knows, where WordNet writes none of them capitalised as
+anything but a person ("Ellen Hayes", "Harold"; not "Paris", "Sunday", "Nazis"; bot/core/thing_names.txt); a driver,
+a trucker and a chauffeur are words for people ("Rick Dunn, a city snowplough driver", where "city" made him a
+thing); a full name said three times may start with a word of the language the story never writes in lowercase
+("Billy Oakes")."""
 
 
 def _combining_marks() -> str:

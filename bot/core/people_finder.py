@@ -1489,7 +1489,7 @@ def _people(
         if (
             name not in chosen
             and not found.thing
-            and (where := _recurring_unknown(name, found, evidence, surnames, lists, lowercase_words)) >= 0
+            and (where := _recurring_name(name, found, evidence, surnames, lists, lowercase_words)) >= 0
         ):
             chosen[name] = where
     for name in list(chosen):
@@ -1613,7 +1613,7 @@ class _Forms:
                 self.first = where
 
 
-def _recurring_unknown(
+def _recurring_name(
     name: str,
     found: _Evidence,
     evidence: dict[str, _Evidence],
@@ -1627,9 +1627,10 @@ def _recurring_unknown(
     Tobias painted"), "Priya Nair" ("Priya fixed the printer"), "Margaret Whitcombe" (Mr. Whitcombe's wife): names
     of every language, which the dictionary does not know; and "Ellen", "Ellen Hayes", which it knows as it knows
     "Paris", and which WordNet gives no sense but a person's (thing_names.txt). A name of words the dictionary knows
-    may hold none WordNet writes as a place, a time or a people ("France", "Sunday", "German"); a full name's other
-    word may be a given name ("Margaret"). None may be a word of the language ("Will", "New York"), but a full name's
-    given name the story never writes in lowercase ("Billy Oakes", "Walter Kell"; a billy is a club)."""
+    may hold none WordNet writes capitalised as anything else ("France", "Sunday", "German", "Oscar": _names_no_thing);
+    a full name's other word may be a given name ("Margaret"). None may be a word of the language ("Will", "New
+    York"), but a full name's given name the story never writes in lowercase ("Billy Oakes", "Walter Kell"; a billy is
+    a club)."""
     words = name.split()
     if (
         len(set(words)) != len(words)
@@ -1638,7 +1639,7 @@ def _recurring_unknown(
             _is_sentence_word(word) and (i == len(words) - 1 or word.lower() in lowercase_words)
             for i, word in enumerate(words)
         )
-        or (all(map(_is_common_word, words)) and not all(_a_name_alone(word, lists) for word in words))
+        or (all(map(_is_common_word, words)) and not all(_names_no_thing(word, lists) for word in words))
     ):
         return -1
     forms = _Forms()
@@ -1655,11 +1656,18 @@ def _recurring_unknown(
     return min(own) if own else forms.first
 
 
-def _a_name_alone(word: str, lists: _WordLists) -> bool:
-    """Whether a word the dictionary knows is, if anything, someone's name: not a place, a time or a people WordNet
-    writes capitalised ("Paris", "Sunday", "German"), nor a pronoun's contraction ("I'll", "I'm")."""
-    key = fold(word)
-    return key not in lists.thing_names and "'" not in key and "’" not in key
+def _names_no_thing(word: str, lists: _WordLists) -> bool:
+    """Whether a word the dictionary knows names nothing WordNet writes capitalised but a person, each part of it
+    ("Anglo-Saxons") and what one of it is ("Nazis", "Vikings": a Nazi, a people's name; a Viking, a kind of person);
+    and it is no contraction, which is what a word with an apostrophe that the dictionary knows is ("I'll", "I'm"). A
+    name no dictionary knows is taken on the story's evidence alone, as "Microsoft" or "Boeing" would be."""
+    if "'" in word or "’" in word:
+        return False
+    for part in fold(word).split("-"):
+        one = fold(lemma(part))
+        if part in lists.thing_names or (one != part and (one in lists.thing_names or one in lists.wordnet_person)):
+            return False
+    return True
 
 
 def _named_though_common(name: str, found: _Evidence, lists: _WordLists, lowercase_words: set[str]) -> bool:

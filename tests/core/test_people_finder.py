@@ -157,8 +157,8 @@ def test_a_name_no_dictionary_knows_that_the_story_says_three_times_is_a_person(
 
 def test_a_given_name_the_dictionary_knows_that_the_story_says_three_times_is_a_person():
     # The western's widow: the dictionary knows "Ellen" and "Hayes" as it knows "Paris", and nothing she did was said
-    # with a verb of speech, so its protagonist was no one (`performer Ellen` found nobody). WordNet writes neither as
-    # a place, a time or a people, as it writes "Boston" and "Sunday"; nor is "I'll" anyone.
+    # with a verb of speech, so its protagonist was no one (`performer Ellen` found nobody). WordNet writes neither
+    # capitalised as anything but a person, as it writes "Boston" a place; nor is "I'll" anyone.
     widow = [
         "In 1878, in the mining town of Copper Creek, Ellen Hayes is widowed when her husband is shot.",
         "Ellen, thirty years old, refuses to leave. Ellen turns him down.",
@@ -166,8 +166,11 @@ def test_a_given_name_the_dictionary_knows_that_the_story_says_three_times_is_a_
     ]
     assert names_in(*widow) == ["Ellen Hayes"]
     assert names_in("but Boston was grey.", "and Boston lay still.", "so Boston grew.") == []
-    assert names_in("Sunday was grey.", "but Sunday passed.", "and Sunday came again.") == []
     assert names_in("but I'll go.", "and I'll stay.", "yet I'll sing.") == []
+    # Nor many of a people, whose one WordNet writes as a people's name or a kind of person (review new67r1 2).
+    assert names_in("and Nazis burned books.", "though Nazis searched the street.", "and Nazis came.") == []
+    assert names_in("and Vikings sailed.", "but Vikings burned it.", "so Vikings left.") == []
+    assert names_in("and Anglo-Saxons farmed.", "but Anglo-Saxons fought.", "so Anglo-Saxons won.") == []
 
 
 def test_a_full_name_is_a_person_whose_surname_a_person_of_the_story_bears():
