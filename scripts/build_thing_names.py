@@ -29,9 +29,11 @@ NOUN_PERSON = 18
 """The lexicographer file of nouns for people (noun.person), whose names may be anyone's ("Walter", "Hayes")."""
 
 
-def thing_names(folder: Path) -> list[str]:
-    """The single words, lowercase, that WordNet writes capitalised in a synset not of noun.person."""
+def thing_names(folder: Path) -> tuple[list[str], list[str]]:
+    """The single words, lowercase, that WordNet writes capitalised in a synset not of noun.person; and, of those,
+    the ones it writes capitalised as adjectives, which are mostly a people's ("Nazi", "Saxon", "Muslim")."""
     names: set[str] = set()
+    adjectives: set[str] = set()
     for pos in PARTS_OF_SPEECH:
         for line in (folder / f"data.{pos}").read_text("utf-8").splitlines():
             if line.startswith(" "):
@@ -44,7 +46,9 @@ def thing_names(folder: Path) -> list[str]:
                 word = word[: word.index("(")] if "(" in word else word  # "Jewish(p)": a marker of position
                 if word[:1].isupper() and "_" not in word:
                     names.add(word.lower())
-    return sorted(names)
+                    if pos == "adj":
+                        adjectives.add(word.lower())
+    return sorted(names), sorted(adjectives)
 
 
 def main() -> None:
@@ -53,14 +57,16 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--check", action="store_true", help="exit 1 if the file differs from what would be written")
     args = parser.parse_args()
-    names = thing_names(args.wordnet)
+    names, adjectives = thing_names(args.wordnet)
     text = "\n".join(
         [
             "# Words WordNet 3.0 writes capitalised with a sense that is no person's (a place, a time, a people, a",
-            "# language, a book, an award): a name a story repeats is not made of them alone.",
-            "# scripts/build_thing_names.py writes it.",
+            '# language, a book, an award): a name a story repeats is not made of them alone. A line "people: WORD"',
+            '# is one it writes capitalised as an adjective too, mostly a people\'s ("Nazi", "Saxon"), whose many',
+            '# ("Nazis") are no one either. scripts/build_thing_names.py writes it.',
             f"# {NOTICE}",
             *names,
+            *(f"people: {word}" for word in adjectives),
         ]
     )
     text += "\n"
@@ -69,7 +75,8 @@ def main() -> None:
         print(f"{args.output}: {'holds' if same else 'differs'}")
         sys.exit(0 if same else 1)
     args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output}: {len(names):,} names, {args.output.stat().st_size:,} bytes")
+    size = args.output.stat().st_size
+    print(f"wrote {args.output}: {len(names):,} names, {len(adjectives):,} peoples, {size:,} bytes")
 
 
 if __name__ == "__main__":

@@ -87,8 +87,8 @@ each name of a list after a plural role is introduced by name ("three daughters:
 the story says three times may be of words the dictionary knows, where WordNet writes none of them capitalised as
 anything but a person ("Ellen Hayes", "Harold"; not "Paris", "Sunday", "Nazis"; bot/core/thing_names.txt); a driver,
 a trucker and a chauffeur are words for people ("Rick Dunn, a city snowplough driver", where "city" made him a
-thing); a full name said three times may start with a word of the language the story never writes in lowercase
-("Billy Oakes")."""
+thing); a full name said three times may start with a word of the language the story says alone and never in
+lowercase ("Billy Oakes")."""
 
 
 def _combining_marks() -> str:

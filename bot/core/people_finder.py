@@ -330,6 +330,9 @@ class _WordLists:
     thing_names: frozenset[str]
     """Words WordNet writes capitalised as something other than a person (thing_names.txt: "Paris", "Sunday",
     "German"), where the dictionary knows "Ellen" as it knows them."""
+    peoples: frozenset[str]
+    """Those it writes capitalised as adjectives too, mostly a people's ("Nazi", "Saxon": thing_names.txt's "people:"
+    lines), whose many ("Nazis") are no one."""
 
 
 @cache
@@ -343,6 +346,7 @@ def _word_lists() -> _WordLists:
     kin = frozenset(line.removeprefix("kin:").strip() for line in person_lines if line.startswith("kin:"))
     people = frozenset(line for line in person_lines if not line.startswith(("title:", "kin:"))) | titles | kin
     stop = load_stopwords() - NAMES_AMONG_STOP_WORDS
+    thing_lines = lines("thing_names.txt")
     return _WordLists(
         people,
         titles,
@@ -350,7 +354,8 @@ def _word_lists() -> _WordLists:
         frozenset(lines("place_words.txt")),
         stop,
         frozenset(lines("person_nouns.txt")),
-        frozenset(lines("thing_names.txt")),
+        frozenset(line.removeprefix("people:").strip() for line in thing_lines),
+        frozenset(line.removeprefix("people:").strip() for line in thing_lines if line.startswith("people:")),
     )
 
 
@@ -1629,14 +1634,15 @@ def _recurring_name(
     "Paris", and which WordNet gives no sense but a person's (thing_names.txt). A name of words the dictionary knows
     may hold none WordNet writes capitalised as anything else ("France", "Sunday", "German", "Oscar": _names_no_thing);
     a full name's other word may be a given name ("Margaret"). None may be a word of the language ("Will", "New
-    York"), but a full name's given name the story never writes in lowercase ("Billy Oakes", "Walter Kell"; a billy is
-    a club)."""
+    York"), but a full name's given name the story says alone and never in lowercase ("Billy Oakes", "Walter Kell"; a
+    billy is a club: _given_though_a_word)."""
     words = name.split()
     if (
         len(set(words)) != len(words)
         or len(words) > 2
         or any(
-            _is_sentence_word(word) and (i == len(words) - 1 or word.lower() in lowercase_words)
+            _is_sentence_word(word)
+            and (i == len(words) - 1 or not _given_though_a_word(word, evidence, lowercase_words))
             for i, word in enumerate(words)
         )
         or (all(map(_is_common_word, words)) and not all(_names_no_thing(word, lists) for word in words))
@@ -1656,16 +1662,27 @@ def _recurring_name(
     return min(own) if own else forms.first
 
 
+def _given_though_a_word(word: str, evidence: dict[str, _Evidence], lowercase_words: set[str]) -> bool:
+    """Whether a word of the language ("Billy", a club) is a given name in this story: it says it alone within its
+    sentences, where the capital is the name's own ("Under pressure, Billy confesses"), and never in lowercase. A word
+    opening a sentence before a surname ("Meanwhile Calder", "Furious Brody"), a rank ("Private Haskell") or a kind
+    ("Operation Barbarossa") is said alone nowhere."""
+    alone = evidence.get(word)
+    return alone is not None and alone.inside > 0 and word.lower() not in lowercase_words
+
+
 def _names_no_thing(word: str, lists: _WordLists) -> bool:
-    """Whether a word the dictionary knows names nothing WordNet writes capitalised but a person, each part of it
-    ("Anglo-Saxons") and what one of it is ("Nazis", "Vikings": a Nazi, a people's name; a Viking, a kind of person);
-    and it is no contraction, which is what a word with an apostrophe that the dictionary knows is ("I'll", "I'm"). A
-    name no dictionary knows is taken on the story's evidence alone, as "Microsoft" or "Boeing" would be."""
-    if "'" in word or "’" in word:
+    """Whether a word the dictionary knows names nothing WordNet writes capitalised but a person, and no part of it is
+    many of a people or of a kind of person ("Nazis", "Anglo-Saxons": a Nazi and a Saxon, a people's; "Vikings", a
+    kind of person), where "Matthews" and "Jean-Pierre" are names whose parts are a book's and a city's too; and it is
+    no contraction, which is what a word with an apostrophe that the dictionary knows is ("I'll", "I'm"). A name no
+    dictionary knows is taken on the story's evidence alone, as "Microsoft" or "Boeing" would be."""
+    key = fold(word)
+    if "'" in key or "’" in key or key in lists.thing_names:
         return False
-    for part in fold(word).split("-"):
+    for part in word.split("-"):
         one = fold(lemma(part))
-        if part in lists.thing_names or (one != part and (one in lists.thing_names or one in lists.wordnet_person)):
+        if one != fold(part) and (one in lists.peoples or one in lists.wordnet_person):
             return False
     return True
 
