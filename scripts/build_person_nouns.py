@@ -5,12 +5,12 @@
 The people finder reads "a retired firefighter, Colin Braddock" as a person only if it knows "firefighter" is a
 person's word. Its hand-kept list (person_words.txt) holds a few hundred, and plot summaries name people by every
 trade and role there is; this file holds WordNet's: the single words whose most used sense (WordNet lists it first)
-descends from person.n.01, instances left out (those are named people: "Aristotle"). Not a word with a sense for a
-kind of thing that has names of its own, as places, buildings, ships, bodies and books do (NAMED_THINGS): plot
-summaries name those as often ("a trawler named Andrea Gail": a fisherman, and a boat; "the children's ward, Rainbow
-Ward"; "the guide Lonely Planet"); a sense for a substance or an organism is harmless ("a translator", "a
-producer"). Nor one that is an adjective too ("regular", "native", "junior"), which describes as often as it names
-("Pepper, a black cat").
+descends from person.n.01 (or operator.n.02: a driver), instances left out (those are named people: "Aristotle").
+Not a word with a sense for a kind of thing that has names of its own, as places, buildings, ships, bodies and books
+do (NAMED_THINGS): plot summaries name those as often ("a trawler named Andrea Gail": a fisherman, and a boat; "the
+children's ward, Rainbow Ward"; "the guide Lonely Planet"); a sense for a substance or an organism is harmless ("a
+translator", "a producer"). Nor one that is an adjective too ("regular", "native", "junior"), which describes as
+often as it names ("Pepper, a black cat").
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries.
 """
 
