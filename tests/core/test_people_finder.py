@@ -440,6 +440,26 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     assert names_in(story) == ['Robert "Bob"', "Bill"]
 
 
+def test_a_nickname_of_a_place_of_one_word_is_no_one():
+    # A name of one word others call something was someone's nickname wherever it stood: Zion, Reekie and Frisco were
+    # people (stop 67). Where the name stands as only places do (after "in", "moved to", "reached") or the nickname is
+    # followed by "where", it is a place's.
+    assert names_in("The wagons reached Salem, whom the settlers called Zion, in the spring.") == []
+    story = (
+        "Later Martha moved to Edinburgh, nicknamed Reekie, and then to San Francisco, known as Frisco, where she "
+        "opened a bakery."
+    )
+    assert names_in(story) == []
+    assert names_in("Martha lived in Edinburgh, nicknamed Reekie, for years. Martha said so.") == ["Martha"]
+    # What else the story says of the nickname still counts, as of "Port Royal, nicknamed Babylon".
+    assert names_in("They moved to Zagreb, nicknamed Zag. Zag said hello.") == ["Zag"]
+    # People are met, walked to and known as a name; one named where places stand is someone's still.
+    assert names_in("She met Ivan, known as Sparrow. Sparrow laughed.") == ["Sparrow"]
+    assert names_in("The gang was led by Marcus Brown, better known as Mab. Mab was cruel.") == ['Marcus "Mab" Brown']
+    story = "A boy named Teodor lived in the city. In the end Teodor, whom everybody called Sparrow, ran. Sparrow hid."
+    assert names_in(story) == ['Teodor "Sparrow"']
+
+
 def test_a_nickname_is_said_of_the_name_a_sentences_opening_word_runs_into():
     # "Then Teodor" was the owner read, no person of the story: the nickname was dropped as a place's, or stood as a
     # second person (second review new65i N1). The owner's ending that is a person is whom it is said of.
