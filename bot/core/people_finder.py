@@ -182,6 +182,10 @@ class _Evidence:
     that name is a person's ("Port Royal, nicknamed Babylon" is a place's)."""
     written_within: bool = False
     """The full name is the one written around this one ('Jack "Deacon" Pruett'): its last given name is one."""
+    nickname_described: bool = False
+    """A mention as what others call a name set apart before it goes on to describe a person ("They are Teodora
+    Vasquez, called "Teddy", a safecracker who"): it is said of that name, a person's however seldom the story says
+    it."""
     nicknames_a_place: bool = False
     """A name it is what others call stands where only places do ("moved to Edinburgh, nicknamed Reekie", "reached
     Salem, whom the settlers called Zion"): a place's nickname, though its name is one word, as a person's mostly is."""
@@ -707,8 +711,11 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     # The four words before the name: "a squirrel, called", "by name", "the liner was called", "a boy of nineteen
     # named".
     preceding = []
+    opened, closed = start, end  # of the name, or of the quotation marks it stands in alone after a naming word
     if text[start - 1 : start] == " ":
         preceding = text[max(0, start - 60) : start].rsplit(None, 4)[-4:]
+    elif quoted := _quoted_name_words(text, start, end):
+        preceding, opened, closed = quoted, start - 1, end + 1  # 'Teodora Vasquez, called "Teddy", a safecracker'
     written_word = preceding[-1].strip(_QUOTES).rstrip(",") if preceding else ""
     word = preceding[-1].lower().strip(_QUOTES) if preceding else ""
     if word == "a.k.a.":
@@ -716,6 +723,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     pause = word.endswith(",")
     word = word.rstrip(",")
     possessive = text.startswith(("'s", "’s"), end)
+    nicknamed_before = found.nicknamed
     if written := _written_nickname_owner(text, start, end):
         person += 2  # 'Robert (Bobby) Tanner', 'Iolanthe "Lanthe" Vasquez-Mbeki': a name someone is known by
         found.named += 1
@@ -741,11 +749,11 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         # Vance", nor after "of", a person's too ("the death of Harriet Vance")
         found.gone_to += 1
     if word.isalpha():
-        if word in _CALLING and not possessive and (owner := _called_owner(text, start, lists)):
+        if word in _CALLING and not possessive and (owner := _called_owner(text, opened, lists)):
             # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"; not a possessive
             # ("Harry, whom everybody called Tom's shadow": Tom is another)
             person += 2
-            _nicknaming(found, owner, text, start, end)
+            _nicknaming(found, owner, text, start, closed)
         elif pause and text.startswith(" for short", end) and (owner := _short_for(text, start, lists)):
             person += 2  # "a boy called Alexander, Sandy for short"
             _nicknaming(found, owner, text, start, end)
@@ -756,7 +764,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             if (
                 kind == "thing"
                 or (word == "name" and noun == "the")
-                or (not passive and _place_people_call(text, start, lists))
+                or (not passive and _place_people_call(text, opened, lists))
             ):
                 found.introduced_as_thing = True
             elif (
@@ -770,10 +778,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0].lower() in _CALLING:
             person += 2  # "men called him Assipattle", "whose name was Marie", "Everyone calls him Tiny"
             found.named += 1
-        elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
+        elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, opened - _KNOWN_AS_REACH) : opened], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
-            if owner := _known_as_owner(text, start, lists):
-                _nicknaming(found, owner, text, start, end, known_as=True)
+            if owner := _known_as_owner(text, opened, lists):
+                _nicknaming(found, owner, text, start, closed, known_as=True)
             else:
                 found.named += 1  # "a brave warrior known to all as Tawara Toda"
         elif (
@@ -830,8 +838,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         person += 2  # "his three sons: Brian, Conor and Fergus": the first of a list a colon opens, as the rest
         found.named += 1  # set apart as who he is, though the colon makes his name a sentence's start
     after = None
-    if (word != "of" or pause) and text[end : end + 1] in _AFTER_STARTS:  # where every introduction starts
-        after = _AFTER.match(text, end, end + 80)
+    if (word != "of" or pause) and text[closed : closed + 1] in _AFTER_STARTS:  # where every introduction starts
+        after = _AFTER.match(text, closed, closed + 80)
     # "not far from Rost, a poor fisherman, named Isaac": a person described after a place is someone else; but "set on
     # Gannet Skerry, a tiny island" describes the place, where only places stand ("to Maureen Hollis, a former coach"
     # may be a person, "coach" a thing's word too)
@@ -843,6 +851,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
             if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
+                if found.nicknamed > nicknamed_before:
+                    found.nickname_described = True  # "Teodora Vasquez, called Teddy, a safecracker": hers
             elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS):
                 found.introduced_as_thing = True
     found.person += person
@@ -1013,6 +1023,9 @@ def _known_as_owner(text: str, start: int, lists: _WordLists) -> str:
     return _owner_before(text, known - 1, lists)
 
 
+_SET_APART_NAMING = frozenset({"nicknamed", "called"})
+"""Words after a name set apart that say the next is what others call it: "Pimsleur Adeyemi, called Pim by the
+crew"."""
 _CALLED_REACH = 5
 """Words before a name in which "whom everybody called", "whom the whole village called" stand."""
 
@@ -1027,8 +1040,10 @@ def _called_owner(text: str, start: int, lists: _WordLists) -> str:
     butcher, whom everybody called Bully": the butcher). `_nicknamed` keeps it only where the story has it as a
     person."""
     words = text[max(0, start - _OWNER_REACH) : start].split()
-    if len(words) > 1 and words[-1].lower() == "nicknamed":
-        return _set_apart_name(words[:-1])
+    if len(words) > 1 and words[-1].lower() in _SET_APART_NAMING and (name := _set_apart_name(words[:-1])):
+        before = words[-len(name.split()) - 2 : -len(name.split()) - 1]
+        # "The ship's AI, called HALCYON": a thing's word after a determiner or an owner, not a name
+        return "" if before and _role_owner(before[0]) else name
     whom = [i for i in range(max(0, len(words) - _CALLED_REACH), len(words) - 1) if words[i] == "whom"]
     if not whom:
         return ""
@@ -1233,6 +1248,7 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
         name
         for name in chosen
         if evidence[name].nicknamed
+        and not evidence[name].nickname_described
         and (" " in (owner := evidence[name].full_name) or evidence[name].nicknames_a_place)
         and not any(person.endswith(" " + owner) for person in chosen)
         and not _person_ending(owner, chosen - {name})  # the owner itself, or its ending, a person
@@ -1426,6 +1442,20 @@ def _is_age(word: str) -> bool:
 
 _QUOTED_BY = frozenset({"he", "she", "they"})
 """Who is said to be a quoted name to others ('To the crew he was "Dutchie"'); not "it", a thing's."""
+
+
+def _quoted_name_words(text: str, start: int, end: int) -> list[str]:
+    """The four words before the quotation marks a name stands in alone, where the last of them names it ('called
+    "Teddy"', 'known as "Deacon"'), else none: the name's own mention, read as if written without them. Not after
+    other words ('he said "Dutchie"', '"Tell Mother"'), which the marks set apart from the name."""
+    if (
+        text[start - 1 : start] not in ('"', "“")
+        or text[end : end + 1] not in ('"', "”")
+        or text[start - 2 : start - 1] != " "
+    ):
+        return []
+    words = text[max(0, start - 61) : start - 1].rsplit(None, 4)[-4:]
+    return words if words and words[-1].lower() in _CALLING | {"as"} | _ALIASES else []
 
 
 def _quoted_as_someone(text: str, start: int, end: int) -> bool:

@@ -460,6 +460,24 @@ def test_a_nickname_of_a_place_of_one_word_is_no_one():
     assert names_in(story) == ['Teodor "Sparrow"']
 
 
+def test_a_quoted_nickname_after_a_naming_word_is_the_full_name_s():
+    # 'Teodora Vasquez, called "Teddy", a safecracker' found neither (bench/untuned6's the-orsolo-job): the quotation
+    # mark before "Teddy" hid "called", and "called" after a name set apart was read as a noun's ("a sailor called").
+    story = (
+        'They are Teodora Vasquez, called "Teddy", a safecracker who hates the sea. Teddy rehearses opening the safe. '
+        "Teddy is trapped inside the vault."
+    )
+    (found,) = find_people([story])
+    assert (found.name, found.intro) == ('Teodora "Teddy" Vasquez', story[: story.index("sea.") + 4])
+    story = "She meets the ship's doctor, Pimsleur Adeyemi, called Pim by the crew, who has noticed. Pim sleeps."
+    assert names_in(story) == ['Pimsleur "Pim" Adeyemi']
+    assert names_in('The gang was led by Marcus Brown, known as "Mab". Mab was cruel.') == ['Marcus "Mab" Brown']
+    # Quoted words after other words are what was said; a thing's word after "the" or an owner is no one's name.
+    assert names_in('He said "Dutchie" twice.') == []
+    story = "The ship's AI, called HALCYON, refused to open the doors until the captain gave her override code."
+    assert names_in(story) == []
+
+
 def test_a_nickname_is_said_of_the_name_a_sentences_opening_word_runs_into():
     # "Then Teodor" was the owner read, no person of the story: the nickname was dropped as a place's, or stood as a
     # second person (second review new65i N1). The owner's ending that is a person is whom it is said of.
