@@ -429,6 +429,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     Puddle-Duck", is the "Jemima Puddle-duck" of the story's sentences."""
     for match in _NAME_RUN.finditer(text):
         run = match.group()
+        if run.endswith(" I") and _pronoun_after(run, text, match.start(), match.end(), lists):
+            run = run[:-2]  # "Aunt Polly I remember best", "Tell Mama I am well": the name, then the pronoun
         if run in never:
             continue
         start = match.start()
@@ -562,6 +564,29 @@ def _name_in(
         # A word in capitals is written as a name ("MR. McGREGOR"), but not a regnal number ("Pope Clement VII").
         name = " ".join(w.title() if w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) else w for w in words)
     return name, offset, length, not at_start
+
+
+_FIRST_PERSON = frozenset({"am"})
+"""Words after "I" that only the pronoun takes: "Tell Mama I am well" (where "Elizabeth I was" may be a queen)."""
+
+
+def _pronoun_after(run: str, text: str, start: int, end: int, lists: _WordLists) -> bool:
+    """Whether the "I" that ends a run of capitalised words is the pronoun, not a king's number: after a name with a
+    word for kin first, as no king is numbered ("Aunt Polly I remember best of all"), after a name one is told
+    something ("Tell Mama I am well", "told Elizabeth I was ill"), or before "am". Else a number ("Christian I",
+    "Emperor Justinian I", "Elizabeth I never married"), or the pronoun by the name's words (`find_people`'s
+    `plausible`: "Tell Mother I")."""
+    words = run.split()
+    told = [*text[max(0, start - _TOLD_REACH) : start].split()[-1:], words[0]]  # "told Elizabeth I", "Tell Mama I"
+    if fold(words[0]) in lists.kin or any(word.strip(_QUOTES).lower() in _TELLING for word in told):
+        return True
+    after = _NEXT_WORD.match(text, end, end + 20)
+    return after is not None and after.group(1) in _FIRST_PERSON
+
+
+_TELLING = frozenset({"tell", "tells", "told", "telling"})
+_TOLD_REACH = 20
+"""Characters before a run in which the word it follows stands ("told")."""
 
 
 def _peerage_of(words: list[str], at: int) -> bool:

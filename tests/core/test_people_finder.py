@@ -584,6 +584,12 @@ def test_a_king_s_number_is_part_of_his_name():
     assert names_in('"Mary I love you," said Tom. Mary smiled, and Mary said so.') == ["Mary"]
     # After a word for a person "I" is the pronoun: "Mother I" was someone.
     assert names_in('The old woman said to the boy, "Tell Mother I am well." The boy ran home.') == []
+    # After a name with a word for kin first, after "tell" and before "am", "I" is the pronoun: "Aunt Polly I" and
+    # "Mama I" were people (stop 67).
+    assert names_in("Aunt Polly I remember best of all. Aunt Polly said so.") == ["Aunt Polly"]
+    assert names_in('"Tell Mama I am well," wrote Martha. "Tell Mama I miss her," wrote Martha.') == []
+    assert names_in("She told Harriet Vance I was ill. Harriet Vance laughed.") == ["Harriet Vance"]
+    assert "Lucinda I" not in names_in("Oh, Lucinda I am so tired of you, and Lucinda I am leaving.")
     # A given name may end as a word for a person does ("-ian", "-man"): the king was lost (review new66d).
     story = (
         "King Christian I ruled Denmark and Norway. Christian I founded the university. The nobles loved Christian I."
