@@ -784,7 +784,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         # Vance", nor after "of", a person's too ("the death of Harriet Vance")
         found.gone_to += 1
     if word.isalpha():
-        if word in _CALLING and not possessive and (owner := _called_owner(text, opened, lists)):
+        if word in _CALLING and not possessive and (owner := _called_owner(text, opened, closed, lists)):
             # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"; not a possessive
             # ("Harry, whom everybody called Tom's shadow": Tom is another)
             person += 2
@@ -1074,26 +1074,39 @@ def _known_as_owner(text: str, start: int, lists: _WordLists) -> str:
     return _owner_before(text, known - 1, lists)
 
 
-_SET_APART_NAMING = frozenset({"nicknamed", "called"})
-"""Words after a name set apart that say the next is what others call it: "Pimsleur Adeyemi, called Pim by the
-crew"."""
+_NICKNAME_AFTER = re.compile(r" by |, (?:a|an|the|his|her|their|who)\b")
+"""What follows a nickname after "called", as it does no one called on: "called Pim by the crew", "called Teddy, a
+safecracker"."""
+
+
+def _reads_as_nickname(text: str, start: int, end: int) -> bool:
+    """Whether a name after "called" is quoted ('called "Teddy"') or followed as a nickname is (`_NICKNAME_AFTER`)."""
+    return text[start : start + 1] in _NICKNAME_MARKS or _NICKNAME_AFTER.match(text, end, end + 8) is not None
+
+
 _CALLED_REACH = 5
 """Words before a name in which "whom everybody called", "whom the whole village called" stand."""
 
 
-def _called_owner(text: str, start: int, lists: _WordLists) -> str:
-    """The name, set apart by a comma, of someone whom others call the name at `start` ("Teodor" of "a boy named
-    Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Robert Tanner" of "Robert Tanner,
+def _called_owner(text: str, start: int, end: int, lists: _WordLists) -> str:
+    """The name, set apart by a comma, of someone whom others call the name at [`start`, `end`) ("Teodor" of "a boy
+    named Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Robert Tanner" of "Robert Tanner,
     nicknamed Bob"): the capitalised words, one to four, ending with the comma right before "whom" or "nicknamed", or
-    "". "whom" may stand after a clause set apart that names no one and nothing it could be said of ("Edmund" of "a
-    boy called Edmund, born in 1931, whom everybody called Ted") or that describes it (`_apposition`: "Elizabeth, the
-    cleverest, whom"); not after a noun a verb or preposition leads to ("Jack, the miller's son, sold the cow to a
-    butcher, whom everybody called Bully": the butcher). `_nicknamed` keeps it only where the story has it as a
-    person."""
+    "called" where the name is quoted or followed as a nickname is (`_NICKNAME_AFTER`: "Pimsleur Adeyemi, called Pim
+    by the crew"; not "The boy, Tom, called Jim, and they ran"), or "". "whom" may stand after a clause set apart
+    that names no one and nothing it could be said of ("Edmund" of "a boy called Edmund, born in 1931, whom everybody
+    called Ted") or that describes it (`_apposition`: "Elizabeth, the cleverest, whom"); not after a noun a verb or
+    preposition leads to ("Jack, the miller's son, sold the cow to a butcher, whom everybody called Bully": the
+    butcher). `_nicknamed` keeps it only where the story has it as a person. "The ship's AI, called HALCYON": after a
+    determiner or an owner the word set apart is a thing's, not a name."""
     words = text[max(0, start - _OWNER_REACH) : start].split()
-    if len(words) > 1 and words[-1].lower() in _SET_APART_NAMING and (name := _set_apart_name(words[:-1])):
+    said = words[-1].lower() if words else ""
+    if (
+        (said == "nicknamed" or (said == "called" and _reads_as_nickname(text, start, end)))
+        and len(words) > 1
+        and (name := _set_apart_name(words[:-1]))
+    ):
         before = words[-len(name.split()) - 2 : -len(name.split()) - 1]
-        # "The ship's AI, called HALCYON": a thing's word after a determiner or an owner, not a name
         return "" if before and _role_owner(before[0]) else name
     whom = [i for i in range(max(0, len(words) - _CALLED_REACH), len(words) - 1) if words[i] == "whom"]
     if not whom:

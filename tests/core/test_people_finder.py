@@ -476,6 +476,8 @@ def test_a_quoted_nickname_after_a_naming_word_is_the_full_name_s():
     assert names_in('He said "Dutchie" twice.') == []
     story = "The ship's AI, called HALCYON, refused to open the doors until the captain gave her override code."
     assert names_in(story) == []
+    # "called" after a name set apart may be the verb: Jim is no nickname of Tom's.
+    assert names_in("The boy, Tom, called Jim, and they ran.") == ["Tom"]
 
 
 def test_a_nickname_is_said_of_the_name_a_sentences_opening_word_runs_into():
