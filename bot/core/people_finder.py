@@ -803,7 +803,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             ):
                 found.introduced_as_thing = True
             elif (
-                (kind == "person" and not _callers_of_a_thing(preceding, passive))
+                kind == "person"
                 or noun in _NAMED_PERSON
                 or (passive and noun in _SUBJECTS)
                 or (word == "name" and noun == "by")
@@ -941,19 +941,6 @@ def _where_only_places_stand(preceding: list[str]) -> bool:
         return True
     return word in _GOING_PREPOSITIONS and any(
         lemma(before.lower().strip(_QUOTES).rstrip(",")) in _SETTLING_VERBS for before in preceding[-3:-1]
-    )
-
-
-def _callers_of_a_thing(preceding: list[str], passive: bool) -> bool:
-    """Whether the people before "called" are who call a thing "which" stands for the name ("Salem, which the settlers
-    called Zion"), not whom the name is ("a sailor called Thomas Wren", "which a sailor named Christian had brought"):
-    a plural, after "which" among the words before."""
-    noun = preceding[-2].lower().rstrip(",") if len(preceding) > 2 else ""
-    return (
-        not passive
-        and noun.isalpha()
-        and lemma(noun) != noun
-        and any(word.lower() == "which" for word in preceding[:-2])
     )
 
 
