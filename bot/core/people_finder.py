@@ -149,10 +149,6 @@ class _Evidence:
     """The name's first word is a title ("Prince"): "the Prince Yamato" is no place."""
     titled: bool
     """A title and more ("Prince Yamato"): each mention says "a person" once."""
-    kind_or_role: bool = False
-    """A title other than an honorific, then words of the language ("Nurse Shark", "Deputy Head", "Queen Crane"): a
-    kind of animal or a role after "a" or before "of the", where a story names someone so elsewhere; not "Mr. Baker",
-    a surname ("a Mr. Dougal MacPhee"), nor "Detective Sergeant Walter Imms of the county police"."""
     saint: bool = False
     """"St" and one word: a saint, or a place named after one ("to St Ives", "from St Austell")."""
     mentions: int = 0
@@ -457,11 +453,6 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                     title_first=title_first,
                     titled=title_first and " " in name and not institution,
                     saint=len(words) == 2 and fold(words[0]) in _SAINTS,
-                    kind_or_role=(
-                        fold(words[0]) in lists.title
-                        and fold(words[0]) not in HONORIFICS
-                        and all(map(is_lowercase_word, words[1:]))
-                    ),
                     common=likely is None,
                     role=_role_name(words, [_kind(words[0], lists)], lists, lowercase_words),
                 )
@@ -740,6 +731,8 @@ def _gazed_at(word: str, preceding: list[str]) -> bool:
 def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists) -> None:
     """Adds what one mention says about its name."""
     person = thing = 0
+    if found.titled:
+        person += 1
     # The four words before the name: "a squirrel, called", "by name", "the liner was called", "a boy of nineteen
     # named".
     preceding = []
@@ -756,9 +749,6 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     word = word.rstrip(",")
     possessive = text.startswith(("'s", "’s"), end)
     nicknamed_before = found.nicknamed
-    if found.titled and not (found.kind_or_role and (word in _INDEFINITE or _of_something(text, end))):
-        # "Prince Yamato"; not "A Nurse Shark followed the boat" (a kind), "The Deputy Head of the school" (a role)
-        person += 1
     if written := _written_nickname_owner(text, start, end):
         person += 2  # 'Robert (Bobby) Tanner', 'Iolanthe "Lanthe" Vasquez-Mbeki': a name someone is known by
         found.named += 1
@@ -838,14 +828,9 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             person += 2
             found.named += 1
         elif pause and _kind(word, lists) == "thing":
-            if (
-                text.startswith(",", end)
-                and any(w.lower() in _DETERMINERS for w in preceding[-3:-1])
-                and preceding[-3:-2] != ["of"]
-            ):
+            if text.startswith(",", end) and any(w.lower() in _DETERMINERS for w in preceding[-3:-1]):
                 found.introduced_as_thing = True  # "the new board, Harbour Trust, met": set apart as what it is
-            # else a clause ends there, and says nothing of the name: "of the lake, Pinkel took", "Well, Hans"; or the
-            # thing is what the one set apart is of ("The Deputy Head of the school, Mr. Graves")
+            # else a clause ends there, and says nothing of the name: "of the lake, Pinkel took", "Well, Hans"
         elif pause and _after_place(preceding) and not _acts(text, end, lists):
             thing += 1  # "in Lyon, France": the place a place is in; not "Back in England, Kestell warns the queen"
         elif word in _SPEECH_WORDS:
@@ -942,17 +927,6 @@ def _where_only_places_stand(preceding: list[str]) -> bool:
     return word in _GOING_PREPOSITIONS and any(
         lemma(before.lower().strip(_QUOTES).rstrip(",")) in _SETTLING_VERBS for before in preceding[-3:-1]
     )
-
-
-_INDEFINITE = frozenset({"a", "an"})
-_OF_SOMETHING = re.compile(r" of (?:the|a|an|his|her|their|its|our|my|your) [a-z]")
-"""What follows a title and a word that name a role in a body or place: "the Deputy Head of the school", "the Lord
-High Chamberlain of the palace"; not "King Arthur of the Britons"."""
-
-
-def _of_something(text: str, end: int) -> bool:
-    """Whether a name is followed by "of", a determiner and a word in lowercase (`_OF_SOMETHING`)."""
-    return _OF_SOMETHING.match(text, end, end + 12) is not None
 
 
 _WHERE_PREPOSITIONS = (_PLACE_PREPOSITIONS - {"of", "towards", "toward"}) | {"on", "onto", "upon", "off"}
