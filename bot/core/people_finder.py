@@ -186,9 +186,6 @@ class _Evidence:
     """A mention as what others call a name set apart before it goes on to describe a person ("They are Teodora
     Vasquez, called "Teddy", a safecracker who"): it is said of that name, a person's however seldom the story says
     it."""
-    nicknames_a_place: bool = False
-    """A name it is what others call stands where only places do ("moved to Edinburgh, nicknamed Reekie", "reached
-    Salem, whom the settlers called Zion"): a place's nickname, though its name is one word, as a person's mostly is."""
     placed: int = 0
     """Mentions where things and places stand too: after a preposition ("to Taianfu", "from Vaage", "the top of
     Cullamore"), a determiner ("the Gate of Rashomon"'s "of" aside) or a word for a thing ("the sword
@@ -778,10 +775,14 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"; not a possessive
             # ("Harry, whom everybody called Tom's shadow": Tom is another)
             person += 2
-            _nicknaming(found, owner, text, start, closed)
+            found.named += 1
+            found.nicknamed += 1
+            found.full_name = found.full_name or owner
         elif pause and text.startswith(" for short", end) and (owner := _short_for(text, start, lists)):
             person += 2  # "a boy called Alexander, Sandy for short"
-            _nicknaming(found, owner, text, start, end)
+            found.named += 1
+            found.nicknamed += 1
+            found.full_name = found.full_name or owner
         elif word in _NAMING:
             written, passive = _noun_before(preceding)
             kind = _role_kind(written, lists)
@@ -805,10 +806,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             found.named += 1
         elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, opened - _KNOWN_AS_REACH) : opened], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
-            if owner := _known_as_owner(text, opened, lists):
-                _nicknaming(found, owner, text, start, closed, known_as=True)
-            else:
-                found.named += 1  # "a brave warrior known to all as Tawara Toda"
+            found.named += 1
+            found.full_name = found.full_name or _known_as_owner(text, opened, lists)
         elif (
             pause
             and not _vocative(preceding)
@@ -884,49 +883,6 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
-
-
-def _nicknaming(found: _Evidence, owner: str, text: str, start: int, end: int, known_as: bool = False) -> None:
-    """Adds to a name's evidence that it is what others call `owner`, a name set apart before it ("Teodor, whom
-    everybody called Sparrow", "Edinburgh, nicknamed Reekie"): someone's nickname, or a place's where `owner` stands
-    where only places do, or where the name is followed by "where" ("San Francisco, known as Frisco, where she
-    opened a bakery"). What someone is known as is a place's only so: "Marcus Brown, known as Mab" is Mab's, though
-    the story says "Marcus Brown" only there."""
-    found.named += 1
-    found.full_name = found.full_name or owner
-    said = text.rfind(owner + ",", max(0, start - 2 * _OWNER_REACH), start)
-    place = text.startswith(", where ", end) or (
-        said >= 0 and _where_only_places_stand(text[max(0, said - _SETTLED_REACH) : said].split()[-3:])
-    )
-    if place:
-        found.nicknames_a_place = True
-    if place or not known_as:
-        found.nicknamed += 1
-
-
-_SETTLED_REACH = 40
-"""Characters before a name in which the words that say it is where someone settles or arrives stand."""
-_INSIDE_PREPOSITIONS = frozenset({"in", "within", "inside", "across", "throughout"})
-"""Prepositions that stand before places and times, not people ("lived in Edinburgh"; "looked at Ivan", "sat near
-Ivan", "bumped into Ivan" are said of people)."""
-_SETTLING_VERBS = frozenset({"move", "emigrate", "immigrate", "relocate", "migrate", "settle", "retire"})
-"""Verbs after which "to" and "from" name a place, never someone ("moved to Edinburgh"; "walked to Margaret" and "came
-to Ivan" go to people too)."""
-_ARRIVING_VERBS = frozenset({"reach", "enter"})
-"""Verbs of arriving whose object is where ("The wagons reached Salem", "entered Rome")."""
-
-
-def _where_only_places_stand(preceding: list[str]) -> bool:
-    """Whether the words before a name say it is a place's: after a preposition of being within ("in"), "to" or
-    "from" after a verb of settling ("moved to", "emigrated from"), or a verb of arriving ("reached")."""
-    if not preceding:
-        return False
-    word = preceding[-1].lower()
-    if word in _INSIDE_PREPOSITIONS or lemma(word) in _ARRIVING_VERBS:
-        return True
-    return word in _GOING_PREPOSITIONS and any(
-        lemma(before.lower().strip(_QUOTES).rstrip(",")) in _SETTLING_VERBS for before in preceding[-3:-1]
-    )
 
 
 _WHERE_PREPOSITIONS = (_PLACE_PREPOSITIONS - {"of", "towards", "toward"}) | {"on", "onto", "upon", "off"}
@@ -1279,15 +1235,14 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
     """The people found as what others call a name of two words or more set apart before them that no person of the
     story ends with ("Babylon" of "Port Royal, nicknamed Babylon"; "RAF" of "the Royal Air Force, RAF for short"). A
     name of one word is a person's, a place's seldom, and a story often says it only there ("His sons, Robert,
-    nicknamed Bob, and William, nicknamed Bill": Bill is someone, if no "William" of the story is), unless it stands
-    where only places do ("moved to Edinburgh, nicknamed Reekie")."""
+    nicknamed Bob, and William, nicknamed Bill": Bill is someone, if no "William" of the story is)."""
     chosen = {name for name, _ in people}
     return [
         name
         for name in chosen
         if evidence[name].nicknamed
         and not evidence[name].nickname_described
-        and (" " in (owner := evidence[name].full_name) or evidence[name].nicknames_a_place)
+        and " " in (owner := evidence[name].full_name)
         and not any(person.endswith(" " + owner) for person in chosen)
         and not _person_ending(owner, chosen - {name})  # the owner itself, or its ending, a person
     ]

@@ -440,26 +440,6 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     assert names_in(story) == ['Robert "Bob"', "Bill"]
 
 
-def test_a_nickname_of_a_place_of_one_word_is_no_one():
-    # A name of one word others call something was someone's nickname wherever it stood: Zion, Reekie and Frisco were
-    # people (stop 67). Where the name stands as only places do (after "in", "moved to", "reached") or the nickname is
-    # followed by "where", it is a place's.
-    assert names_in("The wagons reached Salem, whom the settlers called Zion, in the spring.") == []
-    story = (
-        "Later Martha moved to Edinburgh, nicknamed Reekie, and then to San Francisco, known as Frisco, where she "
-        "opened a bakery."
-    )
-    assert names_in(story) == []
-    assert names_in("Martha lived in Edinburgh, nicknamed Reekie, for years. Martha said so.") == ["Martha"]
-    # What else the story says of the nickname still counts, as of "Port Royal, nicknamed Babylon".
-    assert names_in("They moved to Zagreb, nicknamed Zag. Zag said hello.") == ["Zag"]
-    # People are met, walked to and known as a name; one named where places stand is someone's still.
-    assert names_in("She met Ivan, known as Sparrow. Sparrow laughed.") == ["Sparrow"]
-    assert names_in("The gang was led by Marcus Brown, better known as Mab. Mab was cruel.") == ['Marcus "Mab" Brown']
-    story = "A boy named Teodor lived in the city. In the end Teodor, whom everybody called Sparrow, ran. Sparrow hid."
-    assert names_in(story) == ['Teodor "Sparrow"']
-
-
 def test_a_quoted_nickname_after_a_naming_word_is_the_full_name_s():
     # 'Teodora Vasquez, called "Teddy", a safecracker' found neither (bench/untuned6's the-orsolo-job): the quotation
     # mark before "Teddy" hid "called", and "called" after a name set apart was read as a noun's ("a sailor called").
