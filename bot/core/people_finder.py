@@ -734,6 +734,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     # named".
     preceding = []
     opened, closed = start, end  # of the name, or of the quotation marks it stands in alone after a naming word
+    quoted: list[str] = []
     if text[start - 1 : start] == " ":
         preceding = text[max(0, start - 60) : start].rsplit(None, 4)[-4:]
     elif quoted := _quoted_name_words(text, start, end):
@@ -770,8 +771,17 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         # "set on Gannet Skerry", "emigrated to New Zealand"; not "went to Harriet Vance's house", "smiled at Harriet
         # Vance", nor after "of", a person's too ("the death of Harriet Vance")
         found.gone_to += 1
+    after = None
+    if (word != "of" or pause) and text[closed : closed + 1] in _AFTER_STARTS:  # where every introduction starts
+        after = _AFTER.match(text, closed, closed + 80)
+    # 'Teodora Vasquez, called "Teddy", a safecracker who': quoted and set apart as a description follows it, the
+    # name after "called" is what others call the one before, not whom someone calls ("the cook, Silver, called Jim,
+    # his helper, to the galley"; 'Martha, called "Jack" three times')
+    quoted_nickname = bool(
+        quoted and text.startswith(",", closed) and after and (after.group("who") or after.group("described"))
+    )
     if word.isalpha():
-        if word in _CALLING and not possessive and (owner := _called_owner(text, opened, closed, lists)):
+        if word in _CALLING and not possessive and (owner := _called_owner(text, opened, quoted_nickname, lists)):
             # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"; not a possessive
             # ("Harry, whom everybody called Tom's shadow": Tom is another)
             person += 2
@@ -792,7 +802,9 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
                 or (word == "name" and noun == "the")
                 or (not passive and _place_people_call(text, opened, lists))
             ):
-                found.introduced_as_thing = True
+                # a thing's name, unless quoted: 'his boat, named "Hope"' sets the boat's name apart from his daughter
+                # Hope's, who may act in the story
+                found.introduced_as_thing = found.introduced_as_thing or not quoted
             elif (
                 kind == "person"
                 or noun in _NAMED_PERSON
@@ -861,9 +873,6 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     elif word.endswith(":") and _plural_role(word[:-1], lists) and text.startswith((",", " and "), end):
         person += 2  # "his three sons: Brian, Conor and Fergus": the first of a list a colon opens, as the rest
         found.named += 1  # set apart as who he is, though the colon makes his name a sentence's start
-    after = None
-    if (word != "of" or pause) and text[closed : closed + 1] in _AFTER_STARTS:  # where every introduction starts
-        after = _AFTER.match(text, closed, closed + 80)
     # "not far from Rost, a poor fisherman, named Isaac": a person described after a place is someone else; but "set on
     # Gannet Skerry, a tiny island" describes the place, where only places stand ("to Maureen Hollis, a former coach"
     # may be a person, "coach" a thing's word too)
@@ -877,8 +886,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
                 if found.nicknamed > nicknamed_before:
                     found.nickname_described = True  # "Teodora Vasquez, called Teddy, a safecracker": hers
-            elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS):
-                found.introduced_as_thing = True
+            elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted:
+                found.introduced_as_thing = True  # (a quoted name after a naming word, as above, may be a person's too)
     found.person += person
     found.thing += thing
     if person and found.intro < 0:
@@ -1004,35 +1013,25 @@ def _known_as_owner(text: str, start: int, lists: _WordLists) -> str:
     return _owner_before(text, known - 1, lists)
 
 
-_NICKNAME_AFTER = re.compile(r" by |, (?:a|an|the|his|her|their|who)\b")
-"""What follows a nickname after "called", as it does no one called on: "called Pim by the crew", "called Teddy, a
-safecracker"."""
-
-
-def _reads_as_nickname(text: str, start: int, end: int) -> bool:
-    """Whether a name after "called" is quoted ('called "Teddy"') or followed as a nickname is (`_NICKNAME_AFTER`)."""
-    return text[start : start + 1] in _NICKNAME_MARKS or _NICKNAME_AFTER.match(text, end, end + 8) is not None
-
-
 _CALLED_REACH = 5
 """Words before a name in which "whom everybody called", "whom the whole village called" stand."""
 
 
-def _called_owner(text: str, start: int, end: int, lists: _WordLists) -> str:
-    """The name, set apart by a comma, of someone whom others call the name at [`start`, `end`) ("Teodor" of "a boy
-    named Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Robert Tanner" of "Robert Tanner,
+def _called_owner(text: str, start: int, quoted_nickname: bool, lists: _WordLists) -> str:
+    """The name, set apart by a comma, of someone whom others call the name at `start` ("Teodor" of "a boy named
+    Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Robert Tanner" of "Robert Tanner,
     nicknamed Bob"): the capitalised words, one to four, ending with the comma right before "whom" or "nicknamed", or
-    "called" where the name is quoted or followed as a nickname is (`_NICKNAME_AFTER`: "Pimsleur Adeyemi, called Pim
-    by the crew"; not "The boy, Tom, called Jim, and they ran"), or "". "whom" may stand after a clause set apart
-    that names no one and nothing it could be said of ("Edmund" of "a boy called Edmund, born in 1931, whom everybody
-    called Ted") or that describes it (`_apposition`: "Elizabeth, the cleverest, whom"); not after a noun a verb or
-    preposition leads to ("Jack, the miller's son, sold the cow to a butcher, whom everybody called Bully": the
-    butcher). `_nicknamed` keeps it only where the story has it as a person. "The ship's AI, called HALCYON": after a
-    determiner or an owner the word set apart is a thing's, not a name."""
+    "called" where the name reads only as a nickname (`quoted_nickname`: 'Teodora Vasquez, called "Teddy", a
+    safecracker'; not "The boy, Tom, called Jim, and they ran", where "called" is the verb), or "". "whom" may stand
+    after a clause set apart that names no one and nothing it could be said of ("Edmund" of "a boy called Edmund, born
+    in 1931, whom everybody called Ted") or that describes it (`_apposition`: "Elizabeth, the cleverest, whom"); not
+    after a noun a verb or preposition leads to ("Jack, the miller's son, sold the cow to a butcher, whom everybody
+    called Bully": the butcher). `_nicknamed` keeps it only where the story has it as a person. 'The ship's AI, called
+    "HALCYON", a machine': after a determiner or an owner the word set apart is a thing's, not a name."""
     words = text[max(0, start - _OWNER_REACH) : start].split()
     said = words[-1].lower() if words else ""
     if (
-        (said == "nicknamed" or (said == "called" and _reads_as_nickname(text, start, end)))
+        (said == "nicknamed" or (said == "called" and quoted_nickname))
         and len(words) > 1
         and (name := _set_apart_name(words[:-1]))
     ):

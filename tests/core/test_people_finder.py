@@ -449,15 +449,58 @@ def test_a_quoted_nickname_after_a_naming_word_is_the_full_name_s():
     )
     (found,) = find_people([story])
     assert (found.name, found.intro) == ('Teodora "Teddy" Vasquez', story[: story.index("sea.") + 4])
-    story = "She meets the ship's doctor, Pimsleur Adeyemi, called Pim by the crew, who has noticed. Pim sleeps."
-    assert names_in(story) == ['Pimsleur "Pim" Adeyemi']
+    story = 'Teodora Vasquez, called "Teddy", who hates the sea, rehearses. Teddy is trapped. Teodora Vasquez escapes.'
+    assert names_in(story) == ['Teodora "Teddy" Vasquez']
     assert names_in('The gang was led by Marcus Brown, known as "Mab". Mab was cruel.') == ['Marcus "Mab" Brown']
     # Quoted words after other words are what was said; a thing's word after "the" or an owner is no one's name.
     assert names_in('He said "Dutchie" twice.') == []
     story = "The ship's AI, called HALCYON, refused to open the doors until the captain gave her override code."
     assert names_in(story) == []
-    # "called" after a name set apart may be the verb: Jim is no nickname of Tom's.
+    story = 'The ship\'s AI, called "HALCYON", who ran the ship, refused to open the doors. HALCYON said no.'
+    assert names_in(story) == []
+
+
+def test_called_after_a_name_set_apart_is_mostly_the_verb():
+    # Every name after "X, called" was X's nickname (review r2 of stop 67, F1): the cook Silver and the boy Jim he
+    # called to the galley became one, 'Silver "Jim"'. Unquoted, or quoted and followed by more of the verb's clause,
+    # it is whom someone calls.
     assert names_in("The boy, Tom, called Jim, and they ran.") == ["Tom"]
+    story = (
+        "A boy named Jim worked on the ship. One morning the cook, Silver, called Jim, his helper, to the galley. "
+        "Then Jim peeled potatoes. Silver laughed."
+    )
+    assert names_in(story) == ["Jim", "Silver"]
+    story = "The captain, Ahab, called Starbuck, the first mate, to the deck. Starbuck obeyed. Ahab raged."
+    assert names_in(story) == ["Ahab", "Starbuck"]
+    story = (
+        "His sister, Anna, called Michael, who came with the truck. Later Michael fixed the roof. Then Michael drove."
+    )
+    assert names_in(story) == ["Anna", "Michael"]
+    story = (
+        "Everyone called the boy Jim. His mother, Martha, called Jim by his full name when she was angry. Later Jim "
+        "ran away. Martha wept."
+    )
+    assert names_in(story) == ["Jim", "Martha"]
+    story = (
+        "After the accident his wife, Claire, called Daniel, their lawyer, who drove over at once. Later Daniel read "
+        "the will. Claire signed it."
+    )
+    assert "Claire" in names_in(story)
+    story = 'The mother, Martha, called "Jack" three times, but Jack did not come. Jack was in the woods.'
+    assert names_in(story) == ["Martha"]
+    story = 'The mother, Martha, called "Jack" herself, but Jack did not come. Jack was in the woods.'
+    assert names_in(story) == ["Martha", "Jack"]
+
+
+def test_a_thing_s_quoted_name_says_nothing_of_a_person_of_that_name():
+    # 'his boat, named "Hope"' made Hope a thing's name, and his daughter Hope was lost (review r2 of stop 67, F7).
+    story = 'The old fisherman loved his boat, named "Hope". His daughter Hope laughed at him. Then Hope sailed away.'
+    assert names_in(story) == ["Hope"]
+    story = (
+        'The old fisherman loved his boat, named "Hope", a fine old sloop. His daughter Hope laughed at him. Then Hope '
+        "sailed away."
+    )
+    assert names_in(story) == ["Hope"]
 
 
 def test_a_nickname_is_said_of_the_name_a_sentences_opening_word_runs_into():
