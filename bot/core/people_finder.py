@@ -420,9 +420,10 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     spellings: dict[str, str] = {}
     """The first spelling of each name, by its letters in any case: "JEMIMA PUDDLE-DUCK", read as "Jemima
     Puddle-Duck", is the "Jemima Puddle-duck" of the story's sentences."""
+    numbered = _numbered_runs(text, lists)
     for match in _NAME_RUN.finditer(text):
         run = match.group()
-        if run.endswith(" I") and _pronoun_after(run, text, match.start(), match.end(), lists):
+        if run.endswith(" I") and _pronoun_after(run, text, match.start(), match.end(), lists, numbered):
             run = run[:-2]  # "Aunt Polly I remember best", "Tell Mama I am well": the name, then the pronoun
         if run in never:
             continue
@@ -558,18 +559,39 @@ _FIRST_PERSON = frozenset({"am"})
 """Words after "I" that only the pronoun takes: "Tell Mama I am well" (where "Elizabeth I was" may be a queen)."""
 
 
-def _pronoun_after(run: str, text: str, start: int, end: int, lists: _WordLists) -> bool:
+def _pronoun_after(run: str, text: str, start: int, end: int, lists: _WordLists, numbered: set[str]) -> bool:
     """Whether the "I" that ends a run of capitalised words is the pronoun, not a king's number: after a name with a
-    word for kin first, as no king is numbered ("Aunt Polly I remember best of all"), after a name one is told
-    something ("Tell Mama I am well", "told Elizabeth I was ill"), or before "am". Else a number ("Christian I",
+    word for kin first, as no king is numbered ("Aunt Polly I remember best of all"), before "am", or after a name
+    one is told something ("Tell Mama I am well", "told Elizabeth I was ill") that the story does not number elsewhere
+    (`numbered`: "Cromwell told Charles I that", where "Charles I was beheaded"). Else a number ("Christian I",
     "Emperor Justinian I", "Elizabeth I never married"), or the pronoun by the name's words (`find_people`'s
     `plausible`: "Tell Mother I")."""
-    words = run.split()
-    told = [*text[max(0, start - _TOLD_REACH) : start].split()[-1:], words[0]]  # "told Elizabeth I", "Tell Mama I"
-    if fold(words[0]) in lists.kin or any(word.strip(_QUOTES).lower() in _TELLING for word in told):
-        return True
+    return _pronoun_by_its_place(run, text, end, lists) or (_told(run, text, start) and run not in numbered)
+
+
+def _numbered_runs(text: str, lists: _WordLists) -> set[str]:
+    """The runs ending in "I" that some mention writes where nothing reads the pronoun (`_pronoun_after`): "Charles I
+    was beheaded", "wept for Charles I." number the king where he is told something too."""
+    return {
+        run
+        for match in _NAME_RUN.finditer(text)
+        if (run := match.group()).endswith(" I")
+        and not _pronoun_by_its_place(run, text, match.end(), lists)
+        and not _told(run, text, match.start())
+    }
+
+
+def _pronoun_by_its_place(run: str, text: str, end: int, lists: _WordLists) -> bool:
+    """Whether the "I" ending a run is the pronoun whatever the story's other mentions say: after a word for kin, as no
+    king is numbered ("Aunt Polly I remember"), or before "am", which only the pronoun takes ("Tell Mama I am well")."""
     after = _NEXT_WORD.match(text, end, end + 20)
-    return after is not None and after.group(1) in _FIRST_PERSON
+    return fold(run.split()[0]) in lists.kin or (after is not None and after.group(1) in _FIRST_PERSON)
+
+
+def _told(run: str, text: str, start: int) -> bool:
+    """Whether a run, or the word before it, is a form of "tell" ("Tell Mama I", "told Harriet Vance I")."""
+    told = [*text[max(0, start - _TOLD_REACH) : start].split()[-1:], run.split()[0]]
+    return any(word.strip(_QUOTES).lower() in _TELLING for word in told)
 
 
 _TELLING = frozenset({"tell", "tells", "told", "telling"})

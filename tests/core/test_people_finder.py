@@ -614,6 +614,17 @@ def test_a_king_s_number_is_part_of_his_name():
     assert names_in("Aunt Polly I remember best of all. Aunt Polly said so.") == ["Aunt Polly"]
     assert names_in('"Tell Mama I am well," wrote Martha. "Tell Mama I miss her," wrote Martha.') == []
     assert names_in("She told Harriet Vance I was ill. Harriet Vance laughed.") == ["Harriet Vance"]
+    story = "She told Harriet Vance I was ill. Later she told Harriet Vance I was well. Harriet Vance laughed."
+    assert names_in(story) == ["Harriet Vance"]
+    # A king is told things too: where the story writes his number elsewhere, "I" is his (review r2 of stop 67, F6:
+    # Charles I was lost).
+    story = (
+        "Cromwell told Charles I that the army would not yield. Charles I was beheaded in 1649. The people wept for "
+        "Charles I."
+    )
+    assert names_in(story) == ["Charles I"]
+    # A mention with "I" the pronoun by its own place numbers no one.
+    assert names_in("She told Ivan I was ill. She told Ivan I was well. Ivan I am sure of. Ivan laughed.") == ["Ivan"]
     assert "Lucinda I" not in names_in("Oh, Lucinda I am so tired of you, and Lucinda I am leaving.")
     # A given name may end as a word for a person does ("-ian", "-man"): the king was lost (review new66d).
     story = (
