@@ -460,6 +460,25 @@ def test_a_quoted_nickname_after_a_naming_word_is_the_full_name_s():
     assert names_in(story) == []
 
 
+def test_a_nickname_where_a_place_may_stand_or_named_by_many_is_someone_s():
+    # Review r2 of stop 67 (F2, F3, F4): reverted rules made these nicknames and names places' or things': ", where"
+    # after a nickname, "reached" and "confided in" before its owner, and a plural after "which" before "called".
+    assert names_in("She went to see Marcus Brown, known as Mab, where he worked. Mab was cruel.") == [
+        'Marcus "Mab" Brown'
+    ]
+    assert names_in("She found her brother Robert, nicknamed Bob, where she had left him. Bob was asleep.") == ["Bob"]
+    assert names_in("The telegram reached Margaret, nicknamed Peggy, on Monday. She cried.") == ["Peggy"]
+    assert names_in("The news finally reached Ivan, whom the village called Sparrow, and he wept.") == ["Sparrow"]
+    assert names_in("She confided in Margaret, nicknamed Peggy, and told her everything.") == ["Peggy"]
+    assert names_in("Tom had a pony, which the girls called Star. Star trotted. Star ate the apples.") == ["Star"]
+    assert names_in("The dragon which the villagers called Smaug slept. Smaug woke.") == ["Smaug"]
+    story = (
+        "There stood two flowerpots, which two sailors named Christian and Peter had brought from the sea. Christian "
+        "was kind. Peter was cruel."
+    )
+    assert "Christian" in names_in(story)
+
+
 def test_called_after_a_name_set_apart_is_mostly_the_verb():
     # Every name after "X, called" was X's nickname (review r2 of stop 67, F1): the cook Silver and the boy Jim he
     # called to the galley became one, 'Silver "Jim"'. Unquoted, or quoted and followed by more of the verb's clause,
@@ -635,6 +654,19 @@ def test_a_king_s_number_is_part_of_his_name():
     assert names_in(story) == ["Emperor Justinian I"]
     # A numbered thing said twice is no one.
     assert names_in("After World War II we moved. World War II was hard.") == []
+
+
+def test_a_title_and_a_surname_of_words_of_the_language_is_someone_after_a_or_before_of_the():
+    # Review r2 of stop 67 (F5): a reverted rule made these kinds or roles, and lost them.
+    story = "Captain John Smith of the colony traded with the natives. Captain John Smith of the colony was captured."
+    assert names_in(story) == ["Captain John Smith"]
+    story = "With the help of Detective Sergeant John Frost of the county police, Honoria found him."
+    assert names_in(story) == ["Detective Sergeant John Frost"]
+    story = "Father Brown of the parish heard the confession. Later Father Brown of the parish walked home."
+    assert names_in(story) == ["Father Brown"]
+    story = "One winter evening a Captain Brown knocked at the door and asked for bread. The children gave him some."
+    assert names_in(story) == ["Captain Brown"]
+    assert names_in("Captain Hook of the pirate ship hated Peter. Peter laughed at him.") == ["Captain Hook", "Peter"]
 
 
 def test_a_place_named_after_a_saint_or_a_royal_is_no_one():
