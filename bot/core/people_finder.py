@@ -796,12 +796,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     after = None
     if (word != "of" or pause) and text[closed : closed + 1] in _AFTER_STARTS:  # where every introduction starts
         after = _AFTER.match(text, closed, closed + 80)
-    # 'Teodora Vasquez, called "Teddy", a safecracker who': quoted and set apart as a description follows it, the
-    # name after "called" is what others call the one before, not whom someone calls ("the cook, Silver, called Jim,
-    # his helper, to the galley"; 'Martha, called "Jack" three times')
-    quoted_nickname = bool(
-        quoted and text.startswith(",", closed) and after and (after.group("who") or after.group("described"))
-    )
+    # 'Teodora Vasquez, called "Teddy", a safecracker who': quoted and set apart before a description, the name
+    # after "called" is what others call the one before, not whom someone calls ("the cook, Silver, called Jim, his
+    # helper, to the galley"; 'Martha, called "Jack" three times'; 'Tom, called "Jim", who came at once')
+    quoted_nickname = bool(quoted and text.startswith(",", closed) and after and after.group("described"))
     if word.isalpha():
         if word in _CALLING and not possessive and (owner := _called_owner(text, opened, quoted_nickname, lists)):
             # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"; not a possessive

@@ -449,14 +449,12 @@ def test_a_quoted_nickname_after_a_naming_word_is_the_full_name_s():
     )
     (found,) = find_people([story])
     assert (found.name, found.intro) == ('Teodora "Teddy" Vasquez', story[: story.index("sea.") + 4])
-    story = 'Teodora Vasquez, called "Teddy", who hates the sea, rehearses. Teddy is trapped. Teodora Vasquez escapes.'
-    assert names_in(story) == ['Teodora "Teddy" Vasquez']
     assert names_in('The gang was led by Marcus Brown, known as "Mab". Mab was cruel.') == ['Marcus "Mab" Brown']
     # Quoted words after other words are what was said; a thing's word after "the" or an owner is no one's name.
     assert names_in('He said "Dutchie" twice.') == []
     story = "The ship's AI, called HALCYON, refused to open the doors until the captain gave her override code."
     assert names_in(story) == []
-    story = 'The ship\'s AI, called "HALCYON", who ran the ship, refused to open the doors. HALCYON said no.'
+    story = 'The ship\'s AI, called "HALCYON", a machine of the old fleet, refused to open the doors. HALCYON said no.'
     assert names_in(story) == []
 
 
@@ -509,6 +507,9 @@ def test_called_after_a_name_set_apart_is_mostly_the_verb():
     assert names_in(story) == ["Martha"]
     story = 'The mother, Martha, called "Jack" herself, but Jack did not come. Jack was in the woods.'
     assert names_in(story) == ["Martha", "Jack"]
+    assert names_in('Her father, Tom, called "Jim", who came at once. Jim helped.') == ["Tom", "Jim"]
+    story = 'The man whom the boy, Tom, called "Jim" was a stranger to him. Jim left.'
+    assert names_in(story) == ["Tom", "Jim"]
 
 
 def test_a_thing_s_quoted_name_says_nothing_of_a_person_of_that_name():
