@@ -559,6 +559,11 @@ _FIRST_PERSON = frozenset({"am"})
 """Words after "I" that only the pronoun takes: "Tell Mama I am well" (where "Elizabeth I was" may be a queen)."""
 
 
+_AFTER_A_NUMBER = frozenset({"that", "of"})
+"""Words after "told X I" that leave the "I" a king's number ("told Charles I that", "told James I of England"): the
+pronoun there is followed by its verb ("told Elizabeth I was ill"); a comma follows a number too."""
+
+
 def _pronoun_after(run: str, text: str, start: int, end: int, lists: _WordLists, numbered: set[str]) -> bool:
     """Whether the "I" that ends a run of capitalised words is the pronoun, not a king's number: after a name with a
     word for kin first, as no king is numbered ("Aunt Polly I remember best of all"), before "am", or after a name
@@ -566,7 +571,9 @@ def _pronoun_after(run: str, text: str, start: int, end: int, lists: _WordLists,
     (`numbered`: "Cromwell told Charles I that", where "Charles I was beheaded"). Else a number ("Christian I",
     "Emperor Justinian I", "Elizabeth I never married"), or the pronoun by the name's words (`find_people`'s
     `plausible`: "Tell Mother I")."""
-    return _pronoun_by_its_place(run, text, end, lists) or (_told(run, text, start) and run not in numbered)
+    after = _NEXT_WORD.match(text, end, end + 20)
+    told = after is not None and after.group(1) not in _AFTER_A_NUMBER and _told(run, text, start)
+    return _pronoun_by_its_place(run, text, end, lists) or (told and run not in numbered)
 
 
 def _numbered_runs(text: str, lists: _WordLists) -> set[str]:
@@ -799,7 +806,13 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     # 'Teodora Vasquez, called "Teddy", a safecracker who': quoted and set apart before a description, the name
     # after "called" is what others call the one before, not whom someone calls ("the cook, Silver, called Jim, his
     # helper, to the galley"; 'Martha, called "Jack" three times'; 'Tom, called "Jim", who came at once')
-    quoted_nickname = bool(quoted and text.startswith(",", closed) and after and after.group("described"))
+    quoted_nickname = bool(
+        quoted
+        and text.startswith((", a ", ", an ", ", the "), closed)
+        and after
+        and after.group("described")
+        and _described_kind(after.group("described").split()[:_DESCRIPTION_WORDS], lists) == "person"
+    )
     if word.isalpha():
         if word in _CALLING and not possessive and (owner := _called_owner(text, opened, quoted_nickname, lists)):
             # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"; not a possessive
@@ -905,7 +918,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
                 if found.nicknamed > nicknamed_before:
-                    found.nickname_described = True  # "Teodora Vasquez, called Teddy, a safecracker": hers
+                    found.nickname_described = True  # 'Teodora Vasquez, called "Teddy", a safecracker': hers
             elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted:
                 found.introduced_as_thing = True  # (a quoted name after a naming word, as above, may be a person's too)
     found.person += person
@@ -1056,6 +1069,8 @@ def _called_owner(text: str, start: int, quoted_nickname: bool, lists: _WordList
         and (name := _set_apart_name(words[:-1]))
     ):
         before = words[-len(name.split()) - 2 : -len(name.split()) - 1]
+        if before and said == "called" and before[0].endswith(",") and before[0][:-1].isalpha() and before[0].islower():
+            return ""  # "The captain, Ahab, called "Starbuck", the first mate": one set apart after a noun calls
         return "" if before and _role_owner(before[0]) else name
     whom = [i for i in range(max(0, len(words) - _CALLED_REACH), len(words) - 1) if words[i] == "whom"]
     if not whom:

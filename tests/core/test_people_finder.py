@@ -510,6 +510,13 @@ def test_called_after_a_name_set_apart_is_mostly_the_verb():
     assert names_in('Her father, Tom, called "Jim", who came at once. Jim helped.') == ["Tom", "Jim"]
     story = 'The man whom the boy, Tom, called "Jim" was a stranger to him. Jim left.'
     assert names_in(story) == ["Tom", "Jim"]
+    # Nor quoted before a description of whom is called, after a noun and the caller's name set apart (second review
+    # new67r5 R1): the bot would show 'Ahab "Starbuck"', a fact the story never says.
+    story = 'The captain, Ahab, called "Starbuck", the first mate, to the deck. Starbuck obeyed. Ahab raged.'
+    assert names_in(story) == ["Ahab", "Starbuck"]
+    story = 'The mother, Martha, called "Jack", her eldest son, but Jack did not come. Jack was in the woods.'
+    assert names_in(story) == ["Martha", "Jack"]
+    assert names_in('Claire, called "Daniel", a note of fear in her voice, ran. Claire hid. Claire wept.') == ["Claire"]
 
 
 def test_a_thing_s_quoted_name_says_nothing_of_a_person_of_that_name():
@@ -643,6 +650,10 @@ def test_a_king_s_number_is_part_of_his_name():
         "Charles I."
     )
     assert names_in(story) == ["Charles I"]
+    # "I" before a comma, "that" or "of" is a number, the pronoun being followed by its verb (second review new67r5 R2)
+    story = "Then Walsingham told Elizabeth I, the queen, that Mary plotted against her. The queen was angry."
+    assert names_in(story) == ["Elizabeth I"]
+    assert names_in("The envoy told King Henry I that peace was near. The king agreed.") == ["King Henry I"]
     # A mention with "I" the pronoun by its own place numbers no one.
     assert names_in("She told Ivan I was ill. She told Ivan I was well. Ivan I am sure of. Ivan laughed.") == ["Ivan"]
     assert "Lucinda I" not in names_in("Oh, Lucinda I am so tired of you, and Lucinda I am leaving.")
