@@ -182,6 +182,10 @@ class _Evidence:
     that name is a person's ("Port Royal, nicknamed Babylon" is a place's)."""
     written_within: bool = False
     """The full name is the one written around this one ('Jack "Deacon" Pruett'): its last given name is one."""
+    nickname_described: bool = False
+    """A mention as what others call a name set apart before it goes on to describe a person ("They are Teodora
+    Vasquez, called "Teddy", a safecracker who"): it is said of that name, a person's however seldom the story says
+    it."""
     placed: int = 0
     """Mentions where things and places stand too: after a preposition ("to Taianfu", "from Vaage", "the top of
     Cullamore"), a determiner ("the Gate of Rashomon"'s "of" aside) or a word for a thing ("the sword
@@ -430,8 +434,11 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     spellings: dict[str, str] = {}
     """The first spelling of each name, by its letters in any case: "JEMIMA PUDDLE-DUCK", read as "Jemima
     Puddle-Duck", is the "Jemima Puddle-duck" of the story's sentences."""
+    numbered = _numbered_runs(text, lists)
     for match in _NAME_RUN.finditer(text):
         run = match.group()
+        if run.endswith(" I") and _pronoun_after(run, text, match.start(), match.end(), lists, numbered):
+            run = run[:-2]  # "Aunt Polly I remember best", "Tell Mama I am well": the name, then the pronoun
         if run in never:
             continue
         start = match.start()
@@ -560,6 +567,57 @@ def _name_in(
         # A word in capitals is written as a name ("MR. McGREGOR"), but not a regnal number ("Pope Clement VII").
         name = " ".join(w.title() if w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) else w for w in words)
     return name, offset, length, not at_start
+
+
+_FIRST_PERSON = frozenset({"am"})
+"""Words after "I" that only the pronoun takes: "Tell Mama I am well" (where "Elizabeth I was" may be a queen)."""
+
+
+_AFTER_A_NUMBER = frozenset({"that", "of"})
+"""Words after "told X I" that leave the "I" a king's number ("told Charles I that", "told James I of England"): the
+pronoun there is followed by its verb ("told Elizabeth I was ill"); a comma follows a number too."""
+
+
+def _pronoun_after(run: str, text: str, start: int, end: int, lists: _WordLists, numbered: set[str]) -> bool:
+    """Whether the "I" that ends a run of capitalised words is the pronoun, not a king's number: after a name with a
+    word for kin first, as no king is numbered ("Aunt Polly I remember best of all"), before "am", or after a name
+    one is told something ("Tell Mama I am well", "told Elizabeth I was ill") that the story does not number elsewhere
+    (`numbered`: "Cromwell told Charles I that", where "Charles I was beheaded"). Else a number ("Christian I",
+    "Emperor Justinian I", "Elizabeth I never married"), or the pronoun by the name's words (`find_people`'s
+    `plausible`: "Tell Mother I")."""
+    after = _NEXT_WORD.match(text, end, end + 20)
+    told = after is not None and after.group(1) not in _AFTER_A_NUMBER and _told(run, text, start)
+    return _pronoun_by_its_place(run, text, end, lists) or (told and run not in numbered)
+
+
+def _numbered_runs(text: str, lists: _WordLists) -> set[str]:
+    """The runs ending in "I" that some mention writes where nothing reads the pronoun (`_pronoun_after`): "Charles I
+    was beheaded", "wept for Charles I." number the king where he is told something too."""
+    return {
+        run
+        for match in _NAME_RUN.finditer(text)
+        if (run := match.group()).endswith(" I")
+        and not _pronoun_by_its_place(run, text, match.end(), lists)
+        and not _told(run, text, match.start())
+    }
+
+
+def _pronoun_by_its_place(run: str, text: str, end: int, lists: _WordLists) -> bool:
+    """Whether the "I" ending a run is the pronoun whatever the story's other mentions say: after a word for kin, as no
+    king is numbered ("Aunt Polly I remember"), or before "am", which only the pronoun takes ("Tell Mama I am well")."""
+    after = _NEXT_WORD.match(text, end, end + 20)
+    return fold(run.split()[0]) in lists.kin or (after is not None and after.group(1) in _FIRST_PERSON)
+
+
+def _told(run: str, text: str, start: int) -> bool:
+    """Whether a run, or the word before it, is a form of "tell" ("Tell Mama I", "told Harriet Vance I")."""
+    told = [*text[max(0, start - _TOLD_REACH) : start].split()[-1:], run.split()[0]]
+    return any(word.strip(_QUOTES).lower() in _TELLING for word in told)
+
+
+_TELLING = frozenset({"tell", "tells", "told", "telling"})
+_TOLD_REACH = 20
+"""Characters before a run in which the word it follows stands ("told")."""
 
 
 def _peerage_of(words: list[str], at: int) -> bool:
@@ -718,8 +776,12 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     # The four words before the name: "a squirrel, called", "by name", "the liner was called", "a boy of nineteen
     # named".
     preceding = []
+    opened, closed = start, end  # of the name, or of the quotation marks it stands in alone after a naming word
+    quoted: list[str] = []
     if text[start - 1 : start] == " ":
         preceding = text[max(0, start - 60) : start].rsplit(None, 4)[-4:]
+    elif quoted := _quoted_name_words(text, start, end):
+        preceding, opened, closed = quoted, start - 1, end + 1  # 'Teodora Vasquez, called "Teddy", a safecracker'
     written_word = preceding[-1].strip(_QUOTES).rstrip(",") if preceding else ""
     word = preceding[-1].lower().strip(_QUOTES) if preceding else ""
     if word == "a.k.a.":
@@ -727,6 +789,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     pause = word.endswith(",")
     word = word.rstrip(",")
     possessive = text.startswith(("'s", "’s"), end)
+    nicknamed_before = found.nicknamed
     if written := _written_nickname_owner(text, start, end):
         person += 2  # 'Robert (Bobby) Tanner', 'Iolanthe "Lanthe" Vasquez-Mbeki': a name someone is known by
         found.named += 1
@@ -751,8 +814,21 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         # "set on Gannet Skerry", "emigrated to New Zealand"; not "went to Harriet Vance's house", "smiled at Harriet
         # Vance", nor after "of", a person's too ("the death of Harriet Vance")
         found.gone_to += 1
+    after = None
+    if (word != "of" or pause) and text[closed : closed + 1] in _AFTER_STARTS:  # where every introduction starts
+        after = _AFTER.match(text, closed, closed + 80)
+    # 'Teodora Vasquez, called "Teddy", a safecracker who': quoted and set apart before a description, the name
+    # after "called" is what others call the one before, not whom someone calls ("the cook, Silver, called Jim, his
+    # helper, to the galley"; 'Martha, called "Jack" three times'; 'Tom, called "Jim", who came at once')
+    quoted_nickname = bool(
+        quoted
+        and text.startswith((", a ", ", an ", ", the "), closed)
+        and after
+        and after.group("described")
+        and _described_kind(after.group("described").split()[:_DESCRIPTION_WORDS], lists) == "person"
+    )
     if word.isalpha():
-        if word in _CALLING and not possessive and (owner := _called_owner(text, start, lists)):
+        if word in _CALLING and not possessive and (owner := _called_owner(text, opened, quoted_nickname, lists)):
             # "a boy named Teodor, whom everybody called Sparrow", "Teodor, nicknamed Sparrow"; not a possessive
             # ("Harry, whom everybody called Tom's shadow": Tom is another)
             person += 2
@@ -771,9 +847,11 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             if (
                 kind == "thing"
                 or (word == "name" and noun == "the")
-                or (not passive and _place_people_call(text, start, lists))
+                or (not passive and _place_people_call(text, opened, lists))
             ):
-                found.introduced_as_thing = True
+                # a thing's name, unless quoted: 'his boat, named "Hope"' sets the boat's name apart from his daughter
+                # Hope's, who may act in the story
+                found.introduced_as_thing = found.introduced_as_thing or not quoted
             elif (
                 kind == "person"
                 or noun in _NAMED_PERSON
@@ -785,10 +863,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0].lower() in _CALLING:
             person += 2  # "men called him Assipattle", "whose name was Marie", "Everyone calls him Tiny"
             found.named += 1
-        elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
+        elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, opened - _KNOWN_AS_REACH) : opened], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
             found.named += 1
-            found.full_name = found.full_name or _known_as_owner(text, start, lists)
+            found.full_name = found.full_name or _known_as_owner(text, opened, lists)
         elif (
             pause
             and not _vocative(preceding)
@@ -842,9 +920,6 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     elif word.endswith(":") and _plural_role(word[:-1], lists) and text.startswith((",", " and "), end):
         person += 2  # "his three sons: Brian, Conor and Fergus": the first of a list a colon opens, as the rest
         found.named += 1  # set apart as who he is, though the colon makes his name a sentence's start
-    after = None
-    if (word != "of" or pause) and text[end : end + 1] in _AFTER_STARTS:  # where every introduction starts
-        after = _AFTER.match(text, end, end + 80)
     # "not far from Rost, a poor fisherman, named Isaac": a person described after a place is someone else; but "set on
     # Gannet Skerry, a tiny island" describes the place, where only places stand ("to Maureen Hollis, a former coach"
     # may be a person, "coach" a thing's word too)
@@ -856,8 +931,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
             if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
-            elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS):
-                found.introduced_as_thing = True
+                if found.nicknamed > nicknamed_before:
+                    found.nickname_described = True  # 'Teodora Vasquez, called "Teddy", a safecracker': hers
+            elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted:
+                found.introduced_as_thing = True  # (a quoted name after a naming word, as above, may be a person's too)
     found.person += person
     found.thing += thing
     if person and found.intro < 0:
@@ -987,18 +1064,28 @@ _CALLED_REACH = 5
 """Words before a name in which "whom everybody called", "whom the whole village called" stand."""
 
 
-def _called_owner(text: str, start: int, lists: _WordLists) -> str:
+def _called_owner(text: str, start: int, quoted_nickname: bool, lists: _WordLists) -> str:
     """The name, set apart by a comma, of someone whom others call the name at `start` ("Teodor" of "a boy named
     Teodor, whom everybody called Sparrow" and of "Teodor, nicknamed Sparrow"; "Robert Tanner" of "Robert Tanner,
     nicknamed Bob"): the capitalised words, one to four, ending with the comma right before "whom" or "nicknamed", or
-    "". "whom" may stand after a clause set apart that names no one and nothing it could be said of ("Edmund" of "a
-    boy called Edmund, born in 1931, whom everybody called Ted") or that describes it (`_apposition`: "Elizabeth, the
-    cleverest, whom"); not after a noun a verb or preposition leads to ("Jack, the miller's son, sold the cow to a
-    butcher, whom everybody called Bully": the butcher). `_nicknamed` keeps it only where the story has it as a
-    person."""
+    "called" where the name reads only as a nickname (`quoted_nickname`: 'Teodora Vasquez, called "Teddy", a
+    safecracker'; not "The boy, Tom, called Jim, and they ran", where "called" is the verb), or "". "whom" may stand
+    after a clause set apart that names no one and nothing it could be said of ("Edmund" of "a boy called Edmund, born
+    in 1931, whom everybody called Ted") or that describes it (`_apposition`: "Elizabeth, the cleverest, whom"); not
+    after a noun a verb or preposition leads to ("Jack, the miller's son, sold the cow to a butcher, whom everybody
+    called Bully": the butcher). `_nicknamed` keeps it only where the story has it as a person. 'The ship's AI, called
+    "HALCYON", a machine': after a determiner or an owner the word set apart is a thing's, not a name."""
     words = text[max(0, start - _OWNER_REACH) : start].split()
-    if len(words) > 1 and words[-1].lower() == "nicknamed":
-        return _set_apart_name(words[:-1])
+    said = words[-1].lower() if words else ""
+    if (
+        (said == "nicknamed" or (said == "called" and quoted_nickname))
+        and len(words) > 1
+        and (name := _set_apart_name(words[:-1]))
+    ):
+        before = words[-len(name.split()) - 2 : -len(name.split()) - 1]
+        if before and said == "called" and before[0].endswith(",") and before[0][:-1].isalpha() and before[0].islower():
+            return ""  # "The captain, Ahab, called "Starbuck", the first mate": one set apart after a noun calls
+        return "" if before and _role_owner(before[0]) else name
     whom = [i for i in range(max(0, len(words) - _CALLED_REACH), len(words) - 1) if words[i] == "whom"]
     if not whom:
         return ""
@@ -1202,6 +1289,7 @@ def _unowned_nicknames(people: list[tuple[str, int]], evidence: dict[str, _Evide
         name
         for name in chosen
         if evidence[name].nicknamed
+        and not evidence[name].nickname_described
         and " " in (owner := evidence[name].full_name)
         and not any(person.endswith(" " + owner) for person in chosen)
         and not _person_ending(owner, chosen - {name})  # the owner itself, or its ending, a person
@@ -1395,6 +1483,20 @@ def _is_age(word: str) -> bool:
 
 _QUOTED_BY = frozenset({"he", "she", "they"})
 """Who is said to be a quoted name to others ('To the crew he was "Dutchie"'); not "it", a thing's."""
+
+
+def _quoted_name_words(text: str, start: int, end: int) -> list[str]:
+    """The four words before the quotation marks a name stands in alone, where the last of them names it ('called
+    "Teddy"', 'known as "Deacon"'), else none: the name's own mention, read as if written without them. Not after
+    other words ('he said "Dutchie"', '"Tell Mother"'), which the marks set apart from the name."""
+    if (
+        text[start - 1 : start] not in ('"', "“")
+        or text[end : end + 1] not in ('"', "”")
+        or text[start - 2 : start - 1] != " "
+    ):
+        return []
+    words = text[max(0, start - 61) : start - 1].rsplit(None, 4)[-4:]
+    return words if words and words[-1].lower() in _CALLING | {"as"} | _ALIASES else []
 
 
 def _quoted_as_someone(text: str, start: int, end: int) -> bool:

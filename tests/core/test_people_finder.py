@@ -463,6 +463,96 @@ def test_a_nickname_of_a_place_or_a_ship_is_no_one():
     assert names_in(story) == ['Robert "Bob"', "Bill"]
 
 
+def test_a_quoted_nickname_after_a_naming_word_is_the_full_name_s():
+    # 'Teodora Vasquez, called "Teddy", a safecracker' found neither (bench/untuned6's the-orsolo-job): the quotation
+    # mark before "Teddy" hid "called", and "called" after a name set apart was read as a noun's ("a sailor called").
+    story = (
+        'They are Teodora Vasquez, called "Teddy", a safecracker who hates the sea. Teddy rehearses opening the safe. '
+        "Teddy is trapped inside the vault."
+    )
+    (found,) = find_people([story])
+    assert (found.name, found.intro) == ('Teodora "Teddy" Vasquez', story[: story.index("sea.") + 4])
+    assert names_in('The gang was led by Marcus Brown, known as "Mab". Mab was cruel.') == ['Marcus "Mab" Brown']
+    # Quoted words after other words are what was said; a thing's word after "the" or an owner is no one's name.
+    assert names_in('He said "Dutchie" twice.') == []
+    story = "The ship's AI, called HALCYON, refused to open the doors until the captain gave her override code."
+    assert names_in(story) == []
+    story = 'The ship\'s AI, called "HALCYON", a machine of the old fleet, refused to open the doors. HALCYON said no.'
+    assert names_in(story) == []
+
+
+def test_a_nickname_where_a_place_may_stand_or_named_by_many_is_someone_s():
+    # Review r2 of stop 67 (F2, F3, F4): reverted rules made these nicknames and names places' or things': ", where"
+    # after a nickname, "reached" and "confided in" before its owner, and a plural after "which" before "called".
+    assert names_in("She went to see Marcus Brown, known as Mab, where he worked. Mab was cruel.") == [
+        'Marcus "Mab" Brown'
+    ]
+    assert names_in("She found her brother Robert, nicknamed Bob, where she had left him. Bob was asleep.") == ["Bob"]
+    assert names_in("The telegram reached Margaret, nicknamed Peggy, on Monday. She cried.") == ["Peggy"]
+    assert names_in("The news finally reached Ivan, whom the village called Sparrow, and he wept.") == ["Sparrow"]
+    assert names_in("She confided in Margaret, nicknamed Peggy, and told her everything.") == ["Peggy"]
+    assert names_in("Tom had a pony, which the girls called Star. Star trotted. Star ate the apples.") == ["Star"]
+    assert names_in("The dragon which the villagers called Smaug slept. Smaug woke.") == ["Smaug"]
+    story = (
+        "There stood two flowerpots, which two sailors named Christian and Peter had brought from the sea. Christian "
+        "was kind. Peter was cruel."
+    )
+    assert "Christian" in names_in(story)
+
+
+def test_called_after_a_name_set_apart_is_mostly_the_verb():
+    # Every name after "X, called" was X's nickname (review r2 of stop 67, F1): the cook Silver and the boy Jim he
+    # called to the galley became one, 'Silver "Jim"'. Unquoted, or quoted and followed by more of the verb's clause,
+    # it is whom someone calls.
+    assert names_in("The boy, Tom, called Jim, and they ran.") == ["Tom"]
+    story = (
+        "A boy named Jim worked on the ship. One morning the cook, Silver, called Jim, his helper, to the galley. "
+        "Then Jim peeled potatoes. Silver laughed."
+    )
+    assert names_in(story) == ["Jim", "Silver"]
+    story = "The captain, Ahab, called Starbuck, the first mate, to the deck. Starbuck obeyed. Ahab raged."
+    assert names_in(story) == ["Ahab", "Starbuck"]
+    story = (
+        "His sister, Anna, called Michael, who came with the truck. Later Michael fixed the roof. Then Michael drove."
+    )
+    assert names_in(story) == ["Anna", "Michael"]
+    story = (
+        "Everyone called the boy Jim. His mother, Martha, called Jim by his full name when she was angry. Later Jim "
+        "ran away. Martha wept."
+    )
+    assert names_in(story) == ["Jim", "Martha"]
+    story = (
+        "After the accident his wife, Claire, called Daniel, their lawyer, who drove over at once. Later Daniel read "
+        "the will. Claire signed it."
+    )
+    assert "Claire" in names_in(story)
+    story = 'The mother, Martha, called "Jack" three times, but Jack did not come. Jack was in the woods.'
+    assert names_in(story) == ["Martha"]
+    story = 'The mother, Martha, called "Jack" herself, but Jack did not come. Jack was in the woods.'
+    assert names_in(story) == ["Martha", "Jack"]
+    assert names_in('Her father, Tom, called "Jim", who came at once. Jim helped.') == ["Tom", "Jim"]
+    story = 'The man whom the boy, Tom, called "Jim" was a stranger to him. Jim left.'
+    assert names_in(story) == ["Tom", "Jim"]
+    # Nor quoted before a description of whom is called, after a noun and the caller's name set apart (second review
+    # new67r5 R1): the bot would show 'Ahab "Starbuck"', a fact the story never says.
+    story = 'The captain, Ahab, called "Starbuck", the first mate, to the deck. Starbuck obeyed. Ahab raged.'
+    assert names_in(story) == ["Ahab", "Starbuck"]
+    story = 'The mother, Martha, called "Jack", her eldest son, but Jack did not come. Jack was in the woods.'
+    assert names_in(story) == ["Martha", "Jack"]
+    assert names_in('Claire, called "Daniel", a note of fear in her voice, ran. Claire hid. Claire wept.') == ["Claire"]
+
+
+def test_a_thing_s_quoted_name_says_nothing_of_a_person_of_that_name():
+    # 'his boat, named "Hope"' made Hope a thing's name, and his daughter Hope was lost (review r2 of stop 67, F7).
+    story = 'The old fisherman loved his boat, named "Hope". His daughter Hope laughed at him. Then Hope sailed away.'
+    assert names_in(story) == ["Hope"]
+    story = (
+        'The old fisherman loved his boat, named "Hope", a fine old sloop. His daughter Hope laughed at him. Then Hope '
+        "sailed away."
+    )
+    assert names_in(story) == ["Hope"]
+
+
 def test_a_nickname_is_said_of_the_name_a_sentences_opening_word_runs_into():
     # "Then Teodor" was the owner read, no person of the story: the nickname was dropped as a place's, or stood as a
     # second person (second review new65i N1). The owner's ending that is a person is whom it is said of.
@@ -569,6 +659,27 @@ def test_a_king_s_number_is_part_of_his_name():
     assert names_in('"Mary I love you," said Tom. Mary smiled, and Mary said so.') == ["Mary"]
     # After a word for a person "I" is the pronoun: "Mother I" was someone.
     assert names_in('The old woman said to the boy, "Tell Mother I am well." The boy ran home.') == []
+    # After a name with a word for kin first, after "tell" and before "am", "I" is the pronoun: "Aunt Polly I" and
+    # "Mama I" were people (stop 67).
+    assert names_in("Aunt Polly I remember best of all. Aunt Polly said so.") == ["Aunt Polly"]
+    assert names_in('"Tell Mama I am well," wrote Martha. "Tell Mama I miss her," wrote Martha.') == []
+    assert names_in("She told Harriet Vance I was ill. Harriet Vance laughed.") == ["Harriet Vance"]
+    story = "She told Harriet Vance I was ill. Later she told Harriet Vance I was well. Harriet Vance laughed."
+    assert names_in(story) == ["Harriet Vance"]
+    # A king is told things too: where the story writes his number elsewhere, "I" is his (review r2 of stop 67, F6:
+    # Charles I was lost).
+    story = (
+        "Cromwell told Charles I that the army would not yield. Charles I was beheaded in 1649. The people wept for "
+        "Charles I."
+    )
+    assert names_in(story) == ["Charles I"]
+    # "I" before a comma, "that" or "of" is a number, the pronoun being followed by its verb (second review new67r5 R2)
+    story = "Then Walsingham told Elizabeth I, the queen, that Mary plotted against her. The queen was angry."
+    assert names_in(story) == ["Elizabeth I"]
+    assert names_in("The envoy told King Henry I that peace was near. The king agreed.") == ["King Henry I"]
+    # A mention with "I" the pronoun by its own place numbers no one.
+    assert names_in("She told Ivan I was ill. She told Ivan I was well. Ivan I am sure of. Ivan laughed.") == ["Ivan"]
+    assert "Lucinda I" not in names_in("Oh, Lucinda I am so tired of you, and Lucinda I am leaving.")
     # A given name may end as a word for a person does ("-ian", "-man"): the king was lost (review new66d).
     story = (
         "King Christian I ruled Denmark and Norway. Christian I founded the university. The nobles loved Christian I."
@@ -578,6 +689,19 @@ def test_a_king_s_number_is_part_of_his_name():
     assert names_in(story) == ["Emperor Justinian I"]
     # A numbered thing said twice is no one.
     assert names_in("After World War II we moved. World War II was hard.") == []
+
+
+def test_a_title_and_a_surname_of_words_of_the_language_is_someone_after_a_or_before_of_the():
+    # Review r2 of stop 67 (F5): a reverted rule made these kinds or roles, and lost them.
+    story = "Captain John Smith of the colony traded with the natives. Captain John Smith of the colony was captured."
+    assert names_in(story) == ["Captain John Smith"]
+    story = "With the help of Detective Sergeant John Frost of the county police, Honoria found him."
+    assert names_in(story) == ["Detective Sergeant John Frost"]
+    story = "Father Brown of the parish heard the confession. Later Father Brown of the parish walked home."
+    assert names_in(story) == ["Father Brown"]
+    story = "One winter evening a Captain Brown knocked at the door and asked for bread. The children gave him some."
+    assert names_in(story) == ["Captain Brown"]
+    assert names_in("Captain Hook of the pirate ship hated Peter. Peter laughed at him.") == ["Captain Hook", "Peter"]
 
 
 def test_a_place_named_after_a_saint_or_a_royal_is_no_one():
