@@ -88,7 +88,9 @@ the story says three times may be of words the dictionary knows, where WordNet w
 anything but a person ("Ellen Hayes", "Harold"; not "Paris", "Sunday", "Nazis"; bot/core/thing_names.txt); a driver,
 a trucker and a chauffeur are words for people ("Rick Dunn, a city snowplough driver", where "city" made him a
 thing); a full name said three times may start with a word of the language the story says alone and never in
-lowercase ("Billy Oakes")."""
+lowercase ("Billy Oakes"); a quoted name after a naming word is read as the name it quotes, a nickname before a
+person's description ('Teodora Vasquez, called "Teddy", a safecracker'); and "I" after a name with a word for kin
+first, after "tell" or before "am" is the pronoun ("Aunt Polly I remember", "Tell Mama I am well")."""
 
 
 def _combining_marks() -> str:
