@@ -27,13 +27,15 @@ OUTPUT = ROOT / "bot" / "core" / "thing_names.txt"
 PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
 NOUN_PERSON = 18
 """The lexicographer file of nouns for people (noun.person), whose names may be anyone's ("Walter", "Hayes")."""
+NOUN_GROUP = 14
+"""The lexicographer file of nouns for groups (noun.group): a people WordNet names only as a noun ("Maori", "Zulu")."""
 
 
 def thing_names(folder: Path) -> tuple[list[str], list[str]]:
     """The single words, lowercase, that WordNet writes capitalised in a synset not of noun.person; and, of those,
-    the ones it writes capitalised as adjectives, which are mostly a people's ("Nazi", "Saxon", "Muslim")."""
+    the ones it writes capitalised as adjectives or as groups, mostly a people's ("Nazi", "Saxon", "Maori")."""
     names: set[str] = set()
-    adjectives: set[str] = set()
+    peoples: set[str] = set()
     for pos in PARTS_OF_SPEECH:
         for line in (folder / f"data.{pos}").read_text("utf-8").splitlines():
             if line.startswith(" "):
@@ -46,9 +48,9 @@ def thing_names(folder: Path) -> tuple[list[str], list[str]]:
                 word = word[: word.index("(")] if "(" in word else word  # "Jewish(p)": a marker of position
                 if word[:1].isupper() and "_" not in word:
                     names.add(word.lower())
-                    if pos == "adj":
-                        adjectives.add(word.lower())
-    return sorted(names), sorted(adjectives)
+                    if pos == "adj" or (pos == "noun" and int(fields[1]) == NOUN_GROUP):
+                        peoples.add(word.lower())
+    return sorted(names), sorted(peoples)
 
 
 def main() -> None:
@@ -57,16 +59,16 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--check", action="store_true", help="exit 1 if the file differs from what would be written")
     args = parser.parse_args()
-    names, adjectives = thing_names(args.wordnet)
+    names, peoples = thing_names(args.wordnet)
     text = "\n".join(
         [
             "# Words WordNet 3.0 writes capitalised with a sense that is no person's (a place, a time, a people, a",
             '# language, a book, an award): a name a story repeats is not made of them alone. A line "people: WORD"',
-            '# is one it writes capitalised as an adjective too, mostly a people\'s ("Nazi", "Saxon"), whose many',
-            '# ("Nazis") are no one either. scripts/build_thing_names.py writes it.',
+            '# is one it writes capitalised as an adjective or a group too, mostly a people\'s ("Nazi", "Maori"),',
+            '# whose many ("Nazis") are no one either. scripts/build_thing_names.py writes it.',
             f"# {NOTICE}",
             *names,
-            *(f"people: {word}" for word in adjectives),
+            *(f"people: {word}" for word in peoples),
         ]
     )
     text += "\n"
@@ -76,7 +78,7 @@ def main() -> None:
         sys.exit(0 if same else 1)
     args.output.write_text(text, encoding="utf-8")
     size = args.output.stat().st_size
-    print(f"wrote {args.output}: {len(names):,} names, {len(adjectives):,} peoples, {size:,} bytes")
+    print(f"wrote {args.output}: {len(names):,} names, {len(peoples):,} peoples, {size:,} bytes")
 
 
 if __name__ == "__main__":

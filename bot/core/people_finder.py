@@ -335,8 +335,8 @@ class _WordLists:
     """Words WordNet writes capitalised as something other than a person (thing_names.txt: "Paris", "Sunday",
     "German"), where the dictionary knows "Ellen" as it knows them."""
     peoples: frozenset[str]
-    """Those it writes capitalised as adjectives too, mostly a people's ("Nazi", "Saxon": thing_names.txt's "people:"
-    lines), whose many ("Nazis") are no one."""
+    """Those it writes capitalised as adjectives or groups too, mostly a people's ("Nazi", "Maori": thing_names.txt's
+    "people:" lines), whose many ("Nazis", "Maoris") are no one."""
 
 
 @cache

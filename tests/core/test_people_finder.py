@@ -170,6 +170,8 @@ def test_a_given_name_the_dictionary_knows_that_the_story_says_three_times_is_a_
     # Nor many of a people, whose one WordNet writes as a people's name or a kind of person (review new67r1 2).
     assert names_in("and Nazis burned books.", "though Nazis searched the street.", "and Nazis came.") == []
     assert names_in("and Vikings sailed.", "but Vikings burned it.", "so Vikings left.") == []
+    # A people WordNet names as a group alone (second review new67r6 F4).
+    assert names_in("when Maoris met the ship.", "and Maoris offered water.", "but Maoris fought.") == []
     assert names_in("and Anglo-Saxons farmed.", "but Anglo-Saxons fought.", "so Anglo-Saxons won.") == []
     # But a surname whose one is a book's and a given name whose part is a city's are names (review new67r3 3).
     for name in ("Matthews", "Jean-Pierre"):
