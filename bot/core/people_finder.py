@@ -1768,9 +1768,9 @@ def _given_though_a_word(word: str, evidence: dict[str, _Evidence], lowercase_wo
     """Whether a word of the language ("Billy", a club) is a given name in this story: it says it alone within its
     sentences, where the capital is the name's own ("Under pressure, Billy confesses"), and never in lowercase. A word
     opening a sentence before a surname ("Meanwhile Calder", "Furious Brody"), a rank ("Private Haskell") or a kind
-    ("Operation Barbarossa") is said alone nowhere."""
+    ("Operation Barbarossa") is said alone nowhere, or only after a determiner ("a Private")."""
     alone = evidence.get(word)
-    return alone is not None and alone.inside > 0 and word.lower() not in lowercase_words
+    return alone is not None and alone.inside > alone.determined and word.lower() not in lowercase_words
 
 
 def _names_no_thing(word: str, lists: _WordLists) -> bool:

@@ -1228,7 +1228,7 @@ def test_a_full_name_s_given_name_may_be_a_word_of_the_language():
     ) == ["Ruth Calder"]
     assert names_in(
         "Among the soldiers is Private Eugene Haskell, a nineteen-year-old replacement.",
-        "Only one of them, Private Haskell, returns. Haskell and Madeleine swim the river.",
+        "Only one of them, Private Haskell, returns. Haskell and Madeleine swim the river. Nobody salutes a Private.",
     ) == ["Private Eugene Haskell"]
     assert (
         names_in(
