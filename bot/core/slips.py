@@ -1,0 +1,42 @@
+"""Words typed a letter off ("jobb", "fathr"), read as the one word of a few that a question's shape is read by: the
+introductions' rules' words (bot.core.introductions). The spelling corrector (bot.core.spelling) corrects only into
+words the library's index holds, and not every library holds "job": such a slip was dropped, and the question lost
+its shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from rapidfuzz.distance import OSA, Hamming, Indel
+
+from bot.core.analysis import is_dictionary_word
+
+SHORTEST_SLIP = 3
+"""The shortest word read as a slip: "jbo" is "job", "wf" anything."""
+POSSESSIVE_ENDS = ("'s", "’s")
+"""A possessive's ending, or "is"'s: taken off a word before it is read as a slip ("fathr's"), and kept."""
+
+
+def bare_word(folded: str) -> str:
+    """The (folded) word without its possessive's "'s"."""
+    return next((folded.removesuffix(end) for end in POSSESSIVE_ENDS if folded.endswith(end)), folded)
+
+
+def slip_of(typed: str, among: Collection[str], written: Callable[[str], bool]) -> str | None:
+    """The one word of `among` that `typed` (folded, bare) is with one letter more or less or two neighbours swapped
+    (one_slip), or None: where none is, or two are, or `typed` is shorter than SHORTEST_SLIP, a word of `among`
+    itself, a word the dictionary knows ("dan" is no "dad") or one the stories write (`written`: "Hans Sohn" is no
+    one's "son")."""
+    if len(typed) < SHORTEST_SLIP or typed in among or is_dictionary_word(typed):
+        return None
+    near = [word for word in among if one_slip(typed, word)]
+    return near[0] if len(near) == 1 and not written(typed) else None
+
+
+def one_slip(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one letter more or less, or two neighbours swapped (no letter typed for
+    another: "dan" for "dad" is a name as often as a slip): OSA's distance as bot.core.near_words reckons it."""
+    if len(typed) != len(word):
+        return Indel.distance(typed, word) == 1
+    return OSA.distance(typed, word) == 1 and Hamming.distance(typed, word) == 2
