@@ -38,6 +38,7 @@ from bot.core.query import (
     focus_word,
     form_words_at,
     name_asked,
+    question_word_read,
 )
 from bot.core.related_stand_ins import stand_ins
 from bot.core.related_words import bundled_related_words
@@ -277,12 +278,15 @@ class StoryLibrary:
         "twenty-one", "5am" as "5 a.m.": bot.core.number_forms).
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
+        question, read = question_word_read(question, self._written)  # "waht is ...": as every step below reads it
         form = form_words_at(question)
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
         ending = ending_words_at(question)  # searched where the stories write them ("the film ends"), else no loss
         terms: list[str] = []
         corrections: dict[tuple[str, str], Correction] = {}
+        if read is not None:
+            corrections[normalize_word(read.word), read.replacement] = read
         fixes: dict[str, tuple[str, str] | None] = {}
         missing = 0.0
         absent: list[str] = []
@@ -373,11 +377,13 @@ class StoryLibrary:
         )
 
     def _unranked(self, text: str) -> NoAnswer | None:
-        """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None."""
+        """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None: read with
+        its question word as `query` reads it ("woh is will" asks who Will is, "waht is it" has no word to search)."""
         if not text:
             return NoAnswer.EMPTY
         if len(text) > MAX_QUESTION_CHARS:
             return NoAnswer.TOO_LONG
+        text, _ = question_word_read(text, self._written)
         if not self.analyzer.terms(text) and not self._asks_who_someone_is(text):
             return NoAnswer.NO_CONTENT_WORDS
         return None

@@ -1,7 +1,7 @@
-"""Words typed a letter off ("jobb", "fathr"), read as the one word of a few that a question's shape is read by: the
-introductions' rules' words (bot.core.introductions). The spelling corrector (bot.core.spelling) corrects only into
-words the library's index holds, and not every library holds "job": such a slip was dropped, and the question lost
-its shape.
+"""Words typed a letter off ("waht", "wehn", "jobb", "fathr"), read as the one word of a few that a question's shape
+is read by: the question words (bot.core.query) and the introductions' rules' words (bot.core.introductions). The
+spelling corrector (bot.core.spelling) corrects only into words the library's index holds, and it holds neither
+stop words ("what", "when") nor, in every library, "job": such a slip was dropped, and the question lost its shape.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from rapidfuzz.distance import OSA, Hamming, Indel
 from bot.core.analysis import is_dictionary_word
 
 SHORTEST_SLIP = 3
-"""The shortest word read as a slip: "jbo" is "job", "wf" anything."""
+"""The shortest word read as a slip: "jbo" is "job", "hwy" "why", "wf" anything."""
 POSSESSIVE_ENDS = ("'s", "’s")
-"""A possessive's ending, or "is"'s: taken off a word before it is read as a slip ("fathr's"), and kept."""
+"""A possessive's ending, or "is"'s: taken off a word before it is read as a slip ("fathr's", "waht's"), and kept."""
 
 
 def bare_word(folded: str) -> str:
@@ -25,9 +25,9 @@ def bare_word(folded: str) -> str:
 
 def slip_of(typed: str, among: Collection[str], written: Callable[[str], bool]) -> str | None:
     """The one word of `among` that `typed` (folded, bare) is with one letter more or less or two neighbours swapped
-    (one_slip), or None: where none is, or two are, or `typed` is shorter than SHORTEST_SLIP, a word of `among`
-    itself, a word the dictionary knows ("dan" is no "dad") or one the stories write (`written`: "Hans Sohn" is no
-    one's "son")."""
+    (one_slip), or None: where none is, or two are ("hwo", "who" or "how"), or `typed` is shorter than
+    SHORTEST_SLIP, a word of `among` itself, a word the dictionary knows ("wen" is no "when", "dan" no "dad") or one
+    the stories write (`written`: "Hans Sohn" is no one's "son")."""
     if len(typed) < SHORTEST_SLIP or typed in among or is_dictionary_word(typed):
         return None
     near = [word for word in among if one_slip(typed, word)]

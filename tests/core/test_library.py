@@ -8,6 +8,7 @@ from bot.core.analysis import Analyzer
 from bot.core.answer import NoAnswer
 from bot.core.corpus import load_corpus
 from bot.core.library import MAX_QUESTION_CHARS, MAX_RESULTS, StoryLibrary
+from bot.core.query import AnswerKind
 from tests.best_hit import best_hit
 
 SOPHIE, SOFIA, SEBASTIEN = "Sophie Korolev", "Kalmurzaeva's Odyssey", "Sébastien Kalmurzaeva"
@@ -166,6 +167,48 @@ def test_a_misspelt_word_typed_again_is_corrected_and_said_once(library):
         ("audiance", "audience"),
         ("audeince", "audience"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "slip", "kind", "story", "passage", "phrase"),
+    [
+        # The introductions' rules read "what is X's job": the slip left them unread, and passage 4 answered.
+        ("waht is sophies job", ("waht", "what"), AnswerKind.OTHER, SOPHIE, 1, "talented young musician"),
+        ("Woh is Ivan?", ("Woh", "Who"), AnswerKind.PERSON, SOFIA, 5, "she met Ivan, a charismatic musician"),
+        ("wher was sebastien born", ("wher", "where"), AnswerKind.PLACE, SEBASTIEN, 1, "Born in Moscow"),
+        ("wehn did sofia leave", ("wehn", "when"), AnswerKind.TIME, SOFIA, 9, "no distinction between art and life"),
+    ],
+)
+def test_a_question_word_typed_a_letter_off_is_read_as_it_and_said_so(
+    library, question, slip, kind, story, passage, phrase
+):
+    # The corrector corrects only into words the index holds, and it holds no question word: the slip was dropped,
+    # and with it what the question asks for.
+    answer = library.ask(question)
+    assert answer.best is not None and story in answer.best.story and answer.best.passage == passage
+    assert phrase in answer.best.excerpt.text
+    assert (answer.corrections[0].word, answer.corrections[0].replacement) == slip
+    assert library.query(question).kind == kind
+
+
+def test_a_question_word_read_so_is_read_before_the_question_is_found_to_have_words_to_search(library):
+    assert library.ask("waht is it").reason == NoAnswer.NO_CONTENT_WORDS  # "waht" was searched, and matched nothing
+    answer = library.ask("whats sophies job")  # a contraction typed without its apostrophe, as before
+    assert answer.best is not None and "talented young musician" in answer.best.excerpt.text
+    assert all(c.word != "whats" for c in answer.corrections)
+
+
+def test_a_word_the_stories_write_is_read_as_no_question_word_and_one_they_do_not_is(tmp_path):
+    (tmp_path / "the-ferry.md").write_text(
+        "# The Ferry\n\nWehn rowed the ferry across the river every morning.\n\n"
+        "The miller ground the wheat when the river ran high.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    assert library.query("wehn rowed the ferry").corrections == ()
+    assert best_hit(library, "wehn rowed the ferry").passage == 1
+    read = library.query("whne did the miller grind the wheat")  # a slip the story does not write is read
+    assert read.kind == AnswerKind.TIME and [(c.word, c.replacement) for c in read.corrections] == [("whne", "when")]
 
 
 def test_a_story_of_two_sections_answers_its_questions(tmp_path):
