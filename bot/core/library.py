@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
-from bot.core.analysis import Analyzer, is_dictionary_word, normalize_word, words
+from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
@@ -45,6 +45,7 @@ from bot.core.related_words import bundled_related_words
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.saved_index import IndexStore
+from bot.core.slips import bare_word, slip_of_any
 from bot.core.spelling import is_code
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
@@ -278,7 +279,7 @@ class StoryLibrary:
         "twenty-one", "5am" as "5 a.m.": bot.core.number_forms).
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
-        question, read = question_word_read(question, self._written)  # "waht is ...": as every step below reads it
+        question, read = question_word_read(question, self._written_or_named)  # "waht is ...": as every step reads it
         form = form_words_at(question)
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
@@ -383,7 +384,7 @@ class StoryLibrary:
             return NoAnswer.EMPTY
         if len(text) > MAX_QUESTION_CHARS:
             return NoAnswer.TOO_LONG
-        text, _ = question_word_read(text, self._written)
+        text, _ = question_word_read(text, self._written_or_named)
         if not self.analyzer.terms(text) and not self._asks_who_someone_is(text):
             return NoAnswer.NO_CONTENT_WORDS
         return None
@@ -618,6 +619,18 @@ class StoryLibrary:
         where, sentence = told
         moved = dataclasses.replace(person, passage=passages[where], intro=sentence)
         return dataclasses.replace(introduction, person=moved)
+
+    def _written_or_named(self, word: str) -> bool:
+        """Whether the stories write this word (_written), or it is a word of one of the library's people's names
+        typed a letter off: "tell me about woh" asks of Brother Caspian Wohl and "did whyt sell the farm" of Angus
+        Whyte, whom reading "who" and "why" lost. Said of a question word's slip (question_word_read) alone."""
+        return self._written(word) or slip_of_any(bare_word(fold(word)), self._name_words)
+
+    @functools.cached_property
+    def _name_words(self) -> tuple[str, ...]:
+        """The words of the library's people's names, folded, each once: read at the first question word typed a
+        letter off, not at every start."""
+        return tuple({part for name, _ in self.person_finder.named() for part in fold(name).split()})
 
     def _written(self, word: str) -> bool:
         """Whether the stories write this word as typed (its case, accents and possessive aside), not another form."""

@@ -6,8 +6,9 @@ stop words ("what", "when") nor, in every library, "job": such a slip was droppe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA, Hamming, Indel
 
 from bot.core.analysis import is_dictionary_word
@@ -32,6 +33,14 @@ def slip_of(typed: str, among: Collection[str], written: Callable[[str], bool]) 
         return None
     near = [word for word in among if one_slip(typed, word)]
     return near[0] if len(near) == 1 and not written(typed) else None
+
+
+def slip_of_any(typed: str, among: Sequence[str]) -> bool:
+    """Whether `typed` (folded, bare) is one of `among` with one letter more or less or two neighbours swapped
+    (one_slip): rapidfuzz's OSA scan picks the few within one edit of it, so a library's every name word is not
+    tried one by one in Python."""
+    near = process.extract(typed, among, scorer=OSA.distance, score_cutoff=1, limit=None)
+    return any(one_slip(typed, word) for word, _, _ in near)
 
 
 def one_slip(typed: str, word: str) -> bool:

@@ -211,6 +211,28 @@ def test_a_word_the_stories_write_is_read_as_no_question_word_and_one_they_do_no
     assert read.kind == AnswerKind.TIME and [(c.word, c.replacement) for c in read.corrections] == [("whne", "when")]
 
 
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("tell me about whyt", "Angus Whyte was a crofter"),
+        ("did whyt sell the farm", "Whyte sold the croft"),
+        ("Tell me about Woh", "Brother Wohl, a priest"),
+    ],
+)
+def test_a_name_typed_a_letter_off_is_read_as_the_name_not_as_a_question_word(tmp_path, question, phrase):
+    # "whyt" is a letter off "Whyte" and "why", "woh" off "Wohl" and "who": the person the library knows wins.
+    (tmp_path / "the-croft.md").write_text(
+        "# The Croft\n\nAngus Whyte was a crofter who kept sheep on the hill above the harbour.\n\n"
+        "Brother Wohl, a priest, came to the harbour in spring. Brother Wohl blessed the boats. Brother Wohl left.\n\n"
+        "Later Whyte sold the croft to his neighbour, and Whyte and his family sailed for Canada.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask(question)
+    assert answer.best is not None and phrase in answer.best.excerpt.text
+    assert all(c.replacement.lower() not in ("who", "why") for c in answer.corrections)
+
+
 def test_a_story_of_two_sections_answers_its_questions(tmp_path):
     (tmp_path / "the-keeper.md").write_text(
         "# The Keeper\n\nMaren kept the lighthouse on the northern cape.\n\n"
