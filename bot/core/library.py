@@ -279,7 +279,7 @@ class StoryLibrary:
         "twenty-one", "5am" as "5 a.m.": bot.core.number_forms).
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
-        question, read = question_word_read(question, self._written_or_named)  # "waht is ...": as every step reads it
+        question, read = self._question_word_read(question)  # "waht is ...": as every step below reads it
         form = form_words_at(question)
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
@@ -378,16 +378,28 @@ class StoryLibrary:
         )
 
     def _unranked(self, text: str) -> NoAnswer | None:
-        """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None: read with
-        its question word as `query` reads it ("woh is will" asks who Will is, "waht is it" has no word to search)."""
+        """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None. Its question
+        word's slip is not read here: `query` reads none that leaves no word to search (_question_word_read)."""
         if not text:
             return NoAnswer.EMPTY
         if len(text) > MAX_QUESTION_CHARS:
             return NoAnswer.TOO_LONG
-        text, _ = question_word_read(text, self._written_or_named)
-        if not self.analyzer.terms(text) and not self._asks_who_someone_is(text):
+        if not self._searches_something(text):
             return NoAnswer.NO_CONTENT_WORDS
         return None
+
+    def _searches_something(self, text: str) -> bool:
+        """Whether the question has a word to search, or asks who someone is by a name of stop words alone."""
+        return bool(self.analyzer.terms(text)) or self._asks_who_someone_is(text)
+
+    def _question_word_read(self, question: str) -> tuple[str, Correction | None]:
+        """The question with its question word's slip read (question_word_read), unless that leaves it no word to
+        search: "Tell me about Wehn", "waht" or "hwy" alone are searched as typed, as before the slips were read, and
+        answered that nothing matched rather than that they hold no word to search."""
+        read_text, read = question_word_read(question, self._written_or_named)
+        if read is not None and not self._searches_something(read_text):
+            return question, None
+        return read_text, read
 
     def _asks_who_someone_is(self, text: str) -> bool:
         """Whether the question asks who a person of the stories is, by a name of stop words alone ("Who is Will?"):

@@ -191,8 +191,15 @@ def test_a_question_word_typed_a_letter_off_is_read_as_it_and_said_so(
     assert library.query(question).kind == kind
 
 
-def test_a_question_word_read_so_is_read_before_the_question_is_found_to_have_words_to_search(library):
-    assert library.ask("waht is it").reason == NoAnswer.NO_CONTENT_WORDS  # "waht" was searched, and matched nothing
+@pytest.mark.parametrize("question", ["Tell me about Wehn", "waht", "hwy", "waht is it"])
+def test_a_question_word_slip_that_would_leave_nothing_to_search_is_searched_as_typed(library, question):
+    # Read as "when", "what", "why", the question held no word to search, and was told so; as typed, "Wehn" may be a
+    # name or a word the user meant, and the answer says nothing matched it, as before the slips were read.
+    answer = library.ask(question)
+    assert answer.reason == NoAnswer.NO_MATCH and answer.corrections == ()
+
+
+def test_a_question_word_typed_without_its_apostrophe_is_no_slip(library):
     answer = library.ask("whats sophies job")  # a contraction typed without its apostrophe, as before
     assert answer.best is not None and "talented young musician" in answer.best.excerpt.text
     assert all(c.word != "whats" for c in answer.corrections)
