@@ -19,7 +19,7 @@ from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
 from bot.core.role_asked import introduces_in_role, role_asked_about
-from bot.core.slips import POSSESSIVE_ENDS, bare_word, slip_of
+from bot.core.slips import bare_word, possessive_end, slip_of
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def _corrected(question: str, fixed: dict[str, str]) -> str:
         replacement = fixed.get(word)
         if replacement is None:
             continue
-        mark = next((ending for ending in POSSESSIVE_ENDS if word.endswith(ending)), "")
+        mark = possessive_end(word)
         parts += [question[done:start], replacement, mark]
         done = end
     return "".join([*parts, question[done:]])

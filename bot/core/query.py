@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from bot.core.analysis import WORD, fold, words
-from bot.core.slips import POSSESSIVE_ENDS, bare_word, slip_of
+from bot.core.slips import bare_word, possessive_end, slip_of
 from bot.core.story_mentions import StoryMentions
 
 
@@ -173,8 +173,8 @@ def question_word_read(question: str, written: Callable[[str], bool]) -> tuple[s
             break
         read = slip_of(bare, QUESTION_WORDS, written)
         if read is not None:
-            mark = next((ending for ending in POSSESSIVE_ENDS if word.endswith(ending)), "")
-            shown = (read.capitalize() if word[:1].isupper() else read) + mark  # "Waht's" as "What's"
+            cased = read.upper() if word.isupper() else read.capitalize() if word[:1].isupper() else read
+            shown = cased + possessive_end(word)  # "Waht's" as "What's", "WAHT'S" as "WHAT'S"
             return f"{question[:start]}{shown}{question[end:]}", Correction(word, shown)
     return question, None
 

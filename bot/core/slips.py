@@ -11,12 +11,19 @@ from collections.abc import Callable, Collection, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Hamming, Indel
 
-from bot.core.analysis import is_dictionary_word
+from bot.core.analysis import fold, is_dictionary_word
 
 SHORTEST_SLIP = 3
 """The shortest word read as a slip: "jbo" is "job", "hwy" "why", "wf" anything."""
 POSSESSIVE_ENDS = ("'s", "’s")
 """A possessive's ending, or "is"'s: taken off a word before it is read as a slip ("fathr's", "waht's"), and kept."""
+
+
+def possessive_end(word: str) -> str:
+    """The possessive's "'s" a word ends in, as typed (POSSESSIVE_ENDS, or "'S" of "WAHT'S"), or "": matched on the word
+    folded, so that a slip read in a question typed in capitals keeps its ending ("WAHT'S SOPHIE'S JOB?" as "WHAT'S
+    ...", not "What SOPHIE'S JOB?")."""
+    return next((word[-len(end) :] for end in POSSESSIVE_ENDS if fold(word).endswith(end)), "")
 
 
 def bare_word(folded: str) -> str:

@@ -233,6 +233,7 @@ def written_nowhere(word: str) -> bool:
     [
         ("waht is sophies job", "what is sophies job", "waht", "what"),
         ("Waht's Ivan's job?", "What's Ivan's job?", "Waht's", "What's"),
+        ("WAHT'S SOPHIE'S JOB?", "WHAT'S SOPHIE'S JOB?", "WAHT'S", "WHAT'S"),  # its "'S" kept, its capitals
         ("whta instrument does sophie play", "what instrument does sophie play", "whta", "what"),
         ("wher was sofia born", "where was sofia born", "wher", "where"),
         ("wehn did ivan leave", "when did ivan leave", "wehn", "when"),
