@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA, Hamming, Indel
 
 from bot.core.analysis import fold, is_dictionary_word
 
-SHORTEST_SLIP = 3
+_SHORTEST_SLIP = 3
 """The shortest word read as a slip: "jbo" is "job", "hwy" "why", "wf" anything."""
 POSSESSIVE_ENDS = ("'s", "’s")
 """A possessive's ending, or "is"'s: taken off a word before it is read as a slip ("fathr's", "waht's"), and kept."""
@@ -33,24 +33,24 @@ def bare_word(folded: str) -> str:
 
 def slip_of(typed: str, among: Collection[str], written: Callable[[str], bool]) -> str | None:
     """The one word of `among` that `typed` (folded, bare) is with one letter more or less or two neighbours swapped
-    (one_slip), or None: where none is, or two are ("hwo", "who" or "how"), or `typed` is shorter than
-    SHORTEST_SLIP, a word of `among` itself, a word the dictionary knows ("wen" is no "when", "dan" no "dad") or one
+    (_one_slip), or None: where none is, or two are ("hwo", "who" or "how"), or `typed` is shorter than
+    _SHORTEST_SLIP, a word of `among` itself, a word the dictionary knows ("wen" is no "when", "dan" no "dad") or one
     the stories write (`written`: "Hans Sohn" is no one's "son")."""
-    if len(typed) < SHORTEST_SLIP or typed in among or is_dictionary_word(typed):
+    if len(typed) < _SHORTEST_SLIP or typed in among or is_dictionary_word(typed):
         return None
-    near = [word for word in among if one_slip(typed, word)]
+    near = [word for word in among if _one_slip(typed, word)]
     return near[0] if len(near) == 1 and not written(typed) else None
 
 
 def slip_of_any(typed: str, among: Sequence[str]) -> bool:
     """Whether `typed` (folded, bare) is one of `among` with one letter more or less or two neighbours swapped
-    (one_slip): rapidfuzz's OSA scan picks the few within one edit of it, so a library's every name word is not
+    (_one_slip): rapidfuzz's OSA scan picks the few within one edit of it, so a library's every name word is not
     tried one by one in Python."""
     near = process.extract(typed, among, scorer=OSA.distance, score_cutoff=1, limit=None)
-    return any(one_slip(typed, word) for word, _, _ in near)
+    return any(_one_slip(typed, word) for word, _, _ in near)
 
 
-def one_slip(typed: str, word: str) -> bool:
+def _one_slip(typed: str, word: str) -> bool:
     """Whether `typed` is `word` with one letter more or less, or two neighbours swapped (no letter typed for
     another: "dan" for "dad" is a name as often as a slip): OSA's distance as bot.core.near_words reckons it."""
     if len(typed) != len(word):
