@@ -12,15 +12,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA, Hamming, Indel
-
-from bot.core.analysis import fold, is_dictionary_word, words
+from bot.core.analysis import fold, words
 from bot.core.corpus import Story
 from bot.core.kin_asked import KIN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
 from bot.core.role_asked import introduces_in_role, role_asked_about
+from bot.core.slips import bare_word, possessive_end, slip_of
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,6 @@ _RULE_WORDS = frozenset(
     | {"name", "called", "named", "work", "living"}
 )
 """The words the rules above read a question's shape by, beside its names and roles: "father", "job", "called"."""
-_POSSESSIVE_ENDS = ("'s", "’s")
 
 
 def as_asked(question: str, corrections: Sequence[Correction], written: Callable[[str], bool]) -> str:
@@ -95,35 +93,17 @@ def as_asked(question: str, corrections: Sequence[Correction], written: Callable
     return text if kept == fixed else _corrected(question, kept)
 
 
-_SHORTEST_SLIP = 3
-"""The shortest word read as a slip of a rule's word: "jbo" is "job", "wf" anything."""
-
-
 def _rule_words_slipped(question: str, corrected: set[str], written: Callable[[str], bool]) -> dict[str, str]:
     """The question's words, as typed, that are one of the rules' own words with one letter more or less or two
-    swapped ("jobb", "jbo", "wif", "fathr"), where the spelling corrector has none: it corrects a word only into one
-    the library holds, and a story that never says "job" left "whats ivans jobb" unread; nor one under MIN_LENGTH,
-    "jbo" and "wif". Only a word no dictionary knows ("dan" is no "dad") and only one of one rule word."""
+    swapped ("jobb", "jbo", "wif", "fathr": bot.core.slips), where the spelling corrector has none: it corrects a word
+    only into one the library holds, and a story that never says "job" left "whats ivans jobb" unread; nor one under
+    MIN_LENGTH, "jbo" and "wif". Only a word no dictionary knows ("dan" is no "dad") and only one of one rule word."""
     slipped: dict[str, str] = {}
     for word, _, _ in words(question):
-        folded = fold(word)
-        bare = next((folded.removesuffix(end) for end in _POSSESSIVE_ENDS if folded.endswith(end)), folded)
-        if word in corrected or len(bare) < _SHORTEST_SLIP or bare in _RULE_WORDS or is_dictionary_word(bare):
-            continue
-        if written(bare):  # a word of the stories is no slip: "Hans Sohn" is no one's son
-            continue
-        near = [rule for rule in _RULE_WORDS if _one_slip(bare, rule)]
-        if len(near) == 1:
-            slipped[word] = near[0]
+        rule = None if word in corrected else slip_of(bare_word(fold(word)), _RULE_WORDS, written)
+        if rule is not None:
+            slipped[word] = rule
     return slipped
-
-
-def _one_slip(typed: str, word: str) -> bool:
-    """Whether `typed` is `word` with one letter more or less, or two neighbours swapped (no letter typed for
-    another: "dan" for "dad" is a name as often as a slip): OSA's distance as bot.core.near_words reckons it."""
-    if len(typed) != len(word):
-        return Indel.distance(typed, word) == 1
-    return OSA.distance(typed, word) == 1 and Hamming.distance(typed, word) == 2
 
 
 def _corrected(question: str, fixed: dict[str, str]) -> str:
@@ -136,7 +116,7 @@ def _corrected(question: str, fixed: dict[str, str]) -> str:
         replacement = fixed.get(word)
         if replacement is None:
             continue
-        mark = next((ending for ending in _POSSESSIVE_ENDS if word.endswith(ending)), "")
+        mark = possessive_end(word)
         parts += [question[done:start], replacement, mark]
         done = end
     return "".join([*parts, question[done:]])

@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
-from bot.core.analysis import Analyzer, is_dictionary_word, normalize_word, words
+from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
@@ -38,12 +38,14 @@ from bot.core.query import (
     focus_word,
     form_words_at,
     name_asked,
+    question_word_read,
 )
 from bot.core.related_stand_ins import stand_ins
 from bot.core.related_words import bundled_related_words
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.saved_index import IndexStore
+from bot.core.slips import bare_word, slip_of_any
 from bot.core.spelling import is_code
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
@@ -277,12 +279,15 @@ class StoryLibrary:
         "twenty-one", "5am" as "5 a.m.": bot.core.number_forms).
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
+        question, read = self._question_word_read(question)  # "waht is ...": as every step below reads it
         form = form_words_at(question)
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
         ending = ending_words_at(question)  # searched where the stories write them ("the film ends"), else no loss
         terms: list[str] = []
         corrections: dict[tuple[str, str], Correction] = {}
+        if read is not None:
+            corrections[normalize_word(read.word), read.replacement] = read
         fixes: dict[str, tuple[str, str] | None] = {}
         missing = 0.0
         absent: list[str] = []
@@ -373,14 +378,28 @@ class StoryLibrary:
         )
 
     def _unranked(self, text: str) -> NoAnswer | None:
-        """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None."""
+        """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None. Its question
+        word's slip is not read here: `query` reads none that leaves no word to search (_question_word_read)."""
         if not text:
             return NoAnswer.EMPTY
         if len(text) > MAX_QUESTION_CHARS:
             return NoAnswer.TOO_LONG
-        if not self.analyzer.terms(text) and not self._asks_who_someone_is(text):
+        if not self._searches_something(text):
             return NoAnswer.NO_CONTENT_WORDS
         return None
+
+    def _searches_something(self, text: str) -> bool:
+        """Whether the question has a word to search, or asks who someone is by a name of stop words alone."""
+        return bool(self.analyzer.terms(text)) or self._asks_who_someone_is(text)
+
+    def _question_word_read(self, question: str) -> tuple[str, Correction | None]:
+        """The question with its question word's slip read (question_word_read), unless that leaves it no word to
+        search: "Tell me about Wehn", "waht" or "hwy" alone are searched as typed, as before the slips were read, and
+        answered that nothing matched rather than that they hold no word to search."""
+        read_text, read = question_word_read(question, self._written_or_named)
+        if read is not None and not self._searches_something(read_text):
+            return question, None
+        return read_text, read
 
     def _asks_who_someone_is(self, text: str) -> bool:
         """Whether the question asks who a person of the stories is, by a name of stop words alone ("Who is Will?"):
@@ -612,6 +631,18 @@ class StoryLibrary:
         where, sentence = told
         moved = dataclasses.replace(person, passage=passages[where], intro=sentence)
         return dataclasses.replace(introduction, person=moved)
+
+    def _written_or_named(self, word: str) -> bool:
+        """Whether the stories write this word (_written), or it is a word of one of the library's people's names
+        typed a letter off: "tell me about woh" asks of Brother Caspian Wohl and "did whyt sell the farm" of Angus
+        Whyte, whom reading "who" and "why" lost. Said of a question word's slip (question_word_read) alone."""
+        return self._written(word) or slip_of_any(bare_word(fold(word)), self._name_words)
+
+    @functools.cached_property
+    def _name_words(self) -> tuple[str, ...]:
+        """The words of the library's people's names, folded, each once: read at the first question word typed a
+        letter off, not at every start."""
+        return tuple({part for name, _ in self.person_finder.named() for part in fold(name).split()})
 
     def _written(self, word: str) -> bool:
         """Whether the stories write this word as typed (its case, accents and possessive aside), not another form."""

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from bot.core.analysis import WORD, fold
+from bot.core.analysis import WORD, fold, words
+from bot.core.slips import bare_word, possessive_end, slip_of
 from bot.core.story_mentions import StoryMentions
 
 
@@ -57,8 +59,12 @@ _FEEL = re.compile(r"\b(?:feel|feels|felt|feeling)\b", re.IGNORECASE)
 # "Which hall ...": the noun after which is the thing the answer names. (After "what" it is as
 # often a verb, "what happened", so only "which" counts.)
 _FOCUS = re.compile(r"\bwhich\s+(\w+)")
-# Words that start a question, anywhere in it ("And where did she go?").
-_QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|where|when|why|how|what|which)\b")
+QUESTION_WORDS = ("who", "whom", "whose", "where", "when", "why", "how", "what", "which")
+"""The words that start a question, anywhere in it ("And where did she go?")."""
+_QUESTION_WORD = re.compile(rf"\b(?:{'|'.join(QUESTION_WORDS)})\b")
+_CONTRACTED_ENDS = ("s", "d")
+"""What a chat types of "'s" and "'d" after a question word, the apostrophe left out: "whats", "whos", "howd" are
+contractions, no slips ("whos" is neither "who" nor "whose" misspelt)."""
 # "Who is", "Who's" (or "whos", as a chat types it), "Tell me about", "What about", "How old is", before a name:
 # possessive, so no space is tried twice.
 _ABOUT_PERSON = re.compile(
@@ -81,7 +87,7 @@ _UNMARKED_ASKED_AFTER = tuple(f"s {asked}" for asked in ASKED_OF_NAME)
 # word. The name "ivans" of "ivans job" is taken as typed, as _UNMARKED_ASKED_AFTER's is.
 _ALONE_ASKED_AFTER = (*_NAME_ASKED_AFTER[1:], *(f" {asked}" for asked in ASKED_OF_NAME))
 _NOT_A_NAME = frozenset(
-    {"who", "whom", "whose", "where", "when", "why", "how", "what", "which", "is", "was", "are", "were", "did", "does"}
+    {*QUESTION_WORDS, "is", "was", "are", "were", "did", "does"}
     | {"do", "can", "could", "would", "will", "should", "has", "had", "have", "tell"}
 )
 """First words of a question that are no name's: "who did it" is asked, not a name typed alone."""
@@ -151,6 +157,26 @@ class Query:
     def total_weight(self) -> float:
         """Computed once: every signal divides by it for every candidate."""
         return sum(self.weights.values()) + self.missing_weight
+
+
+def question_word_read(question: str, written: Callable[[str], bool]) -> tuple[str, Correction | None]:
+    """The question with its question word typed a letter off read as that word ("waht is sophies job" as "what is
+    sophies job", "wehn", "hwy", "whcih": bot.core.slips), and the correction that says so; else as it is. The
+    spelling corrector corrects only into words the library's index holds, and it holds no question word (a stop
+    word): the slip was dropped, and answer_kind, name_asked and the introductions' rules lost the question's shape.
+    Only the question's first word that is or may be a question word, as answer_kind reads the first: after it a
+    word is what is asked about, a name as likely ("who is Wehn"). A slip no dictionary knows and no story writes
+    (`written`), of one question word alone ("hwo" is "who" or "how": left), and no contraction ("whats")."""
+    for word, start, end in words(question):
+        bare = bare_word(fold(word))
+        if bare in QUESTION_WORDS or (bare.endswith(_CONTRACTED_ENDS) and bare[:-1] in QUESTION_WORDS):
+            break
+        read = slip_of(bare, QUESTION_WORDS, written)
+        if read is not None:
+            cased = read.upper() if word.isupper() else read.capitalize() if word[:1].isupper() else read
+            shown = cased + possessive_end(word)  # "Waht's" as "What's", "WAHT'S" as "WHAT'S"
+            return f"{question[:start]}{shown}{question[end:]}", Correction(word, shown)
+    return question, None
 
 
 def answer_kind(question: str) -> AnswerKind:

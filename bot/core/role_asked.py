@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from bot.core.analysis import fold, words
 from bot.core.kin_asked import KIN, said_before
+from bot.core.slips import POSSESSIVE_ENDS
 
 _OPENINGS = (("who", "is", "the"), ("who", "was", "the"), ("who's", "the"), ("whos", "the"))
 _NAME_OPENINGS = (("what", "is", "the"), ("what", "was", "the"), ("what's", "the"), ("whats", "the"))
 """Asking the role's name: "What is the butler's name?", "whats the butlers name", "What was the judge called?"."""
 _NAME_OF = ("name", "of", "the")
 """After _NAME_OPENINGS's "what is the": "What is the name of the butler?"."""
-_POSSESSIVE_ENDS = ("'s", "’s")
 _AFTER_ROLE = frozenset({"of", "on", "in", "at", "aboard", "from", "for"})
 _BEFORE_ROLE = frozenset({"a", "an", "the", "his", "her", "their", "its"})
 _MOST_WORDS_BEFORE_ROLE = 3
@@ -34,7 +34,7 @@ def role_asked_about(question: str) -> str | None:
         return None
     role = said[len(opening)]
     after = said[len(opening) + 1 : len(opening) + 2]
-    if role in KIN or role.endswith(_POSSESSIVE_ENDS) or (after and after[0] not in _AFTER_ROLE):
+    if role in KIN or role.endswith(POSSESSIVE_ENDS) or (after and after[0] not in _AFTER_ROLE):
         return None
     return role
 
@@ -47,7 +47,7 @@ def _role_named(said: list[str]) -> str | None:
     rest = said[len(opening) :]
     if tuple(rest[: len(_NAME_OF)]) == _NAME_OF and len(rest) == len(_NAME_OF) + 1:
         role = rest[-1]
-    elif len(rest) == 2 and rest[1] == "called" and not rest[0].endswith(_POSSESSIVE_ENDS):
+    elif len(rest) == 2 and rest[1] == "called" and not rest[0].endswith(POSSESSIVE_ENDS):
         role = rest[0]
     elif len(rest) == 2 and rest[1] == "name":
         role = _unmarked(rest[0])
@@ -59,7 +59,7 @@ def _role_named(said: list[str]) -> str | None:
 def _unmarked(word: str) -> str:
     """A role as written before "name": "butler's" and "butlers" (a chat's possessive) are "butler"; "boss",
     "princess" and "witness" keep their "s"."""
-    if word.endswith(_POSSESSIVE_ENDS):
+    if word.endswith(POSSESSIVE_ENDS):
         return word[:-2]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 

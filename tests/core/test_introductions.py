@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from bot.core.analysis import fold
 from bot.core.corpus import load_corpus
 from bot.core.introductions import as_asked
 from bot.core.library import StoryLibrary
@@ -88,6 +89,7 @@ def test_as_asked_reads_the_rules_words_typed_a_letter_off_that_the_corrector_le
     assert as_asked("whats ivans jobb", (), nothing_written) == "whats ivans job"
     assert as_asked("whats ivans jbo", (), nothing_written) == "whats ivans job"
     assert as_asked("who is gwens fathr", (), nothing_written) == "who is gwens father"
+    assert fold(as_asked("WHATS GWEN'S FATHR'S NAME", (), nothing_written)) == "whats gwen's father's name"
     assert as_asked("who is dan", (), nothing_written) == "who is dan"  # a word of the language: no slip of "dad"
     assert (
         as_asked("whats mun's job", (), nothing_written) == "whats mun's job"

@@ -8,6 +8,7 @@ from bot.core.analysis import Analyzer
 from bot.core.answer import NoAnswer
 from bot.core.corpus import load_corpus
 from bot.core.library import MAX_QUESTION_CHARS, MAX_RESULTS, StoryLibrary
+from bot.core.query import AnswerKind
 from tests.best_hit import best_hit
 
 SOPHIE, SOFIA, SEBASTIEN = "Sophie Korolev", "Kalmurzaeva's Odyssey", "Sébastien Kalmurzaeva"
@@ -166,6 +167,77 @@ def test_a_misspelt_word_typed_again_is_corrected_and_said_once(library):
         ("audiance", "audience"),
         ("audeince", "audience"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "slip", "kind", "story", "passage", "phrase"),
+    [
+        # The introductions' rules read "what is X's job": the slip left them unread, and passage 4 answered.
+        ("waht is sophies job", ("waht", "what"), AnswerKind.OTHER, SOPHIE, 1, "talented young musician"),
+        ("Woh is Ivan?", ("Woh", "Who"), AnswerKind.PERSON, SOFIA, 5, "she met Ivan, a charismatic musician"),
+        ("wher was sebastien born", ("wher", "where"), AnswerKind.PLACE, SEBASTIEN, 1, "Born in Moscow"),
+        ("wehn did sofia leave", ("wehn", "when"), AnswerKind.TIME, SOFIA, 9, "no distinction between art and life"),
+    ],
+)
+def test_a_question_word_typed_a_letter_off_is_read_as_it_and_said_so(
+    library, question, slip, kind, story, passage, phrase
+):
+    # The corrector corrects only into words the index holds, and it holds no question word: the slip was dropped,
+    # and with it what the question asks for.
+    answer = library.ask(question)
+    assert answer.best is not None and story in answer.best.story and answer.best.passage == passage
+    assert phrase in answer.best.excerpt.text
+    assert (answer.corrections[0].word, answer.corrections[0].replacement) == slip
+    assert library.query(question).kind == kind
+
+
+@pytest.mark.parametrize("question", ["Tell me about Wehn", "waht", "hwy", "waht is it"])
+def test_a_question_word_slip_that_would_leave_nothing_to_search_is_searched_as_typed(library, question):
+    # Read as "when", "what", "why", the question held no word to search, and was told so; as typed, "Wehn" may be a
+    # name or a word the user meant, and the answer says nothing matched it, as before the slips were read.
+    answer = library.ask(question)
+    assert answer.reason == NoAnswer.NO_MATCH and answer.corrections == ()
+
+
+def test_a_question_word_typed_without_its_apostrophe_is_no_slip(library):
+    answer = library.ask("whats sophies job")  # a contraction typed without its apostrophe, as before
+    assert answer.best is not None and "talented young musician" in answer.best.excerpt.text
+    assert all(c.word != "whats" for c in answer.corrections)
+
+
+def test_a_word_the_stories_write_is_read_as_no_question_word_and_one_they_do_not_is(tmp_path):
+    (tmp_path / "the-ferry.md").write_text(
+        "# The Ferry\n\nWehn rowed the ferry across the river every morning.\n\n"
+        "The miller ground the wheat when the river ran high.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    assert library.query("wehn rowed the ferry").corrections == ()
+    assert best_hit(library, "wehn rowed the ferry").passage == 1
+    read = library.query("whne did the miller grind the wheat")  # a slip the story does not write is read
+    assert read.kind == AnswerKind.TIME and [(c.word, c.replacement) for c in read.corrections] == [("whne", "when")]
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("tell me about whyt", "Angus Whyte was a crofter"),
+        ("did whyt sell the farm", "Whyte sold the croft"),
+        ("Tell me about Woh", "Brother Wohl, a priest"),
+    ],
+)
+def test_a_name_typed_a_letter_off_is_read_as_the_name_not_as_a_question_word(tmp_path, question, phrase):
+    # "whyt" is a letter off "Whyte" and "why", "woh" off "Wohl" and "who": the person the library knows wins.
+    (tmp_path / "the-croft.md").write_text(
+        "# The Croft\n\nAngus Whyte was a crofter who kept sheep on the hill above the harbour.\n\n"
+        "Brother Wohl, a priest, came to the harbour in spring. Brother Wohl blessed the boats. Brother Wohl left.\n\n"
+        "Later Whyte sold the croft to his neighbour, and Whyte and his family sailed for Canada.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask(question)
+    assert answer.best is not None and phrase in answer.best.excerpt.text
+    assert all(c.replacement.lower() not in ("who", "why") for c in answer.corrections)
 
 
 def test_a_story_of_two_sections_answers_its_questions(tmp_path):

@@ -4,6 +4,7 @@ import pytest
 
 from bot.core.query import (
     AnswerKind,
+    Correction,
     NameAsked,
     answer_kind,
     asks_feeling,
@@ -11,6 +12,7 @@ from bot.core.query import (
     focus_word,
     form_words_at,
     name_asked,
+    question_word_read,
 )
 
 
@@ -219,3 +221,49 @@ def test_the_person_asked_about_is_found_in_one_pass_however_the_question_is_spa
     assert name_asked(f"who is{spaces}sofia{spaces}?") == NameAsked("sofia", alone=False)
     assert name_asked("who is sofia" + "…" * 100_000 + "x") == NameAsked("sofia" + "..." * 100_000 + "x", alone=False)
     assert name_asked(f"sofia{spaces}ivan?") is None  # longer than a name typed alone
+
+
+def written_nowhere(word: str) -> bool:
+    """question_word_read's `written` of stories that write none of the question's words."""
+    return False
+
+
+@pytest.mark.parametrize(
+    ("question", "read", "typed", "replacement"),
+    [
+        ("waht is sophies job", "what is sophies job", "waht", "what"),
+        ("Waht's Ivan's job?", "What's Ivan's job?", "Waht's", "What's"),
+        ("WAHT'S SOPHIE'S JOB?", "WHAT'S SOPHIE'S JOB?", "WAHT'S", "WHAT'S"),  # its "'S" kept, its capitals
+        ("whta instrument does sophie play", "what instrument does sophie play", "whta", "what"),
+        ("wher was sofia born", "where was sofia born", "wher", "where"),
+        ("wehn did ivan leave", "when did ivan leave", "wehn", "when"),
+        ("hwy did she leave", "why did she leave", "hwy", "why"),
+        ("whcih city", "which city", "whcih", "which"),
+        ("Woh is Ivan?", "Who is Ivan?", "Woh", "Who"),
+        ("hhow many sons did the farmer have", "how many sons did the farmer have", "hhow", "how"),
+        ("sofia, wher was she born", "sofia, where was she born", "wher", "where"),  # the first question word
+    ],
+)
+def test_a_question_word_typed_a_letter_off_is_read_as_it(question, read, typed, replacement):
+    assert question_word_read(question, written_nowhere) == (read, Correction(typed, replacement))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        *("whats sophies job", "whos ivan", "wheres sofia", "howd she get there"),  # contractions, no apostrophe
+        "hwo is ivan",  # "who" or "how"
+        *("wen did ivan leave", "hoe is ivan", "wat is it", "whet the knife"),  # words of the language
+        *("who is wehn", "where did ivan go and hwy"),  # after the question word: what is asked about
+        "wh is ivan",  # too short to tell
+    ],
+)
+def test_a_question_word_is_read_from_no_contraction_word_of_the_language_or_word_after_it(question):
+    assert question_word_read(question, written_nowhere) == (question, None)
+
+
+def test_a_word_the_stories_write_is_read_as_no_question_word():
+    def wehn_written(word: str) -> bool:
+        return word == "wehn"
+
+    assert question_word_read("wehn rowed the ferry", wehn_written) == ("wehn rowed the ferry", None)
