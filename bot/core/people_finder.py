@@ -434,8 +434,9 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     spellings: dict[str, str] = {}
     """The first spelling of each name, by its letters in any case: "JEMIMA PUDDLE-DUCK", read as "Jemima
     Puddle-Duck", is the "Jemima Puddle-duck" of the story's sentences."""
-    numbered = _numbered_runs(text, lists)
-    for match in _NAME_RUN.finditer(text):
+    matches = list(_NAME_RUN.finditer(text))  # read once: the kings' numbers are told by every mention first
+    numbered = _numbered_runs(matches, text, lists)
+    for match in matches:
         run = match.group()
         if run.endswith(" I") and _pronoun_after(run, text, match.start(), match.end(), lists, numbered):
             run = run[:-2]  # "Aunt Polly I remember best", "Tell Mama I am well": the name, then the pronoun
@@ -590,12 +591,12 @@ def _pronoun_after(run: str, text: str, start: int, end: int, lists: _WordLists,
     return _pronoun_by_its_place(run, text, end, lists) or (told and run not in numbered)
 
 
-def _numbered_runs(text: str, lists: _WordLists) -> set[str]:
+def _numbered_runs(matches: list[re.Match[str]], text: str, lists: _WordLists) -> set[str]:
     """The runs ending in "I" that some mention writes where nothing reads the pronoun (`_pronoun_after`): "Charles I
     was beheaded", "wept for Charles I." number the king where he is told something too."""
     return {
         run
-        for match in _NAME_RUN.finditer(text)
+        for match in matches
         if (run := match.group()).endswith(" I")
         and not _pronoun_by_its_place(run, text, match.end(), lists)
         and not _told(run, text, match.start())
