@@ -17,10 +17,9 @@ WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file car
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from build_related_words import NOTICE, Synset, read_synsets
+from build_related_words import NOTICE, Synset, read_synsets, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "person_nouns.txt"
@@ -115,12 +114,7 @@ def main() -> None:
         ]
     )
     text += "\n"
-    if args.check:
-        same = args.output.read_text("utf-8") == text
-        print(f"{args.output}: {'holds' if same else 'differs'}")
-        sys.exit(0 if same else 1)
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output}: {len(words):,} words, {args.output.stat().st_size:,} bytes")
+    write_or_check(args.output, text, args.check, f"{len(words):,} words")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file car
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,10 @@ NOTICE = (
 @dataclass
 class Synset:
     words: list[str]
+    written: list[str]
+    """The words as WordNet writes them, capitalised or not ("Paris", "paris"): words lowercases them."""
+    lexicographer_file: int
+    """Its lexicographer file's number: 18 is noun.person, 14 noun.group."""
     pointers: list[tuple[str, str, int]] = field(default_factory=list)
     """(symbol, target synset, source word number: 0 for the whole synset, else 1-based)."""
 
@@ -64,14 +69,26 @@ def read_synsets(folder: Path) -> dict[str, Synset]:
                 continue  # the licence at the top
             fields = line.split(" | ")[0].split()
             offset, count = fields[0], int(fields[3], 16)
-            words = [fields[4 + 2 * i].lower() for i in range(count)]
+            written = [fields[4 + 2 * i] for i in range(count)]
+            written = [w[: w.index("(")] if "(" in w else w for w in written]  # "Jewish(p)": a marker of position
             at = 4 + 2 * count
-            synset = Synset([w[: w.index("(")] if "(" in w else w for w in words])
+            synset = Synset([w.lower() for w in written], written, int(fields[1]))
             for i in range(int(fields[at])):
                 symbol, target, target_pos, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
                 synset.pointers.append((symbol, f"{_pos(target_pos)}:{target}", int(numbers[:2], 16)))
             synsets[f"{pos}:{offset}"] = synset
     return synsets
+
+
+def write_or_check(output: Path, text: str, check: bool, written: str) -> None:
+    """Writes a derived file, saying `written` of it ("11,843 names"); with `check`, writes nothing and exits 1
+    unless the file already holds `text`."""
+    if check:
+        same = output.read_text("utf-8") == text
+        print(f"{output}: {'holds' if same else 'differs'}")
+        sys.exit(0 if same else 1)
+    output.write_text(text, encoding="utf-8")
+    print(f"wrote {output}: {written}, {output.stat().st_size:,} bytes")
 
 
 def _pos(letter: str) -> str:

@@ -17,14 +17,12 @@ Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothi
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from build_related_words import NOTICE
+from build_related_words import NOTICE, read_synsets, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "thing_names.txt"
-PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
 NOUN_PERSON = 18
 """The lexicographer file of nouns for people (noun.person), whose names may be anyone's ("Walter", "Hayes")."""
 NOUN_GROUP = 14
@@ -36,20 +34,15 @@ def thing_names(folder: Path) -> tuple[list[str], list[str]]:
     the ones it writes capitalised as adjectives or as groups, mostly a people's ("Nazi", "Saxon", "Maori")."""
     names: set[str] = set()
     peoples: set[str] = set()
-    for pos in PARTS_OF_SPEECH:
-        for line in (folder / f"data.{pos}").read_text("utf-8").splitlines():
-            if line.startswith(" "):
-                continue  # the licence at the top
-            fields = line.split(" | ")[0].split()
-            if pos == "noun" and int(fields[1]) == NOUN_PERSON:
-                continue
-            for i in range(int(fields[3], 16)):
-                word = fields[4 + 2 * i]
-                word = word[: word.index("(")] if "(" in word else word  # "Jewish(p)": a marker of position
-                if word[:1].isupper() and "_" not in word:
-                    names.add(word.lower())
-                    if pos == "adj" or (pos == "noun" and int(fields[1]) == NOUN_GROUP):
-                        peoples.add(word.lower())
+    for key, synset in read_synsets(folder).items():
+        noun = key.startswith("noun:")
+        if noun and synset.lexicographer_file == NOUN_PERSON:
+            continue
+        for word in synset.written:
+            if word[:1].isupper() and "_" not in word:
+                names.add(word.lower())
+                if key.startswith("adj:") or (noun and synset.lexicographer_file == NOUN_GROUP):
+                    peoples.add(word.lower())
     return sorted(names), sorted(peoples)
 
 
@@ -72,13 +65,7 @@ def main() -> None:
         ]
     )
     text += "\n"
-    if args.check:
-        same = args.output.read_text("utf-8") == text
-        print(f"{args.output}: {'holds' if same else 'differs'}")
-        sys.exit(0 if same else 1)
-    args.output.write_text(text, encoding="utf-8")
-    size = args.output.stat().st_size
-    print(f"wrote {args.output}: {len(names):,} names, {len(peoples):,} peoples, {size:,} bytes")
+    write_or_check(args.output, text, args.check, f"{len(names):,} names, {len(peoples):,} peoples")
 
 
 if __name__ == "__main__":
