@@ -97,8 +97,7 @@ def _rule_words_slipped(question: str, corrected: set[str], written: Callable[[s
     """The question's words, as typed, that are one of the rules' own words with one letter more or less or two
     swapped ("jobb", "jbo", "wif", "fathr": bot.core.slips), where the spelling corrector has none: it corrects a word
     only into one the library holds, and a story that never says "job" left "whats ivans jobb" unread; nor one under
-    four letters, "jbo" and "wif". Only a word no dictionary knows ("dan" is no "dad") and only one of one rule
-    word."""
+    MIN_LENGTH, "jbo" and "wif". Only a word no dictionary knows ("dan" is no "dad") and only one of one rule word."""
     slipped: dict[str, str] = {}
     for word, _, _ in words(question):
         rule = None if word in corrected else slip_of(bare_word(fold(word)), _RULE_WORDS, written)
