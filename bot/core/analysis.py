@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 18
+ANALYSIS_VERSION = 19
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -90,7 +90,9 @@ a trucker and a chauffeur are words for people ("Rick Dunn, a city snowplough dr
 thing); a full name said three times may start with a word of the language the story says alone and never in
 lowercase ("Billy Oakes"); a quoted name after a naming word is read as the name it quotes, a nickname before a
 person's description ('Teodora Vasquez, called "Teddy", a safecracker'); and "I" after a name with a word for kin
-first, after "tell" or before "am" is the pronoun ("Aunt Polly I remember", "Tell Mama I am well")."""
+first, after "tell" or before "am" is the pronoun ("Aunt Polly I remember", "Tell Mama I am well"). 19: a name
+WordNet writes capitalised mostly as particular people is a given name too ("James", seven people and a river;
+"Charles", "Ruth"; not "Paris", one prince and a capital)."""
 
 
 def _combining_marks() -> str:

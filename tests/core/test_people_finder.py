@@ -180,6 +180,19 @@ def test_a_given_name_the_dictionary_knows_that_the_story_says_three_times_is_a_
         ]
 
 
+def test_a_given_name_wordnet_knows_mostly_as_people_is_a_person_said_three_times():
+    # "James" is seven people in WordNet, and a river, a book and a bay: the baker said three times was no one.
+    baker = [
+        "The river froze by November, and the bakery kept its ovens burning.",
+        "Every morning James lit the fires before dawn. When the carts stopped, James walked down for the flour.",
+        "In February the roof gave way, and James carried the sacks upstairs.",
+    ]
+    assert names_in(*baker) == ["James"]
+    # "Paris" is one prince, and a capital, a city and a genus; "Lincoln" one president, and two cities.
+    for place in ("Paris", "Lincoln"):
+        assert names_in(f"but {place} was grey.", f"and {place} lay still.", f"so {place} grew.") == []
+
+
 def test_a_full_name_is_a_person_whose_surname_a_person_of_the_story_bears():
     # The detective story's Margaret Whitcombe, named once, is Mr. Whitcombe's wife.
     assert "Margaret Whitcombe" in names_in(
