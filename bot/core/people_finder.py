@@ -337,6 +337,9 @@ class _WordLists:
     peoples: frozenset[str]
     """Those it writes capitalised as adjectives or groups too, mostly a people's ("Nazi", "Maori": thing_names.txt's
     "people:" lines), whose many ("Nazis", "Maoris") are no one."""
+    adverbs: frozenset[str]
+    """Words English uses mostly as adverbs (adverbs.txt, from WordNet: "later", "meanwhile", "soon"): one opening a
+    sentence before a name is no word of it ("Later Martha walked")."""
 
 
 @cache
@@ -360,6 +363,7 @@ def _word_lists() -> _WordLists:
         frozenset(lines("person_nouns.txt")),
         frozenset(line.removeprefix("people:").strip() for line in thing_lines),
         frozenset(line.removeprefix("people:").strip() for line in thing_lines if line.startswith("people:")),
+        frozenset(lines("adverbs.txt")),
     )
 
 
@@ -650,9 +654,16 @@ class _StopWords(dict[str, bool]):
 
 
 def _opens_sentence(word: str, lists: _WordLists, lowercase_words: set[str]) -> bool:
-    """A word of the language that the story also writes in lowercase, or an adverb: no part of a name."""
+    """A word of the language that the story also writes in lowercase, or an adverb ("Later", "Meanwhile",
+    "Finally"): no part of a name. Plot summaries open sentence after sentence so, and the story may never write the
+    adverb in lowercase. A word mostly an adjective or a noun ("Little John", "Poor Anatole") is one only where the
+    story writes it in lowercase."""
     key = fold(word)
-    return key not in lists.person and (key in lowercase_words or _is_adverb(key)) and _is_common_word(word)
+    return (
+        key not in lists.person
+        and (key in lowercase_words or key in lists.adverbs or _is_adverb(key))
+        and _is_common_word(word)
+    )
 
 
 def _is_adverb(key: str) -> bool:

@@ -1250,3 +1250,23 @@ def test_a_full_name_s_given_name_may_be_a_word_of_the_language():
         )
         == []
     )
+
+
+def test_an_adverb_opening_a_sentence_before_a_name_is_no_word_of_the_name():
+    # Issue 15: plot summaries open sentence after sentence with an adverb the story never writes in lowercase;
+    # "Later Martha" and "Meanwhile Martha" were names of two words, so Martha was said once alone, and no one.
+    assert names_in(
+        "Later Martha walked to the village with her basket.",
+        "Meanwhile Martha counted the eggs the hens had laid. Then Martha slept. Martha woke at dawn.",
+    ) == ["Martha"]
+    assert names_in(
+        "Soon Teodor left the farm. Afterwards Teodor sold the cow at the fair.",
+        "Instead Teodor bought a goat, and Teodor was happy.",
+    ) == ["Teodor"]
+    # Words mostly adjectives, though WordNet has them as adverbs too ("little", "long"), still open names.
+    assert names_in(
+        "Little John fought Robin on the bridge. Little John fell into the water.",
+        "Robin laughed, and Little John laughed too.",
+    ) == ["Robin", "Little John"]
+    story = "Long John Silver limped aboard. Long John Silver smiled. The boy feared Long John Silver."
+    assert names_in(story) == ["Long John Silver"]
