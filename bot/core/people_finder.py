@@ -440,6 +440,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     Puddle-Duck", is the "Jemima Puddle-duck" of the story's sentences."""
     matches = list(_NAME_RUN.finditer(text))  # read once: the kings' numbers are told by every mention first
     numbered = _numbered_runs(matches, text, lists)
+    # "the sailor loved Pretty Polly": where such a run opens a sentence, its first word may be the name's too
+    written_within = {match.group() for match in matches if not _starts_sentence(text, match.start())}
     for match in matches:
         run = match.group()
         if run.endswith(" I") and _pronoun_after(run, text, match.start(), match.end(), lists, numbered):
@@ -451,7 +453,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         runs = known[at_start]
         found = runs.get(run, _UNSEEN)
         if found is _UNSEEN:
-            held = _name_in(run, at_start, stop_word, lists, lowercase_words)
+            held = _name_in(run, at_start, run in written_within, stop_word, lists, lowercase_words)
             if held is None:
                 runs[run] = None
                 if " " not in run and stop_word[run]:
@@ -527,12 +529,18 @@ _UNSEEN = _Run(name="", offset=0, length=0, inside=False, evidence=None)
 
 
 def _name_in(
-    run: str, at_start: bool, stop_word: _StopWords, lists: _WordLists, lowercase_words: set[str]
+    run: str,
+    at_start: bool,
+    written_within: bool,
+    stop_word: _StopWords,
+    lists: _WordLists,
+    lowercase_words: set[str],
 ) -> tuple[str, int, int, bool] | None:
     """(name, where it starts in the run, its length, not at a sentence's start) of a run of
     capitalised words, or None for a run that holds no name; leading stop words ("And Assipattle",
     "The Stoorworm"), "AKA" ("AKA Mab"), a word of the language that starts a sentence ("Finally Kung said",
-    "Thereupon Walter began"), and a possessive and what follows it are left out of the name."""
+    "Thereupon Walter began"), and a possessive and what follows it are left out of the name. `written_within`: the
+    story writes the run within a sentence too ("the sailor loved Pretty Polly")."""
     words = run.split(" ")
     # A word in lowercase ends the run: the pattern takes any letter but ASCII's lowercase for a capital ("Lena über",
     # "Jeanne était", Cyrillic's "дедка за репку"), for speed; scripts without case keep their runs.
@@ -553,7 +561,7 @@ def _name_in(
         stop_word[words[0]]
         or words[0] in PARTICLES  # "The de la Tour family": the name is what the run holds after it
         or words[0].lower() in _ALIASES  # "Marcus Brown, AKA Mab": Mab, whom _known_as gives Marcus Brown's name
-        or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
+        or (at_start and len(words) > 1 and _opens_sentence(words[0], written_within, lists, lowercase_words))
     ):
         offset += len(words.pop(0)) + 1
         at_start = False
@@ -653,15 +661,17 @@ class _StopWords(dict[str, bool]):
         return found
 
 
-def _opens_sentence(word: str, lists: _WordLists, lowercase_words: set[str]) -> bool:
+def _opens_sentence(word: str, written_within: bool, lists: _WordLists, lowercase_words: set[str]) -> bool:
     """A word of the language that the story also writes in lowercase, or an adverb ("Later", "Meanwhile",
     "Finally"): no part of a name. Plot summaries open sentence after sentence so, and the story may never write the
     adverb in lowercase. A word mostly an adjective or a noun ("Little John", "Poor Anatole") is one only where the
-    story writes it in lowercase."""
+    story writes it in lowercase; a word mostly an adverb (adverbs.txt) only where the story never writes its run
+    within a sentence (`written_within`), which makes it the name's ("Pretty Polly wept. The sailor loved Pretty
+    Polly.")."""
     key = fold(word)
     return (
         key not in lists.person
-        and (key in lowercase_words or key in lists.adverbs or _is_adverb(key))
+        and (key in lowercase_words or (key in lists.adverbs and not written_within) or _is_adverb(key))
         and _is_common_word(word)
     )
 

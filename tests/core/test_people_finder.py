@@ -1270,3 +1270,11 @@ def test_an_adverb_opening_a_sentence_before_a_name_is_no_word_of_the_name():
     ) == ["Robin", "Little John"]
     story = "Long John Silver limped aboard. Long John Silver smiled. The boy feared Long John Silver."
     assert names_in(story) == ["Long John Silver"]
+
+
+def test_an_adverb_before_a_name_the_story_writes_within_a_sentence_too_is_the_name_s_first_word():
+    # "pretty" is tagged mostly as an adverb ("pretty good"): the ballad's "Pretty Polly wept" read as Polly's, though
+    # "the sailor loved Pretty Polly" says the word is the name's.
+    assert names_in("Pretty Polly sang in the wood. Pretty Polly wept. The sailor loved Pretty Polly.") == [
+        "Pretty Polly"
+    ]
