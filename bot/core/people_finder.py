@@ -772,12 +772,18 @@ def _event(words: list[str]) -> bool:
     return len(after) <= 1 and all(_ROMAN.fullmatch(w) or fold(w) in UNITS or w.isdigit() for w in after)
 
 
-def _said_a_person(name: str, found: _Evidence) -> bool:
+def _said_a_person(name: str, found: _Evidence, lists: _WordLists) -> bool:
     """Whether a name the dictionary knows, only ever opening sentences, is a person all the same: it is no word of
-    the language in lowercase, the story says it more than once, and its mentions say a person more than a place
-    ("Mary woke", "Mary said"; not "Indeed", "Within", and not a name said once: one mention's evidence mistook
-    "Thus", "Elves" and "Norway" for people)."""
-    return found.mentions >= 2 and found.person > found.thing and not _is_sentence_word(name)
+    the language in lowercase, and its mentions say a person more than a place ("Mary woke", "Mary said"; not
+    "Indeed", "Within", "Thus said", "Elves said"). Said once, opening a sentence, it must also name nothing WordNet
+    writes capitalised but a person ("Martha said nothing when the letter came"; not "Norway said"). Said once within
+    one it stays no one: there it was mostly someone only mentioned ("the beautiful Cleopatra herself", "the family
+    of Adam"), and a people's one ("He was a Dane")."""
+    return (
+        (found.mentions >= 2 or (found.openings > 0 and _names_no_thing(name, lists)))
+        and found.person > found.thing
+        and not _is_sentence_word(name)
+    )
 
 
 def _is_common_word(name: str) -> bool:
@@ -1579,7 +1585,7 @@ def _people(
             and (not found.inside or found.mentions < 2)
             and _is_common_word(name)
             and not found.named
-            and not _said_a_person(name, found)
+            and not _said_a_person(name, found, lists)
         ):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
         if found.role and (found.determined or (not found.named and (not found.inside or found.mentions < 2))):

@@ -1188,8 +1188,8 @@ def test_someone_acting_after_a_scene_set_within_a_sentence_is_not_that_place_s_
         "England, Kestell warns the queen. Kestell fights the Armada."
     )
     assert names_in(story) == ["Thomas Kestell"]
-    # A place's place is followed by a mark or a stop word, not a verb.
-    assert names_in("Marie was born in Lyon, France, the second of four children. Lyon, France is far.") == []
+    # A place's place is followed by a mark or a stop word, not a verb: France is no one (Marie, born, is someone).
+    assert names_in("Marie was born in Lyon, France, the second of four children. Lyon, France is far.") == ["Marie"]
 
 
 def test_a_nickname_of_someone_gone_to_is_that_person_s():
@@ -1278,3 +1278,19 @@ def test_an_adverb_before_a_name_the_story_writes_within_a_sentence_too_is_the_n
     assert names_in("Pretty Polly sang in the wood. Pretty Polly wept. The sailor loved Pretty Polly.") == [
         "Pretty Polly"
     ]
+
+
+def test_a_given_name_said_once_opening_a_sentence_with_a_verb_of_speech_is_a_person():
+    # Issue 15: a name the dictionary knows, said once, was no one however its mention read ("Thus", "Elves" and
+    # "Norway" had been taken for people so). One WordNet writes capitalised as nothing but a person is a person.
+    assert names_in(
+        "Martha said nothing when the letter came.",
+        "The children went to bed, and the fire burned low in the grate.",
+    ) == ["Martha"]
+    assert (
+        names_in(
+            "Thus said the old king to his sons. Nobody said a word. Everyone said he was right.",
+            "Norway said no to the treaty, and the ships sailed home.",
+        )
+        == []
+    )
