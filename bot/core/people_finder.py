@@ -671,9 +671,20 @@ def _opens_sentence(word: str, written_within: bool, lists: _WordLists, lowercas
     key = fold(word)
     return (
         key not in lists.person
-        and (key in lowercase_words or (key in lists.adverbs and not written_within) or _is_adverb(key))
+        and (
+            key in lowercase_words
+            or (key in lists.adverbs and not written_within)
+            or _is_adverb(key)
+            or key in _CONJUNCTIONS
+        )
         and _is_common_word(word)
     )
+
+
+_CONJUNCTIONS = frozenset({"although", "whenever", "since", "unless", "whereas", "whilst", "lest", "whereupon"})
+"""The conjunctions that open a clause before its subject ("Although Maidwa was tired", "Whenever Shiro sang") that
+are neither stop words ("when", "because", "until") nor WordNet's adverbs ("though", "once", "wherever"): a closed
+class, which WordNet, of nouns, verbs, adjectives and adverbs only, does not hold. Not "till", a given name too."""
 
 
 def _is_adverb(key: str) -> bool:

@@ -1294,3 +1294,12 @@ def test_a_given_name_said_once_opening_a_sentence_with_a_verb_of_speech_is_a_pe
         )
         == []
     )
+
+
+def test_a_conjunction_opening_a_sentence_before_a_name_is_no_word_of_the_name():
+    # "Whenever Maidwa" was a person, and Maidwa, said four times after conjunctions, no one.
+    assert names_in(
+        "Although Maidwa was the youngest of the brothers, he was the best hunter.",
+        "Whenever Maidwa sang, the birds listened. Since Maidwa left, the lodge is empty. Unless Maidwa returns, we "
+        "starve.",
+    ) == ["Maidwa"]
