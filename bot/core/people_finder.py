@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -440,8 +440,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     Puddle-Duck", is the "Jemima Puddle-duck" of the story's sentences."""
     matches = list(_NAME_RUN.finditer(text))  # read once: the kings' numbers are told by every mention first
     numbered = _numbered_runs(matches, text, lists)
-    # "the sailor loved Pretty Polly": where such a run opens a sentence, its first word may be the name's too
-    written_within = {match.group() for match in matches if not _starts_sentence(text, match.start())}
+    written_within = _RunsWithin(matches, text)
     for match in matches:
         run = match.group()
         if run.endswith(" I") and _pronoun_after(run, text, match.start(), match.end(), lists, numbered):
@@ -453,7 +452,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         runs = known[at_start]
         found = runs.get(run, _UNSEEN)
         if found is _UNSEEN:
-            held = _name_in(run, at_start, run in written_within, stop_word, lists, lowercase_words)
+            held = _name_in(run, at_start, written_within, stop_word, lists, lowercase_words)
             if held is None:
                 runs[run] = None
                 if " " not in run and stop_word[run]:
@@ -510,6 +509,21 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     return [_found(shown, where, count, texts, read, starts) for shown, where, count in nicknamed]
 
 
+class _RunsWithin:
+    """The runs of capitalised words a story writes within a sentence ("the sailor loved Pretty Polly"), where a run
+    opening one may hold a word of the language as the name's first ("Pretty Polly wept"): read from the story's runs
+    the first time asked, which few stories do."""
+
+    def __init__(self, matches: list[re.Match[str]], text: str):
+        self.matches, self.text = matches, text
+        self.runs: set[str] | None = None
+
+    def __contains__(self, run: str) -> bool:
+        if self.runs is None:
+            self.runs = {match.group() for match in self.matches if not _starts_sentence(self.text, match.start())}
+        return run in self.runs
+
+
 @dataclass(kw_only=True)
 class _Run:
     """What every mention of one run of capitalised words says alike, in one place (within a
@@ -531,7 +545,7 @@ _UNSEEN = _Run(name="", offset=0, length=0, inside=False, evidence=None)
 def _name_in(
     run: str,
     at_start: bool,
-    written_within: bool,
+    written_within: _RunsWithin,
     stop_word: _StopWords,
     lists: _WordLists,
     lowercase_words: set[str],
@@ -539,8 +553,7 @@ def _name_in(
     """(name, where it starts in the run, its length, not at a sentence's start) of a run of
     capitalised words, or None for a run that holds no name; leading stop words ("And Assipattle",
     "The Stoorworm"), "AKA" ("AKA Mab"), a word of the language that starts a sentence ("Finally Kung said",
-    "Thereupon Walter began"), and a possessive and what follows it are left out of the name. `written_within`: the
-    story writes the run within a sentence too ("the sailor loved Pretty Polly")."""
+    "Thereupon Walter began"), and a possessive and what follows it are left out of the name."""
     words = run.split(" ")
     # A word in lowercase ends the run: the pattern takes any letter but ASCII's lowercase for a capital ("Lena über",
     # "Jeanne était", Cyrillic's "дедка за репку"), for speed; scripts without case keep their runs.
@@ -561,7 +574,11 @@ def _name_in(
         stop_word[words[0]]
         or words[0] in PARTICLES  # "The de la Tour family": the name is what the run holds after it
         or words[0].lower() in _ALIASES  # "Marcus Brown, AKA Mab": Mab, whom _known_as gives Marcus Brown's name
-        or (at_start and len(words) > 1 and _opens_sentence(words[0], written_within, lists, lowercase_words))
+        or (
+            at_start
+            and len(words) > 1
+            and _opens_sentence(words[0], lists, lowercase_words, lambda: run in written_within)
+        )
     ):
         offset += len(words.pop(0)) + 1
         at_start = False
@@ -661,21 +678,23 @@ class _StopWords(dict[str, bool]):
         return found
 
 
-def _opens_sentence(word: str, written_within: bool, lists: _WordLists, lowercase_words: set[str]) -> bool:
+def _opens_sentence(
+    word: str, lists: _WordLists, lowercase_words: set[str], written_within: Callable[[], bool]
+) -> bool:
     """A word of the language that the story also writes in lowercase, or an adverb ("Later", "Meanwhile",
     "Finally"): no part of a name. Plot summaries open sentence after sentence so, and the story may never write the
     adverb in lowercase. A word mostly an adjective or a noun ("Little John", "Poor Anatole") is one only where the
     story writes it in lowercase; a word mostly an adverb (adverbs.txt) only where the story never writes its run
-    within a sentence (`written_within`), which makes it the name's ("Pretty Polly wept. The sailor loved Pretty
-    Polly.")."""
+    within a sentence (`written_within`, asked only then), which makes it the name's ("Pretty Polly wept. The sailor
+    loved Pretty Polly.")."""
     key = fold(word)
     return (
         key not in lists.person
         and (
             key in lowercase_words
-            or (key in lists.adverbs and not written_within)
             or _is_adverb(key)
             or key in _CONJUNCTIONS
+            or (key in lists.adverbs and not written_within())
         )
         and _is_common_word(word)
     )
