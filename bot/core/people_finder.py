@@ -164,6 +164,9 @@ class _Evidence:
     """Mentions that open a sentence of the narration, written as the name is (not right after a quotation's opening
     mark, not in capitals): "Ella Wheeler Wilcox sent them", '"Go home." Ella Wheeler Wilcox went'."""
     first_opening: int = -1
+    after_opener: int = 0
+    """Mentions right after an adverb or a conjunction opening a sentence of the narration, no word of the name
+    ("Meanwhile Agnes writes", "Whenever Charles sang"): openings too, for a name said once."""
     role: bool = False
     """Its one word is a word for a kind of person, no title nor kin ("Hunter", "Robin", "Piper"): a given name where
     no determiner ever stands before it ("Hunter loves trains"), a role where one does ("the Hunter")."""
@@ -474,13 +477,22 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                     common=likely is None,
                     role=_role_name(words, [_kind(words[0], lists)], lists, lowercase_words),
                 )
-            found = runs[run] = _Run(name=name, offset=offset, length=length, inside=inside, evidence=said)
+            found = runs[run] = _Run(
+                name=name,
+                offset=offset,
+                length=length,
+                inside=inside,
+                evidence=said,
+                after_opener=at_start and offset > 0 and _clause_opener(run[: offset - 1], stop_word, lists),
+            )
         elif found is None:
             continue
         found.times += 1
         said = found.evidence
         if said is None:
             continue
+        if found.after_opener and _opens_narration(text, start):
+            said.after_opener += 1
         start += found.offset
         if found.inside and said.first_inside < 0:
             said.first_inside = start
@@ -537,6 +549,8 @@ class _Run:
     evidence: _Evidence | None
     """The name's, or None for a name no person has ("Mount Horai", "King")."""
     times: int = 0
+    after_opener: bool = False
+    """The run opens with an adverb or a conjunction left out of the name ("Meanwhile Agnes")."""
 
 
 _UNSEEN = _Run(name="", offset=0, length=0, inside=False, evidence=None)
@@ -700,6 +714,14 @@ def _opens_sentence(
     )
 
 
+def _clause_opener(word: str, stop_word: _StopWords, lists: _WordLists) -> bool:
+    """Whether the one word left out of a name at a sentence's start is an adverb (adverbs.txt) or a conjunction
+    ("Meanwhile Agnes", "Whenever Charles"), after which the name opens the sentence as good as alone. Not a stop
+    word ("And Martha"): this rule leaves a name said once after one as it was read before adverbs were left out."""
+    key = fold(word)
+    return " " not in word and not stop_word[word] and (key in lists.adverbs or key in _CONJUNCTIONS)
+
+
 _CONJUNCTIONS = frozenset({"although", "whenever", "since", "unless", "whereas", "whilst", "lest", "whereupon"})
 """The conjunctions that open a clause before its subject ("Although Maidwa was tired", "Whenever Shiro sang") that
 are neither stop words ("when", "because", "until") nor WordNet's adverbs ("though", "once", "wherever"): a closed
@@ -810,7 +832,7 @@ def _said_a_person(name: str, found: _Evidence, lists: _WordLists) -> bool:
     one it stays no one: there it was mostly someone only mentioned ("the beautiful Cleopatra herself", "the family
     of Adam"), and a people's one ("He was a Dane")."""
     return (
-        (found.mentions >= 2 or (found.openings > 0 and _names_no_thing(name, lists)))
+        (found.mentions >= 2 or (found.openings + found.after_opener > 0 and _names_no_thing(name, lists)))
         and found.person > found.thing
         and not _is_sentence_word(name)
     )

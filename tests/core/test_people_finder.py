@@ -1303,3 +1303,17 @@ def test_a_conjunction_opening_a_sentence_before_a_name_is_no_word_of_the_name()
         "Whenever Maidwa sang, the birds listened. Since Maidwa left, the lodge is empty. Unless Maidwa returns, we "
         "starve.",
     ) == ["Maidwa"]
+
+
+def test_a_given_name_said_once_after_an_adverb_or_conjunction_opening_a_sentence_is_a_person():
+    # Leaving out "Meanwhile" and "Whenever" made the name said once within a sentence, so no one, where "Meanwhile
+    # Agnes" had been someone: after the adverb or conjunction left out, the name opens the sentence as good as alone.
+    assert names_in("Meanwhile Agnes, his sister, writes to him from the city.") == ["Agnes"]
+    assert names_in("Whenever Charles sang, the birds listened.") == ["Charles"]
+    assert names_in("Still Margaret said nothing.", "Later Martha said nothing when the letter came.") == [
+        "Margaret",
+        "Martha",
+    ]
+    # A stop word left out is no adverb: the name said once after it stays no one, and a place stays a place.
+    assert names_in("And Martha said nothing when the letter came.") == []
+    assert names_in("Later Norway said no to the treaty, and the ships sailed home.") == []
