@@ -522,18 +522,28 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
 
 
 class _RunsWithin:
-    """The runs of capitalised words a story writes within a sentence ("the sailor loved Pretty Polly"), where a run
-    opening one may hold a word of the language as the name's first ("Pretty Polly wept"): read from the story's runs
-    the first time asked, which few stories do."""
+    """The first two words of the runs of capitalised words a story writes within a sentence ("the sailor loved Pretty
+    Polly", "kissed Pretty Polly's hand", "loved Pretty Polly Perkins"), where a run opening one may hold a word of the
+    language as the name's first ("Pretty Polly wept"): read from the story's runs the first time asked, which few
+    stories do."""
 
     def __init__(self, matches: list[re.Match[str]], text: str):
         self.matches, self.text = matches, text
         self.runs: set[str] | None = None
 
-    def __contains__(self, run: str) -> bool:
+    def __contains__(self, words: list[str]) -> bool:
         if self.runs is None:
-            self.runs = {match.group() for match in self.matches if not _starts_sentence(self.text, match.start())}
-        return run in self.runs
+            self.runs = {
+                _first_two(match.group().split(" "))
+                for match in self.matches
+                if not _starts_sentence(self.text, match.start())
+            }
+        return _first_two(words) in self.runs
+
+
+def _first_two(words: list[str]) -> str:
+    """A run's first two words, without a possessive's "'s" ("Pretty Polly's hand": "Pretty Polly")."""
+    return " ".join(words[:2]).removesuffix("'s").removesuffix("’s")
 
 
 @dataclass(kw_only=True)
@@ -591,7 +601,7 @@ def _name_in(
         or (
             at_start
             and len(words) > 1
-            and _opens_sentence(words[0], lists, lowercase_words, lambda: run in written_within)
+            and _opens_sentence(words[0], lists, lowercase_words, lambda: words in written_within)
         )
     ):
         offset += len(words.pop(0)) + 1
@@ -698,9 +708,9 @@ def _opens_sentence(
     """A word of the language that the story also writes in lowercase, or an adverb ("Later", "Meanwhile",
     "Finally"): no part of a name. Plot summaries open sentence after sentence so, and the story may never write the
     adverb in lowercase. A word mostly an adjective or a noun ("Little John", "Poor Anatole") is one only where the
-    story writes it in lowercase; a word mostly an adverb (adverbs.txt) only where the story never writes its run
-    within a sentence (`written_within`, asked only then), which makes it the name's ("Pretty Polly wept. The sailor
-    loved Pretty Polly.")."""
+    story writes it in lowercase; a word mostly an adverb (adverbs.txt) only where the story never writes it and the
+    next word within a sentence (`written_within`, asked only then), which makes it the name's ("Pretty Polly wept.
+    The sailor loved Pretty Polly.")."""
     key = fold(word)
     return (
         key not in lists.person

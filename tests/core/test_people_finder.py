@@ -1278,6 +1278,9 @@ def test_an_adverb_before_a_name_the_story_writes_within_a_sentence_too_is_the_n
     assert names_in("Pretty Polly sang in the wood. Pretty Polly wept. The sailor loved Pretty Polly.") == [
         "Pretty Polly"
     ]
+    # Written within a sentence before a possessive, or before more of the name, the run is the name's as well.
+    assert names_in("Pretty Polly wept. Pretty Polly sang. The sailor kissed Pretty Polly's hand.") == ["Pretty Polly"]
+    assert names_in("Pretty Polly wept. Pretty Polly sang. The sailor loved Pretty Polly Perkins.") == ["Pretty Polly"]
 
 
 def test_a_given_name_said_once_opening_a_sentence_with_a_verb_of_speech_is_a_person():
