@@ -7,7 +7,7 @@ counted the eggs." The people finder read "Later Martha" and "Meanwhile Martha" 
 said once, and no one; it left out only a word the story also writes in lowercase, or one in "-ly" ("Finally Kung").
 This file holds the single words WordNet has as adverbs whose senses are tagged in SemCor (cntlist.rev) more often as
 adverbs than as anything else ("later": 125 against 19 as an adjective; "meanwhile", "soon", "still", "instead"),
-and the untagged ones it has as nothing but adverbs ("thereupon"): not "little", "old", "poor", "private", "home",
+and the untagged ones it has as nothing but adverbs ("aback", "afresh"): not "little", "old", "poor", "private", "home",
 "long" or "first", mostly adjectives or nouns, which open names ("Little John", "Old Tom", "Long John Silver").
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothing of it is needed at run
 time.
@@ -59,8 +59,8 @@ def main() -> None:
     words = adverbs(args.wordnet)
     lines = [
         "# Words WordNet 3.0 has as adverbs, tagged in SemCor more often as adverbs than as anything else (or",
-        '# never, and nothing else): "later", "meanwhile", "soon". A sentence opening with one before a name',
-        '# ("Later Martha") is the name\'s. scripts/build_adverbs.py writes it.',
+        '# never, and nothing else): "later", "meanwhile", "soon". One opening a sentence before a name is no',
+        '# word of the name ("Later Martha" is Martha). scripts/build_adverbs.py writes it.',
         f"# {NOTICE}",
         *words,
     ]
