@@ -835,12 +835,13 @@ def _event(words: list[str]) -> bool:
 
 
 def _said_a_person(name: str, found: _Evidence, lists: _WordLists) -> bool:
-    """Whether a name the dictionary knows, only ever opening sentences, is a person all the same: it is no word of
-    the language in lowercase, and its mentions say a person more than a place ("Mary woke", "Mary said"; not
-    "Indeed", "Within", "Thus said", "Elves said"). Said once, opening a sentence, it must also name nothing WordNet
-    writes capitalised but a person ("Martha said nothing when the letter came"; not "Norway said"). Said once within
-    one it stays no one: there it was mostly someone only mentioned ("the beautiful Cleopatra herself", "the family
-    of Adam"), and a people's one ("He was a Dane")."""
+    """Whether a name the dictionary knows, only ever opening sentences, is a person all the same: it is no word of the
+    language in lowercase, and its mentions say a person more than a place ("Mary woke", "Mary said"; not "Indeed",
+    "Within", "Thus said", "Elves said"). Said once, opening a sentence (or right after an adverb or a conjunction
+    opening it), it must also be no name WordNet writes capitalised for a thing more than for people (thing_names.txt: a
+    place, a book), nor many of a people or a kind of person ("Martha said nothing when the letter came"; not "Norway
+    said", "Vikings said"). Said once within one it stays no one: there it was mostly someone only mentioned ("the
+    beautiful Cleopatra herself", "the family of Adam"), and a people's one ("He was a Dane")."""
     return (
         (found.mentions >= 2 or (found.openings + found.after_opener > 0 and _names_no_thing(name, lists)))
         and found.person > found.thing

@@ -1283,9 +1283,10 @@ def test_an_adverb_before_a_name_the_story_writes_within_a_sentence_too_is_the_n
     assert names_in("Pretty Polly wept. Pretty Polly sang. The sailor loved Pretty Polly Perkins.") == ["Pretty Polly"]
 
 
-def test_a_given_name_said_once_opening_a_sentence_with_a_verb_of_speech_is_a_person():
+def test_a_given_name_said_once_opening_a_sentence_is_a_person_where_its_mention_says_so():
     # Issue 15: a name the dictionary knows, said once, was no one however its mention read ("Thus", "Elves" and
-    # "Norway" had been taken for people so). One WordNet writes capitalised as nothing but a person is a person.
+    # "Norway" had been taken for people so). One no word in lowercase, and no name WordNet writes capitalised as a
+    # thing (Norway, a country), is a person where its mention says a person.
     assert names_in(
         "Martha said nothing when the letter came.",
         "The children went to bed, and the fire burned low in the grate.",
