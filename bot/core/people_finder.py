@@ -443,7 +443,13 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     Puddle-Duck", is the "Jemima Puddle-duck" of the story's sentences."""
     matches = list(_NAME_RUN.finditer(text))  # read once: the kings' numbers are told by every mention first
     numbered = _numbered_runs(matches, text, lists)
-    written_within = _RunsWithin(matches, text)
+
+    @cache
+    def first_words_within() -> frozenset[str]:
+        """The first two words of each run written within a sentence ("the sailor loved Pretty Polly"), read the
+        first time a word mostly an adverb opens a run, which few stories have."""
+        return frozenset(_first_two(m.group().split(" ")) for m in matches if not _starts_sentence(text, m.start()))
+
     for match in matches:
         run = match.group()
         if run.endswith(" I") and _pronoun_after(run, text, match.start(), match.end(), lists, numbered):
@@ -455,7 +461,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         runs = known[at_start]
         found = runs.get(run, _UNSEEN)
         if found is _UNSEEN:
-            held = _name_in(run, at_start, written_within, stop_word, lists, lowercase_words)
+            held = _name_in(run, at_start, first_words_within, stop_word, lists, lowercase_words)
             if held is None:
                 runs[run] = None
                 if " " not in run and stop_word[run]:
@@ -521,28 +527,10 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     return [_found(shown, where, count, texts, read, starts) for shown, where, count in nicknamed]
 
 
-class _RunsWithin:
-    """The first two words of the runs of capitalised words a story writes within a sentence ("the sailor loved Pretty
-    Polly", "kissed Pretty Polly's hand", "loved Pretty Polly Perkins"), where a run opening one may hold a word of the
-    language as the name's first ("Pretty Polly wept"): read from the story's runs the first time asked, which few
-    stories do."""
-
-    def __init__(self, matches: list[re.Match[str]], text: str):
-        self.matches, self.text = matches, text
-        self.runs: set[str] | None = None
-
-    def __contains__(self, words: list[str]) -> bool:
-        if self.runs is None:
-            self.runs = {
-                _first_two(match.group().split(" "))
-                for match in self.matches
-                if not _starts_sentence(self.text, match.start())
-            }
-        return _first_two(words) in self.runs
-
-
 def _first_two(words: list[str]) -> str:
-    """A run's first two words, without a possessive's "'s" ("Pretty Polly's hand": "Pretty Polly")."""
+    """A run's first two words, without a possessive's "'s": a run opening a sentence ("Pretty Polly wept") is read
+    as the story writes it within sentences ("the sailor loved Pretty Polly", "kissed Pretty Polly's hand", "loved
+    Pretty Polly Perkins")."""
     return " ".join(words[:2]).removesuffix("'s").removesuffix("’s")
 
 
@@ -569,7 +557,7 @@ _UNSEEN = _Run(name="", offset=0, length=0, inside=False, evidence=None)
 def _name_in(
     run: str,
     at_start: bool,
-    written_within: _RunsWithin,
+    first_words_within: Callable[[], frozenset[str]],
     stop_word: _StopWords,
     lists: _WordLists,
     lowercase_words: set[str],
@@ -598,11 +586,7 @@ def _name_in(
         stop_word[words[0]]
         or words[0] in PARTICLES  # "The de la Tour family": the name is what the run holds after it
         or words[0].lower() in _ALIASES  # "Marcus Brown, AKA Mab": Mab, whom _known_as gives Marcus Brown's name
-        or (
-            at_start
-            and len(words) > 1
-            and _opens_sentence(words[0], lists, lowercase_words, lambda: words in written_within)
-        )
+        or (at_start and len(words) > 1 and _opens_sentence(words, lists, lowercase_words, first_words_within))
     ):
         offset += len(words.pop(0)) + 1
         at_start = False
@@ -703,14 +687,15 @@ class _StopWords(dict[str, bool]):
 
 
 def _opens_sentence(
-    word: str, lists: _WordLists, lowercase_words: set[str], written_within: Callable[[], bool]
+    words: list[str], lists: _WordLists, lowercase_words: set[str], first_words_within: Callable[[], frozenset[str]]
 ) -> bool:
-    """A word of the language that the story also writes in lowercase, or an adverb ("Later", "Meanwhile",
-    "Finally"): no part of a name. Plot summaries open sentence after sentence so, and the story may never write the
-    adverb in lowercase. A word mostly an adjective or a noun ("Little John", "Poor Anatole") is one only where the
-    story writes it in lowercase; a word mostly an adverb (adverbs.txt) only where the story never writes it and the
-    next word within a sentence (`written_within`, asked only then), which makes it the name's ("Pretty Polly wept.
-    The sailor loved Pretty Polly.")."""
+    """Whether a run's first word is a word of the language that the story also writes in lowercase, or an adverb
+    ("Later", "Meanwhile", "Finally"): no part of a name. Plot summaries open sentence after sentence so, and the story
+    may never write the adverb in lowercase. A word mostly an adjective or a noun ("Little John", "Poor Anatole") is one
+    only where the story writes it in lowercase; a word mostly an adverb (adverbs.txt) only where the story never writes
+    it and the next word within a sentence (`first_words_within`, asked only then), which makes it the name's ("Pretty
+    Polly wept. The sailor loved Pretty Polly.")."""
+    word = words[0]
     key = fold(word)
     return (
         key not in lists.person
@@ -718,7 +703,7 @@ def _opens_sentence(
             key in lowercase_words
             or _is_adverb(key)
             or key in _CONJUNCTIONS
-            or (key in lists.adverbs and not written_within())
+            or (key in lists.adverbs and _first_two(words) not in first_words_within())
         )
         and _is_common_word(word)
     )
