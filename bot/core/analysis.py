@@ -92,7 +92,10 @@ lowercase ("Billy Oakes"); a quoted name after a naming word is read as the name
 person's description ('Teodora Vasquez, called "Teddy", a safecracker'); and "I" after a name with a word for kin
 first, after "tell" or before "am" is the pronoun ("Aunt Polly I remember", "Tell Mama I am well"). 19: a name
 WordNet writes capitalised mostly as particular people is a given name too ("James", seven people and a river;
-"Charles", "Ruth"; not "Paris", one prince and a capital)."""
+"Charles", "Ruth"; not "Paris", one prince and a capital); an adverb or a conjunction opening a sentence before a
+name is no word of it ("Later Martha", "Whenever Charles"; bot/core/adverbs.txt); and a given name the dictionary
+knows, said once opening a sentence (or after such an adverb), is a person where its mention says so ("Martha said
+nothing")."""
 
 
 def _combining_marks() -> str:

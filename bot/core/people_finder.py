@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -164,6 +164,9 @@ class _Evidence:
     """Mentions that open a sentence of the narration, written as the name is (not right after a quotation's opening
     mark, not in capitals): "Ella Wheeler Wilcox sent them", '"Go home." Ella Wheeler Wilcox went'."""
     first_opening: int = -1
+    after_opener: int = 0
+    """Mentions right after an adverb or a conjunction opening a sentence of the narration, no word of the name
+    ("Meanwhile Agnes writes", "Whenever Charles sang"): openings too, for a name said once."""
     role: bool = False
     """Its one word is a word for a kind of person, no title nor kin ("Hunter", "Robin", "Piper"): a given name where
     no determiner ever stands before it ("Hunter loves trains"), a role where one does ("the Hunter")."""
@@ -337,6 +340,9 @@ class _WordLists:
     peoples: frozenset[str]
     """Those it writes capitalised as adjectives or groups too, mostly a people's ("Nazi", "Maori": thing_names.txt's
     "people:" lines), whose many ("Nazis", "Maoris") are no one."""
+    adverbs: frozenset[str]
+    """Words English uses mostly as adverbs (adverbs.txt, from WordNet: "later", "meanwhile", "soon"): one opening a
+    sentence before a name is no word of it ("Later Martha walked")."""
 
 
 @cache
@@ -360,6 +366,7 @@ def _word_lists() -> _WordLists:
         frozenset(lines("person_nouns.txt")),
         frozenset(line.removeprefix("people:").strip() for line in thing_lines),
         frozenset(line.removeprefix("people:").strip() for line in thing_lines if line.startswith("people:")),
+        frozenset(lines("adverbs.txt")),
     )
 
 
@@ -436,6 +443,13 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     Puddle-Duck", is the "Jemima Puddle-duck" of the story's sentences."""
     matches = list(_NAME_RUN.finditer(text))  # read once: the kings' numbers are told by every mention first
     numbered = _numbered_runs(matches, text, lists)
+
+    @cache
+    def first_words_within() -> frozenset[str]:
+        """The first two words of each run written within a sentence ("the sailor loved Pretty Polly"), read the
+        first time a word mostly an adverb opens a run, which few stories have."""
+        return frozenset(_first_two(m.group().split(" ")) for m in matches if not _starts_sentence(text, m.start()))
+
     for match in matches:
         run = match.group()
         if run.endswith(" I") and _pronoun_after(run, text, match.start(), match.end(), lists, numbered):
@@ -447,7 +461,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         runs = known[at_start]
         found = runs.get(run, _UNSEEN)
         if found is _UNSEEN:
-            held = _name_in(run, at_start, stop_word, lists, lowercase_words)
+            held = _name_in(run, at_start, first_words_within, stop_word, lists, lowercase_words)
             if held is None:
                 runs[run] = None
                 if " " not in run and stop_word[run]:
@@ -469,13 +483,22 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                     common=likely is None,
                     role=_role_name(words, [_kind(words[0], lists)], lists, lowercase_words),
                 )
-            found = runs[run] = _Run(name=name, offset=offset, length=length, inside=inside, evidence=said)
+            found = runs[run] = _Run(
+                name=name,
+                offset=offset,
+                length=length,
+                inside=inside,
+                evidence=said,
+                after_opener=at_start and offset > 0 and _clause_opener(run[: offset - 1], stop_word, lists),
+            )
         elif found is None:
             continue
         found.times += 1
         said = found.evidence
         if said is None:
             continue
+        if found.after_opener and _opens_narration(text, start):
+            said.after_opener += 1
         start += found.offset
         if found.inside and said.first_inside < 0:
             said.first_inside = start
@@ -504,6 +527,13 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     return [_found(shown, where, count, texts, read, starts) for shown, where, count in nicknamed]
 
 
+def _first_two(words: list[str]) -> str:
+    """A run's first two words, without a possessive's "'s": a run opening a sentence ("Pretty Polly wept") is read
+    as the story writes it within sentences ("the sailor loved Pretty Polly", "kissed Pretty Polly's hand", "loved
+    Pretty Polly Perkins")."""
+    return " ".join(words[:2]).removesuffix("'s").removesuffix("’s")
+
+
 @dataclass(kw_only=True)
 class _Run:
     """What every mention of one run of capitalised words says alike, in one place (within a
@@ -517,13 +547,20 @@ class _Run:
     evidence: _Evidence | None
     """The name's, or None for a name no person has ("Mount Horai", "King")."""
     times: int = 0
+    after_opener: bool = False
+    """The run opens with an adverb or a conjunction left out of the name ("Meanwhile Agnes")."""
 
 
 _UNSEEN = _Run(name="", offset=0, length=0, inside=False, evidence=None)
 
 
 def _name_in(
-    run: str, at_start: bool, stop_word: _StopWords, lists: _WordLists, lowercase_words: set[str]
+    run: str,
+    at_start: bool,
+    first_words_within: Callable[[], frozenset[str]],
+    stop_word: _StopWords,
+    lists: _WordLists,
+    lowercase_words: set[str],
 ) -> tuple[str, int, int, bool] | None:
     """(name, where it starts in the run, its length, not at a sentence's start) of a run of
     capitalised words, or None for a run that holds no name; leading stop words ("And Assipattle",
@@ -549,7 +586,7 @@ def _name_in(
         stop_word[words[0]]
         or words[0] in PARTICLES  # "The de la Tour family": the name is what the run holds after it
         or words[0].lower() in _ALIASES  # "Marcus Brown, AKA Mab": Mab, whom _known_as gives Marcus Brown's name
-        or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
+        or (at_start and len(words) > 1 and _opens_sentence(words, lists, lowercase_words, first_words_within))
     ):
         offset += len(words.pop(0)) + 1
         at_start = False
@@ -649,10 +686,41 @@ class _StopWords(dict[str, bool]):
         return found
 
 
-def _opens_sentence(word: str, lists: _WordLists, lowercase_words: set[str]) -> bool:
-    """A word of the language that the story also writes in lowercase, or an adverb: no part of a name."""
+def _opens_sentence(
+    words: list[str], lists: _WordLists, lowercase_words: set[str], first_words_within: Callable[[], frozenset[str]]
+) -> bool:
+    """Whether a run's first word is a word of the language that the story also writes in lowercase, or an adverb
+    ("Later", "Meanwhile", "Finally"): no part of a name. Plot summaries open sentence after sentence so, and the story
+    may never write the adverb in lowercase. A word mostly an adjective or a noun ("Little John", "Poor Anatole") is one
+    only where the story writes it in lowercase; a word mostly an adverb (adverbs.txt) only where the story never writes
+    it and the next word within a sentence (`first_words_within`, asked only then), which makes it the name's ("Pretty
+    Polly wept. The sailor loved Pretty Polly.")."""
+    word = words[0]
     key = fold(word)
-    return key not in lists.person and (key in lowercase_words or _is_adverb(key)) and _is_common_word(word)
+    return (
+        key not in lists.person
+        and (
+            key in lowercase_words
+            or _is_adverb(key)
+            or key in _CONJUNCTIONS
+            or (key in lists.adverbs and _first_two(words) not in first_words_within())
+        )
+        and _is_common_word(word)
+    )
+
+
+def _clause_opener(word: str, stop_word: _StopWords, lists: _WordLists) -> bool:
+    """Whether the one word left out of a name at a sentence's start is an adverb (adverbs.txt) or a conjunction
+    ("Meanwhile Agnes", "Whenever Charles"), after which the name opens the sentence as good as alone. Not a stop
+    word ("And Martha"): this rule leaves a name said once after one as it was read before adverbs were left out."""
+    key = fold(word)
+    return " " not in word and not stop_word[word] and (key in lists.adverbs or key in _CONJUNCTIONS)
+
+
+_CONJUNCTIONS = frozenset({"although", "whenever", "since", "unless", "whereas", "whilst", "lest", "whereupon"})
+"""The conjunctions that open a clause before its subject ("Although Maidwa was tired", "Whenever Shiro sang") that
+are neither stop words ("when", "because", "until") nor WordNet's adverbs ("though", "once", "wherever"): a closed
+class, which WordNet, of nouns, verbs, adjectives and adverbs only, does not hold. Not "till", a given name too."""
 
 
 def _is_adverb(key: str) -> bool:
@@ -751,12 +819,19 @@ def _event(words: list[str]) -> bool:
     return len(after) <= 1 and all(_ROMAN.fullmatch(w) or fold(w) in UNITS or w.isdigit() for w in after)
 
 
-def _said_a_person(name: str, found: _Evidence) -> bool:
-    """Whether a name the dictionary knows, only ever opening sentences, is a person all the same: it is no word of
-    the language in lowercase, the story says it more than once, and its mentions say a person more than a place
-    ("Mary woke", "Mary said"; not "Indeed", "Within", and not a name said once: one mention's evidence mistook
-    "Thus", "Elves" and "Norway" for people)."""
-    return found.mentions >= 2 and found.person > found.thing and not _is_sentence_word(name)
+def _said_a_person(name: str, found: _Evidence, lists: _WordLists) -> bool:
+    """Whether a name the dictionary knows, only ever opening sentences, is a person all the same: it is no word of the
+    language in lowercase, and its mentions say a person more than a place ("Mary woke", "Mary said"; not "Indeed",
+    "Within", "Thus said", "Elves said"). Said once, opening a sentence (or right after an adverb or a conjunction
+    opening it), it must also be no name WordNet writes capitalised for a thing more than for people (thing_names.txt: a
+    place, a book), nor many of a people or a kind of person ("Martha said nothing when the letter came"; not "Norway
+    said", "Vikings said"). Said once within one it stays no one: there it was mostly someone only mentioned ("the
+    beautiful Cleopatra herself", "the family of Adam"), and a people's one ("He was a Dane")."""
+    return (
+        (found.mentions >= 2 or (found.openings + found.after_opener > 0 and _names_no_thing(name, lists)))
+        and found.person > found.thing
+        and not _is_sentence_word(name)
+    )
 
 
 def _is_common_word(name: str) -> bool:
@@ -1558,7 +1633,7 @@ def _people(
             and (not found.inside or found.mentions < 2)
             and _is_common_word(name)
             and not found.named
-            and not _said_a_person(name, found)
+            and not _said_a_person(name, found, lists)
         ):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
         if found.role and (found.determined or (not found.named and (not found.inside or found.mentions < 2))):
