@@ -165,8 +165,8 @@ class _Evidence:
     mark, not in capitals): "Ella Wheeler Wilcox sent them", '"Go home." Ella Wheeler Wilcox went'."""
     first_opening: int = -1
     after_opener: int = 0
-    """Mentions right after an adverb or a conjunction opening a sentence of the narration, no word of the name
-    ("Meanwhile Agnes writes", "Whenever Charles sang"): openings too, for a name said once."""
+    """Mentions right after an adverb or a conjunction opening a sentence of the narration, no word of the name,
+    written as the name is ("Meanwhile Agnes writes", "Whenever Charles sang"): openings too, for a name said once."""
     role: bool = False
     """Its one word is a word for a kind of person, no title nor kin ("Hunter", "Robin", "Piper"): a given name where
     no determiner ever stands before it ("Hunter loves trains"), a role where one does ("the Hunter")."""
@@ -489,7 +489,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                 length=length,
                 inside=inside,
                 evidence=said,
-                after_opener=at_start and offset > 0 and _clause_opener(run[: offset - 1], stop_word, lists),
+                opener_left_out=at_start and offset > 0 and _clause_opener(run[: offset - 1], stop_word, lists),
             )
         elif found is None:
             continue
@@ -497,9 +497,10 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         said = found.evidence
         if said is None:
             continue
-        if found.after_opener and _opens_narration(text, start):
-            said.after_opener += 1
+        opened = found.opener_left_out and _opens_narration(text, start)
         start += found.offset
+        if opened and text.startswith(found.name, start):  # as openings: not in capitals ("LATER MARTHA said")
+            said.after_opener += 1
         if found.inside and said.first_inside < 0:
             said.first_inside = start
         if not found.inside and _opens_narration(text, start) and text.startswith(found.name, start):
@@ -547,7 +548,7 @@ class _Run:
     evidence: _Evidence | None
     """The name's, or None for a name no person has ("Mount Horai", "King")."""
     times: int = 0
-    after_opener: bool = False
+    opener_left_out: bool = False
     """The run opens with an adverb or a conjunction left out of the name ("Meanwhile Agnes")."""
 
 

@@ -1321,3 +1321,5 @@ def test_a_given_name_said_once_after_an_adverb_or_conjunction_opening_a_sentenc
     # A stop word left out is no adverb: the name said once after it stays no one, and a place stays a place.
     assert names_in("And Martha said nothing when the letter came.") == []
     assert names_in("Later Norway said no to the treaty, and the ships sailed home.") == []
+    # Nor one written in capitals, as a name said once opening a sentence in capitals is not (second review new68r3 4).
+    assert names_in("LATER MARTHA said nothing when the letter came.") == names_in("MARTHA said nothing.") == []
