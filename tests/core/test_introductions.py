@@ -247,3 +247,12 @@ def test_a_role_asked_for_is_answered_where_a_description_naming_them_brings_the
     for question in ("whats the butlers name", "What is the name of the butler?"):
         answer = library.ask(question, count=1)
         assert answer.best is not None and "a thin man called Jenkins" in answer.best.excerpt.text, question
+
+
+def test_a_relative_asked_as_the_kin_of_someone_is_answered_as_their_kin_is(tmp_path):
+    # "the brother of caterina" was read as no relative: the passage saying "brother" and "Caterina" most ranked first,
+    # not the one saying "her younger brother, Tommaso" (bench/untuned5).
+    library = library_of(tmp_path, BENCH / "untuned5" / "corpus" / "glassmakers-daughter.md")
+    for question in ("who is the brother of caterina", "Who is Caterina's brother?"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "her younger brother, Tommaso" in answer.best.excerpt.text, question
