@@ -18,7 +18,14 @@ from bot.core.kin_asked import KIN, KinAsked, introduces_as_kin, kin_asked_about
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
-from bot.core.role_asked import introduces_in_role, role_asked_about
+from bot.core.role_asked import (
+    RoleOf,
+    introduces_as_role_of,
+    introduces_in_role,
+    role_asked_about,
+    role_of_asked_about,
+    role_terms,
+)
 from bot.core.slips import bare_word, possessive_end, slip_of
 
 
@@ -45,10 +52,16 @@ def person_introduced(
     whose whole name it is, whom a lookup takes. Or the relative asked for ("Who is Gwen's father?"), whose
     introduction says who they are to that person; or the one person of the story ranked first (`first_story`)
     brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?").
+    Or the one person brought in as holding a role for the person named ("Who is Priya's boss?": "her manager, Don
+    Keller"); where no one is, the question is read as the rules below read it.
     `written` says whether the stories write a word as typed: a name they write is no one's misspelling."""
     kin = kin_asked_about(question)
     if kin is not None:
         return _introducing(_kin_introduced(people, kin, within, written, alone=False))
+    role_of = role_of_asked_about(question)
+    holder = None if role_of is None else _role_of_introduced(people, role_of, within, written)
+    if holder is not None:
+        return Introduction(holder)
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
         return None if first_story is None else _introducing(_lead_of(people, stories[first_story]))
     role = role_asked_about(question)
@@ -205,4 +218,34 @@ def _kin_introduced(
         return relatives[0]
     if not relatives and introduces_as_kin(owner.intro, owner.name, kin.owner_called):
         return owner
+    return None
+
+
+def _role_of_introduced(
+    people: FindsPeople, role_of: RoleOf, within: range | None, written: Callable[[str], bool]
+) -> Person | None:
+    """The one person of a known person's story brought in as holding the role asked for, for them: their name before
+    the role ("Morwenna's own superintendent, Gareth Lusk"), or "her", "his" or "their" in the passage introducing
+    them or the next ("her manager, Don Keller" for Priya, the passage before); the role's own words and synonyms
+    first, then its kinds' (bot.core.role_asked.role_terms: "boss" is no "manager" but a "supervisor"'s)."""
+    if people.holding(f"{role_of.owner} {role_of.role}"):
+        return None  # a name: "who is tobias wren" asks of Tobias Wren, no wren of Tobias's
+    found = _one_person(people, NameAsked(role_of.owner, False), within, written)
+    if found is None:
+        return None
+    owner = found.person
+    if owner.passage is None:
+        return None
+    owner_words = {fold(word) for word, _, _ in words(owner.name)}
+    others = [p for p in people.of_story(owner.path) if p.passage is not None and p.name != owner.name]
+    for kinds_too in (False, True):
+        terms = role_terms(role_of.role, kinds_too=kinds_too)
+        holding = []
+        for person in others:
+            by_name, by_pronoun = introduces_as_role_of(person.intro, person.name, terms, owner_words)
+            near = person.passage is not None and owner.passage <= person.passage <= owner.passage + 1
+            if by_name or (by_pronoun and near):
+                holding.append(person)
+        if holding:
+            return holding[0] if len(holding) == 1 else None
     return None

@@ -249,6 +249,20 @@ def test_a_role_asked_for_is_answered_where_a_description_naming_them_brings_the
         assert answer.best is not None and "a thin man called Jenkins" in answer.best.excerpt.text, question
 
 
+def test_a_role_held_for_someone_is_answered_where_the_story_brings_them_in_with_it(tmp_path):
+    # Plot summaries written blind (bench/untuned, bench/untuned5): "who is priyas boss" was read as no question of a
+    # person, and the passage saying "Priya" most ranked first; "Morwenna's own superintendent, Gareth Lusk" ranked
+    # below her own introduction. The story says "manager" and "superintendent", WordNet's kinds of a boss's kind.
+    library = library_of(
+        tmp_path, BENCH / "untuned" / "corpus" / "office.md", BENCH / "untuned5" / "corpus" / "saltmarsh-ledger.md"
+    )
+    for question in ("who is priyas boss", "Who is Priya's boss?", "Who is Priya's manager?"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "her manager, Don Keller" in answer.best.excerpt.text, question
+    answer = library.ask("who is morwenna's boss", count=1)
+    assert answer.best is not None and "Morwenna's own superintendent, Gareth Lusk" in answer.best.excerpt.text
+
+
 def test_a_relative_asked_as_the_kin_of_someone_is_answered_as_their_kin_is(tmp_path):
     # "the brother of caterina" was read as no relative: the passage saying "brother" and "Caterina" most ranked first,
     # not the one saying "her younger brother, Tommaso" (bench/untuned5).
