@@ -198,25 +198,6 @@ def introduces_as_kin_of(sentence: str, name: str, owner_called: tuple[str, ...]
     return False
 
 
-SPOUSES = frozenset({"wife", "husband"})
-_MARRYING = frozenset({"married", "marries", "marry", "weds", "wed", "wedded"})
-
-
-def introduces_as_spouse(sentence: str, name: str) -> bool:
-    """Whether `sentence` brings in the person `name` as someone's spouse: "married" (or "marries", "weds"; and "to")
-    before the name as said_before reads a relative's word ("Guilhem, now thirty-five and married to a weaver named
-    Isabeau", "Sventa marries Rimas"); not "a married director named Julian Fairweather", whose description it is."""
-    folded = [fold(word) for word, _, _ in words(sentence)]
-    said = [word for at, word in enumerate(folded) if not (word == "to" and at > 0 and folded[at - 1] in _MARRYING)]
-    named = [fold(word) for word, _, _ in words(name)]
-    if not named:
-        return False
-    return any(
-        said[place : place + len(named)] == named and said_before(said, place, _MARRYING)
-        for place in range(1, len(said) - len(named) + 1)
-    )
-
-
 def said_before(said: list[str], place: int, wanted: Collection[str]) -> bool:
     """Whether one of `wanted` stands before the name at `place` of the folded words `said`, with nothing between but
     "the", honorifics and titles ("father, the Reverend Alun Pryce", "navigator, Lt. Ingrid Rask"), or a description

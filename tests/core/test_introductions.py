@@ -278,11 +278,3 @@ def test_a_relative_is_answered_where_the_story_says_whose_kin_the_person_asked_
     library = library_of(tmp_path, BENCH / "untuned6" / "corpus" / "the-amber-crown.md")
     answer = library.ask("who is sventa's father", count=1)
     assert answer.best is not None and "the youngest daughter of King Audris" in answer.best.excerpt.text
-
-
-def test_a_spouse_asked_for_is_answered_where_the_story_says_whom_the_person_married(tmp_path):
-    # "Guilhem, now thirty-five and married to a weaver named Isabeau" (bench/untuned8): no one is brought in as his
-    # wife, and two passages saying "Guilhem" more ranked first.
-    library = library_of(tmp_path, BENCH / "untuned8" / "corpus" / "the-salt-and-the-crown.md")
-    answer = library.ask("Who is Guilhem's wife?", count=1)
-    assert answer.best is not None and "married to a weaver named Isabeau" in answer.best.excerpt.text
