@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Story
-from bot.core.kin_asked import KIN, KinAsked, introduces_as_kin, introduces_as_kin_of, kin_asked_about, kin_named
+from bot.core.kin_asked import KIN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
@@ -198,8 +198,7 @@ def _kin_introduced(
     people: FindsPeople, kin: KinAsked, within: range | None, written: Callable[[str], bool], *, alone: bool
 ) -> Person | None:
     """The one relative asked for ("Who is Gwen's father?") of one known person, brought in as that relative by a
-    sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce"), or as the one whose
-    relative that person is ("Sventa is sixteen and the youngest daughter of King Audris"); else that person, where
+    sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce"); else that person, where
     they are brought in as the relative's ("Lesage's daughter, Madeleine" for "Who is Madeleine's father?"); None
     where neither is. `alone`: the question was typed with no question word ("gwens father")."""
     found = _one_person(people, NameAsked(kin.owner, alone), within, written)
@@ -212,10 +211,7 @@ def _kin_introduced(
         for person in people.of_story(owner.path)
         if person.passage is not None
         and person.name != owner.name
-        and (
-            introduces_as_kin(person.intro, person.name, kin.called)
-            or introduces_as_kin_of(person.intro, person.name, kin.owner_called)
-        )
+        and introduces_as_kin(person.intro, person.name, kin.called)
         and not owner_words.isdisjoint(fold(word) for word, _, _ in words(person.intro))
     ]
     if len(relatives) == 1:

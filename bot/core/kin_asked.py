@@ -178,26 +178,6 @@ def introduces_as_kin(sentence: str, name: str, called: tuple[str, ...]) -> bool
     )
 
 
-def introduces_as_kin_of(sentence: str, name: str, owner_called: tuple[str, ...]) -> bool:
-    """Whether `sentence` brings in the person `name` as the one whose relative someone is, by the words that relative
-    is called (KIN_OF_OWNER's) and "of" right before the name, but for "the", honorifics and titles: "Sventa is
-    sixteen and the youngest daughter of King Audris" brings in her father."""
-    said = [fold(word) for word, _, _ in words(sentence)]
-    named = [fold(word) for word, _, _ in words(name)]
-    if not named:
-        return False
-    titles = person_titles()
-    for place in range(2, len(said) - len(named) + 1):
-        if said[place : place + len(named)] != named:
-            continue
-        back = place - 1
-        while back > 1 and (said[back] == "the" or said[back] in HONORIFICS or said[back] in titles):
-            back -= 1
-        if said[back] == "of" and said[back - 1] in owner_called:
-            return True
-    return False
-
-
 def said_before(said: list[str], place: int, wanted: Collection[str]) -> bool:
     """Whether one of `wanted` stands before the name at `place` of the folded words `said`, with nothing between but
     "the", honorifics and titles ("father, the Reverend Alun Pryce", "navigator, Lt. Ingrid Rask"), or a description
