@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.people_finder import HONORIFICS, person_titles
+from bot.core.slips import POSSESSIVE_ENDS
 
 KIN = {
     "father": ("father", "dad"),
@@ -68,7 +69,6 @@ _OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("what", "is"), ("what",
 _NAME_OF = ("the", "name", "of")
 _AFTER_KIN = ((), ("called",), ("named",), ("name",))
 """What may follow the relative in a question: "X's wife called?", "X's dad's name?" (its "'s" read off the word)."""
-_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 _MOST_NAME_WORDS = 4
 
 
@@ -120,14 +120,14 @@ def owned_word(
     """The name and word of "X's WORD" (a word `wanted`: a relative, a role) followed by one of `endings` ("called";
     "name" after "WORD's"), X at most four words; or of "Xs WORD", a possessive typed without its apostrophe ("who is
     gwens father"), the name then taken as typed ("gwens"), as bot.core.query takes "ivans" of "whats ivans job"."""
-    owner_end = next((place for place, word in enumerate(said) if word.endswith(_POSSESSIVE_ENDS)), None)
+    owner_end = next((place for place, word in enumerate(said) if word.endswith(POSSESSIVE_ENDS)), None)
     if owner_end is None:
         return _unmarked_owned_word(said, endings, wanted)
     if owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(said):
         return None
     word = said[owner_end + 1]
     after = tuple(said[owner_end + 2 :])
-    if after == ("name",) and not word.endswith(_POSSESSIVE_ENDS):
+    if after == ("name",) and not word.endswith(POSSESSIVE_ENDS):
         return None  # "X's dad name"
     word = word[:-2] if after == ("name",) else word
     if not wanted(word) or after not in endings:
@@ -159,7 +159,7 @@ def _kin_of_the(said: list[str]) -> KinAsked | None:
     if len(said) < 4 or said[0] != "the" or said[1] not in KIN or said[2] != "of":
         return None
     owner = said[3:]
-    if len(owner) > _MOST_NAME_WORDS or any(word.endswith(_POSSESSIVE_ENDS) for word in owner):
+    if len(owner) > _MOST_NAME_WORDS or any(word.endswith(POSSESSIVE_ENDS) for word in owner):
         return None
     return _kin_asked(" ".join(owner), said[1])
 

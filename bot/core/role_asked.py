@@ -15,7 +15,7 @@ from bot.core.analysis import Analyzer, fold, normalize_word, words
 from bot.core.kin_asked import KIN, owned_word, said_before
 from bot.core.people_finder import described_head, kin_words
 from bot.core.related_words import bundled_related_words
-from bot.core.slips import POSSESSIVE_ENDS
+from bot.core.slips import POSSESSIVE_ENDS, written_possessive
 
 _OPENINGS = (("who", "is", "the"), ("who", "was", "the"), ("who's", "the"), ("whos", "the"))
 _NAME_OPENINGS = (("what", "is", "the"), ("what", "was", "the"), ("what's", "the"), ("whats", "the"))
@@ -179,7 +179,9 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
     """Whether `sentence` brings in the person `name` in a role of those index `terms` (role_terms) held for someone,
     as said_before reads a role before a name: held for the owner named (words `owner`, folded: "Morwenna's own
     superintendent, Gareth Lusk"), or for "her", "his" or "their" ("her manager, Don Keller"). (named, pronoun)."""
-    said = [fold(word) for word, _, _ in words(sentence)]
+    written = words(sentence)
+    said = [fold(word) for word, _, _ in written]
+    owning = [written_possessive(sentence, word, end) for word, _, end in written]
     named = [fold(word) for word, _, _ in words(name)]
     if not named:
         return False, False
@@ -189,8 +191,9 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
     for place, word in enumerate(said):
         if analyzer.term(word) not in terms or not _is_person_word(word):
             continue
-        before = said[max(place - _MOST_WORDS_OWNER_BEFORE_ROLE, 0) : place]
-        if any(w.endswith(POSSESSIVE_ENDS) and normalize_word(w) in owner for w in before):
+        start = max(place - _MOST_WORDS_OWNER_BEFORE_ROLE, 0)
+        before = said[start:place]
+        if any(owns and normalize_word(w) in owner for w, owns in zip(before, owning[start:place], strict=True)):
             by_name.add(word)
         elif any(w in _OWNING_PRONOUNS for w in before):
             by_pronoun.add(word)

@@ -126,3 +126,12 @@ def test_a_role_held_for_someone_is_said_before_the_name_after_theirs_or_her():
         False,
         True,
     )
+
+
+def test_a_role_held_for_someone_whose_name_ends_in_s_is_held_for_them():
+    # "Agnes' manager": words() leaves the apostrophe off "Agnes'", which was read as no possessive at all.
+    manager = role_terms("manager", kinds_too=False)
+    for sentence in ("Agnes' manager, Tom Hart, keeps her late.", "Agnes’ manager, Tom Hart, keeps her late."):
+        assert introduces_as_role_of(sentence, "Tom Hart", manager, {"agnes", "moss"}) == (True, False), sentence
+    assert introduces_as_role_of("Agnes manager, Tom Hart", "Tom Hart", manager, {"agnes", "moss"}) == (False, False)
+    assert introduces_as_role_of("'Run, Agnes' manager Tom Hart cried.", "Tom Hart", manager, {"tom"}) == (False, False)
