@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
-from bot.core.corpus import Story
+from bot.core.corpus import Passage, Story
 from bot.core.kin_asked import KIN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
@@ -22,6 +22,7 @@ from bot.core.role_asked import (
     RoleOf,
     introduces_as_role_of,
     introduces_in_role,
+    named_last,
     role_asked_about,
     role_of_asked_about,
     role_terms,
@@ -42,6 +43,7 @@ def person_introduced(
     question: str,
     people: FindsPeople,
     stories: Sequence[Story],
+    passages: Sequence[Passage],
     within: range | None,
     first_story: int | None,
     written: Callable[[str], bool],
@@ -53,13 +55,14 @@ def person_introduced(
     introduction says who they are to that person; or the one person of the story ranked first (`first_story`)
     brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?").
     Or the one person brought in as holding a role for the person named ("Who is Priya's boss?": "her manager, Don
-    Keller"); where no one is, the question is read as the rules below read it.
+    Keller", where Priya is the person last named before it in the story's `passages`); where no one is, the question
+    is read as the rules below read it.
     `written` says whether the stories write a word as typed: a name they write is no one's misspelling."""
     kin = kin_asked_about(question)
     if kin is not None:
         return _introducing(_kin_introduced(people, kin, within, written, alone=False))
     role_of = role_of_asked_about(question)
-    holder = None if role_of is None else _role_of_introduced(people, role_of, within, written)
+    holder = None if role_of is None else _role_of_introduced(people, passages, role_of, within, written)
     if holder is not None:
         return Introduction(holder)
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
@@ -222,12 +225,18 @@ def _kin_introduced(
 
 
 def _role_of_introduced(
-    people: FindsPeople, role_of: RoleOf, within: range | None, written: Callable[[str], bool]
+    people: FindsPeople,
+    passages: Sequence[Passage],
+    role_of: RoleOf,
+    within: range | None,
+    written: Callable[[str], bool],
 ) -> Person | None:
     """The one person of a known person's story brought in as holding the role asked for, for them: their name before
     the role ("Morwenna's own superintendent, Gareth Lusk"), or "her", "his" or "their" in the passage introducing
-    them or the next ("her manager, Don Keller" for Priya, the passage before); the role's own words and synonyms
-    first, then its kinds' (bot.core.role_asked.role_terms: "boss" is no "manager" but a "supervisor"'s)."""
+    them or the next, where they are the person last named before it (_owner_named_last: "her manager, Don Keller"
+    for Priya, the passage before; not "His manager, Colin Webb" after "Her husband, Raj Nair"); the role's own
+    words and synonyms first, then its kinds' (bot.core.role_asked.role_terms: "boss" is no "manager" but a
+    "supervisor"'s)."""
     if people.holding(f"{role_of.owner} {role_of.role}"):
         return None  # a name: "who is tobias wren" asks of Tobias Wren, no wren of Tobias's
     found = _one_person(people, NameAsked(role_of.owner, False), within, written)
@@ -244,8 +253,26 @@ def _role_of_introduced(
         for person in others:
             by_name, by_pronoun = introduces_as_role_of(person.intro, person.name, terms, owner_words)
             near = person.passage is not None and owner.passage <= person.passage <= owner.passage + 1
-            if by_name or (by_pronoun and near):
+            if by_name or (by_pronoun and near and _owner_named_last(passages, owner, person, others)):
                 holding.append(person)
         if holding:
             return holding[0] if len(holding) == 1 else None
     return None
+
+
+def _owner_named_last(passages: Sequence[Passage], owner: Person, holder: Person, people: Sequence[Person]) -> bool:
+    """Whether `owner` is the person of the story named last before `holder`'s name where the sentence introducing
+    them says "her", "his" or "their" role, from the start of the owner's introducing passage: so "her" is the
+    owner's. Not where that sentence is not found in its passage."""
+    if owner.passage is None or holder.passage is None:
+        return False
+    text = passages[holder.passage].text
+    sentence = text.find(holder.intro)
+    named = holder.intro.find(holder.name)
+    if sentence < 0 or named < 0:
+        return False
+    before = text[:sentence] + holder.intro[:named]
+    if holder.passage != owner.passage:
+        before = passages[owner.passage].text + "\n" + before
+    others = [p.name for p in people if p.name != holder.name]
+    return named_last(before, owner.name, others)

@@ -8,6 +8,7 @@ held for someone, "Who is Priya's boss?": "her manager, Don Keller", "Morwenna's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -202,3 +203,25 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
         any(said_before(said, place, by_name) for place in introduced),
         any(said_before(said, place, by_pronoun) for place in introduced),
     )
+
+
+def named_last(text: str, name: str, others: Sequence[str]) -> bool:
+    """Whether the person named last in `text` is `name`'s, not one of `others`: by a whole name, or by a word of one
+    name alone; a word of several names ("Nair" of Priya Nair and Raj Nair) says no one in particular, so not them."""
+    names = [tuple(fold(word) for word, _, _ in words(n)) for n in (name, *others)]
+    ending: dict[str, list[int]] = {}
+    holding: dict[str, set[int]] = {}
+    for which, called in enumerate(names):
+        if called:
+            ending.setdefault(called[-1], []).append(which)
+        for word in called:
+            holding.setdefault(word, set()).add(which)
+    said = [fold(word) for word, _, _ in words(text) if word[:1].isupper()]
+    for place in range(len(said) - 1, -1, -1):
+        start = {w: place + 1 - len(names[w]) for w in ending.get(said[place], [])}
+        whole = [w for w, at in start.items() if at >= 0 and tuple(said[at : place + 1]) == names[w]]
+        if whole:
+            return whole == [0]
+        if said[place] in holding:
+            return holding[said[place]] == {0}
+    return False

@@ -263,6 +263,25 @@ def test_a_role_held_for_someone_is_answered_where_the_story_brings_them_in_with
     assert answer.best is not None and "Morwenna's own superintendent, Gareth Lusk" in answer.best.excerpt.text
 
 
+def test_a_role_held_for_her_or_him_is_held_for_the_person_named_last_before_it(tmp_path):
+    # "His manager, Colin Webb" follows "Her husband, Raj Nair": his manager is Raj's, not Priya's, whom her
+    # introduction's passage names first. Priya's boss is left to the ranking, which finds "Her boss, ... Don Keller".
+    (tmp_path / "office.md").write_text(
+        "# Open Plan\n\nPriya Nair is a junior analyst at a logistics firm in Leeds. Her husband, Raj Nair, works at a "
+        "bank across the river.\n\nHis manager, Colin Webb, keeps Raj late every night, and Priya eats dinner alone."
+        "\n\nThe firm is in trouble and rumours of an audit spread through the building.\n\nPriya finds an error in "
+        "the freight ledger. Her boss, a tired man called Don Keller, tells her to leave it alone.\n\nIn the end Priya "
+        "takes the ledger to the police.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("who is priya's boss", "whos priyas boss"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "Don Keller" in answer.best.excerpt.text, question
+    answer = library.ask("who is raj's boss", count=1)
+    assert answer.best is not None and answer.best.excerpt.text.startswith("His manager, Colin Webb")
+
+
 def test_a_relative_asked_as_the_kin_of_someone_is_answered_as_their_kin_is(tmp_path):
     # "the brother of caterina" was read as no relative: the passage saying "brother" and "Caterina" most ranked first,
     # not the one saying "her younger brother, Tommaso" (bench/untuned5).
