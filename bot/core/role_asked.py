@@ -14,7 +14,7 @@ from functools import cache
 
 from bot.core.analysis import Analyzer, fold, normalize_word, words
 from bot.core.kin_asked import KIN, owned_word, said_before
-from bot.core.people_finder import described_head, kin_words
+from bot.core.people_finder import described_head, kin_words, person_nouns
 from bot.core.related_words import bundled_related_words
 from bot.core.slips import POSSESSIVE_ENDS, written_possessive
 
@@ -158,8 +158,10 @@ def _role_terms_analyzer() -> Analyzer:
 def role_terms(role: str, *, kinds_too: bool) -> frozenset[str]:
     """The index terms of the words a story may call a role by (bot.core.related_words, WordNet's): the role's and its
     close relatives' ("boss": "chief", "employer", "foreman"); `kinds_too`, its kinds' one step up or down too and
-    their close relatives' ("supervisor", and the supervisor's "manager" and "superintendent"), which WordNet files
-    under the senses of every word the role's stem is, and so hold many that are not the role ("assistant": "actor")."""
+    their close relatives' ("supervisor", and the supervisor's "manager" and "superintendent"). Only kinds whose term
+    is a noun for a kind of person, whole (people_finder.person_nouns: "supervisor", "tutor"): a term cut from a
+    longer word is the term of every word cut so, and its relatives those of each ("teacher"'s kind "educ" is
+    "educator" and "education" too, whose relatives are "pupil" and "student")."""
     term = _role_terms_analyzer().term(role)
     if term is None:
         return frozenset()
@@ -167,7 +169,7 @@ def role_terms(role: str, *, kinds_too: bool) -> frozenset[str]:
     close = related.close.get(term, frozenset())
     if not kinds_too:
         return close | {term}
-    kinds = related.kinds.get(term, frozenset())
+    kinds = related.kinds.get(term, frozenset()) & person_nouns()
     return frozenset({term}).union(close, kinds, *(related.close.get(kind, frozenset()) for kind in kinds))
 
 

@@ -282,6 +282,22 @@ def test_a_role_held_for_her_or_him_is_held_for_the_person_named_last_before_it(
     assert answer.best is not None and answer.best.excerpt.text.startswith("His manager, Colin Webb")
 
 
+def test_a_role_held_for_someone_is_not_answered_by_its_converse(tmp_path):
+    # WordNet's kinds of "teacher" reached "pupil" through "educ", the term of "educator" and "education" alike:
+    # "Who is Alice's teacher?" answered with her pupil.
+    (tmp_path / "school.md").write_text(
+        "# The Piano Lesson\n\nAlice Moreau is a piano teacher in a small town in Brittany. She is fifty and has never "
+        "married.\n\nHer pupil, a shy boy of twelve named Tom Reed, comes every Thursday after school.\n\nTom plays "
+        "badly at first, but Alice hears something in his left hand that she has not heard in years.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    answer = library.ask("who is alice's teacher", count=1)
+    assert answer.best is not None and "Tom Reed" not in answer.best.excerpt.text
+    answer = library.ask("who is alice's pupil", count=1)
+    assert answer.best is not None and answer.best.excerpt.text.startswith("Her pupil, a shy boy")
+
+
 def test_a_relative_asked_as_the_kin_of_someone_is_answered_as_their_kin_is(tmp_path):
     # "the brother of caterina" was read as no relative: the passage saying "brother" and "Caterina" most ranked first,
     # not the one saying "her younger brother, Tommaso" (bench/untuned5).

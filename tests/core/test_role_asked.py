@@ -135,3 +135,11 @@ def test_a_role_held_for_someone_whose_name_ends_in_s_is_held_for_them():
         assert introduces_as_role_of(sentence, "Tom Hart", manager, {"agnes", "moss"}) == (True, False), sentence
     assert introduces_as_role_of("Agnes manager, Tom Hart", "Tom Hart", manager, {"agnes", "moss"}) == (False, False)
     assert introduces_as_role_of("'Run, Agnes' manager Tom Hart cried.", "Tom Hart", manager, {"tom"}) == (False, False)
+
+
+def test_a_roles_kinds_are_only_nouns_for_a_kind_of_person_whole():
+    # "teacher"'s kind "educ" is the term of "education" too, whose relatives are "pupil" and "student"; "secretary"'s
+    # "chief" is an adjective's too ("chief", "boss"): they turned "Who is Alice's teacher?" to her pupil.
+    assert not {"pupil", "student"} & role_terms("teacher", kinds_too=True)
+    assert "tutor" in role_terms("teacher", kinds_too=True)
+    assert "boss" not in role_terms("secretary", kinds_too=True)
