@@ -155,6 +155,12 @@ def _role_terms_analyzer() -> Analyzer:
     return Analyzer()
 
 
+def role_term(role: str) -> frozenset[str]:
+    """The index term of the role's own word, alone (role_terms' first), or none."""
+    term = _role_terms_analyzer().term(role)
+    return frozenset() if term is None else frozenset({term})
+
+
 def role_terms(role: str, *, kinds_too: bool) -> frozenset[str]:
     """The index terms of the words a story may call a role by (bot.core.related_words, WordNet's): the role's and its
     close relatives' ("boss": "chief", "employer", "foreman"); `kinds_too`, its kinds' one step up or down too and
@@ -182,12 +188,32 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
     """Whether `sentence` brings in the person `name` in a role of those index `terms` (role_terms) held for someone,
     as said_before reads a role before a name: held for the owner named (words `owner`, folded: "Morwenna's own
     superintendent, Gareth Lusk"), or for "her", "his" or "their" ("her manager, Don Keller"). (named, pronoun)."""
-    written = words(sentence)
-    said = [fold(word) for word, _, _ in written]
-    owning = [written_possessive(sentence, word, end) for word, _, end in written]
+    said, by_name, by_pronoun = _roles_owned(sentence, terms, owner)
     named = [fold(word) for word, _, _ in words(name)]
     if not named:
         return False, False
+    introduced = [place for place in range(1, len(said) - len(named) + 1) if said[place : place + len(named)] == named]
+    return (
+        any(said_before(said, place, by_name) for place in introduced),
+        any(said_before(said, place, by_pronoun) for place in introduced),
+    )
+
+
+def roles_owned_at(text: str, terms: frozenset[str], owner: set[str] | None) -> tuple[bool, list[int]]:
+    """Whether `text` says a role of those index `terms` held for the owner named ("Priya's boss"; for anyone named,
+    with no `owner`), whoever it brings in, and where it says one held for "her", "his" or "their" ("Her boss from now
+    on, the chief resident Paul Kemp"): the offsets of those pronouns' roles."""
+    written = words(text)
+    _, by_name, by_pronoun = _roles_owned(text, terms, owner)
+    return bool(by_name), [start for word, start, _ in written if fold(word) in by_pronoun]
+
+
+def _roles_owned(sentence: str, terms: frozenset[str], owner: set[str] | None) -> tuple[list[str], set[str], set[str]]:
+    """The folded words of `sentence`, and the words of a role of `terms` in it held for the owner named (for anyone
+    named, with no `owner`), and for "her", "his" or "their" (introduces_as_role_of)."""
+    written = words(sentence)
+    said = [fold(word) for word, _, _ in written]
+    owning = [written_possessive(sentence, word, end) for word, _, end in written]
     analyzer = _role_terms_analyzer()
     by_name: set[str] = set()
     by_pronoun: set[str] = set()
@@ -196,15 +222,14 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
             continue
         start = max(place - _MOST_WORDS_OWNER_BEFORE_ROLE, 0)
         before = said[start:place]
-        if any(owns and normalize_word(w) in owner for w, owns in zip(before, owning[start:place], strict=True)):
+        if any(
+            owns and (owner is None or normalize_word(w) in owner)
+            for w, owns in zip(before, owning[start:place], strict=True)
+        ):
             by_name.add(word)
         elif any(w in _OWNING_PRONOUNS for w in before):
             by_pronoun.add(word)
-    introduced = [place for place in range(1, len(said) - len(named) + 1) if said[place : place + len(named)] == named]
-    return (
-        any(said_before(said, place, by_name) for place in introduced),
-        any(said_before(said, place, by_pronoun) for place in introduced),
-    )
+    return said, by_name, by_pronoun
 
 
 def named_last(text: str, name: str, others: Sequence[str]) -> bool:

@@ -298,6 +298,23 @@ def test_a_role_held_for_someone_is_not_answered_by_its_converse(tmp_path):
     assert answer.best is not None and answer.best.excerpt.text.startswith("Her pupil, a shy boy")
 
 
+def test_a_role_held_for_someone_is_not_answered_by_its_kinds_where_the_story_says_the_role_itself(tmp_path):
+    # A boss is a kind of supervisor, and "Her supervisor, Grace Obi" answered "who is marta's boss", though the story
+    # says who her boss is: "Her boss from now on, the chief resident Paul Kemp" (a name the finder does not take).
+    (tmp_path / "ward.md").write_text(
+        "# Night Shift\n\nMarta Lind is a nurse on the night ward of a city hospital. Her supervisor, Grace Obi, runs "
+        "the ward with a stopwatch.\n\nThe nights are long. Marta drinks cold tea and talks to the patients who cannot "
+        "sleep.\n\nIn March a new doctor arrives. Her boss from now on, the chief resident Paul Kemp, wants the ward "
+        "run differently.\n\nMarta is caught between them and begins to look for another job.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    answer = library.ask("who is marta's boss", count=1)
+    assert answer.best is not None and "Paul Kemp" in answer.best.excerpt.text
+    answer = library.ask("who is marta's supervisor", count=1)
+    assert answer.best is not None and "Her supervisor, Grace Obi" in answer.best.excerpt.text
+
+
 def test_a_relative_asked_as_the_kin_of_someone_is_answered_as_their_kin_is(tmp_path):
     # "the brother of caterina" was read as no relative: the passage saying "brother" and "Caterina" most ranked first,
     # not the one saying "her younger brother, Tommaso" (bench/untuned5).
