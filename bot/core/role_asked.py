@@ -210,7 +210,8 @@ def roles_owned_at(text: str, terms: frozenset[str], owner: set[str] | None) -> 
 
 def _roles_owned(sentence: str, terms: frozenset[str], owner: set[str] | None) -> tuple[list[str], set[str], set[str]]:
     """The folded words of `sentence`, and the words of a role of `terms` in it held for the owner named (for anyone
-    named, with no `owner`), and for "her", "his" or "their" (introduces_as_role_of)."""
+    named, with no `owner`), and for "her", "his" or "their" (introduces_as_role_of): the owner is the owning word
+    nearest before the role, so "her father's assistant" is her father's, not hers."""
     written = words(sentence)
     said = [fold(word) for word, _, _ in written]
     owning = [written_possessive(sentence, word, end) for word, _, end in written]
@@ -221,13 +222,14 @@ def _roles_owned(sentence: str, terms: frozenset[str], owner: set[str] | None) -
         if analyzer.term(word) not in terms or not _is_person_word(word):
             continue
         start = max(place - _MOST_WORDS_OWNER_BEFORE_ROLE, 0)
-        before = said[start:place]
-        if any(
-            owns and (owner is None or normalize_word(w) in owner)
-            for w, owns in zip(before, owning[start:place], strict=True)
-        ):
+        nearest = next(
+            (at for at in range(place - 1, start - 1, -1) if owning[at] or said[at] in _OWNING_PRONOUNS), None
+        )
+        if nearest is None:
+            continue
+        if owning[nearest] and (owner is None or normalize_word(said[nearest]) in owner):
             by_name.add(word)
-        elif any(w in _OWNING_PRONOUNS for w in before):
+        elif said[nearest] in _OWNING_PRONOUNS:
             by_pronoun.add(word)
     return said, by_name, by_pronoun
 

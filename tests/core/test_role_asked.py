@@ -7,6 +7,7 @@ from bot.core.role_asked import (
     role_asked_about,
     role_of_asked_about,
     role_terms,
+    roles_owned_at,
 )
 
 
@@ -135,6 +136,23 @@ def test_a_role_held_for_someone_whose_name_ends_in_s_is_held_for_them():
         assert introduces_as_role_of(sentence, "Tom Hart", manager, {"agnes", "moss"}) == (True, False), sentence
     assert introduces_as_role_of("Agnes manager, Tom Hart", "Tom Hart", manager, {"agnes", "moss"}) == (False, False)
     assert introduces_as_role_of("'Run, Agnes' manager Tom Hart cried.", "Tom Hart", manager, {"tom"}) == (False, False)
+
+
+def test_a_role_is_held_for_the_owner_nearest_before_it():
+    # "her father's assistant" is her father's: the pronoun owned the role whatever possessive stood between.
+    assistant = role_terms("assistant", kinds_too=True)
+    paiva = "She suspects her father's assistant, Rodrigo Paiva, who is engaged to marry her."
+    assert introduces_as_role_of(paiva, "Rodrigo Paiva", assistant, {"ines"}) == (False, False)
+    assert introduces_as_role_of(paiva, "Rodrigo Paiva", assistant, {"father"}) == (True, False)
+    assert roles_owned_at(paiva, assistant, {"ines"}) == (False, [])
+    assert introduces_as_role_of("Ines's father's assistant, Rodrigo Paiva", "Rodrigo Paiva", assistant, {"ines"}) == (
+        False,
+        False,
+    )
+    assert introduces_as_role_of("Her own assistant, Rodrigo Paiva", "Rodrigo Paiva", assistant, {"ines"}) == (
+        False,
+        True,
+    )
 
 
 def test_a_roles_kinds_are_only_nouns_for_a_kind_of_person_whole():
