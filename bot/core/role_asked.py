@@ -163,19 +163,21 @@ def role_term(role: str) -> frozenset[str]:
 
 def role_terms(role: str, *, kinds_too: bool) -> frozenset[str]:
     """The index terms of the words a story may call a role by (bot.core.related_words, WordNet's): the role's and its
-    close relatives' ("boss": "chief", "employer", "foreman"); `kinds_too`, its kinds' one step up or down too and
-    their close relatives' ("supervisor", and the supervisor's "manager" and "superintendent"). Only kinds whose term
-    is a noun for a kind of person, whole (people_finder.person_nouns: "supervisor", "tutor"): a term cut from a
-    longer word is the term of every word cut so, and its relatives those of each ("teacher"'s kind "educ" is
-    "educator" and "education" too, whose relatives are "pupil" and "student")."""
+    close relatives' that are nouns for a kind of person, whole (people_finder.person_nouns: "boss": "foreman", not
+    "chief", a chief thing too); `kinds_too`, its kinds' one step up or down that are such nouns too, and their close
+    relatives ("boss": "supervisor", and the supervisor's "manager" and "superintendent"). Only a role whose term is its
+    whole word has kinds: a term cut from a longer word is the term of every word cut so, and its relatives those of
+    each ("manager"'s "manag" is "management"'s too, whose kind "authority" is cut to "author", whose relatives are
+    "officer" and "composer")."""
     term = _role_terms_analyzer().term(role)
     if term is None:
         return frozenset()
     related = bundled_related_words()
-    close = related.close.get(term, frozenset())
-    if not kinds_too:
+    people = person_nouns()
+    close = related.close.get(term, frozenset()) & people
+    if not kinds_too or term != role:
         return close | {term}
-    kinds = related.kinds.get(term, frozenset()) & person_nouns()
+    kinds = related.kinds.get(term, frozenset()) & people
     return frozenset({term}).union(close, kinds, *(related.close.get(kind, frozenset()) for kind in kinds))
 
 
