@@ -203,8 +203,9 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
 
 def roles_owned_at(text: str, terms: frozenset[str], owner: set[str] | None) -> tuple[bool, list[int]]:
     """Whether `text` says a role of those index `terms` held for the owner named ("Priya's boss"; for anyone named,
-    with no `owner`), whoever it brings in, and where it says one held for "her", "his" or "their" ("Her boss from now
-    on, the chief resident Paul Kemp"): the offsets of those pronouns' roles."""
+    with no `owner`), whoever it brings in, and the offsets of every word of a role it says held for "her", "his" or
+    "their" somewhere ("Her boss from now on, the chief resident Paul Kemp"): that word wherever it stands, held for a
+    pronoun there or not."""
     written = words(text)
     _, by_name, by_pronoun = _roles_owned(text, terms, owner)
     return bool(by_name), [start for word, start, _ in written if fold(word) in by_pronoun]
