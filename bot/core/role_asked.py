@@ -237,15 +237,9 @@ def _roles_owned(sentence: str, terms: frozenset[str], owner: set[str] | None) -
     return said, by_name, by_pronoun
 
 
-_SENTENCE_ENDS = ".!?:;\n"
-"""What may stand between a sentence's end and the next's first word."""
-
-
 def named_last(text: str, name: str, others: Sequence[str]) -> bool:
     """Whether the person named last in `text` is `name`'s, not one of `others`: by a whole name, or by a word of one
-    name alone; a word of several names ("Nair" of Priya Nair and Raj Nair) says no one in particular, so not them;
-    nor where two or more capitalised words in a row, not opening a sentence, name someone else after them ("a house
-    with Raj Mehta", whom the finder may not have taken)."""
+    name alone; a word of several names ("Nair" of Priya Nair and Raj Nair) says no one in particular, so not them."""
     names = [tuple(fold(word) for word, _, _ in words(n)) for n in (name, *others)]
     ending: dict[str, list[int]] = {}
     holding: dict[str, set[int]] = {}
@@ -254,20 +248,7 @@ def named_last(text: str, name: str, others: Sequence[str]) -> bool:
             ending.setdefault(called[-1], []).append(which)
         for word in called:
             holding.setdefault(word, set()).add(which)
-    said: list[str] = []
-    run_of: list[int] = []  # how many capitalised words in a row, none opening a sentence, end at each of `said`'s
-    before_end = 0
-    joined = False
-    for word, begin, end in words(text):
-        gap = text[before_end:begin]
-        before_end = end
-        if not word[:1].isupper():
-            joined = False
-            continue
-        mid_sentence = begin > 0 and not any(mark in gap for mark in _SENTENCE_ENDS)
-        run_of.append(run_of[-1] + 1 if joined and not gap.strip() and run_of[-1] else int(mid_sentence))
-        said.append(fold(word))
-        joined = True
+    said = [fold(word) for word, _, _ in words(text) if word[:1].isupper()]
     for place in range(len(said) - 1, -1, -1):
         start = {w: place + 1 - len(names[w]) for w in ending.get(said[place], [])}
         whole = [w for w, at in start.items() if at >= 0 and tuple(said[at : place + 1]) == names[w]]
@@ -275,6 +256,4 @@ def named_last(text: str, name: str, others: Sequence[str]) -> bool:
             return whole == [0]
         if said[place] in holding:
             return holding[said[place]] == {0}
-        if run_of[place] >= 2:
-            return False
     return False

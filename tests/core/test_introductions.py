@@ -282,21 +282,6 @@ def test_a_role_held_for_her_or_him_is_held_for_the_person_named_last_before_it(
     assert answer.best is not None and answer.best.excerpt.text.startswith("His manager, Colin Webb")
 
 
-def test_a_role_held_for_her_or_him_is_not_held_for_the_owner_after_someone_else_named(tmp_path):
-    # Raj Mehta, named in a row of capitalised words mid-sentence, stands between Priya and "His manager": Priya was
-    # the last person the finder knew named before it, so Colin Webb answered "who is priya's boss".
-    (tmp_path / "house.md").write_text(
-        "# Shared House\n\nPriya Nair is a junior analyst at a logistics firm in Leeds. She shares a house with Raj "
-        "Mehta, a bus driver.\n\nHis manager, Colin Webb, keeps Raj late every night, and Priya eats dinner alone."
-        "\n\nThe firm is in trouble and rumours of an audit spread through the building.\n\nIn the end Priya takes "
-        "the ledger to the police.",
-        encoding="utf-8",
-    )
-    library = StoryLibrary(load_corpus(tmp_path))
-    answer = library.ask("who is priya's boss", count=1)
-    assert answer.best is None or "Colin Webb" not in answer.best.excerpt.text
-
-
 def test_a_role_held_for_someone_is_not_answered_by_its_converse(tmp_path):
     # WordNet's kinds of "teacher" reached "pupil" through "educ", the term of "educator" and "education" alike:
     # "Who is Alice's teacher?" answered with her pupil.

@@ -4,7 +4,6 @@ from bot.core.role_asked import (
     RoleOf,
     introduces_as_role_of,
     introduces_in_role,
-    named_last,
     role_asked_about,
     role_of_asked_about,
     role_terms,
@@ -172,10 +171,3 @@ def test_a_roles_kinds_are_only_nouns_for_a_kind_of_person_whole():
     assert not {"pupil", "student"} & role_terms("teacher", kinds_too=True)
     assert "tutor" in role_terms("teacher", kinds_too=True)
     assert "boss" not in role_terms("secretary", kinds_too=True)
-
-
-def test_someone_named_in_a_row_of_capitalised_words_mid_sentence_is_named_after_the_owner():
-    shared = "Priya Nair is an analyst. She shares a house with Raj Mehta, a bus driver.\n"
-    assert not named_last(shared, "Priya Nair", [])
-    assert named_last("Priya Nair is an analyst. She lives in Leeds.\n", "Priya Nair", [])
-    assert named_last("Priya Nair is an analyst. Last Tuesday she sat late.\n", "Priya Nair", [])
