@@ -13,12 +13,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
-from bot.core.corpus import Story
+from bot.core.corpus import Passage, Story
 from bot.core.kin_asked import KIN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
-from bot.core.role_asked import introduces_in_role, role_asked_about
+from bot.core.role_asked import (
+    RoleOf,
+    introduces_as_role_of,
+    introduces_in_role,
+    named_last,
+    role_asked_about,
+    role_of_asked_about,
+    role_term,
+    role_terms,
+    roles_owned_at,
+)
 from bot.core.slips import bare_word, possessive_end, slip_of
 
 
@@ -35,6 +45,7 @@ def person_introduced(
     question: str,
     people: FindsPeople,
     stories: Sequence[Story],
+    passages: Sequence[Passage],
     within: range | None,
     first_story: int | None,
     written: Callable[[str], bool],
@@ -45,10 +56,17 @@ def person_introduced(
     whose whole name it is, whom a lookup takes. Or the relative asked for ("Who is Gwen's father?"), whose
     introduction says who they are to that person; or the one person of the story ranked first (`first_story`)
     brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?").
+    Or the one person brought in as holding a role for the person named ("Who is Priya's boss?": "her manager, Don
+    Keller", where Priya is the person last named before it in the story's `passages`); where no one is, the question
+    is read as the rules below read it.
     `written` says whether the stories write a word as typed: a name they write is no one's misspelling."""
     kin = kin_asked_about(question)
     if kin is not None:
         return _introducing(_kin_introduced(people, kin, within, written, alone=False))
+    role_of = role_of_asked_about(question)
+    holder = None if role_of is None else _role_of_introduced(people, stories, passages, role_of, within, written)
+    if holder is not None:
+        return Introduction(holder)
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
         return None if first_story is None else _introducing(_lead_of(people, stories[first_story]))
     role = role_asked_about(question)
@@ -206,3 +224,95 @@ def _kin_introduced(
     if not relatives and introduces_as_kin(owner.intro, owner.name, kin.owner_called):
         return owner
     return None
+
+
+def _role_of_introduced(
+    people: FindsPeople,
+    stories: Sequence[Story],
+    passages: Sequence[Passage],
+    role_of: RoleOf,
+    within: range | None,
+    written: Callable[[str], bool],
+) -> Person | None:
+    """The one person of a known person's story brought in as holding the role asked for, for them: their name before
+    the role ("Morwenna's own superintendent, Gareth Lusk"), or "her", "his" or "their" in the passage introducing
+    them or the next, where they are the person last named before it (_owner_named_last: "her manager, Don Keller"
+    for Priya, the passage before; not "His manager, Colin Webb" after "Her husband, Raj Nair"); the role's own word
+    first, then its synonyms, then its kinds' (bot.core.role_asked.role_terms: "boss" is no "manager" but a
+    "supervisor"'s), these two only where the story brings no one in with the role's own word (_role_said)."""
+    if people.holding(f"{role_of.owner} {role_of.role}"):
+        return None  # a name: "who is tobias wren" asks of Tobias Wren, no wren of Tobias's
+    found = _one_person(people, NameAsked(role_of.owner, False), within, written)
+    if found is None:
+        return None
+    owner = found.person
+    if owner.passage is None:
+        return None
+    owner_words = {fold(word) for word, _, _ in words(owner.name)}
+    others = [p for p in people.of_story(owner.path) if p.passage is not None and p.name != owner.name]
+    own = role_term(role_of.role)
+    for terms in (own, role_terms(role_of.role, kinds_too=False), role_terms(role_of.role, kinds_too=True)):
+        holding = []
+        for person in others:
+            by_name, by_pronoun = introduces_as_role_of(person.intro, person.name, terms, owner_words)
+            near = person.passage is not None and owner.passage <= person.passage <= owner.passage + 1
+            if by_name or (by_pronoun and near and _owner_named_last(passages, owner, person, others)):
+                holding.append(person)
+        if holding:
+            return holding[0] if len(holding) == 1 else None
+        if terms == own and _role_said(others, _story_passages(stories, passages, owner), role_of.role, own, owner):
+            return None  # "Her boss from now on, the chief resident Paul Kemp": no "her supervisor" is her boss
+    return None
+
+
+def _owner_named_last(passages: Sequence[Passage], owner: Person, holder: Person, people: Sequence[Person]) -> bool:
+    """Whether `owner` is the person of the story named last before `holder`'s name where the sentence introducing
+    them says "her", "his" or "their" role, from the start of the owner's introducing passage: so "her" is the
+    owner's. Not where that sentence is not found in its passage."""
+    if owner.passage is None or holder.passage is None:
+        return False
+    text = passages[holder.passage].text
+    sentence = text.find(holder.intro)
+    named = holder.intro.find(holder.name)
+    if sentence < 0 or named < 0:
+        return False
+    before = text[:sentence] + holder.intro[:named]
+    if holder.passage != owner.passage:
+        before = passages[owner.passage].text + "\n" + before
+    others = [p.name for p in people if p.name != holder.name]
+    return named_last(before, owner.name, others)
+
+
+def _role_said(
+    people: Sequence[Person], story: Sequence[Passage], role: str, own: frozenset[str], owner: Person
+) -> bool:
+    """Whether the `story` says the role's own word (index terms `own`) held for the `owner`: after their name
+    ("Priya's boss"), or after "her", "his" or "their" where they are the person named last before it since the
+    passage before ("Marta drinks cold tea." before "Her boss from now on, the chief resident Paul Kemp"); or
+    brings one of its `people` in with it, held for no one ("the finance director, Helen Marsh"). It calls the role
+    by its word, and a synonym or kind of it ("her supervisor", "Priya's manager") is another role. Only passages
+    holding the role's letters are read."""
+    if any(introduces_in_role(person.intro, person.name, role) and not _owned(person.intro, own) for person in people):
+        return True
+    owner_words = {fold(word) for word, _, _ in words(owner.name)}
+    others = [person.name for person in people]
+    for place, passage in enumerate(story):
+        if role not in fold(passage.text):
+            continue
+        by_name, by_pronoun = roles_owned_at(passage.text, own, owner_words)
+        earlier = story[place - 1].text + "\n" if place > 0 else ""
+        if by_name or any(named_last(earlier + passage.text[:at], owner.name, others) for at in by_pronoun):
+            return True
+    return False
+
+
+def _owned(sentence: str, own: frozenset[str]) -> bool:
+    """Whether `sentence` says the role (index terms `own`) held for someone named, or for "her", "his" or "their"."""
+    by_name, by_pronoun = roles_owned_at(sentence, own, None)
+    return by_name or bool(by_pronoun)
+
+
+def _story_passages(stories: Sequence[Story], passages: Sequence[Passage], person: Person) -> Sequence[Passage]:
+    """The passages of the person's story."""
+    story = next((s for s in stories if s.path == person.path), None)
+    return () if story is None else passages[story.first_passage : story.first_passage + story.passage_count]

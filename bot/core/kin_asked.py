@@ -7,11 +7,12 @@ passages most like the question are those that say "Gwen" and "father" most ("he
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.people_finder import HONORIFICS, person_titles
+from bot.core.slips import POSSESSIVE_ENDS
 
 KIN = {
     "father": ("father", "dad"),
@@ -68,7 +69,6 @@ _OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("what", "is"), ("what",
 _NAME_OF = ("the", "name", "of")
 _AFTER_KIN = ((), ("called",), ("named",), ("name",))
 """What may follow the relative in a question: "X's wife called?", "X's dad's name?" (its "'s" read off the word)."""
-_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 _MOST_NAME_WORDS = 4
 
 
@@ -85,8 +85,8 @@ class KinAsked:
 
 def kin_asked_about(question: str) -> KinAsked | None:
     """The name and relative in "Who is X's father?", "What is (the name of) X's daughter?", "What's X's wife
-    called?" or "Who was X's dad's name?" ("who is Xs father" as a chat types it), on the question's words alone (one
-    pass); else None."""
+    called?", "Who was X's dad's name?" ("who is Xs father" as a chat types it) or "Who is the wife of X?", on the
+    question's words alone (one pass); else None."""
     said = [fold(word) for word, _, _ in words(question)]
     opening = next((o for o in _OPENINGS if tuple(said[: len(o)]) == o), None)
     if opening is None:
@@ -94,7 +94,7 @@ def kin_asked_about(question: str) -> KinAsked | None:
     rest = said[len(opening) :]
     if tuple(rest[:3]) == _NAME_OF:
         rest = rest[3:]
-    return _kin_of(rest, _AFTER_KIN)
+    return _kin_of(rest, _AFTER_KIN) or _kin_of_the(rest)
 
 
 def kin_named(name: str) -> KinAsked | None:
@@ -104,41 +104,64 @@ def kin_named(name: str) -> KinAsked | None:
 
 
 def _kin_of(said: list[str], endings: tuple[tuple[str, ...], ...]) -> KinAsked | None:
-    """The name and relative of "X's KIN" followed by one of `endings` ("called"; "name" after "KIN's"), X at most
-    four words; or of "Xs KIN", a possessive typed without its apostrophe ("who is gwens father"), the name then
-    taken as typed ("gwens"), as bot.core.query takes "ivans" of "whats ivans job"."""
-    owner_end = next((place for place, word in enumerate(said) if word.endswith(_POSSESSIVE_ENDS)), None)
-    if owner_end is None:
-        return _unmarked_kin_of(said, endings)
-    if owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(said):
-        return None
-    kin = said[owner_end + 1]
-    after = tuple(said[owner_end + 2 :])
-    if after == ("name",) and not kin.endswith(_POSSESSIVE_ENDS):
-        return None  # "X's dad name"
-    kin = kin[:-2] if after == ("name",) else kin
-    if kin not in KIN or after not in endings:
-        return None
-    owner = " ".join([*said[:owner_end], said[owner_end][:-2]])
+    """The name and relative of owned_word's "X's KIN" ("who is gwens father" too)."""
+    owned = owned_word(said, endings, KIN.__contains__)
+    return None if owned is None else _kin_asked(*owned)
+
+
+def _kin_asked(owner: str, kin: str) -> KinAsked:
     called = KIN[kin]
     return KinAsked(owner=owner, called=called, owner_called=KIN_OF_OWNER.get(called[0], ()))
+
+
+def owned_word(
+    said: list[str], endings: tuple[tuple[str, ...], ...], wanted: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """The name and word of "X's WORD" (a word `wanted`: a relative, a role) followed by one of `endings` ("called";
+    "name" after "WORD's"), X at most four words; or of "Xs WORD", a possessive typed without its apostrophe ("who is
+    gwens father"), the name then taken as typed ("gwens"), as bot.core.query takes "ivans" of "whats ivans job"."""
+    owner_end = next((place for place, word in enumerate(said) if word.endswith(POSSESSIVE_ENDS)), None)
+    if owner_end is None:
+        return _unmarked_owned_word(said, endings, wanted)
+    if owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(said):
+        return None
+    word = said[owner_end + 1]
+    after = tuple(said[owner_end + 2 :])
+    if after == ("name",) and not word.endswith(POSSESSIVE_ENDS):
+        return None  # "X's dad name"
+    word = word[:-2] if after == ("name",) else word
+    if not wanted(word) or after not in endings:
+        return None
+    return " ".join([*said[:owner_end], said[owner_end][:-2]]), word
 
 
 _NO_OWNERS = frozenset({"his", "its", "this", "hers", "theirs", "yours", "ours", "whose"})
 """Words ending in "s" before a relative that name no one: "who is his father" asks of no name."""
 
 
-def _unmarked_kin_of(said: list[str], endings: tuple[tuple[str, ...], ...]) -> KinAsked | None:
-    """_kin_of's "Xs KIN", a possessive typed without its apostrophe as chats type it ("who is gwens father"): the
-    question's first word for a relative, right after the name (at most four words) whose last word ends in "s"."""
-    kin_at = next((place for place, word in enumerate(said) if word in KIN), None)
-    if kin_at is None or not 0 < kin_at <= _MOST_NAME_WORDS or tuple(said[kin_at + 1 :]) not in endings:
+def _unmarked_owned_word(
+    said: list[str], endings: tuple[tuple[str, ...], ...], wanted: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """owned_word's "Xs WORD", a possessive typed without its apostrophe as chats type it ("who is gwens father"):
+    the question's first word `wanted`, right after the name (at most four words) whose last word ends in "s"."""
+    word_at = next((place for place, word in enumerate(said) if wanted(word)), None)
+    if word_at is None or not 0 < word_at <= _MOST_NAME_WORDS or tuple(said[word_at + 1 :]) not in endings:
         return None
-    before = said[kin_at - 1]
+    before = said[word_at - 1]
     if not before.endswith("s") or before in _NO_OWNERS:
         return None
-    called = KIN[said[kin_at]]
-    return KinAsked(owner=" ".join(said[:kin_at]), called=called, owner_called=KIN_OF_OWNER.get(called[0], ()))
+    return " ".join(said[:word_at]), said[word_at]
+
+
+def _kin_of_the(said: list[str]) -> KinAsked | None:
+    """The name and relative of "the KIN of X" ("Who is the wife of Josiah?"), asked as "X's KIN" is: X at most
+    four words, none a possessive ("the father of Clare's baby" asks of no one the people lookup knows)."""
+    if len(said) < 4 or said[0] != "the" or said[1] not in KIN or said[2] != "of":
+        return None
+    owner = said[3:]
+    if len(owner) > _MOST_NAME_WORDS or any(word.endswith(POSSESSIVE_ENDS) for word in owner):
+        return None
+    return _kin_asked(" ".join(owner), said[1])
 
 
 def introduces_as_kin(sentence: str, name: str, called: tuple[str, ...]) -> bool:

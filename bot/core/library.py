@@ -607,7 +607,7 @@ class StoryLibrary:
         `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about."""
         text = as_asked(query.text, query.corrections, self._written)
         introduction = person_introduced(
-            text, self.person_finder, self.corpus.stories, within, first_story, self._written
+            text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
         )
         if introduction is None or not asks_what_someone_does(text):
             return introduction

@@ -1533,6 +1533,11 @@ def described_head(description: str) -> tuple[str, str] | None:
     return _described_head(description.split()[:_DESCRIPTION_WORDS], _word_lists())
 
 
+def person_nouns() -> frozenset[str]:
+    """WordNet's nouns for kinds of people that name no kind of thing (person_nouns.txt: "supervisor", "tutor")."""
+    return _word_lists().wordnet_person
+
+
 def kin_words() -> frozenset[str]:
     """The words for kin (person_words.txt's "kin:" lines: "brother", "wife"), folded."""
     return _word_lists().kin

@@ -2,14 +2,21 @@
 
 "Who is the captain of the Heron?", "Who is the judge?", "Who was the navigator?": a plot names someone where it
 brings them in with their role ("Captain Ingrid Solheim", "the ship's navigator, Lt. Ingrid Rask", "Walter Pym, an
-elderly sheep farmer"), while the passages most like the question are those saying "captain" most.
+elderly sheep farmer"), while the passages most like the question are those saying "captain" most. So too a role
+held for someone, "Who is Priya's boss?": "her manager, Don Keller", "Morwenna's own superintendent, Gareth Lusk".
 """
 
 from __future__ import annotations
 
-from bot.core.analysis import fold, words
-from bot.core.kin_asked import KIN, said_before
-from bot.core.slips import POSSESSIVE_ENDS
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from bot.core.analysis import Analyzer, fold, normalize_word, words
+from bot.core.kin_asked import KIN, owned_word, said_before
+from bot.core.people_finder import described_head, kin_words, person_nouns
+from bot.core.related_words import bundled_related_words
+from bot.core.slips import POSSESSIVE_ENDS, written_possessive
 
 _OPENINGS = (("who", "is", "the"), ("who", "was", "the"), ("who's", "the"), ("whos", "the"))
 _NAME_OPENINGS = (("what", "is", "the"), ("what", "was", "the"), ("what's", "the"), ("whats", "the"))
@@ -86,4 +93,167 @@ def introduces_in_role(sentence: str, name: str, role: str) -> bool:
             and role in said[after + 1 : after + 1 + _MOST_WORDS_BEFORE_ROLE]
         ):
             return True
+    return False
+
+
+@dataclass(frozen=True)
+class RoleOf:
+    owner: str
+    """The name the role is held for, folded ("priya"), or as typed without its apostrophe ("priyas"), as
+    bot.core.kin_asked.KinAsked's."""
+    role: str
+    """The role asked for, folded: "boss"."""
+
+
+_WHO_OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("whos",))
+_WHAT_OPENINGS = (("what", "is"), ("what", "was"), ("what's",), ("whats",))
+"""Asking the role's name: "What is the name of X's assistant?", "What's X's editor called?"; not "What was special
+about the enormous goat?", which "goat", a person's word as the finder reads one, would read as someone's goat."""
+_NAME_OF_OWNER = ("the", "name", "of")
+_AFTER_OWNED_ROLE = ((), ("called",), ("named",), ("name",))
+_NAMING_ENDS = frozenset({("called",), ("named",), ("name",)})
+
+
+def role_of_asked_about(question: str) -> RoleOf | None:
+    """The name and role in "Who is X's boss?", "who is priyas boss", "What is the name of X's assistant?" or "What's
+    X's editor called?": a word for a kind of person (as the people finder reads one before a name) that is no
+    relative, which bot.core.kin_asked answers, held for a name with no "of" ("the father of Clare's baby" asks of the
+    father); else None."""
+    said = [fold(word) for word, _, _ in words(question)]
+    who = next((o for o in _WHO_OPENINGS if tuple(said[: len(o)]) == o), None)
+    what = None if who is not None else next((o for o in _WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
+    opening = who or what
+    if opening is None:
+        return None
+    rest = said[len(opening) :]
+    named_for = tuple(rest[: len(_NAME_OF_OWNER)]) == _NAME_OF_OWNER
+    if named_for:
+        rest = rest[len(_NAME_OF_OWNER) :]
+    owned = owned_word(rest, _AFTER_OWNED_ROLE, _is_role)
+    if owned is None or "of" in owned[0].split():
+        return None
+    if what is not None and not named_for and tuple(rest[-1:]) not in _NAMING_ENDS:
+        return None
+    return RoleOf(*owned)
+
+
+def _is_role(word: str) -> bool:
+    """A word for a kind of person, no relative: "boss", "assistant", not "father", "sons" (of "whats hannahs sons
+    name", a possessive typed without its apostrophe) or "job"."""
+    return word not in KIN and _unmarked(word) not in KIN and word not in kin_words() and _is_person_word(word)
+
+
+def _is_person_word(word: str) -> bool:
+    """A word for a kind of person, as the people finder reads one before a name: "manager", "wife"."""
+    head = described_head(word)
+    return head is not None and head[1] == "person"
+
+
+@cache
+def _role_terms_analyzer() -> Analyzer:
+    """The analyzer related_words.txt's index terms were made with (scripts/build_related_words.py's default)."""
+    return Analyzer()
+
+
+def role_term(role: str) -> frozenset[str]:
+    """The index term of the role's own word, alone (role_terms' first), or none."""
+    term = _role_terms_analyzer().term(role)
+    return frozenset() if term is None else frozenset({term})
+
+
+def role_terms(role: str, *, kinds_too: bool) -> frozenset[str]:
+    """The index terms of the words a story may call a role by (bot.core.related_words, WordNet's): the role's and its
+    close relatives' that are nouns for a kind of person, whole (people_finder.person_nouns: "boss": "foreman", not
+    "chief", a chief thing too); `kinds_too`, its kinds' one step up or down that are such nouns too, and their close
+    relatives ("boss": "supervisor", and the supervisor's "manager" and "superintendent"). Only a role whose term is its
+    whole word has kinds: a term cut from a longer word is the term of every word cut so, and its relatives those of
+    each ("manager"'s "manag" is "management"'s too, whose kind "authority" is cut to "author", whose relatives are
+    "officer" and "composer")."""
+    term = _role_terms_analyzer().term(role)
+    if term is None:
+        return frozenset()
+    related = bundled_related_words()
+    people = person_nouns()
+    close = related.close.get(term, frozenset()) & people
+    if not kinds_too or term != role:
+        return close | {term}
+    kinds = related.kinds.get(term, frozenset()) & people
+    return frozenset({term}).union(close, kinds, *(related.close.get(kind, frozenset()) for kind in kinds))
+
+
+_OWNING_PRONOUNS = frozenset({"her", "his", "their"})
+_MOST_WORDS_OWNER_BEFORE_ROLE = 3
+"""How far before the role its owner may stand: "Morwenna's own superintendent", "her strict father"."""
+
+
+def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner: set[str]) -> tuple[bool, bool]:
+    """Whether `sentence` brings in the person `name` in a role of those index `terms` (role_terms) held for someone,
+    as said_before reads a role before a name: held for the owner named (words `owner`, folded: "Morwenna's own
+    superintendent, Gareth Lusk"), or for "her", "his" or "their" ("her manager, Don Keller"). (named, pronoun)."""
+    said, by_name, by_pronoun = _roles_owned(sentence, terms, owner)
+    named = [fold(word) for word, _, _ in words(name)]
+    if not named:
+        return False, False
+    introduced = [place for place in range(1, len(said) - len(named) + 1) if said[place : place + len(named)] == named]
+    return (
+        any(said_before(said, place, by_name) for place in introduced),
+        any(said_before(said, place, by_pronoun) for place in introduced),
+    )
+
+
+def roles_owned_at(text: str, terms: frozenset[str], owner: set[str] | None) -> tuple[bool, list[int]]:
+    """Whether `text` says a role of those index `terms` held for the owner named ("Priya's boss"; for anyone named,
+    with no `owner`), whoever it brings in, and the offsets of every word of a role it says held for "her", "his" or
+    "their" somewhere ("Her boss from now on, the chief resident Paul Kemp"): that word wherever it stands, held for a
+    pronoun there or not."""
+    written = words(text)
+    _, by_name, by_pronoun = _roles_owned(text, terms, owner)
+    return bool(by_name), [start for word, start, _ in written if fold(word) in by_pronoun]
+
+
+def _roles_owned(sentence: str, terms: frozenset[str], owner: set[str] | None) -> tuple[list[str], set[str], set[str]]:
+    """The folded words of `sentence`, and the words of a role of `terms` in it held for the owner named (for anyone
+    named, with no `owner`), and for "her", "his" or "their" (introduces_as_role_of): the owner is the owning word
+    nearest before the role, so "her father's assistant" is her father's, not hers."""
+    written = words(sentence)
+    said = [fold(word) for word, _, _ in written]
+    owning = [written_possessive(sentence, word, end) for word, _, end in written]
+    analyzer = _role_terms_analyzer()
+    by_name: set[str] = set()
+    by_pronoun: set[str] = set()
+    for place, word in enumerate(said):
+        if analyzer.term(word) not in terms or not _is_person_word(word):
+            continue
+        start = max(place - _MOST_WORDS_OWNER_BEFORE_ROLE, 0)
+        nearest = next(
+            (at for at in range(place - 1, start - 1, -1) if owning[at] or said[at] in _OWNING_PRONOUNS), None
+        )
+        if nearest is None:
+            continue
+        if owning[nearest] and (owner is None or normalize_word(said[nearest]) in owner):
+            by_name.add(word)
+        elif said[nearest] in _OWNING_PRONOUNS:
+            by_pronoun.add(word)
+    return said, by_name, by_pronoun
+
+
+def named_last(text: str, name: str, others: Sequence[str]) -> bool:
+    """Whether the person named last in `text` is `name`'s, not one of `others`: by a whole name, or by a word of one
+    name alone; a word of several names ("Nair" of Priya Nair and Raj Nair) says no one in particular, so not them."""
+    names = [tuple(fold(word) for word, _, _ in words(n)) for n in (name, *others)]
+    ending: dict[str, list[int]] = {}
+    holding: dict[str, set[int]] = {}
+    for which, called in enumerate(names):
+        if called:
+            ending.setdefault(called[-1], []).append(which)
+        for word in called:
+            holding.setdefault(word, set()).add(which)
+    said = [fold(word) for word, _, _ in words(text) if word[:1].isupper()]
+    for place in range(len(said) - 1, -1, -1):
+        start = {w: place + 1 - len(names[w]) for w in ending.get(said[place], [])}
+        whole = [w for w, at in start.items() if at >= 0 and tuple(said[at : place + 1]) == names[w]]
+        if whole:
+            return whole == [0]
+        if said[place] in holding:
+            return holding[said[place]] == {0}
     return False

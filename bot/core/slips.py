@@ -16,7 +16,16 @@ from bot.core.analysis import fold, is_dictionary_word
 _SHORTEST_SLIP = 3
 """The shortest word read as a slip: "jbo" is "job", "hwy" "why", "wf" anything."""
 POSSESSIVE_ENDS = ("'s", "’s")
-"""A possessive's ending, or "is"'s: taken off a word before it is read as a slip ("fathr's", "waht's"), and kept."""
+"""A possessive's ending, or "is"'s: taken off a word before it is read as a slip ("fathr's", "waht's"), and kept; and
+the ending of a name that owns the word after it ("Morwenna's", with written_possessive's "Agnes'")."""
+_APOSTROPHES = ("'", "’")
+
+
+def written_possessive(text: str, word: str, end: int) -> bool:
+    """Whether the word of `text` ending at `end` (as bot.core.analysis.words gives it) is written a possessive:
+    "Morwenna's", or "Agnes'", whose apostrophe words leaves off (no word it gives ends in one)."""
+    folded = fold(word)
+    return folded.endswith(POSSESSIVE_ENDS) or (folded.endswith("s") and text[end : end + 1] in _APOSTROPHES)
 
 
 def possessive_end(word: str) -> str:

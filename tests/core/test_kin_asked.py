@@ -71,3 +71,17 @@ def test_a_name_asked_about_that_is_someone_s_relative():
     assert kin_named("gwen’s daughter") == KinAsked("gwen", ("daughter",), ("father", "mother", "dad", "mum", "mom"))
     assert kin_named("nora") is None
     assert kin_named("nora's father called") is None
+
+
+def test_a_relative_asked_for_the_other_way_round():
+    # "Who is the wife of X?" asks what "Who is X's wife?" does; it was read as no relative at all.
+    assert kin_asked_about("Who is the wife of Josiah?") == KinAsked("josiah", ("wife",), ("husband",))
+    assert kin_asked_about("what is the name of the mother of juno") == KinAsked(
+        "juno", ("mother", "mum", "mom"), ("daughter", "son", "child")
+    )
+    assert kin_asked_about("who is the brother of caterina") == KinAsked(
+        "caterina", ("brother",), ("brother", "sister")
+    )
+    assert kin_asked_about("Who is the father of Clare's baby?") is None  # the baby's: no name the lookup knows
+    assert kin_asked_about("Who was the daughter of a great king and would some day possess several kingdoms?") is None
+    assert kin_asked_about("Who is the captain of the Heron?") is None  # a role (bot.core.role_asked)

@@ -1,6 +1,14 @@
 import pytest
 
-from bot.core.role_asked import introduces_in_role, role_asked_about
+from bot.core.role_asked import (
+    RoleOf,
+    introduces_as_role_of,
+    introduces_in_role,
+    role_asked_about,
+    role_of_asked_about,
+    role_terms,
+    roles_owned_at,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,3 +67,107 @@ def test_a_role_is_said_before_a_description_that_names_them():
     assert introduces_in_role('"It was here," said the butler, a thin man called Jenkins.', "Jenkins", "butler")
     assert not introduces_in_role("The judge shouted at a boy called Tom.", "Tom", "judge")
     assert not introduces_in_role("The judge, who had slept, called Tom.", "Tom", "judge")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who is Priya's boss?", RoleOf("priya", "boss")),
+        ("who is priyas boss", RoleOf("priyas", "boss")),  # as a chat types it: the name as typed
+        ("who is morwenna's boss", RoleOf("morwenna", "boss")),
+        ("What is the name of Desmond's assistant?", RoleOf("desmond", "assistant")),
+        ("whats sylvies partner called", RoleOf("sylvies", "partner")),
+        ("who was sir aldous penhallow's butler", RoleOf("sir aldous penhallow", "butler")),
+    ],
+)
+def test_a_role_held_for_someone_asked_for(question, asked):
+    assert role_of_asked_about(question) == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is Gwen's father?",  # a relative (bot.core.kin_asked)
+        "whats hannahs sons name",  # a relative, its possessive typed without the apostrophe
+        "What is Ivan's job?",  # no kind of person
+        "Who is the captain of the Heron?",  # a role held for no one named
+        "who is his boss",
+        "What was special about the enormous goat?",  # "what" asks the role's name only: no "enormous" owns a goat
+        "What is Tess's cat?",
+        "Who is the father of Clare's baby?",  # the father's, not a baby of "the father of Clare"
+    ],
+)
+def test_not_a_role_held_for_someone_asked_for(question):
+    assert role_of_asked_about(question) is None
+
+
+def test_a_role_is_called_by_its_synonyms_and_then_by_its_kinds_and_theirs():
+    # WordNet's: a boss is a "foreman"; a kind of "supervisor", whose synonyms are "manager" and "superintendent"
+    # (index terms).
+    assert {"boss", "foreman"} <= role_terms("boss", kinds_too=False)
+    assert "manag" not in role_terms("boss", kinds_too=False)
+    assert {"supervisor", "manag", "superintend"} <= role_terms("boss", kinds_too=True)
+    assert "father" not in role_terms("boss", kinds_too=True)
+
+
+def test_a_role_held_for_someone_is_said_before_the_name_after_theirs_or_her():
+    boss = role_terms("boss", kinds_too=True)
+    priya = {"priya", "nair"}
+    keller = (
+        "On Monday at 9:30 a.m. her manager, Don Keller, called her into the glass meeting room on the fourth floor."
+    )
+    assert introduces_as_role_of(keller, "Don Keller", boss, priya) == (False, True)
+    lusk = "Silas points out that Morwenna's own superintendent, Gareth Lusk, is one of his oldest friends."
+    assert introduces_as_role_of(lusk, "Gareth Lusk", boss, {"morwenna", "pryce"}) == (True, False)
+    assert introduces_as_role_of(lusk, "Gareth Lusk", boss, priya) == (False, False)  # another's superintendent
+    assert introduces_as_role_of("Don Keller, her manager, called.", "Don Keller", boss, priya) == (False, False)
+    assert introduces_as_role_of("The manager, Don Keller, called.", "Don Keller", boss, priya) == (False, False)
+    wilf = "To make matters worse, his assistant, a clumsy but enthusiastic teenager named Wilf Brannigan, sets a fire."
+    assert introduces_as_role_of(wilf, "Wilf Brannigan", role_terms("assistant", kinds_too=False), {"desmond"}) == (
+        False,
+        True,
+    )
+
+
+def test_a_role_held_for_someone_whose_name_ends_in_s_is_held_for_them():
+    # "Agnes' manager": words() leaves the apostrophe off "Agnes'", which was read as no possessive at all.
+    manager = role_terms("manager", kinds_too=False)
+    for sentence in ("Agnes' manager, Tom Hart, keeps her late.", "Agnes’ manager, Tom Hart, keeps her late."):
+        assert introduces_as_role_of(sentence, "Tom Hart", manager, {"agnes", "moss"}) == (True, False), sentence
+    assert introduces_as_role_of("Agnes manager, Tom Hart", "Tom Hart", manager, {"agnes", "moss"}) == (False, False)
+    assert introduces_as_role_of("'Run, Agnes' manager Tom Hart cried.", "Tom Hart", manager, {"tom"}) == (False, False)
+
+
+def test_a_role_is_held_for_the_owner_nearest_before_it():
+    # "her father's assistant" is her father's: the pronoun owned the role whatever possessive stood between.
+    assistant = role_terms("assistant", kinds_too=True)
+    paiva = "She suspects her father's assistant, Rodrigo Paiva, who is engaged to marry her."
+    assert introduces_as_role_of(paiva, "Rodrigo Paiva", assistant, {"ines"}) == (False, False)
+    assert introduces_as_role_of(paiva, "Rodrigo Paiva", assistant, {"father"}) == (True, False)
+    assert roles_owned_at(paiva, assistant, {"ines"}) == (False, [])
+    assert introduces_as_role_of("Ines's father's assistant, Rodrigo Paiva", "Rodrigo Paiva", assistant, {"ines"}) == (
+        False,
+        False,
+    )
+    assert introduces_as_role_of("Her own assistant, Rodrigo Paiva", "Rodrigo Paiva", assistant, {"ines"}) == (
+        False,
+        True,
+    )
+
+
+def test_a_roles_relatives_are_nouns_for_a_kind_of_person_whole_and_a_cut_role_has_no_kinds():
+    # "manager"'s term "manag" is "management"'s too, whose kind "authority" is cut to "author", whose relatives are
+    # "officer", "composer" and "master"; its synonym "coach" is a carriage too, and "boss"'s "chief" an adjective.
+    assert not {"offic", "compos", "author", "master", "coach"} & role_terms("manager", kinds_too=True)
+    assert {"manag", "supervisor", "director"} <= role_terms("manager", kinds_too=True)
+    assert "chief" not in role_terms("boss", kinds_too=True)
+    draaisma = "Pim finds that Bakker's security chief, a former military policeman named Captain Henk Draaisma, acts."
+    assert roles_owned_at(draaisma, role_terms("boss", kinds_too=True), None) == (False, [])
+
+
+def test_a_roles_kinds_are_only_nouns_for_a_kind_of_person_whole():
+    # "teacher"'s kind "educ" is the term of "education" too, whose relatives are "pupil" and "student"; "secretary"'s
+    # "chief" is an adjective's too ("chief", "boss"): they turned "Who is Alice's teacher?" to her pupil.
+    assert not {"pupil", "student"} & role_terms("teacher", kinds_too=True)
+    assert "tutor" in role_terms("teacher", kinds_too=True)
+    assert "boss" not in role_terms("secretary", kinds_too=True)
