@@ -15,11 +15,10 @@ time.
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from pathlib import Path
 
-from build_related_words import NOTICE, PARTS_OF_SPEECH, write_or_check
+from build_related_words import NOTICE, PARTS_OF_SPEECH, wordnet_arguments, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "adverbs.txt"
@@ -51,11 +50,7 @@ def adverbs(folder: Path) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0's dict folder")
-    parser.add_argument("--output", type=Path, default=OUTPUT)
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file differs from what would be written")
-    args = parser.parse_args()
+    args = wordnet_arguments(__doc__, OUTPUT)
     words = adverbs(args.wordnet)
     lines = [
         "# Words WordNet 3.0 has as adverbs, tagged in SemCor more often as adverbs than as anything else (or",

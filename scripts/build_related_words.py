@@ -80,6 +80,16 @@ def read_synsets(folder: Path) -> dict[str, Synset]:
     return synsets
 
 
+def wordnet_arguments(doc: str, output: Path) -> argparse.Namespace:
+    """The options of a script that derives `output` from WordNet and can --check it: its dict folder, the file
+    written, and whether to write nothing but fail unless the file holds what it would write (write_or_check)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0's dict folder")
+    parser.add_argument("--output", type=Path, default=output)
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file differs from what would be written")
+    return parser.parse_args()
+
+
 def write_or_check(output: Path, text: str, check: bool, written: str) -> None:
     """Writes a derived file, saying `written` of it ("11,843 names"); with `check`, writes nothing and exits 1
     unless the file already holds `text`."""

@@ -18,11 +18,10 @@ Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothi
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from pathlib import Path
 
-from build_related_words import NOTICE, read_synsets, write_or_check
+from build_related_words import NOTICE, read_synsets, wordnet_arguments, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "thing_names.txt"
@@ -58,11 +57,7 @@ def thing_names(folder: Path) -> tuple[list[str], list[str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0's dict folder")
-    parser.add_argument("--output", type=Path, default=OUTPUT)
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file differs from what would be written")
-    args = parser.parse_args()
+    args = wordnet_arguments(__doc__, OUTPUT)
     names, peoples = thing_names(args.wordnet)
     text = "\n".join(
         [
