@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Passage, Story
-from bot.core.kin_asked import KIN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
+from bot.core.kin_asked import KIN, MEN, WOMEN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
@@ -280,7 +280,19 @@ def _owner_named_last(passages: Sequence[Passage], owner: Person, holder: Person
     if holder.passage != owner.passage:
         before = passages[owner.passage].text + "\n" + before
     others = [p.name for p in people if p.name != holder.name]
-    return named_last(before, owner.name, others)
+    return named_last(before, owner.name, others) and _pronoun_may_be(owner, holder.intro[:named])
+
+
+def _pronoun_may_be(owner: Person, before: str) -> bool:
+    """Whether the last "her" or "his" of `before` (the holder's introducing sentence up to their name) may be the
+    `owner`'s: not "her" where the story brings the owner in as a man by a relative's word ("her strict father, the
+    Reverend Alun Pryce": "her schoolfriend Delyth Morgan" is not his), nor "his" where it brings them in as a
+    woman."""
+    said = [fold(word) for word, _, _ in words(before)]
+    pronoun = next((word for word in reversed(said) if word in ("her", "his")), None)
+    if pronoun is None:
+        return True
+    return not introduces_as_kin(owner.intro, owner.name, MEN if pronoun == "her" else WOMEN)
 
 
 def _role_said(

@@ -65,6 +65,16 @@ KIN_OF_OWNER = {
 """What the person whose relative is asked for is to that relative: "Lesage's daughter, Madeleine" answers "Who is
 Madeleine's father?"."""
 
+MEN = frozenset(
+    {"father", "dad", "daddy", "son", "husband", "brother", "uncle", "grandfather", "grandpa", "boyfriend", "fiance"}
+    | {"stepfather", "stepson", "nephew", "grandson"}
+)
+WOMEN = frozenset(
+    {"mother", "mum", "mom", "daughter", "wife", "sister", "aunt", "grandmother", "grandma", "granny", "girlfriend"}
+    | {"fiancee", "stepmother", "stepdaughter", "niece", "granddaughter"}
+)
+"""Relatives' words that say a man's or a woman's: one brought in as "her strict father" is no "her"."""
+
 _OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("what", "is"), ("what", "was"), ("what's",), ("whats",))
 _NAME_OF = ("the", "name", "of")
 _AFTER_KIN = ((), ("called",), ("named",), ("name",))
@@ -164,7 +174,7 @@ def _kin_of_the(said: list[str]) -> KinAsked | None:
     return _kin_asked(" ".join(owner), said[1])
 
 
-def introduces_as_kin(sentence: str, name: str, called: tuple[str, ...]) -> bool:
+def introduces_as_kin(sentence: str, name: str, called: Collection[str]) -> bool:
     """Whether `sentence` brings in the person `name` as that relative: the relative's word right before the name,
     but for a comma, "the" or an honorific ("whose father, Con Furey", "her strict father, the Reverend Alun Pryce",
     "her father, Dr. Reyes", "their daughter, Carys")."""

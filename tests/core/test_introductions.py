@@ -4,7 +4,7 @@ from pathlib import Path
 
 from bot.core.analysis import fold
 from bot.core.corpus import load_corpus
-from bot.core.introductions import as_asked
+from bot.core.introductions import as_asked, person_introduced
 from bot.core.library import StoryLibrary
 from bot.core.query import Correction
 
@@ -322,3 +322,26 @@ def test_a_relative_asked_as_the_kin_of_someone_is_answered_as_their_kin_is(tmp_
     for question in ("who is the brother of caterina", "Who is Caterina's brother?"):
         answer = library.ask(question, count=1)
         assert answer.best is not None and "her younger brother, Tommaso" in answer.best.excerpt.text, question
+
+
+def test_a_role_held_for_her_is_not_held_for_a_man_the_story_brings_in_as_someone_s_son(tmp_path):
+    # Eli is named last before "Her new assistant", but the story brings him in as Maya's son: "her" is not his
+    # (second review new68r4 2: "her schoolfriend Delyth Morgan" after "her strict father, the Reverend Alun Pryce").
+    (tmp_path / "tide.md").write_text(
+        "# Low Tide\n\nMaya Torres runs the harbour café at Cascade Point. Maya's teenage son, Eli Torres, spends his "
+        "weekends there.\n\nIn June the café gets busy. Her new assistant, Ruth Bell, arrives from Leeds with three "
+        "suitcases.\n\nEli Torres falls for Ruth Bell, and Maya Torres pretends not to notice.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
+    assert person_introduced("who is eli's assistant", people, stories, passages, None, None, nothing_written) is None
+    # "His new assistant" may be his.
+    (tmp_path / "tide.md").write_text(
+        (tmp_path / "tide.md").read_text(encoding="utf-8").replace("Her new assistant", "His new assistant"),
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
+    found = person_introduced("who is eli's assistant", people, stories, passages, None, None, nothing_written)
+    assert found is not None and found.person.name == "Ruth Bell"
