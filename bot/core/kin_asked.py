@@ -75,10 +75,15 @@ WOMEN = frozenset(
 )
 """Relatives' words that say a man's or a woman's: one brought in as "her strict father" is no "her"."""
 
-_OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("what", "is"), ("what", "was"), ("what's",), ("whats",))
-_NAME_OF = ("the", "name", "of")
-_AFTER_KIN = ((), ("called",), ("named",), ("name",))
-"""What may follow the relative in a question: "X's wife called?", "X's dad's name?" (its "'s" read off the word)."""
+WHO_OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("whos",))
+WHAT_OPENINGS = (("what", "is"), ("what", "was"), ("what's",), ("whats",))
+"""How a question asks for someone's relative or role: "Who is X's father?", "whos priyas boss", "What's X's wife
+called?" (bot.core.role_asked's too)."""
+_OPENINGS = (*WHO_OPENINGS, *WHAT_OPENINGS)
+NAME_OF = ("the", "name", "of")
+AFTER_OWNED = ((), ("called",), ("named",), ("name",))
+"""What may follow the relative or role in a question: "X's wife called?", "X's dad's name?" (its "'s" read off the
+word)."""
 _MOST_NAME_WORDS = 4
 
 
@@ -102,9 +107,9 @@ def kin_asked_about(question: str) -> KinAsked | None:
     if opening is None:
         return None
     rest = said[len(opening) :]
-    if tuple(rest[:3]) == _NAME_OF:
+    if tuple(rest[:3]) == NAME_OF:
         rest = rest[3:]
-    return _kin_of(rest, _AFTER_KIN) or _kin_of_the(rest)
+    return _kin_of(rest, AFTER_OWNED) or _kin_of_the(rest)
 
 
 def kin_named(name: str) -> KinAsked | None:

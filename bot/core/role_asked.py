@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.core.analysis import Analyzer, fold, normalize_word, words
-from bot.core.kin_asked import KIN, owned_word, said_before
+from bot.core.kin_asked import AFTER_OWNED, KIN, NAME_OF, WHAT_OPENINGS, WHO_OPENINGS, owned_word, said_before
 from bot.core.people_finder import described_head, kin_words, person_nouns
 from bot.core.related_words import bundled_related_words
 from bot.core.slips import POSSESSIVE_ENDS, written_possessive
@@ -105,13 +105,10 @@ class RoleOf:
     """The role asked for, folded: "boss"."""
 
 
-_WHO_OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("whos",))
-_WHAT_OPENINGS = (("what", "is"), ("what", "was"), ("what's",), ("whats",))
-"""Asking the role's name: "What is the name of X's assistant?", "What's X's editor called?"; not "What was special
-about the enormous goat?", which "goat", a person's word as the finder reads one, would read as someone's goat."""
-_NAME_OF_OWNER = ("the", "name", "of")
-_AFTER_OWNED_ROLE = ((), ("called",), ("named",), ("name",))
-_NAMING_ENDS = frozenset({("called",), ("named",), ("name",)})
+_NAMING_ENDS = frozenset(AFTER_OWNED) - {()}
+"""What a "what" question asking a role's name ends in ("What is the name of X's assistant?" aside): "What's X's
+editor called?"; not "What was special about the enormous goat?", which "goat", a person's word as the finder reads
+one, would read as someone's goat."""
 
 
 def role_of_asked_about(question: str) -> RoleOf | None:
@@ -120,16 +117,16 @@ def role_of_asked_about(question: str) -> RoleOf | None:
     relative, which bot.core.kin_asked answers, held for a name with no "of" ("the father of Clare's baby" asks of the
     father); else None."""
     said = [fold(word) for word, _, _ in words(question)]
-    who = next((o for o in _WHO_OPENINGS if tuple(said[: len(o)]) == o), None)
-    what = None if who is not None else next((o for o in _WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
+    who = next((o for o in WHO_OPENINGS if tuple(said[: len(o)]) == o), None)
+    what = None if who is not None else next((o for o in WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
     opening = who or what
     if opening is None:
         return None
     rest = said[len(opening) :]
-    named_for = tuple(rest[: len(_NAME_OF_OWNER)]) == _NAME_OF_OWNER
+    named_for = tuple(rest[: len(NAME_OF)]) == NAME_OF
     if named_for:
-        rest = rest[len(_NAME_OF_OWNER) :]
-    owned = owned_word(rest, _AFTER_OWNED_ROLE, _is_role)
+        rest = rest[len(NAME_OF) :]
+    owned = owned_word(rest, AFTER_OWNED, _is_role)
     if owned is None or "of" in owned[0].split():
         return None
     if what is not None and not named_for and tuple(rest[-1:]) not in _NAMING_ENDS:
@@ -140,7 +137,8 @@ def role_of_asked_about(question: str) -> RoleOf | None:
 def _is_role(word: str) -> bool:
     """A word for a kind of person, no relative: "boss", "assistant", not "father", "sons" (of "whats hannahs sons
     name", a possessive typed without its apostrophe) or "job"."""
-    return word not in KIN and _unmarked(word) not in KIN and word not in kin_words() and _is_person_word(word)
+    bare = _unmarked(word)
+    return word not in KIN and bare not in KIN and {word, bare}.isdisjoint(kin_words()) and _is_person_word(word)
 
 
 def _is_person_word(word: str) -> bool:
@@ -156,7 +154,8 @@ def _role_terms_analyzer() -> Analyzer:
 
 
 def role_term(role: str) -> frozenset[str]:
-    """The index term of the role's own word, alone (role_terms' first), or none."""
+    """The index term of the role's own word, alone (the first words a role is called by, before role_terms'), or
+    none."""
     term = _role_terms_analyzer().term(role)
     return frozenset() if term is None else frozenset({term})
 

@@ -50,6 +50,8 @@ def test_a_relative_asked_for_with_the_possessive_typed_without_its_apostrophe()
         "noras", ("mother", "mum", "mom"), ("daughter", "son", "child")
     )
     assert kin_asked_about("who is seamus wife") == KinAsked("seamus", ("wife",), ("husband",))
+    # "whos", as a role is asked (bot.core.role_asked: "whos priyas boss"; review new68r5 4)
+    assert kin_asked_about("whos gwens father") == kin_asked_about("who is gwens father")
     assert kin_named("gwens daughter") == KinAsked("gwens", ("daughter",), ("father", "mother", "dad", "mum", "mom"))
     assert kin_asked_about("who is his father") is None  # no name
     assert kin_asked_about("who is gwen father") is None  # no possessive
