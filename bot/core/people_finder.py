@@ -336,7 +336,8 @@ class _WordLists:
     whose hand-kept things win where both hold a word."""
     thing_names: frozenset[str]
     """Words WordNet writes capitalised as something other than a person (thing_names.txt: "Paris", "Sunday",
-    "German"), where the dictionary knows "Ellen" as it knows them."""
+    "German"; not those most of whose capitalised senses are particular people, "James"), where the dictionary knows
+    "Ellen" as it knows them."""
     peoples: frozenset[str]
     """Those it writes capitalised as adjectives or groups too, mostly a people's ("Nazi", "Maori": thing_names.txt's
     "people:" lines), whose many ("Nazis", "Maoris") are no one."""
@@ -690,12 +691,13 @@ class _StopWords(dict[str, bool]):
 def _opens_sentence(
     words: list[str], lists: _WordLists, lowercase_words: set[str], first_words_within: Callable[[], frozenset[str]]
 ) -> bool:
-    """Whether a run's first word is a word of the language that the story also writes in lowercase, or an adverb
-    ("Later", "Meanwhile", "Finally"): no part of a name. Plot summaries open sentence after sentence so, and the story
-    may never write the adverb in lowercase. A word mostly an adjective or a noun ("Little John", "Poor Anatole") is one
-    only where the story writes it in lowercase; a word mostly an adverb (adverbs.txt) only where the story never writes
-    it and the next word within a sentence (`first_words_within`, asked only then), which makes it the name's ("Pretty
-    Polly wept. The sailor loved Pretty Polly.")."""
+    """Whether a run's first word is a word of the language that the story also writes in lowercase, an adverb
+    ("Later", "Meanwhile", "Finally") or a conjunction ("Whenever", "Although"): no part of a name. Plot summaries
+    open sentence after sentence so, and the story may never write the adverb in lowercase. A word mostly an
+    adjective or a noun ("Little John", "Poor Anatole") is one only where the story writes it in lowercase; a word
+    mostly an adverb (adverbs.txt) only where the story never writes it and the next word within a sentence
+    (`first_words_within`, asked only then), which makes it the name's ("Pretty Polly wept. The sailor loved Pretty
+    Polly.")."""
     word = words[0]
     key = fold(word)
     return (
@@ -1534,7 +1536,8 @@ def described_head(description: str) -> tuple[str, str] | None:
 
 
 def person_nouns() -> frozenset[str]:
-    """WordNet's nouns for kinds of people that name no kind of thing (person_nouns.txt: "supervisor", "tutor")."""
+    """WordNet's nouns for kinds of people that name no kind of thing with names of its own (person_nouns.txt:
+    "supervisor", "tutor")."""
     return _word_lists().wordnet_person
 
 
@@ -1815,8 +1818,9 @@ def _recurring_name(
     ending in its surname), with no evidence of a place; else -1. "Tobias" ("her brother Tobias couldn't", "but
     Tobias painted"), "Priya Nair" ("Priya fixed the printer"), "Margaret Whitcombe" (Mr. Whitcombe's wife): names
     of every language, which the dictionary does not know; and "Ellen", "Ellen Hayes", which it knows as it knows
-    "Paris", and which WordNet gives no sense but a person's (thing_names.txt). A name of words the dictionary knows
-    may hold none WordNet writes capitalised as anything else ("France", "Sunday", "German", "Oscar": _names_no_thing);
+    "Paris", and which WordNet gives no sense but a person's, or mostly particular people's ("James"; thing_names.txt).
+    A name of words the dictionary knows may hold none WordNet writes capitalised as something else more than as
+    particular people ("France", "Sunday", "German", "Oscar": _names_no_thing);
     a full name's other word may be a given name ("Margaret"). None may be a word of the language ("Will", "New
     York"), but a full name's given name the story says alone and never in lowercase ("Billy Oakes", "Walter Kell"; a
     billy is a club: _given_though_a_word)."""
@@ -1856,7 +1860,8 @@ def _given_though_a_word(word: str, evidence: dict[str, _Evidence], lowercase_wo
 
 
 def _names_no_thing(word: str, lists: _WordLists) -> bool:
-    """Whether a word the dictionary knows names nothing WordNet writes capitalised but a person, and no part of it is
+    """Whether a word the dictionary knows names nothing WordNet writes capitalised but a person, or mostly particular
+    people ("James", a river too: thing_names.txt), and no part of it is
     many of a people or of a kind of person ("Nazis", "Anglo-Saxons": a Nazi and a Saxon, a people's; "Vikings", a
     kind of person), where "Matthews" and "Jean-Pierre" are names whose parts are a book's and a city's too; and it is
     no contraction, which is what a word with an apostrophe that the dictionary knows is ("I'll", "I'm"). A name no
