@@ -3,12 +3,13 @@
     apt-get install wordnet-base && .venv/bin/python scripts/build_adverbs.py [--wordnet DIR] [--check]
 
 Plot summaries open sentences with an adverb before a name: "Later Martha walked to the village. Meanwhile Martha
-counted the eggs." The people finder read "Later Martha" and "Meanwhile Martha" as names of two words, so Martha was
-said once, and no one; it left out only a word the story also writes in lowercase, or one in "-ly" ("Finally Kung").
-This file holds the single words WordNet has as adverbs whose senses are tagged in SemCor (cntlist.rev) more often as
-adverbs than as anything else ("later": 125 against 19 as an adjective; "meanwhile", "soon", "still", "instead"),
-and the untagged ones it has as nothing but adverbs ("aback", "afresh"): not "little", "old", "poor", "private", "home",
-"long" or "first", mostly adjectives or nouns, which open names ("Little John", "Old Tom", "Long John Silver").
+counted the eggs. Then Martha slept. Martha woke at dawn." The people finder read "Later Martha" and "Meanwhile
+Martha" as names of two words, so Martha was said twice, and no one; it left out only a word the story also writes
+in lowercase, or one in "-ly" ("Finally Kung"). This file holds the single words WordNet has as adverbs whose senses
+are tagged in SemCor (cntlist.rev) more often as adverbs than as anything else ("later": 125 against 19 as an
+adjective; "meanwhile", "soon", "still", "instead"), and the untagged ones it has as nothing but adverbs ("aback",
+"afresh"): not "little", "old", "poor", "private", "home", "long" or "first", mostly adjectives or nouns, which open
+names ("Little John", "Old Tom", "Long John Silver").
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothing of it is needed at run
 time.
 """
