@@ -260,7 +260,9 @@ def _role_of_introduced(
                 holding.append(person)
         if holding:
             return holding[0] if len(holding) == 1 else None
-        if terms == own and _role_said(others, _story_passages(stories, passages, owner), role_of.role, own, owner):
+        if terms == own and _role_said(
+            others, _story_passages(stories, passages, owner.passage), role_of.role, own, owner
+        ):
             return None  # "Her boss from now on, the chief resident Paul Kemp": no "her supervisor" is her boss
     return None
 
@@ -324,7 +326,7 @@ def _owned(sentence: str, own: frozenset[str]) -> bool:
     return by_name or bool(by_pronoun)
 
 
-def _story_passages(stories: Sequence[Story], passages: Sequence[Passage], person: Person) -> Sequence[Passage]:
-    """The passages of the person's story."""
-    story = next((s for s in stories if s.path == person.path), None)
-    return () if story is None else passages[story.first_passage : story.first_passage + story.passage_count]
+def _story_passages(stories: Sequence[Story], passages: Sequence[Passage], at: int) -> Sequence[Passage]:
+    """The passages of the story whose passage stands `at` (Passage.story indexes `stories`)."""
+    story = stories[passages[at].story]
+    return passages[story.first_passage : story.first_passage + story.passage_count]
