@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from bot.core.analysis import Analyzer, fold, normalize_word, words
 from bot.core.kin_asked import AFTER_OWNED, KIN, NAME_OF, WHAT_OPENINGS, WHO_OPENINGS, owned_word, said_before
@@ -189,11 +190,14 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
     """Whether `sentence` brings in the person `name` in a role of those index `terms` (role_terms) held for someone,
     as said_before reads a role before a name: held for the owner named (words `owner`, folded: "Morwenna's own
     superintendent, Gareth Lusk"), or for "her", "his" or "their" ("her manager, Don Keller"). (named, pronoun)."""
-    said, by_name, by_pronoun = _roles_owned(sentence, terms, owner)
+    owned = _roles_owned(sentence, terms, owner)
+    said = owned.said
     named = [fold(word) for word, _, _ in words(name)]
     if not named:
         return False, False
     introduced = [place for place in range(1, len(said) - len(named) + 1) if said[place : place + len(named)] == named]
+    by_name = {said[place] for place in owned.by_name}
+    by_pronoun = {said[place] for place in owned.by_pronoun}
     return (
         any(said_before(said, place, by_name) for place in introduced),
         any(said_before(said, place, by_pronoun) for place in introduced),
@@ -202,24 +206,32 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
 
 def roles_owned_at(text: str, terms: frozenset[str], owner: set[str] | None) -> tuple[bool, list[int]]:
     """Whether `text` says a role of those index `terms` held for the owner named ("Priya's boss"; for anyone named,
-    with no `owner`), whoever it brings in, and the offsets of every word of a role it says held for "her", "his" or
-    "their" somewhere ("Her boss from now on, the chief resident Paul Kemp"): that word wherever it stands, held for a
-    pronoun there or not."""
-    written = words(text)
-    _, by_name, by_pronoun = _roles_owned(text, terms, owner)
-    return bool(by_name), [start for word, start, _ in written if fold(word) in by_pronoun]
+    with no `owner`), whoever it brings in, and the offsets of each word of a role it says held for "her", "his" or
+    "their" ("Her boss from now on, the chief resident Paul Kemp"; not "the boss" elsewhere)."""
+    owned = _roles_owned(text, terms, owner)
+    return bool(owned.by_name), [owned.starts[place] for place in owned.by_pronoun]
 
 
-def _roles_owned(sentence: str, terms: frozenset[str], owner: set[str] | None) -> tuple[list[str], set[str], set[str]]:
-    """The folded words of `sentence`, and the words of a role of `terms` in it held for the owner named (for anyone
-    named, with no `owner`), and for "her", "his" or "their" (introduces_as_role_of): the owner is the owning word
-    nearest before the role, so "her father's assistant" is her father's, not hers."""
+class _OwnedRoles(NamedTuple):
+    said: list[str]
+    """The text's words, folded."""
+    starts: list[int]
+    """Where each word starts in the text."""
+    by_name: list[int]
+    """The places (in `said`) of the words of a role held for the owner named (for anyone named, with no owner)."""
+    by_pronoun: list[int]
+    """Those of a role held for "her", "his" or "their"."""
+
+
+def _roles_owned(sentence: str, terms: frozenset[str], owner: set[str] | None) -> _OwnedRoles:
+    """The words of a role of `terms` in `sentence` held for the owner named (for anyone named, with no `owner`), and
+    for "her", "his" or "their" (introduces_as_role_of): the owner is the owning word nearest before the role, so
+    "her father's assistant" is her father's, not hers."""
     written = words(sentence)
     said = [fold(word) for word, _, _ in written]
     owning = [written_possessive(sentence, word, end) for word, _, end in written]
     analyzer = _role_terms_analyzer()
-    by_name: set[str] = set()
-    by_pronoun: set[str] = set()
+    owned = _OwnedRoles(said, [start for _, start, _ in written], [], [])
     for place, word in enumerate(said):
         if analyzer.term(word) not in terms or not _is_person_word(word):
             continue
@@ -230,10 +242,10 @@ def _roles_owned(sentence: str, terms: frozenset[str], owner: set[str] | None) -
         if nearest is None:
             continue
         if owning[nearest] and (owner is None or normalize_word(said[nearest]) in owner):
-            by_name.add(word)
+            owned.by_name.append(place)
         elif said[nearest] in _OWNING_PRONOUNS:
-            by_pronoun.add(word)
-    return said, by_name, by_pronoun
+            owned.by_pronoun.append(place)
+    return owned
 
 
 def named_last(text: str, name: str, others: Sequence[str]) -> bool:

@@ -6,6 +6,7 @@ from bot.core.role_asked import (
     introduces_in_role,
     role_asked_about,
     role_of_asked_about,
+    role_term,
     role_terms,
     roles_owned_at,
 )
@@ -146,6 +147,11 @@ def test_a_role_is_held_for_the_owner_nearest_before_it():
     assert introduces_as_role_of(paiva, "Rodrigo Paiva", assistant, {"ines"}) == (False, False)
     assert introduces_as_role_of(paiva, "Rodrigo Paiva", assistant, {"father"}) == (True, False)
     assert roles_owned_at(paiva, assistant, {"ines"}) == (False, [])
+    # Only the role held for a pronoun is where one holds it, not its word said elsewhere of no one (second read).
+    assert roles_owned_at("Raj met the boss at noon. Her boss, Don Keller, waved.", role_term("boss"), None) == (
+        False,
+        [30],
+    )
     assert introduces_as_role_of("Ines's father's assistant, Rodrigo Paiva", "Rodrigo Paiva", assistant, {"ines"}) == (
         False,
         False,
