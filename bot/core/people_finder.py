@@ -41,6 +41,7 @@ from bot.core.analysis import (
 from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
 from bot.core.number_words import TENS, UNITS
 from bot.core.sentences import sentence_spans
+from bot.core.slips import bare_word
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 # Up to four capitalised words, after "Mr." or "St." if any ("Mrs. Tiggy-winkle", "St. Lawrence"), not
@@ -533,7 +534,7 @@ def _first_two(words: list[str]) -> str:
     """A run's first two words, without a possessive's "'s": a run opening a sentence ("Pretty Polly wept") is read
     as the story writes it within sentences ("the sailor loved Pretty Polly", "kissed Pretty Polly's hand", "loved
     Pretty Polly Perkins")."""
-    return " ".join(words[:2]).removesuffix("'s").removesuffix("’s")
+    return bare_word(" ".join(words[:2]))
 
 
 @dataclass(kw_only=True)
