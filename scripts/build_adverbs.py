@@ -16,10 +16,9 @@ time.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
-from build_related_words import NOTICE, PARTS_OF_SPEECH, wordnet_arguments, write_or_check
+from build_related_words import NOTICE, PARTS_OF_SPEECH, tagged_counts, wordnet_arguments, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "adverbs.txt"
@@ -30,12 +29,7 @@ ADVERB = "4"
 def adverbs(folder: Path) -> list[str]:
     """The single words of index.adv tagged as adverbs more often than as anything else, or tagged never and in no
     other index, sorted."""
-    adverb: Counter[str] = Counter()
-    other: Counter[str] = Counter()
-    for line in (folder / "cntlist.rev").read_text("utf-8").splitlines():
-        key, _, count = line.split()
-        word, sense = key.split("%")
-        (adverb if sense.split(":")[0] == ADVERB else other)[word] += int(count)
+    adverb, other = tagged_counts(folder, ADVERB)
     indexed: dict[str, set[str]] = {}
     for pos in PARTS_OF_SPEECH:
         for line in (folder / f"index.{pos}").read_text("utf-8").splitlines():

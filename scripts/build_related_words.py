@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,18 @@ def read_synsets(folder: Path) -> dict[str, Synset]:
                 synset.pointers.append((symbol, f"{_pos(target_pos)}:{target}", int(numbers[:2], 16)))
             synsets[f"{pos}:{offset}"] = synset
     return synsets
+
+
+def tagged_counts(folder: Path, part: str) -> tuple[Counter[str], Counter[str]]:
+    """(each word's SemCor tags as the part of speech `part`, its tags as anything else), from `cntlist.rev`'s sense
+    keys, whose part of speech is a digit: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite."""
+    wanted: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for line in (folder / "cntlist.rev").read_text("utf-8").splitlines():
+        key, _, count = line.split()
+        word, sense = key.split("%")
+        (wanted if sense.split(":")[0] == part else other)[word] += int(count)
+    return wanted, other
 
 
 def wordnet_arguments(doc: str, output: Path) -> argparse.Namespace:

@@ -15,11 +15,10 @@ carries; nothing of it is needed at run time.
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from pathlib import Path
 
 import simplemma
-from build_related_words import NOTICE
+from build_related_words import NOTICE, tagged_counts
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "verb_forms.txt"
@@ -29,20 +28,9 @@ VERB = "2"
 """SemCor's sense keys' part of speech of a verb (1 noun, 3 adjective, 4 adverb, 5 adjective satellite)."""
 
 
-def tagged_counts(folder: Path) -> tuple[Counter[str], Counter[str]]:
-    """(each word's SemCor tags as a verb, its tags as anything else), from `cntlist.rev`'s sense keys."""
-    verb: Counter[str] = Counter()
-    other: Counter[str] = Counter()
-    for line in (folder / "cntlist.rev").read_text("utf-8").splitlines():
-        key, _, count = line.split()
-        word, sense = key.split("%")
-        (verb if sense.split(":")[0] == VERB else other)[word] += int(count)
-    return verb, other
-
-
 def verb_forms(folder: Path) -> list[tuple[str, str]]:
     """(form, verb) of every irregular form read as its verb, sorted."""
-    verb, other = tagged_counts(folder)
+    verb, other = tagged_counts(folder, VERB)
     found = set()
     for line in (folder / "verb.exc").read_text("utf-8").splitlines():
         form, base = line.split()[:2]
