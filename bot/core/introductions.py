@@ -68,7 +68,7 @@ def person_introduced(
     if holder is not None:
         return Introduction(holder)
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
-        return None if first_story is None else _introducing(_lead_of(people, stories[first_story]))
+        return None if first_story is None else _introducing(lead_of(people, stories[first_story]))
     role = role_asked_about(question)
     if role is not None:
         return None if first_story is None else _introducing(_in_role(people, stories[first_story], role))
@@ -182,7 +182,7 @@ def _possessive_typed_bare(people: FindsPeople, name: str) -> tuple[Person, ...]
     return () if bare.misspelt else bare.matches
 
 
-def _lead_of(people: FindsPeople, story: Story) -> Person | None:
+def lead_of(people: FindsPeople, story: Story) -> Person | None:
     """The story's most mentioned person, of two as often mentioned the one it brings in first, as a plot does its
     lead ("Honoria Vale" before "Sir Aldous Penhallow", nine times each)."""
     introduced = [p for p in people.of_story(story.path) if p.passage is not None]

@@ -23,13 +23,15 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
-from bot.core.introductions import Introduction, as_asked, person_introduced
+from bot.core.introductions import Introduction, as_asked, lead_of, person_introduced
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
 from bot.core.people import Person
+from bot.core.people_finder import kin_words, person_nouns
+from bot.core.pronoun_asked import PRONOUNS, pronouns_read
 from bot.core.query import (
     Correction,
     Query,
@@ -280,6 +282,8 @@ class StoryLibrary:
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
         question, read = self._question_word_read(question)  # "waht is ...": as every step below reads it
+        read_as, _ = self._pronouns_read(question, story)  # "what does she do", of one story: of its lead, as the
+        # rules read a question (_person_introduced); its words are searched as typed, the lead's name in none
         form = form_words_at(question)
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
@@ -342,7 +346,7 @@ class StoryLibrary:
         focus = focus_word(question)
         focus_term = self.analyzer.term(focus) if focus else None
         return Query(
-            text=question,
+            text=read_as,
             terms=tuple(terms),
             weights=weights,
             missing_weight=missing,
@@ -358,7 +362,7 @@ class StoryLibrary:
         """The best `count` passages after the first `offset` (within one story, if given), or why there are none."""
         text = plain_question(question).strip()
         scope = self.corpus.stories[story].title if story is not None else None
-        unranked = self._unranked(text)
+        unranked = self._unranked(self._pronouns_read(text, story)[0])  # "what does she do": of the lead
         if unranked is not None:
             return self._no_answer(question, unranked, story, scope)
         answer = self._unless_damaged(
@@ -371,7 +375,7 @@ class StoryLibrary:
         passage its answers can show, and so every one a vote on them may judge. None when the saved index is
         damaged."""
         text = plain_question(question).strip()
-        if self._unranked(text) is not None:
+        if self._unranked(self._pronouns_read(text, story)[0]) is not None:
             return frozenset()
         return self._unless_damaged(
             lambda: frozenset(c.doc for c in self.rank(self.query(text, story), story, MAX_RESULTS))
@@ -400,6 +404,28 @@ class StoryLibrary:
         if read is not None and not self._searches_something(read_text):
             return question, None
         return read_text, read
+
+    def _pronouns_read(self, question: str, story: int | None) -> tuple[str, tuple[Correction, ...]]:
+        """The question asked of one `story` with "she" or "he" read as its lead's name, where it names no one of the
+        story (bot.core.pronoun_asked), and each pronoun so read, as a correction said where a rule answers through
+        it ("Showing results for Priya Nair (you typed she)"); as it was otherwise."""
+        if story is None:
+            return question, ()
+        path = self.corpus.stories[story].path
+        lead = lead_of(self.person_finder, self.corpus.stories[story])
+        if lead is None:
+            return question, ()
+        named = {  # a stop word of a name ("Catherine the Great") names no one in "what did the king give her"
+            bare_word(fold(word))
+            for person in self.person_finder.of_story(path)
+            for word, _, _ in words(person.name)
+            if self.analyzer.term(word) is not None
+        }
+        read = pronouns_read(question, lead.name, named, person_nouns() | kin_words())
+        if read is None:
+            return question, ()
+        typed = dict.fromkeys(fold(word) for word, _, _ in words(question) if fold(word) in PRONOUNS)
+        return read, tuple(Correction(word, lead.name) for word in typed)
 
     def _asks_who_someone_is(self, text: str) -> bool:
         """Whether the question asks who a person of the stories is, by a name of stop words alone ("Who is Will?"):
@@ -449,6 +475,8 @@ class StoryLibrary:
             introduction is not None and introduction.forgiven is not None
         ):  # "who is ron" for Ro: said, not shown as asked
             corrections = (*corrections, Correction(introduction.forgiven, introduction.person.name))
+        if introduction is not None:  # "what does she do" of Priya's story: whom "she" was read as, said
+            corrections = (*corrections, *self._pronouns_read(question, story)[1])
         return Answer(
             question=question,
             hits=hits,

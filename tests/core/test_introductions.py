@@ -345,3 +345,19 @@ def test_a_role_held_for_her_is_not_held_for_a_man_the_story_brings_in_as_someon
     people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
     found = person_introduced("who is eli's assistant", people, stories, passages, None, None, nothing_written)
     assert found is not None and found.person.name == "Ruth Bell"
+
+
+def test_she_asked_of_one_story_that_names_no_one_is_its_lead(tmp_path):
+    # A reader in a story's thread asks "what does she do" of Priya Nair (bench/untuned's office story, the person it
+    # names most): it was refused (no word to search) and "who is her boss" ranked by "boss" alone, which no passage
+    # holds ("her manager, Don Keller").
+    plots = BENCH / "untuned" / "corpus"
+    library = library_of(tmp_path, plots / "office.md", plots / "recipe.md")
+    office = next(n for n, story in enumerate(library.corpus.stories) if story.path == "office.md")
+    answer = library.ask("what does she do", count=1, story=office)
+    assert answer.best is not None and "worked in the IT department" in answer.best.excerpt.text
+    assert Correction("she", "Priya Nair") in answer.corrections
+    answer = library.ask("who is her boss", count=1, story=office)
+    assert answer.best is not None and "her manager, Don Keller" in answer.best.excerpt.text
+    # Asked of the whole library, "she" is no one's.
+    assert library.ask("what does she do", count=1).best is None

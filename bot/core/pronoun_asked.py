@@ -1,0 +1,62 @@
+"""Questions asked of one story that say "she" or "he" of no one they name: the story's lead is meant.
+
+A reader in a story's thread asks "what does she do", "who is her boss", "how old is he" of the person the story is
+about, as they would say it of someone in front of them; no passage holds the pronoun's meaning, so the question was
+refused or ranked by its other words alone. Read with the lead's name in the pronoun's place ("what does Priya Nair
+do", "who is Priya Nair's boss"), it is asked as the rules and the ranking read a name. Only where every such pronoun
+is of one sex (with "she" and "him", two people are asked about) and the question names no person of the story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from bot.core.analysis import fold, words
+from bot.core.slips import bare_word
+
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_HE = frozenset({"he", "him", "his", "himself"})
+PRONOUNS = _SHE | _HE
+_OWNING = frozenset({"his", "hers"})
+"""Pronouns that say whose something is wherever they stand; "her" does so only before a noun ("her boss")."""
+_AFTER_OBJECT = frozenset(
+    {"to", "in", "at", "on", "for", "from", "with", "about", "into", "after", "before", "and", "or", "so", "when"}
+    | {"a", "an", "the", "up", "out", "off", "down", "back", "away"}
+)
+"""Words after "her" that show it is no possessive: "did he tell her about", "find her a job", "pick her up"."""
+
+
+def pronouns_read(question: str, lead: str, named: Collection[str], people: Collection[str]) -> str | None:
+    """The question with each third-person pronoun read as the story's lead (`lead`, their name), a possessive as
+    the name's ("her boss" as "Priya Nair's boss"); None where it has none, has both sexes', or names a person of
+    the story: `named`, the folded words of its people's names ("who is her boss" of Priya's story, not "did Tobias
+    tell her" of Mara's, nor "did dons boss thank her"); nor where a word for a kind of person (`people`: "aunt",
+    "author") stands before a pronoun, which may be theirs ("how old was their aunt when she died")."""
+    found = words(question)
+    said = [fold(word) for word, _, _ in found]
+    pronouns = {word for word in said if word in _SHE or word in _HE}
+    if not pronouns or (pronouns & _SHE and pronouns & _HE):
+        return None
+    if any(_names(word, named) for word in said if word not in pronouns):
+        return None
+    first = next(place for place, word in enumerate(said) if word in pronouns)
+    if any(bare_word(word) in people or word.removesuffix("s") in people for word in said[:first]):
+        return None
+    parts: list[str] = []
+    done = 0
+    for place, (_, start, end) in enumerate(found):
+        pronoun = said[place]
+        if pronoun not in pronouns:
+            continue
+        after = said[place + 1] if place + 1 < len(said) else ""
+        owning = pronoun in _OWNING or (pronoun == "her" and after != "" and after not in _AFTER_OBJECT)
+        parts += [question[done:start], f"{lead}'s" if owning else lead]
+        done = end
+    return "".join([*parts, question[done:]])
+
+
+def _names(word: str, named: Collection[str]) -> bool:
+    """Whether a folded word of the question is a word of a name, a possessive's "s" typed with or without its
+    apostrophe ("don's", "dons")."""
+    bare = bare_word(word)
+    return bare in named or (bare.endswith("s") and bare[:-1] in named)
