@@ -362,7 +362,7 @@ class StoryLibrary:
         """The best `count` passages after the first `offset` (within one story, if given), or why there are none."""
         text = plain_question(question).strip()
         scope = self.corpus.stories[story].title if story is not None else None
-        unranked = self._unranked(self._pronouns_read(text, story)[0])  # "what does she do": of the lead
+        unranked = self._unranked(text, story)
         if unranked is not None:
             return self._no_answer(question, unranked, story, scope)
         answer = self._unless_damaged(
@@ -375,20 +375,22 @@ class StoryLibrary:
         passage its answers can show, and so every one a vote on them may judge. None when the saved index is
         damaged."""
         text = plain_question(question).strip()
-        if self._unranked(self._pronouns_read(text, story)[0]) is not None:
+        if self._unranked(text, story) is not None:
             return frozenset()
         return self._unless_damaged(
             lambda: frozenset(c.doc for c in self.rank(self.query(text, story), story, MAX_RESULTS))
         )
 
-    def _unranked(self, text: str) -> NoAnswer | None:
+    def _unranked(self, text: str, story: int | None) -> NoAnswer | None:
         """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None. Its question
-        word's slip is not read here: `query` reads none that leaves no word to search (_question_word_read)."""
+        word's slip is not read here: `query` reads none that leaves no word to search (_question_word_read). Asked of
+        one `story`, a question with no word to search is ranked where, its pronouns read as the story's lead, it asks
+        who they are or what they do ("what does she do": _pronouns_read)."""
         if not text:
             return NoAnswer.EMPTY
         if len(text) > MAX_QUESTION_CHARS:
             return NoAnswer.TOO_LONG
-        if not self._searches_something(text):
+        if not self._searches_something(text) and not self._asks_who_someone_is(self._pronouns_read(text, story)[0]):
             return NoAnswer.NO_CONTENT_WORDS
         return None
 

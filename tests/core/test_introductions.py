@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from bot.core.analysis import fold
+from bot.core.answer import NoAnswer
 from bot.core.corpus import load_corpus
 from bot.core.introductions import as_asked, person_introduced
 from bot.core.library import StoryLibrary
@@ -359,5 +360,6 @@ def test_she_asked_of_one_story_that_names_no_one_is_its_lead(tmp_path):
     assert Correction("she", "Priya Nair") in answer.corrections
     answer = library.ask("who is her boss", count=1, story=office)
     assert answer.best is not None and "her manager, Don Keller" in answer.best.excerpt.text
-    # Asked of the whole library, "she" is no one's.
-    assert library.ask("what does she do", count=1).best is None
+    # Asked of the whole library, "she" is no one's; nor is a question no rule reads of the lead searched for it.
+    assert library.ask("what does she do", count=1).reason is NoAnswer.NO_CONTENT_WORDS
+    assert library.ask("how is she", count=1, story=office).reason is NoAnswer.NO_CONTENT_WORDS
