@@ -3,8 +3,10 @@
 A reader in a story's thread asks "what does she do", "who is her boss", "how old is he" of the person the story is
 about, as they would say it of someone in front of them; no passage holds the pronoun's meaning, so the question was
 refused or ranked by its other words alone. Read with the lead's name in the pronoun's place ("what does Priya Nair
-do", "who is Priya Nair's boss"), it is asked as the rules and the ranking read a name. Only where every such pronoun
-is of one sex (with "she" and "him", two people are asked about) and the question names no person of the story.
+do", "who is Priya Nair's boss"), it is asked as the introduction rules (bot.core.introductions) read a name; its
+words are searched as typed (the full name, said once where the lead comes in, pulled that passage first for "when
+did he die"). Only where every such pronoun is of one sex (with "she" and "him", two people are asked about) and the
+question names no person of the story. The lead's sex is not read: "her" of a story whose lead is a man is his.
 """
 
 from __future__ import annotations
