@@ -1323,3 +1323,50 @@ def test_a_given_name_said_once_after_an_adverb_or_conjunction_opening_a_sentenc
     assert names_in("Later Norway said no to the treaty, and the ships sailed home.") == []
     # Nor one written in capitals, as a name said once opening a sentence in capitals is not (second review new68r3 4).
     assert names_in("LATER MARTHA said nothing when the letter came.") == names_in("MARTHA said nothing.") == []
+
+
+def test_a_club_written_as_many_is_no_one():
+    # A match report's clubs, said again and again with no evidence of a place, were people: "Harrowgate" (and its
+    # full name said once, "Harrowgate Athletic") and "Millbrook" ("It was Millbrook who scored first"). A name opening
+    # a sentence, or a clause after a semicolon, before a verb's plain form is many: a person "takes" or "took".
+    assert names_in(
+        "Harrowgate Athletic lifted the County Cup for the first time in twenty-two years.",
+        "The visitors from Millbrook started the brighter side. It was Millbrook who scored first. Harrowgate's "
+        "manager, Deborah Quayle, was delighted. Millbrook's manager, Phil Garside, was less happy.",
+        "Harrowgate receive prize money of £15,000; Millbrook take home £6,000. Harrowgate play their first league "
+        "game in August.",
+    ) == ["Deborah Quayle", "Phil Garside"]
+    # Someone takes the verb's "-s" there, or its past; a verb whose past is its plain form ("put") says nothing.
+    assert names_in(
+        "It was Martha who found the key. Martha takes the bread to the market; Martha sells it at noon.",
+        "At Martha's, the tea is strong.",
+    ) == ["Martha"]
+    assert names_in("Ribby put the pie into the oven. Ribby put on her shawl. Ribby laid the table.") == ["Ribby"]
+    # Not a name after others, whom the verb's plain form is said of together, nor words of a quotation.
+    assert names_in("Tobias and Ingeborg walk to the village. Tobias and Ingeborg sing. Tobias and Ingeborg rest.") == [
+        "Tobias",
+        "Ingeborg",
+    ]
+
+
+def test_who_after_a_place_a_name_stands_in_is_said_of_the_noun_before_it():
+    # "a schoolmaster from Shropshire who had taught Latin": the schoolmaster had, and Shropshire was a person.
+    assert names_in(
+        "Our commanding officer was Major Reginald Hollis-Brandt, a schoolmaster from Shropshire who had taught "
+        "Latin before the war. My closest friend was a coal miner's son from Merthyr who could sing any hymn.",
+    ) == ["Major Reginald Hollis-Brandt"]
+    assert names_in("Its protagonist is a fast-talking estate agent from Croydon who has been fired.") == []
+    # Set apart by a comma, after "to", or after a look, "who" is the name's; and so in a cleft sentence.
+    assert names_in("He had a letter from Ingeborg, who lived by the sea.") == ["Ingeborg"]
+    assert names_in("He gave the ring to Ingeborg who thanked him.") == ["Ingeborg"]
+    assert names_in("He smiled at Ingeborg who blushed.") == ["Ingeborg"]
+    assert names_in("It was Ingeborg who answered it.") == ["Ingeborg"]
+
+
+def test_a_surname_the_story_says_alone_is_its_full_name_s_not_a_place_s_named_after_it():
+    # "Crudge", said three times, was read as the one full name starting with it, "Crudge Plaza", a shopping centre;
+    # it is the surname of Mr. Barnaby Crudge, whom the story has.
+    assert names_in(
+        "The greedy developer, Mr. Barnaby Crudge, is draining the pond to build a shopping centre called Crudge "
+        "Plaza. The moles hide from Crudge. Pippa follows Crudge to the bank, and Crudge never sees her.",
+    ) == ["Mr. Barnaby Crudge"]
