@@ -345,9 +345,6 @@ class _WordLists:
     adverbs: frozenset[str]
     """Words English uses mostly as adverbs (adverbs.txt, from WordNet: "later", "meanwhile", "soon"): one opening a
     sentence before a name is no word of it ("Later Martha walked")."""
-    plain_verbs: frozenset[str]
-    """Verbs whose plain form is no past tense (plain_verbs.txt, from WordNet: "take", "receive"): one right after a
-    name opening a sentence makes it many ("Millbrook take home £6,000"), where "Martha takes" is someone."""
 
 
 @cache
@@ -372,7 +369,6 @@ def _word_lists() -> _WordLists:
         frozenset(line.removeprefix("people:").strip() for line in thing_lines),
         frozenset(line.removeprefix("people:").strip() for line in thing_lines if line.startswith("people:")),
         frozenset(lines("adverbs.txt")),
-        frozenset(lines("plain_verbs.txt")),
     )
 
 
@@ -1004,8 +1000,6 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     elif word.endswith(":") and _plural_role(word[:-1], lists) and text.startswith((",", " and "), end):
         person += 2  # "his three sons: Brian, Conor and Fergus": the first of a list a colon opens, as the rest
         found.named += 1  # set apart as who he is, though the colon makes his name a sentence's start
-    if not possessive and _takes_plural_verb(text, start, end, lists):
-        thing += 1  # "Harrowgate receive prize money; Millbrook take home £6,000": a club, not someone
     # "not far from Rost, a poor fisherman, named Isaac": a person described after a place is someone else; but "set on
     # Gannet Skerry, a tiny island" describes the place, where only places stand ("to Maureen Hollis, a former coach"
     # may be a person, "coach" a thing's word too)
@@ -1014,7 +1008,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         if (
             after.group("speech")
             or after.group("born")
-            or (after.group("who") and not _relative_of_noun(word, preceding, text, closed))
+            or (after.group("who") and not _relative_of_noun(word, preceding, text, closed, lists))
         ):
             person += 1
         elif (described := after.group("described")) is not None:
@@ -1031,28 +1025,15 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         found.intro = start
 
 
-def _takes_plural_verb(text: str, start: int, end: int, lists: _WordLists) -> bool:
-    """Whether a name opening a sentence of the narration, or a clause after a semicolon, is followed by a verb's
-    plain form ("Millbrook take home", "Harrowgate receive"): its subject is many, a club, a company or a people; a
-    person takes "takes" or "took". Not in a quotation ('"Jack come here!"'), nor a name after others ("Ada and Jonah
-    discover"), which does not open it."""
-    after = _NEXT_WORD.match(text, end, end + 40)
-    return (
-        after is not None
-        and after.group(1) in lists.plain_verbs
-        and after.group(1) not in lists.stop
-        and (_opens_narration(text, start) or text[start - 2 : start] == "; ")
-    )
-
-
-def _relative_of_noun(word: str, preceding: list[str], text: str, end: int) -> bool:
-    """Whether a "who" right after a name, with no comma, follows a preposition of place or "from" before the name: it
-    is said of the noun before ("a schoolmaster from Shropshire who had taught Latin", "a coal miner's son from Merthyr
-    who could sing"), where "Finn, who", "It was Martha who", "a letter from Anna, who" and "gave the ring to Anna who"
-    are said of the name, and "smiled at Anna who" too."""
+def _relative_of_noun(word: str, preceding: list[str], text: str, end: int, lists: _WordLists) -> bool:
+    """Whether a "who" right after a name, with no comma, is said of a kind of person before the name's preposition of
+    place or "from" ("a schoolmaster from Shropshire who had taught Latin", "a coal miner's son from Merthyr who could
+    sing"). Said of the name where no such noun stands there: "News came from Oswin who had gone to sea", "The blame
+    fell on Perrin who had been asleep"; and after "Finn, who", "It was Martha who", "gave the ring to Anna who"."""
     return (
         (word in _WHERE_PREPOSITIONS or word == "from")
-        and not _gazed_at(word, preceding)
+        and len(preceding) > 1
+        and _role_kind(preceding[-2].strip(_QUOTES), lists) == "person"
         and text.startswith(" who", end)
     )
 
@@ -1744,9 +1725,7 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
         if rest and " " not in rest:
             fuller.setdefault(first, []).append(name)
     taken = Counter(name.partition(" ")[0] for name in chosen)
-    held = {word for name in chosen if " " in name for word in name.split()[1:]}
-    # not the surname of another ("Crudge" of "Mr. Barnaby Crudge" is no "Crudge Plaza"), which is that one
-    for name in [n for n in chosen if " " not in n and taken[n] == 1 and n not in held]:
+    for name in [n for n in chosen if " " not in n and taken[n] == 1]:
         full = fuller.get(name, [])
         if len(full) != 1 or full[0] in chosen:
             continue
