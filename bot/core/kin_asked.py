@@ -169,14 +169,21 @@ def _unmarked_owned_word(
 
 
 def _kin_of_the(said: list[str]) -> KinAsked | None:
-    """The name and relative of "the KIN of X" ("Who is the wife of Josiah?"), asked as "X's KIN" is: X at most
-    four words, none a possessive ("the father of Clare's baby" asks of no one the people lookup knows)."""
-    if len(said) < 4 or said[0] != "the" or said[1] not in KIN or said[2] != "of":
+    """The name and relative of "the KIN of X" ("Who is the wife of Josiah?"), asked as "X's KIN" is."""
+    owned = word_of_the(said, KIN.__contains__)
+    return None if owned is None else _kin_asked(*owned)
+
+
+def word_of_the(said: list[str], wanted: Callable[[str], bool]) -> tuple[str, str] | None:
+    """The name and word of "the WORD of X" (a word `wanted`: a relative, a role; "the wife of Josiah", "the boss of
+    priya"), as owned_word gives "X's WORD"'s: X at most four words, none a possessive ("the father of Clare's baby"
+    asks of no one the people lookup knows)."""
+    if len(said) < 4 or said[0] != "the" or not wanted(said[1]) or said[2] != "of":
         return None
     owner = said[3:]
     if len(owner) > _MOST_NAME_WORDS or any(word.endswith(POSSESSIVE_ENDS) for word in owner):
         return None
-    return _kin_asked(" ".join(owner), said[1])
+    return " ".join(owner), said[1]
 
 
 def introduces_as_kin(sentence: str, name: str, called: Collection[str]) -> bool:

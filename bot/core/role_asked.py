@@ -14,7 +14,16 @@ from functools import cache
 from typing import NamedTuple
 
 from bot.core.analysis import Analyzer, fold, normalize_word, words
-from bot.core.kin_asked import AFTER_OWNED, KIN, NAME_OF, WHAT_OPENINGS, WHO_OPENINGS, owned_word, said_before
+from bot.core.kin_asked import (
+    AFTER_OWNED,
+    KIN,
+    NAME_OF,
+    WHAT_OPENINGS,
+    WHO_OPENINGS,
+    owned_word,
+    said_before,
+    word_of_the,
+)
 from bot.core.people_finder import described_head, kin_words, person_nouns
 from bot.core.related_words import bundled_related_words
 from bot.core.slips import POSSESSIVE_ENDS, written_possessive
@@ -113,10 +122,10 @@ one, would read as someone's goat."""
 
 
 def role_of_asked_about(question: str) -> RoleOf | None:
-    """The name and role in "Who is X's boss?", "who is priyas boss", "What is the name of X's assistant?" or "What's
-    X's editor called?": a word for a kind of person (as the people finder reads one before a name) that is no
-    relative, which bot.core.kin_asked answers, held for a name with no "of" ("the father of Clare's baby" asks of the
-    father); else None."""
+    """The name and role in "Who is X's boss?", "who is priyas boss", "Who is the boss of X?", "What is the name of
+    X's assistant?" or "What's X's editor called?": a word for a kind of person (as the people finder reads one
+    before a name) that is no relative, which bot.core.kin_asked answers, held for a name with no "of" ("the father
+    of Clare's baby" asks of the father) nor "the" ("the captain of the Heron"); else None."""
     said = [fold(word) for word, _, _ in words(question)]
     who = next((o for o in WHO_OPENINGS if tuple(said[: len(o)]) == o), None)
     what = None if who is not None else next((o for o in WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
@@ -128,6 +137,9 @@ def role_of_asked_about(question: str) -> RoleOf | None:
     if named_for:
         rest = rest[len(NAME_OF) :]
     owned = owned_word(rest, AFTER_OWNED, _is_role)
+    of_the = None if owned is not None or (what is not None and not named_for) else word_of_the(rest, _is_role)
+    if of_the is not None and of_the[0].split()[0] not in _BEFORE_ROLE:
+        return RoleOf(*of_the)  # "who is the boss of priya"; not "the captain of the Heron", no one's
     if owned is None or "of" in owned[0].split():
         return None
     if what is not None and not named_for and tuple(rest[-1:]) not in _NAMING_ENDS:

@@ -178,3 +178,14 @@ def test_a_roles_kinds_are_only_nouns_for_a_kind_of_person_whole():
     assert not {"pupil", "student"} & role_terms("teacher", kinds_too=True)
     assert "tutor" in role_terms("teacher", kinds_too=True)
     assert "boss" not in role_terms("secretary", kinds_too=True)
+
+
+def test_a_role_asked_of_someone_as_the_role_of_them():
+    # As kin_asked reads "Who is the wife of Josiah?"; "the captain of the Heron" holds the role for no one named.
+    assert role_of_asked_about("who is the boss of priya") == RoleOf(owner="priya", role="boss")
+    assert role_of_asked_about("What is the name of the assistant of Desmond?") == RoleOf(
+        owner="desmond", role="assistant"
+    )
+    assert role_of_asked_about("who is the captain of the heron") is None
+    assert role_asked_about("who is the captain of the heron") == "captain"
+    assert role_of_asked_about("who is the father of josiah") is None  # a relative (bot.core.kin_asked)
