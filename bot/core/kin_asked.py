@@ -205,20 +205,25 @@ def said_before(said: list[str], place: int, wanted: Collection[str]) -> bool:
     "the", honorifics and titles ("father, the Reverend Alun Pryce", "navigator, Lt. Ingrid Rask"), or a description
     that names them ("the judge, a horticultural expert from Cheltenham called Mr. Lionel Fitch-Abbott", "the butler,
     a thin man called Jenkins")."""
+    return place_before(said, place, wanted) is not None
+
+
+def place_before(said: list[str], place: int, wanted: Collection[str]) -> int | None:
+    """Where said_before finds one of `wanted` before the name at `place`, or None."""
     titles = person_titles()
     back = place - 1
     described = False
     while back >= 0:
         if said[back] in wanted:
-            return True
+            return back
         if said[back] in _NAMING and not described:
             back = _description_start(said, back) - 1
             described = True
             continue
         if said[back] != "the" and said[back] not in HONORIFICS and said[back] not in titles:
-            return False
+            return None
         back -= 1
-    return False
+    return None
 
 
 _NAMING = frozenset({"called", "named"})
