@@ -94,25 +94,30 @@ def introduces_in_role(sentence: str, name: str, role: str) -> bool:
     role_words = role.split()
     if not named or not role_words:
         return False
+    return any(
+        _in_role_at(said, place, len(named), role_words)
+        for place in range(len(said) - len(named) + 1)
+        if said[place : place + len(named)] == named
+    )
+
+
+def _in_role_at(said: list[str], place: int, length: int, role_words: list[str]) -> bool:
+    """introduces_in_role at one place: whether the name of `length` words at `place` of the folded `said` is brought
+    in with the role, in a few words around it (so that given_alone, asking it of every name of a sentence, stays
+    linear in the sentence's length)."""
     *modifiers, head = role_words
-    for place in range(len(said) - len(named) + 1):
-        if said[place : place + len(named)] != named:
-            continue
-        if _holds_at(named[:-1], role_words, 0, len(named) - 1):
-            return True  # a title within the name the finder took: "Captain Ingrid Solheim"
-        at = place_before(said, place, (head,))
-        if at is not None and said[at - len(modifiers) : at] == modifiers:
-            return True
-        after = place + len(named)
-        if (
-            after < len(said)
-            and said[after] in _BEFORE_ROLE
-            and _holds_at(said, role_words, after + 1, after + 1 + _MOST_WORDS_BEFORE_ROLE + len(modifiers))
-        ):
-            return True
-        if _as_role(said, after, role_words):
-            return True
-    return False
+    named = said[place : place + length]
+    if _holds_at(named[:-1], role_words, 0, length - 1):
+        return True  # a title within the name the finder took: "Captain Ingrid Solheim"
+    at = place_before(said, place, (head,))
+    if at is not None and at >= len(modifiers) and said[at - len(modifiers) : at] == modifiers:
+        return True
+    after = place + length
+    return (
+        after < len(said)
+        and said[after] in _BEFORE_ROLE
+        and _holds_at(said, role_words, after + 1, after + 1 + _MOST_WORDS_BEFORE_ROLE + len(modifiers))
+    ) or _as_role(said, after, role_words)
 
 
 def _holds_at(said: Sequence[str], role_words: Sequence[str], start: int, end: int) -> bool:
@@ -359,18 +364,20 @@ def given_alone(texts: Sequence[str], role: str, owner: str) -> bool:
     no Grandad Pugh. A pronoun that a sentence gives the role to ("He took over as harbour master") is another's too:
     whose it is is not read."""
     owner_words = {fold(word) for word, _, _ in words(owner)}
-    head = role.split()[-1]
+    role_words = role.split()
     titles = person_titles()
     given = False
     for text in texts:
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            if head not in fold(sentence):
+            if role_words[-1] not in fold(sentence):
                 continue
-            for name in _capitalised_runs(sentence):
-                if not introduces_in_role(sentence, name, role):
+            written = words(sentence)
+            said = [fold(word) for word, _, _ in written]
+            for first, last in _capitalised_runs(sentence, written):
+                if not _in_role_at(said, first, last - first, role_words):
                     continue
-                named = {fold(word) for word, _, _ in words(name)} - titles - HONORIFICS - set(role.split())
+                named = set(said[first:last]) - titles - HONORIFICS - set(role_words)
                 if not named or not named <= owner_words:
                     return False
                 given = True
@@ -381,23 +388,25 @@ _WITHIN_A_NAME = " -'’"
 """What may stand between the words of a name: "Seamus McAllister-Byrne", "Rory O'Hara"."""
 
 
-def _capitalised_runs(sentence: str) -> list[str]:
-    """The runs of capitalised words of `sentence`, with nothing but spaces, hyphens or apostrophes between them: the
-    names it may write ("Captain Seamus McAllister-Byrne", "Grandad Pugh"; "The" at its start too, which brings no
-    one in)."""
-    runs: list[str] = []
-    run_start = run_end = -1
-    for word, start, end in words(sentence):
+def _capitalised_runs(sentence: str, written: Sequence[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """Where the runs of capitalised words of `sentence` (its `written` words) stand, as ranges of those words, with
+    nothing but spaces, hyphens or apostrophes between them: the names it may write ("Captain Seamus
+    McAllister-Byrne", "Grandad Pugh"; "The" at its start too, which brings no one in)."""
+    runs: list[tuple[int, int]] = []
+    first = -1
+    for place, (word, start, _) in enumerate(written):
         if not word[:1].isupper():
+            if first >= 0:
+                runs.append((first, place))
+            first = -1
             continue
-        if run_start >= 0 and not sentence[run_end:start].strip(_WITHIN_A_NAME):
-            run_end = end
-            continue
-        if run_start >= 0:
-            runs.append(sentence[run_start:run_end])
-        run_start, run_end = start, end
-    if run_start >= 0:
-        runs.append(sentence[run_start:run_end])
+        if first >= 0 and sentence[written[place - 1][2] : start].strip(_WITHIN_A_NAME):
+            runs.append((first, place))
+            first = -1
+        if first < 0:
+            first = place
+    if first >= 0:
+        runs.append((first, len(written)))
     return runs
 
 
