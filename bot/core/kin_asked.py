@@ -169,14 +169,21 @@ def _unmarked_owned_word(
 
 
 def _kin_of_the(said: list[str]) -> KinAsked | None:
-    """The name and relative of "the KIN of X" ("Who is the wife of Josiah?"), asked as "X's KIN" is: X at most
-    four words, none a possessive ("the father of Clare's baby" asks of no one the people lookup knows)."""
-    if len(said) < 4 or said[0] != "the" or said[1] not in KIN or said[2] != "of":
+    """The name and relative of "the KIN of X" ("Who is the wife of Josiah?"), asked as "X's KIN" is."""
+    owned = word_of_the(said, KIN.__contains__)
+    return None if owned is None else _kin_asked(*owned)
+
+
+def word_of_the(said: list[str], wanted: Callable[[str], bool]) -> tuple[str, str] | None:
+    """The name and word of "the WORD of X" (a word `wanted`: a relative, a role; "the wife of Josiah", "the boss of
+    priya"), as owned_word gives "X's WORD"'s: X at most four words, none a possessive ("the father of Clare's baby"
+    asks of no one the people lookup knows)."""
+    if len(said) < 4 or said[0] != "the" or not wanted(said[1]) or said[2] != "of":
         return None
     owner = said[3:]
     if len(owner) > _MOST_NAME_WORDS or any(word.endswith(POSSESSIVE_ENDS) for word in owner):
         return None
-    return _kin_asked(" ".join(owner), said[1])
+    return " ".join(owner), said[1]
 
 
 def introduces_as_kin(sentence: str, name: str, called: Collection[str]) -> bool:
@@ -198,20 +205,25 @@ def said_before(said: list[str], place: int, wanted: Collection[str]) -> bool:
     "the", honorifics and titles ("father, the Reverend Alun Pryce", "navigator, Lt. Ingrid Rask"), or a description
     that names them ("the judge, a horticultural expert from Cheltenham called Mr. Lionel Fitch-Abbott", "the butler,
     a thin man called Jenkins")."""
+    return place_before(said, place, wanted) is not None
+
+
+def place_before(said: list[str], place: int, wanted: Collection[str]) -> int | None:
+    """Where said_before finds one of `wanted` before the name at `place`, or None."""
     titles = person_titles()
     back = place - 1
     described = False
     while back >= 0:
         if said[back] in wanted:
-            return True
+            return back
         if said[back] in _NAMING and not described:
             back = _description_start(said, back) - 1
             described = True
             continue
         if said[back] != "the" and said[back] not in HONORIFICS and said[back] not in titles:
-            return False
+            return None
         back -= 1
-    return False
+    return None
 
 
 _NAMING = frozenset({"called", "named"})
