@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from bot.core.analysis import Analyzer, fold, normalize_word, words
+from bot.core.analysis import Analyzer, fold, lemma, normalize_word, words
 from bot.core.kin_asked import (
     AFTER_OWNED,
     KIN,
@@ -131,16 +131,41 @@ def _holds_at(said: Sequence[str], role_words: Sequence[str], start: int, end: i
 _MOST_WORDS_BEFORE_AS = 2
 """How far after a name its "as" may stand: "Seamus took over as harbour master"."""
 
+_GIVING_ROLES = frozenset(
+    {"work", "serve", "start", "stay", "remain", "continue", "appoint", "hire", "elect", "employ", "install"}
+    | {"return", "retire", "join", "succeed", "over"}
+)
+"""The words (lemmas) before an "as" that give someone the role after it: "worked as a cook", "took over as harbour
+master", "was appointed as judge"; not those that only seem to: "posing as a doctor", "dressed as a sailor", "known
+as Butcher", "wept as a widow"."""
+
 
 def _as_role(said: list[str], after: int, role_words: list[str]) -> bool:
-    """Whether "as" and the role, "a" or "an" alone between, follow the name ending at `after` within a word or two:
-    "took over as harbour master", "worked as a cook"."""
+    """Whether "as" and the role, "a" or "an" alone between, follow the name ending at `after` within a word or two,
+    after a word that gives the role (_GIVING_ROLES): "took over as harbour master", "worked as a cook"."""
     for at in range(after, min(after + _MOST_WORDS_BEFORE_AS + 1, len(said))):
         if said[at] != "as":
             continue
+        if at == 0 or lemma(said[at - 1]) not in _GIVING_ROLES:
+            return False
         start = at + 2 if at + 1 < len(said) and said[at + 1] in ("a", "an") else at + 1
         return said[start : start + len(role_words)] == role_words
     return False
+
+
+_HOLDING = frozenset({"is", "was", "became", "becomes", "remained", "remains"})
+"""Words after a name that say it held a role then: "Old Padraig Quinn was harbour master for thirty years"."""
+
+
+def _said_to_hold(said: list[str], after: int, role_words: list[str]) -> bool:
+    """Whether the name ending at `after` is said to be the role, "a", "an" or "the" and a word or two at most between
+    ("Old Padraig Quinn was harbour master", "Quinn was the old harbour master"): a holder given_alone counts, where
+    introduces_in_role reads only who is brought in as one."""
+    return (
+        after < len(said)
+        and said[after] in _HOLDING
+        and _holds_at(said, role_words, after + 1, after + 2 + _MOST_WORDS_BEFORE_ROLE + len(role_words))
+    )
 
 
 @dataclass(frozen=True)
@@ -375,7 +400,7 @@ def given_alone(texts: Sequence[str], role: str, owner: str) -> bool:
             written = words(sentence)
             said = [fold(word) for word, _, _ in written]
             for first, last in _capitalised_runs(sentence, written):
-                if not _in_role_at(said, first, last - first, role_words):
+                if not _in_role_at(said, first, last - first, role_words) and not _said_to_hold(said, last, role_words):
                     continue
                 named = set(said[first:last]) - titles - HONORIFICS - set(role_words)
                 if not named or not named <= owner_words:

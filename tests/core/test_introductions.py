@@ -384,3 +384,38 @@ def test_a_role_held_for_someone_is_answered_where_the_story_says_it_of_the_role
     people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
     found = person_introduced("who is seamus's deputy", people, stories, passages, None, None, nothing_written)
     assert found is None or found.person.name != "Ewan Price"  # read as the rules after a role held for him read it
+
+
+def test_a_role_someone_only_seems_to_hold_or_held_before_another_links_no_relative_to_them(tmp_path):
+    # A reviewer's stories, where the rule's first version answered with the role's relative: a man posing as a
+    # doctor, or dressed as a sailor, is no doctor or sailor; and where a harbour master held the role before him, the
+    # harbour master's wife may be his.
+    stories = {
+        "inn.md": (
+            "# Inn\n\nDeclan Hart, posing as a doctor, came to the inn on a wet night.\n\nThe rain kept falling for "
+            "days.\n\nThe doctor's wife, Sinead, ran the inn. Declan Hart drank there nightly.\n",
+            "who is declan's wife",
+            "Sinead",
+        ),
+        "ship.md": (
+            "# Ship\n\nFinn Walsh, dressed as a sailor, slipped aboard the Gull.\n\nThe rain kept falling.\n\nThe "
+            "sailor's wife, Orla, waited on the quay. Finn Walsh hid below.\n",
+            "who is finn's wife",
+            "Orla",
+        ),
+        "harbour.md": (
+            "# Harbour\n\nOld Padraig Quinn was harbour master for thirty years.\n\nThe rain kept falling.\n\nWhen "
+            "he died, Captain Seamus Byrne took over as harbour master. The harbour master's wife, Nuala, kept the "
+            "books.\n",
+            "who is seamus's wife",
+            "Nuala",
+        ),
+    }
+    for name, (text, question, relative) in stories.items():
+        folder = tmp_path / name.removesuffix(".md")
+        folder.mkdir()
+        (folder / name).write_text(text, encoding="utf-8")
+        library = StoryLibrary(load_corpus(folder))
+        people, corpus_stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
+        found = person_introduced(question, people, corpus_stories, passages, None, None, nothing_written)
+        assert found is None or found.person.name != relative, question

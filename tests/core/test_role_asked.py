@@ -206,6 +206,11 @@ def test_a_role_of_a_few_words_is_said_before_the_name_after_it_or_after_as():
     assert introduces_in_role(story, "Grandad Pugh", "master")
     assert not introduces_in_role(story, "Grandad Pugh", "harbour master")  # "the old master"
     assert not introduces_in_role("Ted Gower watched as the captain left.", "Ted Gower", "captain")
+    # Only where the word before "as" gives the role: posing, dressing or being known as one is no holding of it.
+    assert introduces_in_role("Ted Gower took over as harbour master.", "Ted Gower", "harbour master")
+    assert not introduces_in_role("Declan Hart, posing as a doctor, came.", "Declan Hart", "doctor")
+    assert not introduces_in_role("Finn Walsh, dressed as a sailor, slipped aboard.", "Finn Walsh", "sailor")
+    assert not introduces_in_role("Ned Cole, known as Butcher, ruled the docks.", "Ned Cole", "butcher")
 
 
 def test_the_role_whose_relative_or_role_someone_is_brought_in_as():
@@ -227,3 +232,6 @@ def test_a_role_links_to_the_one_person_the_story_gives_it():
     assert given_alone(titled, "harbour master", "Seamus McAllister-Byrne")
     two = [story[0].replace("the old master, a man everyone called Grandad Pugh", "the old harbour master, Ivor Pugh")]
     assert not given_alone(two, "harbour master", "Captain Seamus McAllister-Byrne")
+    # One said to have held it before him is a holder too: "Old Padraig Quinn was harbour master for thirty years".
+    before = ["Old Padraig Quinn was harbour master for thirty years.", story[0]]
+    assert not given_alone(before, "harbour master", "Captain Seamus McAllister-Byrne")
