@@ -213,7 +213,9 @@ def place_before(said: list[str], place: int, wanted: Collection[str]) -> int | 
     titles = person_titles()
     back = place - 1
     described = False
-    while back >= 0:
+    for _ in range(_MOST_WORDS_BEFORE_NAME):
+        if back < 0:
+            return None
         if said[back] in wanted:
             return back
         if said[back] in _NAMING and not described:
@@ -227,6 +229,9 @@ def place_before(said: list[str], place: int, wanted: Collection[str]) -> int | 
 
 
 _NAMING = frozenset({"called", "named"})
+_MOST_WORDS_BEFORE_NAME = 6
+"""How many words ("the", honorifics, titles, a description as one) the relative's word may stand before a name
+("father, the Reverend Alun Pryce"): a bound, so that reading every name of a sentence stays linear in its length."""
 _DESCRIPTION_OPENINGS = frozenset({"a", "an"})
 _MOST_DESCRIBING_WORDS = 7
 """How many words a description before "called" may hold: "a horticultural expert from Cheltenham"."""

@@ -133,11 +133,11 @@ _MOST_WORDS_BEFORE_AS = 2
 
 _GIVING_ROLES = frozenset(
     {"work", "serve", "start", "stay", "remain", "continue", "appoint", "hire", "elect", "employ", "install"}
-    | {"return", "retire", "join", "succeed", "over"}
+    | {"return", "retire", "join", "succeed"}
 )
-"""The words (lemmas) before an "as" that give someone the role after it: "worked as a cook", "took over as harbour
-master", "was appointed as judge"; not those that only seem to: "posing as a doctor", "dressed as a sailor", "known
-as Butcher", "wept as a widow"."""
+"""The words (lemmas) before an "as" that give someone the role after it, with "took over": "worked as a cook", "took
+over as harbour master", "was appointed as judge"; not those that only seem to: "posing as a doctor", "dressed as a
+sailor", "known as Butcher", "wept as a widow", "leaned over as a doctor came in"."""
 
 
 def _as_role(said: list[str], after: int, role_words: list[str]) -> bool:
@@ -146,7 +146,8 @@ def _as_role(said: list[str], after: int, role_words: list[str]) -> bool:
     for at in range(after, min(after + _MOST_WORDS_BEFORE_AS + 1, len(said))):
         if said[at] != "as":
             continue
-        if at == 0 or lemma(said[at - 1]) not in _GIVING_ROLES:
+        taking_over = at >= 2 and said[at - 1] == "over" and lemma(said[at - 2]) == "take"
+        if not taking_over and (at == 0 or lemma(said[at - 1]) not in _GIVING_ROLES):
             return False
         start = at + 2 if at + 1 < len(said) and said[at + 1] in ("a", "an") else at + 1
         return said[start : start + len(role_words)] == role_words
@@ -158,13 +159,15 @@ _HOLDING = frozenset({"is", "was", "became", "becomes", "remained", "remains"})
 
 
 def _said_to_hold(said: list[str], after: int, role_words: list[str]) -> bool:
-    """Whether the name ending at `after` is said to be the role, "a", "an" or "the" and a word or two at most between
-    ("Old Padraig Quinn was harbour master", "Quinn was the old harbour master"): a holder given_alone counts, where
-    introduces_in_role reads only who is brought in as one."""
+    """Whether the name ending at `after` is said to be the role, after "a", "an" or "the" and one word at most ("Old
+    Padraig Quinn was harbour master", "Quinn was the old harbour master"; not "was jealous of the harbour master",
+    "was not the harbour master"): a holder given_alone counts, where introduces_in_role reads only who is brought in
+    as one."""
+    if after >= len(said) or said[after] not in _HOLDING:
+        return False
+    start = after + 2 if after + 1 < len(said) and said[after + 1] in ("a", "an", "the") else after + 1
     return (
-        after < len(said)
-        and said[after] in _HOLDING
-        and _holds_at(said, role_words, after + 1, after + 2 + _MOST_WORDS_BEFORE_ROLE + len(role_words))
+        start < len(said) and said[start] != "not" and _holds_at(said, role_words, start, start + 1 + len(role_words))
     )
 
 

@@ -211,6 +211,7 @@ def test_a_role_of_a_few_words_is_said_before_the_name_after_it_or_after_as():
     assert not introduces_in_role("Declan Hart, posing as a doctor, came.", "Declan Hart", "doctor")
     assert not introduces_in_role("Finn Walsh, dressed as a sailor, slipped aboard.", "Finn Walsh", "sailor")
     assert not introduces_in_role("Ned Cole, known as Butcher, ruled the docks.", "Ned Cole", "butcher")
+    assert not introduces_in_role("Declan Hart leaned over as a doctor came in.", "Declan Hart", "doctor")
 
 
 def test_the_role_whose_relative_or_role_someone_is_brought_in_as():
@@ -235,3 +236,6 @@ def test_a_role_links_to_the_one_person_the_story_gives_it():
     # One said to have held it before him is a holder too: "Old Padraig Quinn was harbour master for thirty years".
     before = ["Old Padraig Quinn was harbour master for thirty years.", story[0]]
     assert not given_alone(before, "harbour master", "Captain Seamus McAllister-Byrne")
+    # Not one said to be something else of the role's: jealous of it, a friend of it, or not it.
+    for said in ("jealous of the harbour master", "a friend of the harbour master", "not the harbour master"):
+        assert given_alone([f"Ivor Pugh was {said}.", story[0]], "harbour master", "Captain Seamus McAllister-Byrne")
