@@ -332,7 +332,9 @@ def _is_contraction(folded: str, stop: frozenset[str]) -> bool:
     return contracted is not None and contracted.group(1) in stop
 
 
+@functools.cache
 def load_stopwords() -> frozenset[str]:
+    """The stop list, read once: the analysis and the rules over names and roles ask it often."""
     text = resources.files("bot.core").joinpath("stopwords_en.txt").read_text("utf-8")
     lines = (line.strip() for line in text.splitlines())
     return frozenset(normalize_word(line) for line in lines if line and not line.startswith("#"))
