@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from bot.core.analysis import Analyzer, fold, lemma, normalize_word, words
+from bot.core.analysis import Analyzer, fold, lemma, load_stopwords, normalize_word, words
 from bot.core.kin_asked import (
     AFTER_OWNED,
     KIN,
@@ -190,7 +190,8 @@ def role_of_asked_about(question: str) -> RoleOf | None:
     """The name and role in "Who is X's boss?", "who is priyas boss", "Who is the boss of X?", "What is the name of
     X's assistant?" or "What's X's editor called?": a word for a kind of person (as the people finder reads one
     before a name) that is no relative, which bot.core.kin_asked answers, held for a name with no "of" ("the father
-    of Clare's baby" asks of the father) nor "the" ("the captain of the Heron"); else None."""
+    of Clare's baby" asks of the father) nor an article or a possessive (_BEFORE_ROLE: "the captain of the Heron"); else
+    None."""
     said = [fold(word) for word, _, _ in words(question)]
     who = next((o for o in WHO_OPENINGS if tuple(said[: len(o)]) == o), None)
     what = None if who is not None else next((o for o in WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
@@ -405,6 +406,8 @@ def given_alone(texts: Sequence[str], role: str, owner: str) -> bool:
             for first, last in _capitalised_runs(sentence, written):
                 if not _in_role_at(said, first, last - first, role_words) and not _said_to_hold(said, last, role_words):
                     continue
+                if first == 0 and last - first > 1 and said[0] in load_stopwords():
+                    first = 1  # "Then Seamus Byrne took over as harbour master": "Then" only opens the sentence
                 named = set(said[first:last]) - titles - HONORIFICS - set(role_words)
                 if not named or not named <= owner_words:
                     return False

@@ -229,6 +229,10 @@ def test_a_role_links_to_the_one_person_the_story_gives_it():
     assert given_alone(story, "harbour master", "Captain Seamus McAllister-Byrne")
     assert not given_alone(story, "master", "Captain Seamus McAllister-Byrne")
     assert not given_alone(story, "harbour master", "Nuala")
+    # A word opening the sentence before the name is no word of it ("Then" is no other holder's).
+    body = story[0].partition("\n\n")[2]  # its passages, the title's line aside
+    opened = [body.replace("Captain Seamus McAllister-Byrne took", "Then Seamus McAllister-Byrne took")]
+    assert given_alone(opened, "harbour master", "Captain Seamus McAllister-Byrne")
     titled = [story[0].replace("Captain Seamus", "Harbour Master Seamus")]
     assert given_alone(titled, "harbour master", "Seamus McAllister-Byrne")
     two = [story[0].replace("the old master, a man everyone called Grandad Pugh", "the old harbour master, Ivor Pugh")]
