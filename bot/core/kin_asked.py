@@ -192,12 +192,14 @@ def introduces_as_kin(sentence: str, name: str, called: Collection[str]) -> bool
     "her father, Dr. Reyes", "their daughter, Carys")."""
     said = [fold(word) for word, _, _ in words(sentence)]
     named = [fold(word) for word, _, _ in words(name)]
+    return any(said_before(said, place, called) for place in name_places(said, named))
+
+
+def name_places(said: list[str], named: list[str]) -> list[int]:
+    """Where the name's folded words `named` stand among a sentence's folded words `said`."""
     if not named:
-        return False
-    return any(
-        said[place : place + len(named)] == named and said_before(said, place, called)
-        for place in range(1, len(said) - len(named) + 1)
-    )
+        return []
+    return [place for place in range(len(said) - len(named) + 1) if said[place : place + len(named)] == named]
 
 
 def said_before(said: list[str], place: int, wanted: Collection[str]) -> bool:

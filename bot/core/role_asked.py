@@ -20,6 +20,7 @@ from bot.core.kin_asked import (
     NAME_OF,
     WHAT_OPENINGS,
     WHO_OPENINGS,
+    name_places,
     owned_word,
     place_before,
     said_before,
@@ -92,13 +93,9 @@ def introduces_in_role(sentence: str, name: str, role: str) -> bool:
     said = [fold(word) for word, _, _ in words(sentence)]
     named = [fold(word) for word, _, _ in words(name)]
     role_words = role.split()
-    if not named or not role_words:
+    if not role_words:
         return False
-    return any(
-        _in_role_at(said, place, len(named), role_words)
-        for place in range(len(said) - len(named) + 1)
-        if said[place : place + len(named)] == named
-    )
+    return any(_in_role_at(said, place, len(named), role_words) for place in name_places(said, named))
 
 
 def _in_role_at(said: list[str], place: int, length: int, role_words: list[str]) -> bool:
@@ -270,10 +267,7 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
     superintendent, Gareth Lusk"), or for "her", "his" or "their" ("her manager, Don Keller"). (named, pronoun)."""
     owned = _roles_owned(sentence, terms, owner)
     said = owned.said
-    named = [fold(word) for word, _, _ in words(name)]
-    if not named:
-        return False, False
-    introduced = [place for place in range(1, len(said) - len(named) + 1) if said[place : place + len(named)] == named]
+    introduced = name_places(said, [fold(word) for word, _, _ in words(name)])
     by_name = {said[place] for place in owned.by_name}
     by_pronoun = {said[place] for place in owned.by_pronoun}
     return (
@@ -360,12 +354,8 @@ def owning_role(sentence: str, name: str, wanted: Collection[str]) -> str | None
     written = words(sentence)
     said = [fold(word) for word, _, _ in written]
     named = [fold(word) for word, _, _ in words(name)]
-    if not named:
-        return None
     possessive = [written_possessive(sentence, word, end) for word, _, end in written]
-    for place in range(1, len(said) - len(named) + 1):
-        if said[place : place + len(named)] != named:
-            continue
+    for place in name_places(said, named):
         at = place_before(said, place, wanted)
         if at is None:
             continue
