@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 19
+ANALYSIS_VERSION = 20
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -95,7 +95,8 @@ WordNet writes capitalised mostly as particular people is a given name too ("Jam
 "Charles", "Ruth"; not "Paris", one prince and a capital); an adverb or a conjunction opening a sentence before a
 name is no word of it ("Later Martha", "Whenever Charles"; bot/core/adverbs.txt); and a given name the dictionary
 knows, said once opening a sentence (or after such an adverb), is a person where its mention says so ("Martha said
-nothing")."""
+nothing"). 20: "who" right after a name, with no comma, is said of a kind of person before the name's preposition of
+place or "from" ("a schoolmaster from Shropshire who"); and a plaza is a place ("Crudge Plaza")."""
 
 
 def _combining_marks() -> str:
@@ -331,7 +332,9 @@ def _is_contraction(folded: str, stop: frozenset[str]) -> bool:
     return contracted is not None and contracted.group(1) in stop
 
 
+@functools.cache
 def load_stopwords() -> frozenset[str]:
+    """The stop list, read once: the analysis and the rules over names and roles ask it often."""
     text = resources.files("bot.core").joinpath("stopwords_en.txt").read_text("utf-8")
     lines = (line.strip() for line in text.splitlines())
     return frozenset(normalize_word(line) for line in lines if line and not line.startswith("#"))

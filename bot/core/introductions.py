@@ -9,8 +9,9 @@ sentence that does (bot.core.library).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Passage, Story
@@ -20,13 +21,16 @@ from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
 from bot.core.role_asked import (
     RoleOf,
+    given_alone,
     introduces_as_role_of,
     introduces_in_role,
     named_last,
+    owning_role,
     role_asked_about,
     role_of_asked_about,
     role_term,
     role_terms,
+    role_words_in,
     roles_owned_at,
 )
 from bot.core.slips import bare_word, possessive_end, slip_of
@@ -62,7 +66,7 @@ def person_introduced(
     `written` says whether the stories write a word as typed: a name they write is no one's misspelling."""
     kin = kin_asked_about(question)
     if kin is not None:
-        return _introducing(_kin_introduced(people, kin, within, written, alone=False))
+        return _introducing(_kin_introduced(people, stories, passages, kin, within, written, alone=False))
     role_of = role_of_asked_about(question)
     holder = None if role_of is None else _role_of_introduced(people, stories, passages, role_of, within, written)
     if holder is not None:
@@ -78,7 +82,7 @@ def person_introduced(
     kin = kin_named(about.name)  # "What does Nora's father do for a living?"
     if kin is None:
         return _one_person(people, about, within, written)
-    return _introducing(_kin_introduced(people, kin, within, written, alone=about.alone))
+    return _introducing(_kin_introduced(people, stories, passages, kin, within, written, alone=about.alone))
 
 
 _RULE_WORDS = frozenset(
@@ -200,12 +204,21 @@ def _in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
 
 
 def _kin_introduced(
-    people: FindsPeople, kin: KinAsked, within: range | None, written: Callable[[str], bool], *, alone: bool
+    people: FindsPeople,
+    stories: Sequence[Story],
+    passages: Sequence[Passage],
+    kin: KinAsked,
+    within: range | None,
+    written: Callable[[str], bool],
+    *,
+    alone: bool,
 ) -> Person | None:
     """The one relative asked for ("Who is Gwen's father?") of one known person, brought in as that relative by a
     sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce"); else that person, where
-    they are brought in as the relative's ("Lesage's daughter, Madeleine" for "Who is Madeleine's father?"); None
-    where neither is. `alone`: the question was typed with no question word ("gwens father")."""
+    they are brought in as the relative's ("Lesage's daughter, Madeleine" for "Who is Madeleine's father?"); else the
+    one brought in as the relative of a role the story gives that person alone (_of_owners_role: "The harbour
+    master's wife, Nuala" for "Who is Seamus's wife?"); None where none is. `alone`: the question was typed with no
+    question word ("gwens father")."""
     found = _one_person(people, NameAsked(kin.owner, alone), within, written)
     if found is None:
         return None
@@ -221,9 +234,42 @@ def _kin_introduced(
     ]
     if len(relatives) == 1:
         return relatives[0]
-    if not relatives and introduces_as_kin(owner.intro, owner.name, kin.owner_called):
+    if relatives:
+        return None
+    if introduces_as_kin(owner.intro, owner.name, kin.owner_called):
         return owner
-    return None
+    others = [person for person in people.of_story(owner.path) if person.name != owner.name]
+    by_role = _of_owners_role(stories, passages, owner, others, lambda _: kin.called)
+    return by_role[0] if len(by_role) == 1 else None
+
+
+def _of_owners_role(
+    stories: Sequence[Story],
+    passages: Sequence[Passage],
+    owner: Person,
+    others: Sequence[Person],
+    wanted: Callable[[str], Collection[str]],
+) -> list[Person]:
+    """The `others` brought in as a relative or role (the words `wanted` of each one's introducing sentence) of a
+    role the owner's story gives the owner alone (bot.core.role_asked.given_alone): "The harbour master's wife,
+    Nuala", where "Captain Seamus McAllister-Byrne took over as harbour master"; not "the master's wife", where "the
+    old master, a man everyone called Grandad Pugh" is a master too."""
+    if owner.passage is None:
+        return []
+    texts = [passage.text for passage in _story_passages(stories, passages, owner.passage)]
+    alone: dict[str, bool] = {}
+    found = []
+    for person in others:
+        if person.passage is None:
+            continue
+        role = owning_role(person.intro, person.name, wanted(person.intro))
+        if role is None:
+            continue
+        if role not in alone:
+            alone[role] = given_alone(texts, role, owner.name)
+        if alone[role]:
+            found.append(person)
+    return found
 
 
 def _role_of_introduced(
@@ -252,11 +298,16 @@ def _role_of_introduced(
     others = [p for p in people.of_story(owner.path) if p.passage is not None and p.name != owner.name]
     own = role_term(role_of.role)
     for terms in (own, role_terms(role_of.role, kinds_too=False), role_terms(role_of.role, kinds_too=True)):
+        of_role = _of_owners_role(stories, passages, owner, others, partial(role_words_in, terms=terms))
         holding = []
         for person in others:
             by_name, by_pronoun = introduces_as_role_of(person.intro, person.name, terms, owner_words)
             near = person.passage is not None and owner.passage <= person.passage <= owner.passage + 1
-            if by_name or (by_pronoun and near and _owner_named_last(passages, owner, person, others)):
+            if (
+                by_name
+                or (by_pronoun and near and _owner_named_last(passages, owner, person, others))
+                or person in of_role
+            ):
                 holding.append(person)
         if holding:
             return holding[0] if len(holding) == 1 else None

@@ -169,14 +169,21 @@ def _unmarked_owned_word(
 
 
 def _kin_of_the(said: list[str]) -> KinAsked | None:
-    """The name and relative of "the KIN of X" ("Who is the wife of Josiah?"), asked as "X's KIN" is: X at most
-    four words, none a possessive ("the father of Clare's baby" asks of no one the people lookup knows)."""
-    if len(said) < 4 or said[0] != "the" or said[1] not in KIN or said[2] != "of":
+    """The name and relative of "the KIN of X" ("Who is the wife of Josiah?"), asked as "X's KIN" is."""
+    owned = word_of_the(said, KIN.__contains__)
+    return None if owned is None else _kin_asked(*owned)
+
+
+def word_of_the(said: list[str], wanted: Callable[[str], bool]) -> tuple[str, str] | None:
+    """The name and word of "the WORD of X" (a word `wanted`: a relative, a role; "the wife of Josiah", "the boss of
+    priya"), as owned_word gives "X's WORD"'s: X at most four words, none a possessive ("the father of Clare's baby"
+    asks of no one the people lookup knows)."""
+    if len(said) < 4 or said[0] != "the" or not wanted(said[1]) or said[2] != "of":
         return None
     owner = said[3:]
     if len(owner) > _MOST_NAME_WORDS or any(word.endswith(POSSESSIVE_ENDS) for word in owner):
         return None
-    return _kin_asked(" ".join(owner), said[1])
+    return " ".join(owner), said[1]
 
 
 def introduces_as_kin(sentence: str, name: str, called: Collection[str]) -> bool:
@@ -185,12 +192,14 @@ def introduces_as_kin(sentence: str, name: str, called: Collection[str]) -> bool
     "her father, Dr. Reyes", "their daughter, Carys")."""
     said = [fold(word) for word, _, _ in words(sentence)]
     named = [fold(word) for word, _, _ in words(name)]
+    return any(said_before(said, place, called) for place in name_places(said, named))
+
+
+def name_places(said: list[str], named: list[str]) -> list[int]:
+    """Where the name's folded words `named` stand among a sentence's folded words `said`."""
     if not named:
-        return False
-    return any(
-        said[place : place + len(named)] == named and said_before(said, place, called)
-        for place in range(1, len(said) - len(named) + 1)
-    )
+        return []
+    return [place for place in range(len(said) - len(named) + 1) if said[place : place + len(named)] == named]
 
 
 def said_before(said: list[str], place: int, wanted: Collection[str]) -> bool:
@@ -198,23 +207,33 @@ def said_before(said: list[str], place: int, wanted: Collection[str]) -> bool:
     "the", honorifics and titles ("father, the Reverend Alun Pryce", "navigator, Lt. Ingrid Rask"), or a description
     that names them ("the judge, a horticultural expert from Cheltenham called Mr. Lionel Fitch-Abbott", "the butler,
     a thin man called Jenkins")."""
+    return place_before(said, place, wanted) is not None
+
+
+def place_before(said: list[str], place: int, wanted: Collection[str]) -> int | None:
+    """Where said_before finds one of `wanted` before the name at `place`, or None."""
     titles = person_titles()
     back = place - 1
     described = False
-    while back >= 0:
+    for _ in range(_MOST_WORDS_BEFORE_NAME):
+        if back < 0:
+            return None
         if said[back] in wanted:
-            return True
+            return back
         if said[back] in _NAMING and not described:
             back = _description_start(said, back) - 1
             described = True
             continue
         if said[back] != "the" and said[back] not in HONORIFICS and said[back] not in titles:
-            return False
+            return None
         back -= 1
-    return False
+    return None
 
 
 _NAMING = frozenset({"called", "named"})
+_MOST_WORDS_BEFORE_NAME = 6
+"""How many words ("the", honorifics, titles, a description as one) the relative's word may stand before a name
+("father, the Reverend Alun Pryce"): a bound, so that reading every name of a sentence stays linear in its length."""
 _DESCRIPTION_OPENINGS = frozenset({"a", "an"})
 _MOST_DESCRIBING_WORDS = 7
 """How many words a description before "called" may hold: "a horticultural expert from Cheltenham"."""

@@ -9,7 +9,6 @@ was written and to whom, and the last who signed it.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from bot.core.analysis import fold, load_stopwords
 
@@ -117,14 +116,9 @@ def is_signature(paragraph: str) -> bool:
     return (
         words is not None
         and len(words) <= 3
-        and all(word[0].isupper() and fold(word.rstrip(".")) not in _stop_words() for word in words)
+        and all(word[0].isupper() and fold(word.rstrip(".")) not in load_stopwords() for word in words)
         and all(character.isalpha() or character in " .'’-" for character in paragraph.strip())
     )
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    return load_stopwords()
 
 
 def _words(paragraph: str) -> list[str] | None:

@@ -1005,7 +1005,11 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     # may be a person, "coach" a thing's word too)
     beside = (word in _PREPOSITIONS and not pause) or (pause and _after_place(preceding))
     if after is not None:
-        if after.group("speech") or after.group("who") or after.group("born"):
+        if (
+            after.group("speech")
+            or after.group("born")
+            or (after.group("who") and not _relative_of_noun(word, preceding, text, closed, lists))
+        ):
             person += 1
         elif (described := after.group("described")) is not None:
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
@@ -1019,6 +1023,19 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+
+
+def _relative_of_noun(word: str, preceding: list[str], text: str, end: int, lists: _WordLists) -> bool:
+    """Whether a "who" right after a name, with no comma, is said of a kind of person before the name's preposition of
+    place or "from" ("a schoolmaster from Shropshire who had taught Latin", "a coal miner's son from Merthyr who could
+    sing"). Said of the name where no such noun stands there: "News came from Oswin who had gone to sea", "The blame
+    fell on Perrin who had been asleep"; and after "Finn, who", "It was Martha who", "gave the ring to Anna who"."""
+    return (
+        (word in _WHERE_PREPOSITIONS or word == "from")
+        and len(preceding) > 1
+        and _role_kind(preceding[-2].strip(_QUOTES), lists) == "person"
+        and text.startswith(" who", end)
+    )
 
 
 _WHERE_PREPOSITIONS = (_PLACE_PREPOSITIONS - {"of", "towards", "toward"}) | {"on", "onto", "upon", "off"}

@@ -8,16 +8,28 @@ held for someone, "Who is Priya's boss?": "her manager, Don Keller", "Morwenna's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from bot.core.analysis import Analyzer, fold, normalize_word, words
-from bot.core.kin_asked import AFTER_OWNED, KIN, NAME_OF, WHAT_OPENINGS, WHO_OPENINGS, owned_word, said_before
-from bot.core.people_finder import described_head, kin_words, person_nouns
+from bot.core.analysis import Analyzer, fold, lemma, load_stopwords, normalize_word, words
+from bot.core.kin_asked import (
+    AFTER_OWNED,
+    KIN,
+    NAME_OF,
+    WHAT_OPENINGS,
+    WHO_OPENINGS,
+    name_places,
+    owned_word,
+    place_before,
+    said_before,
+    word_of_the,
+)
+from bot.core.people_finder import HONORIFICS, described_head, kin_words, person_nouns, person_titles
 from bot.core.related_words import bundled_related_words
-from bot.core.slips import POSSESSIVE_ENDS, written_possessive
+from bot.core.sentences import sentence_spans
+from bot.core.slips import POSSESSIVE_ENDS, bare_word, written_possessive
 
 _OPENINGS = (("who", "is", "the"), ("who", "was", "the"), ("who's", "the"), ("whos", "the"))
 _NAME_OPENINGS = (("what", "is", "the"), ("what", "was", "the"), ("what's", "the"), ("whats", "the"))
@@ -73,28 +85,87 @@ def _unmarked(word: str) -> str:
 
 
 def introduces_in_role(sentence: str, name: str, role: str) -> bool:
-    """Whether `sentence` brings in the person `name` with that role: before the name, but for "the", honorifics and
-    titles ("Captain Ingrid Solheim", "the navigator, Lt. Rask"), or after it and "a"/"the" and a few words
-    ("Walter Pym, an elderly sheep farmer")."""
+    """Whether `sentence` brings in the person `name` with that role (one word, or a few: "harbour master"): before
+    the name, but for "the", honorifics and titles ("Captain Ingrid Solheim", "the navigator, Lt. Rask", "harbour
+    master Seamus"), or after it and "a"/"the" and a few words ("Walter Pym, an elderly sheep farmer"), or "as" and
+    no "the" a word or two later ("Seamus took over as harbour master", "Ted worked as a cook"; not "Ted watched as
+    the captain")."""
     said = [fold(word) for word, _, _ in words(sentence)]
     named = [fold(word) for word, _, _ in words(name)]
-    if not named:
+    role_words = role.split()
+    if not role_words:
         return False
-    for place in range(len(said) - len(named) + 1):
-        if said[place : place + len(named)] != named:
+    return any(_in_role_at(said, place, len(named), role_words) for place in name_places(said, named))
+
+
+def _in_role_at(said: list[str], place: int, length: int, role_words: list[str]) -> bool:
+    """introduces_in_role at one place: whether the name of `length` words at `place` of the folded `said` is brought
+    in with the role, in a few words around it (so that given_alone, asking it of every name of a sentence, stays
+    linear in the sentence's length)."""
+    *modifiers, head = role_words
+    named = said[place : place + length]
+    if _holds_at(named[:-1], role_words, 0, length - 1):
+        return True  # a title within the name the finder took: "Captain Ingrid Solheim"
+    at = place_before(said, place, (head,))
+    if at is not None and at >= len(modifiers) and said[at - len(modifiers) : at] == modifiers:
+        return True
+    after = place + length
+    return (
+        after < len(said)
+        and said[after] in _BEFORE_ROLE
+        and _holds_at(said, role_words, after + 1, after + 1 + _MOST_WORDS_BEFORE_ROLE + len(modifiers))
+    ) or _as_role(said, after, role_words)
+
+
+def _holds_at(said: Sequence[str], role_words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the role's words stand together within `said[start:end]`."""
+    return any(
+        list(said[at : at + len(role_words)]) == list(role_words)
+        for at in range(start, min(end, len(said)) - len(role_words) + 1)
+    )
+
+
+_MOST_WORDS_BEFORE_AS = 2
+"""How far after a name its "as" may stand: "Seamus took over as harbour master"."""
+
+_GIVING_ROLES = frozenset(
+    {"work", "serve", "start", "stay", "remain", "continue", "appoint", "hire", "elect", "employ", "install"}
+    | {"return", "retire", "join", "succeed"}
+)
+"""The words (lemmas) before an "as" that give someone the role after it, with "took over": "worked as a cook", "took
+over as harbour master", "was appointed as judge"; not those that only seem to: "posing as a doctor", "dressed as a
+sailor", "known as Butcher", "wept as a widow", "leaned over as a doctor came in"."""
+
+
+def _as_role(said: list[str], after: int, role_words: list[str]) -> bool:
+    """Whether "as" and the role, "a" or "an" alone between, follow the name ending at `after` within a word or two,
+    after a word that gives the role (_GIVING_ROLES): "took over as harbour master", "worked as a cook"."""
+    for at in range(after, min(after + _MOST_WORDS_BEFORE_AS + 1, len(said))):
+        if said[at] != "as":
             continue
-        if role in named[:-1]:
-            return True  # a title within the name the finder took: "Captain Ingrid Solheim"
-        if said_before(said, place, (role,)):
-            return True
-        after = place + len(named)
-        if (
-            after < len(said)
-            and said[after] in _BEFORE_ROLE
-            and role in said[after + 1 : after + 1 + _MOST_WORDS_BEFORE_ROLE]
-        ):
-            return True
+        taking_over = at >= 2 and said[at - 1] == "over" and lemma(said[at - 2]) == "take"
+        if not taking_over and (at == 0 or lemma(said[at - 1]) not in _GIVING_ROLES):
+            return False
+        start = at + 2 if at + 1 < len(said) and said[at + 1] in ("a", "an") else at + 1
+        return said[start : start + len(role_words)] == role_words
     return False
+
+
+_HOLDING = frozenset({"is", "was", "became", "becomes", "remained", "remains"})
+"""Words after a name that say it held a role then: "Old Padraig Quinn was harbour master for thirty years"."""
+
+
+def _said_to_hold(said: list[str], after: int, role_words: list[str]) -> bool:
+    """Whether the name ending at `after` is said to be the role, after "a", "an" or "the" and one word at most ("Old
+    Padraig Quinn was harbour master", "Quinn was the old harbour master"; not "was jealous of the harbour master",
+    "was not the harbour master"): a holder given_alone counts, where introduces_in_role reads only who is brought in
+    as one."""
+    if after >= len(said) or said[after] not in _HOLDING:
+        return False
+    start = after + 2 if after + 1 < len(said) and said[after + 1] in ("a", "an", "the") else after + 1
+    return (
+        start < len(said) and said[start] != "not" and _holds_at(said, role_words, start, start + 1 + len(role_words))
+    )
 
 
 @dataclass(frozen=True)
@@ -113,10 +184,11 @@ one, would read as someone's goat."""
 
 
 def role_of_asked_about(question: str) -> RoleOf | None:
-    """The name and role in "Who is X's boss?", "who is priyas boss", "What is the name of X's assistant?" or "What's
-    X's editor called?": a word for a kind of person (as the people finder reads one before a name) that is no
-    relative, which bot.core.kin_asked answers, held for a name with no "of" ("the father of Clare's baby" asks of the
-    father); else None."""
+    """The name and role in "Who is X's boss?", "who is priyas boss", "Who is the boss of X?", "What is the name of
+    X's assistant?" or "What's X's editor called?": a word for a kind of person (as the people finder reads one
+    before a name) that is no relative, which bot.core.kin_asked answers, held for a name with no "of" ("the father
+    of Clare's baby" asks of the father) nor an article or a possessive (_BEFORE_ROLE: "the captain of the Heron"); else
+    None."""
     said = [fold(word) for word, _, _ in words(question)]
     who = next((o for o in WHO_OPENINGS if tuple(said[: len(o)]) == o), None)
     what = None if who is not None else next((o for o in WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
@@ -128,6 +200,9 @@ def role_of_asked_about(question: str) -> RoleOf | None:
     if named_for:
         rest = rest[len(NAME_OF) :]
     owned = owned_word(rest, AFTER_OWNED, _is_role)
+    of_the = None if owned is not None or (what is not None and not named_for) else word_of_the(rest, _is_role)
+    if of_the is not None and of_the[0].split()[0] not in _BEFORE_ROLE:
+        return RoleOf(*of_the)  # "who is the boss of priya"; not "the captain of the Heron", no one's
     if owned is None or "of" in owned[0].split():
         return None
     if what is not None and not named_for and tuple(rest[-1:]) not in _NAMING_ENDS:
@@ -192,10 +267,7 @@ def introduces_as_role_of(sentence: str, name: str, terms: frozenset[str], owner
     superintendent, Gareth Lusk"), or for "her", "his" or "their" ("her manager, Don Keller"). (named, pronoun)."""
     owned = _roles_owned(sentence, terms, owner)
     said = owned.said
-    named = [fold(word) for word, _, _ in words(name)]
-    if not named:
-        return False, False
-    introduced = [place for place in range(1, len(said) - len(named) + 1) if said[place : place + len(named)] == named]
+    introduced = name_places(said, [fold(word) for word, _, _ in words(name)])
     by_name = {said[place] for place in owned.by_name}
     by_pronoun = {said[place] for place in owned.by_pronoun}
     return (
@@ -268,3 +340,99 @@ def named_last(text: str, name: str, others: Sequence[str]) -> bool:
         if said[place] in holding:
             return holding[said[place]] == {0}
     return False
+
+
+_MOST_ROLE_MODIFIERS = 2
+"""How many words a role owning a relative or a role may hold before its own: "the harbour master's wife"."""
+
+
+def owning_role(sentence: str, name: str, wanted: Collection[str]) -> str | None:
+    """The role, as the story writes it, whose relative or role (a word of `wanted`, folded) `sentence` brings the
+    person `name` in as ("The harbour master's wife, Nuala": "harbour master"; "the old master's daughter": "old
+    master"), said_before's way: "the", at most two words and a word for a kind of person with a possessive's "'s",
+    a few words at most before the relative's word; else None."""
+    written = words(sentence)
+    said = [fold(word) for word, _, _ in written]
+    named = [fold(word) for word, _, _ in words(name)]
+    possessive = [written_possessive(sentence, word, end) for word, _, end in written]
+    for place in name_places(said, named):
+        at = place_before(said, place, wanted)
+        if at is None:
+            continue
+        owning = next(
+            (back for back in range(at - 1, max(at - 1 - _MOST_WORDS_OWNER_BEFORE_ROLE, -1), -1) if possessive[back]),
+            None,
+        )
+        if owning is None or not _is_person_word(bare_word(said[owning])):
+            continue
+        the = next(
+            (back for back in range(owning - 1, max(owning - 2 - _MOST_ROLE_MODIFIERS, -1), -1) if said[back] == "the"),
+            None,
+        )
+        if the is not None and not any(possessive[the:owning]):
+            return " ".join([*said[the + 1 : owning], bare_word(said[owning])])
+    return None
+
+
+def given_alone(texts: Sequence[str], role: str, owner: str) -> bool:
+    """Whether `texts` (a story's passages) give the role (owning_role's: "harbour master") to the person `owner`
+    and to no one else: each name the stories write (a run of capitalised words) that introduces_in_role reads in
+    it, in a sentence saying the role's last word, is the owner's (its words, titles and the role's aside, are words
+    of the owner's name: "McAllister-Byrne" of Captain Seamus McAllister-Byrne, "Harbour Master Seamus Byrne").
+    "the old master, a man everyone called Grandad Pugh" gives "master" to another too, though the people finder took
+    no Grandad Pugh. A pronoun that a sentence gives the role to ("He took over as harbour master") is another's too:
+    whose it is is not read."""
+    owner_words = {fold(word) for word, _, _ in words(owner)}
+    role_words = role.split()
+    titles = person_titles()
+    given = False
+    for text in texts:
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            if role_words[-1] not in fold(sentence):
+                continue
+            written = words(sentence)
+            said = [fold(word) for word, _, _ in written]
+            for first, last in _capitalised_runs(sentence, written):
+                if not _in_role_at(said, first, last - first, role_words) and not _said_to_hold(said, last, role_words):
+                    continue
+                if first == 0 and last - first > 1 and said[0] in load_stopwords():
+                    first = 1  # "Then Seamus Byrne took over as harbour master": "Then" only opens the sentence
+                named = set(said[first:last]) - titles - HONORIFICS - set(role_words)
+                if not named or not named <= owner_words:
+                    return False
+                given = True
+    return given
+
+
+_WITHIN_A_NAME = " -'’"
+"""What may stand between the words of a name: "Seamus McAllister-Byrne", "Rory O'Hara"."""
+
+
+def _capitalised_runs(sentence: str, written: Sequence[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """Where the runs of capitalised words of `sentence` (its `written` words) stand, as ranges of those words, with
+    nothing but spaces, hyphens or apostrophes between them: the names it may write ("Captain Seamus
+    McAllister-Byrne", "Grandad Pugh"; "The" at its start too, which brings no one in)."""
+    runs: list[tuple[int, int]] = []
+    first = -1
+    for place, (word, start, _) in enumerate(written):
+        if not word[:1].isupper():
+            if first >= 0:
+                runs.append((first, place))
+            first = -1
+            continue
+        if first >= 0 and sentence[written[place - 1][2] : start].strip(_WITHIN_A_NAME):
+            runs.append((first, place))
+            first = -1
+        if first < 0:
+            first = place
+    if first >= 0:
+        runs.append((first, len(written)))
+    return runs
+
+
+def role_words_in(sentence: str, terms: frozenset[str]) -> frozenset[str]:
+    """The words of `sentence` (folded) that say a role of those index `terms` (role_terms): "manager", "boss"."""
+    analyzer = _role_terms_analyzer()
+    said = {fold(word) for word, _, _ in words(sentence)}
+    return frozenset(word for word in said if analyzer.term(word) in terms and _is_person_word(word))

@@ -1,9 +1,13 @@
+from pathlib import Path
+
 import pytest
 
 from bot.core.role_asked import (
     RoleOf,
+    given_alone,
     introduces_as_role_of,
     introduces_in_role,
+    owning_role,
     role_asked_about,
     role_of_asked_about,
     role_term,
@@ -178,3 +182,64 @@ def test_a_roles_kinds_are_only_nouns_for_a_kind_of_person_whole():
     assert not {"pupil", "student"} & role_terms("teacher", kinds_too=True)
     assert "tutor" in role_terms("teacher", kinds_too=True)
     assert "boss" not in role_terms("secretary", kinds_too=True)
+
+
+HARBOUR = Path(__file__).resolve().parents[2] / "bench" / "untuned" / "corpus" / "harbour.md"
+
+
+def test_a_role_asked_of_someone_as_the_role_of_them():
+    # As kin_asked reads "Who is the wife of Josiah?"; "the captain of the Heron" holds the role for no one named.
+    assert role_of_asked_about("who is the boss of priya") == RoleOf(owner="priya", role="boss")
+    assert role_of_asked_about("What is the name of the assistant of Desmond?") == RoleOf(
+        owner="desmond", role="assistant"
+    )
+    assert role_of_asked_about("who is the captain of the heron") is None
+    assert role_asked_about("who is the captain of the heron") == "captain"
+    assert role_of_asked_about("who is the father of josiah") is None  # a relative (bot.core.kin_asked)
+
+
+def test_a_role_of_a_few_words_is_said_before_the_name_after_it_or_after_as():
+    story = HARBOUR.read_text(encoding="utf-8")
+    assert introduces_in_role(story, "Captain Seamus McAllister-Byrne", "harbour master")
+    assert introduces_in_role("The crew of harbour master Seamus Byrne rows out.", "Seamus Byrne", "harbour master")
+    assert introduces_in_role("Ted Gower worked as a cook.", "Ted Gower", "cook")
+    assert introduces_in_role(story, "Grandad Pugh", "master")
+    assert not introduces_in_role(story, "Grandad Pugh", "harbour master")  # "the old master"
+    assert not introduces_in_role("Ted Gower watched as the captain left.", "Ted Gower", "captain")
+    # Only where the word before "as" gives the role: posing, dressing or being known as one is no holding of it.
+    assert introduces_in_role("Ted Gower took over as harbour master.", "Ted Gower", "harbour master")
+    assert not introduces_in_role("Declan Hart, posing as a doctor, came.", "Declan Hart", "doctor")
+    assert not introduces_in_role("Finn Walsh, dressed as a sailor, slipped aboard.", "Finn Walsh", "sailor")
+    assert not introduces_in_role("Ned Cole, known as Butcher, ruled the docks.", "Ned Cole", "butcher")
+    assert not introduces_in_role("Declan Hart leaned over as a doctor came in.", "Declan Hart", "doctor")
+
+
+def test_the_role_whose_relative_or_role_someone_is_brought_in_as():
+    sentence = "The harbour master's wife, Nuala, organised a collection in the town hall."
+    assert owning_role(sentence, "Nuala", {"wife"}) == "harbour master"
+    assert owning_role("The old master's young wife, Nuala, sang.", "Nuala", {"wife"}) == "old master"
+    assert owning_role("Seamus's wife, Nuala, sang.", "Nuala", {"wife"}) is None  # a name's: kin_asked's
+    assert owning_role("The king's steward's wife, Nuala, sang.", "Nuala", {"wife"}) is None  # the steward's
+    assert owning_role(sentence, "Nuala", {"daughter"}) is None
+
+
+def test_a_role_links_to_the_one_person_the_story_gives_it():
+    # "the old master, a man everyone called Grandad Pugh": a master too, whom the people finder does not take.
+    story = [HARBOUR.read_text(encoding="utf-8")]
+    assert given_alone(story, "harbour master", "Captain Seamus McAllister-Byrne")
+    assert not given_alone(story, "master", "Captain Seamus McAllister-Byrne")
+    assert not given_alone(story, "harbour master", "Nuala")
+    # A word opening the sentence before the name is no word of it ("Then" is no other holder's).
+    body = story[0].partition("\n\n")[2]  # its passages, the title's line aside
+    opened = [body.replace("Captain Seamus McAllister-Byrne took", "Then Seamus McAllister-Byrne took")]
+    assert given_alone(opened, "harbour master", "Captain Seamus McAllister-Byrne")
+    titled = [story[0].replace("Captain Seamus", "Harbour Master Seamus")]
+    assert given_alone(titled, "harbour master", "Seamus McAllister-Byrne")
+    two = [story[0].replace("the old master, a man everyone called Grandad Pugh", "the old harbour master, Ivor Pugh")]
+    assert not given_alone(two, "harbour master", "Captain Seamus McAllister-Byrne")
+    # One said to have held it before him is a holder too: "Old Padraig Quinn was harbour master for thirty years".
+    before = ["Old Padraig Quinn was harbour master for thirty years.", story[0]]
+    assert not given_alone(before, "harbour master", "Captain Seamus McAllister-Byrne")
+    # Not one said to be something else of the role's: jealous of it, a friend of it, or not it.
+    for said in ("jealous of the harbour master", "a friend of the harbour master", "not the harbour master"):
+        assert given_alone([f"Ivor Pugh was {said}.", story[0]], "harbour master", "Captain Seamus McAllister-Byrne")
