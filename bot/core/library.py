@@ -31,7 +31,7 @@ from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
 from bot.core.people import Person
 from bot.core.people_finder import kin_words, person_nouns
-from bot.core.pronoun_asked import PRONOUNS, pronouns_read
+from bot.core.pronoun_asked import PRONOUNS, pronouns_of, pronouns_read
 from bot.core.query import (
     Correction,
     Query,
@@ -136,6 +136,9 @@ class StoryLibrary:
         self._jobs: dict[tuple[str, str], tuple[int, str] | None] = {}
         """Where each person's story says what they do (job_told), by story and name: a job question's answer looks
         it up once to rank and once to show, and each read a story's whole text (at most one entry a person)."""
+        self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
+        """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
+        text at its first question with a pronoun, not at each (at most one entry a story)."""
 
     def when_damaged(self, callback: Callable[[IndexDamage], object]) -> None:
         """Calls back once (from the thread that was answering) when its saved index is found damaged."""
@@ -427,7 +430,23 @@ class StoryLibrary:
         if read is None:
             return question, ()
         typed = dict.fromkeys(fold(word) for word, _, _ in words(question) if fold(word) in PRONOUNS)
+        told_with = self._pronouns_of_lead(story, lead.name)
+        if told_with is None or not told_with.issuperset(typed):  # "what does he do" of Mara's story: her brother's
+            return question, ()
         return read, tuple(Correction(word, lead.name) for word in typed)
+
+    def _pronouns_of_lead(self, story: int, lead: str) -> frozenset[str] | None:
+        """The pronouns the story's own text tells its lead with, or None where it does not settle them
+        (bot.core.pronoun_asked.pronouns_of), read once a story."""
+        path = self.corpus.stories[story].path
+        key = (path, lead)
+        if key not in self._lead_pronouns:
+            passages = self._passages_of(story)
+            assert passages is not None
+            others = [p.name for p in self.person_finder.of_story(path) if p.name != lead]
+            texts = (self.corpus.passages[document].text for document in passages)
+            self._lead_pronouns[key] = pronouns_of(texts, lead, others, person_nouns())
+        return self._lead_pronouns[key]
 
     def _asks_who_someone_is(self, text: str) -> bool:
         """Whether the question asks who a person of the stories is, by a name of stop words alone ("Who is Will?"):

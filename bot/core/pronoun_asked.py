@@ -6,12 +6,13 @@ refused or ranked by its other words alone. Read with the lead's name in the pro
 do", "who is Priya Nair's boss"), it is asked as the introduction rules (bot.core.introductions) read a name; its
 words are searched as typed (the full name, said once where the lead comes in, pulled that passage first for "when
 did he die"). Only where every such pronoun is of one sex (with "she" and "him", two people are asked about) and the
-question names no person of the story. The lead's sex is not read: "her" of a story whose lead is a man is his.
+question names no person of the story, and only where the pronoun is of the lead's sex as the story's own text tells
+it (`pronouns_of`): "what does he do" of Mara Lindqvist's story asks of her brother, not of her.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from bot.core.analysis import fold, words
 from bot.core.slips import bare_word
@@ -19,6 +20,14 @@ from bot.core.slips import bare_word
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _HE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS = _SHE | _HE
+_TOLD_OF = frozenset({"she", "her", "herself", "he", "his", "himself"})
+"""The pronouns that, following a person's name, are most often theirs: "him" (and "her" as its object, which the
+possessive "her" cannot be told from) is more often someone else's ("Mara called him")."""
+_SENTENCE_ENDS = frozenset(".!?")
+_LOOKED_IN = 2
+"""The sentences a name's pronoun is looked for in: the one naming the person and the next."""
+_SETTLED = 2
+"""How many times one sex's pronouns must outnumber the other's for the story's to be read as theirs."""
 _OWNING = frozenset({"his", "hers"})
 """Pronouns that say whose something is wherever they stand; "her" does so only before a noun ("her boss")."""
 _AFTER_OBJECT = frozenset(
@@ -55,6 +64,47 @@ def pronouns_read(question: str, lead: str, named: Collection[str], people: Coll
         parts += [question[done:start], f"{lead}'s" if owning else lead]
         done = end
     return "".join([*parts, question[done:]])
+
+
+def pronouns_of(
+    texts: Iterable[str], name: str, others: Iterable[str], titles: Collection[str]
+) -> frozenset[str] | None:
+    """The pronouns the story's `texts` use for the person called `name` ("she", "her"... or "he", "his"...), or None
+    where the text does not settle it. A question's "he" asks of the lead only if the lead is a man, and no list of
+    first names says who is (Sasha, Jules, a surname alone); the story does, in the pronoun that follows the name: in
+    each sentence naming them, the first "she" or "he" (of `_TOLD_OF`'s forms) after the name, in that sentence or
+    the next, counted over the story, unless a word of another person's name (`others`, the story's other people)
+    comes first ("Morwenna and Tobias confront Lyle, who admits that he"). Settled where one sex's count is more than
+    `_SETTLED` times the other's. A word of the name that is a title (`titles`: "captain"), not capitalised in it or
+    shared with another's name (a family's surname) names others too and is not looked for. One pass over the text,
+    each word looked at once."""
+    other_words = {bare_word(fold(word)) for other in others for word, _, _ in words(other) if word[:1].isupper()}
+    name_words = {bare_word(fold(word)) for word, _, _ in words(name) if word[:1].isupper()} - set(titles)
+    name_words -= other_words
+    other_words -= set(titles)
+    she = he = 0
+    for text in texts:
+        looking = 0  # sentences still to look in after a name
+        done = 0
+        for word, start, end in words(text):
+            if looking and not _SENTENCE_ENDS.isdisjoint(text[done:start]):
+                looking -= 1
+            done = end
+            said = fold(word)
+            if looking and said in _TOLD_OF:
+                she += said in _SHE
+                he += said in _HE
+                looking = 0
+            bare = bare_word(said)
+            if bare in name_words:
+                looking = _LOOKED_IN
+            elif bare in other_words:
+                looking = 0
+    if she > _SETTLED * he:
+        return _SHE
+    if he > _SETTLED * she:
+        return _HE
+    return None
 
 
 def _names(word: str, named: Collection[str]) -> bool:

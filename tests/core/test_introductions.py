@@ -370,6 +370,17 @@ def test_she_asked_of_one_story_that_names_no_one_is_its_lead(tmp_path):
     assert library.ask("how is she", count=1, story=office).reason is NoAnswer.NO_CONTENT_WORDS
 
 
+def test_a_pronoun_of_the_other_sex_than_the_story_tells_its_lead_with_is_not_read_as_the_lead(tmp_path):
+    # bench/untuned's kitchen story tells Mara Lindqvist with "her" and "she": "what does he do" asks of her brother
+    # (or the painter), not of her, and was answered as "what does Mara Lindqvist do".
+    plots = BENCH / "untuned" / "corpus"
+    library = library_of(tmp_path, plots / "kitchen-war.md", plots / "recipe.md")
+    kitchen = next(n for n, story in enumerate(library.corpus.stories) if story.path == "kitchen-war.md")
+    assert library.ask("what does he do", count=1, story=kitchen).reason is NoAnswer.NO_CONTENT_WORDS
+    assert library.query("what is his job", story=kitchen).text == "what is his job"
+    assert library.query("what is her job", story=kitchen).text == "what is Mara Lindqvist's job"
+
+
 def test_a_relative_of_someone_is_answered_where_the_story_says_it_of_the_role_it_gives_them_alone(tmp_path):
     # bench/untuned: "whats seamus's wife called" ranked his introduction first; the story says "The harbour master's
     # wife, Nuala", and "Captain Seamus McAllister-Byrne took over as harbour master".
