@@ -285,8 +285,9 @@ class StoryLibrary:
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
         question, read = self._question_word_read(question)  # "waht is ...": as every step below reads it
-        read_as, _ = self._pronouns_read(question, story)  # "what does she do", of one story: of its lead, as the
-        # rules read a question (_person_introduced); its words are searched as typed, the lead's name in none
+        # "what does she do", of one story: of its lead, as the rules read a question (_person_introduced); its words
+        # are searched as typed, the lead's name in none
+        read_as, pronouns = self._pronouns_read(question, story)
         form = form_words_at(question)
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
@@ -356,6 +357,7 @@ class StoryLibrary:
             kind=answer_kind(question),
             focus=focus_term if focus_term in weights else None,
             corrections=tuple(corrections.values()),
+            pronouns_read=pronouns,
             phrases=frozenset(self.analyzer.phrases(question) | broken_pairs),
             named=self.mention_finder.find(question, self.index.vocabulary, self.story_index.term_doc_freq),
             absent=tuple(dict.fromkeys(absent)),
@@ -388,7 +390,7 @@ class StoryLibrary:
         """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None. Its question
         word's slip is not read here: `query` reads none that leaves no word to search (_question_word_read). Asked of
         one `story`, a question with no word to search is ranked where, its pronouns read as the story's lead, it asks
-        who they are or what they do ("what does she do": _pronouns_read)."""
+        who they are or what they do ("what does she do": _pronouns_read, read here only for such a question)."""
         if not text:
             return NoAnswer.EMPTY
         if len(text) > MAX_QUESTION_CHARS:
@@ -414,8 +416,8 @@ class StoryLibrary:
         """The question asked of one `story` with "she" or "he" read as its lead's name, where it names no one of the
         story (bot.core.pronoun_asked), and each pronoun so read, as a correction said where a rule answers through
         it ("Showing results for Priya Nair (you typed she)"); as it was otherwise."""
-        if story is None:
-            return question, ()
+        if story is None or not any(fold(word) in PRONOUNS for word, _, _ in words(question)):
+            return question, ()  # the story's people are looked at only for a question with a pronoun
         path = self.corpus.stories[story].path
         lead = lead_of(self.person_finder, self.corpus.stories[story])
         if lead is None:
@@ -497,7 +499,7 @@ class StoryLibrary:
         ):  # "who is ron" for Ro: said, not shown as asked
             corrections = (*corrections, Correction(introduction.forgiven, introduction.person.name))
         if introduction is not None:  # "what does she do" of Priya's story: whom "she" was read as, said
-            corrections = (*corrections, *self._pronouns_read(question, story)[1])
+            corrections = (*corrections, *query.pronouns_read)
         return Answer(
             question=question,
             hits=hits,

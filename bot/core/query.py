@@ -135,6 +135,9 @@ class Query:
     focus: str | None = None
     """The term of the noun a which-question asks about, if the stories have it."""
     corrections: tuple[Correction, ...] = field(default=())
+    pronouns_read: tuple[Correction, ...] = ()
+    """Asked of one story, each pronoun `text` reads as its lead (bot.core.pronoun_asked), kept for the answer to say
+    so: read once a question, where `text` is."""
     phrases: frozenset[tuple[str, str]] = frozenset()
     """The question's adjacent word pairs, as Analyzer.phrases gives them."""
     named: StoryMentions = field(default_factory=StoryMentions)

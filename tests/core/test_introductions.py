@@ -365,6 +365,8 @@ def test_she_asked_of_one_story_that_names_no_one_is_its_lead(tmp_path):
     assert Correction("she", "Priya Nair") in answer.corrections
     answer = library.ask("who is her boss", count=1, story=office)
     assert answer.best is not None and "her manager, Don Keller" in answer.best.excerpt.text
+    # read once, as the question is: the answer says what its query read
+    assert library.query("who is her boss", story=office).pronouns_read == (Correction("her", "Priya Nair"),)
     # Asked of the whole library, "she" is no one's; nor is a question no rule reads of the lead searched for it.
     assert library.ask("what does she do", count=1).reason is NoAnswer.NO_CONTENT_WORDS
     assert library.ask("how is she", count=1, story=office).reason is NoAnswer.NO_CONTENT_WORDS
