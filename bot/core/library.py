@@ -358,6 +358,7 @@ class StoryLibrary:
             focus=focus_term if focus_term in weights else None,
             corrections=tuple(corrections.values()),
             pronouns_read=pronouns,
+            unread_text=question if pronouns else "",
             phrases=frozenset(self.analyzer.phrases(question) | broken_pairs),
             named=self.mention_finder.find(question, self.index.vocabulary, self.story_index.term_doc_freq),
             absent=tuple(dict.fromkeys(absent)),
@@ -498,8 +499,8 @@ class StoryLibrary:
             introduction is not None and introduction.forgiven is not None
         ):  # "who is ron" for Ro: said, not shown as asked
             corrections = (*corrections, Correction(introduction.forgiven, introduction.person.name))
-        if introduction is not None:  # "what does she do" of Priya's story: whom "she" was read as, said
-            corrections = (*corrections, *query.pronouns_read)
+        if self._answered_through_pronouns(query, story, ranked[0].doc):
+            corrections = (*corrections, *query.pronouns_read)  # "what does she do" of Priya's story: whom "she" is
         return Answer(
             question=question,
             hits=hits,
@@ -508,6 +509,16 @@ class StoryLibrary:
             scope=scope,
             corrections=corrections,
         )
+
+    def _answered_through_pronouns(self, query: Query, story: int | None, first: int) -> bool:
+        """Whether reading the question's pronouns as the lead (Query.pronouns_read) changed its answer: asked as
+        typed, it ranks another passage first than `first`, or none ("what does she do"). Where the rules answer
+        alike without it ("who is her brother": the passage saying "Mara Lindqvist and her brother Tobias" holds
+        "brother" too), the reading is not said. One more ranking of the one story, for a question with a reading."""
+        if not query.pronouns_read:
+            return False
+        as_typed = self.rank(dataclasses.replace(query, text=query.unread_text), story, 1)
+        return not as_typed or as_typed[0].doc != first
 
     def searched(
         self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH

@@ -138,6 +138,9 @@ class Query:
     pronouns_read: tuple[Correction, ...] = ()
     """Asked of one story, each pronoun `text` reads as its lead (bot.core.pronoun_asked), kept for the answer to say
     so: read once a question, where `text` is."""
+    unread_text: str = ""
+    """Where `pronouns_read` is, the question with its pronouns as typed: the answer says the reading only where the
+    question so asked ranks another passage first."""
     phrases: frozenset[tuple[str, str]] = frozenset()
     """The question's adjacent word pairs, as Analyzer.phrases gives them."""
     named: StoryMentions = field(default_factory=StoryMentions)

@@ -383,6 +383,17 @@ def test_a_pronoun_of_the_other_sex_than_the_story_tells_its_lead_with_is_not_re
     assert library.query("what is her job", story=kitchen).text == "what is Mara Lindqvist's job"
 
 
+def test_a_pronoun_read_as_the_lead_is_said_only_where_the_reading_changed_the_answer(tmp_path):
+    # "her brother" is Tobias through "Mara Lindqvist's brother", but the passage naming him first holds "brother"
+    # too and ranks first as typed: the reading changed nothing and is not said.
+    plots = BENCH / "untuned" / "corpus"
+    library = library_of(tmp_path, plots / "kitchen-war.md", plots / "recipe.md")
+    kitchen = next(n for n, story in enumerate(library.corpus.stories) if story.path == "kitchen-war.md")
+    answer = library.ask("who is her brother", count=1, story=kitchen)
+    assert answer.best is not None and "her brother Tobias" in answer.best.excerpt.text
+    assert not answer.corrections
+
+
 def test_a_relative_of_someone_is_answered_where_the_story_says_it_of_the_role_it_gives_them_alone(tmp_path):
     # bench/untuned: "whats seamus's wife called" ranked his introduction first; the story says "The harbour master's
     # wife, Nuala", and "Captain Seamus McAllister-Byrne took over as harbour master".
