@@ -606,6 +606,14 @@ def corrections_text(answer: Answer) -> str:
     return f"Showing results for {shown} (you typed {typed})."
 
 
+def pronoun_reading_text(pronouns: Sequence[str], person: str) -> str:
+    """What a question asked of one story took its pronouns to mean (the story's lead: bot.core.pronoun_asked),
+    said over the answer: "Taking "she" to mean Priya Nair." The words searched stay as typed, so it is no
+    correction."""
+    typed = " and ".join(f'"{pronoun}"' for pronoun in pronouns)
+    return f"Taking {typed} to mean {person}."
+
+
 def story_choice_text(resolution: StoryResolution, listing: str = "/stories lists them.") -> str:
     """Why a story name did not pick one story, with the stories it could be (or `listing`: how to list
     them; the command line has no /stories)."""

@@ -34,6 +34,7 @@ from bot.core.people_finder import kin_words, person_nouns
 from bot.core.pronoun_asked import PRONOUNS, pronouns_of, pronouns_read
 from bot.core.query import (
     Correction,
+    PronounReading,
     Query,
     answer_kind,
     asks_what_someone_does,
@@ -287,7 +288,7 @@ class StoryLibrary:
         question, read = self._question_word_read(question)  # "waht is ...": as every step below reads it
         # "what does she do", of one story: of its lead, as the rules read a question (_person_introduced); its words
         # are searched as typed, the lead's name in none
-        read_as, pronouns = self._pronouns_read(question, story)
+        read_as, reading = self._pronouns_read(question, story)
         form = form_words_at(question)
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
@@ -357,8 +358,8 @@ class StoryLibrary:
             kind=answer_kind(question),
             focus=focus_term if focus_term in weights else None,
             corrections=tuple(corrections.values()),
-            pronouns_read=pronouns,
-            unread_text=question if pronouns else "",
+            pronoun_reading=reading,
+            unread_text=question if reading is not None else "",
             phrases=frozenset(self.analyzer.phrases(question) | broken_pairs),
             named=self.mention_finder.find(question, self.index.vocabulary, self.story_index.term_doc_freq),
             absent=tuple(dict.fromkeys(absent)),
@@ -413,16 +414,16 @@ class StoryLibrary:
             return question, None
         return read_text, read
 
-    def _pronouns_read(self, question: str, story: int | None) -> tuple[str, tuple[Correction, ...]]:
+    def _pronouns_read(self, question: str, story: int | None) -> tuple[str, PronounReading | None]:
         """The question asked of one `story` with "she" or "he" read as its lead's name, where it names no one of the
-        story (bot.core.pronoun_asked), and each pronoun so read, as a correction said where a rule answers through
-        it ("Showing results for Priya Nair (you typed she)"); as it was otherwise."""
+        story (bot.core.pronoun_asked), and the pronouns so read, said where that changed the answer ("Taking "she"
+        to mean Priya Nair."); as it was otherwise."""
         if story is None or not any(fold(word) in PRONOUNS for word, _, _ in words(question)):
-            return question, ()  # the story's people are looked at only for a question with a pronoun
+            return question, None  # the story's people are looked at only for a question with a pronoun
         path = self.corpus.stories[story].path
         lead = lead_of(self.person_finder, self.corpus.stories[story])
         if lead is None:
-            return question, ()
+            return question, None
         named = {  # a stop word of a name ("Catherine the Great") names no one in "what did the king give her"
             bare_word(fold(word))
             for person in self.person_finder.of_story(path)
@@ -431,12 +432,12 @@ class StoryLibrary:
         }
         read = pronouns_read(question, lead.name, named, person_nouns() | kin_words())
         if read is None:
-            return question, ()
+            return question, None
         typed = dict.fromkeys(fold(word) for word, _, _ in words(question) if fold(word) in PRONOUNS)
         told_with = self._pronouns_of_lead(story, lead.name)
         if told_with is None or not told_with.issuperset(typed):  # "what does he do" of Mara's story: her brother's
-            return question, ()
-        return read, tuple(Correction(word, lead.name) for word in typed)
+            return question, None
+        return read, PronounReading(tuple(typed), lead.name)
 
     def _pronouns_of_lead(self, story: int, lead: str) -> frozenset[str] | None:
         """The pronouns the story's own text tells its lead with, or None where it does not settle them
@@ -495,12 +496,11 @@ class StoryLibrary:
         introduced = introduction.person if introduction is not None else None
         hits = tuple(self._hit(candidate, query, introduced) for candidate in ranked[offset : offset + count])
         corrections = query.corrections
+        reading = query.pronoun_reading if self._answered_through_pronouns(query, story, ranked[0].doc) else None
         if (
             introduction is not None and introduction.forgiven is not None
         ):  # "who is ron" for Ro: said, not shown as asked
             corrections = (*corrections, Correction(introduction.forgiven, introduction.person.name))
-        if self._answered_through_pronouns(query, story, ranked[0].doc):
-            corrections = (*corrections, *query.pronouns_read)  # "what does she do" of Priya's story: whom "she" is
         return Answer(
             question=question,
             hits=hits,
@@ -508,14 +508,15 @@ class StoryLibrary:
             more=len(ranked) > offset + count and offset + 1 < MAX_RESULTS,
             scope=scope,
             corrections=corrections,
+            pronoun_reading=reading,  # "what does she do" of Priya's story: whom "she" is taken to mean
         )
 
     def _answered_through_pronouns(self, query: Query, story: int | None, first: int) -> bool:
-        """Whether reading the question's pronouns as the lead (Query.pronouns_read) changed its answer: asked as
+        """Whether reading the question's pronouns as the lead (Query.pronoun_reading) changed its answer: asked as
         typed, it ranks another passage first than `first`, or none ("what does she do"). Where the rules answer
         alike without it ("who is her brother": the passage saying "Mara Lindqvist and her brother Tobias" holds
         "brother" too), the reading is not said. One more ranking of the one story, for a question with a reading."""
-        if not query.pronouns_read:
+        if query.pronoun_reading is None:
             return False
         as_typed = self.rank(dataclasses.replace(query, text=query.unread_text), story, 1)
         return not as_typed or as_typed[0].doc != first

@@ -36,6 +36,7 @@ from bot.messages import (
     page_text,
     passage_of_text,
     person_in_story_text,
+    pronoun_reading_text,
     result_number_text,
     searched_instead_text,
     stories_title,
@@ -260,6 +261,10 @@ def answer_embed(asked: Asked, scope_hint: str = SCOPE_HINT) -> discord.Embed:
         searched = dict.fromkeys(c.replacement for c in answer.corrections)
         note = searched_instead_text([f"*{escape_markdown(word)}*" for word in searched])
         description = clip(f"{note}\n\n{description}", DESCRIPTION_LIMIT)
+    reading = answer.pronoun_reading
+    if reading is not None:  # "what does she do" in a story's thread: whom "she" was taken to mean
+        said = pronoun_reading_text(reading.pronouns, escape_markdown(reading.person))
+        description = clip(f"{said}\n\n{description}", DESCRIPTION_LIMIT)
     embed = discord.Embed(title=plain_line(hit.story, TITLE_LIMIT), description=description, color=COLOR)
     position = passage_of_text(hit.passage, hit.passage_count)
     if hit.chapter:

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import discord
 
 import bot.discord_app.render as render
@@ -93,6 +95,16 @@ def test_a_word_searched_for_several_typos_is_said_once(library):
     assert len(asked.answer.corrections) == len(typos)
     description = answer_embed(asked).description or ""
     assert description.startswith("Showing results for *audience*\n\n")
+
+
+def test_a_pronoun_taken_to_mean_the_story_s_lead_is_said_over_the_answer_as_that(tmp_path):
+    # It was said as words searched instead ("Showing results for *Priya Nair*"), which they were not.
+    plots = Path(__file__).resolve().parents[2] / "bench" / "untuned" / "corpus"
+    (tmp_path / "office.md").write_bytes((plots / "office.md").read_bytes())
+    library = StoryLibrary.load(tmp_path)
+    asked = ask(library, "what does she do", story=resolve_story(library, "office").story)
+    description = answer_embed(asked).description or ""
+    assert description.startswith('Taking "she" to mean Priya Nair.\n\n') and "Showing results" not in description
 
 
 def test_a_huge_title_is_cut_before_its_markdown_is_escaped(tmp_path, monkeypatch):
