@@ -21,8 +21,8 @@ _SHE = frozenset({"she", "her", "hers", "herself"})
 _HE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS = _SHE | _HE
 _TOLD_OF = frozenset({"she", "her", "herself", "he", "his", "himself"})
-"""The pronouns that, following a person's name, are most often theirs: "him" (and "her" as its object, which the
-possessive "her" cannot be told from) is more often someone else's ("Mara called him")."""
+"""The pronouns that, following a person's name, are most often theirs: not "him", more often someone else's ("Mara
+called him"). "her" stays, though as an object it is as often another's: it cannot be told from the possessive."""
 _SENTENCE_ENDS = frozenset(".!?")
 _LOOKED_IN = 2
 """The sentences a name's pronoun is looked for in: the one naming the person and the next."""
