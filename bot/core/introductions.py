@@ -175,7 +175,21 @@ def _one_person(
     if len(named) != 1:
         return None
     forgiven = misspelt and named[0] not in holding
+    if forgiven and _owner_written_exactly(people, name):
+        return None  # "sophie korolev's enemy": an enemy the stories do not name, no misspelt Sophie Korolev
     return Introduction(named[0], name if forgiven else None)
+
+
+def _owner_written_exactly(people: FindsPeople, name: str) -> bool:
+    """Whether the name asked is a person's name written exactly, its possessive, and a word after it ("sophie
+    korolev's enemy", as "who is her enemy" of her story is read): a relative or role no rule found, which a lookup
+    forgiving misspellings would take for her name and answer with her introduction, said as a correction of what
+    was typed."""
+    for word, _, end in words(name)[:-1]:
+        mark = possessive_end(word)
+        if mark:
+            return bool(people.holding(name[: end - len(mark)]))
+    return False
 
 
 def _possessive_typed_bare(people: FindsPeople, name: str) -> tuple[Person, ...]:

@@ -9,7 +9,8 @@ from bot.core.introductions import as_asked, person_introduced
 from bot.core.library import StoryLibrary
 from bot.core.query import Correction, PronounReading
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "bench"
 
 
 def nothing_written(word: str) -> bool:
@@ -395,6 +396,20 @@ def test_a_pronoun_after_a_kind_of_person_only_the_hand_kept_list_knows_is_not_r
         assert library.query(question, story=office).pronoun_reading is None, question
     assert library.query("what did the boss do because she was confused", story=office).pronoun_reading is None
     assert library.query("what did she do because it was late", story=office).pronoun_reading is not None
+
+
+def test_a_relative_or_role_of_the_lead_no_story_names_is_no_misspelling_of_the_lead_s_name(tmp_path):
+    # "who is her enemy" of Sophie's story, read as "who is Sophie Korolev's enemy", was answered with her
+    # introduction, said as "Showing results for Sophie Korolev (you typed sophie korolev's enemy)": the lookup forgave
+    # "sophie korolev's enemy" as a misspelling of her name. So was the question typed with her name.
+    library = library_of(tmp_path, ROOT / "corpus" / "sophie-korolev-pianist.md")
+    for question in ("who is her enemy", "who is sophie korolev's enemy"):
+        answer = library.ask(question, count=1, story=0)
+        assert not answer.corrections and answer.pronoun_reading is None, question
+    # Her name typed with a slip, and no one's possessive, is still forgiven as hers
+    answer = library.ask("who is sophi korolev", count=1, story=0)
+    assert answer.best is not None and answer.best.passage == 1
+    assert [correction.replacement for correction in answer.corrections] == ["Sophie Korolev"]
 
 
 def test_a_pronoun_read_as_the_lead_is_said_only_where_the_reading_changed_the_answer(tmp_path):
