@@ -189,6 +189,7 @@ def test_a_pronoun_read_as_a_story_s_lead_is_said_as_taken_to_mean_them_not_as_a
     assert reading is not None
     assert pronoun_reading_text(reading.pronouns, reading.person) == 'Taking "she" to mean Priya Nair.'
     assert pronoun_reading_text(("he", "his"), "Seamus") == 'Taking "he" and "his" to mean Seamus.'
+    assert pronoun_reading_text(("she", "her", "herself"), "Mara") == 'Taking "she", "her" and "herself" to mean Mara.'
 
 
 def test_a_name_said_back_keeps_a_few_marks_on_each_character_and_cuts_a_pile_of_them(library):
