@@ -256,15 +256,15 @@ def answer_embed(asked: Asked, scope_hint: str = SCOPE_HINT) -> discord.Embed:
     hit = answer.best
     assert hit is not None
     description = marked_excerpt(hit.excerpt)
+    reading = answer.pronoun_reading  # said under the words searched instead, as the command line says it
+    if reading is not None:  # "what does she do" in a story's thread: whom "she" was taken to mean
+        said = pronoun_reading_text(reading.pronouns, escape_markdown(reading.person))
+        description = clip(f"{said}\n\n{description}", DESCRIPTION_LIMIT)
     if answer.corrections:
         # Each word searched once: two typos of one word ("audiance audeince") are one word searched instead.
         searched = dict.fromkeys(c.replacement for c in answer.corrections)
         note = searched_instead_text([f"*{escape_markdown(word)}*" for word in searched])
         description = clip(f"{note}\n\n{description}", DESCRIPTION_LIMIT)
-    reading = answer.pronoun_reading
-    if reading is not None:  # "what does she do" in a story's thread: whom "she" was taken to mean
-        said = pronoun_reading_text(reading.pronouns, escape_markdown(reading.person))
-        description = clip(f"{said}\n\n{description}", DESCRIPTION_LIMIT)
     embed = discord.Embed(title=plain_line(hit.story, TITLE_LIMIT), description=description, color=COLOR)
     position = passage_of_text(hit.passage, hit.passage_count)
     if hit.chapter:

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 import discord
@@ -6,6 +7,7 @@ import bot.discord_app.render as render
 from bot.core.answer import Excerpt
 from bot.core.corpus import capped_title
 from bot.core.library import StoryLibrary
+from bot.core.query import Correction
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     DESCRIPTION_LIMIT,
@@ -105,6 +107,10 @@ def test_a_pronoun_taken_to_mean_the_story_s_lead_is_said_over_the_answer_as_tha
     asked = ask(library, "what does she do", story=resolve_story(library, "office").story)
     description = answer_embed(asked).description or ""
     assert description.startswith('Taking "she" to mean Priya Nair.\n\n') and "Showing results" not in description
+    # Under the words searched instead, where a typo was corrected too, as the command line says them
+    corrected = replace(asked.answer, corrections=(Correction("wrok", "work"),))
+    description = answer_embed(replace(asked, answer=corrected)).description or ""
+    assert description.startswith('Showing results for *work*\n\nTaking "she" to mean Priya Nair.\n\n')
 
 
 def test_a_huge_title_is_cut_before_its_markdown_is_escaped(tmp_path, monkeypatch):
