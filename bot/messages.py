@@ -606,6 +606,19 @@ def corrections_text(answer: Answer) -> str:
     return f"Showing results for {shown} (you typed {typed})."
 
 
+def pronoun_reading_text(pronouns: Sequence[str], person: str) -> str:
+    """What a question asked of one story took its pronouns to mean (the story's lead: bot.core.pronoun_asked),
+    said over the answer: "Taking "she" to mean Priya Nair." The words searched stay as typed, so it is no
+    correction."""
+    typed = _listed([f'"{pronoun}"' for pronoun in pronouns])
+    return f"Taking {typed} to mean {person}."
+
+
+def _listed(items: Sequence[str]) -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c"."""
+    return " and ".join(filter(None, (", ".join(items[:-1]), *items[-1:])))
+
+
 def story_choice_text(resolution: StoryResolution, listing: str = "/stories lists them.") -> str:
     """Why a story name did not pick one story, with the stories it could be (or `listing`: how to list
     them; the command line has no /stories)."""
@@ -898,7 +911,7 @@ def _used(room: StoreRoom | None) -> str:
 def scripts_text(scripts: Iterable[str]) -> str:
     """The scripts bot.core.shelf.mixed_scripts names by id, in words and in order: "Cyrillic and Latin"."""
     names = ("Chinese, Japanese or Korean" if script == EAST_ASIAN else script.title() for script in scripts)
-    return " and ".join(sorted(names))
+    return _listed(sorted(names))
 
 
 def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) -> str:

@@ -43,6 +43,7 @@ from bot.messages import (
     no_answer_message,
     no_stories_text,
     problem_text,
+    pronoun_reading_text,
     read_again_text,
     refusal_text,
     reload_text,
@@ -178,6 +179,17 @@ def test_corrections_say_what_was_searched_for_what_was_typed(library):
         "Showing results for audience (you typed audiance)."
     )
     assert corrections_text(library.ask("How did the audience react to Sophie?")) == ""
+
+
+def test_a_pronoun_read_as_a_story_s_lead_is_said_as_taken_to_mean_them_not_as_a_word_searched(tmp_path):
+    plots = Path(__file__).resolve().parents[1] / "bench" / "untuned" / "corpus"
+    (tmp_path / "office.md").write_bytes((plots / "office.md").read_bytes())
+    library = StoryLibrary.load(tmp_path)
+    reading = library.ask("what does she do", story=0).pronoun_reading
+    assert reading is not None
+    assert pronoun_reading_text(reading.pronouns, reading.person) == 'Taking "she" to mean Priya Nair.'
+    assert pronoun_reading_text(("he", "his"), "Seamus") == 'Taking "he" and "his" to mean Seamus.'
+    assert pronoun_reading_text(("she", "her", "herself"), "Mara") == 'Taking "she", "her" and "herself" to mean Mara.'
 
 
 def test_a_name_said_back_keeps_a_few_marks_on_each_character_and_cuts_a_pile_of_them(library):

@@ -24,6 +24,7 @@ from bot.messages import (
     people_choice_text,
     person_card_text,
     problem_text,
+    pronoun_reading_text,
     searched_only_text,
     stories_heading_text,
     story_name,
@@ -50,6 +51,11 @@ def answer_json(asked: Asked, reply: str = "") -> dict[str, object]:
         "alternatives": [hit_json(hit) for hit in answer.alternatives],
         "scope": answer.scope,
         "corrections": [{"word": c.word, "searched": c.replacement} for c in answer.corrections],
+        "pronoun_reading": (
+            None
+            if answer.pronoun_reading is None
+            else {"pronouns": list(answer.pronoun_reading.pronouns), "person": answer.pronoun_reading.person}
+        ),
         "request": asked.request,
     }
     if len(answer.question) > ECHOED_CHARS:
@@ -117,7 +123,9 @@ def answer_text(asked: Asked, bold: bool = False, width: int = DEFAULT_WIDTH) ->
     """The best passage, where it stands, and the others found; a title two stories share names its file."""
     answer = asked.answer
     best = answer.best
-    notes = [n for n in (corrections_text(answer),) if n]
+    reading = answer.pronoun_reading
+    said = pronoun_reading_text(reading.pronouns, reading.person) if reading is not None else ""
+    notes = [n for n in (corrections_text(answer), said) if n]
     if best is None:
         return "\n".join(wrapped(line, width) for line in [*notes, no_answer_message(answer, NEXT_START_REBUILDS)])
     where = searched_only_text(asked.scope) if asked.scope is not None else ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.index_damage import IndexDamage
-from bot.core.query import Correction
+from bot.core.query import Correction, PronounReading
 
 
 class NoAnswer(StrEnum):
@@ -85,6 +85,8 @@ class Answer:
     """The title of the one story searched, when the question was scoped to it."""
     corrections: tuple[Correction, ...] = ()
     """Misspelt words searched as the library's closest words."""
+    pronoun_reading: PronounReading | None = None
+    """Asked of one story, the pronouns taken to mean its lead, where that changed the answer ("what does she do")."""
     damage: IndexDamage | None = None
     """For INDEX_DAMAGED: which file, and what was wrong with it."""
 

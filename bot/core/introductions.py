@@ -72,7 +72,7 @@ def person_introduced(
     if holder is not None:
         return Introduction(holder)
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
-        return None if first_story is None else _introducing(_lead_of(people, stories[first_story]))
+        return None if first_story is None else _introducing(lead_of(people, stories[first_story]))
     role = role_asked_about(question)
     if role is not None:
         return None if first_story is None else _introducing(_in_role(people, stories[first_story], role))
@@ -175,7 +175,21 @@ def _one_person(
     if len(named) != 1:
         return None
     forgiven = misspelt and named[0] not in holding
+    if forgiven and _owner_written_exactly(people, name):
+        return None  # "sophie korolev's enemy": an enemy the stories do not name, no misspelt Sophie Korolev
     return Introduction(named[0], name if forgiven else None)
+
+
+def _owner_written_exactly(people: FindsPeople, name: str) -> bool:
+    """Whether the name asked is a person's name written exactly, its possessive, and a word after it ("sophie
+    korolev's enemy", as "who is her enemy" of her story is read): a relative or role no rule found, which a lookup
+    forgiving misspellings would take for her name and answer with her introduction, said as a correction of what
+    was typed."""
+    for word, _, end in words(name)[:-1]:
+        mark = possessive_end(word)
+        if mark:
+            return bool(people.holding(name[: end - len(mark)]))
+    return False
 
 
 def _possessive_typed_bare(people: FindsPeople, name: str) -> tuple[Person, ...]:
@@ -186,7 +200,7 @@ def _possessive_typed_bare(people: FindsPeople, name: str) -> tuple[Person, ...]
     return () if bare.misspelt else bare.matches
 
 
-def _lead_of(people: FindsPeople, story: Story) -> Person | None:
+def lead_of(people: FindsPeople, story: Story) -> Person | None:
     """The story's most mentioned person, of two as often mentioned the one it brings in first, as a plot does its
     lead ("Honoria Vale" before "Sir Aldous Penhallow", nine times each)."""
     introduced = [p for p in people.of_story(story.path) if p.passage is not None]

@@ -23,15 +23,18 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
-from bot.core.introductions import Introduction, as_asked, person_introduced
+from bot.core.introductions import Introduction, as_asked, lead_of, person_introduced
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
 from bot.core.people import Person
+from bot.core.people_finder import person_nouns, person_words
+from bot.core.pronoun_asked import PRONOUNS, pronouns_of, pronouns_read
 from bot.core.query import (
     Correction,
+    PronounReading,
     Query,
     answer_kind,
     asks_what_someone_does,
@@ -134,6 +137,9 @@ class StoryLibrary:
         self._jobs: dict[tuple[str, str], tuple[int, str] | None] = {}
         """Where each person's story says what they do (job_told), by story and name: a job question's answer looks
         it up once to rank and once to show, and each read a story's whole text (at most one entry a person)."""
+        self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
+        """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
+        text at its first question with a pronoun, not at each (at most one entry a story)."""
 
     def when_damaged(self, callback: Callable[[IndexDamage], object]) -> None:
         """Calls back once (from the thread that was answering) when its saved index is found damaged."""
@@ -280,6 +286,9 @@ class StoryLibrary:
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
         question, read = self._question_word_read(question)  # "waht is ...": as every step below reads it
+        # "what does she do", of one story: of its lead, as the rules read a question (_person_introduced); its words
+        # are searched as typed, the lead's name in none
+        read_as, reading = self._pronouns_read(question, story)
         form = form_words_at(question)
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
@@ -342,13 +351,15 @@ class StoryLibrary:
         focus = focus_word(question)
         focus_term = self.analyzer.term(focus) if focus else None
         return Query(
-            text=question,
+            text=read_as,
             terms=tuple(terms),
             weights=weights,
             missing_weight=missing,
             kind=answer_kind(question),
             focus=focus_term if focus_term in weights else None,
             corrections=tuple(corrections.values()),
+            pronoun_reading=reading,
+            unread_text=question if reading is not None else "",
             phrases=frozenset(self.analyzer.phrases(question) | broken_pairs),
             named=self.mention_finder.find(question, self.index.vocabulary, self.story_index.term_doc_freq),
             absent=tuple(dict.fromkeys(absent)),
@@ -358,7 +369,7 @@ class StoryLibrary:
         """The best `count` passages after the first `offset` (within one story, if given), or why there are none."""
         text = plain_question(question).strip()
         scope = self.corpus.stories[story].title if story is not None else None
-        unranked = self._unranked(text)
+        unranked = self._unranked(text, story)
         if unranked is not None:
             return self._no_answer(question, unranked, story, scope)
         answer = self._unless_damaged(
@@ -371,20 +382,22 @@ class StoryLibrary:
         passage its answers can show, and so every one a vote on them may judge. None when the saved index is
         damaged."""
         text = plain_question(question).strip()
-        if self._unranked(text) is not None:
+        if self._unranked(text, story) is not None:
             return frozenset()
         return self._unless_damaged(
             lambda: frozenset(c.doc for c in self.rank(self.query(text, story), story, MAX_RESULTS))
         )
 
-    def _unranked(self, text: str) -> NoAnswer | None:
+    def _unranked(self, text: str, story: int | None) -> NoAnswer | None:
         """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None. Its question
-        word's slip is not read here: `query` reads none that leaves no word to search (_question_word_read)."""
+        word's slip is not read here: `query` reads none that leaves no word to search (_question_word_read). Asked of
+        one `story`, a question with no word to search is ranked where, its pronouns read as the story's lead, it asks
+        who they are or what they do ("what does she do": _pronouns_read, read here only for such a question)."""
         if not text:
             return NoAnswer.EMPTY
         if len(text) > MAX_QUESTION_CHARS:
             return NoAnswer.TOO_LONG
-        if not self._searches_something(text):
+        if not self._searches_something(text) and not self._asks_who_someone_is(self._pronouns_read(text, story)[0]):
             return NoAnswer.NO_CONTENT_WORDS
         return None
 
@@ -400,6 +413,44 @@ class StoryLibrary:
         if read is not None and not self._searches_something(read_text):
             return question, None
         return read_text, read
+
+    def _pronouns_read(self, question: str, story: int | None) -> tuple[str, PronounReading | None]:
+        """The question asked of one `story` with "she" or "he" read as its lead's name, where it names no one of the
+        story (bot.core.pronoun_asked), and the pronouns so read, said where that changed the answer ("Taking "she"
+        to mean Priya Nair."); as it was otherwise."""
+        if story is None or not any(fold(word) in PRONOUNS for word, _, _ in words(question)):
+            return question, None  # the story's people are looked at only for a question with a pronoun
+        path = self.corpus.stories[story].path
+        lead = lead_of(self.person_finder, self.corpus.stories[story])
+        if lead is None:
+            return question, None
+        named = {  # a stop word of a name ("Catherine the Great") names no one in "what did the king give her"
+            bare_word(fold(word))
+            for person in self.person_finder.of_story(path)
+            for word, _, _ in words(person.name)
+            if self.analyzer.term(word) is not None
+        }
+        read = pronouns_read(question, lead.name, named, person_nouns() | person_words())
+        if read is None:
+            return question, None
+        typed = dict.fromkeys(fold(word) for word, _, _ in words(question) if fold(word) in PRONOUNS)
+        told_with = self._pronouns_of_lead(story, lead.name)
+        if told_with is None or not told_with.issuperset(typed):  # "what does he do" of Mara's story: her brother's
+            return question, None
+        return read, PronounReading(tuple(typed), lead.name)
+
+    def _pronouns_of_lead(self, story: int, lead: str) -> frozenset[str] | None:
+        """The pronouns the story's own text tells its lead with, or None where it does not settle them
+        (bot.core.pronoun_asked.pronouns_of), read once a story."""
+        path = self.corpus.stories[story].path
+        key = (path, lead)
+        if key not in self._lead_pronouns:
+            passages = self._passages_of(story)
+            assert passages is not None
+            others = [p.name for p in self.person_finder.of_story(path) if p.name != lead]
+            texts = (self.corpus.passages[document].text for document in passages)
+            self._lead_pronouns[key] = pronouns_of(texts, lead, others, person_nouns())
+        return self._lead_pronouns[key]
 
     def _asks_who_someone_is(self, text: str) -> bool:
         """Whether the question asks who a person of the stories is, by a name of stop words alone ("Who is Will?"):
@@ -445,6 +496,7 @@ class StoryLibrary:
         introduced = introduction.person if introduction is not None else None
         hits = tuple(self._hit(candidate, query, introduced) for candidate in ranked[offset : offset + count])
         corrections = query.corrections
+        reading = query.pronoun_reading if self._answered_through_pronouns(query, story, ranked[0].doc) else None
         if (
             introduction is not None and introduction.forgiven is not None
         ):  # "who is ron" for Ro: said, not shown as asked
@@ -456,7 +508,18 @@ class StoryLibrary:
             more=len(ranked) > offset + count and offset + 1 < MAX_RESULTS,
             scope=scope,
             corrections=corrections,
+            pronoun_reading=reading,  # "what does she do" of Priya's story: whom "she" is taken to mean
         )
+
+    def _answered_through_pronouns(self, query: Query, story: int | None, first: int) -> bool:
+        """Whether reading the question's pronouns as the lead (Query.pronoun_reading) changed its answer: asked as
+        typed, it ranks another passage first than `first`, or none ("what does she do"). Where the rules answer
+        alike without it ("who is her brother": the passage saying "Mara Lindqvist and her brother Tobias" holds
+        "brother" too), the reading is not said. One more ranking of the one story, for a question with a reading."""
+        if query.pronoun_reading is None:
+            return False
+        as_typed = self.rank(dataclasses.replace(query, text=query.unread_text), story, 1)
+        return not as_typed or as_typed[0].doc != first
 
     def searched(
         self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH

@@ -1559,6 +1559,12 @@ def person_nouns() -> frozenset[str]:
     return _word_lists().wordnet_person
 
 
+def person_words() -> frozenset[str]:
+    """The hand-kept words for kinds of people (person_words.txt, its titles and kin among them: "queen", "giant",
+    "maiden"), folded: those WordNet's list leaves out as naming things too ("queen" is a chess piece)."""
+    return _word_lists().person
+
+
 def kin_words() -> frozenset[str]:
     """The words for kin (person_words.txt's "kin:" lines: "brother", "wife"), folded."""
     return _word_lists().kin

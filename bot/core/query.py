@@ -122,6 +122,17 @@ class Correction:
     """The library's word searched instead."""
 
 
+@dataclass(frozen=True)
+class PronounReading:
+    """Asked of one story, the pronouns of a question read as its lead (bot.core.pronoun_asked): what was typed and
+    whom it was taken to mean. No word searched changed, so it is no Correction."""
+
+    pronouns: tuple[str, ...]
+    """As typed, folded, each once ("she", "her")."""
+    person: str
+    """The story's lead, by the name the people finder knows."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Query:
     text: str
@@ -135,6 +146,12 @@ class Query:
     focus: str | None = None
     """The term of the noun a which-question asks about, if the stories have it."""
     corrections: tuple[Correction, ...] = field(default=())
+    pronoun_reading: PronounReading | None = None
+    """Asked of one story, the pronouns `text` reads as its lead (bot.core.pronoun_asked), kept for the answer to say
+    so: read once a question, where `text` is."""
+    unread_text: str = ""
+    """Where `pronoun_reading` is, the question with its pronouns as typed: the answer says the reading only where the
+    question so asked ranks another passage first."""
     phrases: frozenset[tuple[str, str]] = frozenset()
     """The question's adjacent word pairs, as Analyzer.phrases gives them."""
     named: StoryMentions = field(default_factory=StoryMentions)

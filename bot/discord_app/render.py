@@ -36,6 +36,7 @@ from bot.messages import (
     page_text,
     passage_of_text,
     person_in_story_text,
+    pronoun_reading_text,
     result_number_text,
     searched_instead_text,
     stories_title,
@@ -255,6 +256,10 @@ def answer_embed(asked: Asked, scope_hint: str = SCOPE_HINT) -> discord.Embed:
     hit = answer.best
     assert hit is not None
     description = marked_excerpt(hit.excerpt)
+    reading = answer.pronoun_reading  # said under the words searched instead, as the command line says it
+    if reading is not None:  # "what does she do" in a story's thread: whom "she" was taken to mean
+        said = pronoun_reading_text(reading.pronouns, escape_markdown(reading.person))
+        description = clip(f"{said}\n\n{description}", DESCRIPTION_LIMIT)
     if answer.corrections:
         # Each word searched once: two typos of one word ("audiance audeince") are one word searched instead.
         searched = dict.fromkeys(c.replacement for c in answer.corrections)

@@ -425,13 +425,14 @@ def test_ask_story_searches_one_story_and_json_names_the_scope():
 def test_a_question_with_nothing_to_search_asked_of_one_story_names_that_story():
     # "who is she" of one story has no word to search: its JSON said "scope": null and its message "I couldn't find
     # that in the stories", suggesting another story's person, where a question that matches nothing names the story.
+    # ("who is she?" now asks of Sophie, the story's lead, told with "she": "he" is no one's there.)
     sophie = "Sophie Korolev: A Pianist Takes the Stage"
-    result = run("ask", "--json", "--story", "SOPHIE korolev", "who is she?")
+    result = run("ask", "--json", "--story", "SOPHIE korolev", "who is he?")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["reason"], data["scope"]) == ("no_content_words", sophie)
     assert f'"{sophie}"' in data["message"] and "Kalmurzaeva" not in data["message"]
-    text = run("ask", "--story", "SOPHIE korolev", "who is she?").stdout
+    text = run("ask", "--story", "SOPHIE korolev", "who is he?").stdout
     assert f'"{sophie}"' in " ".join(text.split()) and "Kalmurzaeva" not in text
 
 
@@ -462,6 +463,17 @@ def test_ask_text_says_what_a_misspelt_word_was_searched_as():
     assert result.stdout.startswith("Showing results for audience (you typed audiance).")
     data = json.loads(run("ask", "--json", "How did the audiance react?").stdout)
     assert data["corrections"] == [{"word": "audiance", "searched": "audience"}]
+
+
+def test_ask_story_says_whom_a_pronoun_was_taken_to_mean_in_text_and_json():
+    # "what does she do" of the office story is read as asking of its lead: said as that, not as a word searched
+    office = ("--corpus", str(ROOT / "bench" / "untuned" / "corpus"), "--story", "office")
+    result = run("ask", *office, "what does she do")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('Taking "she" to mean Priya Nair.') and "Showing results" not in result.stdout
+    data = json.loads(run("ask", "--json", *office, "what does she do").stdout)
+    assert data["pronoun_reading"] == {"pronouns": ["she"], "person": "Priya Nair"} and data["corrections"] == []
+    assert json.loads(run("ask", "--json", *office, "who was fired").stdout)["pronoun_reading"] is None
 
 
 def test_console_story_command_scopes_until_cleared():

@@ -1,9 +1,13 @@
+from dataclasses import replace
+from pathlib import Path
+
 import discord
 
 import bot.discord_app.render as render
 from bot.core.answer import Excerpt
 from bot.core.corpus import capped_title
 from bot.core.library import StoryLibrary
+from bot.core.query import Correction
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     DESCRIPTION_LIMIT,
@@ -93,6 +97,20 @@ def test_a_word_searched_for_several_typos_is_said_once(library):
     assert len(asked.answer.corrections) == len(typos)
     description = answer_embed(asked).description or ""
     assert description.startswith("Showing results for *audience*\n\n")
+
+
+def test_a_pronoun_taken_to_mean_the_story_s_lead_is_said_over_the_answer_as_that(tmp_path):
+    # It was said as words searched instead ("Showing results for *Priya Nair*"), which they were not.
+    plots = Path(__file__).resolve().parents[2] / "bench" / "untuned" / "corpus"
+    (tmp_path / "office.md").write_bytes((plots / "office.md").read_bytes())
+    library = StoryLibrary.load(tmp_path)
+    asked = ask(library, "what does she do", story=resolve_story(library, "office").story)
+    description = answer_embed(asked).description or ""
+    assert description.startswith('Taking "she" to mean Priya Nair.\n\n') and "Showing results" not in description
+    # Under the words searched instead, where a typo was corrected too, as the command line says them
+    corrected = replace(asked.answer, corrections=(Correction("wrok", "work"),))
+    description = answer_embed(replace(asked, answer=corrected)).description or ""
+    assert description.startswith('Showing results for *work*\n\nTaking "she" to mean Priya Nair.\n\n')
 
 
 def test_a_huge_title_is_cut_before_its_markdown_is_escaped(tmp_path, monkeypatch):

@@ -1,0 +1,114 @@
+"""Questions asked of one story that say "she" or "he" of no one they name: the story's lead is meant.
+
+A reader in a story's thread asks "what does she do", "who is her boss", "how old is he" of the person the story is
+about, as they would say it of someone in front of them; no passage holds the pronoun's meaning, so the question was
+refused or ranked by its other words alone. Read with the lead's name in the pronoun's place ("what does Priya Nair
+do", "who is Priya Nair's boss"), it is asked as the introduction rules (bot.core.introductions) read a name; its
+words are searched as typed (the full name, said once where the lead comes in, pulled that passage first for "when
+did he die"). Only where every such pronoun is of one sex (with "she" and "him", two people are asked about) and the
+question names no person of the story, and only where the pronoun is of the lead's sex as the story's own text tells
+it (`pronouns_of`): "what does he do" of Mara Lindqvist's story asks of her brother, not of her.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from bot.core.analysis import fold, words
+from bot.core.slips import bare_word
+
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_HE = frozenset({"he", "him", "his", "himself"})
+PRONOUNS = _SHE | _HE
+_TOLD_OF = frozenset({"she", "her", "herself", "he", "his", "himself"})
+"""The pronouns that, following a person's name, are most often theirs: not "him", more often someone else's ("Mara
+called him"). "her" stays, though as an object it is as often another's: it cannot be told from the possessive."""
+_SENTENCE_ENDS = frozenset(".!?")
+_LOOKED_IN = 2
+"""The sentences a name's pronoun is looked for in: the one naming the person and the next."""
+_SETTLED = 2
+"""How many times one sex's pronouns must outnumber the other's for the story's to be read as theirs."""
+_OWNING = frozenset({"his", "hers"})
+"""Pronouns that say whose something is wherever they stand; "her" does so only before a noun ("her boss")."""
+_AFTER_OBJECT = frozenset(
+    {"to", "in", "at", "on", "for", "from", "with", "about", "into", "after", "before", "and", "or", "so", "when"}
+    | {"a", "an", "the", "up", "out", "off", "down", "back", "away"}
+)
+"""Words after "her" that show it is no possessive: "did he tell her about", "find her a job", "pick her up"."""
+
+
+def pronouns_read(question: str, lead: str, named: Collection[str], people: Collection[str]) -> str | None:
+    """The question with each third-person pronoun read as the story's lead (`lead`, their name), a possessive as
+    the name's ("her boss" as "Priya Nair's boss"); None where it has none, has both sexes', or names a person of
+    the story: `named`, the folded words of its people's names ("who is her boss" of Priya's story, not "did Tobias
+    tell her" of Mara's, nor "did dons boss thank her"); nor where a word for a kind of person (`people`: "aunt",
+    "author") stands before a pronoun, which may be theirs ("how old was their aunt when she died")."""
+    found = words(question)
+    said = [fold(word) for word, _, _ in found]
+    pronouns = {word for word in said if word in _SHE or word in _HE}
+    if not pronouns or (pronouns & _SHE and pronouns & _HE):
+        return None
+    if any(_names(word, named) for word in said if word not in pronouns):
+        return None
+    first = next(place for place, word in enumerate(said) if word in pronouns)
+    if any(bare_word(word) in people or word.removesuffix("s") in people for word in said[:first]):
+        return None
+    parts: list[str] = []
+    done = 0
+    for place, (_, start, end) in enumerate(found):
+        pronoun = said[place]
+        if pronoun not in pronouns:
+            continue
+        after = said[place + 1] if place + 1 < len(said) else ""
+        owning = pronoun in _OWNING or (pronoun == "her" and after != "" and after not in _AFTER_OBJECT)
+        parts += [question[done:start], f"{lead}'s" if owning else lead]
+        done = end
+    return "".join([*parts, question[done:]])
+
+
+def pronouns_of(
+    texts: Iterable[str], name: str, others: Iterable[str], titles: Collection[str]
+) -> frozenset[str] | None:
+    """The pronouns the story's `texts` use for the person called `name` ("she", "her"... or "he", "his"...), or None
+    where the text does not settle it. A question's "he" asks of the lead only if the lead is a man, and no list of
+    first names says who is (Sasha, Jules, a surname alone); the story does, in the pronoun that follows the name: in
+    each sentence naming them, the first "she" or "he" (of `_TOLD_OF`'s forms) after the name, in that sentence or
+    the next, counted over the story, unless a word of another person's name (`others`, the story's other people)
+    comes first ("Morwenna and Tobias confront Lyle, who admits that he"). Settled where one sex's count is more than
+    `_SETTLED` times the other's. A word of the name that is a title (`titles`: "captain"), not capitalised in it or
+    shared with another's name (a family's surname) names others too and is not looked for. One pass over the text,
+    each word looked at once."""
+    other_words = {bare_word(fold(word)) for other in others for word, _, _ in words(other) if word[:1].isupper()}
+    name_words = {bare_word(fold(word)) for word, _, _ in words(name) if word[:1].isupper()} - set(titles)
+    name_words -= other_words
+    other_words -= set(titles)
+    she = he = 0
+    for text in texts:
+        looking = 0  # sentences still to look in after a name
+        done = 0
+        for word, start, end in words(text):
+            if looking and not _SENTENCE_ENDS.isdisjoint(text[done:start]):
+                looking -= 1
+            done = end
+            said = fold(word)
+            if looking and said in _TOLD_OF:
+                she += said in _SHE
+                he += said in _HE
+                looking = 0
+            bare = bare_word(said)
+            if bare in name_words:
+                looking = _LOOKED_IN
+            elif bare in other_words:
+                looking = 0
+    if she > _SETTLED * he:
+        return _SHE
+    if he > _SETTLED * she:
+        return _HE
+    return None
+
+
+def _names(word: str, named: Collection[str]) -> bool:
+    """Whether a folded word of the question is a word of a name, a possessive's "s" typed with or without its
+    apostrophe ("don's", "dons")."""
+    bare = bare_word(word)
+    return bare in named or (bare.endswith("s") and bare[:-1] in named)
