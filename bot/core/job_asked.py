@@ -24,8 +24,11 @@ _QUOTES = '"“”()'
 # lists three.
 _SAID_TO_BE = re.compile(
     r"(?:(?:,? who)?,? (?:is|was|had been|has been|became|becomes|works as|worked as) (?:a|an|the)|(?P<apposed>, "
-    r"(?:a|an|the))) (?P<described>[^.,;:!?\n\"“”]{1,60})(?P<closed>[,.;!?]|$)?"
+    r"(?:a|an|the))) (?P<described>[^.,;:!?\n\"“”]{1,90})(?P<closed>[,.;!?]|$)?"
 )
+_MOST_CHARS_READ = 130
+"""How far after a name _SAID_TO_BE reads: its opening and a description of at most 90 characters, "Kasimir Plotz, a
+mild-mannered municipal plumber from the provincial town of Dorbek," (66) among them."""
 _VERBS_OF_A_CLAUSE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"})
 NO_JOBS = frozenset(
     {
@@ -130,7 +133,7 @@ def job_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tup
 def says_what_someone_does(text: str, end: int) -> bool:
     """Whether the words right after a name that ends at `end` say what kind of person they are by a word for what
     they do: not by their kin, age, sex or part in others' lives (NO_JOBS)."""
-    said = _SAID_TO_BE.match(text, end, end + 100)
+    said = _SAID_TO_BE.match(text, end, end + _MOST_CHARS_READ)
     if said is None:
         return False
     words = said.group("described").split()

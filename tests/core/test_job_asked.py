@@ -70,3 +70,12 @@ def test_an_apposition_with_the_tells_a_job_and_a_vocative_with_a_does_not():
     assert job_told(story, "Ted Gower") == (1, story[1])
     story = ['"Ted, a doctor is here," she called.', "Ted, a plumber, came down."]
     assert job_told(story, "Ted") == (1, story[1])
+
+
+def test_a_long_description_closed_as_an_apposition_is_read():
+    story = [
+        "The post is offered to Kasimir Plotz, a mild-mannered municipal plumber from the provincial town of Dorbek, "
+        "by mistake.",
+    ]
+    assert job_told(story, "Plotz") == (0, story[0])
+    assert job_told(story, "Kasimir Plotz") == (0, story[0])
