@@ -285,6 +285,7 @@ def _asked_of_person(question: str) -> tuple[str, str | None, bool] | None:
         return _alone(folded, start, end)
     asked: str | None = None
     if asked_after:
+        end = _before_earlier(folded, start, end, asked_after)
         asked = next((after for after in asked_after if folded.endswith(after, start, end)), None)
         if asked is None and asked_after is _NAME_ASKED_AFTER:
             unmarked = next((after for after in _UNMARKED_ASKED_AFTER if folded.endswith(after, start, end)), None)
@@ -298,6 +299,27 @@ def _asked_of_person(question: str) -> tuple[str, str | None, bool] | None:
     if asked == _DOES_NOW and len(name.split()) > _NAME_WORDS:
         return None  # "What does Karen ask the executioner to do?" asks what she asks
     return (name, asked, False) if name and "\n" not in name else None
+
+
+_EARLIER = re.compile(r"(?<=\s)(?:before|at\s++the\s++start|at\s++first|originally|in\s++the\s++beginning)\b")
+"""What may follow a job asked of a name and asks for an earlier one: "What was Plotz's job before?", "What did
+Mireille do for a living before she turned to crime?", "What does Danny do for a living at the start?". The first
+sentence telling what they do (bot.core.job_asked) answers it, as the story tells things in order."""
+
+
+def _before_earlier(folded: str, start: int, end: int, asked_after: tuple[str, ...]) -> int:
+    """Where the question ends less an _EARLIER clause right after a job asked (a job word of `asked_after`, "do for
+    a living"), if it has one; else `end`. One search and a few suffix checks: linear."""
+    earlier = _EARLIER.search(folded, start, end)
+    if earlier is None:
+        return end
+    cut = earlier.start()
+    while cut > start and folded[cut - 1].isspace():  # the spaces before it, walked once (no regex rescanning them)
+        cut -= 1
+    asked = next((after for after in asked_after if folded.endswith(after, start, cut)), None)
+    if asked is None and asked_after is _NAME_ASKED_AFTER:
+        asked = next((after for after in _UNMARKED_ASKED_AFTER if folded.endswith(after, start, cut)), None)
+    return cut if asked is not None and (asked.endswith(_FOR_WORK) or asked.split()[-1] in _JOBS) else end
 
 
 def _alone(folded: str, start: int, end: int) -> tuple[str, str | None, bool] | None:

@@ -446,6 +446,8 @@ def test_what_someone_does_or_how_old_they_are_is_answered_where_they_are_introd
         "What was Karim's profession",
         "whats karims job",  # as a chat types it: no apostrophes
         "what does karim do",
+        "What did Karim do for a living before the heist?",  # an earlier job: the first one told
+        "what was karims job at first",
     ):
         answer = library.ask(question)
         assert answer.best is not None and answer.best.passage == 2, question

@@ -149,6 +149,11 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("What does Karen ask the executioner to do?", None),  # what she asks
         ("what did karen do", None),  # what she did in the story
         ("What did Delaney do before the war?", None),
+        ("What was Plotz's job before?", "plotz"),  # an earlier job: the first one told answers
+        ("what did mireille do for a living before she turned to crime", "mireille"),
+        ("what does danny do for a living at the start", "danny"),
+        ("whats josiahs job originally", "josiahs"),
+        ("how old was ted before the war", "ted before the war"),  # no job asked: read as before
         ("What is the job?", None),
         ("How old is?", None),
         ("leonie job", None),  # typed alone: name_asked reads it
