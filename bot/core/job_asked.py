@@ -115,19 +115,32 @@ NO_JOBS = frozenset(
 for a living ("Priya was the bride", "Ted was a fool with money", "Margaret, a widow"), beside kin."""
 
 
-def job_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
+_TOLD_OF_EARLIER = re.compile(r"\b(?:before|once|former|formerly|had been|used to|previously|originally)\b", re.I)
+"""A word that puts what a sentence tells before the story's time: "Before she turned to crime, Mireille worked as a
+seamstress", "Tom Hale had once been a sailor"."""
+
+
+def job_told(
+    texts: Sequence[str], name: str, others: Sequence[str] = (), earlier: bool = False
+) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first saying what someone of this name does, right after their full name,
     their first name or a nickname written within it ('Rosaleen "Ro" Mahon'); None where none does. A surname alone
     is left out: "Mara Lindqvist" is no "Lindqvist, a teacher", her brother; and so is a first name a word of one of
-    `others`, the story's other people ("Ted, a postman" may be Ted Jones, not Ted Smith)."""
+    `others`, the story's other people ("Ted, a postman" may be Ted Jones, not Ted Smith). Asked of an `earlier`
+    job, the first such sentence that puts it before the story's time (_TOLD_OF_EARLIER) if one does: "Mireille
+    Dufour is a notorious jewel thief", then "Before she turned to crime, Mireille worked as a seamstress"."""
     pattern = _name_pattern(name, {word for other in others for word in other.split()})
     if pattern is None:
         return None
+    first: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for found in pattern.finditer(text):
             if says_what_someone_does(text, found.end()):
-                return index, _sentence_at(text, found.start())
-    return None
+                told = index, _sentence_at(text, found.start())
+                if not earlier or _TOLD_OF_EARLIER.search(told[1]):
+                    return told
+                first = first or told
+    return first
 
 
 def says_what_someone_does(text: str, end: int) -> bool:

@@ -79,3 +79,21 @@ def test_a_long_description_closed_as_an_apposition_is_read():
     ]
     assert job_told(story, "Plotz") == (0, story[0])
     assert job_told(story, "Kasimir Plotz") == (0, story[0])
+
+
+CRIME = [
+    "Mireille Dufour is a notorious jewel thief who robs the grand hotels of the Riviera in the summer of 1925.",
+    "Mireille plans one last theft at the Hotel Negresco, where a maharaja keeps a famous emerald.",
+    "Before she turned to crime, Mireille worked as a seamstress in a Lyon silk mill until the mill burned down.",
+]
+
+
+def test_an_earlier_job_is_the_first_told_as_before_the_story_else_the_first():
+    assert job_told(CRIME, "Mireille Dufour") == (0, CRIME[0])
+    assert job_told(CRIME, "Mireille Dufour", earlier=True) == (2, CRIME[2])
+    assert job_told(CRIME[:2], "Mireille Dufour", earlier=True) == (0, CRIME[0])  # none told before: the first
+    story = [
+        "Tom Hale is a homicide detective in 1990s Chicago, tired and divorced.",
+        "Flashbacks reveal that before he joined the police, Tom was a professional boxer who threw a fight.",
+    ]
+    assert job_told(story, "Tom Hale", earlier=True) == (1, story[1])

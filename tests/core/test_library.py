@@ -455,6 +455,26 @@ def test_what_someone_does_or_how_old_they_are_is_answered_where_they_are_introd
         assert "an electrician, Karim Benali" in answer.best.excerpt.text[start:end], question
 
 
+def test_an_earlier_job_is_answered_where_the_story_tells_it_as_before_its_time(tmp_path):
+    """A job asked of an earlier time is answered by the first sentence telling one before the story's time, not by
+    the job it opens with."""
+    (tmp_path / "crime.md").write_text(
+        "# The Silk Thief\n\nMireille Dufour is a notorious jewel thief who robs the grand hotels of the Riviera in "
+        "the summer of 1925.\n\nMireille plans one last theft at the Hotel Negresco, where a maharaja keeps a famous "
+        "emerald.\n\nBefore she turned to crime, Mireille worked as a seamstress in a Lyon silk mill until the mill "
+        "burned down.\n\nIn the end Mireille steals the emerald and disappears onto a ship bound for Buenos Aires.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question, passage in (
+        ("what did mireille do for a living before she turned to crime", 3),
+        ("What was Mireille's job before?", 3),
+        ("What was Mireille's job?", 1),
+    ):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == passage, question
+
+
 def test_a_name_two_people_share_is_answered_as_ranked_not_by_one_of_their_introductions(tmp_path):
     """ "Karim" is a lookup's Karim, whose whole name it is, and may as well be Karim Benali: neither introduction
     is put first."""

@@ -8,6 +8,7 @@ from bot.core.query import (
     NameAsked,
     answer_kind,
     asks_feeling,
+    asks_of_an_earlier_job,
     asks_what_someone_does,
     focus_word,
     form_words_at,
@@ -190,6 +191,22 @@ def test_the_person_a_question_asks_about(question, name):
 )
 def test_a_question_of_what_someone_does_for_a_living(question, asked):
     assert asks_what_someone_does(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier"),
+    [
+        ("What was Plotz's job before?", True),
+        ("what did mireille do for a living before she turned to crime", True),
+        ("whats josiahs job originally", True),
+        ("what does danny do for a living at the start", True),
+        ("What was Plotz's job?", False),
+        ("how old was ted before the war", False),  # no job asked
+        ("leonie job", False),
+    ],
+)
+def test_a_job_asked_of_an_earlier_time(question, earlier):
+    assert asks_of_an_earlier_job(question) is earlier
 
 
 @pytest.mark.parametrize(
