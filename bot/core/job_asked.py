@@ -120,6 +120,15 @@ _TOLD_OF_EARLIER = re.compile(r"\b(?:before|once|former|formerly|had been|used t
 seamstress", "Tom Hale had once been a sailor"."""
 
 
+_OPENING_QUOTES = frozenset('"“‘')
+"""A name right after one of these opens a spoken line and, with a comma after it, is spoken to."""
+_AGED = ("-year-old", "-years-old")
+"""How a head word that is someone's age ends: "Elsie Park, a sullen fifteen-year-old who blames her father"."""
+_NO_JOB_HEADS = frozenset({"youngest", "eldest", "oldest", "younger", "elder", "older", "middle", "only"})
+"""Words the people finder reads as a description's head that tell someone's place among siblings, not a job: "Tom
+Brandt, the youngest of seven children born to a poor family of weavers"."""
+
+
 def job_told(
     texts: Sequence[str], name: str, others: Sequence[str] = (), earlier: bool = False
 ) -> tuple[int, str] | None:
@@ -135,7 +144,7 @@ def job_told(
     first: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for found in pattern.finditer(text):
-            if says_what_someone_does(text, found.end()):
+            if says_what_someone_does(text, found.start(), found.end()):
                 told = index, _sentence_at(text, found.start())
                 if not earlier or _TOLD_OF_EARLIER.search(told[1]):
                     return told
@@ -143,22 +152,29 @@ def job_told(
     return first
 
 
-def says_what_someone_does(text: str, end: int) -> bool:
-    """Whether the words right after a name that ends at `end` say what kind of person they are by a word for what
-    they do: not by their kin, age, sex or part in others' lives (NO_JOBS)."""
+def says_what_someone_does(text: str, start: int, end: int) -> bool:
+    """Whether the words right after a name from `start` to `end` say what kind of person they are by a word for
+    what they do: not by their kin, age, sex, place among siblings or part in others' lives (NO_JOBS, _NO_JOB_HEADS,
+    "a sullen fifteen-year-old")."""
     said = _SAID_TO_BE.match(text, end, end + _MOST_CHARS_READ)
     if said is None:
         return False
     words = said.group("described").split()
     if said.group("apposed") and (
-        said.group("closed") is None or " and " in said.group("described") or _VERBS_OF_A_CLAUSE.intersection(words)
+        said.group("closed") is None
+        or " and " in said.group("described")
+        or _VERBS_OF_A_CLAUSE.intersection(words)
+        or text[start - 1 : start] in _OPENING_QUOTES
     ):
-        return False  # no apposition: a vocative ("Ted, a doctor is here") or a list ("Ted, the baker and the priest")
+        return False  # no apposition: a vocative ('"Ned, the doctor says you must stay in bed"', "Ted, a doctor is
+        # here") or a list ("Ted, the baker and the priest")
     head = described_head(said.group("described"))
     if head is None or head[1] != "person":
         return False
     word = fold(head[0].strip("'’-"))
-    return not {word, word.removesuffix("s")} & (kin_words() | NO_JOBS)
+    if word.endswith(_AGED):
+        return False
+    return not {word, word.removesuffix("s")} & (kin_words() | NO_JOBS | _NO_JOB_HEADS)
 
 
 def _name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:

@@ -97,3 +97,21 @@ def test_an_earlier_job_is_the_first_told_as_before_the_story_else_the_first():
         "Flashbacks reveal that before he joined the police, Tom was a professional boxer who threw a fight.",
     ]
     assert job_told(story, "Tom Hale", earlier=True) == (1, story[1])
+
+
+def test_an_age_a_place_among_siblings_or_a_name_spoken_to_tells_no_job():
+    story = [
+        "Tom Brandt, the youngest of seven children born to a poor family of weavers in the mill town, left home.",
+        "Tom worked as a printer's apprentice on Deansgate, setting type for the radical newspapers.",
+    ]
+    assert job_told(story, "Tom Brandt") == (1, story[1])
+    story = [
+        "Elsie Park, a sullen fifteen-year-old who blames her father for her brother's death, refuses to speak.",
+        "That summer Elsie works as a picker in the orchard to earn money for a bicycle.",
+    ]
+    assert job_told(story, "Elsie Park") == (1, story[1])
+    story = [
+        '"Ned, the doctor from the hospital in town says you must stay in bed until Sunday," Martha said.',
+        "Ned Rowe was a fisherman who owned a small boat called the Kittiwake.",
+    ]
+    assert job_told(story, "Ned Rowe") == (1, story[1])
