@@ -475,6 +475,26 @@ def test_an_earlier_job_is_answered_where_the_story_tells_it_as_before_its_time(
         assert answer.best is not None and answer.best.passage == passage, question
 
 
+def test_a_job_is_not_answered_by_a_name_spoken_to_or_by_a_place_among_siblings(tmp_path):
+    (tmp_path / "fever.md").write_text(
+        '# The Fever Winter\n\n"Ned, the doctor from the hospital in town says you must stay in bed until Sunday," '
+        "Martha said.\n\nNed had caught the fever while hauling nets in the January storms.\n\nNed Rowe was a "
+        "fisherman who owned a small boat called the Kittiwake.",
+        encoding="utf-8",
+    )
+    (tmp_path / "mill.md").write_text(
+        "# The Weaver's Son\n\nTom Brandt, the youngest of seven children born to a poor family of weavers in the "
+        "mill town, left home at sixteen.\n\nHe walked to Manchester with nothing but a loaf of bread and his "
+        "father's watch.\n\nTom worked as a printer's apprentice on Deansgate, setting type for the radical "
+        "newspapers.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question, passage in (("What is Ned's job?", 3), ("What does Tom Brandt do for a living?", 3)):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == passage, question
+
+
 def test_a_name_two_people_share_is_answered_as_ranked_not_by_one_of_their_introductions(tmp_path):
     """ "Karim" is a lookup's Karim, whose whole name it is, and may as well be Karim Benali: neither introduction
     is put first."""
