@@ -308,9 +308,14 @@ def _asked_of_person(question: str) -> tuple[str, str | None, bool, bool] | None
     return (name, asked, False, of_earlier is not None) if name and "\n" not in name else None
 
 
-_EARLIER = re.compile(r"(?<=\s)(?:before|at\s++the\s++start|at\s++first|originally|in\s++the\s++beginning)\b")
+_TIMES_OF_DAY = ("breakfast", "lunch", "dinner", "supper", "tea", "noon", "midday", "dawn", "dusk", "sunrise", "sunset")
+_EARLIER = re.compile(
+    rf"(?<=\s)(?:before(?!\s++(?:the\s++)?(?:{'|'.join(_TIMES_OF_DAY)})\b)|at\s++the\s++start|at\s++first|originally"
+    r"|in\s++the\s++beginning)\b"
+)
 """What may follow a job asked of a name and asks for an earlier one: "What was Plotz's job before?", "What did
-Mireille do for a living before she turned to crime?", "What does Danny do for a living at the start?". The first
+Mireille do for a living before she turned to crime?", "What does Danny do for a living at the start?"; not "before"
+a time of day, which asks of one day ("What was Jack's job before lunch?": the chore he does). The first
 sentence telling what they did before the story's time (bot.core.job_asked's `earlier`) answers it, else the first
 telling what they do, as the story tells things in order."""
 

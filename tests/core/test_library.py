@@ -473,6 +473,16 @@ def test_an_earlier_job_is_answered_where_the_story_tells_it_as_before_its_time(
     ):
         answer = library.ask(question)
         assert answer.best is not None and answer.best.passage == passage, question
+    (tmp_path / "lunch.md").write_text(
+        "# The Inn at Harrow Cross\n\nJack Munro is the landlord of a coaching inn at Harrow Cross in the winter of "
+        "1810.\n\nEvery morning before lunch, Jack's job is to muck out the stables and water the coach horses.\n\n"
+        "A highwayman takes a room at the inn, and Jack recognises him from a poster.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question, passage in (("What was Jack's job before lunch?", 2), ("What is Jack's job?", 1)):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == passage, question
 
 
 def test_a_job_is_not_answered_by_a_name_spoken_to_or_by_a_place_among_siblings(tmp_path):

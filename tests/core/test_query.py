@@ -155,6 +155,7 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("what does danny do for a living at the start", "danny"),
         ("whats josiahs job originally", "josiahs"),
         ("how old was ted before the war", "ted before the war"),  # no job asked: read as before
+        ("What was Jack's job before lunch?", None),  # a time of day: no earlier job asked
         ("What is the job?", None),
         ("How old is?", None),
         ("leonie job", None),  # typed alone: name_asked reads it
@@ -201,6 +202,7 @@ def test_a_question_of_what_someone_does_for_a_living(question, asked):
         ("whats josiahs job originally", True),
         ("what does danny do for a living at the start", True),
         ("What was Plotz's job?", False),
+        ("What was Jack's job before lunch?", False),  # a time of day: the chore of one day
         ("how old was ted before the war", False),  # no job asked
         ("leonie job", False),
     ],
