@@ -18,13 +18,13 @@ from bot.core.sentences import sentence_spans
 
 _QUOTES = '"“”()'
 # What says what kind of person someone is, right after their name: "Priya, who is a surgeon", "Ted became a
-# composer", "Clive, who worked as a postman", "Dennis Hollister, a nervous dental hygienist, is", "Ted Gower, the
-# postman,". After a comma alone the description must close as an apposition does, at a comma or a sentence's end,
-# with no verb of its own: '"Ted, a doctor is here," she called' speaks to Ted, and "Ted, the baker and the priest"
-# lists three.
+# composer", "Clive, who worked as a postman", "Martin Cole had once been a sailor", "Dennis Hollister, a nervous
+# dental hygienist, is", "Ted Gower, the postman,". After a comma alone the description must close as an apposition
+# does, at a comma or a sentence's end, with no verb of its own: '"Ted, a doctor is here," she called' speaks to Ted,
+# and "Ted, the baker and the priest" lists three.
 _SAID_TO_BE = re.compile(
-    r"(?:(?:,? who)?,? (?:is|was|had been|has been|became|becomes|works as|worked as) (?:a|an|the)|(?P<apposed>, "
-    r"(?:a|an|the))) (?P<described>[^.,;:!?\n\"“”]{1,90})(?P<closed>[,.;!?]|$)?"
+    r"(?:(?:,? who)?,? (?:is|was|(?:had|has)(?: once)? been|was once|became|becomes|works as|worked as) (?:a|an|the)"
+    r"|(?P<apposed>, (?:a|an|the))) (?P<described>[^.,;:!?\n\"“”]{1,90})(?P<closed>[,.;!?]|$)?"
 )
 _MOST_CHARS_READ = 130
 """How far after a name _SAID_TO_BE reads: its opening and a description of at most 90 characters, "Kasimir Plotz, a

@@ -115,3 +115,12 @@ def test_an_age_a_place_among_siblings_or_a_name_spoken_to_tells_no_job():
         "Ned Rowe was a fisherman who owned a small boat called the Kittiwake.",
     ]
     assert job_told(story, "Ned Rowe") == (1, story[1])
+
+
+def test_a_job_once_had_is_told():
+    story = [
+        "Now a baker in the market town of Wexley, Martin Cole had once been a sailor on the whaling ships.",
+        "Martin, a baker now for twenty years, refuses at first to go.",
+    ]
+    assert job_told(story, "Martin Cole") == (0, story[0])
+    assert job_told(story, "Martin Cole", earlier=True) == (0, story[0])
