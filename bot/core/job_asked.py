@@ -18,14 +18,17 @@ from bot.core.sentences import sentence_spans
 
 _QUOTES = '"“”()'
 # What says what kind of person someone is, right after their name: "Priya, who is a surgeon", "Ted became a
-# composer", "Clive, who worked as a postman", "Dennis Hollister, a nervous dental hygienist, is", "Ted Gower, the
-# postman,". After a comma alone the description must close as an apposition does, at a comma or a sentence's end,
-# with no verb of its own: '"Ted, a doctor is here," she called' speaks to Ted, and "Ted, the baker and the priest"
-# lists three.
+# composer", "Clive, who worked as a postman", "Martin Cole had once been a sailor", "Dennis Hollister, a nervous
+# dental hygienist, is", "Ted Gower, the postman,". After a comma alone the description must close as an apposition
+# does, at a comma or a sentence's end, with no verb of its own: '"Ted, a doctor is here," she called' speaks to Ted,
+# and "Ted, the baker and the priest" lists three.
 _SAID_TO_BE = re.compile(
-    r"(?:(?:,? who)?,? (?:is|was|had been|has been|became|becomes|works as|worked as) (?:a|an|the)|(?P<apposed>, "
-    r"(?:a|an|the))) (?P<described>[^.,;:!?\n\"“”]{1,60})(?P<closed>[,.;!?]|$)?"
+    r"(?:(?:,? who)?,? (?:is|was|(?:had|has)(?: once)? been|was once|became|becomes|works as|worked as) (?:a|an|the)"
+    r"|(?P<apposed>, (?:a|an|the))) (?P<described>[^.,;:!?\n\"“”]{1,90})(?P<closed>[,.;!?]|$)?"
 )
+_MOST_CHARS_READ = 130
+"""How far after a name _SAID_TO_BE reads: its opening and a description of at most 90 characters, "Kasimir Plotz, a
+mild-mannered municipal plumber from the provincial town of Dorbek," (66) among them."""
 _VERBS_OF_A_CLAUSE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"})
 NO_JOBS = frozenset(
     {
@@ -112,37 +115,66 @@ NO_JOBS = frozenset(
 for a living ("Priya was the bride", "Ted was a fool with money", "Margaret, a widow"), beside kin."""
 
 
-def job_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
+_TOLD_OF_EARLIER = re.compile(r"\b(?:before|once|former|formerly|had been|used to|previously|originally)\b", re.I)
+"""A word that puts what a sentence tells before the story's time: "Before she turned to crime, Mireille worked as a
+seamstress", "Tom Hale had once been a sailor"."""
+
+
+_OPENING_QUOTES = frozenset('"“‘')
+"""A name right after one of these opens a spoken line and, with a comma after it, is spoken to."""
+_AGED = ("-year-old", "-years-old")
+"""How a head word that is someone's age ends: "Elsie Park, a sullen fifteen-year-old who blames her father"."""
+_NO_JOB_HEADS = frozenset({"youngest", "eldest", "oldest", "younger", "elder", "older", "middle", "only"})
+"""Words the people finder reads as a description's head that tell someone's place among siblings, not a job: "Tom
+Brandt, the youngest of seven children born to a poor family of weavers"."""
+
+
+def job_told(
+    texts: Sequence[str], name: str, others: Sequence[str] = (), earlier: bool = False
+) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first saying what someone of this name does, right after their full name,
     their first name or a nickname written within it ('Rosaleen "Ro" Mahon'); None where none does. A surname alone
     is left out: "Mara Lindqvist" is no "Lindqvist, a teacher", her brother; and so is a first name a word of one of
-    `others`, the story's other people ("Ted, a postman" may be Ted Jones, not Ted Smith)."""
+    `others`, the story's other people ("Ted, a postman" may be Ted Jones, not Ted Smith). Asked of an `earlier`
+    job, the first such sentence that puts it before the story's time (_TOLD_OF_EARLIER) if one does: "Mireille
+    Dufour is a notorious jewel thief", then "Before she turned to crime, Mireille worked as a seamstress"."""
     pattern = _name_pattern(name, {word for other in others for word in other.split()})
     if pattern is None:
         return None
+    first: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for found in pattern.finditer(text):
-            if says_what_someone_does(text, found.end()):
-                return index, _sentence_at(text, found.start())
-    return None
+            if says_what_someone_does(text, found.start(), found.end()):
+                told = index, _sentence_at(text, found.start())
+                if not earlier or _TOLD_OF_EARLIER.search(told[1]):
+                    return told
+                first = first or told
+    return first
 
 
-def says_what_someone_does(text: str, end: int) -> bool:
-    """Whether the words right after a name that ends at `end` say what kind of person they are by a word for what
-    they do: not by their kin, age, sex or part in others' lives (NO_JOBS)."""
-    said = _SAID_TO_BE.match(text, end, end + 100)
+def says_what_someone_does(text: str, start: int, end: int) -> bool:
+    """Whether the words right after a name from `start` to `end` say what kind of person they are by a word for
+    what they do: not by their kin, age, sex, place among siblings or part in others' lives (NO_JOBS, _NO_JOB_HEADS,
+    "a sullen fifteen-year-old")."""
+    said = _SAID_TO_BE.match(text, end, end + _MOST_CHARS_READ)
     if said is None:
         return False
     words = said.group("described").split()
     if said.group("apposed") and (
-        said.group("closed") is None or " and " in said.group("described") or _VERBS_OF_A_CLAUSE.intersection(words)
+        said.group("closed") is None
+        or " and " in said.group("described")
+        or _VERBS_OF_A_CLAUSE.intersection(words)
+        or text[start - 1 : start] in _OPENING_QUOTES
     ):
-        return False  # no apposition: a vocative ("Ted, a doctor is here") or a list ("Ted, the baker and the priest")
+        return False  # no apposition: a vocative ('"Ned, the doctor says you must stay in bed"', "Ted, a doctor is
+        # here") or a list ("Ted, the baker and the priest")
     head = described_head(said.group("described"))
     if head is None or head[1] != "person":
         return False
     word = fold(head[0].strip("'’-"))
-    return not {word, word.removesuffix("s")} & (kin_words() | NO_JOBS)
+    if word.endswith(_AGED):
+        return False
+    return not {word, word.removesuffix("s")} & (kin_words() | NO_JOBS | _NO_JOB_HEADS)
 
 
 def _name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:

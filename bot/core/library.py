@@ -37,6 +37,7 @@ from bot.core.query import (
     PronounReading,
     Query,
     answer_kind,
+    asks_of_an_earlier_job,
     asks_what_someone_does,
     focus_word,
     form_words_at,
@@ -134,9 +135,10 @@ class StoryLibrary:
         )
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
         self._terms = LibraryTerms(analyzer, self.speller)
-        self._jobs: dict[tuple[str, str], tuple[int, str] | None] = {}
-        """Where each person's story says what they do (job_told), by story and name: a job question's answer looks
-        it up once to rank and once to show, and each read a story's whole text (at most one entry a person)."""
+        self._jobs: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
+        """Where each person's story says what they do (job_told), by story, name and whether an earlier job is asked:
+        a job question's answer looks it up once to rank and once to show, and each read a story's whole text (at most
+        two entries a person)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -674,20 +676,21 @@ class StoryLibrary:
         )
         if introduction is None or not asks_what_someone_does(text):
             return introduction
-        return self._job_told(introduction)
+        return self._job_told(introduction, asks_of_an_earlier_job(text))
 
-    def _job_told(self, introduction: Introduction) -> Introduction:
+    def _job_told(self, introduction: Introduction, earlier: bool) -> Introduction:
         """The introduction moved to where the story first says what the person does, if it does (bot.core.job_asked):
-        "What does Priya do?" of a Priya brought in at her wedding and said to be a surgeon later."""
+        "What does Priya do?" of a Priya brought in at her wedding and said to be a surgeon later; asked of an
+        `earlier` job, where it first says what they did before."""
         person = introduction.person
         assert person.passage is not None
         passages = self._passages_of(self.corpus.passages[person.passage].story)
         assert passages is not None
-        key = (person.path, person.name)
+        key = (person.path, person.name, earlier)
         if key not in self._jobs:
             others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
             texts = [self.corpus.passages[document].text for document in passages]
-            self._jobs[key] = job_told(texts, person.name, others)
+            self._jobs[key] = job_told(texts, person.name, others, earlier)
         told = self._jobs[key]
         if told is None:
             return introduction

@@ -284,9 +284,16 @@ def asks_what_someone_does(question: str) -> bool:
     return asked[1] in _NOW_ASKED_AFTER or asked[1].split()[-1] in _JOBS
 
 
-def _asked_of_person(question: str) -> tuple[str, str | None, bool] | None:
-    """(the name, what follows it of what is asked after one, if anything, whether it was typed alone) of
-    name_asked's questions."""
+def asks_of_an_earlier_job(question: str) -> bool:
+    """Whether the question asks what someone did for a living at an earlier time (_EARLIER): "What was Plotz's job
+    before?", "What did Mireille do for a living before she turned to crime?"."""
+    asked = _asked_of_person(question)
+    return asked is not None and asked[3]
+
+
+def _asked_of_person(question: str) -> tuple[str, str | None, bool, bool] | None:
+    """(the name, what follows it of what is asked after one, if anything, whether it was typed alone, whether a job
+    is asked of an earlier time: _job_asked_of_earlier) of name_asked's questions."""
     folded = fold(question)
     opening = _ABOUT_PERSON.match(folded)
     asked_after: tuple[str, ...] = ()  # what must follow the name, one of them
@@ -301,23 +308,59 @@ def _asked_of_person(question: str) -> tuple[str, str | None, bool] | None:
     if opening is None:
         return _alone(folded, start, end)
     asked: str | None = None
+    of_earlier = None
     if asked_after:
-        asked = next((after for after in asked_after if folded.endswith(after, start, end)), None)
-        if asked is None and asked_after is _NAME_ASKED_AFTER:
-            unmarked = next((after for after in _UNMARKED_ASKED_AFTER if folded.endswith(after, start, end)), None)
-            if unmarked is None or any(mark in folded[start:end] for mark in "'’"):
-                return None
-            asked = unmarked[1:]  # the name keeps its "s"
+        of_earlier = _job_asked_of_earlier(folded, start, end, asked_after)
+        end, asked = of_earlier if of_earlier is not None else (end, _asked_ending(folded, start, end, asked_after))
         if asked is None:
             return None
+        if asked not in asked_after:  # one of _UNMARKED_ASKED_AFTER
+            if any(mark in folded[start:end] for mark in "'’"):
+                return None
+            asked = asked[1:]  # the name keeps its "s"
         end -= len(asked)
     name = folded[start:end].strip()
     if asked == _DOES_NOW and len(name.split()) > _NAME_WORDS:
         return None  # "What does Karen ask the executioner to do?" asks what she asks
-    return (name, asked, False) if name and "\n" not in name else None
+    return (name, asked, False, of_earlier is not None) if name and "\n" not in name else None
 
 
-def _alone(folded: str, start: int, end: int) -> tuple[str, str | None, bool] | None:
+_TIMES_OF_DAY = ("breakfast", "lunch", "dinner", "supper", "tea", "noon", "midday", "dawn", "dusk", "sunrise", "sunset")
+_EARLIER = re.compile(
+    rf"(?<=\s)(?:before(?!\s++(?:the\s++)?(?:{'|'.join(_TIMES_OF_DAY)})\b)|at\s++the\s++start|at\s++first|originally"
+    r"|in\s++the\s++beginning)\b"
+)
+"""What may follow a job asked of a name and asks for an earlier one: "What was Plotz's job before?", "What did
+Mireille do for a living before she turned to crime?", "What does Danny do for a living at the start?"; not "before"
+a time of day, which asks of one day ("What was Jack's job before lunch?": the chore he does). The first
+sentence telling what they did before the story's time (bot.core.job_asked's `earlier`) answers it, else the first
+telling what they do, as the story tells things in order."""
+
+
+def _asked_ending(folded: str, start: int, end: int, asked_after: tuple[str, ...]) -> str | None:
+    """Which of `asked_after` the question ends with at `end`, or after a name (_NAME_ASKED_AFTER) which of
+    _UNMARKED_ASKED_AFTER ("whats ivans job"); None if none."""
+    asked = next((after for after in asked_after if folded.endswith(after, start, end)), None)
+    if asked is None and asked_after is _NAME_ASKED_AFTER:
+        asked = next((after for after in _UNMARKED_ASKED_AFTER if folded.endswith(after, start, end)), None)
+    return asked
+
+
+def _job_asked_of_earlier(folded: str, start: int, end: int, asked_after: tuple[str, ...]) -> tuple[int, str] | None:
+    """(where the question ends less an _EARLIER clause, the job asked right before it: _asked_ending's, a job word
+    or "do for a living"), if it asks of a job at an earlier time; else None. One search and a few suffix checks:
+    linear."""
+    earlier = _EARLIER.search(folded, start, end)
+    if earlier is None:
+        return None
+    cut = earlier.start()
+    while cut > start and folded[cut - 1].isspace():  # the spaces before it, walked once (no regex rescanning them)
+        cut -= 1
+    asked = _asked_ending(folded, start, cut, asked_after)
+    return (cut, asked) if asked is not None and (asked.endswith(_FOR_WORK) or asked.split()[-1] in _JOBS) else None
+
+
+def _alone(folded: str, start: int, end: int) -> tuple[str, str | None, bool, bool] | None:
     """_asked_of_person's reading of a question with no opening: a name alone, or with what is asked of it after
     (_ALONE_ASKED_AFTER), of at most _NAME_WORDS words, none of them a question's first word."""
     if end - start > _MOST_ALONE_CHARS:
@@ -327,4 +370,4 @@ def _alone(folded: str, start: int, end: int) -> tuple[str, str | None, bool] | 
     said = name.split()
     if not said or len(said) > _NAME_WORDS or said[0] in _NOT_A_NAME or "\n" in name:
         return None
-    return name, asked, True
+    return name, asked, True, False

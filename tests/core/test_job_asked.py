@@ -70,3 +70,57 @@ def test_an_apposition_with_the_tells_a_job_and_a_vocative_with_a_does_not():
     assert job_told(story, "Ted Gower") == (1, story[1])
     story = ['"Ted, a doctor is here," she called.', "Ted, a plumber, came down."]
     assert job_told(story, "Ted") == (1, story[1])
+
+
+def test_a_long_description_closed_as_an_apposition_is_read():
+    story = [
+        "The post is offered to Kasimir Plotz, a mild-mannered municipal plumber from the provincial town of Dorbek, "
+        "by mistake.",
+    ]
+    assert job_told(story, "Plotz") == (0, story[0])
+    assert job_told(story, "Kasimir Plotz") == (0, story[0])
+
+
+CRIME = [
+    "Mireille Dufour is a notorious jewel thief who robs the grand hotels of the Riviera in the summer of 1925.",
+    "Mireille plans one last theft at the Hotel Negresco, where a maharaja keeps a famous emerald.",
+    "Before she turned to crime, Mireille worked as a seamstress in a Lyon silk mill until the mill burned down.",
+]
+
+
+def test_an_earlier_job_is_the_first_told_as_before_the_story_else_the_first():
+    assert job_told(CRIME, "Mireille Dufour") == (0, CRIME[0])
+    assert job_told(CRIME, "Mireille Dufour", earlier=True) == (2, CRIME[2])
+    assert job_told(CRIME[:2], "Mireille Dufour", earlier=True) == (0, CRIME[0])  # none told before: the first
+    story = [
+        "Tom Hale is a homicide detective in 1990s Chicago, tired and divorced.",
+        "Flashbacks reveal that before he joined the police, Tom was a professional boxer who threw a fight.",
+    ]
+    assert job_told(story, "Tom Hale", earlier=True) == (1, story[1])
+
+
+def test_an_age_a_place_among_siblings_or_a_name_spoken_to_tells_no_job():
+    story = [
+        "Tom Brandt, the youngest of seven children born to a poor family of weavers in the mill town, left home.",
+        "Tom worked as a printer's apprentice on Deansgate, setting type for the radical newspapers.",
+    ]
+    assert job_told(story, "Tom Brandt") == (1, story[1])
+    story = [
+        "Elsie Park, a sullen fifteen-year-old who blames her father for her brother's death, refuses to speak.",
+        "That summer Elsie works as a picker in the orchard to earn money for a bicycle.",
+    ]
+    assert job_told(story, "Elsie Park") == (1, story[1])
+    story = [
+        '"Ned, the doctor from the hospital in town says you must stay in bed until Sunday," Martha said.',
+        "Ned Rowe was a fisherman who owned a small boat called the Kittiwake.",
+    ]
+    assert job_told(story, "Ned Rowe") == (1, story[1])
+
+
+def test_a_job_once_had_is_told():
+    story = [
+        "Now a baker in the market town of Wexley, Martin Cole had once been a sailor on the whaling ships.",
+        "Martin, a baker now for twenty years, refuses at first to go.",
+    ]
+    assert job_told(story, "Martin Cole") == (0, story[0])
+    assert job_told(story, "Martin Cole", earlier=True) == (0, story[0])

@@ -446,11 +446,63 @@ def test_what_someone_does_or_how_old_they_are_is_answered_where_they_are_introd
         "What was Karim's profession",
         "whats karims job",  # as a chat types it: no apostrophes
         "what does karim do",
+        "What did Karim do for a living before the heist?",  # an earlier job: the first one told
+        "what was karims job at first",
     ):
         answer = library.ask(question)
         assert answer.best is not None and answer.best.passage == 2, question
         start, end = answer.best.excerpt.answer or (0, 0)
         assert "an electrician, Karim Benali" in answer.best.excerpt.text[start:end], question
+
+
+def test_an_earlier_job_is_answered_where_the_story_tells_it_as_before_its_time(tmp_path):
+    """A job asked of an earlier time is answered by the first sentence telling one before the story's time, not by
+    the job it opens with."""
+    (tmp_path / "crime.md").write_text(
+        "# The Silk Thief\n\nMireille Dufour is a notorious jewel thief who robs the grand hotels of the Riviera in "
+        "the summer of 1925.\n\nMireille plans one last theft at the Hotel Negresco, where a maharaja keeps a famous "
+        "emerald.\n\nBefore she turned to crime, Mireille worked as a seamstress in a Lyon silk mill until the mill "
+        "burned down.\n\nIn the end Mireille steals the emerald and disappears onto a ship bound for Buenos Aires.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question, passage in (
+        ("what did mireille do for a living before she turned to crime", 3),
+        ("What was Mireille's job before?", 3),
+        ("What was Mireille's job?", 1),
+    ):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == passage, question
+    (tmp_path / "lunch.md").write_text(
+        "# The Inn at Harrow Cross\n\nJack Munro is the landlord of a coaching inn at Harrow Cross in the winter of "
+        "1810.\n\nEvery morning before lunch, Jack's job is to muck out the stables and water the coach horses.\n\n"
+        "A highwayman takes a room at the inn, and Jack recognises him from a poster.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question, passage in (("What was Jack's job before lunch?", 2), ("What is Jack's job?", 1)):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == passage, question
+
+
+def test_a_job_is_not_answered_by_a_name_spoken_to_or_by_a_place_among_siblings(tmp_path):
+    (tmp_path / "fever.md").write_text(
+        '# The Fever Winter\n\n"Ned, the doctor from the hospital in town says you must stay in bed until Sunday," '
+        "Martha said.\n\nNed had caught the fever while hauling nets in the January storms.\n\nNed Rowe was a "
+        "fisherman who owned a small boat called the Kittiwake.",
+        encoding="utf-8",
+    )
+    (tmp_path / "mill.md").write_text(
+        "# The Weaver's Son\n\nTom Brandt, the youngest of seven children born to a poor family of weavers in the "
+        "mill town, left home at sixteen.\n\nHe walked to Manchester with nothing but a loaf of bread and his "
+        "father's watch.\n\nTom worked as a printer's apprentice on Deansgate, setting type for the radical "
+        "newspapers.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question, passage in (("What is Ned's job?", 3), ("What does Tom Brandt do for a living?", 3)):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == passage, question
 
 
 def test_a_name_two_people_share_is_answered_as_ranked_not_by_one_of_their_introductions(tmp_path):

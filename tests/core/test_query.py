@@ -8,6 +8,7 @@ from bot.core.query import (
     NameAsked,
     answer_kind,
     asks_feeling,
+    asks_of_an_earlier_job,
     asks_what_someone_does,
     focus_word,
     form_words_at,
@@ -149,6 +150,12 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("What does Karen ask the executioner to do?", None),  # what she asks
         ("what did karen do", None),  # what she did in the story
         ("What did Delaney do before the war?", None),
+        ("What was Plotz's job before?", "plotz"),  # an earlier job: the first one told answers
+        ("what did mireille do for a living before she turned to crime", "mireille"),
+        ("what does danny do for a living at the start", "danny"),
+        ("whats josiahs job originally", "josiahs"),
+        ("how old was ted before the war", "ted before the war"),  # no job asked: read as before
+        ("What was Jack's job before lunch?", None),  # a time of day: no earlier job asked
         ("What is the job?", None),
         ("How old is?", None),
         ("leonie job", None),  # typed alone: name_asked reads it
@@ -185,6 +192,23 @@ def test_the_person_a_question_asks_about(question, name):
 )
 def test_a_question_of_what_someone_does_for_a_living(question, asked):
     assert asks_what_someone_does(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier"),
+    [
+        ("What was Plotz's job before?", True),
+        ("what did mireille do for a living before she turned to crime", True),
+        ("whats josiahs job originally", True),
+        ("what does danny do for a living at the start", True),
+        ("What was Plotz's job?", False),
+        ("What was Jack's job before lunch?", False),  # a time of day: the chore of one day
+        ("how old was ted before the war", False),  # no job asked
+        ("leonie job", False),
+    ],
+)
+def test_a_job_asked_of_an_earlier_time(question, earlier):
+    assert asks_of_an_earlier_job(question) is earlier
 
 
 @pytest.mark.parametrize(
