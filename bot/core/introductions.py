@@ -181,14 +181,14 @@ def _one_person(
 
 
 def _owner_written_exactly(people: FindsPeople, name: str) -> bool:
-    """Whether the name asked is a person's name written exactly, its possessive, and a word after it ("sophie
-    korolev's enemy", as "who is her enemy" of her story is read): a relative or role no rule found, which a lookup
-    forgiving misspellings would take for her name and answer with her introduction, said as a correction of what
-    was typed."""
+    """Whether the name asked is a person's name written exactly, its possessive (its "s" typed bare or not) and a
+    word after it ("sophie korolev's enemy", as "who is her enemy" of her story is read): a relative or role no rule
+    found, which a lookup forgiving misspellings would take for her name and answer with her introduction, said as a
+    correction of what was typed."""
     for word, _, end in words(name)[:-1]:
-        mark = possessive_end(word)
-        if mark:
-            return bool(people.holding(name[: end - len(mark)]))
+        mark = possessive_end(word) or ("s" if word.endswith("s") else "")  # "sophie korolevs enemy", as chats type it
+        if mark and people.holding(name[: end - len(mark)]):
+            return True
     return False
 
 

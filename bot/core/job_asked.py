@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from bot.core.analysis import fold
 from bot.core.people_finder import HONORIFICS, described_head, kin_words, person_titles
+from bot.core.query import TIMES_OF_DAY
 from bot.core.sentences import sentence_spans
 
 _QUOTES = '"“”()'
@@ -115,9 +116,14 @@ NO_JOBS = frozenset(
 for a living ("Priya was the bride", "Ted was a fool with money", "Margaret, a widow"), beside kin."""
 
 
-_TOLD_OF_EARLIER = re.compile(r"\b(?:before|once|former|formerly|had been|used to|previously|originally)\b", re.I)
+_TOLD_OF_EARLIER = re.compile(
+    rf"\b(?:before(?!\s++(?:the\s++)?(?:{'|'.join(TIMES_OF_DAY)})\b)|(?<!at )once(?!\s++(?:a|an|upon|more|again)\b)"
+    r"|former|formerly|had been|used to|previously|originally)\b",
+    re.IGNORECASE,
+)
 """A word that puts what a sentence tells before the story's time: "Before she turned to crime, Mireille worked as a
-seamstress", "Tom Hale had once been a sailor"."""
+seamstress", "Tom Hale had once been a sailor"; not "before" a time of day, nor "once a week", "once upon a time" or
+"at once" ("Anna Berg is a nurse who starts work before dawn")."""
 
 
 _OPENING_QUOTES = frozenset('"“‘')

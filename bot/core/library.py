@@ -30,7 +30,7 @@ from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
 from bot.core.people import Person
-from bot.core.people_finder import person_nouns, person_words
+from bot.core.people_finder import kinds_of_people, person_nouns
 from bot.core.pronoun_asked import PRONOUNS, pronouns_of, pronouns_read
 from bot.core.query import (
     Correction,
@@ -432,7 +432,7 @@ class StoryLibrary:
             for word, _, _ in words(person.name)
             if self.analyzer.term(word) is not None
         }
-        read = pronouns_read(question, lead.name, named, person_nouns() | person_words())
+        read = pronouns_read(question, lead.name, named, kinds_of_people())
         if read is None:
             return question, None
         typed = dict.fromkeys(fold(word) for word, _, _ in words(question) if fold(word) in PRONOUNS)

@@ -1559,10 +1559,12 @@ def person_nouns() -> frozenset[str]:
     return _word_lists().wordnet_person
 
 
-def person_words() -> frozenset[str]:
-    """The hand-kept words for kinds of people (person_words.txt, its titles and kin among them: "queen", "giant",
-    "maiden"), folded: those WordNet's list leaves out as naming things too ("queen" is a chess piece)."""
-    return _word_lists().person
+@cache
+def kinds_of_people() -> frozenset[str]:
+    """Every word for a kind of people: WordNet's (person_nouns) and the hand-kept list's (person_words.txt, its
+    titles and kin among them: "queen", "giant", "maiden", which WordNet's leaves out as naming things too), folded;
+    joined once, not at each question that asks it."""
+    return person_nouns() | _word_lists().person
 
 
 def kin_words() -> frozenset[str]:

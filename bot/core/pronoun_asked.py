@@ -76,12 +76,15 @@ def pronouns_of(
     the next, counted over the story, unless a word of another person's name (`others`, the story's other people)
     comes first ("Morwenna and Tobias confront Lyle, who admits that he"). Settled where one sex's count is more than
     `_SETTLED` times the other's. A word of the name that is a title (`titles`: "captain"), not capitalised in it or
-    shared with another's name (a family's surname) names others too and is not looked for. One pass over the text,
-    each word looked at once."""
+    shared with another's name (a family's surname) names others too and is not looked for, nor ends a look its given
+    name began ("Jack Munro is the landlord. He", with a Martha Munro). One pass over the text, each word looked at
+    once."""
     other_words = {bare_word(fold(word)) for other in others for word, _, _ in words(other) if word[:1].isupper()}
     name_words = {bare_word(fold(word)) for word, _, _ in words(name) if word[:1].isupper()} - set(titles)
-    name_words -= other_words
     other_words -= set(titles)
+    shared = name_words & other_words  # a family's surname: neither starts a look nor ends one ("Jack Munro ... he")
+    name_words -= shared
+    other_words -= shared
     she = he = 0
     for text in texts:
         looking = 0  # sentences still to look in after a name

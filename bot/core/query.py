@@ -285,8 +285,9 @@ def asks_what_someone_does(question: str) -> bool:
 
 
 def asks_of_an_earlier_job(question: str) -> bool:
-    """Whether the question asks what someone did for a living at an earlier time (_EARLIER): "What was Plotz's job
-    before?", "What did Mireille do for a living before she turned to crime?"."""
+    """Whether the question asks what someone did for a living before the story's time (_EARLIER's "before",
+    "originally"): "What was Plotz's job before?", "What did Mireille do for a living before she turned to crime?";
+    not "at first", which asks of the story's start."""
     asked = _asked_of_person(question)
     return asked is not None and asked[3]
 
@@ -311,7 +312,7 @@ def _asked_of_person(question: str) -> tuple[str, str | None, bool, bool] | None
     of_earlier = None
     if asked_after:
         of_earlier = _job_asked_of_earlier(folded, start, end, asked_after)
-        end, asked = of_earlier if of_earlier is not None else (end, _asked_ending(folded, start, end, asked_after))
+        end, asked = of_earlier[:2] if of_earlier is not None else (end, _asked_ending(folded, start, end, asked_after))
         if asked is None:
             return None
         if asked not in asked_after:  # one of _UNMARKED_ASKED_AFTER
@@ -322,19 +323,23 @@ def _asked_of_person(question: str) -> tuple[str, str | None, bool, bool] | None
     name = folded[start:end].strip()
     if asked == _DOES_NOW and len(name.split()) > _NAME_WORDS:
         return None  # "What does Karen ask the executioner to do?" asks what she asks
-    return (name, asked, False, of_earlier is not None) if name and "\n" not in name else None
+    before = of_earlier is not None and of_earlier[2]
+    return (name, asked, False, before) if name and "\n" not in name else None
 
 
-_TIMES_OF_DAY = ("breakfast", "lunch", "dinner", "supper", "tea", "noon", "midday", "dawn", "dusk", "sunrise", "sunset")
+TIMES_OF_DAY = ("breakfast", "lunch", "dinner", "supper", "tea", "noon", "midday", "dawn", "dusk", "sunrise", "sunset")
+"""What "before" may say of one day, not of an earlier time: "before lunch", "before dawn"."""
 _EARLIER = re.compile(
-    rf"(?<=\s)(?:before(?!\s++(?:the\s++)?(?:{'|'.join(_TIMES_OF_DAY)})\b)|at\s++the\s++start|at\s++first|originally"
-    r"|in\s++the\s++beginning)\b"
+    rf"(?<=\s)(?:(?P<before>before(?!\s++(?:the\s++)?(?:{'|'.join(TIMES_OF_DAY)})\b)|originally)"
+    r"|at\s++the\s++start|at\s++first|in\s++the\s++beginning)\b"
 )
 """What may follow a job asked of a name and asks for an earlier one: "What was Plotz's job before?", "What did
 Mireille do for a living before she turned to crime?", "What does Danny do for a living at the start?"; not "before"
-a time of day, which asks of one day ("What was Jack's job before lunch?": the chore he does). The first
-sentence telling what they did before the story's time (bot.core.job_asked's `earlier`) answers it, else the first
-telling what they do, as the story tells things in order."""
+a time of day, which asks of one day ("What was Jack's job before lunch?": the chore he does). Asked "before" or
+"originally", the first sentence telling what they did before the story's time (bot.core.job_asked's `earlier`)
+answers it, else the first telling what they do; asked of the story's start ("at first"), the first telling what
+they do, as the story tells things in order ("Danny Reyes is a cab driver", not "By the end, Danny is a chef, as he
+had once dreamed")."""
 
 
 def _asked_ending(folded: str, start: int, end: int, asked_after: tuple[str, ...]) -> str | None:
@@ -346,10 +351,12 @@ def _asked_ending(folded: str, start: int, end: int, asked_after: tuple[str, ...
     return asked
 
 
-def _job_asked_of_earlier(folded: str, start: int, end: int, asked_after: tuple[str, ...]) -> tuple[int, str] | None:
+def _job_asked_of_earlier(
+    folded: str, start: int, end: int, asked_after: tuple[str, ...]
+) -> tuple[int, str, bool] | None:
     """(where the question ends less an _EARLIER clause, the job asked right before it: _asked_ending's, a job word
-    or "do for a living"), if it asks of a job at an earlier time; else None. One search and a few suffix checks:
-    linear."""
+    or "do for a living", whether it asks of before the story's time: "before", "originally", not "at first"), if it
+    asks of a job at an earlier time; else None. One search and a few suffix checks: linear."""
     earlier = _EARLIER.search(folded, start, end)
     if earlier is None:
         return None
@@ -357,7 +364,9 @@ def _job_asked_of_earlier(folded: str, start: int, end: int, asked_after: tuple[
     while cut > start and folded[cut - 1].isspace():  # the spaces before it, walked once (no regex rescanning them)
         cut -= 1
     asked = _asked_ending(folded, start, cut, asked_after)
-    return (cut, asked) if asked is not None and (asked.endswith(_FOR_WORK) or asked.split()[-1] in _JOBS) else None
+    if asked is None or not (asked.endswith(_FOR_WORK) or asked.split()[-1] in _JOBS):
+        return None
+    return cut, asked, earlier.group("before") is not None
 
 
 def _alone(folded: str, start: int, end: int) -> tuple[str, str | None, bool, bool] | None:

@@ -483,6 +483,28 @@ def test_an_earlier_job_is_answered_where_the_story_tells_it_as_before_its_time(
     for question, passage in (("What was Jack's job before lunch?", 2), ("What is Jack's job?", 1)):
         answer = library.ask(question)
         assert answer.best is not None and answer.best.passage == passage, question
+    # Asked of the story's start, the first job told answers, not a later one that says "once"; told "before dawn",
+    # a job is of one day, not before the story's time
+    (tmp_path / "shift.md").write_text(
+        "# Night Shift\n\nDanny Reyes is a cab driver in Chicago. He works nights and hates the job.\n\nOne night "
+        "Danny picks up a famous chef named Lucia Ferrante, who offers him a job washing dishes.\n\nYears pass. By the "
+        "end, Danny is a chef, as he had once dreamed.",
+        encoding="utf-8",
+    )
+    (tmp_path / "nurse.md").write_text(
+        "# The Night Nurse\n\nAnna Berg is a nurse who starts work before dawn at the city hospital.\n\nHer brother, "
+        "Lars Berg, visits her at the hospital each Sunday.\n\nYears ago, Anna had been a dancer with the national "
+        "ballet. She gave it up after a fall on stage.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question, story, passage in (
+        ("What was Danny's job at first?", "Night Shift", 1),
+        ("what does danny do for a living at the start", "Night Shift", 1),
+        ("What was Anna's job before?", "The Night Nurse", 3),
+    ):
+        answer = library.ask(question)
+        assert answer.best is not None and (answer.best.story, answer.best.passage) == (story, passage), question
 
 
 def test_a_job_is_not_answered_by_a_name_spoken_to_or_by_a_place_among_siblings(tmp_path):
