@@ -327,11 +327,12 @@ def _asked_of_person(question: str) -> tuple[str, str | None, bool, bool] | None
     return (name, asked, False, before) if name and "\n" not in name else None
 
 
-TIMES_OF_DAY = ("breakfast", "lunch", "dinner", "supper", "tea", "noon", "midday", "dawn", "dusk", "sunrise", "sunset")
-"""What "before" may say of one day, not of an earlier time: "before lunch", "before dawn"."""
+_TIMES_OF_DAY = ("breakfast", "lunch", "dinner", "supper", "tea", "noon", "midday", "dawn", "dusk", "sunrise", "sunset")
+BEFORE_EARLIER = rf"before(?!\s++(?:the\s++)?(?:{'|'.join(_TIMES_OF_DAY)})\b)"
+"""A pattern of "before" said of an earlier time, not of one day ("before lunch", "before dawn"): as a question asks
+of an earlier job (_EARLIER), and as a story tells one (bot.core.job_asked)."""
 _EARLIER = re.compile(
-    rf"(?<=\s)(?:(?P<before>before(?!\s++(?:the\s++)?(?:{'|'.join(TIMES_OF_DAY)})\b)|originally)"
-    r"|at\s++the\s++start|at\s++first|in\s++the\s++beginning)\b"
+    rf"(?<=\s)(?:(?P<before>{BEFORE_EARLIER}|originally)|at\s++the\s++start|at\s++first|in\s++the\s++beginning)\b"
 )
 """What may follow a job asked of a name and asks for an earlier one: "What was Plotz's job before?", "What did
 Mireille do for a living before she turned to crime?", "What does Danny do for a living at the start?"; not "before"
