@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from bot.core.analysis import fold
 from bot.core.people_finder import HONORIFICS, described_head, kin_words, person_titles
-from bot.core.query import TIMES_OF_DAY
+from bot.core.query import BEFORE_EARLIER
 from bot.core.sentences import sentence_spans
 
 _QUOTES = '"“”()'
@@ -117,7 +117,7 @@ for a living ("Priya was the bride", "Ted was a fool with money", "Margaret, a w
 
 
 _TOLD_OF_EARLIER = re.compile(
-    rf"\b(?:before(?!\s++(?:the\s++)?(?:{'|'.join(TIMES_OF_DAY)})\b)|(?<!at )once(?!\s++(?:a|an|upon|more|again)\b)"
+    rf"\b(?:{BEFORE_EARLIER}|(?<!at )once(?!\s++(?:a|an|upon|more|again)\b)"
     r"|former|formerly|had been|used to|previously|originally)\b",
     re.IGNORECASE,
 )

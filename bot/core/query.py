@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import NamedTuple
 
 from bot.core.analysis import WORD, fold, words
 from bot.core.slips import bare_word, possessive_end, slip_of
@@ -271,7 +272,7 @@ def name_asked(question: str) -> NameAsked | None:
     spaces and "sofia" on two lines (993 characters, under the question limit) took 2.0 s, holding the GIL, so
     one mention held the bot's event loop that long (bench/bench_question_shapes.py)."""
     asked = _asked_of_person(question)
-    return None if asked is None else NameAsked(asked[0], asked[2])
+    return None if asked is None else NameAsked(asked.name, asked.alone)
 
 
 def asks_what_someone_does(question: str) -> bool:
@@ -279,9 +280,9 @@ def asks_what_someone_does(question: str) -> bool:
     occupation, trade, career), "What does Priya do?", "What did Clive do for a living?", "What does Leonie work as?",
     "leonie job"."""
     asked = _asked_of_person(question)
-    if asked is None or asked[1] is None:
+    if asked is None or asked.after is None:
         return False
-    return asked[1] in _NOW_ASKED_AFTER or asked[1].split()[-1] in _JOBS
+    return asked.after in _NOW_ASKED_AFTER or asked.after.split()[-1] in _JOBS
 
 
 def asks_of_an_earlier_job(question: str) -> bool:
@@ -289,12 +290,23 @@ def asks_of_an_earlier_job(question: str) -> bool:
     "originally"): "What was Plotz's job before?", "What did Mireille do for a living before she turned to crime?";
     not "at first", which asks of the story's start."""
     asked = _asked_of_person(question)
-    return asked is not None and asked[3]
+    return asked is not None and asked.earlier
 
 
-def _asked_of_person(question: str) -> tuple[str, str | None, bool, bool] | None:
-    """(the name, what follows it of what is asked after one, if anything, whether it was typed alone, whether a job
-    is asked of an earlier time: _job_asked_of_earlier) of name_asked's questions."""
+class _PersonAsked(NamedTuple):
+    """What a question of name_asked's shapes asks of a person (_asked_of_person)."""
+
+    name: str
+    after: str | None
+    """What follows the name of what is asked after one ("'s job", "do for a living"), if anything."""
+    alone: bool
+    """Typed with no question word (NameAsked.alone)."""
+    earlier: bool
+    """A job asked of before the story's time (_job_asked_of_earlier)."""
+
+
+def _asked_of_person(question: str) -> _PersonAsked | None:
+    """What a question of name_asked's shapes asks of a person, or None."""
     folded = fold(question)
     opening = _ABOUT_PERSON.match(folded)
     asked_after: tuple[str, ...] = ()  # what must follow the name, one of them
@@ -324,14 +336,15 @@ def _asked_of_person(question: str) -> tuple[str, str | None, bool, bool] | None
     if asked == _DOES_NOW and len(name.split()) > _NAME_WORDS:
         return None  # "What does Karen ask the executioner to do?" asks what she asks
     before = of_earlier is not None and of_earlier[2]
-    return (name, asked, False, before) if name and "\n" not in name else None
+    return _PersonAsked(name, asked, False, before) if name and "\n" not in name else None
 
 
-TIMES_OF_DAY = ("breakfast", "lunch", "dinner", "supper", "tea", "noon", "midday", "dawn", "dusk", "sunrise", "sunset")
-"""What "before" may say of one day, not of an earlier time: "before lunch", "before dawn"."""
+_TIMES_OF_DAY = ("breakfast", "lunch", "dinner", "supper", "tea", "noon", "midday", "dawn", "dusk", "sunrise", "sunset")
+BEFORE_EARLIER = rf"before(?!\s++(?:the\s++)?(?:{'|'.join(_TIMES_OF_DAY)})\b)"
+"""A pattern of "before" said of an earlier time, not of one day ("before lunch", "before dawn"): as a question asks
+of an earlier job (_EARLIER), and as a story tells one (bot.core.job_asked)."""
 _EARLIER = re.compile(
-    rf"(?<=\s)(?:(?P<before>before(?!\s++(?:the\s++)?(?:{'|'.join(TIMES_OF_DAY)})\b)|originally)"
-    r"|at\s++the\s++start|at\s++first|in\s++the\s++beginning)\b"
+    rf"(?<=\s)(?:(?P<before>{BEFORE_EARLIER}|originally)|at\s++the\s++start|at\s++first|in\s++the\s++beginning)\b"
 )
 """What may follow a job asked of a name and asks for an earlier one: "What was Plotz's job before?", "What did
 Mireille do for a living before she turned to crime?", "What does Danny do for a living at the start?"; not "before"
@@ -369,7 +382,7 @@ def _job_asked_of_earlier(
     return cut, asked, earlier.group("before") is not None
 
 
-def _alone(folded: str, start: int, end: int) -> tuple[str, str | None, bool, bool] | None:
+def _alone(folded: str, start: int, end: int) -> _PersonAsked | None:
     """_asked_of_person's reading of a question with no opening: a name alone, or with what is asked of it after
     (_ALONE_ASKED_AFTER), of at most _NAME_WORDS words, none of them a question's first word."""
     if end - start > _MOST_ALONE_CHARS:
@@ -379,4 +392,4 @@ def _alone(folded: str, start: int, end: int) -> tuple[str, str | None, bool, bo
     said = name.split()
     if not said or len(said) > _NAME_WORDS or said[0] in _NOT_A_NAME or "\n" in name:
         return None
-    return name, asked, True, False
+    return _PersonAsked(name, asked, True, False)

@@ -24,6 +24,11 @@ def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
     return StoryLibrary.load(tmp_path)
 
 
+def story_number(library: StoryLibrary, path: str) -> int:
+    """The library's number for the story of that file, as a question asked of it names it."""
+    return next(number for number, story in enumerate(library.corpus.stories) if story.path == path)
+
+
 def test_a_relative_asked_for_is_answered_where_the_story_brings_them_in_as_that_relative(tmp_path):
     # A plot summary written blind (bench/untuned4): "gwen" is in every passage, "father" in three, and the short
     # one of her father's funeral ranked first, which does not say who he is; "daughter" in two, and the one where
@@ -360,7 +365,7 @@ def test_she_asked_of_one_story_that_names_no_one_is_its_lead(tmp_path):
     # holds ("her manager, Don Keller").
     plots = BENCH / "untuned" / "corpus"
     library = library_of(tmp_path, plots / "office.md", plots / "recipe.md")
-    office = next(n for n, story in enumerate(library.corpus.stories) if story.path == "office.md")
+    office = story_number(library, "office.md")
     answer = library.ask("what does she do", count=1, story=office)
     assert answer.best is not None and "worked in the IT department" in answer.best.excerpt.text
     # whom "she" was taken to mean is said as such, not as a word searched instead (the words searched are as typed)
@@ -379,7 +384,7 @@ def test_a_pronoun_of_the_other_sex_than_the_story_tells_its_lead_with_is_not_re
     # (or the painter), not of her, and was answered as "what does Mara Lindqvist do".
     plots = BENCH / "untuned" / "corpus"
     library = library_of(tmp_path, plots / "kitchen-war.md", plots / "recipe.md")
-    kitchen = next(n for n, story in enumerate(library.corpus.stories) if story.path == "kitchen-war.md")
+    kitchen = story_number(library, "kitchen-war.md")
     assert library.ask("what does he do", count=1, story=kitchen).reason is NoAnswer.NO_CONTENT_WORDS
     assert library.query("what is his job", story=kitchen).text == "what is his job"
     assert library.query("what is her job", story=kitchen).text == "what is Mara Lindqvist's job"
@@ -391,7 +396,7 @@ def test_a_pronoun_after_a_kind_of_person_only_the_hand_kept_list_knows_is_not_r
     # things too), which person_words.txt holds.
     plots = BENCH / "untuned" / "corpus"
     library = library_of(tmp_path, plots / "office.md", plots / "recipe.md")
-    office = next(n for n, story in enumerate(library.corpus.stories) if story.path == "office.md")
+    office = story_number(library, "office.md")
     for question in ("what did the queen do because she was confused", "where did the giant send her"):
         assert library.query(question, story=office).pronoun_reading is None, question
     assert library.query("what did the boss do because she was confused", story=office).pronoun_reading is None
@@ -417,7 +422,7 @@ def test_a_pronoun_read_as_the_lead_is_said_only_where_the_reading_changed_the_a
     # too and ranks first as typed: the reading changed nothing and is not said.
     plots = BENCH / "untuned" / "corpus"
     library = library_of(tmp_path, plots / "kitchen-war.md", plots / "recipe.md")
-    kitchen = next(n for n, story in enumerate(library.corpus.stories) if story.path == "kitchen-war.md")
+    kitchen = story_number(library, "kitchen-war.md")
     answer = library.ask("who is her brother", count=1, story=kitchen)
     assert answer.best is not None and "her brother Tobias" in answer.best.excerpt.text
     assert answer.pronoun_reading is None
