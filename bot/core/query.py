@@ -285,6 +285,17 @@ def asks_what_someone_does(question: str) -> bool:
     return asked.after in _NOW_ASKED_AFTER or asked.after.split()[-1] in _JOBS
 
 
+def asks_age(question: str) -> bool:
+    """Whether the question asks how old a name is: "How old is Danny?", "What is Abernethy's age?", "ted age"."""
+    asked = _asked_of_person(question)
+    if asked is None:
+        return False
+    return _HOW_OLD.match(fold(question)) is not None or (asked.after is not None and asked.after.split()[-1] == "age")
+
+
+_HOW_OLD = re.compile(r"\s*+how\s++old\s")
+
+
 def asks_of_an_earlier_job(question: str) -> bool:
     """Whether the question asks what someone did for a living before the story's time (_EARLIER's "before",
     "originally"): "What was Plotz's job before?", "What did Mireille do for a living before she turned to crime?";

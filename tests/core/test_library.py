@@ -507,6 +507,26 @@ def test_an_earlier_job_is_answered_where_the_story_tells_it_as_before_its_time(
         assert answer.best is not None and (answer.best.story, answer.best.passage) == (story, passage), question
 
 
+def test_an_age_is_answered_where_the_story_tells_it_not_where_the_person_is_brought_in(tmp_path):
+    """ "How old is Reinhold?" of a Reinhold brought in by who he is and said to be ninety-four later: the passage
+    telling his age answers, and its excerpt leads with the sentence that does."""
+    (tmp_path / "letters.md").write_text(
+        "# A Winter in Vellacourt\n\nIn 1944 a young soldier, Reinhold Brandt, hides in the attic of a farmhouse "
+        "in the Vosges, and the farmer's daughter Margot brings him bread.\n\nMargot marries a schoolteacher after "
+        "the war and never speaks of the attic again.\n\nSixty years later her granddaughter writes to a care home "
+        "in Milwaukee. A reply comes: Reinhold, now ninety-four, is still alive, and he remembers the bread.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("how old is reinhold", "How old was Reinhold Brandt?", "What is Reinhold's age?", "reinhold age"):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == 3, question
+        start, end = answer.best.excerpt.answer or (0, 0)
+        assert "now ninety-four" in answer.best.excerpt.text[start:end], question
+    answer = library.ask("Who is Reinhold?")
+    assert answer.best is not None and answer.best.passage == 1
+
+
 def test_a_job_is_not_answered_by_a_name_spoken_to_or_by_a_place_among_siblings(tmp_path):
     (tmp_path / "fever.md").write_text(
         '# The Fever Winter\n\n"Ned, the doctor from the hospital in town says you must stay in bed until Sunday," '

@@ -7,6 +7,7 @@ from bot.core.query import (
     Correction,
     NameAsked,
     answer_kind,
+    asks_age,
     asks_feeling,
     asks_of_an_earlier_job,
     asks_what_someone_does,
@@ -192,6 +193,23 @@ def test_the_person_a_question_asks_about(question, name):
 )
 def test_a_question_of_what_someone_does_for_a_living(question, asked):
     assert asks_what_someone_does(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("How old is Danny?", True),
+        ("how old was abernethy", True),
+        ("What is Reinhold's age?", True),
+        ("whats reinholds age", True),
+        ("reinhold age", True),
+        ("What is Reinhold's job?", False),
+        ("Who is Reinhold?", False),
+        ("How old are the twins?", False),
+    ],
+)
+def test_a_question_of_someones_age(question, asked):
+    assert asks_age(question) is asked
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,31 @@
+"""Where a story tells how old someone is, for a question of their age."""
+
+from bot.core.age_asked import age_told
+
+
+def test_an_age_before_or_after_the_name_tells_it():
+    story = [
+        "The hotel's owner, Cornelius Abernethy, a retired judge, is dead.",
+        "The body of sixty-eight-year-old Cornelius Abernethy lies in the library.",
+    ]
+    assert age_told(story, "Cornelius Abernethy") == (1, story[1])
+    assert age_told(["Reinhold, now ninety-four, is still alive."], "Reinhold Vogt") is not None
+    assert age_told(["Danny is sixteen, angry and talented."], "Danny Mercer") is not None
+    assert age_told(["Ada Park, 34, a nurse, testified."], "Ada Park") is not None
+    assert age_told(["Her nine-year-old daughter, Lila, was taken."], "Lila") is not None
+    assert age_told(["Elsie Park, a sullen fifteen-year-old who blames her father, arrives."], "Elsie Park") is not None
+    assert age_told(["Gran, in her late eighties, still runs the coat check."], "Gran") is not None
+    assert age_told(["Tom Hale left school at the age of fifteen."], "Tom Hale") is not None
+
+
+def test_an_age_of_someone_else_or_a_number_of_no_age_tells_nothing():
+    assert age_told(["Tom Hale, who was playing with a twelve-year-old boy, laughed."], "Tom Hale") is None
+    assert age_told(["The twelve-year-old saw Tom at the pier."], "Tom") is None
+    assert age_told(["Tom is twenty minutes late.", "Tom is one of the crew."], "Tom") is None
+    assert age_told(["Tom ate. The ten-year-old. Lila slept."], "Lila") is None
+
+
+def test_the_first_name_is_not_read_where_another_person_shares_it():
+    story = ["Ted Jones, a baker, came in.", "Ted is forty."]
+    assert age_told(story, "Ted Smith", others=["Ted Jones"]) is None
+    assert age_told(story, "Ted Smith") == (1, "Ted is forty.")
