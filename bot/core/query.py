@@ -74,7 +74,10 @@ _ABOUT_PERSON = re.compile(
 # "What is Lanthe short for?", "What was Dinny's real name?", "What is Hannah's job?": asked of a name, answered where
 # the person is introduced, as a story introduces someone with who they are ("Hannah Kessler, a forensic accountant").
 _WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]?s|\s++is|\s++was)\s++")
+_EARLIER_JOBS = tuple(f"{earlier} {job}" for earlier in ("old", "previous", "former") for job in ("job", "profession"))
+"""A job asked of before the story's time by the noun: "What was Mireille's old job?"."""
 ASKED_OF_NAME = (
+    *_EARLIER_JOBS,  # before "job": "ted old job" is Ted's
     *("full name", "real name", "last name", "surname", "family name", "first name"),
     *("job", "profession", "occupation", "trade", "career", "age"),
 )
@@ -282,7 +285,7 @@ def asks_what_someone_does(question: str) -> bool:
     asked = _asked_of_person(question)
     if asked is None or asked.after is None:
         return False
-    return asked.after in _NOW_ASKED_AFTER or asked.after.split()[-1] in _JOBS
+    return asked.after in _NOW_ASKED_AFTER or asked.after in _WAS_BEFORE or asked.after.split()[-1] in _JOBS
 
 
 def asks_age(question: str) -> bool:
@@ -337,7 +340,8 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
         of_earlier = _job_asked_of_earlier(folded, start, end, asked_after)
         end, asked = of_earlier[:2] if of_earlier is not None else (end, _asked_ending(folded, start, end, asked_after))
         if asked is None:
-            return None
+            past = asked_after is _NAME_ASKED_AFTER and opening[0].rstrip().endswith("was")
+            return _was_before(folded, start, end) if past else None
         if asked not in asked_after:  # one of _UNMARKED_ASKED_AFTER
             if any(mark in folded[start:end] for mark in "'’"):
                 return None
@@ -346,7 +350,7 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
     name = folded[start:end].strip()
     if asked == _DOES_NOW and len(name.split()) > _NAME_WORDS:
         return None  # "What does Karen ask the executioner to do?" asks what she asks
-    before = of_earlier is not None and of_earlier[2]
+    before = (of_earlier is not None and of_earlier[2]) or (asked is not None and asked.endswith(_EARLIER_JOBS))
     return _PersonAsked(name, asked, False, before) if name and "\n" not in name else None
 
 
@@ -393,6 +397,23 @@ def _job_asked_of_earlier(
     return cut, asked, earlier.group("before") is not None
 
 
+_WAS_BEFORE = (" before", " originally")
+"""What may end "What was X ...?" and ask what X did before the story's time with no word for a job: "What was Sheriff
+Tennant before?" ("a former Army medic")."""
+
+
+def _was_before(folded: str, start: int, end: int) -> _PersonAsked | None:
+    """_asked_of_person's reading of "What was X before?" (or "originally"), a name of at most _NAME_WORDS words."""
+    asked = next((after for after in _WAS_BEFORE if folded.endswith(after, start, end)), None)
+    if asked is None:
+        return None
+    name = folded[start : end - len(asked)].strip()
+    said = name.split()
+    if not said or len(said) > _NAME_WORDS or said[-1] == "like" or "\n" in name:
+        return None  # "What was the village like before?" asks what it was like
+    return _PersonAsked(name, asked, False, True)
+
+
 def _alone(folded: str, start: int, end: int) -> _PersonAsked | None:
     """_asked_of_person's reading of a question with no opening: a name alone, or with what is asked of it after
     (_ALONE_ASKED_AFTER), of at most _NAME_WORDS words, none of them a question's first word."""
@@ -403,4 +424,4 @@ def _alone(folded: str, start: int, end: int) -> _PersonAsked | None:
     said = name.split()
     if not said or len(said) > _NAME_WORDS or said[0] in _NOT_A_NAME or "\n" in name:
         return None
-    return _PersonAsked(name, asked, True, False)
+    return _PersonAsked(name, asked, True, asked is not None and asked.endswith(_EARLIER_JOBS))

@@ -483,6 +483,18 @@ def test_an_earlier_job_is_answered_where_the_story_tells_it_as_before_its_time(
     for question, passage in (("What was Jack's job before lunch?", 2), ("What is Jack's job?", 1)):
         answer = library.ask(question)
         assert answer.best is not None and answer.best.passage == passage, question
+    # Asked by an "old job", or "What was X before?" with no word for a job
+    (tmp_path / "dam.md").write_text(
+        "# Meridian Dam\n\nRenata Ortiz, a hydrologist, finds cracks in the old dam above the town of Meridian.\n\n"
+        "The engineers refuse to order an evacuation. Only the local sheriff, Bo Tennant, a former Army medic, takes "
+        "Renata seriously.\n\nBefore the storm, Tennant drives Renata up to the old dam again: the sheriff was there "
+        "before the flood of 1998 too, and knows the old road.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("what was sheriff tennant before", "What was Tennant's old job?", "whats tennants previous job"):
+        answer = library.ask(question)
+        assert answer.best is not None and (answer.best.story, answer.best.passage) == ("Meridian Dam", 2), question
     # Asked of the story's start, the first job told answers, not a later one that says "once"; told "before dawn",
     # a job is of one day, not before the story's time
     (tmp_path / "shift.md").write_text(
