@@ -285,7 +285,7 @@ def asks_what_someone_does(question: str) -> bool:
     asked = _asked_of_person(question)
     if asked is None or asked.after is None:
         return False
-    return asked.after in _NOW_ASKED_AFTER or asked.after in _WAS_BEFORE or asked.after.split()[-1] in _JOBS
+    return asked.after in _NOW_ASKED_AFTER or asked.after.endswith(_WAS_BEFORE) or asked.after.split()[-1] in _JOBS
 
 
 def asks_age(question: str) -> bool:
@@ -340,8 +340,10 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
         of_earlier = _job_asked_of_earlier(folded, start, end, asked_after)
         end, asked = of_earlier[:2] if of_earlier is not None else (end, _asked_ending(folded, start, end, asked_after))
         if asked is None:
-            past = asked_after is _NAME_ASKED_AFTER and opening[0].rstrip().endswith("was")
-            return _was_before(folded, start, end) if past else None
+            said = opening[0].split()[-1]
+            if said == "was" and asked_after is _NAME_ASKED_AFTER:
+                return _was_before(folded, start, end, _WAS_BEFORE)
+            return _was_before(folded, start, end, _DID_BEFORE) if said == "did" else None
         if asked not in asked_after:  # one of _UNMARKED_ASKED_AFTER
             if any(mark in folded[start:end] for mark in "'’"):
                 return None
@@ -400,11 +402,15 @@ def _job_asked_of_earlier(
 _WAS_BEFORE = (" before", " originally")
 """What may end "What was X ...?" and ask what X did before the story's time with no word for a job: "What was Sheriff
 Tennant before?" ("a former Army medic")."""
+_DID_BEFORE = tuple(f" do{earlier}" for earlier in _WAS_BEFORE)
+"""The same of "What did X ...?": "What did Mireille do before?"; not "What did the king do before he left?", which asks
+what he did in the story."""
 
 
-def _was_before(folded: str, start: int, end: int) -> _PersonAsked | None:
-    """_asked_of_person's reading of "What was X before?" (or "originally"), a name of at most _NAME_WORDS words."""
-    asked = next((after for after in _WAS_BEFORE if folded.endswith(after, start, end)), None)
+def _was_before(folded: str, start: int, end: int, endings: tuple[str, ...]) -> _PersonAsked | None:
+    """_asked_of_person's reading of "What was X before?" or "What did X do before?" (or "originally": one of
+    `endings`), of a name of at most _NAME_WORDS words."""
+    asked = next((after for after in endings if folded.endswith(after, start, end)), None)
     if asked is None:
         return None
     name = folded[start : end - len(asked)].strip()

@@ -191,6 +191,7 @@ def test_the_person_a_question_asks_about(question, name):
         ("leonie age", False),
         ("What was Sheriff Tennant before?", True),
         ("What is Tennant before?", False),
+        ("What did Bo do before?", True),
     ],
 )
 def test_a_question_of_what_someone_does_for_a_living(question, asked):
@@ -226,6 +227,8 @@ def test_a_question_of_someones_age(question, asked):
         ("what was sheriff tennant before", True),  # no word for a job: what she was before the story's time
         ("What was Plotz originally?", True),
         ("What was the village like before?", False),
+        ("what did mireille do before", True),
+        ("What did the king do before he left?", False),  # what he did in the story
         ("who was tennant before", False),
         ("what does danny do for a living at the start", False),  # of the story's start: the first job told
         ("What was Danny's job at first?", False),
