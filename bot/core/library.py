@@ -30,6 +30,7 @@ from bot.core.job_asked import job_told
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
+from bot.core.origin_asked import origin_told
 from bot.core.people import Person
 from bot.core.people_finder import kinds_of_people, person_nouns
 from bot.core.pronoun_asked import PRONOUNS, pronouns_of, pronouns_read
@@ -40,6 +41,7 @@ from bot.core.query import (
     answer_kind,
     asks_age,
     asks_of_an_earlier_job,
+    asks_origin,
     asks_what_someone_does,
     focus_word,
     form_words_at,
@@ -142,8 +144,8 @@ class StoryLibrary:
         self._terms = LibraryTerms(analyzer, self.speller)
         self._facts: dict[tuple[str, str, str], tuple[int, str] | None] = {}
         """Where each person's story tells what a question asks of them (_told_at), by story, name and what is asked
-        ("job", "earlier job", "age"): a question's answer looks it up once to rank and once to show, and each reads a
-        story's whole text (at most three entries a person)."""
+        ("job", "earlier job", "age", "origin"): a question's answer looks it up once to rank and once to show, and
+        each reads a story's whole text (at most four entries a person)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -683,6 +685,8 @@ class StoryLibrary:
             return None
         if asks_age(text):
             return self._told_at(introduction, "age", age_told)
+        if asks_origin(text):
+            return self._told_at(introduction, "origin", origin_told)
         if not asks_what_someone_does(text):
             return introduction
         if asks_of_an_earlier_job(text):
@@ -692,7 +696,8 @@ class StoryLibrary:
     def _told_at(self, introduction: Introduction, fact: str, find: FactFinder) -> Introduction:
         """The introduction moved to where the story first tells this `fact` of the person, if it does, as `find`
         finds it: their job (bot.core.job_asked: "What does Priya do?" of a Priya brought in at her wedding and said
-        to be a surgeon later), the job they did before (an "earlier job"), their age (bot.core.age_asked)."""
+        to be a surgeon later), the job they did before (an "earlier job"), their age (bot.core.age_asked), where they
+        come from (bot.core.origin_asked)."""
         person = introduction.person
         assert person.passage is not None
         passages = self._passages_of(self.corpus.passages[person.passage].story)

@@ -95,6 +95,17 @@ _NOT_A_NAME = frozenset(
     | {"do", "can", "could", "would", "will", "should", "has", "had", "have", "tell"}
 )
 """First words of a question that are no name's: "who did it" is asked, not a name typed alone."""
+# "Where is Gethin from?", "What town is Wren from?", "Where was Sébastien born?": asked of a name, answered where the
+# story tells where they come from (bot.core.origin_asked), else where it brings them in.
+_WHERE_FROM = re.compile(
+    r"\s*+(?:where|what\s++(?:town|city|country|village|county|island|place|part\s++of\s++the\s++world))"
+    r"\s++(?:is|was|are|were|did|does|do)\s++"
+)
+ORIGIN_ASKED_AFTER = (
+    *(f"{originally} {asked}" for originally in (" originally", "") for asked in ("come from", "hail from", "from")),
+    *(" born", " grow up", " raised", " brought up"),
+)
+"""What ends a question of where someone comes from, the longer first: "Where is Gethin originally from?"."""
 # "What does Dennis do for a living?", "What did Bridie used to do?": asked of a name, the same. The longer endings
 # first: "do for a living" would leave "Bridie used to" for the name.
 _WHAT_DOES = re.compile(r"\s*+what\s++(?:(?P<now>does)|did|do)\s++")
@@ -288,6 +299,13 @@ def asks_what_someone_does(question: str) -> bool:
     return asked.after in _NOW_ASKED_AFTER or asked.after.endswith(_WAS_BEFORE) or asked.after.split()[-1] in _JOBS
 
 
+def asks_origin(question: str) -> bool:
+    """Whether the question asks where a name comes from: "Where is Gethin from?", "What town is Wren from?", "Where
+    was Sébastien born?", "Where did Sophie grow up?"."""
+    asked = _asked_of_person(question)
+    return asked is not None and asked.after in ORIGIN_ASKED_AFTER
+
+
 def asks_age(question: str) -> bool:
     """Whether the question asks how old a name is: "How old is Danny?", "What is Abernethy's age?", "ted age"."""
     asked = _asked_of_person(question)
@@ -326,6 +344,8 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
     asked_after: tuple[str, ...] = ()  # what must follow the name, one of them
     if opening is None:
         opening, asked_after = _WHAT_OF_NAME.match(folded), _NAME_ASKED_AFTER
+    if opening is None:
+        opening, asked_after = _WHERE_FROM.match(folded), ORIGIN_ASKED_AFTER
     if opening is None:
         opening = _WHAT_DOES.match(folded)
         asked_after = _NOW_ASKED_AFTER if opening is not None and opening.group("now") else _DOES_ASKED_AFTER

@@ -544,6 +544,31 @@ def test_an_age_is_answered_where_the_story_tells_it_not_where_the_person_is_bro
     assert answer.best is not None and answer.best.passage == 1
 
 
+def test_where_someone_comes_from_is_answered_where_the_story_tells_it(tmp_path):
+    """ "Where is Gethin from?" of a Gethin whose name and "from" stand together more in a later passage than where his
+    origin is told: the passage telling it answers, and its excerpt leads with the sentence that does."""
+    (tmp_path / "winter.md").write_text(
+        "# The Long Winter\n\nIn 1916 our company was sent up to the Alps. My closest friend was a Welshman named "
+        "Gethin Pryce, a coal miner's son from Merthyr who could sing any hymn.\n\nIn March a letter from home "
+        "reached Gethin: his brother was missing. From then on Gethin spoke of nothing but the letter from home.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("where is gethin from", "Where did Gethin Pryce come from?", "what town is gethin from"):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == 1, question
+        start, end = answer.best.excerpt.answer or (0, 0)
+        assert "from Merthyr" in answer.best.excerpt.text[start:end], question
+    (tmp_path / "ward.md").write_text(
+        "# Night Ward\n\nNell Price, a nurse on the night ward, finds a patient missing.\n\nThe police come from "
+        "the town and Nell is questioned.\n\nNell, born in a fishing village near Whitby, knows the sea.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    answer = library.ask("Where is Nell from?")
+    assert answer.best is not None and (answer.best.story, answer.best.passage) == ("Night Ward", 3)
+
+
 def test_a_job_is_not_answered_by_a_name_spoken_to_or_by_a_place_among_siblings(tmp_path):
     (tmp_path / "fever.md").write_text(
         '# The Fever Winter\n\n"Ned, the doctor from the hospital in town says you must stay in bed until Sunday," '

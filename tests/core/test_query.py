@@ -10,6 +10,7 @@ from bot.core.query import (
     asks_age,
     asks_feeling,
     asks_of_an_earlier_job,
+    asks_origin,
     asks_what_someone_does,
     focus_word,
     form_words_at,
@@ -196,6 +197,24 @@ def test_the_person_a_question_asks_about(question, name):
 )
 def test_a_question_of_what_someone_does_for_a_living(question, asked):
     assert asks_what_someone_does(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Where is Gethin from?", True),
+        ("where did gethin come from", True),
+        ("What town is Wren from?", True),
+        ("where is gethin originally from", True),
+        ("Where was Gwen Pryce born?", True),
+        ("where did sophie grow up", True),
+        ("Where does Tom live?", False),
+        ("where is tom", False),
+        ("What is Gethin's job?", False),
+    ],
+)
+def test_a_question_of_where_someone_comes_from(question, asked):
+    assert asks_origin(question) is asked
 
 
 @pytest.mark.parametrize(

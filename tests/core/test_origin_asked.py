@@ -1,0 +1,27 @@
+"""Where a story tells where someone comes from, for a question of their origin."""
+
+from bot.core.origin_asked import origin_told
+
+
+def test_where_someone_comes_from_is_told_next_to_their_name():
+    story = [
+        "The company crosses the Alps in 1916.",
+        "My closest friend was a Welshman named Gethin Pryce, a coal miner's son from Merthyr who could sing.",
+    ]
+    assert origin_told(story, "Gethin Pryce") == (1, story[1])
+    told = "Wren Tallow, a seventeen-year-old net-mender from the fishing town of Gullhaven, finds a map."
+    assert origin_told([told], "Wren Tallow") == (0, told)
+    told = "Born in Moscow to a family of musicians, Sébastien had been playing the violin since she was five."
+    assert origin_told([told], "Sébastien Kalmurzaeva") == (0, told)
+    assert origin_told(["Amélie was born on 14 March 1921 in Lyon, France."], "Amélie Dubois") is not None
+    assert origin_told(["Tom Hale grew up in a mining village."], "Tom Hale") is not None
+
+
+def test_from_a_person_a_day_or_nowhere_tells_no_origin():
+    story = [
+        "Nell had a letter from Tom Hale.",
+        "Nell works from Monday to Friday.",
+        "Nell never forgot where she came from.",
+        "Nell was born into a family of modest means.",
+    ]
+    assert origin_told(story, "Nell Price", others=["Tom Hale"]) is None
