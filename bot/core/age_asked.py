@@ -10,81 +10,81 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from enum import Enum
 
 from bot.core.analysis import fold
+from bot.core.beside_name import apposed, told_after, told_before
 from bot.core.job_asked import name_pattern, sentence_at
 from bot.core.number_words import TENS, UNITS
-from bot.core.people_finder import kin_words, kinds_of_people, person_titles
 
-_NUMBER = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS[2:])}|\d{{1,3}})"
+_NUMBER = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS[2:])}|\d{{1,3}}(?![\d,.]\d))"
 """A number of years, in words or digits: "sixty-eight", "sixteen", "94" ("one" and "zero" left out: "Tom is one of
-the crew")."""
+the crew"; not the start of "3,000" or "2.5")."""
 _DECADES = "teens|" + "|".join(ten.removesuffix("y") + "ies" for ten in TENS)
-_AGE = re.compile(
-    rf"\b(?:{_NUMBER}[- ]years?[- ]old|aged {_NUMBER}|age of {_NUMBER}"
-    rf"|in (?:his|her|their) (?:(?:early|mid|late)[- ])?(?:{_DECADES}))\b",
-    re.IGNORECASE,
-)
-"""An age said of whoever it stands next to: "a sullen fifteen-year-old", "aged 70", "at the age of twelve", "in her
-late sixties"."""
+_YEAR_OLD = re.compile(rf"\b{_NUMBER}[- ]years?[- ]old\b", re.IGNORECASE)
+"""An age that names or describes its owner: "a sullen fifteen-year-old", "the sixty-eight-year-old Cornelius"."""
+_AGE_NOW = re.compile(rf"\b(?:aged {_NUMBER}|in (?:his|her|their) (?:(?:early|mid|late)[- ])?(?:{_DECADES}))\b", re.I)
+"""An age said of whoever it stands next to: "aged 70", "in her late sixties"."""
+_AGE_THEN = re.compile(rf"\bage of {_NUMBER}\b", re.IGNORECASE)
+"""An age at some time of a life ("left school at the age of twelve", "died at the age of 88"): the answer only where
+the story tells no other."""
 _AGE_AFTER_NAME = re.compile(
-    rf",? (?:is|was|now|turns|turned|just) {_NUMBER}(?=[,.;!?]| years\b| and\b|$)|, \d{{1,3}}(?=,)|,? \(\d{{1,3}}\)",
+    rf",? (?:(?:is|was)(?: (?:now|only|just|nearly|almost|barely))?|now|turns|turned|just) {_NUMBER}"
+    r"(?=,|[;!?]|\.|$| and\b| years (?:old|of age)\b)"
+    r"|, \d{1,3}(?=,(?!\d))|,? \(\d{1,3}\)",
     re.IGNORECASE,
 )
-"""An age right after a name: "Danny is sixteen, angry", "Reinhold, now ninety-four, is", "Ada Park, 34, a nurse",
-"Ada Park (34)"; not "Tom is twenty minutes late"."""
-_MOST_CHARS_AFTER = 60
-"""How far after a name an age of _AGE may start and be theirs: "Tom Hale, who left school at the age of fifteen"."""
-_MOST_WORDS_BETWEEN = 2
-"""How many words may stand between an age and the name after it: "her nine-year-old daughter, Lila", "the
-sixty-eight-year-old retired judge Cornelius Abernethy" is past it."""
-_BETWEEN = re.compile(r"[\w'’-]+,?")
-_APPOSED = re.compile(r",? (?:(?:who )?(?:is|was) )?(?:a|an|the)(?: [\w'’-]+){0,2} ")
-"""An apposition or a clause saying who someone is, up to their age: "Elsie Park, a sullen fifteen-year-old girl"."""
-_SENTENCE_BREAK = re.compile(r"[.!?;]")
-_NEXT_WORD = re.compile(r"\s++([\w'’-]+)")
+"""An age right after a name: "Danny is sixteen, angry", "Reinhold, now ninety-four, is", "Tom is now forty-two",
+"Ada Park, 34, a nurse", "Ada Park (34)"; not "Tom is twenty minutes late", "Eddie was ten years in prison", "Elena is
+3,000 feet up"."""
+_MOST_CHARS_NEAR = 60
+"""How far before or after a name an age may stand and be theirs: "Tom Hale, who left school at the age of fifteen"."""
 
 
 def age_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling how old someone of this name is, next to their full name,
     their first name or a nickname (bot.core.job_asked's name_pattern, with the words of `others`, the story's other
-    people, left out); None where none does."""
-    pattern = name_pattern(name, {word for other in others for word in other.split()})
+    people, left out); an age at some time of their life ("at the age of twelve") only where none tells another. None
+    where none does."""
+    shared = {word for other in others for word in other.split()}
+    pattern = name_pattern(name, shared)
     if pattern is None:
         return None
+    other_words = {fold(word) for word in shared} - {fold(word) for word in name.split()}
+    then: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for found in pattern.finditer(text):
-            if _age_next_to(text, found.start(), found.end()):
+            told = _age_beside(text, found.start(), found.end(), other_words)
+            if told is _Told.NOW:
                 return index, sentence_at(text, found.start())
-    return None
+            if told is _Told.THEN and then is None:
+                then = index, sentence_at(text, found.start())
+    return then
 
 
-def _age_next_to(text: str, start: int, end: int) -> bool:
-    """Whether an age stands right after the name from `start` to `end`, within a few words after it, or right
-    before it with at most a word for a kind of person between ("her nine-year-old daughter, Lila")."""
+class _Told(Enum):
+    """How an age beside a name tells how old they are."""
+
+    NOW = "now"
+    THEN = "then"
+
+
+def _age_beside(text: str, start: int, end: int, others: set[str]) -> _Told | None:
+    """How an age beside the name from `start` to `end` tells theirs: right after it ("Danny is sixteen"), in an
+    apposition ("Elsie Park, a sullen fifteen-year-old"), a few words after with no one else between ("Gran, who
+    runs the coat check, in her late eighties"), right before it ("her nine-year-old daughter, Lila"); or at some time
+    of their life ("Tom left school at the age of fifteen"). None where no age is theirs."""
     if _AGE_AFTER_NAME.match(text, end):
-        return True
-    after = _AGE.search(text, end, end + _MOST_CHARS_AFTER)
-    if after is not None and not _SENTENCE_BREAK.search(text, end, after.start()):
-        return _APPOSED.fullmatch(text, end, after.start()) is not None or not _names_someone_after(text, after.end())
-    ages = list(_AGE.finditer(text, max(0, start - _MOST_CHARS_AFTER), start))
-    if not ages:
-        return False
-    between = text[ages[-1].end() : start].split()
-    if len(between) > _MOST_WORDS_BETWEEN or not all(_BETWEEN.fullmatch(word) for word in between):
-        return False
-    return all(_person_word(word.rstrip(",")) for word in between)
-
-
-def _names_someone_after(text: str, at: int) -> bool:
-    """Whether the word after an age ending at `at` is a word for a person, whose age it is: "playing with a
-    twelve-year-old boy" (but "who left school at the age of fifteen" is the name's)."""
-    following = _NEXT_WORD.match(text, at, at + 40)
-    return following is not None and _person_word(following.group(1))
-
-
-def _person_word(word: str) -> bool:
-    """A word that may stand between an age and a name: a title or part of one ("Judge"), a relative ("daughter"), a
-    word for a kind of person ("boy", "widow")."""
-    folded = fold(word.strip("'’-"))
-    return word[:1].isupper() or folded in kin_words() or folded in kinds_of_people() or folded in person_titles()
+        return _Told.NOW
+    near = end + _MOST_CHARS_NEAR
+    aged = _YEAR_OLD.search(text, end, near)
+    if aged is not None and apposed(text, end, aged.start(), others):
+        return _Told.NOW
+    now = _AGE_NOW.search(text, end, near)
+    if now is not None and told_after(text, end, now.start(), others):
+        return _Told.NOW
+    before = [*_YEAR_OLD.finditer(text, max(0, start - _MOST_CHARS_NEAR), start)]
+    if before and told_before(text, before[-1].end(), start):
+        return _Told.NOW
+    then = _AGE_THEN.search(text, end, near)
+    return _Told.THEN if then is not None and told_after(text, end, then.start(), others) else None

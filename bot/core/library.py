@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from bot.core.age_asked import age_told
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
@@ -61,9 +61,11 @@ from bot.core.word_break import WordBreaker
 
 log = logging.getLogger(__name__)
 Read = TypeVar("Read")
+PersonFact = Literal["job", "earlier job", "age", "origin"]
+"""What a question asks of a person that their story may tell away from where it brings them in (_told_at)."""
 FactFinder = Callable[[Sequence[str], str, Sequence[str]], tuple[int, str] | None]
 """Where a story's passages (texts) first tell something of a person (name, the story's other people): which passage
-and the sentence (bot.core.job_asked.job_told, bot.core.age_asked.age_told)."""
+and the sentence (bot.core.job_asked.job_told, bot.core.age_asked.age_told, bot.core.origin_asked.origin_told)."""
 
 MAX_QUESTION_CHARS = 1000
 ALTERNATIVES = 3
@@ -142,7 +144,7 @@ class StoryLibrary:
         )
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
         self._terms = LibraryTerms(analyzer, self.speller)
-        self._facts: dict[tuple[str, str, str], tuple[int, str] | None] = {}
+        self._facts: dict[tuple[str, str, PersonFact], tuple[int, str] | None] = {}
         """Where each person's story tells what a question asks of them (_told_at), by story, name and what is asked
         ("job", "earlier job", "age", "origin"): a question's answer looks it up once to rank and once to show, and
         each reads a story's whole text (at most four entries a person)."""
@@ -693,7 +695,7 @@ class StoryLibrary:
             return self._told_at(introduction, "earlier job", functools.partial(job_told, earlier=True))
         return self._told_at(introduction, "job", job_told)
 
-    def _told_at(self, introduction: Introduction, fact: str, find: FactFinder) -> Introduction:
+    def _told_at(self, introduction: Introduction, fact: PersonFact, find: FactFinder) -> Introduction:
         """The introduction moved to where the story first tells this `fact` of the person, if it does, as `find`
         finds it: their job (bot.core.job_asked: "What does Priya do?" of a Priya brought in at her wedding and said
         to be a surgeon later), the job they did before (an "earlier job"), their age (bot.core.age_asked), where they

@@ -306,15 +306,16 @@ def asks_origin(question: str) -> bool:
     return asked is not None and asked.after in ORIGIN_ASKED_AFTER
 
 
+_HOW_OLD = re.compile(r"\s*+how\s++old\s")
+"""How a question of someone's age opens (_ABOUT_PERSON's "How old is X?")."""
+
+
 def asks_age(question: str) -> bool:
     """Whether the question asks how old a name is: "How old is Danny?", "What is Abernethy's age?", "ted age"."""
     asked = _asked_of_person(question)
     if asked is None:
         return False
     return _HOW_OLD.match(fold(question)) is not None or (asked.after is not None and asked.after.split()[-1] == "age")
-
-
-_HOW_OLD = re.compile(r"\s*+how\s++old\s")
 
 
 def asks_of_an_earlier_job(question: str) -> bool:
@@ -434,8 +435,8 @@ def _was_before(folded: str, start: int, end: int, endings: tuple[str, ...]) -> 
     if asked is None:
         return None
     name = folded[start : end - len(asked)].strip()
-    said = name.split()
-    if not said or len(said) > _NAME_WORDS or said[-1] == "like" or "\n" in name:
+    name_words = name.split()
+    if not name_words or len(name_words) > _NAME_WORDS or name_words[-1] == "like" or "\n" in name:
         return None  # "What was the village like before?" asks what it was like
     return _PersonAsked(name, asked, False, True)
 

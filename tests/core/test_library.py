@@ -542,6 +542,15 @@ def test_an_age_is_answered_where_the_story_tells_it_not_where_the_person_is_bro
         assert "now ninety-four" in answer.best.excerpt.text[start:end], question
     answer = library.ask("Who is Reinhold?")
     assert answer.best is not None and answer.best.passage == 1
+    (tmp_path / "ferry.md").write_text(
+        "# The Ferry Boy\n\nDetective Inspector Ruth Calloway is sent to a harbour town where a boy has gone "
+        "missing.\n\nRuth questions Jenny Pascoe, a 34-year-old ferry pilot who saw the boy last.\n\nRuth, now "
+        "fifty-two and passed over for promotion twice, refuses to close the case.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    answer = library.ask("How old is Ruth?")
+    assert answer.best is not None and (answer.best.story, answer.best.passage) == ("The Ferry Boy", 3)
 
 
 def test_where_someone_comes_from_is_answered_where_the_story_tells_it(tmp_path):

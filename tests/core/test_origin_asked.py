@@ -25,3 +25,14 @@ def test_from_a_person_a_day_or_nowhere_tells_no_origin():
         "Nell was born into a family of modest means.",
     ]
     assert origin_told(story, "Nell Price", others=["Tom Hale"]) is None
+
+
+def test_where_someone_else_comes_from_is_not_theirs():
+    for told in (
+        "Nell met Anna Bell, a girl from Leeds.",
+        "Nell married a fisherman from Whitby.",
+        "Nell, whose mother came from Cornwall, drives south.",
+        "Nell works for a man from Leeds.",
+        "Anna said: born in Leeds, Nell was proud.",
+    ):
+        assert origin_told([told], "Nell Price", others=["Anna Bell"]) is None, told
