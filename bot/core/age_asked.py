@@ -37,6 +37,9 @@ _AGE_AFTER_NAME = re.compile(
 """An age right after a name: "Danny is sixteen, angry", "Reinhold, now ninety-four, is", "Tom is now forty-two",
 "Ada Park, 34, a nurse", "Ada Park (34)"; not "Tom is twenty minutes late", "Eddie was ten years in prison", "Elena is
 3,000 feet up"."""
+_AT_A_TIME = re.compile(r"\b(?:when|since|until|till|once|if|after|before|by the time)\s++$", re.IGNORECASE)
+"""What makes an age told right after a name one of some time of their life: "When Tom was twelve, his father
+drowned", "By the time Tom was ten"."""
 _MOST_CHARS_NEAR = 60
 """How far before or after a name an age may stand and be theirs: "Tom Hale, who left school at the age of fifteen"."""
 
@@ -73,9 +76,9 @@ def _age_beside(text: str, start: int, end: int, others: set[str]) -> _Told | No
     """How an age beside the name from `start` to `end` tells theirs: right after it ("Danny is sixteen"), in an
     apposition ("Elsie Park, a sullen fifteen-year-old"), a few words after with no one else between ("Gran, who
     runs the coat check, in her late eighties"), right before it ("her nine-year-old daughter, Lila"); or at some time
-    of their life ("Tom left school at the age of fifteen"). None where no age is theirs."""
+    of their life ("Tom left school at the age of fifteen", "When Tom was twelve"). None where no age is theirs."""
     if _AGE_AFTER_NAME.match(text, end):
-        return _Told.NOW
+        return _Told.THEN if _AT_A_TIME.search(text, max(0, start - _MOST_CHARS_NEAR), start) else _Told.NOW
     near = end + _MOST_CHARS_NEAR
     aged = _YEAR_OLD.search(text, end, near)
     if aged is not None and apposed(text, end, aged.start(), others):

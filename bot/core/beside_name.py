@@ -15,14 +15,16 @@ from collections.abc import Collection
 from bot.core.analysis import fold
 from bot.core.people_finder import kin_words, kinds_of_people, person_titles
 
-_APPOSED = re.compile(r",? (?:(?:who )?(?:is|was) )?(?:a|an|the)(?: [\w'’-]+){0,4} ")
+_APPOSED = re.compile(r",? (?:(?:who )?(?:is|was) )?(?:a|an|the)(?: [\w'’-]+){0,6} ")
 """An apposition or a clause saying who someone is, up to what it tells: "Elsie Park, a sullen fifteen-year-old girl",
-"Gethin Pryce, a coal miner's son from Merthyr" (at most four words before it, each repetition bounded)."""
+"Gethin Pryce, a coal miner's son from Merthyr" (at most six words before it, each repetition bounded)."""
 _WORD = re.compile(r"[\w'’-]+")
+"""A word, with its apostrophes and hyphens ("miner's", "net-mender")."""
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
-_NOT_THEIRS = frozenset({"whose", "with", "for", "by", "to"})
+"""What ends a sentence or a clause: what is told past it is no longer beside the name."""
+_NOT_THEIRS = frozenset({"whose", "with", "for", "by", "to", "of"})
 """Words after which what follows is said of another: "Martin, whose mother ...", "Tom lives with his daughter, aged
-ten", "works for a man from Leeds"."""
+ten", "works for a man from Leeds", "Frank Dolan, the father of a sixteen-year-old runaway"."""
 _MOST_WORDS_BEFORE = 2
 """How many words may stand between what is told and the name after it: "her nine-year-old daughter, Lila"."""
 

@@ -126,9 +126,6 @@ seamstress", "Tom Hale had once been a sailor"; not "before" a time of day, nor 
 "at once" ("Anna Berg is a nurse who starts work before dawn")."""
 
 
-_BECAME = re.compile(r",?(?: who)? (?:became|becomes|has become|had become)\b")
-"""A job someone comes to, which answers no question of the job they did before: "After many adventures Hansel became
-a king" (the job told first answers it, or where none is told, the introduction)."""
 _OPENING_QUOTES = frozenset('"“‘')
 """A name right after one of these opens a spoken line and, with a comma after it, is spoken to."""
 _AGED = ("-year-old", "-years-old")
@@ -146,8 +143,7 @@ def job_told(
     is left out: "Mara Lindqvist" is no "Lindqvist, a teacher", her brother; and so is a first name a word of one of
     `others`, the story's other people ("Ted, a postman" may be Ted Jones, not Ted Smith). Asked of an `earlier`
     job, the first such sentence that puts it before the story's time (_TOLD_OF_EARLIER) if one does: "Mireille
-    Dufour is a notorious jewel thief", then "Before she turned to crime, Mireille worked as a seamstress"; else the
-    first not telling a job they came to (_BECAME)."""
+    Dufour is a notorious jewel thief", then "Before she turned to crime, Mireille worked as a seamstress"."""
     pattern = name_pattern(name, {word for other in others for word in other.split()})
     if pattern is None:
         return None
@@ -158,8 +154,7 @@ def job_told(
                 told = index, sentence_at(text, found.start())
                 if not earlier or _TOLD_OF_EARLIER.search(told[1]):
                     return told
-                if not _BECAME.match(text, found.end()):
-                    first = first or told
+                first = first or told
     return first
 
 

@@ -14,17 +14,27 @@ import re
 from collections.abc import Sequence
 
 from bot.core.analysis import fold
-from bot.core.beside_name import told_after
+from bot.core.beside_name import apposed, told_after
 from bot.core.job_asked import name_pattern, sentence_at
 
-_ORIGIN = re.compile(
-    r"\b(?i:born\b[^.;!?\n]{0,40}?\b(?:in|at|near)|(?:grew|growing|brought|raised) up in|raised in|native of)\b"
-    r"|\bfrom(?P<place>(?: [a-z'’-]+){0,4} [A-Z][\w'’-]*)"
+_PLACE_NOUNS = (
+    "town|village|city|farm|hills|mountains|valley|countryside|port|island|suburbs?|county|province|coast|capital"
+    "|estate|parish|glen|moors?|fjord|steppe|desert|plains|slums?|streets"
 )
-"""Words telling where someone comes from: "born in Moscow", "born on 14 March 1921 in Lyon", "grew up in", "a native
-of", and "from" before a capitalised word within a few words ("from Merthyr", "from the fishing town of Gullhaven";
-not "never forgot where she came from"), which _a_place checks is no person's name, month or day ("a letter from
-Tom", "from Monday"). Each repetition is bounded: the search is linear in the text."""
+"""Words for a place that may follow "born in" or "grew up on" with no name: "grew up on a farm in Cumbria"."""
+_ORIGIN = re.compile(
+    r"\b(?i:born|raised|(?:grew|growing|brought) up|native)\b[^.;!?\n]{0,40}?\b(?:in|on|near|at|by|of)"
+    rf"(?P<grown>(?: [a-z'’-]+){{0,3}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
+    r"|\b(?P<verb>(?:is|was|are|were|comes?|came|hails?|hailed|arrived|arrives)(?: originally| all the way| over)? )?"
+    rf"from(?P<place>(?: [a-z'’-]+){{0,4}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
+)
+"""Words telling where someone comes from: "born in Moscow", "born on 14 March 1921 in Lyon", "grew up on a farm",
+"a native of Leeds" (a place or a word for one after them: not "born in 1920", "raised in poverty", "grew up in the
+shadow of his brother"); "from" before a capitalised word or a word for a place within a few words, after a verb of
+coming ("came from Merthyr", "came from a poor village", "arrived from Halifax") or in an apposition ("a coal miner's
+son from Merthyr", checked by _origin_near), not of a journey or a sender ("returned from France", "a letter from
+Vienna"). _a_place checks the place is no person's name, possessive, month or day ("a letter from Tom's mother",
+"from Monday"). Each repetition is bounded: the search is linear in the text."""
 _MOST_CHARS_AFTER = 80
 """How far after a name what tells their origin may start: "Wren Tallow, a seventeen-year-old net-mender from the
 fishing town of Gullhaven" (43)."""
@@ -33,7 +43,7 @@ _MOST_CHARS_BEFORE = 80
 _STOPS = ".!?;\n"
 """What ends the sentence before one that opens with where someone comes from."""
 _QUOTES = " \t\"“”‘’'("
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+"""What may stand between a sentence's stop and its first word."""
 _NO_PLACES = frozenset(
     word.casefold() for word in (*calendar.month_name[1:], *calendar.day_name, "Christmas", "Easter", "God")
 )
@@ -59,24 +69,28 @@ def origin_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> 
 
 def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str]) -> bool:
     """Whether words telling an origin are said of the name from `start` to `end`: within _MOST_CHARS_AFTER after it
-    and its own (bot.core.beside_name.told_after: "Gethin Pryce, a coal miner's son from Merthyr"; not "Tom met
-    Anna, a girl from Leeds"), or opening its sentence before it with no one else named between ("Born in Moscow to
-    a family of musicians, Sébastien"); "from" not before a name of the story's people (`others`, `own`), a month or
-    a day."""
+    and its own (bot.core.beside_name: "Gethin Pryce, a coal miner's son from Merthyr", "Tom Hale grew up on a farm";
+    not "Tom met Anna, a girl from Leeds"; "from" alone only in an apposition), or opening its sentence right before
+    the comma the name follows ("Born in Moscow to a family of musicians, Sébastien"; not "Born in Texas, the
+    stranger shot Anna"); no place a name of the story's people (`others`, `own`), a month or a day."""
+    people = others | own
     for told in _ORIGIN.finditer(text, end, end + _MOST_CHARS_AFTER):
-        if _a_place(told, others | own) and told_after(text, end, told.start(), others):
+        if not _a_place(told, people):
+            continue
+        alone = told.group("place") is not None and told.group("verb") is None
+        if apposed(text, end, told.start(), others) if alone else told_after(text, end, told.start(), others):
             return True
     for told in _ORIGIN.finditer(text, max(0, start - _MOST_CHARS_BEFORE), start):
         head = text[max(0, told.start() - _MOST_CHARS_BEFORE) : told.start()].rstrip(_QUOTES)
+        gap = text[told.end() : start]
         opens = not head or head[-1] in _STOPS
-        named = {fold(word) for word in _CAPITALISED.findall(text, told.end(), start)}
-        if opens and _a_place(told, others | own) and not named & others and "\n" not in text[told.start() : start]:
+        if opens and "," in gap and not gap.rsplit(",", 1)[1].strip() and _a_place(told, people):
             return True
     return False
 
 
 def _a_place(told: re.Match[str], people: set[str]) -> bool:
-    """Whether what _ORIGIN found tells a place: any of its words but "from" before a person's name, a month or a day
-    ("a letter from Tom", "from Monday")."""
-    place = told.group("place")
-    return place is None or fold(place.split()[-1]) not in people | _NO_PLACES
+    """Whether what _ORIGIN found tells a place: its last word no person's name, possessive, month or day ("a letter
+    from Tom", "from the King's hall", "from Monday")."""
+    place = (told.group("grown") or told.group("place")).split()[-1]
+    return not place.endswith(("'s", "’s")) and fold(place) not in people | _NO_PLACES

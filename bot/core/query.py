@@ -74,7 +74,11 @@ _ABOUT_PERSON = re.compile(
 # "What is Lanthe short for?", "What was Dinny's real name?", "What is Hannah's job?": asked of a name, answered where
 # the person is introduced, as a story introduces someone with who they are ("Hannah Kessler, a forensic accountant").
 _WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]?s|\s++is|\s++was)\s++")
-_EARLIER_JOBS = tuple(f"{earlier} {job}" for earlier in ("old", "previous", "former") for job in ("job", "profession"))
+_EARLIER_JOBS = tuple(
+    f"{earlier} {job}"
+    for earlier in ("old", "previous", "former")
+    for job in ("job", "profession", "occupation", "trade", "career")
+)
 """A job asked of before the story's time by the noun: "What was Mireille's old job?"."""
 ASKED_OF_NAME = (
     *_EARLIER_JOBS,  # before "job": "ted old job" is Ted's
@@ -98,10 +102,11 @@ _NOT_A_NAME = frozenset(
 # "Where is Gethin from?", "What town is Wren from?", "Where was Sébastien born?": asked of a name, answered where the
 # story tells where they come from (bot.core.origin_asked), else where it brings them in.
 _WHERE_FROM = re.compile(
-    r"\s*+(?:where|what\s++(?:town|city|country|village|county|island|place|part\s++of\s++the\s++world))"
-    r"\s++(?:is|was|are|were|did|does|do)\s++"
+    r"\s*+(?:where\s*+['’]?s|(?:where|(?:what|which)\s++(?:town|city|country|village|county|island|place|part\s++of"
+    r"\s++the\s++world))\s++(?:is|was|are|were|did|does|do))\s++"
 )
-ORIGIN_ASKED_AFTER = (
+_ORIGIN_ASKED_AFTER = (
+    " from originally",
     *(f"{originally} {asked}" for originally in (" originally", "") for asked in ("come from", "hail from", "from")),
     *(" born", " grow up", " raised", " brought up"),
 )
@@ -303,7 +308,7 @@ def asks_origin(question: str) -> bool:
     """Whether the question asks where a name comes from: "Where is Gethin from?", "What town is Wren from?", "Where
     was Sébastien born?", "Where did Sophie grow up?"."""
     asked = _asked_of_person(question)
-    return asked is not None and asked.after in ORIGIN_ASKED_AFTER
+    return asked is not None and asked.after in _ORIGIN_ASKED_AFTER
 
 
 _HOW_OLD = re.compile(r"\s*+how\s++old\s")
@@ -346,7 +351,7 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
     if opening is None:
         opening, asked_after = _WHAT_OF_NAME.match(folded), _NAME_ASKED_AFTER
     if opening is None:
-        opening, asked_after = _WHERE_FROM.match(folded), ORIGIN_ASKED_AFTER
+        opening, asked_after = _WHERE_FROM.match(folded), _ORIGIN_ASKED_AFTER
     if opening is None:
         opening = _WHAT_DOES.match(folded)
         asked_after = _NOW_ASKED_AFTER if opening is not None and opening.group("now") else _DOES_ASKED_AFTER

@@ -46,6 +46,9 @@ def test_an_age_told_of_now_answers_before_one_at_some_time_of_a_life():
     assert age_told(story, "Tom Hale") == (1, story[1])
     assert age_told(story[:1], "Tom Hale") == (0, story[0])
     assert age_told(["Tom is now forty-two and tired."], "Tom Hale") is not None
+    story = ["When Tom was twelve, his father drowned off the point.", "Tom is now sixty and mends nets."]
+    assert age_told(story, "Tom Hale") == (1, story[1])
+    assert age_told(["Frank Dolan, the father of a sixteen-year-old runaway, drinks."], "Frank Dolan") is None
 
 
 def test_the_first_name_is_not_read_where_another_person_shares_it():

@@ -124,9 +124,3 @@ def test_a_job_once_had_is_told():
     ]
     assert job_told(story, "Martin Cole") == (0, story[0])
     assert job_told(story, "Martin Cole", earlier=True) == (0, story[0])
-
-
-def test_a_job_someone_came_to_answers_no_question_of_their_earlier_job():
-    story = ["Hansel lived by the forest.", "After many adventures Hansel became a king."]
-    assert job_told(story, "Hansel", earlier=True) is None
-    assert job_told(story, "Hansel") == (1, story[1])

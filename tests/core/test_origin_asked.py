@@ -36,3 +36,24 @@ def test_where_someone_else_comes_from_is_not_theirs():
         "Anna said: born in Leeds, Nell was proud.",
     ):
         assert origin_told([told], "Nell Price", others=["Anna Bell"]) is None, told
+
+
+def test_a_journey_a_sender_or_a_birth_of_no_place_tells_no_origin():
+    for told in (
+        "Alwin received a silver cup from the King.",
+        "Alwin, a merchant sailor, returned from France a hero.",
+        "Sir Alwin rode out from Camelot.",
+        "Alwin receives a letter from Vienna.",
+        "Alwin was born in 1920 and trained as a nurse.",
+        "Alwin was raised in poverty by his grandmother.",
+        "Alwin, the husband of a girl from Leeds, sighed.",
+        "Born in Texas, the stranger shot Alwin.",
+    ):
+        assert origin_told([told], "Alwin Berg") is None, told
+    for told in (
+        "Alwin came from a poor village high in the Harz mountains.",
+        "Alwin had been born in the hills of Gwynedd.",
+        "Alwin grew up on a farm in Cumbria.",
+        "Alwin, a shepherd from a village in the hills, sang.",
+    ):
+        assert origin_told([told], "Alwin Berg") == (0, told), told

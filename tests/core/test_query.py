@@ -208,6 +208,9 @@ def test_a_question_of_what_someone_does_for_a_living(question, asked):
         ("where is gethin originally from", True),
         ("Where was Gwen Pryce born?", True),
         ("where did sophie grow up", True),
+        ("Where's Hortense from?", True),
+        ("which country is tom from", True),
+        ("where is tom from originally", True),
         ("Where does Tom live?", False),
         ("where is tom", False),
         ("What is Gethin's job?", False),
@@ -241,6 +244,7 @@ def test_a_question_of_someones_age(question, asked):
         ("what did mireille do for a living before she turned to crime", True),
         ("whats josiahs job originally", True),
         ("What was Mireille's old job?", True),
+        ("What was Robert's old occupation?", True),
         ("whats mireilles previous job", True),
         ("mireille former job", True),
         ("what was sheriff tennant before", True),  # no word for a job: what she was before the story's time
