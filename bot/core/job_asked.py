@@ -144,14 +144,14 @@ def job_told(
     `others`, the story's other people ("Ted, a postman" may be Ted Jones, not Ted Smith). Asked of an `earlier`
     job, the first such sentence that puts it before the story's time (_TOLD_OF_EARLIER) if one does: "Mireille
     Dufour is a notorious jewel thief", then "Before she turned to crime, Mireille worked as a seamstress"."""
-    pattern = _name_pattern(name, {word for other in others for word in other.split()})
+    pattern = name_pattern(name, {word for other in others for word in other.split()})
     if pattern is None:
         return None
     first: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for found in pattern.finditer(text):
             if says_what_someone_does(text, found.start(), found.end()):
-                told = index, _sentence_at(text, found.start())
+                told = index, sentence_at(text, found.start())
                 if not earlier or _TOLD_OF_EARLIER.search(told[1]):
                     return told
                 first = first or told
@@ -183,7 +183,7 @@ def says_what_someone_does(text: str, start: int, end: int) -> bool:
     return not {word, word.removesuffix("s")} & (kin_words() | NO_JOBS | _NO_JOB_HEADS)
 
 
-def _name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:
+def name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:
     """The full name, its first word after any title unless `shared`, and its quoted nicknames, each as a whole
     word."""
     words = name.split()
@@ -198,5 +198,5 @@ def _name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
 
 
-def _sentence_at(text: str, at: int) -> str:
+def sentence_at(text: str, at: int) -> str:
     return next((text[start:end] for start, end in sentence_spans(text) if start <= at < end), text)

@@ -7,11 +7,12 @@ import dataclasses
 import functools
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
+from bot.core.age_asked import age_told
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
@@ -29,6 +30,7 @@ from bot.core.job_asked import job_told
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
+from bot.core.origin_asked import origin_told
 from bot.core.people import Person
 from bot.core.people_finder import kinds_of_people, person_nouns
 from bot.core.pronoun_asked import PRONOUNS, pronouns_of, pronouns_read
@@ -37,7 +39,9 @@ from bot.core.query import (
     PronounReading,
     Query,
     answer_kind,
+    asks_age,
     asks_of_an_earlier_job,
+    asks_origin,
     asks_what_someone_does,
     focus_word,
     form_words_at,
@@ -57,6 +61,11 @@ from bot.core.word_break import WordBreaker
 
 log = logging.getLogger(__name__)
 Read = TypeVar("Read")
+PersonFact = Literal["job", "earlier job", "age", "origin"]
+"""What a question asks of a person that their story may tell away from where it brings them in (_told_at)."""
+FactFinder = Callable[[Sequence[str], str, Sequence[str]], tuple[int, str] | None]
+"""Where a story's passages (texts) first tell something of a person (name, the story's other people): which passage
+and the sentence (bot.core.job_asked.job_told, bot.core.age_asked.age_told, bot.core.origin_asked.origin_told)."""
 
 MAX_QUESTION_CHARS = 1000
 ALTERNATIVES = 3
@@ -135,10 +144,10 @@ class StoryLibrary:
         )
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
         self._terms = LibraryTerms(analyzer, self.speller)
-        self._jobs: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
-        """Where each person's story says what they do (job_told), by story, name and whether an earlier job is asked:
-        a job question's answer looks it up once to rank and once to show, and each read a story's whole text (at most
-        two entries a person)."""
+        self._facts: dict[tuple[str, str, PersonFact], tuple[int, str] | None] = {}
+        """Where each person's story tells what a question asks of them (_told_at), by story, name and what is asked
+        ("job", "earlier job", "age", "origin"): a question's answer looks it up once to rank and once to show, and
+        each reads a story's whole text (at most four entries a person)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -674,24 +683,33 @@ class StoryLibrary:
         introduction = person_introduced(
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
         )
-        if introduction is None or not asks_what_someone_does(text):
+        if introduction is None:
+            return None
+        if asks_age(text):
+            return self._told_at(introduction, "age", age_told)
+        if asks_origin(text):
+            return self._told_at(introduction, "origin", origin_told)
+        if not asks_what_someone_does(text):
             return introduction
-        return self._job_told(introduction, asks_of_an_earlier_job(text))
+        if asks_of_an_earlier_job(text):
+            return self._told_at(introduction, "earlier job", functools.partial(job_told, earlier=True))
+        return self._told_at(introduction, "job", job_told)
 
-    def _job_told(self, introduction: Introduction, earlier: bool) -> Introduction:
-        """The introduction moved to where the story first says what the person does, if it does (bot.core.job_asked):
-        "What does Priya do?" of a Priya brought in at her wedding and said to be a surgeon later; asked of an
-        `earlier` job, where it first says what they did before."""
+    def _told_at(self, introduction: Introduction, fact: PersonFact, find: FactFinder) -> Introduction:
+        """The introduction moved to where the story first tells this `fact` of the person, if it does, as `find`
+        finds it: their job (bot.core.job_asked: "What does Priya do?" of a Priya brought in at her wedding and said
+        to be a surgeon later), the job they did before (an "earlier job"), their age (bot.core.age_asked), where they
+        come from (bot.core.origin_asked)."""
         person = introduction.person
         assert person.passage is not None
         passages = self._passages_of(self.corpus.passages[person.passage].story)
         assert passages is not None
-        key = (person.path, person.name, earlier)
-        if key not in self._jobs:
+        key = (person.path, person.name, fact)
+        if key not in self._facts:
             others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
             texts = [self.corpus.passages[document].text for document in passages]
-            self._jobs[key] = job_told(texts, person.name, others, earlier)
-        told = self._jobs[key]
+            self._facts[key] = find(texts, person.name, others)
+        told = self._facts[key]
         if told is None:
             return introduction
         where, sentence = told

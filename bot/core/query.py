@@ -74,7 +74,14 @@ _ABOUT_PERSON = re.compile(
 # "What is Lanthe short for?", "What was Dinny's real name?", "What is Hannah's job?": asked of a name, answered where
 # the person is introduced, as a story introduces someone with who they are ("Hannah Kessler, a forensic accountant").
 _WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]?s|\s++is|\s++was)\s++")
+_EARLIER_JOBS = tuple(
+    f"{earlier} {job}"
+    for earlier in ("old", "previous", "former")
+    for job in ("job", "profession", "occupation", "trade", "career")
+)
+"""A job asked of before the story's time by the noun: "What was Mireille's old job?"."""
 ASKED_OF_NAME = (
+    *_EARLIER_JOBS,  # before "job": "ted old job" is Ted's
     *("full name", "real name", "last name", "surname", "family name", "first name"),
     *("job", "profession", "occupation", "trade", "career", "age"),
 )
@@ -92,6 +99,18 @@ _NOT_A_NAME = frozenset(
     | {"do", "can", "could", "would", "will", "should", "has", "had", "have", "tell"}
 )
 """First words of a question that are no name's: "who did it" is asked, not a name typed alone."""
+# "Where is Gethin from?", "What town is Wren from?", "Where was Sébastien born?": asked of a name, answered where the
+# story tells where they come from (bot.core.origin_asked), else where it brings them in.
+_WHERE_FROM = re.compile(
+    r"\s*+(?:where\s*+['’]?s|(?:where|(?:what|which)\s++(?:town|city|country|village|county|island|place|part\s++of"
+    r"\s++the\s++world))\s++(?:is|was|are|were|did|does|do))\s++"
+)
+_ORIGIN_ASKED_AFTER = (
+    " from originally",
+    *(f"{originally} {asked}" for originally in (" originally", "") for asked in ("come from", "hail from", "from")),
+    *(" born", " grow up", " raised", " brought up"),
+)
+"""What ends a question of where someone comes from, the longer first: "Where is Gethin originally from?"."""
 # "What does Dennis do for a living?", "What did Bridie used to do?": asked of a name, the same. The longer endings
 # first: "do for a living" would leave "Bridie used to" for the name.
 _WHAT_DOES = re.compile(r"\s*+what\s++(?:(?P<now>does)|did|do)\s++")
@@ -282,7 +301,26 @@ def asks_what_someone_does(question: str) -> bool:
     asked = _asked_of_person(question)
     if asked is None or asked.after is None:
         return False
-    return asked.after in _NOW_ASKED_AFTER or asked.after.split()[-1] in _JOBS
+    return asked.after in _NOW_ASKED_AFTER or asked.after.endswith(_WAS_BEFORE) or asked.after.split()[-1] in _JOBS
+
+
+def asks_origin(question: str) -> bool:
+    """Whether the question asks where a name comes from: "Where is Gethin from?", "What town is Wren from?", "Where
+    was Sébastien born?", "Where did Sophie grow up?"."""
+    asked = _asked_of_person(question)
+    return asked is not None and asked.after in _ORIGIN_ASKED_AFTER
+
+
+_HOW_OLD = re.compile(r"\s*+how\s++old\s")
+"""How a question of someone's age opens (_ABOUT_PERSON's "How old is X?")."""
+
+
+def asks_age(question: str) -> bool:
+    """Whether the question asks how old a name is: "How old is Danny?", "What is Abernethy's age?", "ted age"."""
+    asked = _asked_of_person(question)
+    if asked is None:
+        return False
+    return _HOW_OLD.match(fold(question)) is not None or (asked.after is not None and asked.after.split()[-1] == "age")
 
 
 def asks_of_an_earlier_job(question: str) -> bool:
@@ -313,6 +351,8 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
     if opening is None:
         opening, asked_after = _WHAT_OF_NAME.match(folded), _NAME_ASKED_AFTER
     if opening is None:
+        opening, asked_after = _WHERE_FROM.match(folded), _ORIGIN_ASKED_AFTER
+    if opening is None:
         opening = _WHAT_DOES.match(folded)
         asked_after = _NOW_ASKED_AFTER if opening is not None and opening.group("now") else _DOES_ASKED_AFTER
     start, end = (0, len(folded)) if opening is None else (opening.end(), len(folded))
@@ -326,7 +366,10 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
         of_earlier = _job_asked_of_earlier(folded, start, end, asked_after)
         end, asked = of_earlier[:2] if of_earlier is not None else (end, _asked_ending(folded, start, end, asked_after))
         if asked is None:
-            return None
+            said = opening[0].split()[-1]
+            if said == "was" and asked_after is _NAME_ASKED_AFTER:
+                return _was_before(folded, start, end, _WAS_BEFORE)
+            return _was_before(folded, start, end, _DID_BEFORE) if said == "did" else None
         if asked not in asked_after:  # one of _UNMARKED_ASKED_AFTER
             if any(mark in folded[start:end] for mark in "'’"):
                 return None
@@ -335,7 +378,7 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
     name = folded[start:end].strip()
     if asked == _DOES_NOW and len(name.split()) > _NAME_WORDS:
         return None  # "What does Karen ask the executioner to do?" asks what she asks
-    before = of_earlier is not None and of_earlier[2]
+    before = (of_earlier is not None and of_earlier[2]) or (asked is not None and asked.endswith(_EARLIER_JOBS))
     return _PersonAsked(name, asked, False, before) if name and "\n" not in name else None
 
 
@@ -382,6 +425,27 @@ def _job_asked_of_earlier(
     return cut, asked, earlier.group("before") is not None
 
 
+_WAS_BEFORE = (" before", " originally")
+"""What may end "What was X ...?" and ask what X did before the story's time with no word for a job: "What was Sheriff
+Tennant before?" ("a former Army medic")."""
+_DID_BEFORE = tuple(f" do{earlier}" for earlier in _WAS_BEFORE)
+"""The same of "What did X ...?": "What did Mireille do before?"; not "What did the king do before he left?", which asks
+what he did in the story."""
+
+
+def _was_before(folded: str, start: int, end: int, endings: tuple[str, ...]) -> _PersonAsked | None:
+    """_asked_of_person's reading of "What was X before?" or "What did X do before?" (or "originally": one of
+    `endings`), of a name of at most _NAME_WORDS words."""
+    asked = next((after for after in endings if folded.endswith(after, start, end)), None)
+    if asked is None:
+        return None
+    name = folded[start : end - len(asked)].strip()
+    name_words = name.split()
+    if not name_words or len(name_words) > _NAME_WORDS or name_words[-1] == "like" or "\n" in name:
+        return None  # "What was the village like before?" asks what it was like
+    return _PersonAsked(name, asked, False, True)
+
+
 def _alone(folded: str, start: int, end: int) -> _PersonAsked | None:
     """_asked_of_person's reading of a question with no opening: a name alone, or with what is asked of it after
     (_ALONE_ASKED_AFTER), of at most _NAME_WORDS words, none of them a question's first word."""
@@ -392,4 +456,4 @@ def _alone(folded: str, start: int, end: int) -> _PersonAsked | None:
     said = name.split()
     if not said or len(said) > _NAME_WORDS or said[0] in _NOT_A_NAME or "\n" in name:
         return None
-    return _PersonAsked(name, asked, True, False)
+    return _PersonAsked(name, asked, True, asked is not None and asked.endswith(_EARLIER_JOBS))

@@ -483,6 +483,23 @@ def test_an_earlier_job_is_answered_where_the_story_tells_it_as_before_its_time(
     for question, passage in (("What was Jack's job before lunch?", 2), ("What is Jack's job?", 1)):
         answer = library.ask(question)
         assert answer.best is not None and answer.best.passage == passage, question
+    # Asked by an "old job", or "What was X before?" with no word for a job
+    (tmp_path / "dam.md").write_text(
+        "# Meridian Dam\n\nRenata Ortiz, a hydrologist, finds cracks in the old dam above the town of Meridian.\n\n"
+        "The engineers refuse to order an evacuation. Only the local sheriff, Bo Tennant, a former Army medic, takes "
+        "Renata seriously.\n\nBefore the storm, Tennant drives Renata up to the old dam again: the sheriff was there "
+        "before the flood of 1998 too, and knows the old road.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in (
+        "what was sheriff tennant before",
+        "What was Tennant's old job?",
+        "whats tennants previous job",
+        "what did bo do before",
+    ):
+        answer = library.ask(question)
+        assert answer.best is not None and (answer.best.story, answer.best.passage) == ("Meridian Dam", 2), question
     # Asked of the story's start, the first job told answers, not a later one that says "once"; told "before dawn",
     # a job is of one day, not before the story's time
     (tmp_path / "shift.md").write_text(
@@ -505,6 +522,60 @@ def test_an_earlier_job_is_answered_where_the_story_tells_it_as_before_its_time(
     ):
         answer = library.ask(question)
         assert answer.best is not None and (answer.best.story, answer.best.passage) == (story, passage), question
+
+
+def test_an_age_is_answered_where_the_story_tells_it_not_where_the_person_is_brought_in(tmp_path):
+    """ "How old is Reinhold?" of a Reinhold brought in by who he is and said to be ninety-four later: the passage
+    telling his age answers, and its excerpt leads with the sentence that does."""
+    (tmp_path / "letters.md").write_text(
+        "# A Winter in Vellacourt\n\nIn 1944 a young soldier, Reinhold Brandt, hides in the attic of a farmhouse "
+        "in the Vosges, and the farmer's daughter Margot brings him bread.\n\nMargot marries a schoolteacher after "
+        "the war and never speaks of the attic again.\n\nSixty years later her granddaughter writes to a care home "
+        "in Milwaukee. A reply comes: Reinhold, now ninety-four, is still alive, and he remembers the bread.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("how old is reinhold", "How old was Reinhold Brandt?", "What is Reinhold's age?", "reinhold age"):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == 3, question
+        start, end = answer.best.excerpt.answer or (0, 0)
+        assert "now ninety-four" in answer.best.excerpt.text[start:end], question
+    answer = library.ask("Who is Reinhold?")
+    assert answer.best is not None and answer.best.passage == 1
+    (tmp_path / "ferry.md").write_text(
+        "# The Ferry Boy\n\nDetective Inspector Ruth Calloway is sent to a harbour town where a boy has gone "
+        "missing.\n\nRuth questions Jenny Pascoe, a 34-year-old ferry pilot who saw the boy last.\n\nRuth, now "
+        "fifty-two and passed over for promotion twice, refuses to close the case.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    answer = library.ask("How old is Ruth?")
+    assert answer.best is not None and (answer.best.story, answer.best.passage) == ("The Ferry Boy", 3)
+
+
+def test_where_someone_comes_from_is_answered_where_the_story_tells_it(tmp_path):
+    """ "Where is Gethin from?" of a Gethin whose name and "from" stand together more in a later passage than where his
+    origin is told: the passage telling it answers, and its excerpt leads with the sentence that does."""
+    (tmp_path / "winter.md").write_text(
+        "# The Long Winter\n\nIn 1916 our company was sent up to the Alps. My closest friend was a Welshman named "
+        "Gethin Pryce, a coal miner's son from Merthyr who could sing any hymn.\n\nIn March a letter from home "
+        "reached Gethin: his brother was missing. From then on Gethin spoke of nothing but the letter from home.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("where is gethin from", "Where did Gethin Pryce come from?", "what town is gethin from"):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == 1, question
+        start, end = answer.best.excerpt.answer or (0, 0)
+        assert "from Merthyr" in answer.best.excerpt.text[start:end], question
+    (tmp_path / "ward.md").write_text(
+        "# Night Ward\n\nNell Price, a nurse on the night ward, finds a patient missing.\n\nThe police come from "
+        "the town and Nell is questioned.\n\nNell, born in a fishing village near Whitby, knows the sea.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    answer = library.ask("Where is Nell from?")
+    assert answer.best is not None and (answer.best.story, answer.best.passage) == ("Night Ward", 3)
 
 
 def test_a_job_is_not_answered_by_a_name_spoken_to_or_by_a_place_among_siblings(tmp_path):

@@ -7,8 +7,10 @@ from bot.core.query import (
     Correction,
     NameAsked,
     answer_kind,
+    asks_age,
     asks_feeling,
     asks_of_an_earlier_job,
+    asks_origin,
     asks_what_someone_does,
     focus_word,
     form_words_at,
@@ -188,10 +190,51 @@ def test_the_person_a_question_asks_about(question, name):
         ("teds job", True),
         ("leonie", False),
         ("leonie age", False),
+        ("What was Sheriff Tennant before?", True),
+        ("What is Tennant before?", False),
+        ("What did Bo do before?", True),
     ],
 )
 def test_a_question_of_what_someone_does_for_a_living(question, asked):
     assert asks_what_someone_does(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Where is Gethin from?", True),
+        ("where did gethin come from", True),
+        ("What town is Wren from?", True),
+        ("where is gethin originally from", True),
+        ("Where was Gwen Pryce born?", True),
+        ("where did sophie grow up", True),
+        ("Where's Hortense from?", True),
+        ("which country is tom from", True),
+        ("where is tom from originally", True),
+        ("Where does Tom live?", False),
+        ("where is tom", False),
+        ("What is Gethin's job?", False),
+    ],
+)
+def test_a_question_of_where_someone_comes_from(question, asked):
+    assert asks_origin(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("How old is Danny?", True),
+        ("how old was abernethy", True),
+        ("What is Reinhold's age?", True),
+        ("whats reinholds age", True),
+        ("reinhold age", True),
+        ("What is Reinhold's job?", False),
+        ("Who is Reinhold?", False),
+        ("How old are the twins?", False),
+    ],
+)
+def test_a_question_of_someones_age(question, asked):
+    assert asks_age(question) is asked
 
 
 @pytest.mark.parametrize(
@@ -200,6 +243,16 @@ def test_a_question_of_what_someone_does_for_a_living(question, asked):
         ("What was Plotz's job before?", True),
         ("what did mireille do for a living before she turned to crime", True),
         ("whats josiahs job originally", True),
+        ("What was Mireille's old job?", True),
+        ("What was Robert's old occupation?", True),
+        ("whats mireilles previous job", True),
+        ("mireille former job", True),
+        ("what was sheriff tennant before", True),  # no word for a job: what she was before the story's time
+        ("What was Plotz originally?", True),
+        ("What was the village like before?", False),
+        ("what did mireille do before", True),
+        ("What did the king do before he left?", False),  # what he did in the story
+        ("who was tennant before", False),
         ("what does danny do for a living at the start", False),  # of the story's start: the first job told
         ("What was Danny's job at first?", False),
         ("What was Plotz's job?", False),

@@ -1,0 +1,93 @@
+"""Where a story tells how old someone is, for "How old is Danny?" and "What is Abernethy's age?".
+
+A plot brings someone in with who they are ("Cornelius Abernethy, a retired judge") and may tell their age elsewhere:
+"the sixty-eight-year-old Cornelius Abernethy has been found in the locked library", "Reinhold, now ninety-four, is
+still alive", "Danny is sixteen, angry and talented". The first sentence telling the person's age, next to their name,
+answers; the introduction answers where none does (bot.core.introductions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import Enum
+
+from bot.core.analysis import fold
+from bot.core.beside_name import apposed, told_after, told_before
+from bot.core.job_asked import name_pattern, sentence_at
+from bot.core.number_words import TENS, UNITS
+
+_NUMBER = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS[2:])}|\d{{1,3}}(?![\d,.]\d))"
+"""A number of years, in words or digits: "sixty-eight", "sixteen", "94" ("one" and "zero" left out: "Tom is one of
+the crew"; not the start of "3,000" or "2.5")."""
+_DECADES = "teens|" + "|".join(ten.removesuffix("y") + "ies" for ten in TENS)
+_YEAR_OLD = re.compile(rf"\b{_NUMBER}[- ]years?[- ]old\b", re.IGNORECASE)
+"""An age that names or describes its owner: "a sullen fifteen-year-old", "the sixty-eight-year-old Cornelius"."""
+_AGE_NOW = re.compile(rf"\b(?:aged {_NUMBER}|in (?:his|her|their) (?:(?:early|mid|late)[- ])?(?:{_DECADES}))\b", re.I)
+"""An age said of whoever it stands next to: "aged 70", "in her late sixties"."""
+_AGE_THEN = re.compile(rf"\bage of {_NUMBER}\b", re.IGNORECASE)
+"""An age at some time of a life ("left school at the age of twelve", "died at the age of 88"): the answer only where
+the story tells no other."""
+_AGE_AFTER_NAME = re.compile(
+    rf",? (?:(?:is|was)(?: (?:now|only|just|nearly|almost|barely))?|now|turns|turned|just) {_NUMBER}"
+    r"(?=,|[;!?]|\.|$| and\b| years (?:old|of age)\b)"
+    r"|, \d{1,3}(?=,(?!\d))|,? \(\d{1,3}\)",
+    re.IGNORECASE,
+)
+"""An age right after a name: "Danny is sixteen, angry", "Reinhold, now ninety-four, is", "Tom is now forty-two",
+"Ada Park, 34, a nurse", "Ada Park (34)"; not "Tom is twenty minutes late", "Eddie was ten years in prison", "Elena is
+3,000 feet up"."""
+_AT_A_TIME = re.compile(r"\b(?:when|since|until|till|once|if|after|before|by the time)\s++$", re.IGNORECASE)
+"""What makes an age told right after a name one of some time of their life: "When Tom was twelve, his father
+drowned", "By the time Tom was ten"."""
+_MOST_CHARS_NEAR = 60
+"""How far before or after a name an age may stand and be theirs: "Tom Hale, who left school at the age of fifteen"."""
+
+
+def age_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) first telling how old someone of this name is, next to their full name,
+    their first name or a nickname (bot.core.job_asked's name_pattern, with the words of `others`, the story's other
+    people, left out); an age at some time of their life ("at the age of twelve") only where none tells another. None
+    where none does."""
+    shared = {word for other in others for word in other.split()}
+    pattern = name_pattern(name, shared)
+    if pattern is None:
+        return None
+    other_words = {fold(word) for word in shared} - {fold(word) for word in name.split()}
+    then: tuple[int, str] | None = None
+    for index, text in enumerate(texts):
+        for found in pattern.finditer(text):
+            told = _age_beside(text, found.start(), found.end(), other_words)
+            if told is _Told.NOW:
+                return index, sentence_at(text, found.start())
+            if told is _Told.THEN and then is None:
+                then = index, sentence_at(text, found.start())
+    return then
+
+
+class _Told(Enum):
+    """How an age beside a name tells how old they are."""
+
+    NOW = "now"
+    THEN = "then"
+
+
+def _age_beside(text: str, start: int, end: int, others: set[str]) -> _Told | None:
+    """How an age beside the name from `start` to `end` tells theirs: right after it ("Danny is sixteen"), in an
+    apposition ("Elsie Park, a sullen fifteen-year-old"), a few words after with no one else between ("Gran, who
+    runs the coat check, in her late eighties"), right before it ("her nine-year-old daughter, Lila"); or at some time
+    of their life ("Tom left school at the age of fifteen", "When Tom was twelve"). None where no age is theirs."""
+    if _AGE_AFTER_NAME.match(text, end):
+        return _Told.THEN if _AT_A_TIME.search(text, max(0, start - _MOST_CHARS_NEAR), start) else _Told.NOW
+    near = end + _MOST_CHARS_NEAR
+    aged = _YEAR_OLD.search(text, end, near)
+    if aged is not None and apposed(text, end, aged.start(), others):
+        return _Told.NOW
+    now = _AGE_NOW.search(text, end, near)
+    if now is not None and told_after(text, end, now.start(), others):
+        return _Told.NOW
+    before = [*_YEAR_OLD.finditer(text, max(0, start - _MOST_CHARS_NEAR), start)]
+    if before and told_before(text, before[-1].end(), start):
+        return _Told.NOW
+    then = _AGE_THEN.search(text, end, near)
+    return _Told.THEN if then is not None and told_after(text, end, then.start(), others) else None

@@ -1,0 +1,96 @@
+"""Where a story tells where someone comes from, for "Where is Gethin from?" and "What town is Wren from?".
+
+A plot says where someone comes from in the sentence that brings them in or beside their name later ("a Welshman
+named Gethin Pryce, a coal miner's son from Merthyr", "Born in Moscow to a family of musicians, Sébastien had been
+playing the violin"), while the passages most like the question are those saying the name and "from" most. The first
+sentence telling it next to the person's name answers; the introduction answers where none does
+(bot.core.introductions).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+
+from bot.core.analysis import fold
+from bot.core.beside_name import apposed, told_after
+from bot.core.job_asked import name_pattern, sentence_at
+
+_PLACE_NOUNS = (
+    "town|village|city|farm|hills|mountains|valley|countryside|port|island|suburbs?|county|province|coast|capital"
+    "|estate|parish|glen|moors?|fjord|steppe|desert|plains|slums?|streets"
+)
+"""Words for a place that may follow "born in" or "grew up on" with no name: "grew up on a farm in Cumbria"."""
+_ORIGIN = re.compile(
+    r"\b(?i:born|raised|(?:grew|growing|brought) up|native)\b[^.;!?\n]{0,40}?\b(?:in|on|near|at|by|of)"
+    rf"(?P<grown>(?: [a-z'’-]+){{0,3}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
+    r"|\b(?P<verb>(?:is|was|are|were|comes?|came|hails?|hailed|arrived|arrives)(?: originally| all the way| over)? )?"
+    rf"from(?P<place>(?: [a-z'’-]+){{0,4}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
+)
+"""Words telling where someone comes from: "born in Moscow", "born on 14 March 1921 in Lyon", "grew up on a farm",
+"a native of Leeds" (a place or a word for one after them: not "born in 1920", "raised in poverty", "grew up in the
+shadow of his brother"); "from" before a capitalised word or a word for a place within a few words, after a verb of
+coming ("came from Merthyr", "came from a poor village", "arrived from Halifax") or in an apposition ("a coal miner's
+son from Merthyr", checked by _origin_near), not of a journey or a sender ("returned from France", "a letter from
+Vienna"). _a_place checks the place is no person's name, possessive, month or day ("a letter from Tom's mother",
+"from Monday"). Each repetition is bounded: the search is linear in the text."""
+_MOST_CHARS_AFTER = 80
+"""How far after a name what tells their origin may start: "Wren Tallow, a seventeen-year-old net-mender from the
+fishing town of Gullhaven" (43)."""
+_MOST_CHARS_BEFORE = 80
+"""How far before a name it may start: "Born in Moscow to a family of musicians, Sébastien" (50)."""
+_STOPS = ".!?;\n"
+"""What ends the sentence before one that opens with where someone comes from."""
+_QUOTES = " \t\"“”‘’'("
+"""What may stand between a sentence's stop and its first word."""
+_NO_PLACES = frozenset(
+    word.casefold() for word in (*calendar.month_name[1:], *calendar.day_name, "Christmas", "Easter", "God")
+)
+"""Capitalised words "from" may stand before that are no place: "from Monday to Friday", "a gift from God"."""
+
+
+def origin_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) first telling where someone of this name comes from, next to their full
+    name, their first name or a nickname (bot.core.job_asked's name_pattern, with the words of `others`, the story's
+    other people, left out); None where none does."""
+    shared = {word for other in others for word in other.split()}
+    pattern = name_pattern(name, shared)
+    if pattern is None:
+        return None
+    own = {fold(word) for word in name.split()}
+    other_words = {fold(word) for word in shared} - own
+    for index, text in enumerate(texts):
+        for found in pattern.finditer(text):
+            if _origin_near(text, found.start(), found.end(), other_words, own):
+                return index, sentence_at(text, found.start())
+    return None
+
+
+def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str]) -> bool:
+    """Whether words telling an origin are said of the name from `start` to `end`: within _MOST_CHARS_AFTER after it
+    and its own (bot.core.beside_name: "Gethin Pryce, a coal miner's son from Merthyr", "Tom Hale grew up on a farm";
+    not "Tom met Anna, a girl from Leeds"; "from" alone only in an apposition), or opening its sentence right before
+    the comma the name follows ("Born in Moscow to a family of musicians, Sébastien"; not "Born in Texas, the
+    stranger shot Anna"); no place a name of the story's people (`others`, `own`), a month or a day."""
+    people = others | own
+    for told in _ORIGIN.finditer(text, end, end + _MOST_CHARS_AFTER):
+        if not _a_place(told, people):
+            continue
+        alone = told.group("place") is not None and told.group("verb") is None
+        if apposed(text, end, told.start(), others) if alone else told_after(text, end, told.start(), others):
+            return True
+    for told in _ORIGIN.finditer(text, max(0, start - _MOST_CHARS_BEFORE), start):
+        head = text[max(0, told.start() - _MOST_CHARS_BEFORE) : told.start()].rstrip(_QUOTES)
+        gap = text[told.end() : start]
+        opens = not head or head[-1] in _STOPS
+        if opens and "," in gap and not gap.rsplit(",", 1)[1].strip() and _a_place(told, people):
+            return True
+    return False
+
+
+def _a_place(told: re.Match[str], people: set[str]) -> bool:
+    """Whether what _ORIGIN found tells a place: its last word no person's name, possessive, month or day ("a letter
+    from Tom", "from the King's hall", "from Monday")."""
+    place = (told.group("grown") or told.group("place")).split()[-1]
+    return not place.endswith(("'s", "’s")) and fold(place) not in people | _NO_PLACES

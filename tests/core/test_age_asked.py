@@ -1,0 +1,57 @@
+"""Where a story tells how old someone is, for a question of their age."""
+
+from bot.core.age_asked import age_told
+
+
+def test_an_age_before_or_after_the_name_tells_it():
+    story = [
+        "The hotel's owner, Cornelius Abernethy, a retired judge, is dead.",
+        "The body of sixty-eight-year-old Cornelius Abernethy lies in the library.",
+    ]
+    assert age_told(story, "Cornelius Abernethy") == (1, story[1])
+    assert age_told(["Reinhold, now ninety-four, is still alive."], "Reinhold Vogt") is not None
+    assert age_told(["Danny is sixteen, angry and talented."], "Danny Mercer") is not None
+    assert age_told(["Ada Park, 34, a nurse, testified."], "Ada Park") is not None
+    assert age_told(["Her nine-year-old daughter, Lila, was taken."], "Lila") is not None
+    assert age_told(["Elsie Park, a sullen fifteen-year-old who blames her father, arrives."], "Elsie Park") is not None
+    assert age_told(["Gran, in her late eighties, still runs the coat check."], "Gran") is not None
+    assert age_told(["Tom Hale left school at the age of fifteen."], "Tom Hale") is not None
+
+
+def test_an_age_of_someone_else_or_a_number_of_no_age_tells_nothing():
+    assert age_told(["Tom Hale, who was playing with a twelve-year-old boy, laughed."], "Tom Hale") is None
+    assert age_told(["The twelve-year-old saw Tom at the pier."], "Tom") is None
+    assert age_told(["Tom is twenty minutes late.", "Tom is one of the crew."], "Tom") is None
+    assert age_told(["Tom ate. The ten-year-old. Lila slept."], "Lila") is None
+    story = ["Ruth questions Jenny Pascoe, a 34-year-old ferry pilot who saw the boy last."]
+    assert age_told(story, "Ruth Calloway", others=["Jenny Pascoe"]) is None
+    assert age_told(story, "Ruth Calloway") is None  # a name the people finder missed: not in an apposition of Ruth
+    for told in (
+        "Martin, whose mother is in her eighties, drives south.",
+        "At the market Martin meets a widow in her thirties.",
+        "Martin lives with his daughter, aged ten.",
+        "Martin adopted a twelve-year-old.",
+        "Martin drives a twenty-year-old truck.",
+        "Martin was ten years in prison, and his wife has remarried.",
+        "Martin is 3,000 feet above the sea with no radio.",
+        "Martin was 2.5 metres away.",
+        "Inside the 800-year-old Lindisfarne Priory, Martin finds a map.",
+    ):
+        assert age_told([told], "Martin Hale") is None, told
+    assert age_told(["Their children, eleven-year-old Maisie, Tom and Sam, play."], "Tom Hale", ["Maisie"]) is None
+
+
+def test_an_age_told_of_now_answers_before_one_at_some_time_of_a_life():
+    story = ["Tom left school at the age of twelve to work on the boats.", "Tom, now sixty-one, is the oldest skipper."]
+    assert age_told(story, "Tom Hale") == (1, story[1])
+    assert age_told(story[:1], "Tom Hale") == (0, story[0])
+    assert age_told(["Tom is now forty-two and tired."], "Tom Hale") is not None
+    story = ["When Tom was twelve, his father drowned off the point.", "Tom is now sixty and mends nets."]
+    assert age_told(story, "Tom Hale") == (1, story[1])
+    assert age_told(["Frank Dolan, the father of a sixteen-year-old runaway, drinks."], "Frank Dolan") is None
+
+
+def test_the_first_name_is_not_read_where_another_person_shares_it():
+    story = ["Ted Jones, a baker, came in.", "Ted is forty."]
+    assert age_told(story, "Ted Smith", others=["Ted Jones"]) is None
+    assert age_told(story, "Ted Smith") == (1, "Ted is forty.")

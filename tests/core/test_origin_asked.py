@@ -1,0 +1,59 @@
+"""Where a story tells where someone comes from, for a question of their origin."""
+
+from bot.core.origin_asked import origin_told
+
+
+def test_where_someone_comes_from_is_told_next_to_their_name():
+    story = [
+        "The company crosses the Alps in 1916.",
+        "My closest friend was a Welshman named Gethin Pryce, a coal miner's son from Merthyr who could sing.",
+    ]
+    assert origin_told(story, "Gethin Pryce") == (1, story[1])
+    told = "Wren Tallow, a seventeen-year-old net-mender from the fishing town of Gullhaven, finds a map."
+    assert origin_told([told], "Wren Tallow") == (0, told)
+    told = "Born in Moscow to a family of musicians, Sébastien had been playing the violin since she was five."
+    assert origin_told([told], "Sébastien Kalmurzaeva") == (0, told)
+    assert origin_told(["Amélie was born on 14 March 1921 in Lyon, France."], "Amélie Dubois") is not None
+    assert origin_told(["Tom Hale grew up in a mining village."], "Tom Hale") is not None
+
+
+def test_from_a_person_a_day_or_nowhere_tells_no_origin():
+    story = [
+        "Nell had a letter from Tom Hale.",
+        "Nell works from Monday to Friday.",
+        "Nell never forgot where she came from.",
+        "Nell was born into a family of modest means.",
+    ]
+    assert origin_told(story, "Nell Price", others=["Tom Hale"]) is None
+
+
+def test_where_someone_else_comes_from_is_not_theirs():
+    for told in (
+        "Nell met Anna Bell, a girl from Leeds.",
+        "Nell married a fisherman from Whitby.",
+        "Nell, whose mother came from Cornwall, drives south.",
+        "Nell works for a man from Leeds.",
+        "Anna said: born in Leeds, Nell was proud.",
+    ):
+        assert origin_told([told], "Nell Price", others=["Anna Bell"]) is None, told
+
+
+def test_a_journey_a_sender_or_a_birth_of_no_place_tells_no_origin():
+    for told in (
+        "Alwin received a silver cup from the King.",
+        "Alwin, a merchant sailor, returned from France a hero.",
+        "Sir Alwin rode out from Camelot.",
+        "Alwin receives a letter from Vienna.",
+        "Alwin was born in 1920 and trained as a nurse.",
+        "Alwin was raised in poverty by his grandmother.",
+        "Alwin, the husband of a girl from Leeds, sighed.",
+        "Born in Texas, the stranger shot Alwin.",
+    ):
+        assert origin_told([told], "Alwin Berg") is None, told
+    for told in (
+        "Alwin came from a poor village high in the Harz mountains.",
+        "Alwin had been born in the hills of Gwynedd.",
+        "Alwin grew up on a farm in Cumbria.",
+        "Alwin, a shepherd from a village in the hills, sang.",
+    ):
+        assert origin_told([told], "Alwin Berg") == (0, told), told
