@@ -495,3 +495,35 @@ def test_a_role_someone_only_seems_to_hold_or_held_before_another_links_no_relat
         people, corpus_stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
         found = person_introduced(question, people, corpus_stories, passages, None, None, nothing_written)
         assert found is None or found.person.name != relative, question
+
+
+def test_whom_someone_marries_is_answered_where_the_story_tells_the_marriage(tmp_path):
+    # Plot summaries written blind (bench/untuned8, untuned5): the passages saying "Béatrice" and "marry" or
+    # "Guilhem" most ranked first, not the sentence telling the marriage; Isabeau is brought in by "married to", no
+    # "his wife".
+    library = library_of(tmp_path, BENCH / "untuned8" / "corpus" / "the-salt-and-the-crown.md")
+    answer = library.ask("Who does Beatrice marry?", count=1)
+    assert answer.best is not None and "an elderly Avignon banker, Messire Raoul d'Estaing" in answer.best.excerpt.text
+    answer = library.ask("Who is Guilhem's wife?", count=1)
+    assert answer.best is not None and answer.best.excerpt.text.startswith("In the third part, Guilhem, now thirty")
+    assert "married to a weaver named Isabeau" in answer.best.excerpt.text
+    library = library_of(tmp_path, BENCH / "untuned5" / "corpus" / "glassmakers-daughter.md")
+    answer = library.ask("who is niccolo engaged to", count=1)
+    assert (
+        answer.best is not None
+        and "promised in marriage to Gaspare Zorzi's niece, Ludovica" in answer.best.excerpt.text
+    )
+
+
+def test_whom_someone_ends_up_marrying_is_the_last_marriage_and_an_engagement_is_no_marriage(tmp_path):
+    # Inês is engaged to Rodrigo ("Rodrigo Paiva, who is engaged to marry her": his engagement, told of him) and
+    # marries Karim in the epilogue; "Who is Clara engaged to?" is answered by "Clara's fiancé, Roberto Gatti",
+    # which no question word found ("engaged" is no word of that passage).
+    library = library_of(tmp_path, BENCH / "untuned3" / "corpus" / "the-cartographers-daughter.md")
+    answer = library.ask("Who does Ines end up marrying?", count=1)
+    assert answer.best is not None and "she marries Yusuf's grandson, Karim" in answer.best.excerpt.text
+    answer = library.ask("Who is Ines engaged to?", count=1)
+    assert answer.best is not None and "Rodrigo Paiva, who is engaged to marry her" in answer.best.excerpt.text
+    library = library_of(tmp_path, BENCH / "untuned3" / "corpus" / "a-winter-in-trieste.md")
+    answer = library.ask("Who is Clara engaged to?", count=1)
+    assert answer.best is not None and "Clara's fiancé, Roberto Gatti, a lawyer in Milan" in answer.best.excerpt.text

@@ -1,0 +1,218 @@
+"""Questions asking whom someone marries or is engaged to, which the sentence telling the marriage answers.
+
+"Who does Beatrice marry?", "who is bertram marrying", "who is niccolo engaged to", "Who is Guilhem's wife?": a plot
+tells a marriage with a verb more often than it brings the spouse in by a relative's word ("Guilhem, now thirty-five
+and married to a weaver named Isabeau", "Aimery arranges her marriage to an elderly Avignon banker, Messire Raoul
+d'Estaing"), while the passages most like the question are those that say the name and "marry" most.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from bot.core.analysis import fold, words
+from bot.core.people_finder import kin_words
+from bot.core.role_asked import named_last
+from bot.core.sentences import sentence_spans
+from bot.core.slips import POSSESSIVE_ENDS, bare_word
+
+_WEDDING_VERBS = frozenset({"marry", "marries", "married", "marrying", "wed", "weds", "wedded"})
+_ENGAGED = frozenset({"engaged", "betrothed"})
+_AUXILIARIES = frozenset({"does", "did", "is", "was", "will", "would", "has", "had"})
+_BEFORE_VERB = (("end", "up"), ("ends", "up"), ("ended", "up"), ("going", "to"), ("get",), ("got",), ("finally",))
+"""What may stand between the name and the verb: "Who does Ines end up marrying?", "who did tom get married to"."""
+_OF_THE_END = (("end", "up"), ("ends", "up"), ("ended", "up"), ("finally",), ("eventually",), ("in", "the", "end"))
+"""Words that ask for the marriage a story tells last: "Who does Ines end up marrying?"."""
+_AFTER_VERB = ((), ("to",), ("in", "the", "end"), ("eventually",), ("finally",))
+_MOST_NAME_WORDS = 4
+SPOUSES = {"wife": False, "husband": False, "spouse": False, "fiance": True, "fiancee": True}
+"""The relatives' words (bot.core.kin_asked.KIN) a question asks someone's spouse by, and whether they ask whom they
+are engaged to."""
+
+
+@dataclass(frozen=True)
+class SpouseAsked:
+    owner: str
+    """The name whose spouse is asked for, folded: "beatrice"."""
+    engaged: bool
+    """Asked whom they are engaged to ("who is niccolo engaged to"): a marriage the story tells is another matter
+    (Inês, engaged to Rodrigo, marries Karim)."""
+    last: bool = False
+    """Asked whom they end up marrying: the last marriage the story tells of them."""
+
+
+def spouse_asked_about(question: str) -> SpouseAsked | None:
+    """The name in "Who does X marry?", "Who did X marry?", "who is X marrying", "Who is X married to?", "who's X
+    engaged to", "Who was X betrothed to?", "Who does X end up marrying?", on the question's words alone; else
+    None."""
+    said = [fold(word) for word, _, _ in words(question)]
+    if said[:1] in (["who's"], ["whos"]):
+        rest = said[1:]
+    elif said[:1] in (["who"], ["whom"]) and len(said) > 1 and said[1] in _AUXILIARIES:
+        rest = said[2:]
+    else:
+        return None
+    for end in range(1, min(_MOST_NAME_WORDS, len(rest)) + 1):
+        if rest[end - 1].endswith(POSSESSIVE_ENDS):
+            return None
+        asked = _asked_after(rest[end:])
+        if asked is not None:
+            return SpouseAsked(" ".join(rest[:end]), engaged=asked[0], last=asked[1])
+    return None
+
+
+def _asked_after(after: list[str]) -> tuple[bool, bool] | None:
+    """(engaged, last) of what follows the name in a question of whom someone marries ("end up marrying", "engaged
+    to"); else None."""
+    before = next((words for words in _BEFORE_VERB if tuple(after[: len(words)]) == words), ())
+    verb = after[len(before) : len(before) + 1]
+    if not verb or verb[0] not in _WEDDING_VERBS | _ENGAGED or tuple(after[len(before) + 1 :]) not in _AFTER_VERB:
+        return None
+    last = any(tuple(after[at : at + len(end)]) == end for end in _OF_THE_END for at in range(len(after)))
+    return verb[0] in _ENGAGED, last
+
+
+_MARRYING = frozenset({*_WEDDING_VERBS, "wife", "husband", "spouse"})
+_ENGAGING = frozenset({*_ENGAGED, "fiance", "fiancee"})
+"""Words telling that someone marries or is married to the person named after them ("married to a weaver named
+Isabeau", "her husband, Desmond Kerr"), and that they are engaged to them ("Clara's fiancé, Roberto Gatti")."""
+_MARRIAGE_TO = frozenset({"marriage", "wedding"})
+_ENGAGEMENT_TO = frozenset({"engagement", "betrothal"})
+_PROMISED = ("promised", "in", "marriage")
+"""Nouns that tell it only with "to" after them ("her marriage to an elderly Avignon banker", "Gaz's wedding to Priya
+Raman"), and "promised in marriage", which tells an engagement ("Niccolò is already promised in marriage to Gaspare
+Zorzi's niece, Ludovica")."""
+_PRONOUNS = {"he": True, "his": True, "him": True, "she": False, "her": False}
+"""Pronouns that may stand for the person marrying, and whether they stand for a man."""
+_CLAUSE_BREAKS = frozenset(
+    {"and", "but", "or", "who", "whom", "whose", "which", "that", "when", "while", "because", "after", "before"}
+    | {"until", "so", "where", "if", "though", "although", "since", "then", "unless", "as"}
+)
+"""Words after which a name is no longer the one married: "Rodrigo discovers her disguise and threatens ...", "married
+in 1990 and Dora"."""
+_MOST_WORDS_TO_SPOUSE = 12
+"""How far after the word telling the marriage the spouse's name may stand: "engaged to one of the drowned fishermen,
+a young man named Padraig Lynch" (10)."""
+_MOST_WORDS_OWNING = 2
+"""How many words may stand between an owner's "'s" or "her" and the word telling the marriage: "her estranged
+husband", "Mrs. Bellweather's own husband"; not kin, "Gwen's father married"."""
+
+
+@dataclass(frozen=True)
+class _Cast:
+    """The person whose marriage is asked of and the story's other people, as the rules below read them."""
+
+    owner: str
+    others: Sequence[str]
+    men: Collection[str]
+    women: Collection[str]
+    """Of `others`, those the story brings in as a man or as a woman by a relative's word."""
+
+    @functools.cached_property
+    def owner_words(self) -> frozenset[str]:
+        return frozenset(fold(word) for word, _, _ in words(self.owner))
+
+    @functools.cached_property
+    def other_words(self) -> frozenset[str]:
+        return frozenset(fold(word) for other in self.others for word, _, _ in words(other))
+
+
+def marriage_told(
+    texts: Sequence[str],
+    owner: str,
+    others: Sequence[str],
+    asked: SpouseAsked,
+    men: Collection[str] = (),
+    women: Collection[str] = (),
+) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) first telling that the person `owner` marries, is married or engaged to one
+    of the story's `others` named after it (the last one, asked whom they end up marrying): the owner named before
+    the word telling it with no one else named between, or "he", "she", "his" or "her" where the owner is the person
+    named last before it (of those the story does not bring in as of the other sex: `men`, `women`). Asked of a
+    marriage, a marriage told first, then an engagement; asked of an engagement, an engagement alone. None where no
+    sentence tells one."""
+    cast = _Cast(owner, others, men, women)
+    for engagement in (True,) if asked.engaged else (False, True):
+        told = [
+            (index, text[start:end])
+            for index, text in enumerate(texts)
+            for start, end in sentence_spans(text)
+            if _tells_marriage(texts, index, start, end, engagement, cast)
+        ]
+        if told:
+            return told[-1] if asked.last else told[0]
+    return None
+
+
+def _tells_marriage(texts: Sequence[str], index: int, start: int, end: int, engagement: bool, cast: _Cast) -> bool:
+    """Whether the sentence of `texts[index]` from `start` to `end` tells the owner marrying (or, `engagement`,
+    engaged to) someone named."""
+    text = texts[index]
+    written = words(text[start:end])
+    said = [fold(word) for word, _, _ in written]
+    for place in range(len(said)):
+        after = _words_after(said, place, engagement)
+        if after is None or not _spouse_named(written, said, after, cast):
+            continue
+        subject = _subject_of(written, said, place, cast)
+        if isinstance(subject, tuple):
+            pronoun, at = subject
+            before = (texts[index - 1] + "\n" if index > 0 else "") + text[: start + written[at][1]]
+            subject = _pronoun_is_owners(before, pronoun, cast)
+        if subject:
+            return True
+    return False
+
+
+def _words_after(said: list[str], place: int, engagement: bool) -> int | None:
+    """Where the words after the one at `place` start, where it tells a marriage (or, `engagement`, an engagement:
+    its word; a noun with its "to"; "promised in marriage"); else None."""
+    word = said[place]
+    if word.endswith(POSSESSIVE_ENDS):
+        return None  # "her husband's death"
+    if word in (_ENGAGING if engagement else _MARRYING):
+        return place + 1
+    if engagement and tuple(said[place : place + len(_PROMISED)]) == _PROMISED:
+        return place + len(_PROMISED)
+    nouns = _ENGAGEMENT_TO if engagement else _MARRIAGE_TO
+    return place + 2 if word in nouns and said[place + 1 : place + 2] == ["to"] else None
+
+
+def _spouse_named(written: list[tuple[str, int, int]], said: list[str], after: int, cast: _Cast) -> bool:
+    """Whether one of the story's other people is named within a few words from `after`, before a new clause."""
+    for place in range(after, min(after + _MOST_WORDS_TO_SPOUSE, len(said))):
+        word = bare_word(said[place])
+        if word in _CLAUSE_BREAKS:
+            return False
+        if written[place][0][:1].isupper() and word in cast.other_words and word not in cast.owner_words:
+            return True
+    return False
+
+
+def _subject_of(
+    written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast
+) -> bool | tuple[str, int] | None:
+    """Who marries, by the word telling it at `place`: True where it is the owner named, False where it is someone
+    else, (the pronoun, where it stands) where it is a pronoun; None where no one is named before it."""
+    kin = kin_words()
+    for back in range(place - 1, -1, -1):
+        word = bare_word(said[back])
+        owning = said[back].endswith(POSSESSIVE_ENDS) or word in ("his", "her")
+        if owning and (place - back - 1 > _MOST_WORDS_OWNING or any(w in kin for w in said[back + 1 : place])):
+            return False  # "Gwen's father married", "her father's assistant, who is engaged"
+        if word in _PRONOUNS:
+            return word, back
+        if written[back][0][:1].isupper() and (word in cast.owner_words or word in cast.other_words):
+            return word in cast.owner_words and word not in cast.other_words
+    return None
+
+
+def _pronoun_is_owners(before: str, pronoun: str, cast: _Cast) -> bool:
+    """Whether the pronoun ending `before` stands for the owner: the person named last before it, of those it may
+    stand for (a man's "he" none the story brings in as a woman)."""
+    other_sex = cast.women if _PRONOUNS[pronoun] else cast.men
+    if cast.owner in other_sex:
+        return False
+    return named_last(before, cast.owner, [other for other in cast.others if other not in other_sex])

@@ -1,0 +1,61 @@
+from pathlib import Path
+
+import pytest
+
+from bot.core.spouse_asked import SpouseAsked, marriage_told, spouse_asked_about
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who does Beatrice marry?", SpouseAsked("beatrice", engaged=False)),
+        ("who did aurelio marry", SpouseAsked("aurelio", engaged=False)),
+        ("who is bertram marrying", SpouseAsked("bertram", engaged=False)),
+        ("Who is Harriet married to?", SpouseAsked("harriet", engaged=False)),
+        ("whos tom marrying", SpouseAsked("tom", engaged=False)),
+        ("who is niccolo engaged to", SpouseAsked("niccolo", engaged=True)),
+        ("Who was Tobias Hale betrothed to?", SpouseAsked("tobias hale", engaged=True)),
+        ("Who does Ines end up marrying?", SpouseAsked("ines", engaged=False, last=True)),
+        ("who did sventa marry in the end", SpouseAsked("sventa", engaged=False, last=True)),
+    ],
+)
+def test_whom_someone_marries_is_asked(question, asked):
+    assert spouse_asked_about(question) == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is tobias hale", "Who is Guilhem's wife?", "when is agnes getting married", "who married them", "why marry"],
+)
+def test_no_spouse_is_asked(question):
+    assert spouse_asked_about(question) is None
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [part for part in path.read_text(encoding="utf-8").split("\n\n") if part.strip()]
+
+
+def test_the_marriage_told_of_her_is_found_past_the_man_named_between():
+    # "When she is sixteen, Aimery arranges her marriage to ...": Aimery, named last before "her", is brought in as
+    # an uncle, so "her" is Béatrice's.
+    texts = _paragraphs(BENCH / "untuned8" / "corpus" / "the-salt-and-the-crown.md")
+    others = ["Master Aimery Castellane", "Guilhem Castellane", "Ezra", "Isabeau", "Messire Raoul", "Jordi"]
+    asked = SpouseAsked("beatrice", engaged=False)
+    told = marriage_told(texts, "Béatrice", others, asked, men=["Master Aimery Castellane"])
+    assert told is not None and told[0] == 2 and told[1].startswith("When she is sixteen, Aimery arranges")
+    assert "her marriage to an elderly Avignon banker, Messire Raoul d'Estaing" in told[1]
+    assert marriage_told(texts, "Béatrice", others, asked) is None  # Aimery's "her", for all the story says
+    his_others = ["Béatrice", *(other for other in others if other != "Guilhem Castellane")]
+    told = marriage_told(texts, "Guilhem Castellane", his_others, SpouseAsked("guilhem", engaged=False))
+    assert told is not None and "married to a weaver named Isabeau" in told[1]
+
+
+def test_an_engagement_is_not_a_marriage_and_someone_else_engaged_to_her_is_not_hers():
+    # Inês's story: "Rodrigo Paiva, who is engaged to marry her" is Rodrigo's engagement; she marries Karim.
+    texts = _paragraphs(BENCH / "untuned3" / "corpus" / "the-cartographers-daughter.md")
+    others = ["Rodrigo Paiva", "Duarte Moniz", "Karim", "Yusuf", "Dom Álvaro de Castro"]
+    told = marriage_told(texts, "Inês", others, SpouseAsked("ines", engaged=False, last=True))
+    assert told is not None and "she marries Yusuf's grandson, Karim" in told[1]
+    assert marriage_told(texts, "Inês", others, SpouseAsked("ines", engaged=True)) is None
