@@ -13,8 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
-from bot.core.people_finder import kin_words
-from bot.core.role_asked import named_last
+from bot.core.people_finder import HONORIFICS, kin_words, person_titles
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
 
@@ -112,11 +111,19 @@ class _Cast:
 
     @functools.cached_property
     def owner_words(self) -> frozenset[str]:
-        return frozenset(fold(word) for word, _, _ in words(self.owner))
+        return _name_words([self.owner])
 
     @functools.cached_property
     def other_words(self) -> frozenset[str]:
-        return frozenset(fold(word) for other in self.others for word, _, _ in words(other))
+        return _name_words(self.others)
+
+
+def _name_words(names: Sequence[str]) -> frozenset[str]:
+    """The words of these names, folded, but titles ("Mrs. Dunstable" is no Mrs. Honoria Dunstable's) and letters
+    ("I" is no Liu I)."""
+    titles = HONORIFICS | person_titles()
+    folded = (fold(word) for name in names for word, _, _ in words(name))
+    return frozenset(word for word in folded if word not in titles and len(word) > 1)
 
 
 def marriage_told(
@@ -130,7 +137,9 @@ def marriage_told(
     """(which of `texts`, the sentence) first telling that the person `owner` marries, is married or engaged to one
     of the story's `others` named after it (the last one, asked whom they end up marrying): the owner named before
     the word telling it with no one else named between, or "he", "she", "his" or "her" where the owner is the person
-    named last before it (of those the story does not bring in as of the other sex: `men`, `women`). Asked of a
+    named last before the sentence's first pronoun of that sex (of those the story does not bring in as of the other
+    sex: `men`, `women`); not "a married director", "the wife of" another than the one named right before it, nor
+    a name past a stop, a quote or the owner's own name. Asked of a
     marriage, a marriage told first, then an engagement; asked of an engagement, an engagement alone. None where no
     sentence tells one."""
     cast = _Cast(owner, others, men, women)
@@ -150,17 +159,20 @@ def _tells_marriage(texts: Sequence[str], index: int, start: int, end: int, enga
     """Whether the sentence of `texts[index]` from `start` to `end` tells the owner marrying (or, `engagement`,
     engaged to) someone named."""
     text = texts[index]
-    written = words(text[start:end])
+    sentence = text[start:end]
+    written = words(sentence)
     said = [fold(word) for word, _, _ in written]
     for place in range(len(said)):
         after = _words_after(said, place, engagement)
-        if after is None or not _spouse_named(written, said, after, cast):
+        if after is None or not _spouse_named(sentence, written, said, after, cast):
             continue
+        if said[place + 1 : place + 2] == ["of"] and not _owner_apposed(written, said, place, cast):
+            continue  # "the daughter of Count Rutger of Aschenberg, and the wife of Colonel Kjell Barnekow"
         subject = _subject_of(written, said, place, cast)
-        if isinstance(subject, tuple):
-            pronoun, at = subject
+        if isinstance(subject, str):
+            at = _chain_head(said, place, subject)
             before = (texts[index - 1] + "\n" if index > 0 else "") + text[: start + written[at][1]]
-            subject = _pronoun_is_owners(before, pronoun, cast)
+            subject = _pronoun_is_owners(before, subject, cast)
         if subject:
             return True
     return False
@@ -172,6 +184,8 @@ def _words_after(said: list[str], place: int, engagement: bool) -> int | None:
     word = said[place]
     if word.endswith(POSSESSIVE_ENDS):
         return None  # "her husband's death"
+    if word in _WEDDING_VERBS | _ENGAGED and said[place - 1 : place] in (["a"], ["an"], ["the"]):
+        return None  # "a married director named Julian Fairweather"
     if word in (_ENGAGING if engagement else _MARRYING):
         return place + 1
     if engagement and tuple(said[place : place + len(_PROMISED)]) == _PROMISED:
@@ -180,22 +194,37 @@ def _words_after(said: list[str], place: int, engagement: bool) -> int | None:
     return place + 2 if word in nouns and said[place + 1 : place + 2] == ["to"] else None
 
 
-def _spouse_named(written: list[tuple[str, int, int]], said: list[str], after: int, cast: _Cast) -> bool:
-    """Whether one of the story's other people is named within a few words from `after`, before a new clause."""
+def _spouse_named(sentence: str, written: list[tuple[str, int, int]], said: list[str], after: int, cast: _Cast) -> bool:
+    """Whether one of the story's other people is named within a few words from `after`, before a new clause, a
+    stop or a quote ('"She shall be my wife!" exclaimed Kwasynd.') and before the owner ("tells her husband, Ali
+    Baba's rich and greedy brother, Cassim" is no marriage of Ali Baba's)."""
     for place in range(after, min(after + _MOST_WORDS_TO_SPOUSE, len(said))):
         word = bare_word(said[place])
-        if word in _CLAUSE_BREAKS:
+        if word in _CLAUSE_BREAKS or _CLAUSE_MARKS.intersection(sentence[written[after - 1][2] : written[place][1]]):
             return False
-        if written[place][0][:1].isupper() and word in cast.other_words and word not in cast.owner_words:
+        if not written[place][0][:1].isupper():
+            continue
+        if word in cast.other_words:  # "her husband, Colonel Dunstable", of Honoria Dunstable
             return True
+        if word in cast.owner_words:
+            return False
     return False
 
 
-def _subject_of(
-    written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast
-) -> bool | tuple[str, int] | None:
+_CLAUSE_MARKS = frozenset('!?;:"“”()')
+
+
+def _owner_apposed(written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast) -> bool:
+    """Whether the owner is named right before the word at `place` (but for "the" or "a"), as "wife of" brings a
+    spouse in: "Duivsech, wife of Murtough", "Kieva, the wife of Pryderi"."""
+    back = place - 2 if said[place - 1 : place] in (["the"], ["a"]) else place - 1
+    return back >= 0 and written[back][0][:1].isupper() and bare_word(said[back]) in cast.owner_words
+
+
+def _subject_of(written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast) -> bool | str | None:
     """Who marries, by the word telling it at `place`: True where it is the owner named, False where it is someone
-    else, (the pronoun, where it stands) where it is a pronoun; None where no one is named before it."""
+    else, the pronoun where it is one; None where no one is named before it in its clause ("Clementine learns that
+    Ottilie had been engaged", Ottilie no one the people finder knows)."""
     kin = kin_words()
     for back in range(place - 1, -1, -1):
         word = bare_word(said[back])
@@ -203,16 +232,34 @@ def _subject_of(
         if owning and (place - back - 1 > _MOST_WORDS_OWNING or any(w in kin for w in said[back + 1 : place])):
             return False  # "Gwen's father married", "her father's assistant, who is engaged"
         if word in _PRONOUNS:
-            return word, back
+            return word
+        if word == "that":
+            return None
         if written[back][0][:1].isupper() and (word in cast.owner_words or word in cast.other_words):
             return word in cast.owner_words and word not in cast.other_words
     return None
 
 
+def _chain_head(said: list[str], place: int, pronoun: str) -> int:
+    """Where the sentence first says a pronoun of the same sex as `pronoun` before `place`: "She is calm and proud,
+    and tells Kettleby that her husband, Esteban, ..." is hers whom "She" stands for, not Kettleby's; "Odile herself
+    had sung at the club under Ferrand, and the two had been in love before she married a dockworker"."""
+    man = _PRONOUNS[pronoun]
+    return next(at for at in range(place) if _SEX_OF.get(said[at]) is man)
+
+
+_SEX_OF = {**_PRONOUNS, "himself": True, "herself": False}
+
+
 def _pronoun_is_owners(before: str, pronoun: str, cast: _Cast) -> bool:
-    """Whether the pronoun ending `before` stands for the owner: the person named last before it, of those it may
-    stand for (a man's "he" none the story brings in as a woman)."""
+    """Whether the pronoun ending `before` stands for the owner: the person named last before it (by a word of
+    their name alone, "Maya's" too), of those it may stand for (a man's "he" none the story brings in as a woman)."""
     other_sex = cast.women if _PRONOUNS[pronoun] else cast.men
     if cast.owner in other_sex:
         return False
-    return named_last(before, cast.owner, [other for other in cast.others if other not in other_sex])
+    others = _name_words([other for other in cast.others if other not in other_sex])
+    for word, _, _ in reversed(words(before)):
+        folded = bare_word(fold(word))
+        if word[:1].isupper() and (folded in cast.owner_words or folded in others):
+            return folded not in others
+    return False

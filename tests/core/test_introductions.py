@@ -527,3 +527,34 @@ def test_whom_someone_ends_up_marrying_is_the_last_marriage_and_an_engagement_is
     library = library_of(tmp_path, BENCH / "untuned3" / "corpus" / "a-winter-in-trieste.md")
     answer = library.ask("Who is Clara engaged to?", count=1)
     assert answer.best is not None and "Clara's fiancé, Roberto Gatti, a lawyer in Milan" in answer.best.excerpt.text
+
+
+def test_a_marriage_told_of_her_or_him_is_told_of_whom_the_pronoun_stands_for(tmp_path):
+    # Plot summaries written blind (bench/untuned6, untuned7): "She is calm and proud, and tells Kettleby that her
+    # husband, Esteban, was murdered" is Tomasa's, whom "She" stands for, not Kettleby's, named last before "her";
+    # "Maya's teenage son, Eli, is spending the weekend with her estranged husband" is Maya's ("Maya's" names her);
+    # "The father, she admits, is a married director named Julian Fairweather" tells no one's marriage; and
+    # "Clementine learns that Ottilie had been engaged" is Ottilie's (bench/untuned5), whom the people finder misses.
+    library = library_of(
+        tmp_path,
+        BENCH / "untuned6" / "corpus" / "the-last-ride-to-mercy-wells.md",
+        BENCH / "untuned7" / "corpus" / "cascade-point.md",
+        BENCH / "untuned7" / "corpus" / "the-orchard-at-kell.md",
+        BENCH / "untuned5" / "corpus" / "winter-in-vellacourt.md",
+    )
+    people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
+
+    def told(question: str) -> str | None:
+        found = person_introduced(question, people, stories, passages, None, None, nothing_written)
+        return None if found is None else found.person.intro
+
+    assert told("who did tomasa marry") == (
+        "She is calm and proud, and tells Kettleby that her husband, Esteban, was murdered by railroad men when he "
+        "refused to sell their land, and that the surveyor was shot by Slade when he threatened to report the killing."
+    )
+    assert "Esteban" not in (told("who did kettleby marry") or "")
+    assert "her estranged husband, Ben Carver" not in (told("who did hask marry") or "")
+    assert "a married director" not in (told("who did simon marry") or "")
+    assert (told("who was clementine engaged to") or "").startswith(
+        "The romance is strained when Clementine's former fiancé, an estate agent named Julian Forsythe"
+    )

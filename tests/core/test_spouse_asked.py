@@ -59,3 +59,31 @@ def test_an_engagement_is_not_a_marriage_and_someone_else_engaged_to_her_is_not_
     told = marriage_told(texts, "Inês", others, SpouseAsked("ines", engaged=False, last=True))
     assert told is not None and "she marries Yusuf's grandson, Karim" in told[1]
     assert marriage_told(texts, "Inês", others, SpouseAsked("ines", engaged=True)) is None
+
+
+def test_a_marriage_word_tells_no_marriage_of_the_person_named_after_it_in_a_quote_or_as_another_s():
+    # Sentences of FairytaleQA's train tales, each of which told a marriage of the wrong person, and one ("wife of")
+    # that tells one rightly.
+    wife_of = (
+        "She was the daughter of the famous captain and governor-general Count Rutger of Aschenberg, and the wife of "
+        "Colonel Kjell Kristofer Barnekow."
+    )
+    others = ["Colonel Kjell Kristofer Barnekow", "Ebba"]
+    assert marriage_told([wife_of], "Count Rutger", others, SpouseAsked("rutger", engaged=False)) is None
+    apposed = "Rhiannon and Kieva, wife of Pryderi, made haste to prepare a feast for them."
+    told = marriage_told([apposed], "Kieva", ["Rhiannon", "Pryderi"], SpouseAsked("kieva", engaged=False))
+    assert told == (0, apposed)
+    quoted = 'Bokwewa saw her first. "She shall be my wife!" exclaimed Kwasynd.'
+    assert marriage_told([quoted], "Bokwewa", ["Kwasynd"], SpouseAsked("bokwewa", engaged=False)) is None
+    brother = (
+        "Unbeknownst to Ali, she puts a blob of wax in the scales to find out what Ali is using them for, as she is "
+        "curious to know what kind of grain her impoverished brother-in-law needs to measure. To her shock, she finds "
+        "a gold coin sticking to the scales and tells her husband, Ali Baba's rich and greedy brother, Cassim."
+    )
+    others = ["Cassim", "Morgiana", "Baba Mustafa"]  # "Baba" is a word of another's name too
+    assert marriage_told([brother], "Ali Baba", others, SpouseAsked("ali baba", engaged=False)) is None
+    letter = (
+        "I am the youngest daughter of the Dragon-King of the Sea of Dungting, and was married to the second son of "
+        "the Dragon-King of Ging Dschou."
+    )
+    assert marriage_told([letter], "Liu I", ["Ging Dschou"], SpouseAsked("liu", engaged=False)) is None
