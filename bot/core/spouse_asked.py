@@ -9,6 +9,7 @@ d'Estaing"), while the passages most like the question are those that say the na
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -137,29 +138,34 @@ def marriage_told(
     """(which of `texts`, the sentence) first telling that the person `owner` marries, is married or engaged to one
     of the story's `others` named after it (the last one, asked whom they end up marrying): the owner named before
     the word telling it with no one else named between, or "he", "she", "his" or "her" where the owner is the person
-    named last before the sentence's first pronoun of that sex (of those the story does not bring in as of the other
-    sex: `men`, `women`); not "a married director", "the wife of" another than the one named right before it, nor
-    a name past a stop, a quote or the owner's own name. Asked of a
+    named last before the sentence's first pronoun of that sex, in that sentence or the one before (of those the
+    story does not bring in as of the other sex: `men`, `women`); not "a married director", "the wife of" another
+    than the one named right before it, nor a name past a stop, a quote or the owner's own name. Asked of a
     marriage, a marriage told first, then an engagement; asked of an engagement, an engagement alone. None where no
-    sentence tells one."""
+    sentence tells one. Each sentence is read once at most, and only where it holds a word telling a marriage."""
     cast = _Cast(owner, others, men, women)
+    spans = [(index, start, end) for index, text in enumerate(texts) for start, end in sentence_spans(text)]
+    order = range(len(spans) - 1, -1, -1) if asked.last else range(len(spans))
     for engagement in (True,) if asked.engaged else (False, True):
-        told = [
-            (index, text[start:end])
-            for index, text in enumerate(texts)
-            for start, end in sentence_spans(text)
-            if _tells_marriage(texts, index, start, end, engagement, cast)
-        ]
-        if told:
-            return told[-1] if asked.last else told[0]
+        for at in order:
+            index, start, end = spans[at]
+            sentence = texts[index][start:end]
+            if not _MARRIAGE_STEMS.search(sentence):
+                continue
+            previous = texts[spans[at - 1][0]][spans[at - 1][1] : spans[at - 1][2]] if at > 0 else ""
+            if _tells_marriage(sentence, previous, engagement, cast):
+                return index, sentence
     return None
 
 
-def _tells_marriage(texts: Sequence[str], index: int, start: int, end: int, engagement: bool, cast: _Cast) -> bool:
-    """Whether the sentence of `texts[index]` from `start` to `end` tells the owner marrying (or, `engagement`,
-    engaged to) someone named."""
-    text = texts[index]
-    sentence = text[start:end]
+_MARRIAGE_STEMS = re.compile(r"marr|wed|wife|husband|spouse|engag|betroth|fianc|promised", re.IGNORECASE)
+"""The stems of every word telling a marriage or an engagement: a sentence with none is not looked at word by
+word (a plain search, linear in the sentence)."""
+
+
+def _tells_marriage(sentence: str, previous: str, engagement: bool, cast: _Cast) -> bool:
+    """Whether `sentence` tells the owner marrying (or, `engagement`, engaged to) someone named; a pronoun read by
+    `previous`, the sentence before it, and its own words before the pronoun."""
     written = words(sentence)
     said = [fold(word) for word, _, _ in written]
     for place in range(len(said)):
@@ -171,8 +177,7 @@ def _tells_marriage(texts: Sequence[str], index: int, start: int, end: int, enga
         subject = _subject_of(written, said, place, cast)
         if isinstance(subject, str):
             at = _chain_head(said, place, subject)
-            before = (texts[index - 1] + "\n" if index > 0 else "") + text[: start + written[at][1]]
-            subject = _pronoun_is_owners(before, subject, cast)
+            subject = _pronoun_is_owners(previous + "\n" + sentence[: written[at][1]], subject, cast)
         if subject:
             return True
     return False
