@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.people_finder import HONORIFICS, kin_words, person_titles
+from bot.core.pronoun_asked import pronouns_of
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
 
@@ -104,6 +105,7 @@ husband", "Mrs. Bellweather's own husband"; not kin, "Gwen's father married"."""
 class _Cast:
     """The person whose marriage is asked of and the story's other people, as the rules below read them."""
 
+    texts: Sequence[str]
     owner: str
     others: Sequence[str]
     men: Collection[str]
@@ -112,11 +114,53 @@ class _Cast:
 
     @functools.cached_property
     def owner_words(self) -> frozenset[str]:
+        """The words naming the owner (bot.core.spouse_asked._name_words)."""
         return _name_words([self.owner])
 
     @functools.cached_property
     def other_words(self) -> frozenset[str]:
+        """The words naming the story's other people."""
         return _name_words(self.others)
+
+    @functools.cached_property
+    def owner_is_man(self) -> bool | None:
+        """Whether the owner is a man: by a title of their name ("King Harald", "Mrs. Dunstable"), by a relative's
+        word bringing them in, else by the pronouns following their name in the story (bot.core.pronoun_asked's
+        pronouns_of); None where neither settles it, and then no "he" or "she" is read as theirs."""
+        titled = _sex_of(self.owner, self.men, self.women)
+        return titled if titled is not None else _sex_by_pronouns(self)
+
+    @functools.cached_property
+    def sex_of_word(self) -> dict[str, bool]:
+        """Whether the person a word of another's name names is a man, where a title or a relative's word says so
+        and no one of the other sex shares the word (a family's surname)."""
+        sexes: dict[str, set[bool | None]] = {}
+        for other in self.others:
+            sex = _sex_of(other, self.men, self.women)
+            for word in _name_words([other]):
+                sexes.setdefault(word, set()).add(sex)
+        return {word: sex for word, told in sexes.items() if len(told) == 1 for sex in told if sex is not None}
+
+
+_MEN_S_TITLES = frozenset({"mr", "king", "sir", "prince", "lord"})
+_WOMEN_S_TITLES = frozenset({"mrs", "miss", "ms", "queen", "princess", "lady"})
+
+
+def _sex_of(name: str, men: Collection[str], women: Collection[str]) -> bool | None:
+    """Whether the person `name` is a man, by a title of their name or a relative's word bringing them in; else
+    None."""
+    said = {fold(word) for word, _, _ in words(name)}
+    if name in men or not _MEN_S_TITLES.isdisjoint(said):
+        return True
+    if name in women or not _WOMEN_S_TITLES.isdisjoint(said):
+        return False
+    return None
+
+
+def _sex_by_pronouns(cast: _Cast) -> bool | None:
+    """Whether the owner is a man by the pronouns following their name in the story; None where unsettled."""
+    told = pronouns_of(cast.texts, cast.owner, cast.others, HONORIFICS | person_titles())
+    return None if told is None else "he" in told
 
 
 def _name_words(names: Sequence[str]) -> frozenset[str]:
@@ -143,7 +187,7 @@ def marriage_told(
     than the one named right before it, nor a name past a stop, a quote or the owner's own name. Asked of a
     marriage, a marriage told first, then an engagement; asked of an engagement, an engagement alone. None where no
     sentence tells one. Each sentence is read once at most, and only where it holds a word telling a marriage."""
-    cast = _Cast(owner, others, men, women)
+    cast = _Cast(texts, owner, others, men, women)
     spans = [(index, start, end) for index, text in enumerate(texts) for start, end in sentence_spans(text)]
     order = range(len(spans) - 1, -1, -1) if asked.last else range(len(spans))
     for engagement in (True,) if asked.engaged else (False, True):
@@ -257,14 +301,27 @@ _SEX_OF = {**_PRONOUNS, "himself": True, "herself": False}
 
 
 def _pronoun_is_owners(before: str, pronoun: str, cast: _Cast) -> bool:
-    """Whether the pronoun ending `before` stands for the owner: the person named last before it (by a word of
-    their name alone, "Maya's" too), of those it may stand for (a man's "he" none the story brings in as a woman)."""
-    other_sex = cast.women if _PRONOUNS[pronoun] else cast.men
-    if cast.owner in other_sex:
+    """Whether the pronoun ending `before` stands for the owner: the owner's sex is known and agrees, and the owner
+    is the person named last before it (by a word of their name alone, "Maya's" too) but for those it cannot stand
+    for: those of the other sex, by a title, a relative's word or a pronoun of the other sex that stood for them
+    since ("Princess Elsa loved a poor shepherd named Mikkel. When her father heard of it, he": "her" is Mikkel's
+    or Elsa's, so "he" is neither's)."""
+    man = _PRONOUNS[pronoun]
+    if cast.owner_is_man is not man:
         return False
-    others = _name_words([other for other in cast.others if other not in other_sex])
-    for word, _, _ in reversed(words(before)):
+    sexes = dict(cast.sex_of_word)
+    owners = "\0owner"
+    sexes[owners] = man
+    named: list[str] = []
+    for word, _, _ in words(before):
         folded = bare_word(fold(word))
-        if word[:1].isupper() and (folded in cast.owner_words or folded in others):
-            return folded not in others
-    return False
+        if word[:1].isupper() and folded in cast.other_words:
+            named.append(folded)
+        elif word[:1].isupper() and folded in cast.owner_words:
+            named.append(owners)
+        elif folded in _SEX_OF and named:
+            told = _SEX_OF[folded]
+            stands_for = next((name for name in reversed(named) if sexes.get(name, told) is told), None)
+            if stands_for is not None:
+                sexes[stands_for] = told
+    return next((name for name in reversed(named) if sexes.get(name, man) is man), None) == owners

@@ -113,3 +113,44 @@ def test_the_marriage_told_is_found_in_time_linear_in_the_story():
     short = _seconds_to_find(story(250), "Tom Berg", others, asked)
     long = _seconds_to_find(story(1000), "Tom Berg", others, asked)
     assert long < 8 * short
+
+
+LIGHTHOUSE = [
+    "Anna Lind keeps the lighthouse on Skarvik with her brother, Nils Lind. The islanders say she is the best keeper "
+    "the coast has known.",
+    "Anna waits years for the sailor Tom Berg to come home. When he does not return from the northern voyage, she "
+    "marries the harbour master, Gregor Holm, a quiet widower.",
+    "Nils attends Tom's wedding to Sofia Ek in the mainland church, and brings back news that Tom is alive and has "
+    "been living in Bergen all along.",
+    "The old pastor, Erik Sand, married off his daughter, Greta Sand, to the richest fisherman on the island, Olof "
+    "Strand.",
+    "In the last chapter, Tom returns to Skarvik alone. Sofia has left him, and he asks Anna to forgive him. She "
+    "refuses to marry him, and stays with Gregor.",
+    "Greta Sand never wanted to marry Olof Strand; she had loved the schoolteacher, Karl Dahl, since they were "
+    "children.",
+]
+"""A story the reviewer of stop 71 wrote, whose marriages tempt each rule: one told of "she" after a man is named."""
+LIGHTHOUSE_PEOPLE = ["Anna Lind", "Nils Lind", "Tom Berg", "Gregor Holm", "Sofia Ek", "Erik Sand", "Greta Sand"]
+LIGHTHOUSE_PEOPLE += ["Olof Strand", "Karl Dahl"]
+GLASS_MOUNTAIN = [
+    "There was once a king called King Harald who had one daughter, Princess Elsa. King Harald wanted the princess "
+    "to marry Prince Ivo, the son of his oldest ally.",
+    "But Princess Elsa loved a poor shepherd named Mikkel. When her father heard of it, he was furious, and he "
+    "married her to Prince Ivo the very next week.",
+    "Prince Ivo was cruel, and Princess Elsa fled to the glass mountain. Mikkel climbed the mountain on iron shoes and "
+    "brought her home.",
+]
+GLASS_MOUNTAIN_PEOPLE = ["King Harald", "Princess Elsa", "Prince Ivo", "Mikkel"]
+
+
+def _told_of(texts: list[str], cast: list[str], owner: str, asked: SpouseAsked) -> str | None:
+    told = marriage_told(texts, owner, [name for name in cast if name != owner], asked)
+    return None if told is None else told[1]
+
+
+def test_a_pronoun_is_the_owner_s_only_where_the_owner_s_sex_agrees():
+    # "Tom Berg to come home. When he does not return ..., she marries the harbour master": Tom is a "he", so the
+    # "she" is Anna's; and "Mikkel. When her father heard of it, he ... married her to Prince Ivo" is the king's.
+    asked = SpouseAsked("tom", engaged=False)
+    assert _told_of(LIGHTHOUSE, LIGHTHOUSE_PEOPLE, "Tom Berg", asked) == LIGHTHOUSE[2]
+    assert _told_of(GLASS_MOUNTAIN, GLASS_MOUNTAIN_PEOPLE, "Mikkel", SpouseAsked("mikkel", engaged=False)) is None
