@@ -15,7 +15,7 @@ from functools import partial
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Passage, Story
-from bot.core.kin_asked import KIN, MEN, WOMEN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
+from bot.core.kin_asked import BLOOD_KIN, KIN, MEN, WOMEN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
@@ -176,6 +176,7 @@ def _marriage_told(
         return None
     story = _story_passages(stories, passages, owner.passage)
     cast = people.of_story(owner.path)
+    owner_words = {fold(word) for word, _, _ in words(owner.name)}
     told = marriage_told(
         [passage.text for passage in story],
         owner.name,
@@ -183,6 +184,12 @@ def _marriage_told(
         asked,
         men=[person.name for person in cast if introduces_as_kin(person.intro, person.name, MEN)],
         women=[person.name for person in cast if introduces_as_kin(person.intro, person.name, WOMEN)],
+        kin=[
+            person.name
+            for person in cast
+            if introduces_as_kin(person.intro, person.name, BLOOD_KIN)
+            and not owner_words.isdisjoint(fold(word) for word, _, _ in words(person.intro))
+        ],
     )
     if told is None:
         return None

@@ -76,6 +76,8 @@ WOMEN = frozenset(
     | {"fiancee", "stepmother", "stepdaughter", "niece", "granddaughter"}
 )
 """Relatives' words that say a man's or a woman's: one brought in as "her strict father" is no "her"."""
+BLOOD_KIN = (MEN | WOMEN) - {"husband", "wife", "boyfriend", "girlfriend", "fiance", "fiancee"}
+"""Relatives' words that say someone is no one's spouse: "his daughter, Mathilde Renard" is not whom he marries."""
 
 WHO_OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("whos",))
 WHAT_OPENINGS = (("what", "is"), ("what", "was"), ("what's",), ("whats",))

@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
+from bot.core.number_words import TENS, UNITS
 from bot.core.people_finder import HONORIFICS, kin_words, person_titles
 from bot.core.pronoun_asked import pronouns_of
 from bot.core.sentences import sentence_spans
@@ -111,6 +112,13 @@ class _Cast:
     men: Collection[str]
     women: Collection[str]
     """Of `others`, those the story brings in as a man or as a woman by a relative's word."""
+    kin: Collection[str]
+    """Of `others`, those it brings in as the owner's relatives."""
+
+    @functools.cached_property
+    def kin_words(self) -> frozenset[str]:
+        """The words naming the owner's relatives alone."""
+        return _name_words(list(self.kin)) - _name_words([other for other in self.others if other not in self.kin])
 
     @functools.cached_property
     def owner_words(self) -> frozenset[str]:
@@ -178,6 +186,7 @@ def marriage_told(
     asked: SpouseAsked,
     men: Collection[str] = (),
     women: Collection[str] = (),
+    kin: Collection[str] = (),
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling that the person `owner` marries, is married or engaged to one
     of the story's `others` named after it (the last one, asked whom they end up marrying): the owner named before
@@ -186,8 +195,9 @@ def marriage_told(
     story does not bring in as of the other sex: `men`, `women`); not "a married director", "the wife of" another
     than the one named right before it, nor a name past a stop, a quote or the owner's own name. Asked of a
     marriage, a marriage told first, then an engagement; asked of an engagement, an engagement alone. None where no
-    sentence tells one. Each sentence is read once at most, and only where it holds a word telling a marriage."""
-    cast = _Cast(texts, owner, others, men, women)
+    sentence tells one. No one of `kin`, those brought in as the owner's relatives, is their spouse ("Claude ... his
+    daughter, Mathilde"). Each sentence is read once at most, and only where it holds a word telling a marriage."""
+    cast = _Cast(texts, owner, others, men, women, kin)
     spans = [(index, start, end) for index, text in enumerate(texts) for start, end in sentence_spans(text)]
     order = range(len(spans) - 1, -1, -1) if asked.last else range(len(spans))
     for engagement in (True,) if asked.engaged else (False, True):
@@ -216,9 +226,11 @@ def _tells_marriage(sentence: str, previous: str, engagement: bool, cast: _Cast)
         after = _words_after(said, place, engagement)
         if after is None or not _spouse_named(sentence, written, said, after, cast):
             continue
+        if said[place] in _RELATIVE_NOUNS and not _names_follow(sentence, written, place):
+            continue  # "Tom's wife left him for Gregor Holm"
         if said[place + 1 : place + 2] == ["of"] and not _owner_apposed(written, said, place, cast):
             continue  # "the daughter of Count Rutger of Aschenberg, and the wife of Colonel Kjell Barnekow"
-        subject = _subject_of(written, said, place, cast)
+        subject = _subject_of(sentence, written, said, place, cast)
         if isinstance(subject, str):
             at = _chain_head(said, place, subject)
             subject = _pronoun_is_owners(previous + "\n" + sentence[: written[at][1]], subject, cast)
@@ -254,7 +266,7 @@ def _spouse_named(sentence: str, written: list[tuple[str, int, int]], said: list
         if not written[place][0][:1].isupper():
             continue
         if word in cast.other_words:  # "her husband, Colonel Dunstable", of Honoria Dunstable
-            return True
+            return word not in cast.kin_words
         if word in cast.owner_words:
             return False
     return False
@@ -270,22 +282,103 @@ def _owner_apposed(written: list[tuple[str, int, int]], said: list[str], place: 
     return back >= 0 and written[back][0][:1].isupper() and bare_word(said[back]) in cast.owner_words
 
 
-def _subject_of(written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast) -> bool | str | None:
+def _subject_of(
+    sentence: str, written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast
+) -> bool | str | None:
     """Who marries, by the word telling it at `place`: True where it is the owner named, False where it is someone
-    else, the pronoun where it is one; None where no one is named before it in its clause ("Clementine learns that
-    Ottilie had been engaged", Ottilie no one the people finder knows)."""
+    else, the pronoun where it is one; None where no one known is (bot.core.spouse_asked._verb_subject,
+    _noun_owner)."""
+    if said[place] in _RELATIVE_NOUNS | _MARRIAGE_TO | _ENGAGEMENT_TO:
+        return _noun_owner(written, said, place, cast)
+    return _verb_subject(sentence, written, said, place, cast)
+
+
+_RELATIVE_NOUNS = frozenset({"wife", "husband", "spouse", "fiance", "fiancee"})
+
+
+def _noun_owner(written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast) -> bool | str | None:
+    """Whose the wife, husband, marriage or engagement at `place` is: the possessive at most two words before it
+    ("her estranged husband", "Mrs. Bellweather's own husband", "Gaz's wedding to Priya Raman"), True where it is
+    the owner's, the pronoun where it is one, False where another's or a relative's ("Gwen's father's wife"); else
+    the owner named right before "wife of" ("Kieva, wife of Pryderi"); else None."""
     kin = kin_words()
-    for back in range(place - 1, -1, -1):
+    for back in range(place - 1, max(place - 2 - _MOST_WORDS_OWNING, -1), -1):
         word = bare_word(said[back])
-        owning = said[back].endswith(POSSESSIVE_ENDS) or word in ("his", "her")
-        if owning and (place - back - 1 > _MOST_WORDS_OWNING or any(w in kin for w in said[back + 1 : place])):
-            return False  # "Gwen's father married", "her father's assistant, who is engaged"
+        if not said[back].endswith(POSSESSIVE_ENDS) and word not in ("his", "her"):
+            continue
+        between = said[back + 1 : place]
+        if any(w in kin for w in between):
+            return False  # "her father's assistant"
         if word in _PRONOUNS:
             return word
-        if word == "that":
-            return None
-        if written[back][0][:1].isupper() and (word in cast.owner_words or word in cast.other_words):
+        return written[back][0][:1].isupper() and word in cast.owner_words and word not in cast.other_words
+    return True if _owner_apposed(written, said, place, cast) else None
+
+
+def _names_follow(sentence: str, written: list[tuple[str, int, int]], place: int) -> bool:
+    """Whether a wife or husband at `place` is named right after the word, but for a comma ("his wife Pilar", "her
+    husband, Desmond Kerr"), or "of" follows ("Kieva, wife of Pryderi"): else the name after it is another's ("Tom's
+    wife left him for Gregor Holm")."""
+    if place + 1 >= len(written):
+        return False
+    following = written[place + 1][0]
+    return following[:1].isupper() or following == "of" or "," in sentence[written[place][2] : written[place + 1][1]]
+
+
+_SUBJECTS = frozenset({"he", "she"})
+_PASSED_TO_SUBJECT = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should"}
+    | {"can", "could", "may", "might", "must", "does", "did", "do", "get", "gets", "got", "getting", "gotten"}
+    | {"now", "later", "then", "soon", "already", "also", "eventually", "finally", "once", "still", "again", "and"}
+    | set(UNITS)
+    | set(TENS)
+)
+"""Words that may stand between whoever marries and the verb: auxiliaries, adverbs (and any word ending in "ly"),
+numbers ("Guilhem, now thirty-five and married to a weaver named Isabeau"); any other word ends the walk back: a
+verb ("Tom said the captain married"), a noun ("Tom, whose sister married"), "to" ("wanted the princess to
+marry")."""
+_MOST_WORDS_APPOSED = 10
+"""How long a description set off by commas between a name and its verb may be: "Bertram, a 79-year-old retired
+magician, is marrying Gloria Fairweather"."""
+
+
+def _verb_subject(
+    sentence: str, written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast
+) -> bool | str | None:
+    """Who marries by the verb at `place`: the owner or another named, or "he" or "she", before it with nothing
+    between but the words of _PASSED_TO_SUBJECT, titles, or a description set off by commas after the name; None
+    where another word or a capitalised word naming no one known comes first ("Tom is best man at Karl's wedding")."""
+    if said[place + 1 : place + 2] == ["off"] or (
+        said[place + 2 : place + 3] == ["to"] and said[place + 1] in ("her", "him", "them")
+    ):
+        return None  # "married off his daughter", "he married her to Prince Ivo": another's marriage, made by them
+    titles = HONORIFICS | person_titles()
+    back = place - 1
+    while back >= 0:
+        word = bare_word(said[back])
+        capital = written[back][0][:1].isupper()
+        if word in _SUBJECTS:
+            return word
+        if capital and (word in cast.owner_words or word in cast.other_words):
             return word in cast.owner_words and word not in cast.other_words
+        if word in _PASSED_TO_SUBJECT or word.endswith("ly") or word.isdigit() or word in titles:
+            back -= 1
+            continue
+        opened = _apposition_opened(sentence, written, back, place)
+        if opened is None:
+            return None
+        back = opened
+    return None
+
+
+def _apposition_opened(sentence: str, written: list[tuple[str, int, int]], back: int, place: int) -> int | None:
+    """Where the name stands before a description set off by commas holding the word at `back`, closed before the
+    verb at `place` ("Bertram, a 79-year-old retired magician, is marrying"); None where there is none."""
+    if "," not in sentence[written[back][2] : written[place][1]]:
+        return None
+    for before in range(back - 1, max(back - 1 - _MOST_WORDS_APPOSED, -1), -1):
+        if "," in sentence[written[before][2] : written[before + 1][1]]:
+            return before if written[before][0][:1].isupper() else None
     return None
 
 
