@@ -197,3 +197,24 @@ def test_no_one_brought_in_as_the_owner_s_relative_is_their_spouse():
     asked = SpouseAsked("claude", engaged=False)
     assert marriage_told([married], "Claude Renard", others, asked) == (0, married)
     assert marriage_told([married], "Claude Renard", others, asked, kin=["Mathilde Renard"]) is None
+
+
+HALIFAX = [
+    "Ruth Carver is a nurse in Halifax during the war. Her closest friend is a young doctor, Michael Shaw, who works "
+    "beside her at the Camp Hill hospital.",
+    "In 1917, Michael sails for France with the medical corps. Ruth writes to him every week.",
+    "Michael's letters stop after the Somme. A year later, Ruth tells Michael's brother, Daniel Shaw, that she has "
+    "married a fisherman named Walter Boyd.",
+    "Daniel Shaw's wife, Helen Shaw, takes Ruth in after the explosion destroys her street.",
+    "When Michael finally comes home, wounded and silent, he marries Helen's cousin, Lucy Pratt, in a small ceremony "
+    "at the harbour church.",
+    "Ruth's mother's second husband, Arthur Keene, owns the boarding house where Michael and Lucy live.",
+]
+"""The reviewer's story (stop 71) of a nurse whose mother's husband is named, not hers."""
+HALIFAX_PEOPLE = ["Ruth Carver", "Michael Shaw", "Daniel Shaw", "Walter Boyd", "Helen Shaw", "Lucy Pratt"]
+HALIFAX_PEOPLE += ["Arthur Keene"]
+
+
+def test_a_relative_s_husband_is_not_the_owner_s():
+    told = _told_of(HALIFAX, HALIFAX_PEOPLE, "Ruth Carver", SpouseAsked("ruth", engaged=False))
+    assert told is None or "Arthur Keene" not in told
