@@ -207,7 +207,8 @@ def marriage_told(
             if not _MARRIAGE_STEMS.search(sentence):
                 continue
             previous = texts[spans[at - 1][0]][spans[at - 1][1] : spans[at - 1][2]] if at > 0 else ""
-            if _tells_marriage(sentence, previous, engagement, cast):
+            undone = engagement and not asked.engaged  # a marriage asked of: no engagement broken off
+            if _tells_marriage(sentence, previous, engagement, cast, undone_excluded=undone):
                 return index, sentence
     return None
 
@@ -217,12 +218,20 @@ _MARRIAGE_STEMS = re.compile(r"marr|wed|wife|husband|spouse|engag|betroth|fianc|
 word (a plain search, linear in the sentence)."""
 
 
-def _tells_marriage(sentence: str, previous: str, engagement: bool, cast: _Cast) -> bool:
-    """Whether `sentence` tells the owner marrying (or, `engagement`, engaged to) someone named; a pronoun read by
-    `previous`, the sentence before it, and its own words before the pronoun."""
+def _tells_marriage(
+    sentence: str, previous: str, engagement: bool, cast: _Cast, *, undone_excluded: bool = False
+) -> bool:
+    """Whether `sentence` tells the owner marrying (or, `engagement`, engaged to) someone named, or the owner and
+    another married ("Clara and Ewan are married"); a pronoun read by `previous`, the sentence before it, and its
+    own words before the pronoun. `undone_excluded`: no engagement told as undone ("since breaking off her
+    engagement to", "her former fiancé")."""
     written = words(sentence)
     said = [fold(word) for word, _, _ in written]
     for place in range(len(said)):
+        if not engagement and said[place] in _WEDDING_VERBS and _pair_married(written, said, place, cast):
+            return True
+        if undone_excluded and not _UNDONE.isdisjoint(said[max(place - _MOST_WORDS_UNDOING, 0) : place]):
+            continue
         after = _words_after(said, place, engagement)
         if after is None or not _spouse_named(sentence, written, said, after, cast):
             continue
@@ -237,6 +246,47 @@ def _tells_marriage(sentence: str, previous: str, engagement: bool, cast: _Cast)
         if subject:
             return True
     return False
+
+
+_UNDONE = frozenset({"former", "ex", "breaking", "broke", "broken", "break", "breaks", "calling", "called", "calls"})
+_UNDONE |= {"cancels", "cancelled", "canceled", "cancelling", "ending", "ended", "ends"}
+_MOST_WORDS_UNDOING = 4
+"""Words before an engagement, at most four words before it, that tell it undone: "since breaking off her engagement
+to a ship's officer, Rodrigo Salas", "her former fiancé, Rupert"; asked whom someone marries, that is no answer."""
+_PAIRED = frozenset({"are", "were", "got", "get", "had", "have", "been", "be", "finally", "eventually", "soon", "now"})
+
+
+def _pair_married(written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast) -> bool:
+    """Whether the verb at `place` tells the owner and another married by naming both before it: "Clara and Ewan
+    are married in the church at Quintero", "Ewan and Clara finally got married"."""
+    back = place - 1
+    while back >= 0 and said[back] in _PAIRED:
+        back -= 1
+    if back == place - 1:
+        return False
+    second, back = _name_before(written, said, back, cast)
+    if second is None or said[back : back + 1] != ["and"]:
+        return False
+    first, _ = _name_before(written, said, back - 1, cast)
+    return first is not None and first != second
+
+
+def _name_before(
+    written: list[tuple[str, int, int]], said: list[str], end: int, cast: _Cast
+) -> tuple[bool | None, int]:
+    """Whether the capitalised name ending at `end` is the owner's (True) or another's (False), and where the word
+    before it stands; None where the words there name no one known."""
+    owner = None
+    while end >= 0 and written[end][0][:1].isupper():
+        word = bare_word(said[end])
+        if word in cast.other_words:
+            owner = False if owner is None else owner
+        elif word in cast.owner_words:
+            owner = True
+        else:
+            return None, end
+        end -= 1
+    return owner, end
 
 
 def _words_after(said: list[str], place: int, engagement: bool) -> int | None:

@@ -218,3 +218,19 @@ HALIFAX_PEOPLE += ["Arthur Keene"]
 def test_a_relative_s_husband_is_not_the_owner_s():
     told = _told_of(HALIFAX, HALIFAX_PEOPLE, "Ruth Carver", SpouseAsked("ruth", engaged=False))
     assert told is None or "Arthur Keene" not in told
+
+
+def test_asked_whom_someone_marries_an_engagement_broken_off_is_no_answer_and_a_pair_married_is():
+    # bench/untuned6: "Clara has lived a quiet life since breaking off her engagement to a ship's officer, Rodrigo
+    # Salas" was the answer to "who did clara marry", where "Clara and Ewan are married in the church" is.
+    texts = _paragraphs(BENCH / "untuned6" / "corpus" / "the-bookbinder-of-calle-estrella.md")
+    others = ["Ewan MacAskill", "Rodrigo Salas", "Alasdair MacAskill", "Rosa Quiroga", "Doña Mercedes", "Nico"]
+    told = marriage_told(texts, "Clara Benavente", others, SpouseAsked("clara", engaged=False))
+    assert told is not None and told[1].startswith("In the epilogue, set in 2003, Clara and Ewan are married")
+    # bench/untuned5: "Clementine's former fiancé, an estate agent named Julian Forsythe" is whom she was engaged
+    # to, not whom she marries.
+    texts = _paragraphs(BENCH / "untuned5" / "corpus" / "winter-in-vellacourt.md")
+    others = ["Julian Forsythe", "Ottilie", "Marcus"]
+    assert marriage_told(texts, "Clementine Ashdown", others, SpouseAsked("clementine", engaged=False)) is None
+    told = marriage_told(texts, "Clementine Ashdown", others, SpouseAsked("clementine", engaged=True))
+    assert told is not None and "Clementine's former fiancé, an estate agent named Julian Forsythe" in told[1]
