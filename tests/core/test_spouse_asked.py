@@ -234,3 +234,26 @@ def test_asked_whom_someone_marries_an_engagement_broken_off_is_no_answer_and_a_
     assert marriage_told(texts, "Clementine Ashdown", others, SpouseAsked("clementine", engaged=False)) is None
     told = marriage_told(texts, "Clementine Ashdown", others, SpouseAsked("clementine", engaged=True))
     assert told is not None and "Clementine's former fiancé, an estate agent named Julian Forsythe" in told[1]
+
+
+MILLER = [
+    "Tomas Havel is a miller in the village of Ostrava. His parents married in 1950, and his father died when Tomas "
+    "was a boy. His mother, Marta Havel, raised him alone.",
+    "At twenty, Tomas falls in love with Lenka Dvorak, the blacksmith's daughter. But Lenka's father, Old Dvorak, has "
+    "promised her to a rich merchant, Pavel Novak. Lenka refuses to marry Pavel and runs away to the city.",
+    "Tomas's sister, Jana, marries Pavel Novak instead, and the whole village attends the wedding. Tomas and Marta "
+    "attended the wedding of Jana and Pavel, and Tomas danced with the baker's widow, Irena Kral.",
+    "Years pass. Tomas married Irena Kral in the spring, and they had two sons. When Irena died of fever, he married "
+    "Lenka at last, who had come back from the city a widow.",
+]
+"""The reviewer's miller (stop 71): a refusal to marry, then his two marriages."""
+MILLER_PEOPLE = ["Tomas Havel", "Lenka Dvorak", "Old Dvorak", "Pavel Novak", "Jana", "Marta Havel", "Irena Kral"]
+
+
+def test_a_marriage_refused_wished_for_or_denied_is_none():
+    # "Lenka refuses to marry Pavel", "Greta Sand never wanted to marry Olof Strand", "She refuses to marry him":
+    # each was read as a marriage of the one named before it.
+    assert _told_of(MILLER, MILLER_PEOPLE, "Lenka Dvorak", SpouseAsked("lenka", engaged=False)) is None
+    assert _told_of(LIGHTHOUSE, LIGHTHOUSE_PEOPLE, "Greta Sand", SpouseAsked("greta", engaged=False)) is None
+    told = _told_of(MILLER, MILLER_PEOPLE, "Tomas Havel", SpouseAsked("tomas", engaged=False))
+    assert told == "Tomas married Irena Kral in the spring, and they had two sons."
