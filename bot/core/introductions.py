@@ -15,7 +15,16 @@ from functools import partial
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Passage, Story
-from bot.core.kin_asked import BLOOD_KIN, KIN, MEN, WOMEN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
+from bot.core.kin_asked import (
+    KIN,
+    MEN,
+    WOMEN,
+    KinAsked,
+    introduces_as_blood_kin,
+    introduces_as_kin,
+    kin_asked_about,
+    kin_named,
+)
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
@@ -187,7 +196,7 @@ def _marriage_told(
         kin=[
             person.name
             for person in cast
-            if introduces_as_kin(person.intro, person.name, BLOOD_KIN)
+            if introduces_as_blood_kin(person.intro, person.name)
             and not owner_words.isdisjoint(fold(word) for word, _, _ in words(person.intro))
         ],
     )

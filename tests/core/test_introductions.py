@@ -557,3 +557,12 @@ def test_a_marriage_told_of_her_or_him_is_told_of_whom_the_pronoun_stands_for(tm
     assert (told("who was clementine engaged to") or "").startswith(
         "The romance is strained when Clementine's former fiancé, an estate agent named Julian Forsythe"
     )
+
+
+def test_someone_brought_in_as_a_foster_relative_may_be_whom_they_marry(tmp_path):
+    # bench/untuned6: "Sventa spends her days with her foster-brother, Rimas" and later "Sventa marries Rimas": a
+    # relative by blood is no one's spouse, a foster-brother may be.
+    library = library_of(tmp_path, BENCH / "untuned6" / "corpus" / "the-amber-crown.md")
+    people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
+    found = person_introduced("Who did Sventa marry?", people, stories, passages, None, None, nothing_written)
+    assert found is not None and (found.person.intro or "").startswith("Sventa marries Rimas, who is not of noble")
