@@ -339,22 +339,27 @@ def _subject_of(
     else, the pronoun where it is one; None where no one known is (bot.core.spouse_asked._verb_subject,
     _noun_owner)."""
     if said[place] in _RELATIVE_NOUNS | _MARRIAGE_TO | _ENGAGEMENT_TO:
-        return _noun_owner(written, said, place, cast)
+        return _noun_owner(sentence, written, said, place, cast)
     return _verb_subject(sentence, written, said, place, cast)
 
 
 _RELATIVE_NOUNS = frozenset({"wife", "husband", "spouse", "fiance", "fiancee"})
 
 
-def _noun_owner(written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast) -> bool | str | None:
+def _noun_owner(
+    sentence: str, written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast
+) -> bool | str | None:
     """Whose the wife, husband, marriage or engagement at `place` is: the possessive at most two words before it
-    ("her estranged husband", "Mrs. Bellweather's own husband", "Gaz's wedding to Priya Raman"), True where it is
-    the owner's, the pronoun where it is one, False where another's or a relative's ("Gwen's father's wife"); else
-    the owner named right before "wife of" ("Kieva, wife of Pryderi"); else None."""
+    ("her estranged husband", "Mrs. Bellweather's own husband", "Gaz's wedding to Priya Raman") with no comma or
+    capitalised word between, True where it is the owner's, the pronoun where it is one, False where another's or a
+    relative's ("Gwen's father's wife"); else the owner named right before "wife of" ("Kieva, wife of Pryderi");
+    else None."""
     kin = kin_words()
     for back in range(place - 1, max(place - 2 - _MOST_WORDS_OWNING, -1), -1):
         word = bare_word(said[back])
         if not said[back].endswith(POSSESSIVE_ENDS) and word not in ("his", "her"):
+            if written[back][0][:1].isupper() or "," in sentence[written[back][2] : written[back + 1][1]]:
+                break  # "bearing him to his grave, Duivsech, wife of Murtough": no "his wife"
             continue
         between = said[back + 1 : place]
         if any(w in kin for w in between):

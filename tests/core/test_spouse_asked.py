@@ -257,3 +257,15 @@ def test_a_marriage_refused_wished_for_or_denied_is_none():
     assert _told_of(LIGHTHOUSE, LIGHTHOUSE_PEOPLE, "Greta Sand", SpouseAsked("greta", engaged=False)) is None
     told = _told_of(MILLER, MILLER_PEOPLE, "Tomas Havel", SpouseAsked("tomas", engaged=False))
     assert told == "Tomas married Irena Kral in the spring, and they had two sons."
+
+
+def test_a_wife_named_right_before_wife_of_is_not_the_wife_of_a_his_before_her_name():
+    # FairytaleQA's "Murtough and the Witch Woman" (train): "his grave, Duivsech, wife of Murtough" is Duivsech's
+    # marriage, not one of whoever "his" stands for.
+    grave = (
+        "As they went thus, bewailing the death of Murtough and bearing him to his grave, Duivsech, wife of Murtough, "
+        "met them, and when she found her husband dead, she struck her hands together and she made a great and "
+        "mournful lamentation."
+    )
+    told = marriage_told([grave], "Duivsech", ["Murtough", "Sin"], SpouseAsked("duivsech", engaged=False))
+    assert told == (0, grave)
