@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.core.analysis import fold, words
 from bot.core.corpus import Passage, Story
-from bot.core.kin_asked import KIN, MEN, WOMEN, KinAsked, introduces_as_kin, kin_asked_about, kin_named
+from bot.core.kin_asked import (
+    KIN,
+    MEN,
+    WOMEN,
+    KinAsked,
+    introduces_as_blood_kin,
+    introduces_as_kin,
+    kin_asked_about,
+    kin_named,
+)
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
@@ -34,6 +43,7 @@ from bot.core.role_asked import (
     roles_owned_at,
 )
 from bot.core.slips import bare_word, possessive_end, slip_of
+from bot.core.spouse_asked import SPOUSES, SpouseAsked, marriage_told, spouse_asked_about
 
 
 @dataclass(frozen=True)
@@ -62,11 +72,23 @@ def person_introduced(
     brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?").
     Or the one person brought in as holding a role for the person named ("Who is Priya's boss?": "her manager, Don
     Keller", where Priya is the person last named before it in the story's `passages`); where no one is, the question
-    is read as the rules below read it.
+    is read as the rules below read it. Whom someone marries or is engaged to ("Who does Beatrice marry?", and "Who
+    is Guilhem's wife?" where no one is brought in as his wife) moves the person's introduction to the sentence
+    telling it (bot.core.spouse_asked); where none does, a relative asked for has no answer here, and a verb's
+    question is read as the rules below read it.
     `written` says whether the stories write a word as typed: a name they write is no one's misspelling."""
     kin = kin_asked_about(question)
     if kin is not None:
-        return _introducing(_kin_introduced(people, stories, passages, kin, within, written, alone=False))
+        relative = _introducing(_kin_introduced(people, stories, passages, kin, within, written, alone=False))
+        if relative is not None or kin.called[0] not in SPOUSES:
+            return relative
+        spouse: SpouseAsked | None = SpouseAsked(kin.owner, engaged=SPOUSES[kin.called[0]])
+    else:
+        spouse = spouse_asked_about(question)
+    if spouse is not None:
+        told = _marriage_told(people, stories, passages, spouse, within, written)
+        if told is not None or kin is not None:
+            return told
     role_of = role_of_asked_about(question)
     holder = None if role_of is None else _role_of_introduced(people, stories, passages, role_of, within, written)
     if holder is not None:
@@ -142,6 +164,47 @@ def _corrected(question: str, fixed: dict[str, str]) -> str:
         parts += [question[done:start], replacement, mark]
         done = end
     return "".join([*parts, question[done:]])
+
+
+def _marriage_told(
+    people: FindsPeople,
+    stories: Sequence[Story],
+    passages: Sequence[Passage],
+    asked: SpouseAsked,
+    within: range | None,
+    written: Callable[[str], bool],
+) -> Introduction | None:
+    """The owner's introduction moved to the sentence of their story telling whom they marry or are engaged to
+    (bot.core.spouse_asked: "Guilhem, now thirty-five and married to a weaver named Isabeau" for "Who is Guilhem's
+    wife?"), where one does; else None."""
+    found = _one_person(people, NameAsked(asked.owner, False), within, written)
+    if found is None:
+        return None
+    owner = found.person
+    if owner.passage is None:
+        return None
+    story = _story_passages(stories, passages, owner.passage)
+    cast = people.of_story(owner.path)
+    owner_words = {fold(word) for word, _, _ in words(owner.name)}
+    told = marriage_told(
+        [passage.text for passage in story],
+        owner.name,
+        [person.name for person in cast if person.name != owner.name],
+        asked,
+        men=[person.name for person in cast if introduces_as_kin(person.intro, person.name, MEN)],
+        women=[person.name for person in cast if introduces_as_kin(person.intro, person.name, WOMEN)],
+        kin=[
+            person.name
+            for person in cast
+            if introduces_as_blood_kin(person.intro, person.name)
+            and not owner_words.isdisjoint(fold(word) for word, _, _ in words(person.intro))
+        ],
+    )
+    if told is None:
+        return None
+    where, sentence = told
+    first = stories[passages[owner.passage].story].first_passage
+    return replace(found, person=replace(owner, passage=first + where, intro=sentence))
 
 
 def _introducing(person: Person | None) -> Introduction | None:

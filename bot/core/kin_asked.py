@@ -25,6 +25,7 @@ KIN = {
     "daughter": ("daughter",),
     "wife": ("wife",),
     "husband": ("husband",),
+    "spouse": ("spouse", "wife", "husband"),
     "brother": ("brother",),
     "sister": ("sister",),
     "uncle": ("uncle",),
@@ -50,6 +51,7 @@ KIN_OF_OWNER = {
     "daughter": _PARENT,
     "wife": ("husband",),
     "husband": ("wife",),
+    "spouse": ("spouse", "wife", "husband"),
     "brother": ("brother", "sister"),
     "sister": ("brother", "sister"),
     "uncle": ("nephew", "niece"),
@@ -74,6 +76,9 @@ WOMEN = frozenset(
     | {"fiancee", "stepmother", "stepdaughter", "niece", "granddaughter"}
 )
 """Relatives' words that say a man's or a woman's: one brought in as "her strict father" is no "her"."""
+BLOOD_KIN = (MEN | WOMEN) - {"husband", "wife", "boyfriend", "girlfriend", "fiance", "fiancee"}
+"""Relatives' words that say someone is no one's spouse: "his daughter, Mathilde Renard" is not whom he marries."""
+_NOT_BY_BLOOD = frozenset({"foster", "adoptive", "adopted"})
 
 WHO_OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("whos",))
 WHAT_OPENINGS = (("what", "is"), ("what", "was"), ("what's",), ("whats",))
@@ -193,6 +198,18 @@ def introduces_as_kin(sentence: str, name: str, called: Collection[str]) -> bool
     said = [fold(word) for word, _, _ in words(sentence)]
     named = [fold(word) for word, _, _ in words(name)]
     return any(said_before(said, place, called) for place in name_places(said, named))
+
+
+def introduces_as_blood_kin(sentence: str, name: str) -> bool:
+    """Whether `sentence` brings in the person `name` as a relative by blood (BLOOD_KIN), one no one marries: "his
+    daughter, Mathilde Renard", not "her foster-brother, Rimas", whom Queen Sventa marries."""
+    said = [fold(word) for word, _, _ in words(sentence)]
+    named = [fold(word) for word, _, _ in words(name)]
+    for place in name_places(said, named):
+        kin = place_before(said, place, BLOOD_KIN)
+        if kin is not None and said[kin - 1 : kin] not in ([word] for word in _NOT_BY_BLOOD):
+            return True
+    return False
 
 
 def name_places(said: list[str], named: list[str]) -> list[int]:

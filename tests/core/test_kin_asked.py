@@ -12,6 +12,7 @@ from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about, kin
         ("Who is Declan's dad's name?", KinAsked("declan", ("father", "dad"))),
         ("What is Sir Aldous Penhallow's son called?", KinAsked("sir aldous penhallow", ("son",))),
         ("Who was the king's son?", KinAsked("the king", ("son",))),
+        ("Who is Maya's spouse?", KinAsked("maya", ("spouse", "wife", "husband"))),
     ],
 )
 def test_a_relative_asked_for(question, asked):
