@@ -28,6 +28,9 @@ _LOOKED_IN = 2
 """The sentences a name's pronoun is looked for in: the one naming the person and the next."""
 _SETTLED = 2
 """How many times one sex's pronouns must outnumber the other's for the story's to be read as theirs."""
+_ARTICLES = frozenset({"the", "a", "an"})
+_BEING = frozenset({"is", "was", "are", "were"})
+"""After a sentence's opening "The hero", a verb saying who they are ("The hero is Pebble"), not what they do."""
 _OWNING = frozenset({"his", "hers"})
 """Pronouns that say whose something is wherever they stand; "her" does so only before a noun ("her boss")."""
 _AFTER_OBJECT = frozenset(
@@ -67,18 +70,22 @@ def pronouns_read(question: str, lead: str, named: Collection[str], people: Coll
 
 
 def pronouns_of(
-    texts: Iterable[str], name: str, others: Iterable[str], titles: Collection[str]
+    texts: Iterable[str], name: str, others: Iterable[str], titles: Collection[str], people: Collection[str]
 ) -> frozenset[str] | None:
     """The pronouns the story's `texts` use for the person called `name` ("she", "her"... or "he", "his"...), or None
     where the text does not settle it. A question's "he" asks of the lead only if the lead is a man, and no list of
     first names says who is (Sasha, Jules, a surname alone); the story does, in the pronoun that follows the name: in
-    each sentence naming them, the first "she" or "he" (of `_TOLD_OF`'s forms) after the name, in that sentence or
-    the next, counted over the story, unless a word of another person's name (`others`, the story's other people)
-    comes first ("Morwenna and Tobias confront Lyle, who admits that he"). Settled where one sex's count is more than
-    `_SETTLED` times the other's. A word of the name that is a title (`titles`: "captain"), not capitalised in it or
-    shared with another's name (a family's surname) names others too and is not looked for, nor ends a look its given
-    name began ("Jack Munro is the landlord. He", with a Martha Munro). One pass over the text, each word looked at
-    once."""
+    each sentence naming them, the first "she" or "he" (of `_TOLD_OF`'s forms) after the name, in that sentence or the
+    next, counted over the story, unless a word of another person's name (`others`, the story's other people) comes
+    first ("Morwenna and Tobias confront Lyle, who admits that he"), or a word for a kind of person (`people`) right
+    after the name's possessive, who is another ("Harrowgate's goalkeeper, the veteran Stuart Lomax, playing his 400th
+    game"); nor in a sentence whose subject is a person told by a word for their kind alone, who is another ("The
+    coroner rules the death an accidental drowning, but Morwenna notices that his wristwatch"). Settled where one sex's
+    count is more than `_SETTLED` times the other's. A word of the name that is a title (`titles`: "captain"), not
+    capitalised in it or shared with another's name (a family's surname) names others too and is not looked for, nor
+    ends a look its given name began ("Jack Munro is the landlord. He", with a Martha Munro); a name's word is a name
+    only where the text capitalises it ("the world of men rose up", "the old thimble" are no Rose's, no Old Barnacle's).
+    One pass over the text, each word looked at once."""
     other_words = {bare_word(fold(word)) for other in others for word, _, _ in words(other) if word[:1].isupper()}
     name_words = {bare_word(fold(word)) for word, _, _ in words(name) if word[:1].isupper()} - set(titles)
     other_words -= set(titles)
@@ -88,10 +95,16 @@ def pronouns_of(
     she = he = 0
     for text in texts:
         looking = 0  # sentences still to look in after a name
+        owning = False  # whether the word before was the name's possessive ("Harrowgate's")
+        placed = 0  # the word's place in its sentence
+        kind_said = 0  # where a sentence's opening "The coroner" ends, if it opens so
+        kind_acts = False  # whether the sentence's subject is a person told by their kind ("The coroner rules")
+        previous = ""
         done = 0
         for word, start, end in words(text):
-            if looking and not _SENTENCE_ENDS.isdisjoint(text[done:start]):
-                looking -= 1
+            if not _SENTENCE_ENDS.isdisjoint(text[done:start]):
+                looking = max(looking - 1, 0)
+                placed, kind_said, kind_acts = 0, 0, False
             done = end
             said = fold(word)
             if looking and said in _TOLD_OF:
@@ -99,8 +112,21 @@ def pronouns_of(
                 he += said in _HE
                 looking = 0
             bare = bare_word(said)
-            if bare in name_words:
+            if placed == 1 and bare in people and previous in _ARTICLES:
+                kind_said = end
+            elif placed == 2 and kind_said and text[kind_said:start].isspace() and said not in _BEING:
+                kind_acts = True
+                looking = 0
+            placed += 1
+            previous = said
+            if owning and bare in people:  # "Harrowgate's goalkeeper": the next pronoun is likelier the goalkeeper's
+                looking = 0
+            owning = False
+            if not word[:1].isupper():  # "will" the verb, "rose" the flower: no Will, no Rose
+                continue
+            if bare in name_words and not kind_acts:
                 looking = _LOOKED_IN
+                owning = bare != said
             elif bare in other_words:
                 looking = 0
     if she > _SETTLED * he:
