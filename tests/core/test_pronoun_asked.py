@@ -1,3 +1,4 @@
+from bot.core.people_finder import kinds_of_people, person_nouns
 from bot.core.pronoun_asked import pronouns_of, pronouns_read
 
 PRIYA = {"priya", "nair", "don", "keller", "will", "ashby", "claire"}
@@ -92,4 +93,51 @@ def test_a_sentence_whose_subject_is_told_by_their_kind_tells_nothing_of_the_lea
     told = pronouns_of(
         ["The hero is Pebble, a crab who is too shy to leave the thimble she uses."], "Pebble", [], (), PEOPLE
     )
+    assert told is not None and "she" in told
+
+
+def test_a_lowercase_word_of_another_s_name_that_is_a_kind_of_creature_ends_a_look():
+    # Mr. Hare is "the hare": the hare's "he" is no evidence of Ilse's (the story was read as "he")
+    ilse = (
+        "Ilse Varga lived at the edge of the great wood. Every morning Ilse went down to the stream to fetch water. "
+        "One morning Ilse met Mr. Hare by the stream. Mr. Hare was a proud old creature with a grey coat, and Mr. "
+        "Hare liked to boast. Ilse sat by the water, and the hare said that he was the fastest runner in the wood. "
+        "Ilse laughed, and the hare told her that he could outrun the wind. Ilse shook her head. Ilse and the hare "
+        "walked to the hill, and the hare boasted that he had never lost a race. Ilse watched the hare run, and he "
+        "stumbled on a root. Ilse helped the hare up, and he thanked her. Mr. Hare limped home. Ilse followed the "
+        "hare to his burrow, and he showed her his children. Ilse went home at dusk."
+    )
+    told = pronouns_of([ilse], "Ilse Varga", ["Mr. Hare"], person_nouns(), kinds_of_people())
+    assert told is not None and "she" in told
+    # Reynard the Fox is "the fox"
+    gretchen = (
+        "One morning Gretchen met the fox at the edge of the meadow, and he bowed low to her. Gretchen asked the fox"
+        " what he wanted, and he said he only wished to talk. Gretchen followed the fox into the trees, and he led her"
+        " far from the geese. Gretchen tied the basket shut, and she carried the fox to the farmer."
+    )
+    told = pronouns_of([gretchen], "Gretchen Albers", ["Reynard the Fox"], person_nouns(), kinds_of_people())
+    assert told is not None and "she" in told
+
+
+def test_a_kind_that_is_the_lead_s_own_another_s_or_quoted_is_no_other_subject():
+    for text, lead in [
+        ("The boy Pavel lives with his mother by the mill. He carries sacks of flour.", "Pavel"),
+        ("A girl named Lily Chen lived in a valley town. She was twelve years old.", "Lily Chen"),
+        ("The king's daughter Rosalind walked out, and she sang.", "Rosalind"),
+        ('"The king wants the letters by noon," said Marta. She ran down the stairs with her satchel.', "Marta"),
+    ]:
+        told = pronouns_of([text], lead, [], person_nouns(), kinds_of_people())
+        assert told is not None and ("she" in told) == (lead != "Pavel"), text
+
+
+def test_in_a_sentence_whose_subject_is_told_by_their_kind_the_lead_s_she_is_hers():
+    told = pronouns_of(["The doctor examines Anna; she is pale."], "Anna", [], person_nouns(), kinds_of_people())
+    assert told is not None and "she" in told
+    # The mayor's "his" horse is no evidence of Anna's: she stays "she", not read as "he"
+    vet = (
+        "Anna Berg is the only vet in the mountain village of Oberau. The farmer brings Anna a sick calf in the night,"
+        " and she works until dawn to save it. The mayor asks Anna to look at his old horse. She finds a stone in its"
+        " hoof. The shepherd calls Anna when the storm comes, and she climbs to the high pasture."
+    )
+    told = pronouns_of([vet], "Anna Berg", [], person_nouns(), kinds_of_people())
     assert told is not None and "she" in told
