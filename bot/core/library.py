@@ -460,7 +460,7 @@ class StoryLibrary:
             assert passages is not None
             others = [p.name for p in self.person_finder.of_story(path) if p.name != lead]
             texts = (self.corpus.passages[document].text for document in passages)
-            self._lead_pronouns[key] = pronouns_of(texts, lead, others, person_nouns())
+            self._lead_pronouns[key] = pronouns_of(texts, lead, others, person_nouns(), kinds_of_people())
         return self._lead_pronouns[key]
 
     def _asks_who_someone_is(self, text: str) -> bool:

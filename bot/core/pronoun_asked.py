@@ -28,6 +28,20 @@ _LOOKED_IN = 2
 """The sentences a name's pronoun is looked for in: the one naming the person and the next."""
 _SETTLED = 2
 """How many times one sex's pronouns must outnumber the other's for the story's to be read as theirs."""
+_ARTICLES = frozenset({"the", "a", "an"})
+"""The words opening a sentence whose subject is a person told by their kind alone ("The coroner rules")."""
+_QUOTES = frozenset('"\u201c\u201d')
+"""The marks opening and closing a quotation: a sentence opening inside one is someone's words ("The king wants the
+letters by noon," said Marta), not the story telling of the king. Single marks are left out: "'" is an apostrophe as
+often."""
+_KIND_OWNS = frozenset({"his", "her"})
+"""The lead's pronouns that, in a sentence whose subject is a person told by their kind, are as likely that person's:
+"The mayor asks Anna to look at his old horse"; her "she" in it is hers ("The doctor examines Anna; she is pale")."""
+_NAMING = frozenset({"named", "called"})
+"""Words after a sentence's opening "A girl" that give her name: the kind is the named person, no other ("A girl named
+Lily Chen lived in a valley town")."""
+_BEING = frozenset({"is", "was", "are", "were"})
+"""After a sentence's opening "The hero", a verb saying who they are ("The hero is Pebble"), not what they do."""
 _OWNING = frozenset({"his", "hers"})
 """Pronouns that say whose something is wherever they stand; "her" does so only before a noun ("her boss")."""
 _AFTER_OBJECT = frozenset(
@@ -67,18 +81,25 @@ def pronouns_read(question: str, lead: str, named: Collection[str], people: Coll
 
 
 def pronouns_of(
-    texts: Iterable[str], name: str, others: Iterable[str], titles: Collection[str]
+    texts: Iterable[str], name: str, others: Iterable[str], titles: Collection[str], people: Collection[str]
 ) -> frozenset[str] | None:
     """The pronouns the story's `texts` use for the person called `name` ("she", "her"... or "he", "his"...), or None
     where the text does not settle it. A question's "he" asks of the lead only if the lead is a man, and no list of
     first names says who is (Sasha, Jules, a surname alone); the story does, in the pronoun that follows the name: in
-    each sentence naming them, the first "she" or "he" (of `_TOLD_OF`'s forms) after the name, in that sentence or
-    the next, counted over the story, unless a word of another person's name (`others`, the story's other people)
-    comes first ("Morwenna and Tobias confront Lyle, who admits that he"). Settled where one sex's count is more than
-    `_SETTLED` times the other's. A word of the name that is a title (`titles`: "captain"), not capitalised in it or
-    shared with another's name (a family's surname) names others too and is not looked for, nor ends a look its given
-    name began ("Jack Munro is the landlord. He", with a Martha Munro). One pass over the text, each word looked at
-    once."""
+    each sentence naming them, the first "she" or "he" (of `_TOLD_OF`'s forms) after the name, in that sentence or the
+    next, counted over the story, unless a word of another person's name (`others`, the story's other people) comes
+    first ("Morwenna and Tobias confront Lyle, who admits that he"), or a word for a kind of person (`people`) right
+    after the name's possessive, who is another ("Harrowgate's goalkeeper, the veteran Stuart Lomax, playing his 400th
+    game"); a sentence whose subject is a person told by a word for their kind alone, who is another, ends a look, and
+    in it only "she" or "he" is counted ("The coroner rules the death an accidental drowning, but Morwenna notices that
+    his wristwatch"; "The doctor examines Anna; she is pale"), unless the kind is the lead's own ("The boy Pavel", "A
+    girl named Lily"), another's ("The king's daughter") or in someone's words ("The king wants the letters," said
+    Marta). Settled where one sex's count is more than `_SETTLED` times the other's. A word of the name that is a title
+    (`titles`: "captain"), not capitalised in it or shared with another's name (a family's surname) names others too
+    and is not looked for, nor ends a look its given name began ("Jack Munro is the landlord. He", with a Martha
+    Munro); a name's word is a name only where the text capitalises it ("the world of men rose up", "the old thimble"
+    are no Rose's, no Old Barnacle's), unless it is a word for a kind of person or creature (Mr. Hare is "the hare").
+    One pass over the text, each word looked at once."""
     other_words = {bare_word(fold(word)) for other in others for word, _, _ in words(other) if word[:1].isupper()}
     name_words = {bare_word(fold(word)) for word, _, _ in words(name) if word[:1].isupper()} - set(titles)
     other_words -= set(titles)
@@ -88,19 +109,52 @@ def pronouns_of(
     she = he = 0
     for text in texts:
         looking = 0  # sentences still to look in after a name
+        owning = False  # whether the word before was the name's possessive ("Harrowgate's")
+        placed = 0  # the word's place in its sentence
+        kind_said = 0  # where a sentence's opening "The coroner" ends, if it opens so
+        kind_acts = False  # whether the sentence's subject is a person told by their kind ("The coroner rules")
+        previous = ""
+        quoting = False  # whether the text is inside a quotation
+        quoted = False  # whether the sentence opened inside one
         done = 0
         for word, start, end in words(text):
-            if looking and not _SENTENCE_ENDS.isdisjoint(text[done:start]):
-                looking -= 1
+            between = text[done:start]
+            if not _SENTENCE_ENDS.isdisjoint(between):
+                looking = max(looking - 1, 0)
+                placed, kind_said, kind_acts = 0, 0, False
+            if not _QUOTES.isdisjoint(between):
+                quoting = _quoting_after(between, quoting)
+            if placed == 0:
+                quoted = quoting
             done = end
             said = fold(word)
-            if looking and said in _TOLD_OF:
+            if looking and said in _TOLD_OF and not (kind_acts and said in _KIND_OWNS):
                 she += said in _SHE
                 he += said in _HE
                 looking = 0
             bare = bare_word(said)
+            if placed == 1 and bare in people and previous in _ARTICLES and bare == said and not quoted:
+                kind_said = end
+            elif (
+                placed == 2
+                and kind_said
+                and text[kind_said:start].isspace()
+                and said not in _BEING
+                and said not in _NAMING
+                and not word[:1].isupper()
+            ):
+                kind_acts = True
+                looking = 0
+            placed += 1
+            previous = said
+            if owning and bare in people:  # "Harrowgate's goalkeeper": the next pronoun is likelier the goalkeeper's
+                looking = 0
+            owning = False
+            if not word[:1].isupper() and bare not in people:  # "will" the verb, "rose" the flower: no Will, no Rose
+                continue
             if bare in name_words:
                 looking = _LOOKED_IN
+                owning = bare != said
             elif bare in other_words:
                 looking = 0
     if she > _SETTLED * he:
@@ -115,3 +169,16 @@ def _names(word: str, named: Collection[str]) -> bool:
     apostrophe ("don's", "dons")."""
     bare = bare_word(word)
     return bare in named or (bare.endswith("s") and bare[:-1] in named)
+
+
+def _quoting_after(between: str, quoting: bool) -> bool:
+    """Whether the text is inside a quotation after the marks between two words (`between`), given whether it was
+    before them: a curly mark says which way it goes, a straight one turns it."""
+    for mark in between:
+        if mark == "\u201c":
+            quoting = True
+        elif mark == "\u201d":
+            quoting = False
+        elif mark == '"':
+            quoting = not quoting
+    return quoting
