@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.number_words import TENS, UNITS
-from bot.core.people_finder import HONORIFICS, kin_words, person_titles
+from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles
 from bot.core.pronoun_asked import pronouns_of
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
@@ -167,7 +167,7 @@ def _sex_of(name: str, men: Collection[str], women: Collection[str]) -> bool | N
 
 def _sex_by_pronouns(cast: _Cast) -> bool | None:
     """Whether the owner is a man by the pronouns following their name in the story; None where unsettled."""
-    told = pronouns_of(cast.texts, cast.owner, cast.others, HONORIFICS | person_titles())
+    told = pronouns_of(cast.texts, cast.owner, cast.others, HONORIFICS | person_titles(), kinds_of_people())
     return None if told is None else "he" in told
 
 
