@@ -40,6 +40,12 @@ _MOST_CHARS_AFTER = 80
 fishing town of Gullhaven" (43)."""
 _MOST_CHARS_BEFORE = 80
 """How far before a name it may start: "Born in Moscow to a family of musicians, Sébastien" (50)."""
+_SET_APART = re.compile(r",? \(?(?:originally )?")
+"""What may stand between a name and a "from" set apart after it: "Tom Hale, from Leeds,", "Tom (from Leeds)", "Tom
+Hale, originally from Leeds"."""
+_CLAUSE = re.compile(r"\b(?:who|which|that)\b")
+"""A clause within an apposition, whose "from" tells what someone did, not where they come from: "Lucien, a trumpet
+player who has just returned from Chicago"."""
 _STOPS = ".!?;\n"
 """What ends the sentence before one that opens with where someone comes from."""
 _QUOTES = " \t\"“”‘’'("
@@ -70,15 +76,21 @@ def origin_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> 
 def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str]) -> bool:
     """Whether words telling an origin are said of the name from `start` to `end`: within _MOST_CHARS_AFTER after it
     and its own (bot.core.beside_name: "Gethin Pryce, a coal miner's son from Merthyr", "Tom Hale grew up on a farm";
-    not "Tom met Anna, a girl from Leeds"; "from" alone only in an apposition), or opening its sentence right before
-    the comma the name follows ("Born in Moscow to a family of musicians, Sébastien"; not "Born in Texas, the
-    stranger shot Anna"); no place a name of the story's people (`others`, `own`), a month or a day."""
+    not "Tom met Anna, a girl from Leeds"; "from" alone only set apart after it, "Tom Hale, from Leeds", or in an
+    apposition with no clause of its own, not "a trumpet player who has just returned from Chicago"), or opening its
+    sentence right before the comma the name follows ("Born in Moscow to a family of musicians, Sébastien"; not "Born
+    in Texas, the stranger shot Anna"); no place a name of the story's people (`others`, `own`), a month or a day."""
     people = others | own
     for told in _ORIGIN.finditer(text, end, end + _MOST_CHARS_AFTER):
         if not _a_place(told, people):
             continue
         alone = told.group("place") is not None and told.group("verb") is None
-        if apposed(text, end, told.start(), others) if alone else told_after(text, end, told.start(), others):
+        if not alone:
+            if told_after(text, end, told.start(), others):
+                return True
+        elif _SET_APART.fullmatch(text, end, told.start()) or (
+            apposed(text, end, told.start(), others) and not _CLAUSE.search(text, end, told.start())
+        ):
             return True
     for told in _ORIGIN.finditer(text, max(0, start - _MOST_CHARS_BEFORE), start):
         head = text[max(0, told.start() - _MOST_CHARS_BEFORE) : told.start()].rstrip(_QUOTES)

@@ -48,6 +48,7 @@ def test_a_journey_a_sender_or_a_birth_of_no_place_tells_no_origin():
         "Alwin was raised in poverty by his grandmother.",
         "Alwin, the husband of a girl from Leeds, sighed.",
         "Born in Texas, the stranger shot Alwin.",
+        "Alwin, a trumpet player who has just returned from Chicago, plays.",
     ):
         assert origin_told([told], "Alwin Berg") is None, told
     for told in (
@@ -55,5 +56,7 @@ def test_a_journey_a_sender_or_a_birth_of_no_place_tells_no_origin():
         "Alwin had been born in the hills of Gwynedd.",
         "Alwin grew up on a farm in Cumbria.",
         "Alwin, a shepherd from a village in the hills, sang.",
+        "Alwin Berg, from Leeds, sang.",
+        "Alwin Berg, originally from Leeds, sang.",
     ):
         assert origin_told([told], "Alwin Berg") == (0, told), told
