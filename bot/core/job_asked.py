@@ -144,7 +144,7 @@ def job_told(
     `others`, the story's other people ("Ted, a postman" may be Ted Jones, not Ted Smith). Asked of an `earlier`
     job, the first such sentence that puts it before the story's time (_TOLD_OF_EARLIER) if one does: "Mireille
     Dufour is a notorious jewel thief", then "Before she turned to crime, Mireille worked as a seamstress"."""
-    pattern = _name_pattern(name, {word for other in others for word in other.split()})
+    pattern = name_pattern(name, {word for other in others for word in other.split()})
     if pattern is None:
         return None
     first: tuple[int, str] | None = None
@@ -183,9 +183,9 @@ def says_what_someone_does(text: str, start: int, end: int) -> bool:
     return not {word, word.removesuffix("s")} & (kin_words() | NO_JOBS | _NO_JOB_HEADS)
 
 
-def _name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:
+def name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:
     """The full name, its first word after any title unless `shared`, and its quoted nicknames, each as a whole
-    word."""
+    word: the names a story calls a person by (bot.core.kind_asked reads them too)."""
     words = name.split()
     titles = person_titles()
     given = next((w for w in words if fold(w).rstrip(".") not in HONORIFICS and fold(w) not in titles), None)
