@@ -42,7 +42,10 @@ class KindAsked:
     """The noun asked a kind of, in its dictionary form ("instrument")."""
     after: str
     """The words after the verb, folded, its end's "?.!" and spaces left out: a name and what is asked of it
-    ("sophie play")."""
+    ("sophie play"); or the words before a possessive, the name alone ("sophie")."""
+    name_alone: bool = False
+    """Whether `after` is the name and nothing else, as before a possessive: "What was Murmur sent to do at the
+    devil's place?" asks no kind of place of Murmur."""
 
 
 def kind_asked(question: str) -> KindAsked | None:
@@ -64,7 +67,7 @@ def kind_asked(question: str) -> KindAsked | None:
             return None
         kind, after = possessive.group("kind"), folded[found.end() : possessive.start()]
     kind = lemma(kind)
-    return KindAsked(kind, after) if kinds_of(kind) and after.strip() else None
+    return KindAsked(kind, after, "kind" not in found.groupdict()) if kinds_of(kind) and after.strip() else None
 
 
 def kinds_of(noun: str) -> frozenset[str]:
@@ -90,12 +93,13 @@ def kind_told(
     """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_pattern names them,
     `others` the story's other people) and a word of `kinds`, or its plural; None where none does. The story's
     `title` written in a sentence names neither: "Pebble and the Tide Crabs is a 2016 film" says nothing of what
-    Pebble is."""
+    Pebble is; but a title that is the person's name alone is their name ("Murmur Goose-Egg")."""
     pattern = name_pattern(name, {word for other in others for word in other.split()})
     if pattern is None:
         return None
     own = {fold(word) for word, _, _ in words(name)}
-    written_title = re.compile(re.escape(title), re.IGNORECASE) if title.strip() else None
+    titled = {fold(word) for word, _, _ in words(title)}
+    written_title = re.compile(re.escape(title), re.IGNORECASE) if titled - own else None
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]

@@ -712,7 +712,7 @@ class StoryLibrary:
         classical piano"), as the person's introduction moved there; None where the question asks no such thing, the
         name is no one's or several people's, or no sentence names a kind."""
         asked = kind_asked(question)
-        person = None if asked is None else self._person_named(asked.after, within)
+        person = None if asked is None else self._person_named(asked.after, within, asked.name_alone)
         if asked is None or person is None or person.passage is None:
             return None
         passages = self._passages_of(self.corpus.passages[person.passage].story)
@@ -729,15 +729,18 @@ class StoryLibrary:
         where, sentence = told
         return Introduction(dataclasses.replace(person, passage=passages[where], intro=sentence))
 
-    def _person_named(self, said: str, within: range | None) -> Person | None:
+    def _person_named(self, said: str, within: range | None, alone: bool) -> Person | None:
         """The one person of the stories (of one story: `within` its passages) whose name holds the first words of
         `said` as typed, of at most three words, the most that name someone ("sophie play": Sophie Korolev), or else
-        with its last "s" left out, a possessive typed bare ("sophies"); None where they are no one's or several
-        people's, or the first is a stop word ("the art dealer")."""
-        typed = [word for word, _, _ in words(said)][:_NAME_WORDS]
+        with its last "s" left out, a possessive typed bare ("sophies"); where `said` is the name `alone`, all its
+        words. None where they are no one's or several people's, or the first is a stop word ("the art dealer")."""
+        typed = [word for word, _, _ in words(said)]
+        if alone and len(typed) > _NAME_WORDS:
+            return None
+        typed = typed[:_NAME_WORDS]
         if not typed or self.analyzer.term(typed[0]) is None:
             return None
-        for count in range(len(typed), 0, -1):
+        for count in range(len(typed), len(typed) - 1 if alone else 0, -1):
             name = " ".join(typed[:count])
             found = [
                 person

@@ -23,9 +23,9 @@ def test_a_question_asking_a_kind_of_a_thing_of_someone_is_read_with_what_follow
 
 
 def test_a_kind_asked_after_a_possessive_is_read_with_the_name_before_it():
-    assert kind_asked("What is Sophie's instrument?") == KindAsked("instrument", "sophie")
-    assert kind_asked("whats sophies instrument") == KindAsked("instrument", "sophies")  # as typed: the lookup reads it
-    assert kind_asked("what was Achilles' weapon") == KindAsked("weapon", "achilles")
+    assert kind_asked("What is Sophie's instrument?") == KindAsked("instrument", "sophie", name_alone=True)
+    assert kind_asked("whats sophies instrument") == KindAsked("instrument", "sophies", name_alone=True)  # as typed
+    assert kind_asked("what was Achilles' weapon") == KindAsked("weapon", "achilles", name_alone=True)
     assert kind_asked("what is the instrument") is None  # no one's
     assert kind_asked("what is a piano") is None
 
@@ -61,6 +61,8 @@ def test_the_story_s_title_in_a_sentence_names_neither_the_person_nor_a_kind():
     ]
     assert kind_told(story, "Pebble", kinds_of("animal"), title="Pebble and the Tide Crabs") == (1, story[1])
     assert kind_told(story, "Pebble", kinds_of("animal")) == (0, story[0])  # as the title's "Crabs" was read
+    story = ["Pebble was a hermit crab."]
+    assert kind_told(story, "Pebble", kinds_of("animal"), title="Pebble") == (0, story[0])  # the title is her name
 
 
 def test_a_first_name_another_person_of_the_story_has_too_is_not_read_alone():
@@ -96,3 +98,17 @@ def test_a_kind_asked_of_someone_is_answered_where_their_story_names_them_with_o
         story = next(number for number, story in enumerate(library.corpus.stories) if story.path == answer.best.path)
         scoped = library.ask(question, count=1, story=story)
         assert scoped.best is not None and said in scoped.best.excerpt.text, question
+
+
+def test_a_kind_asked_after_someone_else_s_possessive_is_asked_of_no_one_before_it(tmp_path):
+    # "the devil's place" is no place of Murmur's: the words before a possessive are the name whole, or no one.
+    (tmp_path / "murmur.md").write_text(
+        "# The Strong Boy\n\nMurmur Goose-Egg was a strong boy who slept at the crossroad by the mill.\n\n"
+        "The king sent Murmur to fetch the tribute from the devil, whose place was deep under the hill.\n",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask("What was Murmur sent to do at the devil's place?", count=1)
+    assert answer.best is not None and "fetch the tribute" in answer.best.excerpt.text
+    answer = library.ask("What is Murmur's place?", count=1)  # his own
+    assert answer.best is not None and "slept at the crossroad" in answer.best.excerpt.text
