@@ -110,5 +110,15 @@ def test_a_kind_asked_after_someone_else_s_possessive_is_asked_of_no_one_before_
     library = StoryLibrary.load(tmp_path)
     answer = library.ask("What was Murmur sent to do at the devil's place?", count=1)
     assert answer.best is not None and "fetch the tribute" in answer.best.excerpt.text
-    answer = library.ask("What is Murmur's place?", count=1)  # his own
-    assert answer.best is not None and "slept at the crossroad" in answer.best.excerpt.text
+
+
+def test_a_word_mostly_a_verb_is_no_kind():
+    # "watch" is an instrument and "fly" an animal in WordNet, but SemCor tags them as verbs ten times as often:
+    # "Clara watches the docks", "Mara flew to Lisbon".
+    assert "watch" not in kinds_of("instrument") and "fly" not in kinds_of("animal")
+    assert {"trumpet", "parrot"} <= kinds_of("instrument") | kinds_of("animal")  # tagged once as each
+
+
+def test_a_noun_of_a_process_a_place_or_two_senses_is_asked_no_kind_of():
+    for noun in ("effect", "reaction", "side", "direction", "city", "plant", "bank", "bar"):
+        assert kinds_of(noun) == frozenset(), noun
