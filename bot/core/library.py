@@ -60,8 +60,6 @@ log = logging.getLogger(__name__)
 Read = TypeVar("Read")
 
 MAX_QUESTION_CHARS = 1000
-_NAME_WORDS = 3
-"""The most words of a name a question asks a kind of ("What instrument does Mary Anne Ellis play?")."""
 ALTERNATIVES = 3
 # A passage answers only if it holds question terms carrying this share of the question's
 # weight (words found nowhere in the stories count at the highest weight), so "who won the world
@@ -142,9 +140,10 @@ class StoryLibrary:
         """Where each person's story says what they do (job_told), by story, name and whether an earlier job is asked:
         a job question's answer looks it up once to rank and once to show, and each read a story's whole text (at most
         two entries a person)."""
-        self._kinds: dict[tuple[str, str, str], tuple[int, str] | None] = {}
-        """Where each person's story names a kind of a noun with them (kind_told), by story, name and noun: read once to
-        rank and once to show, as `_jobs`."""
+        self._kinds: dict[tuple[str, str, str, frozenset[str]], tuple[int, str] | None] = {}
+        """Where each person's story names a kind of a noun with them (kind_told), by story, name, noun and the verbs
+        asked with: read once to rank and once to show (at most an entry a person, noun of kind_words.txt and verb of
+        HAVING_VERBS)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -712,44 +711,37 @@ class StoryLibrary:
         classical piano"), as the person's introduction moved there; None where the question asks no such thing, the
         name is no one's or several people's, or no sentence names a kind."""
         asked = kind_asked(question)
-        person = None if asked is None else self._person_named(asked.after, within, asked.name_alone)
+        person = None if asked is None else self._person_named(asked.name, within)
         if asked is None or person is None or person.passage is None:
             return None
         passages = self._passages_of(self.corpus.passages[person.passage].story)
         assert passages is not None
-        key = (person.path, person.name, asked.kind)
+        key = (person.path, person.name, asked.kind, asked.verbs)
         if key not in self._kinds:
             others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
             texts = [self.corpus.passages[document].text for document in passages]
             story = self.corpus.stories[self.corpus.passages[person.passage].story]
-            self._kinds[key] = kind_told(texts, person.name, kinds_of(asked.kind), others, story.title)
+            kinds = kinds_of(asked.kind)
+            self._kinds[key] = kind_told(texts, person.name, kinds, others, story.title, asked.verbs)
         told = self._kinds[key]
         if told is None:
             return None
         where, sentence = told
         return Introduction(dataclasses.replace(person, passage=passages[where], intro=sentence))
 
-    def _person_named(self, said: str, within: range | None, alone: bool) -> Person | None:
-        """The one person of the stories (of one story: `within` its passages) whose name holds the first words of
-        `said` as typed, of at most three words, the most that name someone ("sophie play": Sophie Korolev), or else
-        with its last "s" left out, a possessive typed bare ("sophies"); where `said` is the name `alone`, all its
-        words. None where they are no one's or several people's, or the first is a stop word ("the art dealer")."""
-        typed = [word for word, _, _ in words(said)]
-        if alone and len(typed) > _NAME_WORDS:
-            return None
-        typed = typed[:_NAME_WORDS]
+    def _person_named(self, name: str, within: range | None) -> Person | None:
+        """The one person of the stories (of one story: `within` its passages) whose name holds the name as typed
+        ("sophie": Sophie Korolev), or else with its last "s" left out, a possessive typed bare ("sophies"). None where
+        it is no one's or several people's, or its first word is a stop word ("the art dealer")."""
+        typed = [word for word, _, _ in words(name)]
         if not typed or self.analyzer.term(typed[0]) is None:
             return None
-        for count in range(len(typed), len(typed) - 1 if alone else 0, -1):
-            name = " ".join(typed[:count])
-            found = [
-                person
-                for person in self.person_finder.holding(name) or self.person_finder.holding(name.removesuffix("s"))
-                if person.passage is not None and (within is None or person.passage in within)
-            ]
-            if found:
-                return found[0] if len(found) == 1 else None
-        return None
+        found = [
+            person
+            for person in self.person_finder.holding(name) or self.person_finder.holding(name.removesuffix("s"))
+            if person.passage is not None and (within is None or person.passage in within)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _written_or_named(self, word: str) -> bool:
         """Whether the stories write this word (_written), or it is a word of one of the library's people's names
