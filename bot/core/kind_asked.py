@@ -188,7 +188,7 @@ class _Told(Enum):
     """How a sentence names a kind of the person's."""
 
     POSSESSED = "possessed"
-    """Right after their possessive: "Nora's cello"."""
+    """Right after their possessive, asked with a verb: "Nora's cello"."""
     DONE = "done"
     """Nearer them than anyone else, a verb asked between ("Daniel plays the violin") or its doer after ("a trumpet
     player")."""
@@ -206,8 +206,9 @@ def _told_kind(
 ) -> _Told | None:
     """How a word of the sentence is a kind of `kinds` said of the person `mentions` names (in order), if one is: as
     a noun (the word or its plural, not "watches" of "watch"); a common noun (not "Florence" mid-sentence); not before
-    another noun ("a poor pearl diver"), but for the one who does a verb asked ("a trumpet player"); and right after
-    their possessive ("Nora's cello", "Nora's old cello"), or else nearer one of their mentions than any other
+    another noun ("a poor pearl diver"), but for the one who does a verb asked ("a trumpet player"); and, asked with a
+    verb, right after their possessive ("Nora's cello", "Nora's old cello"; asked with none, what follows it is no
+    kind of theirs: "Tess's cat, Bishop"), or else nearer one of their mentions than any other
     person's (`other_named`: not "Nora hears Felix Brandt, the baker's son, play the trumpet"), and asked with no
     verb, said of them (_said_of)."""
     starts = [start for start, _ in mentions]
@@ -232,7 +233,9 @@ def _told_kind(
             continue
         before = bisect_right(ends, start) - 1
         if before >= 0 and _possessive_before(sentence, ends[before], start):
-            return _Told.POSSESSED
+            if verbs:
+                return _Told.POSSESSED
+            continue  # "Tess's cat, Bishop" is hers, not what Tess is
         if _nearest(start, end, starts, ends) > _nearest(start, end, their_starts, their_ends):
             continue
         if verbs and (_done_between(sentence, start, end, starts, ends, verbs) or _done_after(said, at, verbs)):

@@ -205,6 +205,8 @@ def test_a_kind_nearer_another_person_is_theirs_and_a_possessive_names_its_owner
     assert_answers(library, "what kind of animal is Rex", "his dog, Rex")  # not "Rex barks at the puppy"
     story = ["Nora hears Felix Brandt play the trumpet.", "Nora's violin was a gift."]
     assert kind_told(story, "Nora Quint", kinds_of("instrument"), others=["Felix Brandt"], verbs=PLAY) == (1, story[1])
+    story = ["Graham storms off, and Tess's cat, Bishop, escapes from her bag."]  # asked "what kind of animal is Tess"
+    assert kind_told(story, "Tess Quigley", kinds_of("animal"), others=["Bishop"]) is None
 
 
 def test_a_possessive_or_and_after_the_name_asks_of_someone_else(tmp_path):
