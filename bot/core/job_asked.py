@@ -185,7 +185,14 @@ def says_what_someone_does(text: str, start: int, end: int) -> bool:
 
 def name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:
     """The full name, its first word after any title unless `shared`, and its quoted nicknames, each as a whole
-    word."""
+    word: the names a story calls a person by (bot.core.kind_asked reads them too)."""
+    forms = name_forms(name, shared)
+    return None if forms is None else re.compile(rf"(?<![\w'’-])(?:{forms})(?![\w'’-])")
+
+
+def name_forms(name: str, shared: set[str]) -> str | None:
+    """name_pattern's forms of a name as a regular expression's alternatives, longest first; None for a name of
+    titles alone."""
     words = name.split()
     titles = person_titles()
     given = next((w for w in words if fold(w).rstrip(".") not in HONORIFICS and fold(w) not in titles), None)
@@ -194,8 +201,7 @@ def name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:
     forms = {name, *(w.strip(_QUOTES) for w in words if w[:1] in _QUOTES)}
     if given != name and given not in shared:
         forms.add(given.strip(_QUOTES))
-    alternatives = "|".join(re.escape(form) for form in sorted(forms - {""}, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+    return "|".join(re.escape(form) for form in sorted(forms - {""}, key=len, reverse=True))
 
 
 def sentence_at(text: str, at: int) -> str:

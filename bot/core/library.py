@@ -27,6 +27,7 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.introductions import Introduction, as_asked, lead_of, person_introduced
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
+from bot.core.kind_asked import kind_asked, kind_told, kinds_of
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
@@ -148,6 +149,10 @@ class StoryLibrary:
         """Where each person's story tells what a question asks of them (_told_at), by story, name and what is asked
         ("job", "earlier job", "age", "origin"): a question's answer looks it up once to rank and once to show, and
         each reads a story's whole text (at most four entries a person)."""
+        self._kinds: dict[tuple[str, str, str, frozenset[str]], tuple[int, str] | None] = {}
+        """Where each person's story names a kind of a noun with them (kind_told), by story, name, noun and the verbs
+        asked with: read once to rank and once to show (at most an entry a person, noun of kind_words.txt and verb of
+        HAVING_VERBS)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -684,7 +689,7 @@ class StoryLibrary:
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
         )
         if introduction is None:
-            return None
+            return self._kind_told(text, within)
         if asks_age(text):
             return self._told_at(introduction, "age", age_told)
         if asks_origin(text):
@@ -715,6 +720,44 @@ class StoryLibrary:
         where, sentence = told
         moved = dataclasses.replace(person, passage=passages[where], intro=sentence)
         return dataclasses.replace(introduction, person=moved)
+
+    def _kind_told(self, question: str, within: range | None) -> Introduction | None:
+        """For "What instrument does Sophie play?" of one person of the stories (of one story: `within` its passages),
+        the sentence of their story first naming them and a kind of the noun asked (bot.core.kind_asked: "drawn to the
+        classical piano"), as the person's introduction moved there; None where the question asks no such thing, the
+        name is no one's or several people's, or no sentence names a kind."""
+        asked = kind_asked(question)
+        person = None if asked is None else self._person_named(asked.name, within)
+        if asked is None or person is None or person.passage is None:
+            return None
+        passages = self._passages_of(self.corpus.passages[person.passage].story)
+        assert passages is not None
+        key = (person.path, person.name, asked.kind, asked.verbs)
+        if key not in self._kinds:
+            others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
+            texts = [self.corpus.passages[document].text for document in passages]
+            story = self.corpus.stories[self.corpus.passages[person.passage].story]
+            kinds = kinds_of(asked.kind)
+            self._kinds[key] = kind_told(texts, person.name, kinds, others, story.title, asked.verbs)
+        told = self._kinds[key]
+        if told is None:
+            return None
+        where, sentence = told
+        return Introduction(dataclasses.replace(person, passage=passages[where], intro=sentence))
+
+    def _person_named(self, name: str, within: range | None) -> Person | None:
+        """The one person of the stories (of one story: `within` its passages) whose name holds the name as typed
+        ("sophie": Sophie Korolev), or else with its last "s" left out, a possessive typed bare ("sophies"). None where
+        it is no one's or several people's, or its first word is a stop word ("the art dealer")."""
+        typed = [word for word, _, _ in words(name)]
+        if not typed or self.analyzer.term(typed[0]) is None:
+            return None
+        found = [
+            person
+            for person in self.person_finder.holding(name) or self.person_finder.holding(name.removesuffix("s"))
+            if person.passage is not None and (within is None or person.passage in within)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _written_or_named(self, word: str) -> bool:
         """Whether the stories write this word (_written), or it is a word of one of the library's people's names

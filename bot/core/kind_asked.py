@@ -1,0 +1,344 @@
+"""Where a story names the kind of thing a question asks of a person: "What instrument does Sophie play?".
+
+A plot says what someone plays, keeps or drives where it names them with it: "Sophie Korolev was a talented young
+musician who had always been drawn to the classical piano", "Ferrand's son, Lucien, a trumpet player", "The hero is
+Pebble, a small hermit crab". The question's words hold no "piano" and the story's every passage holds "Sophie", so
+the ranking alone chose a violinist's passage. Asked with a verb of having or using (HAVING_VERBS), after "is" or
+after a possessive, the first sentence naming the person and, as a noun of theirs, a word WordNet files as a kind of
+the noun asked for (kind_words.txt, derived by scripts/build_kind_words.py: "piano" of "instrument", "crab" of
+"animal") answers, where there is one (kind_told says which); any other question is left to the ranking ("what
+animal did Ivan meet in the forest" is not answered by "Ivan rode his horse").
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from importlib import resources
+
+from bot.core.analysis import fold, lemma, words
+from bot.core.job_asked import name_forms, name_pattern
+from bot.core.people_finder import person_nouns
+from bot.core.sentences import sentence_spans
+
+KIND_FILE = "kind_words.txt"
+# "What instrument does Sophie play?", "which weapon did Ned use", "What kind of animal is Pebble?": the noun asked
+# a kind of, then the verb that puts the one it is asked of after it. Folded, at the question's start; possessive.
+_KIND_ASKED = re.compile(
+    r"\s*+(?:what|which)\s++(?:(?:kind|type|sort)s?+\s++of\s++(?:an?\s++)?)?(?P<kind>[^\W\d_]++)\s++"
+    r"(?P<verb>does|did|do|is|was|are|were|has|had)\s++"
+)
+_IS = frozenset({"is", "was", "are", "were"})
+HAVING_VERBS = frozenset(
+    {"have", "own", "play", "use", "carry", "drive", "ride", "wear", "keep", "hold", "wield", "buy", "get"}
+)
+"""The verbs of having or using a thing, whose question a sentence naming the person and a kind of the thing answers:
+"what animal did Ivan meet in the forest", "what animal did Ivan turn into" ask of something else than the horse of
+"Ivan rode his horse", and are left to the ranking."""
+# "What is Sophie's instrument?", "whats sophies instrument" (the possessive typed bare, as a chat types it): the name,
+# its possessive and the noun asked a kind of, which ends the question.
+_WHAT_IS = re.compile(r"\s*+what(?:\s*+['’]?s|\s++is|\s++was)\s++")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’]|(?<=[^\W\d_]s))\s++(?P<kind>[^\W\d_]++)$")
+_ASKED_ENDS = "?.!"
+_NAME_WORDS = 3
+"""The most words of a name a question asks a kind of ("What instrument does Mary Anne Ellis play?")."""
+_NOT_NAMES = frozenset({"and", "or"})
+"""Words after which the name typed is more than one person's: "what instrument do Sophie and Irene play"."""
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+_POSSESSIVE_REACH = 40
+"""The most characters between a possessive and its thing read: one word and its spaces."""
+_SAID_AFTER = re.compile(
+    r"(?:\s*+,|\s++(?:is|was|are|were))\s++(?:(?:a|an|the|one)\s++)?+(?:[^\W\d_][\w-]*+\s++){0,3}+"
+)
+"""Between a name and a kind said of it: ", a small hermit ", " is a small "."""
+_SAID_BEFORE = re.compile(r"(?:\s*+,|\s++(?:named|called))\s++")
+"""Between a kind and the name it is said of: ", " of "his dog, Rex", " called " of "a grey cat called Smoke"."""
+_SAID_REACH = 60
+"""The most characters between a name and a kind said of it: three words, an article and a verb."""
+_VERB_REACH = 120
+"""The most characters between a name and a kind read for a verb asked: "Sophie Korolev was a talented young
+musician who had always been drawn to the classical piano"."""
+_NO_KINDS = frozenset({"us"})
+"""Words a sentence writes as a pronoun, never as the kind they spell ("Clara tells us" names no state)."""
+
+
+@dataclass(frozen=True)
+class KindAsked:
+    """What a question of kind_asked's shape asks."""
+
+    kind: str
+    """The noun asked a kind of, in its dictionary form ("instrument")."""
+    name: str
+    """The name it is asked of, folded, as typed ("sophie", "sophies" where a possessive is typed bare)."""
+    verbs: frozenset[str] = frozenset()
+    """The verbs of having a sentence answering it may write, in their dictionary form: the one asked ("play"); any
+    of HAVING_VERBS for "What is Sophie's instrument?"; none for "What kind of animal is Pebble?", which a sentence
+    saying the kind of them answers."""
+
+
+def kind_asked(question: str) -> KindAsked | None:
+    """The noun a question asks a kind of, the name after its verb and the verb of having after the name ("What
+    instrument does Sophie play?": one of HAVING_VERBS, anything after it), or the name alone after "is" ("What kind
+    of animal is Pebble?"), or the name whose possessive it follows ("What is Sophie's instrument?", "whats sophies
+    instrument": "sophies", as typed), where the bundled list knows kinds of that noun; else None, as where the name's
+    possessive or "and" follows it ("what instrument does Sophie's mother play"). Two matches and a scan over the
+    words: linear."""
+    folded = fold(question)
+    found = _KIND_ASKED.match(folded) or _WHAT_IS.match(folded)
+    if found is None:
+        return None
+    end = len(folded)
+    while end > found.end() and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
+        end -= 1
+    verbs: frozenset[str] = frozenset()
+    if found.re is _KIND_ASKED:
+        kind = found.group("kind")
+        typed = [word for word, _, _ in words(folded[found.end() : end])]
+        if found.group("verb") in _IS:
+            name = typed
+        else:
+            at = next(
+                (at for at, word in enumerate(typed[: _NAME_WORDS + 1]) if at and lemma(word) in HAVING_VERBS), None
+            )
+            if at is None:
+                return None
+            name, verbs = typed[:at], frozenset({lemma(typed[at])})
+    else:
+        possessive = _POSSESSIVE.search(folded, found.end(), end)
+        if possessive is None:
+            return None
+        kind, verbs = possessive.group("kind"), HAVING_VERBS
+        name = [word for word, _, _ in words(folded[found.end() : possessive.start()])]
+    if not name or len(name) > _NAME_WORDS or any(word in _NOT_NAMES or "'" in word or "’" in word for word in name):
+        return None
+    kind = lemma(kind)
+    return KindAsked(kind, " ".join(name), verbs) if kinds_of(kind) else None
+
+
+def kinds_of(noun: str) -> frozenset[str]:
+    """The common words WordNet files as kinds of the noun (kind_words.txt), folded; empty for a noun of none."""
+    return _bundled_kinds().get(noun, frozenset())
+
+
+@cache
+def _bundled_kinds() -> dict[str, frozenset[str]]:
+    """kind_words.txt's lines: a noun and its kinds, space-separated; `#` starts a comment line."""
+    text = resources.files("bot.core").joinpath(KIND_FILE).read_text("utf-8")
+    kinds: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            noun, *found = line.split(" ")
+            kinds[noun] = frozenset(found)
+    return kinds
+
+
+def kind_told(
+    texts: Sequence[str],
+    name: str,
+    kinds: frozenset[str],
+    others: Sequence[str] = (),
+    title: str = "",
+    verbs: frozenset[str] = frozenset(),
+) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_pattern names them, or
+    their possessive: "Nora's cello"; `others` the story's other people) and a word of `kinds` as a noun of theirs
+    (_told_kind): asked with `verbs` ("play"), the first that writes one of them too ("Clara plays the cello"), else
+    the first at all ("drawn to the classical piano") unless a sentence naming them writes one with no kind the list
+    knows ("Clara plays the cello", a word too rare for it): the story says it in other words, which the ranking
+    reads. Asked with none ("What kind of animal is Pebble?"), the first saying the kind of them ("Pebble, a small
+    hermit crab", "a grey cat called Smoke"). None where none does. The story's `title` written in a sentence names
+    neither: "Pebble and the Tide Crabs is a 2016 film" says nothing of what Pebble is; but a title that is the
+    person's name alone is their name ("Murmur Goose-Egg")."""
+    own = set(name.split())
+    forms = name_forms(name, {word for other in others for word in other.split()})
+    if forms is None:
+        return None
+    named = re.compile(rf"(?<![\w'’-])(?:{forms})(?:['’]s?+)?(?![\w'’-])")
+    patterns = [name_pattern(other, own) for other in others]
+    other_named = [pattern for pattern in patterns if pattern is not None]
+    titled = {fold(word) for word, _, _ in words(title)}
+    written_title = (
+        re.compile(rf"(?<![\w'’-]){re.escape(title)}(?![\w'’-])") if titled - {fold(word) for word in own} else None
+    )
+    first: tuple[int, str] | None = None
+    verb_without_kind = False
+    for index, text in enumerate(texts):
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            read = sentence if written_title is None else written_title.sub(lambda m: " " * len(m.group()), sentence)
+            mentions = [found.span() for found in named.finditer(read)]
+            if not mentions:
+                continue
+            told = _told_kind(read, kinds, mentions, other_named, verbs)
+            if told is _Told.POSSESSED or told is _Told.DONE or (told is _Told.NEAR and not verbs):
+                return index, sentence
+            if told is _Told.NEAR:
+                first = first or (index, sentence)
+            else:
+                verb_without_kind = verb_without_kind or (bool(verbs) and _writes_verb(read, verbs))
+    return None if verb_without_kind else first
+
+
+class _Told(Enum):
+    """How a sentence names a kind of the person's."""
+
+    POSSESSED = "possessed"
+    """Right after their possessive, asked with a verb: "Nora's cello"."""
+    DONE = "done"
+    """Nearer them than anyone else, a verb asked between ("Daniel plays the violin") or its doer after ("a trumpet
+    player")."""
+    NEAR = "near"
+    """Nearer them than anyone else, with no verb asked between; asked with no verb, said of them: "Pebble, a small
+    hermit crab"."""
+
+
+def _told_kind(
+    sentence: str,
+    kinds: frozenset[str],
+    mentions: list[tuple[int, int]],
+    other_named: list[re.Pattern[str]],
+    verbs: frozenset[str],
+) -> _Told | None:
+    """How a word of the sentence is a kind of `kinds` said of the person `mentions` names (in order), if one is: as
+    a noun (the word or its plural, not "watches" of "watch"); a common noun (not "Florence" mid-sentence); not before
+    another noun ("a poor pearl diver"), but for the one who does a verb asked ("a trumpet player"); and, asked with a
+    verb, right after their possessive ("Nora's cello", "Nora's old cello"; asked with none, what follows it is no
+    kind of theirs: "Tess's cat, Bishop"), or else nearer one of their mentions than any other
+    person's (`other_named`: not "Nora hears Felix Brandt, the baker's son, play the trumpet"), and asked with no
+    verb, said of them (_said_of)."""
+    starts = [start for start, _ in mentions]
+    ends = [end for _, end in mentions]
+    theirs = sorted(
+        span
+        for pattern in other_named
+        for span in (found.span() for found in pattern.finditer(sentence))
+        if not _inside(span, starts, ends)
+    )
+    their_starts = [start for start, _ in theirs]
+    their_ends = [end for _, end in theirs]
+    said = list(words(sentence))
+    near = None
+    for at, (word, start, end) in enumerate(said):
+        folded = fold(word)
+        if folded in _NO_KINDS or (at and word[:1].isupper()) or _inside((start, end), starts, ends):
+            continue
+        if folded not in kinds and not (folded.endswith("s") and lemma(folded) in kinds):
+            continue
+        if at + 1 < len(said) and _before_noun(sentence, end, said[at + 1], verbs):
+            continue
+        before = bisect_right(ends, start) - 1
+        if before >= 0 and _possessive_before(sentence, ends[before], start):
+            if verbs:
+                return _Told.POSSESSED
+            continue  # "Tess's cat, Bishop" is hers, not what Tess is
+        if _nearest(start, end, starts, ends) > _nearest(start, end, their_starts, their_ends):
+            continue
+        if verbs and (_done_between(sentence, start, end, starts, ends, verbs) or _done_after(said, at, verbs)):
+            return _Told.DONE
+        if verbs or _said_of(sentence, start, end, starts, ends):
+            near = _Told.NEAR
+    return near
+
+
+def _done_between(
+    sentence: str, start: int, end: int, starts: list[int], ends: list[int], verbs: frozenset[str]
+) -> bool:
+    """Whether one of the verbs is written between the word at `start`..`end` and the mention nearest it, within
+    _VERB_REACH: "Daniel plays the violin", not "Daniel breaks the piano ... while carrying her furniture"."""
+    before = bisect_right(ends, start) - 1
+    after = bisect_left(starts, end)
+    gaps = []
+    if before >= 0 and start - ends[before] <= _VERB_REACH:
+        gaps.append(sentence[ends[before] : start])
+    if after < len(starts) and starts[after] - end <= _VERB_REACH:
+        gaps.append(sentence[end : starts[after]])
+    return any(_writes_verb(gap, verbs) for gap in gaps)
+
+
+def _done_after(said: list[tuple[str, int, int]], at: int, verbs: frozenset[str]) -> bool:
+    """Whether the word after the one `at` is the noun for one who does a verb: "a trumpet player"."""
+    return at + 1 < len(said) and _doer_of(fold(said[at + 1][0]), verbs)
+
+
+def _said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether the word at `start`..`end` is said of the mention before it ("Pebble, a small hermit crab", "Biscuit
+    is a small terrier") or names the one after it ("his dog, Rex", "a grey cat called Smoke")."""
+    before = bisect_right(ends, start) - 1
+    if before >= 0 and start - ends[before] <= _SAID_REACH and _SAID_AFTER.fullmatch(sentence, ends[before], start):
+        return True
+    after = bisect_left(starts, end)
+    return (
+        after < len(starts)
+        and starts[after] - end <= _SAID_REACH
+        and bool(_SAID_BEFORE.fullmatch(sentence, end, starts[after]))
+    )
+
+
+def _possessive_before(sentence: str, mention_end: int, start: int) -> bool:
+    """Whether a mention ending at `mention_end` is a possessive ("Nora's", "James'") with at most one word between it
+    and the word at `start` ("Nora's old cello")."""
+    return (
+        sentence[:mention_end].endswith(_POSSESSIVE_ENDS)
+        and start - mention_end <= _POSSESSIVE_REACH
+        and len(sentence[mention_end:start].split()) <= 1
+    )
+
+
+def _inside(span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:
+    """Whether the span lies within one of the ordered, non-overlapping spans of `starts` and `ends`."""
+    at = bisect_right(starts, span[0]) - 1
+    return at >= 0 and span[1] <= ends[at]
+
+
+def _nearest(start: int, end: int, starts: list[int], ends: list[int]) -> int:
+    """The fewest characters between a word and one of the ordered spans of `starts` and `ends` (of none: more than
+    any)."""
+    gaps = []
+    before = bisect_right(ends, start) - 1
+    if before >= 0:
+        gaps.append(start - ends[before])
+    after = bisect_left(starts, end)
+    if after < len(starts):
+        gaps.append(starts[after] - end)
+    return min(gaps, default=sys.maxsize)
+
+
+def _before_noun(sentence: str, end: int, following: tuple[str, int, int], verbs: frozenset[str]) -> bool:
+    """Whether the word after a kind, with nothing but spaces between, is a noun it modifies: one of the bundled
+    kinds or person nouns ("pearl diver", "duck pond"), not the one who does a verb asked ("trumpet player")."""
+    word, start, _ = following
+    if not sentence[end:start].isspace() or not word.islower() or _doer_of(word, verbs):
+        return False
+    return word.removesuffix("s") in _nouns() or word in _nouns()
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    """The nouns a kind word may stand before as a modifier: every noun and kind of kind_words.txt, and the nouns
+    for a person."""
+    found = set(person_nouns())
+    for noun, kinds in _bundled_kinds().items():
+        found |= {noun, *kinds}
+    return frozenset(found)
+
+
+def _writes_verb(sentence: str, verbs: frozenset[str]) -> bool:
+    """Whether the sentence writes a form of one of the verbs ("plays", "rode", "playing") or the noun for one who
+    does it ("a trumpet player")."""
+    for word, _, _ in words(sentence):
+        folded = fold(word)
+        stem = folded.removesuffix("ing")
+        if lemma(folded) in verbs or (stem != folded and {stem, stem + "e"} & verbs) or _doer_of(folded, verbs):
+            return True
+    return False
+
+
+def _doer_of(word: str, verbs: frozenset[str]) -> bool:
+    """Whether the word is the noun for one who does one of the verbs: "player(s)", "owner", "rider", "carrier"."""
+    single = word.removesuffix("s")
+    return single.endswith("r") and bool({single[:-2], single[:-1], single.removesuffix("ier") + "y"} & verbs)
