@@ -23,7 +23,7 @@ from importlib import resources
 
 from bot.core.analysis import fold, lemma, words
 from bot.core.job_asked import name_forms, name_pattern
-from bot.core.people_finder import person_nouns
+from bot.core.people_finder import kin_words, kinds_of_people, person_nouns
 from bot.core.sentences import sentence_spans
 
 KIND_FILE = "kind_words.txt"
@@ -171,7 +171,7 @@ def kind_told(
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             read = sentence if written_title is None else written_title.sub(lambda m: " " * len(m.group()), sentence)
-            mentions = [found.span() for found in named.finditer(read)]
+            mentions = [found.span() for found in named.finditer(read) if not _owns_a_person(read, found.end(), kinds)]
             if not mentions:
                 continue
             told = _told_kind(read, kinds, mentions, other_named, verbs)
@@ -277,6 +277,22 @@ def _said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[
         and starts[after] - end <= _SAID_REACH
         and bool(_SAID_BEFORE.fullmatch(sentence, end, starts[after]))
     )
+
+
+def _owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bool:
+    """Whether a mention ending at `mention_end` is a possessive of another person, a relative or a word for a kind of
+    person, not a kind asked ("Sophie's mother plays the piano", "Jack's father rides a grey horse", "Lucy's neighbour
+    has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's)."""
+    if not sentence[:mention_end].endswith(_POSSESSIVE_ENDS):
+        return False
+    following = _NEXT_WORD.match(sentence, mention_end)
+    if following is None:
+        return False
+    word = fold(following.group(1))
+    return word not in kinds and (word in kin_words() or word in kinds_of_people())
+
+
+_NEXT_WORD = re.compile(r"\s++([\w'’-]+)")
 
 
 def _possessive_before(sentence: str, mention_end: int, start: int) -> bool:

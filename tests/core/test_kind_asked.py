@@ -209,6 +209,22 @@ def test_a_kind_nearer_another_person_is_theirs_and_a_possessive_names_its_owner
     assert kind_told(story, "Tess Quigley", kinds_of("animal"), others=["Bishop"]) is None
 
 
+def test_a_relative_s_or_neighbour_s_thing_is_theirs_not_the_person_s(tmp_path):
+    # The second review's story: "Sophie's mother plays the piano" was read as Sophie playing it.
+    library = library_of_texts(
+        tmp_path,
+        lane=(
+            "# Sophie and Jack\n\nSophie Lane is a shy girl who lives in Vienna.\n\nSophie's mother plays the piano "
+            "every night after dinner.\n\nSophie plays the violin in the school orchestra.\n\nJack Moore is a farm "
+            "boy.\n\nJack's father rides a grey horse to market, and Jack's uncle owns a mule.\n\nJack rides a pony "
+            "named Pip to school."
+        ),
+    )
+    assert_answers(library, "what instrument does Sophie play", "Sophie plays the violin")
+    assert_answers(library, "whats sophies instrument", "Sophie plays the violin")
+    assert_answers(library, "what animal does Jack ride", "Jack rides a pony")
+
+
 def test_a_possessive_or_and_after_the_name_asks_of_someone_else(tmp_path):
     assert kind_asked("what instrument does Sophie's mother play") is None
     assert kind_asked("what instrument do Sophie and Irene play") is None
