@@ -99,28 +99,31 @@ def test_questions_piped_in_are_read_and_a_folder_given_is_said_to_be_one(tmp_pa
 
 
 def test_story_scope_asks_each_question_of_the_story_holding_its_phrase(library, tmp_path):
-    # Library-wide "what instrument does sophie play" is answered from the violinist's story ("play" outweighs
-    # "sophie"); a reader asking within Sophie's story gets one of hers. A phrase in no story is asked library-wide.
+    # Library-wide "who was born in moscow" is answered from the violinist's story ("Born in Moscow"); a reader asking
+    # within the ballerina's story, which holds the phrase expected, gets one of hers. A phrase in no story is asked
+    # library-wide.
     questions = tmp_path / "q.jsonl"
     lines = [
-        {"q": "what instrument does sophie play", "expect": "classical piano"},
-        {"q": "what instrument does sophie play", "expect": "no story says this"},
+        {"q": "who was born in moscow", "expect": "Russian ballerina"},
+        {"q": "who was born in moscow", "expect": "no story says this"},
     ]
     questions.write_text("".join(json.dumps(line) + "\n" for line in lines))
     library_wide, unplaced = check_questions(library, questions)
     scoped, unplaced_scoped = check_questions(library, questions, Scope.STORY)
     assert library_wide.story is not None and "Violinist" in library_wide.story
-    assert scoped.story is not None and "Pianist" in scoped.story
+    assert scoped.story is not None and "Ballerina" in scoped.story
     assert unplaced_scoped.story == unplaced.story == library_wide.story
 
 
 def test_eval_questions_shows_each_scope_asked(tmp_path, capsys):
     questions = tmp_path / "q.jsonl"
-    questions.write_text(json.dumps({"q": "what instrument does sophie play", "expect": "classical piano"}) + "\n")
+    # Missed in both scopes: library-wide from the violinist's story, within the ballerina's (holding the phrase) from
+    # one of hers.
+    questions.write_text(json.dumps({"q": "who was born in moscow", "expect": "boundaries of time and space"}) + "\n")
     assert main(["eval", "--questions", str(questions), "--scope", "both"]) == 0
     out = capsys.readouterr().out
     assert out.index("q.jsonl (library)") < out.index('answer was "Sébastien') < out.index("q.jsonl (story)")
-    assert out.index("q.jsonl (story)") < out.index('answer was "Sophie')
+    assert out.index("q.jsonl (story)") < out.index('answer was "Kalmurzaeva')
     assert main(["eval", "--questions", str(questions), "--scope", "story", "--json"]) == 0
     measured = json.loads(capsys.readouterr().out)
-    assert measured["scope"] == "story" and measured["misses"][0]["got"].startswith('"Sophie')
+    assert measured["scope"] == "story" and measured["misses"][0]["got"].startswith('"Kalmurzaeva')
