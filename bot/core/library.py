@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from bot.core.age_asked import age_told
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
@@ -37,16 +37,14 @@ from bot.core.people_finder import kinds_of_people, person_nouns
 from bot.core.pronoun_asked import PRONOUNS, pronouns_of, pronouns_read
 from bot.core.query import (
     Correction,
+    PersonFact,
     PronounReading,
     Query,
     answer_kind,
-    asks_age,
-    asks_of_an_earlier_job,
-    asks_origin,
-    asks_what_someone_does,
     focus_word,
     form_words_at,
     name_asked,
+    person_fact_asked,
     question_word_read,
 )
 from bot.core.related_stand_ins import stand_ins
@@ -62,11 +60,16 @@ from bot.core.word_break import WordBreaker
 
 log = logging.getLogger(__name__)
 Read = TypeVar("Read")
-PersonFact = Literal["job", "earlier job", "age", "origin"]
-"""What a question asks of a person that their story may tell away from where it brings them in (_told_at)."""
 FactFinder = Callable[[Sequence[str], str, Sequence[str]], tuple[int, str] | None]
 """Where a story's passages (texts) first tell something of a person (name, the story's other people): which passage
-and the sentence (bot.core.job_asked.job_told, bot.core.age_asked.age_told, bot.core.origin_asked.origin_told)."""
+and the sentence."""
+_FACT_FINDERS: dict[PersonFact, FactFinder] = {
+    "job": job_told,
+    "earlier job": functools.partial(job_told, earlier=True),
+    "age": age_told,
+    "origin": origin_told,
+}
+"""What finds each fact a question asks of a person (bot.core.query.person_fact_asked) in their story."""
 
 MAX_QUESTION_CHARS = 1000
 ALTERNATIVES = 3
@@ -690,21 +693,14 @@ class StoryLibrary:
         )
         if introduction is None:
             return self._kind_told(text, within)
-        if asks_age(text):
-            return self._told_at(introduction, "age", age_told)
-        if asks_origin(text):
-            return self._told_at(introduction, "origin", origin_told)
-        if not asks_what_someone_does(text):
-            return introduction
-        if asks_of_an_earlier_job(text):
-            return self._told_at(introduction, "earlier job", functools.partial(job_told, earlier=True))
-        return self._told_at(introduction, "job", job_told)
+        fact = person_fact_asked(text)
+        return introduction if fact is None else self._told_at(introduction, fact)
 
-    def _told_at(self, introduction: Introduction, fact: PersonFact, find: FactFinder) -> Introduction:
-        """The introduction moved to where the story first tells this `fact` of the person, if it does, as `find`
-        finds it: their job (bot.core.job_asked: "What does Priya do?" of a Priya brought in at her wedding and said
-        to be a surgeon later), the job they did before (an "earlier job"), their age (bot.core.age_asked), where they
-        come from (bot.core.origin_asked)."""
+    def _told_at(self, introduction: Introduction, fact: PersonFact) -> Introduction:
+        """The introduction moved to where the story first tells this `fact` of the person, if it does, as
+        _FACT_FINDERS finds it: their job (bot.core.job_asked: "What does Priya do?" of a Priya brought in at her
+        wedding and said to be a surgeon later), the job they did before (an "earlier job"), their age
+        (bot.core.age_asked), where they come from (bot.core.origin_asked)."""
         person = introduction.person
         assert person.passage is not None
         passages = self._passages_of(self.corpus.passages[person.passage].story)
@@ -713,7 +709,7 @@ class StoryLibrary:
         if key not in self._facts:
             others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
             texts = [self.corpus.passages[document].text for document in passages]
-            self._facts[key] = find(texts, person.name, others)
+            self._facts[key] = _FACT_FINDERS[fact](texts, person.name, others)
         told = self._facts[key]
         if told is None:
             return introduction

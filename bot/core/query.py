@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from bot.core.analysis import WORD, fold, words
 from bot.core.slips import bare_word, possessive_end, slip_of
@@ -294,41 +294,38 @@ def name_asked(question: str) -> NameAsked | None:
     return None if asked is None else NameAsked(asked.name, asked.alone)
 
 
-def asks_what_someone_does(question: str) -> bool:
-    """Whether the question asks of a name what they do for a living: "What is Ted's job?" (or profession,
-    occupation, trade, career), "What does Priya do?", "What did Clive do for a living?", "What does Leonie work as?",
-    "leonie job"."""
-    asked = _asked_of_person(question)
-    if asked is None or asked.after is None:
-        return False
-    return asked.after in _NOW_ASKED_AFTER or asked.after.endswith(_WAS_BEFORE) or asked.after.split()[-1] in _JOBS
+PersonFact = Literal["job", "earlier job", "age", "origin"]
+"""What a question asks of a person that their story may tell away from where it brings them in (bot.core.library)."""
 
 
-def asks_origin(question: str) -> bool:
-    """Whether the question asks where a name comes from: "Where is Gethin from?", "What town is Wren from?", "Where
-    was Sébastien born?", "Where did Sophie grow up?"."""
+def person_fact_asked(question: str) -> PersonFact | None:
+    """What a question of name_asked's shapes asks of the person, read in one pass: their age ("How old is Danny?",
+    "What is Abernethy's age?", "ted age"), where they come from ("Where is Gethin from?", "What town is Wren from?",
+    "Where was Sébastien born?", "Where did Sophie grow up?"), what they did for a living before the story's time
+    (_EARLIER's "before", "originally": "What was Plotz's job before?", "What did Mireille do for a living before she
+    turned to crime?", "What was Mireille's old job?", "What was Sheriff Tennant before?"; not "at first", which asks
+    of the story's start), or what they do ("What is Ted's job?" or profession, occupation, trade, career, "What does
+    Priya do?", "What did Clive do for a living?", "What does Leonie work as?", "leonie job"). None for the rest ("Who
+    is X?", "What is X's real name?")."""
     asked = _asked_of_person(question)
-    return asked is not None and asked.after in _ORIGIN_ASKED_AFTER
+    if asked is None:
+        return None
+    after = asked.after
+    if _HOW_OLD.match(fold(question)) is not None or (after is not None and after.split()[-1] == "age"):
+        return "age"
+    if after is None:
+        return None
+    if after in _ORIGIN_ASKED_AFTER:
+        return "origin"
+    if asked.earlier:
+        return "earlier job"
+    if after in _NOW_ASKED_AFTER or after.endswith(_WAS_BEFORE) or after.split()[-1] in _JOBS:
+        return "job"
+    return None
 
 
 _HOW_OLD = re.compile(r"\s*+how\s++old\s")
 """How a question of someone's age opens (_ABOUT_PERSON's "How old is X?")."""
-
-
-def asks_age(question: str) -> bool:
-    """Whether the question asks how old a name is: "How old is Danny?", "What is Abernethy's age?", "ted age"."""
-    asked = _asked_of_person(question)
-    if asked is None:
-        return False
-    return _HOW_OLD.match(fold(question)) is not None or (asked.after is not None and asked.after.split()[-1] == "age")
-
-
-def asks_of_an_earlier_job(question: str) -> bool:
-    """Whether the question asks what someone did for a living before the story's time (_EARLIER's "before",
-    "originally"): "What was Plotz's job before?", "What did Mireille do for a living before she turned to crime?";
-    not "at first", which asks of the story's start."""
-    asked = _asked_of_person(question)
-    return asked is not None and asked.earlier
 
 
 class _PersonAsked(NamedTuple):
