@@ -211,6 +211,16 @@ def _introducing(person: Person | None) -> Introduction | None:
     return None if person is None else Introduction(person)
 
 
+def person_named_alone(people: FindsPeople, name: str, within: range | None) -> Person | None:
+    """The one person of the stories (of one story: `within` its passages) with a passage introducing them whose name
+    holds `name` as typed, or else with its last "s" left out, a possessive typed bare ("sophies": Sophie Korolev);
+    None where it is no one's or several people's. No misspelling is forgiven: a name typed alone, or in a question
+    that reads any short words as one (bot.core.kind_asked), would else find someone in most questions."""
+    found = set(people.holding(name) or (people.holding(name[:-1]) if name.endswith("s") else ()))
+    named = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
+    return named[0] if len(named) == 1 else None
+
+
 def _one_person(
     people: FindsPeople, about: NameAsked, within: range | None, written: Callable[[str], bool]
 ) -> Introduction | None:
@@ -222,18 +232,17 @@ def _one_person(
     by its words alone ("leonies job" by "leonie" too): most such questions name no one, and a lookup forgiving
     misspellings scores every name of a library (15-50 ms for 95,000), for each question."""
     name = about.name
-    holding = people.holding(name)
-    misspelt = False
     if about.alone:
-        found = set(holding or (people.holding(name[:-1]) if name.endswith("s") else ()))
-    else:
-        lookup = people.find(name)
-        misspelt = lookup.misspelt
-        no_misspelling = misspelt and all(written(word) for word, _, _ in words(name))
-        found = {*(() if no_misspelling else lookup.matches), *holding}
-        if no_misspelling and not holding and name.endswith("s"):
-            found = set(_possessive_typed_bare(people, name))
-            misspelt = False  # the name less its "s" exactly: no misspelling forgiven
+        alone = person_named_alone(people, name, within)
+        return None if alone is None else Introduction(alone)
+    holding = people.holding(name)
+    lookup = people.find(name)
+    misspelt = lookup.misspelt
+    no_misspelling = misspelt and all(written(word) for word, _, _ in words(name))
+    found = {*(() if no_misspelling else lookup.matches), *holding}
+    if no_misspelling and not holding and name.endswith("s"):
+        found = set(_possessive_typed_bare(people, name))
+        misspelt = False  # the name less its "s" exactly: no misspelling forgiven
     named = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
     if len(named) != 1:
         return None

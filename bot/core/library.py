@@ -24,7 +24,7 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
-from bot.core.introductions import Introduction, as_asked, lead_of, person_introduced
+from bot.core.introductions import Introduction, as_asked, lead_of, person_introduced, person_named_alone
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_asked, kind_told, kinds_of
@@ -742,18 +742,13 @@ class StoryLibrary:
         return Introduction(dataclasses.replace(person, passage=passages[where], intro=sentence))
 
     def _person_named(self, name: str, within: range | None) -> Person | None:
-        """The one person of the stories (of one story: `within` its passages) whose name holds the name as typed
-        ("sophie": Sophie Korolev), or else with its last "s" left out, a possessive typed bare ("sophies"). None where
-        it is no one's or several people's, or its first word is a stop word ("the art dealer")."""
+        """The one person whose name holds the name as typed (bot.core.introductions.person_named_alone: "sophie",
+        "sophies"), of the stories (of one story: `within` its passages); None where its first word is a stop word
+        ("the art dealer")."""
         typed = [word for word, _, _ in words(name)]
         if not typed or self.analyzer.term(typed[0]) is None:
             return None
-        found = [
-            person
-            for person in self.person_finder.holding(name) or self.person_finder.holding(name.removesuffix("s"))
-            if person.passage is not None and (within is None or person.passage in within)
-        ]
-        return found[0] if len(found) == 1 else None
+        return person_named_alone(self.person_finder, name, within)
 
     def _written_or_named(self, word: str) -> bool:
         """Whether the stories write this word (_written), or it is a word of one of the library's people's names
