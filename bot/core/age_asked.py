@@ -40,6 +40,22 @@ _AGE_AFTER_NAME = re.compile(
 _AT_A_TIME = re.compile(r"\b(?:when|since|until|till|once|if|after|before|by the time)\s++$", re.IGNORECASE)
 """What makes an age told right after a name one of some time of their life: "When Tom was twelve, his father
 drowned", "By the time Tom was ten"."""
+_OPENED_BY_A_TIME = re.compile(
+    r"(?:in|by|after|before|during|until|till|since|from|at|on|around|towards?)\b[^,.;!?\n]{0,40}?"
+    r"\b(?:\d{4}s?|spring|summer|autumn|fall|winter|war|years?|months?|weeks?|days?|morning|evening|night|decades?"
+    r"|century|end)\b"
+    r"|(?:[\w-]+ )?(?:years?|months?|weeks?|days?|decades?|time|while) (?:later|after|afterwards|on)\b"
+    r"|(?:later|afterwards|eventually|finally|by then|when|after|before|once|while|as soon as)\b",
+    re.IGNORECASE,
+)
+"""A time opening a sentence: "In 1945", "In the spring of 1952", "By 1960", "Years later", "When the war ended",
+"After the funeral"; an age told after it is one of that time ("Years later, Tom was seventy")."""
+_STOPS = ".!?;\n"
+"""What ends the sentence before one a time opens."""
+_QUOTES = " \t\"“”‘’'("
+"""What may stand between a sentence's stop and its first word."""
+_MOST_CHARS_OPENING = 80
+"""How far before a name the time opening its sentence may start: "In the spring of 1952, after the funeral, Tom"."""
 _MOST_CHARS_NEAR = 60
 """How far before or after a name an age may stand and be theirs: "Tom Hale, who left school at the age of fifteen"."""
 
@@ -47,17 +63,22 @@ _MOST_CHARS_NEAR = 60
 def age_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling how old someone of this name is, next to their full name,
     their first name or a nickname (bot.core.job_asked's name_pattern, with the words of `others`, the story's other
-    people, left out); an age at some time of their life ("at the age of twelve") only where none tells another. None
-    where none does."""
+    people, left out); an age at some time of their life ("at the age of twelve", "Years later, Tom was seventy": in a
+    sentence a time opens, but for the one first naming them, which tells the story's time) only where none tells
+    another. None where none does."""
     shared = {word for other in others for word in other.split()}
     pattern = name_pattern(name, shared)
     if pattern is None:
         return None
     other_words = {fold(word) for word in shared} - {fold(word) for word in name.split()}
     then: tuple[int, str] | None = None
+    named = False
     for index, text in enumerate(texts):
         for found in pattern.finditer(text):
             told = _age_beside(text, found.start(), found.end(), other_words)
+            if told is _Told.NOW and named and _opened_by_a_time(text, found.start()):
+                told = _Told.THEN
+            named = True
             if told is _Told.NOW:
                 return index, sentence_at(text, found.start())
             if told is _Told.THEN and then is None:
@@ -70,6 +91,17 @@ class _Told(Enum):
 
     NOW = "now"
     THEN = "then"
+
+
+def _opened_by_a_time(text: str, start: int) -> bool:
+    """Whether the sentence the name at `start` stands in opens with a time before it ("In 1945 Tom was thirty",
+    "Years later, Tom was seventy", "When the war ended Tom was thirty"), within _MOST_CHARS_OPENING of it."""
+    head = text[max(0, start - _MOST_CHARS_OPENING) : start]
+    stop = max(head.rfind(mark) for mark in _STOPS)
+    if stop < 0 and start > _MOST_CHARS_OPENING:
+        return False
+    opening = len(head) - len(head[stop + 1 :].lstrip(_QUOTES))
+    return _OPENED_BY_A_TIME.match(head, opening) is not None
 
 
 def _age_beside(text: str, start: int, end: int, others: set[str]) -> _Told | None:

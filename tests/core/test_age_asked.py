@@ -55,3 +55,19 @@ def test_the_first_name_is_not_read_where_another_person_shares_it():
     story = ["Ted Jones, a baker, came in.", "Ted is forty."]
     assert age_told(story, "Ted Smith", others=["Ted Jones"]) is None
     assert age_told(story, "Ted Smith") == (1, "Ted is forty.")
+
+
+def test_an_age_in_a_sentence_a_time_opens_is_one_of_that_time():
+    opening = "Tom Hale mends nets in Whitby."
+    for then in (
+        "When the war ended Tom was thirty.",
+        "In 1945 Tom was thirty.",
+        "Years later, Tom was seventy.",
+        "By 1960 Tom was forty.",
+        "In the spring of 1952, Tom, aged 40, sailed north.",
+    ):
+        story = [opening, then, "Tom is now sixty and blind in one eye."]
+        assert age_told(story, "Tom Hale") == (2, story[2]), then
+        assert age_told(story[:2], "Tom Hale") == (1, then), then
+    story = ["In July 1987, twelve-year-old Nell Ardagh is sent to Carrickmoyle.", "Nell, now thirty, returns."]
+    assert age_told(story, "Nell Ardagh") == (0, story[0])  # the sentence bringing her in tells the story's time
