@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from bot.core.analysis import fold
 from bot.core.beside_name import apposed, told_after
 from bot.core.job_asked import name_pattern, sentence_at
+from bot.core.people_finder import place_names
 
 _PLACE_NOUNS = (
     "town|village|city|farm|hills|mountains|valley|countryside|port|island|suburbs?|county|province|coast|capital"
@@ -25,13 +26,16 @@ _PLACE_NOUNS = (
 _ORIGIN = re.compile(
     r"\b(?i:born|raised|(?:grew|growing|brought) up|native)\b[^.;!?\n]{0,40}?\b(?:in|on|near|at|by|of)"
     rf"(?P<grown>(?: [a-z'’-]+){{0,3}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
-    r"|\b(?P<verb>(?:is|was|are|were|comes?|came|hails?|hailed|arrived|arrives)(?: originally| all the way| over)? )?"
+    r"|\b(?P<verb>(?:is|was|are|were) (?:originally )?"
+    r"|(?P<coming>comes?|came|hails?|hailed|arrived|arrives)(?: originally| all the way| over)?"
+    r"(?: to [A-Z][\w'’-]*)? )?"
     rf"from(?P<place>(?: [a-z'’-]+){{0,4}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
 )
 """Words telling where someone comes from: "born in Moscow", "born on 14 March 1921 in Lyon", "grew up on a farm",
 "a native of Leeds" (a place or a word for one after them: not "born in 1920", "raised in poverty", "grew up in the
 shadow of his brother"); "from" before a capitalised word or a word for a place within a few words, after a verb of
-coming ("came from Merthyr", "came from a poor village", "arrived from Halifax") or in an apposition ("a coal miner's
+coming ("came from Merthyr", "came from a poor village", "arrived from Halifax", "came to England from Jamaica") or in
+an apposition ("a coal miner's
 son from Merthyr", checked by _origin_near), not of a journey or a sender ("returned from France", "a letter from
 Vienna"). _a_place checks the place is no person's name, possessive, month or day ("a letter from Tom's mother",
 "from Monday"). Each repetition is bounded: the search is linear in the text."""
@@ -51,9 +55,31 @@ _STOPS = ".!?;\n"
 _QUOTES = " \t\"“”‘’'("
 """What may stand between a sentence's stop and its first word."""
 _NO_PLACES = frozenset(
-    word.casefold() for word in (*calendar.month_name[1:], *calendar.day_name, "Christmas", "Easter", "God")
+    word.casefold()
+    for word in (
+        *calendar.month_name[1:],
+        *calendar.day_name,
+        *("Christmas", "Easter", "God"),
+        *("Depression", "Blitz", "Renaissance", "Reformation", "Restoration", "Revolution", "Occupation"),
+    )
 )
-"""Capitalised words "from" may stand before that are no place: "from Monday to Friday", "a gift from God"."""
+"""Capitalised words "from" or "born in" may stand before that are no place but a time or a being: "from Monday to
+Friday", "a gift from God", "born in the Depression"."""
+_NO_PLACE_AFTER = frozenset({"whom", "which", "whose", "what", "where"})
+"""Words after "from" that open a clause, not a place: "the Sun Goddess from whom the Japanese Emperors descend"."""
+_A_TIME_OF = re.compile(r"\b(?:year|years|reign|time|times|days|age|era|century|winter|summer|spring|autumn) of\b")
+"""A time named after a person or an event, not a place: "born in the year of the Great Flood", "born in the reign of
+Queen Anne"."""
+_JOURNEY = re.compile(
+    r"(?:[ -][A-Z][\w'’-]*){0,3},? (?:on (?:the|a|an)(?: [\w'’-]+){0,2} (?:train|bus|coach|boat|ship|ferry|plane|flight"
+    r"|steamer)|by (?:train|bus|coach|boat|ship|ferry|plane|air|sea|car|rail|road|taxi)|yesterday|today|tonight"
+    r"|last (?:night|week|month|year)|(?:this|that|one|the next) (?:morning|afternoon|evening|night|day)"
+    r"|in the (?:morning|afternoon|evening|night)|at (?:dawn|dusk|noon|midnight|night)"
+    r"|for (?:the|a) (?:weekend|day|week|holiday|visit|night))\b"
+)
+"""What after the place a verb of coming comes from tells a journey, not where someone comes from: "arrived from
+London on the morning train", "came from Leeds by bus", "arrives from Oslo that evening" (the rest of the place's
+name skipped: "from New York")."""
 
 
 def origin_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
@@ -82,7 +108,7 @@ def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str
     in Texas, the stranger shot Anna"); no place a name of the story's people (`others`, `own`), a month or a day."""
     people = others | own
     for told in _ORIGIN.finditer(text, end, end + _MOST_CHARS_AFTER):
-        if not _a_place(told, people):
+        if not _a_place(text, told, people):
             continue
         alone = told.group("place") is not None and told.group("verb") is None
         if not alone:
@@ -96,13 +122,24 @@ def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str
         head = text[max(0, told.start() - _MOST_CHARS_BEFORE) : told.start()].rstrip(_QUOTES)
         gap = text[told.end() : start]
         opens = not head or head[-1] in _STOPS
-        if opens and "," in gap and not gap.rsplit(",", 1)[1].strip() and _a_place(told, people):
+        if opens and "," in gap and not gap.rsplit(",", 1)[1].strip() and _a_place(text, told, people):
             return True
     return False
 
 
-def _a_place(told: re.Match[str], people: set[str]) -> bool:
-    """Whether what _ORIGIN found tells a place: its last word no person's name, possessive, month or day ("a letter
-    from Tom", "from the King's hall", "from Monday")."""
-    place = (told.group("grown") or told.group("place")).split()[-1]
-    return not place.endswith(("'s", "’s")) and fold(place) not in people | _NO_PLACES
+def _a_place(text: str, told: re.Match[str], people: set[str]) -> bool:
+    """Whether what _ORIGIN found in `text` tells a place: its last word no person's name, possessive, month, day or
+    time ("a letter from Tom", "from the King's hall", "from Monday", "born in the Depression", "born in the year of
+    the Great Flood"), no clause ("from whom"); after "the", a name WordNet writes capitalised as no person or
+    people, unless it follows "of" ("from the Netherlands", "the fishing town of Gullhaven"; not "from the Ministry",
+    "from the great Jimmu", "raised in the Jewish faith"); after a verb of coming, no journey ("arrived from London
+    on the morning train")."""
+    said = (told.group("grown") or told.group("place")).split()
+    place = said[-1]
+    if place.endswith(("'s", "’s")) or fold(place) in people | _NO_PLACES or said[0] in _NO_PLACE_AFTER:
+        return False
+    if _A_TIME_OF.search(told.group()):
+        return False
+    if said[0] == "the" and place[:1].isupper() and said[-2] != "of" and fold(place) not in place_names():
+        return False
+    return told.group("coming") is None or _JOURNEY.match(text, told.end()) is None

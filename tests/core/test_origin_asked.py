@@ -60,3 +60,25 @@ def test_a_journey_a_sender_or_a_birth_of_no_place_tells_no_origin():
         "Alwin Berg, originally from Leeds, sang.",
     ):
         assert origin_told([told], "Alwin Berg") == (0, told), told
+
+
+def test_a_journey_a_body_a_time_or_a_faith_tells_no_origin():
+    for told in (
+        "Alwin arrived from London on the morning train.",
+        "Alwin came from New York by bus.",
+        "Alwin was from the Ministry.",
+        "Alwin, a clerk from the Bank of England, sighed.",
+        "Alwin was born in the Depression.",
+        "Alwin was raised in the Jewish faith.",
+        "Alwin was born in the year of the Great Flood.",
+        "Alwin, the Sun God from whom the Emperors descend, shone.",
+        "Alwin, the twelfth in descent from the great Jimmu, ruled.",
+    ):
+        assert origin_told([told], "Alwin Berg") is None, told
+    for told in (
+        "Alwin came to England from Jamaica in 1956.",
+        "Alwin arrived from Halifax to live with her grandmother.",
+        "Alwin Berg, from the Netherlands, sang.",
+        "Alwin was born in the Bronx.",
+    ):
+        assert origin_told([told], "Alwin Berg") == (0, told), told
