@@ -50,7 +50,7 @@ _OPENED_BY_A_TIME = re.compile(
 )
 """A time opening a sentence: "In 1945", "In the spring of 1952", "By 1960", "Years later", "When the war ended",
 "After the funeral"; an age told after it is one of that time ("Years later, Tom was seventy")."""
-_STOPS = ".!?;\n"
+_STOPS = ".!?;:\n"
 """What ends the sentence before one a time opens."""
 _QUOTES = " \t\"“”‘’'("
 """What may stand between a sentence's stop and its first word."""

@@ -71,3 +71,8 @@ def test_an_age_in_a_sentence_a_time_opens_is_one_of_that_time():
         assert age_told(story[:2], "Tom Hale") == (1, then), then
     story = ["In July 1987, twelve-year-old Nell Ardagh is sent to Carrickmoyle.", "Nell, now thirty, returns."]
     assert age_told(story, "Nell Ardagh") == (0, story[0])  # the sentence bringing her in tells the story's time
+    story = [
+        "Reinhold Vogt left school at the age of twelve.",
+        "Before leaving, Clementine receives a reply: Reinhold, now ninety-four, is still alive.",
+    ]
+    assert age_told(story, "Reinhold Vogt") == (1, story[1])  # the time opens the clause before the colon
