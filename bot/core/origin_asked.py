@@ -23,9 +23,12 @@ _PLACE_NOUNS = (
     "|estate|parish|glen|moors?|fjord|steppe|desert|plains|slums?|streets"
 )
 """Words for a place that may follow "born in" or "grew up on" with no name: "grew up on a farm in Cumbria"."""
+_HOMES = "cottage|hut|cabin|hovel|castle|palace"
+"""Words for a home that may follow "born in" or "grew up in" as a place ("born in a little cottage by the sea"), not
+"from" ("a messenger from the palace" is sent, not from there)."""
 _ORIGIN = re.compile(
     r"\b(?i:born|raised|(?:grew|growing|brought) up|native)\b[^.;!?\n]{0,40}?\b(?:in|on|near|at|by|of)"
-    rf"(?P<grown>(?: [a-z'’-]+){{0,3}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
+    rf"(?P<grown>(?: [a-z'’-]+){{0,3}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS}|{_HOMES})\b))"
     r"|\b(?P<verb>(?:is|was|are|were) (?:originally )?"
     r"|(?P<coming>comes?|came|hails?|hailed|arrived|arrives)(?: originally| all the way| over)?"
     r"(?: to [A-Z][\w'’-]*)? )?"

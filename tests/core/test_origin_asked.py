@@ -73,6 +73,7 @@ def test_a_journey_a_body_a_time_or_a_faith_tells_no_origin():
         "Alwin was born in the year of the Great Flood.",
         "Alwin, the Sun God from whom the Emperors descend, shone.",
         "Alwin, the twelfth in descent from the great Jimmu, ruled.",
+        "Alwin, a messenger from the palace, knelt.",
     ):
         assert origin_told([told], "Alwin Berg") is None, told
     for told in (
@@ -80,5 +81,6 @@ def test_a_journey_a_body_a_time_or_a_faith_tells_no_origin():
         "Alwin arrived from Halifax to live with her grandmother.",
         "Alwin Berg, from the Netherlands, sang.",
         "Alwin was born in the Bronx.",
+        "Alwin was born in a little cottage by the sea.",
     ):
         assert origin_told([told], "Alwin Berg") == (0, told), told
