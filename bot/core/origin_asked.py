@@ -73,6 +73,10 @@ _NO_PLACE_AFTER = frozenset({"whom", "which", "whose", "what", "where"})
 _A_TIME_OF = re.compile(r"\b(?:year|years|reign|time|times|days|age|era|century|winter|summer|spring|autumn) of\b")
 """A time named after a person or an event, not a place: "born in the year of the Great Flood", "born in the reign of
 Queen Anne"."""
+_CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
+"""The rest of a name of capitalised words: "the United States", "the West Indies"."""
+_NAMED_PLACE = re.compile(rf"{_PLACE_NOUNS}|isle|kingdom|republic|duchy|cape|state|principality|empire")
+"""Words for a place a name of "the X of Y" is made with: "the Isle of Man", "the Kingdom of Fife"."""
 _JOURNEY = re.compile(
     r"(?:[ -][A-Z][\w'’-]*){0,3},? (?:on (?:the|a|an)(?: [\w'’-]+){0,2} (?:train|bus|coach|boat|ship|ferry|plane|flight"
     r"|steamer)|by (?:train|bus|coach|boat|ship|ferry|plane|air|sea|car|rail|road|taxi)|yesterday|today|tonight"
@@ -143,6 +147,20 @@ def _a_place(text: str, told: re.Match[str], people: set[str]) -> bool:
         return False
     if _A_TIME_OF.search(told.group()):
         return False
-    if said[0] == "the" and place[:1].isupper() and said[-2] != "of" and fold(place) not in place_names():
+    if said[0] == "the" and place[:1].isupper() and said[-2] != "of" and not _a_place_name(text, told.end(), place):
         return False
     return told.group("coming") is None or _JOURNEY.match(text, told.end()) is None
+
+
+def _a_place_name(text: str, end: int, first: str) -> bool:
+    """Whether the capitalised words from `first` (ending at `end`) on, after "the", name a place: the last a name
+    WordNet writes capitalised as no person or people ("the Netherlands", "the South"), of several words a plural
+    ("the United States", "the West Indies"; not "the Elves"), or a word for a place before "of" ("the Isle of Man");
+    not a body, a person or a faith ("the Ministry", "the Convent of the Ashen Rose", "the Green Knight", "the Jewish
+    faith")."""
+    run = _CAPITALISED_RUN.match(text, end)
+    named = [first, *(run.group().split() if run else ())]
+    if fold(named[-1]) in place_names() or (len(named) > 1 and named[-1].endswith("s")):
+        return True
+    after = run.end() if run else end
+    return text.startswith(" of ", after) and _NAMED_PLACE.fullmatch(fold(first)) is not None

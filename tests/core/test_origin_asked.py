@@ -80,6 +80,8 @@ def test_a_journey_a_body_a_time_or_a_faith_tells_no_origin():
         "Alwin came to England from Jamaica in 1956.",
         "Alwin arrived from Halifax to live with her grandmother.",
         "Alwin Berg, from the Netherlands, sang.",
+        "Alwin came from the United States.",
+        "Alwin, a fisherman from the Isle of Man, sang.",
         "Alwin was born in the Bronx.",
         "Alwin was born in a little cottage by the sea.",
     ):
