@@ -75,8 +75,11 @@ _A_TIME_OF = re.compile(r"\b(?:year|years|reign|time|times|days|age|era|century|
 Queen Anne"."""
 _CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
 """The rest of a name of capitalised words: "the United States", "the West Indies"."""
-_NAMED_PLACE = re.compile(rf"{_PLACE_NOUNS}|isle|kingdom|republic|duchy|cape|state|principality|empire")
-"""Words for a place a name of "the X of Y" is made with: "the Isle of Man", "the Kingdom of Fife"."""
+_NAMED_PLACE = re.compile(
+    rf"{_PLACE_NOUNS}|isle|kingdom|republic|duchy|cape|state|principality|empire|district|country|quarter|side|end"
+)
+"""Words for a place a name after "the" is made with: "the Isle of Man", "the Kingdom of Fife", "the Lake District",
+"the East End"."""
 _JOURNEY = re.compile(
     r"(?:[ -][A-Z][\w'’-]*){0,3},? (?:on (?:the|a|an)(?: [\w'’-]+){0,2} (?:train|bus|coach|boat|ship|ferry|plane|flight"
     r"|steamer)|by (?:train|bus|coach|boat|ship|ferry|plane|air|sea|car|rail|road|taxi)|yesterday|today|tonight"
@@ -154,13 +157,14 @@ def _a_place(text: str, told: re.Match[str], people: set[str]) -> bool:
 
 def _a_place_name(text: str, end: int, first: str) -> bool:
     """Whether the capitalised words from `first` (ending at `end`) on, after "the", name a place: the last a name
-    WordNet writes capitalised as no person or people ("the Netherlands", "the South"), of several words a plural
-    ("the United States", "the West Indies"; not "the Elves"), or a word for a place before "of" ("the Isle of Man");
-    not a body, a person or a faith ("the Ministry", "the Convent of the Ashen Rose", "the Green Knight", "the Jewish
-    faith")."""
+    WordNet writes capitalised as no person or people ("the Netherlands", "the South"), of several words a plural or a
+    word for a place ("the United States", "the Lake District"; not "the Elves"), or a word for a place before "of"
+    ("the Isle of Man"); not a body, a person or a faith ("the Ministry", "the Convent of the Ashen Rose", "the Green
+    Knight", "the Jewish faith")."""
     run = _CAPITALISED_RUN.match(text, end)
     named = [first, *(run.group().split() if run else ())]
-    if fold(named[-1]) in place_names() or (len(named) > 1 and named[-1].endswith("s")):
+    last = fold(named[-1])
+    if last in place_names() or (len(named) > 1 and (last.endswith("s") or _NAMED_PLACE.fullmatch(last))):
         return True
     after = run.end() if run else end
     return text.startswith(" of ", after) and _NAMED_PLACE.fullmatch(fold(first)) is not None

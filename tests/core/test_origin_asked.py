@@ -74,6 +74,7 @@ def test_a_journey_a_body_a_time_or_a_faith_tells_no_origin():
         "Alwin, the Sun God from whom the Emperors descend, shone.",
         "Alwin, the twelfth in descent from the great Jimmu, ruled.",
         "Alwin, a messenger from the palace, knelt.",
+        "Alwin, a squire from the Green Knight, knelt.",
     ):
         assert origin_told([told], "Alwin Berg") is None, told
     for told in (
@@ -83,6 +84,7 @@ def test_a_journey_a_body_a_time_or_a_faith_tells_no_origin():
         "Alwin came from the United States.",
         "Alwin, a fisherman from the Isle of Man, sang.",
         "Alwin was born in the Bronx.",
+        "Alwin grew up in the Lake District.",
         "Alwin was born in a little cottage by the sea.",
     ):
         assert origin_told([told], "Alwin Berg") == (0, told), told
