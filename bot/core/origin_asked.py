@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from bot.core.analysis import fold
 from bot.core.beside_name import apposed, told_after
 from bot.core.job_asked import name_pattern, sentence_at
-from bot.core.people_finder import place_names
 
 _PLACE_NOUNS = (
     "town|village|city|farm|hills|mountains|valley|countryside|port|island|suburbs?|county|province|coast|capital"
@@ -73,13 +72,6 @@ _NO_PLACE_AFTER = frozenset({"whom", "which", "whose", "what", "where"})
 _A_TIME_OF = re.compile(r"\b(?:year|years|reign|time|times|days|age|era|century|winter|summer|spring|autumn) of\b")
 """A time named after a person or an event, not a place: "born in the year of the Great Flood", "born in the reign of
 Queen Anne"."""
-_CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
-"""The rest of a name of capitalised words: "the United States", "the West Indies"."""
-_NAMED_PLACE = re.compile(
-    rf"{_PLACE_NOUNS}|isle|kingdom|republic|duchy|cape|state|principality|empire|district|country|quarter|side|end"
-)
-"""Words for a place a name after "the" is made with: "the Isle of Man", "the Kingdom of Fife", "the Lake District",
-"the East End"."""
 _JOURNEY = re.compile(
     r"(?:[ -][A-Z][\w'’-]*){0,3},? (?:on (?:the|a|an)(?: [\w'’-]+){0,2} (?:train|bus|coach|boat|ship|ferry|plane|flight"
     r"|steamer)|by (?:train|bus|coach|boat|ship|ferry|plane|air|sea|car|rail|road|taxi)|yesterday|today|tonight"
@@ -140,31 +132,12 @@ def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str
 def _a_place(text: str, told: re.Match[str], people: set[str]) -> bool:
     """Whether what _ORIGIN found in `text` tells a place: its last word no person's name, possessive, month, day or
     time ("a letter from Tom", "from the King's hall", "from Monday", "born in the Depression", "born in the year of
-    the Great Flood"), no clause ("from whom"); after "the", a name WordNet writes capitalised as no person or
-    people, unless it follows "of" ("from the Netherlands", "the fishing town of Gullhaven"; not "from the Ministry",
-    "from the great Jimmu", "raised in the Jewish faith"); after a verb of coming, no journey ("arrived from London
-    on the morning train")."""
+    the Great Flood"), no clause ("from whom"); after a verb of coming, no journey ("arrived from London on the
+    morning train")."""
     said = (told.group("grown") or told.group("place")).split()
     place = said[-1]
     if place.endswith(("'s", "’s")) or fold(place) in people | _NO_PLACES or said[0] in _NO_PLACE_AFTER:
         return False
     if _A_TIME_OF.search(told.group()):
         return False
-    if said[0] == "the" and place[:1].isupper() and said[-2] != "of" and not _a_place_name(text, told.end(), place):
-        return False
     return told.group("coming") is None or _JOURNEY.match(text, told.end()) is None
-
-
-def _a_place_name(text: str, end: int, first: str) -> bool:
-    """Whether the capitalised words from `first` (ending at `end`) on, after "the", name a place: the last a name
-    WordNet writes capitalised as no person or people ("the Netherlands", "the South"), of several words a plural or a
-    word for a place ("the United States", "the Lake District"; not "the Elves"), or a word for a place before "of"
-    ("the Isle of Man"); not a body, a person or a faith ("the Ministry", "the Convent of the Ashen Rose", "the Green
-    Knight", "the Jewish faith")."""
-    run = _CAPITALISED_RUN.match(text, end)
-    named = [first, *(run.group().split() if run else ())]
-    last = fold(named[-1])
-    if last in place_names() or (len(named) > 1 and (last.endswith("s") or _NAMED_PLACE.fullmatch(last))):
-        return True
-    after = run.end() if run else end
-    return text.startswith(" of ", after) and _NAMED_PLACE.fullmatch(fold(first)) is not None

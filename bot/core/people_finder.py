@@ -1567,13 +1567,6 @@ def kinds_of_people() -> frozenset[str]:
     return person_nouns() | _word_lists().person
 
 
-def place_names() -> frozenset[str]:
-    """Words WordNet writes capitalised as no person and no people (thing_names.txt without its "people:" lines:
-    "Netherlands", "Bronx", "East"; not "Jewish", "Navy"), folded."""
-    lists = _word_lists()
-    return lists.thing_names - lists.peoples
-
-
 def kin_words() -> frozenset[str]:
     """The words for kin (person_words.txt's "kin:" lines: "brother", "wife"), folded."""
     return _word_lists().kin
