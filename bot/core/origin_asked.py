@@ -28,9 +28,8 @@ _HOMES = "cottage|hut|cabin|hovel|castle|palace"
 _ORIGIN = re.compile(
     r"\b(?i:born|raised|(?:grew|growing|brought) up|native)\b[^.;!?\n]{0,40}?\b(?:in|on|near|at|by|of)"
     rf"(?P<grown>(?: [a-z'’-]+){{0,3}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS}|{_HOMES})\b))"
-    r"|\b(?P<verb>(?:is|was|are|were) (?:originally )?"
-    r"|(?P<coming>comes?|came|hails?|hailed|arrived|arrives)(?: originally| all the way| over)?"
-    r"(?: to [A-Z][\w'’-]*)? )?"
+    r"|\b(?P<verb>(?:is|was|are|were|(?P<coming>comes?|came|hails?|hailed|arrived|arrives))"
+    r"(?: originally| all the way| over)?(?(coming)(?: to [A-Z][\w'’-]*)?) )?"
     rf"from(?P<place>(?: [a-z'’-]+){{0,4}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
 )
 """Words telling where someone comes from: "born in Moscow", "born on 14 March 1921 in Lyon", "grew up on a farm",

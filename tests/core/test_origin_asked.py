@@ -87,5 +87,7 @@ def test_a_journey_a_time_or_a_clause_tells_no_origin():
         "Alwin grew up in the Outback.",
         "Alwin was a princess from the Land of Oz.",
         "Alwin was born in the Vale of Glamorgan.",
+        "Alwin is all the way from Texas.",
+        "Alwin was over from Ireland for the summer.",
     ):
         assert origin_told([told], "Alwin Berg") == (0, told), told
