@@ -71,16 +71,18 @@ _NO_PLACE_AFTER = frozenset({"whom", "which", "whose", "what", "where"})
 _A_TIME_OF = re.compile(r"\b(?:year|years|reign|time|times|days|age|era|century|winter|summer|spring|autumn) of\b")
 """A time named after a person or an event, not a place: "born in the year of the Great Flood", "born in the reign of
 Queen Anne"."""
+_DAY_TIMES = "morning|afternoon|evening|night|noon|midnight|dawn|dusk"
+"""Times of a day: a journey told with one is a visit, not where someone comes from."""
 _JOURNEY = re.compile(
-    r"(?:[ -][A-Z][\w'’-]*){0,3},? (?:on (?:the|a|an)(?: [\w'’-]+){0,2} (?:train|bus|coach|boat|ship|ferry|plane|flight"
-    r"|steamer)|by (?:train|bus|coach|boat|ship|ferry|plane|air|sea|car|rail|road|taxi)|yesterday|today|tonight"
-    r"|last (?:night|week|month|year)|(?:this|that|one|the next) (?:morning|afternoon|evening|night|day)"
-    r"|in the (?:morning|afternoon|evening|night)|at (?:dawn|dusk|noon|midnight|night)"
-    r"|for (?:the|a) (?:weekend|day|week|holiday|visit|night))\b"
+    rf"(?:[ -][A-Z][\w'’-]*){{0,3}},? (?:on (?:the|a|an) (?:early |late |next |last |first )?(?:{_DAY_TIMES})"
+    r" (?:train|bus|coach|boat|ship|ferry|plane|flight|steamer)|yesterday|today|tonight|last night"
+    rf"|(?:this|that|one|the next) (?:{_DAY_TIMES}|day)|in the (?:{_DAY_TIMES})|at (?:{_DAY_TIMES})"
+    r"|for (?:the|a) (?:weekend|day|night))\b"
 )
-"""What after the place a verb of coming comes from tells a journey, not where someone comes from: "arrived from
-London on the morning train", "came from Leeds by bus", "arrives from Oslo that evening" (the rest of the place's
-name skipped: "from New York")."""
+"""What after the place a verb of coming comes from tells a journey of a day, not where someone comes from: "arrived
+from London on the morning train", "arrives from Oslo that evening", "came from Leeds for the weekend" (the rest of
+the place's name skipped: "from New York"); not "came from Jamaica by ship in 1948", "came from Ukraine last year",
+"came over from Ireland on the boat", which tell where they came to live from."""
 
 
 def origin_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:

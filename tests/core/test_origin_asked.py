@@ -65,7 +65,7 @@ def test_a_journey_a_sender_or_a_birth_of_no_place_tells_no_origin():
 def test_a_journey_a_time_or_a_clause_tells_no_origin():
     for told in (
         "Alwin arrived from London on the morning train.",
-        "Alwin came from New York by bus.",
+        "Alwin came from New York that evening.",
         "Alwin was born in the Depression.",
         "Alwin was born in the year of the Great Flood.",
         "Alwin, the Sun God from whom the Emperors descend, shone.",
@@ -88,6 +88,10 @@ def test_a_journey_a_time_or_a_clause_tells_no_origin():
         "Alwin was a princess from the Land of Oz.",
         "Alwin was born in the Vale of Glamorgan.",
         "Alwin is all the way from Texas.",
+        "Alwin came from Jamaica by ship in 1948.",
+        "Alwin, who came from Ukraine last year, sang.",
+        "Alwin came over from Ireland on the boat.",
+        "Alwin came from Hong Kong by plane with his mother.",
         "Alwin was over from Ireland for the summer.",
     ):
         assert origin_told([told], "Alwin Berg") == (0, told), told
