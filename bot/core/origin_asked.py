@@ -25,9 +25,11 @@ _PLACE_NOUNS = (
 _HOMES = "cottage|hut|cabin|hovel|castle|palace"
 """Words for a home that may follow "born in" or "grew up in" as a place ("born in a little cottage by the sea"), not
 "from" ("a messenger from the palace" is sent, not from there)."""
+_GROWN = rf"(?P<grown>(?: [a-z'’-]+){{0,3}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS}|{_HOMES})\b))"
+"""The place after "born in": a capitalised word or a word for a place or a home within a few words."""
 _ORIGIN = re.compile(
     r"\b(?i:born|raised|(?:grew|growing|brought) up|native)\b[^.;!?\n]{0,40}?\b(?:in|on|near|at|by|of)"
-    rf"(?P<grown>(?: [a-z'’-]+){{0,3}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS}|{_HOMES})\b))"
+    rf"{_GROWN}"
     r"|\b(?P<verb>(?:is|was|are|were|(?P<coming>comes?|came|hails?|hailed|arrived|arrives))"
     r"(?: originally| all the way| over)?(?(coming)(?: to [A-Z][\w'’-]*)?) )?"
     rf"from(?P<place>(?: [a-z'’-]+){{0,4}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
@@ -68,9 +70,17 @@ _NO_PLACES = frozenset(
 Friday", "a gift from God", "born in the Depression"."""
 _NO_PLACE_AFTER = frozenset({"whom", "which", "whose", "what", "where"})
 """Words after "from" that open a clause, not a place: "the Sun Goddess from whom the Japanese Emperors descend"."""
-_A_TIME_OF = re.compile(r"\b(?:year|years|reign|time|times|days|age|era|century|winter|summer|spring|autumn) of\b")
+_GROWN_ON = re.compile(rf"[^.;!?\n]{{0,40}}?\b(?:in|on|near|at|by){_GROWN}")
+"""The next place in the clause after a time "born in" named: "born in the years of the Depression in a mill town",
+"born at the end of the Revolution in Petrograd"."""
+_TIMES = "year|years|reign|time|times|days|age|era|century|winter|summer|spring|autumn"
+_A_TIME_OF = re.compile(rf"\b(?:{_TIMES}) of\b")
 """A time named after a person or an event, not a place: "born in the year of the Great Flood", "born in the reign of
-Queen Anne"."""
+Queen Anne"; sought only right before the place and in it, not in "born in the summer of 1952 in Leeds"."""
+_MOST_CHARS_TIME_OF = max(len(word) for word in _TIMES.split("|")) + len(" of ")
+"""How far before a place a time ending in "of" may start: "century of"."""
+_CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
+"""The rest of a place's name of capitalised words: "Restoration London", "Christmas Island"."""
 _DAY_TIMES = "morning|afternoon|evening|night|noon|midnight|dawn|dusk"
 """Times of a day: a journey told with one is a visit, not where someone comes from."""
 _JOURNEY = re.compile(
@@ -111,7 +121,7 @@ def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str
     in Texas, the stranger shot Anna"); no place a name of the story's people (`others`, `own`), a month or a day."""
     people = others | own
     for told in _ORIGIN.finditer(text, end, end + _MOST_CHARS_AFTER):
-        if not _a_place(text, told, people):
+        if not _tells_a_place(text, told, people):
             continue
         alone = told.group("place") is not None and told.group("verb") is None
         if not alone:
@@ -125,20 +135,36 @@ def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str
         head = text[max(0, told.start() - _MOST_CHARS_BEFORE) : told.start()].rstrip(_QUOTES)
         gap = text[told.end() : start]
         opens = not head or head[-1] in _STOPS
-        if opens and "," in gap and not gap.rsplit(",", 1)[1].strip() and _a_place(text, told, people):
+        if opens and "," in gap and not gap.rsplit(",", 1)[1].strip() and _tells_a_place(text, told, people):
             return True
     return False
 
 
-def _a_place(text: str, told: re.Match[str], people: set[str]) -> bool:
-    """Whether what _ORIGIN found in `text` tells a place: its last word no person's name, possessive, month, day or
-    time ("a letter from Tom", "from the King's hall", "from Monday", "born in the Depression", "born in the year of
-    the Great Flood"), no clause ("from whom"); after a verb of coming, no journey ("arrived from London on the
-    morning train")."""
-    said = (told.group("grown") or told.group("place")).split()
-    place = said[-1]
-    if place.endswith(("'s", "’s")) or fold(place) in people | _NO_PLACES or said[0] in _NO_PLACE_AFTER:
+def _tells_a_place(text: str, told: re.Match[str], people: set[str]) -> bool:
+    """Whether what _ORIGIN found in `text` tells a place (_a_place): after "born in" the first of the clause that
+    is no time ("born at the end of the Revolution in Petrograd"); after a verb of coming, no journey ("arrived from
+    London on the morning train")."""
+    if told.group("grown") is None:
+        place = _a_place(text, told.start("place"), told.end("place"), people)
+        return place and (told.group("coming") is None or _JOURNEY.match(text, told.end()) is None)
+    grown: re.Match[str] | None = told
+    while grown is not None:
+        if _a_place(text, grown.start("grown"), grown.end("grown"), people):
+            return True
+        grown = _GROWN_ON.match(text, grown.end())
+    return False
+
+
+def _a_place(text: str, start: int, end: int, people: set[str]) -> bool:
+    """Whether the words from `start` to `end` of `text` and the capitalised words right after name a place: first
+    and last word no person's name or possessive, the last no month, day or time ("a letter from Tom", "from the
+    King's hall", "from Monday", "born in the Depression"; not "born in Restoration London"), no time of something
+    before or in it ("born in the year of the Great Flood"), no clause ("from whom")."""
+    said = text[start:end].split()
+    run = _CAPITALISED_RUN.match(text, end)
+    last = run.group().split()[-1] if run else said[-1]
+    if said[0] in _NO_PLACE_AFTER or fold(last) in _NO_PLACES:
         return False
-    if _A_TIME_OF.search(told.group()):
+    if any(word.endswith(("'s", "’s")) or fold(word) in people for word in (said[-1], last)):
         return False
-    return told.group("coming") is None or _JOURNEY.match(text, told.end()) is None
+    return _A_TIME_OF.search(text, max(0, start - _MOST_CHARS_TIME_OF), end) is None

@@ -93,5 +93,10 @@ def test_a_journey_a_time_or_a_clause_tells_no_origin():
         "Alwin came over from Ireland on the boat.",
         "Alwin came from Hong Kong by plane with his mother.",
         "Alwin was over from Ireland for the summer.",
+        "Alwin was born in the winter of 1947 in a pit village.",
+        "Alwin was born in the reign of Queen Victoria in a little village.",
+        "Alwin was born at the end of the Revolution in Petrograd.",
+        "Alwin grew up in the years of the Depression in a mill town.",
+        "Alwin was born in Restoration London.",
     ):
         assert origin_told([told], "Alwin Berg") == (0, told), told
