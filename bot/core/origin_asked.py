@@ -81,6 +81,11 @@ _MOST_CHARS_TIME_OF = max(len(word) for word in _TIMES.split("|")) + len(" of ")
 """How far before a place a time ending in "of" may start: "century of"."""
 _CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
 """The rest of a place's name of capitalised words: "Restoration London", "Christmas Island"."""
+_POSSESSIVES = ("'s", "’s")
+"""What ends an owner's name: "a letter from Tom's mother"."""
+_OWNER = re.compile(r"(?: [A-Z][\w-]*){0,3}['’]s\b")
+"""What after a name (the rest of it skipped) makes it no subject of the verb after: "Anna Lind's parcel came to London
+from Vienna"."""
 _DAY_TIMES = "morning|afternoon|evening|night|noon|midnight|dawn|dusk"
 """Times of a day: a journey told with one is a visit, not where someone comes from."""
 _JOURNEY = re.compile(
@@ -118,14 +123,15 @@ def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str
     not "Tom met Anna, a girl from Leeds"; "from" alone only set apart after it, "Tom Hale, from Leeds", or in an
     apposition with no clause of its own, not "a trumpet player who has just returned from Chicago"), or opening its
     sentence right before the comma the name follows ("Born in Moscow to a family of musicians, Sébastien"; not "Born
-    in Texas, the stranger shot Anna"); no place a name of the story's people (`others`, `own`), a month or a day."""
+    in Texas, the stranger shot Anna"); a verb only of the name, not of what is theirs ("Anna's parcel came from
+    Vienna"); no place a name of the story's people (`others`, `own`), a month, a day or a time (_tells_a_place)."""
     people = others | own
     for told in _ORIGIN.finditer(text, end, end + _MOST_CHARS_AFTER):
         if not _tells_a_place(text, told, people):
             continue
         alone = told.group("place") is not None and told.group("verb") is None
         if not alone:
-            if told_after(text, end, told.start(), others):
+            if not _OWNER.match(text, end) and told_after(text, end, told.start(), others):
                 return True
         elif _SET_APART.fullmatch(text, end, told.start()) or (
             apposed(text, end, told.start(), others) and not _CLAUSE.search(text, end, told.start())
@@ -165,6 +171,6 @@ def _a_place(text: str, start: int, end: int, people: set[str]) -> bool:
     last = run.group().split()[-1] if run else said[-1]
     if said[0] in _NO_PLACE_AFTER or fold(last) in _NO_PLACES:
         return False
-    if any(word.endswith(("'s", "’s")) or fold(word) in people for word in (said[-1], last)):
+    if any(word.endswith(_POSSESSIVES) or fold(word) in people for word in (said[-1], last)):
         return False
     return _A_TIME_OF.search(text, max(0, start - _MOST_CHARS_TIME_OF), end) is None

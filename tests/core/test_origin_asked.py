@@ -70,6 +70,8 @@ def test_a_journey_a_time_or_a_clause_tells_no_origin():
         "Alwin was born in the year of the Great Flood.",
         "Alwin, the Sun God from whom the Emperors descend, shone.",
         "Alwin, a messenger from the palace, knelt.",
+        "Alwin Berg's parcel came to London from Vienna.",
+        "Alwin Berg's parcel came from Vienna.",
     ):
         assert origin_told([told], "Alwin Berg") is None, told
     for told in (
