@@ -49,8 +49,16 @@ _OPENED_BY_A_TIME = re.compile(
     re.IGNORECASE,
 )
 """A time opening a sentence: "In 1945", "In the spring of 1952", "By 1960", "Years later", "When the war ended",
-"After the funeral"; an age told after it is one of that time ("Years later, Tom was seventy")."""
-_STOPS = ".!?;:\n"
+"After the funeral"; an age told after it in the past, or after a year, is one of that time ("Years later, Tom was
+seventy"), not one told in the present of a summary ("When the mill closes, Dennis, 54, takes a job")."""
+_A_YEAR = re.compile(r"\b\d{4}s?\b")
+"""A year in the time opening a sentence: "In 1945", "In the spring of 1952": a time the age is of."""
+_TOLD_IN_THE_PAST = re.compile(r",? (?:was|were|had)\b|, (?:aged )?[\w-]+, (?:was|were|had)\b")
+"""An age told in the past right after a name: "Tom was seventy", "Tom, 40, was"."""
+_TOLD_NOW = re.compile(r"(?: [A-Z][\w'’-]*)*,? (?:is |was )?(?:now|today)\b")
+"""An age told of the present right after a name ("Reinhold, now ninety-four,", "Tom is now forty"), whatever time
+opens the sentence ("Sixty years later, Reinhold, now ninety-four, is still alive")."""
+_STOPS = ".!?;\n"
 """What ends the sentence before one a time opens."""
 _QUOTES = " \t\"“”‘’'("
 """What may stand between a sentence's stop and its first word."""
@@ -76,7 +84,7 @@ def age_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tup
     for index, text in enumerate(texts):
         for found in pattern.finditer(text):
             told = _age_beside(text, found.start(), found.end(), other_words)
-            if told is _Told.NOW and named and _opened_by_a_time(text, found.start()):
+            if told is _Told.NOW and named and _told_of_a_time_past(text, found.start(), found.end()):
                 told = _Told.THEN
             named = True
             if told is _Told.NOW:
@@ -93,15 +101,21 @@ class _Told(Enum):
     THEN = "then"
 
 
-def _opened_by_a_time(text: str, start: int) -> bool:
-    """Whether the sentence the name at `start` stands in opens with a time before it ("In 1945 Tom was thirty",
-    "Years later, Tom was seventy", "When the war ended Tom was thirty"), within _MOST_CHARS_OPENING of it."""
+def _told_of_a_time_past(text: str, start: int, end: int) -> bool:
+    """Whether the age beside the name from `start` to `end` is one of a time past: a time opens its sentence
+    (_OPENED_BY_A_TIME, within _MOST_CHARS_OPENING before the name) and holds a year or the age is told in the past
+    ("In 1945 Tom was thirty", "Years later, Tom was seventy"), not with "now" ("Years later, Tom, now seventy,")."""
+    if _TOLD_NOW.match(text, end):
+        return False
     head = text[max(0, start - _MOST_CHARS_OPENING) : start]
     stop = max(head.rfind(mark) for mark in _STOPS)
     if stop < 0 and start > _MOST_CHARS_OPENING:
         return False
     opening = len(head) - len(head[stop + 1 :].lstrip(_QUOTES))
-    return _OPENED_BY_A_TIME.match(head, opening) is not None
+    opened = _OPENED_BY_A_TIME.match(head, opening)
+    if opened is None:
+        return False
+    return _A_YEAR.search(head, opening) is not None or _TOLD_IN_THE_PAST.match(text, end) is not None
 
 
 def _age_beside(text: str, start: int, end: int, others: set[str]) -> _Told | None:

@@ -66,7 +66,7 @@ def test_an_age_in_a_sentence_a_time_opens_is_one_of_that_time():
         "By 1960 Tom was forty.",
         "In the spring of 1952, Tom, aged 40, sailed north.",
     ):
-        story = [opening, then, "Tom is now sixty and blind in one eye."]
+        story = [opening, then, "Tom is now eighty and blind in one eye."]
         assert age_told(story, "Tom Hale") == (2, story[2]), then
         assert age_told(story[:2], "Tom Hale") == (1, then), then
     story = ["In July 1987, twelve-year-old Nell Ardagh is sent to Carrickmoyle.", "Nell, now thirty, returns."]
@@ -76,3 +76,16 @@ def test_an_age_in_a_sentence_a_time_opens_is_one_of_that_time():
         "Before leaving, Clementine receives a reply: Reinhold, now ninety-four, is still alive.",
     ]
     assert age_told(story, "Reinhold Vogt") == (1, story[1])  # the time opens the clause before the colon
+
+
+def test_an_age_told_in_the_present_after_a_time_is_the_one_now():
+    opening = "Reinhold Brandt left school at the age of twelve."
+    for now in (
+        "Sixty years later, Reinhold, now ninety-four, is still alive.",
+        "When the mill closes, Reinhold, now fifty-four, takes a job as a night watchman.",
+        "Since the war, Reinhold, now forty, has lived alone.",
+        "While Reinhold, 23, trains for the Olympics, his coach hides his illness.",
+        "When his wife dies, Reinhold, 62, sells the boat.",
+        "At night Reinhold, 80, sits with her.",
+    ):
+        assert age_told([opening, now], "Reinhold Brandt") == (1, now), now
