@@ -16,6 +16,7 @@ from bot.core.analysis import fold
 from bot.core.beside_name import apposed, told_after, told_before
 from bot.core.job_asked import name_pattern, sentence_at
 from bot.core.number_words import TENS, UNITS
+from bot.core.sentences import clause_start
 
 _NUMBER = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS[2:])}|\d{{1,3}}(?![\d,.]\d))"
 """A number of years, in words or digits: "sixty-eight", "sixteen", "94" ("one" and "zero" left out: "Tom is one of
@@ -55,13 +56,9 @@ _A_YEAR = re.compile(r"\b\d{4}s?\b")
 """A year in the time opening a sentence: "In 1945", "In the spring of 1952": a time the age is of."""
 _TOLD_IN_THE_PAST = re.compile(r",? (?:was|were|had)\b|, (?:aged )?[\w-]+, (?:was|were|had)\b")
 """An age told in the past right after a name: "Tom was seventy", "Tom, 40, was"."""
-_TOLD_NOW = re.compile(r"(?: [A-Z][\w'’-]*)*,? (?:is |was )?(?:now|today)\b")
+_TOLD_NOW = re.compile(r"(?: [A-Z][\w'’-]*){0,3},? (?:is |was )?(?:now|today)\b")
 """An age told of the present right after a name ("Reinhold, now ninety-four,", "Tom is now forty"), whatever time
 opens the sentence ("Sixty years later, Reinhold, now ninety-four, is still alive")."""
-_STOPS = ".!?;\n"
-"""What ends the sentence before one a time opens."""
-_QUOTES = " \t\"“”‘’'("
-"""What may stand between a sentence's stop and its first word."""
 _MOST_CHARS_OPENING = 80
 """How far before a name the time opening its sentence may start: "In the spring of 1952, after the funeral, Tom"."""
 _MOST_CHARS_NEAR = 60
@@ -107,15 +104,10 @@ def _told_of_a_time_past(text: str, start: int, end: int) -> bool:
     ("In 1945 Tom was thirty", "Years later, Tom was seventy"), not with "now" ("Years later, Tom, now seventy,")."""
     if _TOLD_NOW.match(text, end):
         return False
-    head = text[max(0, start - _MOST_CHARS_OPENING) : start]
-    stop = max(head.rfind(mark) for mark in _STOPS)
-    if stop < 0 and start > _MOST_CHARS_OPENING:
+    opening = clause_start(text, start, _MOST_CHARS_OPENING)
+    if opening is None or _OPENED_BY_A_TIME.match(text, opening, start) is None:
         return False
-    opening = len(head) - len(head[stop + 1 :].lstrip(_QUOTES))
-    opened = _OPENED_BY_A_TIME.match(head, opening)
-    if opened is None:
-        return False
-    return _A_YEAR.search(head, opening) is not None or _TOLD_IN_THE_PAST.match(text, end) is not None
+    return _A_YEAR.search(text, opening, start) is not None or _TOLD_IN_THE_PAST.match(text, end) is not None
 
 
 def _age_beside(text: str, start: int, end: int, others: set[str]) -> _Told | None:

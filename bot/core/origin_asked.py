@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from bot.core.analysis import fold
 from bot.core.beside_name import apposed, told_after
 from bot.core.job_asked import name_pattern, sentence_at
+from bot.core.sentences import clause_start
 
 _PLACE_NOUNS = (
     "town|village|city|farm|hills|mountains|valley|countryside|port|island|suburbs?|county|province|coast|capital"
@@ -53,10 +54,6 @@ Hale, originally from Leeds"."""
 _CLAUSE = re.compile(r"\b(?:who|which|that)\b")
 """A clause within an apposition, whose "from" tells what someone did, not where they come from: "Lucien, a trumpet
 player who has just returned from Chicago"."""
-_STOPS = ".!?;\n"
-"""What ends the sentence before one that opens with where someone comes from."""
-_QUOTES = " \t\"“”‘’'("
-"""What may stand between a sentence's stop and its first word."""
 _NO_PLACES = frozenset(
     word.casefold()
     for word in (
@@ -138,9 +135,8 @@ def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str
         ):
             return True
     for told in _ORIGIN.finditer(text, max(0, start - _MOST_CHARS_BEFORE), start):
-        head = text[max(0, told.start() - _MOST_CHARS_BEFORE) : told.start()].rstrip(_QUOTES)
         gap = text[told.end() : start]
-        opens = not head or head[-1] in _STOPS
+        opens = clause_start(text, told.start(), _MOST_CHARS_BEFORE) == told.start()
         if opens and "," in gap and not gap.rsplit(",", 1)[1].strip() and _tells_a_place(text, told, people):
             return True
     return False

@@ -21,6 +21,24 @@ before a name and hardly ever ends a sentence, where an open rule (any short cap
 a dot) would also join real sentences ("It was Tom. Then"). "No.", "Jr." and the like are left out:
 they end sentences ("he said no. Then", "Sammy Davis Jr. Then")."""
 _LONGEST_TITLE = max(map(len, TITLES))
+_CLAUSE_STOPS = ".!?;\n"
+"""What ends a sentence, or a clause standing as one ("He wept; Tom left"), for clause_start."""
+_OPENING_MARKS = " \t\"“”‘’'("
+"""What may stand between a stop and the first word after it."""
+
+
+def clause_start(text: str, at: int, most: int) -> int | None:
+    """Where the sentence or clause holding `at` starts: after the last stop of _CLAUSE_STOPS before `at` and the
+    quotes and spaces after it ("Born in Moscow, Tom": 0; 'He wept. "In 1945 Tom': at "In"). Looks back `most`
+    characters only; None where no stop nor the text's start is that near."""
+    begin = max(0, at - most)
+    stop = max(text.rfind(mark, begin, at) for mark in _CLAUSE_STOPS)
+    if stop < 0 and begin > 0:
+        return None
+    start = stop + 1
+    while start < at and text[start] in _OPENING_MARKS:
+        start += 1
+    return start
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

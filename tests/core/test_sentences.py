@@ -1,4 +1,4 @@
-from bot.core.sentences import sentence_spans
+from bot.core.sentences import clause_start, sentence_spans
 
 # Pride and Prejudice, chapter VII, as Project Gutenberg's plain text wraps it (eBook #1342).
 GUTENBERG = """Their visits to Mrs. Philips were now productive of the most interesting
@@ -71,3 +71,11 @@ def test_a_capital_after_a_hyphen_is_no_initial():
 def test_a_title_at_the_end_of_the_text_or_before_a_lowercase_word_is_kept_whole():
     assert sentences("The visitor was a neighbor, Mrs.") == ["The visitor was a neighbor, Mrs."]
     assert sentences("Send it to Dr. smith. Then wait.") == ["Send it to Dr. smith.", "Then wait."]
+
+
+def test_clause_start_is_after_the_last_stop_and_the_quotes_after_it():
+    text = 'He wept; "In 1945 Tom was thirty. Born in Moscow, Anna'
+    assert clause_start(text, text.index("Tom"), 80) == text.index("In 1945")
+    assert clause_start(text, text.index("Anna"), 80) == text.index("Born")
+    assert clause_start("Born in Moscow, Anna", 16, 80) == 0
+    assert clause_start("x" * 100 + " Tom", 101, 80) is None
