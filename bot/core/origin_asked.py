@@ -38,11 +38,11 @@ _ORIGIN = re.compile(
 """Words telling where someone comes from: "born in Moscow", "born on 14 March 1921 in Lyon", "grew up on a farm",
 "a native of Leeds" (a place or a word for one after them: not "born in 1920", "raised in poverty", "grew up in the
 shadow of his brother"); "from" before a capitalised word or a word for a place within a few words, after a verb of
-coming ("came from Merthyr", "came from a poor village", "arrived from Halifax", "came to England from Jamaica") or in
-an apposition ("a coal miner's
-son from Merthyr", checked by _origin_near), not of a journey or a sender ("returned from France", "a letter from
-Vienna"). _a_place checks the place is no person's name, possessive, month or day ("a letter from Tom's mother",
-"from Monday"). Each repetition is bounded: the search is linear in the text."""
+being or coming ("came from Merthyr", "came from a poor village", "is all the way from Texas", "came to England from
+Jamaica") or in an apposition ("a coal miner's son from Merthyr", checked by _origin_near), not of a journey or a
+sender ("returned from France", "a letter from Vienna"). _tells_a_place checks the place is no person's name,
+possessive, month, day or time ("a letter from Tom's mother", "from Monday"). Each repetition is bounded: the search
+is linear in the text."""
 _MOST_CHARS_AFTER = 80
 """How far after a name what tells their origin may start: "Wren Tallow, a seventeen-year-old net-mender from the
 fishing town of Gullhaven" (43)."""
