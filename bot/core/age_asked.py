@@ -17,6 +17,7 @@ from bot.core.beside_name import apposed, told_after, told_before
 from bot.core.job_asked import name_pattern, sentence_at
 from bot.core.number_words import TENS, UNITS
 from bot.core.sentences import clause_start
+from bot.core.time_words import DAY_TIMES, SEASONS, SPANS
 
 _NUMBER = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS[2:])}|\d{{1,3}}(?![\d,.]\d))"
 """A number of years, in words or digits: "sixty-eight", "sixteen", "94" ("one" and "zero" left out: "Tom is one of
@@ -43,9 +44,8 @@ _AT_A_TIME = re.compile(r"\b(?:when|since|until|till|once|if|after|before|by the
 drowned", "By the time Tom was ten"."""
 _OPENED_BY_A_TIME = re.compile(
     r"(?:in|by|after|before|during|until|till|since|from|at|on|around|towards?)\b[^,.;!?\n]{0,40}?"
-    r"\b(?:\d{4}s?|spring|summer|autumn|fall|winter|war|years?|months?|weeks?|days?|morning|evening|night|decades?"
-    r"|century|end)\b"
-    r"|(?:[\w-]+ )?(?:years?|months?|weeks?|days?|decades?|time|while) (?:later|after|afterwards|on)\b"
+    rf"\b(?:\d{{4}}s?|{SEASONS}|fall|war|{SPANS}|{DAY_TIMES}|century|end)\b"
+    rf"|(?:[\w-]+ )?(?:{SPANS}|time|while) (?:later|after|afterwards|on)\b"
     r"|(?:later|afterwards|eventually|finally|by then|when|after|before|once|while|as soon as)\b",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ from bot.core.analysis import fold
 from bot.core.beside_name import apposed, told_after
 from bot.core.job_asked import name_pattern, sentence_at
 from bot.core.sentences import clause_start
+from bot.core.time_words import DAY_TIMES, SEASONS
 
 _PLACE_NOUNS = (
     "town|village|city|farm|hills|mountains|valley|countryside|port|island|suburbs?|county|province|coast|capital"
@@ -70,7 +71,7 @@ _NO_PLACE_AFTER = frozenset({"whom", "which", "whose", "what", "where"})
 _GROWN_ON = re.compile(rf"[^.;!?\n]{{0,40}}?\b(?:in|on|near|at|by){_GROWN}")
 """The next place in the clause after a time "born in" named: "born in the years of the Depression in a mill town",
 "born at the end of the Revolution in Petrograd"."""
-_TIMES = "year|years|reign|time|times|days|age|era|century|winter|summer|spring|autumn"
+_TIMES = f"year|years|reign|time|times|days|age|era|century|{SEASONS}"
 _A_TIME_OF = re.compile(rf"\b(?:{_TIMES}) of\b")
 """A time named after a person or an event, not a place: "born in the year of the Great Flood", "born in the reign of
 Queen Anne"; sought only right before the place and in it, not in "born in the summer of 1952 in Leeds"."""
@@ -83,12 +84,10 @@ _POSSESSIVES = ("'s", "’s")
 _OWNER = re.compile(r"(?: [A-Z][\w-]*){0,3}['’]s\b")
 """What after a name (the rest of it skipped) makes it no subject of the verb after: "Anna Lind's parcel came to London
 from Vienna"."""
-_DAY_TIMES = "morning|afternoon|evening|night|noon|midnight|dawn|dusk"
-"""Times of a day: a journey told with one is a visit, not where someone comes from."""
 _JOURNEY = re.compile(
-    rf"(?:[ -][A-Z][\w'’-]*){{0,3}},? (?:on (?:the|a|an) (?:early |late |next |last |first )?(?:{_DAY_TIMES})"
+    rf"(?:[ -][A-Z][\w'’-]*){{0,3}},? (?:on (?:the|a|an) (?:early |late |next |last |first )?(?:{DAY_TIMES})"
     r" (?:train|bus|coach|boat|ship|ferry|plane|flight|steamer)|yesterday|today|tonight|last night"
-    rf"|(?:this|that|one|the next) (?:{_DAY_TIMES}|day)|in the (?:{_DAY_TIMES})|at (?:{_DAY_TIMES})"
+    rf"|(?:this|that|one|the next) (?:{DAY_TIMES}|day)|in the (?:{DAY_TIMES})|at (?:{DAY_TIMES})"
     r"|for (?:the|a) (?:weekend|day|night))\b"
 )
 """What after the place a verb of coming comes from tells a journey of a day, not where someone comes from: "arrived

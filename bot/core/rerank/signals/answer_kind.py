@@ -17,6 +17,7 @@ from bot.core.analysis import Analyzer
 from bot.core.query import AnswerKind
 from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal
+from bot.core.time_words import SEASONS
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -33,7 +34,7 @@ KIND_CUES = {
         r"[Ff]rom|[Bb]eyond|[Uu]pon)\s+(?:(?:the|a|an|his|her|their|its|my|our|your)\s+\w+|[A-Z]\w+)"
     ),
     AnswerKind.TIME: re.compile(
-        r"\b(?:\d+|days?|nights?|morning|evening|years?|months?|weeks?|winter|summer|spring|autumn|hours?|"
+        rf"\b(?:\d+|days?|nights?|morning|evening|years?|months?|weeks?|{SEASONS}|hours?|"
         r"o'clock|midnight|noon|dawn|sunset|sunrise|today|tomorrow|yesterday|when|after|before|until|while)\b",
         re.I,
     ),
