@@ -44,18 +44,16 @@ _AT_A_TIME = re.compile(r"\b(?:when|since|until|till|once|if|after|before|by the
 drowned", "By the time Tom was ten"."""
 _OPENED_BY_A_TIME = re.compile(
     r"(?:in|by|after|before|during|until|till|since|from|at|on|around|towards?)\b[^,.;!?\n]{0,40}?"
-    rf"\b(?:\d{{4}}s?|{SEASONS}|fall|war|{SPANS}|{DAY_TIMES}|century|end)\b"
-    rf"|(?:[\w-]+ )?(?:{SPANS}|time|while) (?:later|after|afterwards|on)\b"
-    r"|(?:later|afterwards|eventually|finally|by then|when|after|before|once|while|as soon as)\b",
+    rf"\b(?:\d{{4}}s?|{SEASONS}|fall|war|{SPANS}|{DAY_TIMES}|century)\b"
+    r"|(?:by then|when|after|before|once|while|as soon as)\b",
     re.IGNORECASE,
 )
-"""A time opening a sentence: "In 1945", "In the spring of 1952", "By 1960", "Years later", "When the war ended",
-"After the funeral"; an age told after it in the past, or after a year, is one of that time ("Years later, Tom was
-seventy"), not one told in the present of a summary ("When the mill closes, Dennis, 54, takes a job")."""
-_A_YEAR = re.compile(r"\b\d{4}s?\b")
-"""A year in the time opening a sentence: "In 1945", "In the spring of 1952": a time the age is of."""
-_TOLD_IN_THE_PAST = re.compile(r",? (?:was|were|had)\b|, (?:aged )?[\w-]+, (?:was|were|had)\b")
-"""An age told in the past right after a name: "Tom was seventy", "Tom, 40, was"."""
+"""A time opening a sentence: "In 1945", "In the spring of 1952", "By 1960", "When the war ended", "After the
+funeral"; an age told after it in the past is one of that time ("In 1945 Tom was thirty"), not one told in the present
+of a summary ("When the mill closes, Dennis, 54, takes a job", "In 1979 Gwen, 44, sues"). A time told as after the
+rest ("Years later", "Eventually", "In the end") is left out: it brings the story towards its present."""
+_TOLD_IN_THE_PAST = re.compile(r",? (?:was|were|had)\b|, (?:aged )?[\w-]+, (?:was|were|had|[a-z]+ed)\b")
+"""An age told in the past right after a name: "Tom was seventy", "Tom, 40, was", "Tom, aged 40, sailed"."""
 _TOLD_NOW = re.compile(r"(?: [A-Z][\w'’-]*){0,3},? (?:is |was )?(?:now|today)\b")
 """An age told of the present right after a name ("Reinhold, now ninety-four,", "Tom is now forty"), whatever time
 opens the sentence ("Sixty years later, Reinhold, now ninety-four, is still alive")."""
@@ -68,27 +66,30 @@ _MOST_CHARS_NEAR = 60
 def age_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling how old someone of this name is, next to their full name,
     their first name or a nickname (bot.core.job_asked's name_pattern, with the words of `others`, the story's other
-    people, left out); an age at some time of their life ("at the age of twelve", "Years later, Tom was seventy": in a
-    sentence a time opens, but for the one first naming them, which tells the story's time) only where none tells
-    another. None where none does."""
+    people, left out); an age told in the past after a time opening its sentence ("In 1945 Tom was thirty", but for
+    the sentence first naming them, which tells the story's time) only where no other tells the age now, and before
+    an age at some time of their life ("at the age of twelve", told as of a time further back). None where none
+    does."""
     shared = {word for other in others for word in other.split()}
     pattern = name_pattern(name, shared)
     if pattern is None:
         return None
     other_words = {fold(word) for word in shared} - {fold(word) for word in name.split()}
     then: tuple[int, str] | None = None
+    then_of_a_time: tuple[int, str] | None = None
     named = False
     for index, text in enumerate(texts):
         for found in pattern.finditer(text):
             told = _age_beside(text, found.start(), found.end(), other_words)
-            if told is _Told.NOW and named and _told_of_a_time_past(text, found.start(), found.end()):
-                told = _Told.THEN
+            of_a_time = told is _Told.NOW and named and _told_of_a_time_past(text, found.start(), found.end())
             named = True
-            if told is _Told.NOW:
+            if of_a_time and then_of_a_time is None:
+                then_of_a_time = index, sentence_at(text, found.start())
+            elif told is _Told.NOW and not of_a_time:
                 return index, sentence_at(text, found.start())
-            if told is _Told.THEN and then is None:
+            elif told is _Told.THEN and then is None:
                 then = index, sentence_at(text, found.start())
-    return then
+    return then_of_a_time or then
 
 
 class _Told(Enum):
@@ -100,14 +101,14 @@ class _Told(Enum):
 
 def _told_of_a_time_past(text: str, start: int, end: int) -> bool:
     """Whether the age beside the name from `start` to `end` is one of a time past: a time opens its sentence
-    (_OPENED_BY_A_TIME, within _MOST_CHARS_OPENING before the name) and holds a year or the age is told in the past
-    ("In 1945 Tom was thirty", "Years later, Tom was seventy"), not with "now" ("Years later, Tom, now seventy,")."""
+    (_OPENED_BY_A_TIME, within _MOST_CHARS_OPENING before the name) and the age is told in the past ("In 1945 Tom
+    was thirty", "When the war ended, Tom, 30, sailed"), not with "now" ("In 1990, Tom, now seventy,")."""
     if _TOLD_NOW.match(text, end):
         return False
     opening = clause_start(text, start, _MOST_CHARS_OPENING)
     if opening is None or _OPENED_BY_A_TIME.match(text, opening, start) is None:
         return False
-    return _A_YEAR.search(text, opening, start) is not None or _TOLD_IN_THE_PAST.match(text, end) is not None
+    return _TOLD_IN_THE_PAST.match(text, end) is not None
 
 
 def _age_beside(text: str, start: int, end: int, others: set[str]) -> _Told | None:
