@@ -87,13 +87,17 @@ from Vienna"."""
 _JOURNEY = re.compile(
     rf"(?:[ -][A-Z][\w'’-]*){{0,3}},? (?:on (?:the|a|an) (?:early |late |next |last |first )?(?:{DAY_TIMES})"
     r" (?:train|bus|coach|boat|ship|ferry|plane|flight|steamer)|yesterday|today|tonight|last night"
-    rf"|(?:this|that|one|the next) (?:{DAY_TIMES}|day)|in the (?:{DAY_TIMES})|at (?:{DAY_TIMES})"
+    rf"|(?:this|that|the next) (?:{DAY_TIMES}|day)|in the (?:{DAY_TIMES})|at (?:{DAY_TIMES})"
     r"|for (?:the|a) (?:weekend|day|night))\b"
 )
 """What after the place a verb of coming comes from tells a journey of a day, not where someone comes from: "arrived
 from London on the morning train", "arrives from Oslo that evening", "came from Leeds for the weekend" (the rest of
 the place's name skipped: "from New York"); not "came from Jamaica by ship in 1948", "came from Ukraine last year",
-"came over from Ireland on the boat", which tell where they came to live from."""
+"came over from Ireland on the boat", "came from Poland one day in 1948" ("one day" is some day, not the story's),
+which tell where they came to live from."""
+_SETTLED = re.compile(r"[^.;!?\n]{0,60}?\b(?:\d{4}|to live|to stay|never left|stayed|settled)\b")
+"""What later in the clause after a journey tells a coming to live: "arrived from Paris that evening in 1948",
+"came from Leeds that morning to live with her aunt", "and never left"."""
 
 
 def origin_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
@@ -144,10 +148,13 @@ def _origin_near(text: str, start: int, end: int, others: set[str], own: set[str
 def _tells_a_place(text: str, told: re.Match[str], people: set[str]) -> bool:
     """Whether what _ORIGIN found in `text` tells a place (_a_place): after "born in" the first of the clause that
     is no time ("born at the end of the Revolution in Petrograd"); after a verb of coming, no journey ("arrived from
-    London on the morning train")."""
+    London on the morning train") but for one to stay ("arrived from Paris that evening in 1948")."""
     if told.group("grown") is None:
         place = _a_place(text, told.start("place"), told.end("place"), people)
-        return place and (told.group("coming") is None or _JOURNEY.match(text, told.end()) is None)
+        if not place or told.group("coming") is None:
+            return place
+        journey = _JOURNEY.match(text, told.end())
+        return journey is None or _SETTLED.match(text, journey.end()) is not None
     grown: re.Match[str] | None = told
     while grown is not None:
         if _a_place(text, grown.start("grown"), grown.end("grown"), people):

@@ -102,3 +102,14 @@ def test_a_journey_a_time_or_a_clause_tells_no_origin():
         "Alwin was born in Restoration London.",
     ):
         assert origin_told([told], "Alwin Berg") == (0, told), told
+
+
+def test_a_coming_on_some_day_or_to_stay_is_from_where_they_lived():
+    for told in (
+        "Tomasz Nowak came from Poland one day in 1948 and never left Bradford.",
+        "Tomasz Nowak arrived from Paris one evening and stayed for life.",
+        "Tomasz Nowak arrived from Paris that evening in 1948.",
+        "Tomasz Nowak came from Leeds that morning to live with her aunt.",
+    ):
+        assert origin_told([told], "Tomasz Nowak") == (0, told), told
+    assert origin_told(["Tomasz Nowak arrived from Paris that evening."], "Tomasz Nowak") is None
