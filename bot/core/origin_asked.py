@@ -33,14 +33,16 @@ _ORIGIN = re.compile(
     r"\b(?i:born|raised|(?:grew|growing|brought) up|native)\b[^.;!?\n]{0,40}?\b(?:in|on|near|at|by|of)"
     rf"{_GROWN}"
     r"|\b(?P<verb>(?:is|was|are|were|(?P<coming>comes?|came|hails?|hailed|arrived|arrives))"
-    r"(?: originally| all the way| over)?(?(coming)(?: to [A-Z][\w'’-]*)?) )?"
+    r"(?: originally| all the way| over)?(?(coming)(?: to (?P<bound>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+    rf"|the (?:{_PLACE_NOUNS})))?) )?"
     rf"from(?P<place>(?: [a-z'’-]+){{0,4}} (?:[A-Z][\w'’-]*|(?:{_PLACE_NOUNS})\b))"
 )
-"""Words telling where someone comes from: "born in Moscow", "born on 14 March 1921 in Lyon", "grew up on a farm",
-"a native of Leeds" (a place or a word for one after them: not "born in 1920", "raised in poverty", "grew up in the
+"""Words telling where someone comes from: "born in Moscow", "born on 14 March 1921 in Lyon", "grew up on a farm", "a
+native of Leeds" (a place or a word for one after them: not "born in 1920", "raised in poverty", "grew up in the
 shadow of his brother"); "from" before a capitalised word or a word for a place within a few words, after a verb of
 being or coming ("came from Merthyr", "came from a poor village", "is all the way from Texas", "came to England from
-Jamaica") or in an apposition ("a coal miner's son from Merthyr", checked by _origin_near), not of a journey or a
+Jamaica": a named place right after "from", where the first place is no person, not "came to London from the
+Ministry") or in an apposition ("a coal miner's son from Merthyr", checked by _origin_near), not of a journey or a
 sender ("returned from France", "a letter from Vienna"). _tells_a_place checks the place is no person's name,
 possessive, month, day or time ("a letter from Tom's mother", "from Monday"). Each repetition is bounded: the search
 is linear in the text."""
@@ -151,6 +153,8 @@ def _tells_a_place(text: str, told: re.Match[str], people: set[str]) -> bool:
     London on the morning train") but for one to stay ("arrived from Paris that evening in 1948")."""
     if told.group("grown") is None:
         place = _a_place(text, told.start("place"), told.end("place"), people)
+        if told.group("bound") is not None:
+            place = place and _bound_from_a_name(text, told, people)
         if not place or told.group("coming") is None:
             return place
         journey = _JOURNEY.match(text, told.end())
@@ -161,6 +165,14 @@ def _tells_a_place(text: str, told: re.Match[str], people: set[str]) -> bool:
             return True
         grown = _GROWN_ON.match(text, grown.end())
     return False
+
+
+def _bound_from_a_name(text: str, told: re.Match[str], people: set[str]) -> bool:
+    """Whether a coming to a place (_ORIGIN's "bound") is from a name right after "from" ("came to New York from
+    Vienna"), not from a body ("came to London from the Ministry", "from the Bank of England"), to no person ("came
+    to Anna from Vienna")."""
+    bound = told.group("bound").split()
+    return told.group("place")[1:2].isupper() and not any(fold(word) in people for word in bound)
 
 
 def _a_place(text: str, start: int, end: int, people: set[str]) -> bool:

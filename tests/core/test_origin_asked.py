@@ -113,3 +113,12 @@ def test_a_coming_on_some_day_or_to_stay_is_from_where_they_lived():
     ):
         assert origin_told([told], "Tomasz Nowak") == (0, told), told
     assert origin_told(["Tomasz Nowak arrived from Paris that evening."], "Tomasz Nowak") is None
+
+
+def test_a_coming_to_a_place_is_from_a_named_place_to_no_person():
+    for told in ("Tom Berg came to New York from Vienna.", "Tom Berg came to the city from Vienna."):
+        assert origin_told([told], "Tom Berg") == (0, told), told
+    story = ["Harold Finch came to London from the Ministry to inspect the docks.", "Harold grew up in a mill town."]
+    assert origin_told(story, "Harold Finch") == (1, story[1])
+    assert origin_told(["Tom Berg came to London from the Bank of England."], "Tom Berg") is None
+    assert origin_told(["Tom Berg came to Anna Lind from Vienna."], "Tom Berg", others=["Anna Lind"]) is None
