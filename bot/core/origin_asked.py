@@ -63,7 +63,7 @@ _NO_PLACES = frozenset(
         *calendar.month_name[1:],
         *calendar.day_name,
         *("Christmas", "Easter", "God"),
-        *("Depression", "Blitz", "Renaissance", "Reformation", "Restoration", "Revolution", "Occupation"),
+        *("Depression", "Blitz", "Renaissance", "Reformation", "Restoration", "Revolution", "Occupation", "War"),
     )
 )
 """Capitalised words "from" or "born in" may stand before that are no place but a time or a being: "from Monday to
@@ -74,11 +74,13 @@ _GROWN_ON = re.compile(rf"[^.;!?\n]{{0,40}}?\b(?:in|on|near|at|by){_GROWN}")
 """The next place in the clause after a time "born in" named: "born in the years of the Depression in a mill town",
 "born at the end of the Revolution in Petrograd"."""
 _TIMES = f"year|years|reign|time|times|days|age|era|century|{SEASONS}"
-_A_TIME_OF = re.compile(rf"\b(?:{_TIMES}) of\b")
+_A_TIME_OF = re.compile(rf"\b(?:{_TIMES}) of\b", re.IGNORECASE)
 """A time named after a person or an event, not a place: "born in the year of the Great Flood", "born in the reign of
-Queen Anne"; sought only right before the place and in it, not in "born in the summer of 1952 in Leeds"."""
+Queen Anne", "born in the Year of the Dragon", "the Summer of Love"; sought only right before the place and in it, not
+in "born in the summer of 1952 in Leeds"."""
 _MOST_CHARS_TIME_OF = max(len(word) for word in _TIMES.split("|")) + len(" of ")
-"""How far before a place a time ending in "of" may start: "century of"."""
+"""How far before a place a time ending in "of" may start: "century of" (and its "of" may follow the place's last
+word: "the Year of the Dragon")."""
 _CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
 """The rest of a place's name of capitalised words: "Restoration London", "Christmas Island"."""
 _POSSESSIVES = ("'s", "’s")
@@ -187,4 +189,4 @@ def _a_place(text: str, start: int, end: int, people: set[str]) -> bool:
         return False
     if any(word.endswith(_POSSESSIVES) or fold(word) in people for word in (said[-1], last)):
         return False
-    return _A_TIME_OF.search(text, max(0, start - _MOST_CHARS_TIME_OF), end) is None
+    return _A_TIME_OF.search(text, max(0, start - _MOST_CHARS_TIME_OF), end + len(" of")) is None

@@ -122,3 +122,15 @@ def test_a_coming_to_a_place_is_from_a_named_place_to_no_person():
     assert origin_told(story, "Harold Finch") == (1, story[1])
     assert origin_told(["Tom Berg came to London from the Bank of England."], "Tom Berg") is None
     assert origin_told(["Tom Berg came to Anna Lind from Vienna."], "Tom Berg", others=["Anna Lind"]) is None
+
+
+def test_a_capitalised_time_is_no_birthplace():
+    for told in (
+        "Tom Berg was born in the Year of the Dragon.",
+        "Tom Berg was born in the Reign of Terror.",
+        "Tom Berg was born in the Summer of Love.",
+        "Tom Berg was born in the Great War.",
+    ):
+        assert origin_told([told], "Tom Berg") is None, told
+    for told in ("Tom Berg was born in the Age of Steam in Manchester.", "Tom Berg was born in the Isle of Man."):
+        assert origin_told([told], "Tom Berg") == (0, told), told
