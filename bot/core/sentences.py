@@ -30,9 +30,14 @@ _OPENING_MARKS = " \t\"“”‘’'("
 def clause_start(text: str, at: int, most: int) -> int | None:
     """Where the sentence or clause holding `at` starts: after the last stop of _CLAUSE_STOPS before `at` and the
     quotes and spaces after it ("Born in Moscow, Tom": 0; 'He wept. "In 1945 Tom': at "In"). Looks back `most`
-    characters only; None where no stop nor the text's start is that near."""
+    characters only; None where no stop nor the text's start is that near. A dot closing a title or an initial ends
+    nothing, as in sentence_spans ("In 1945, Dr. Tom": 0)."""
     begin = max(0, at - most)
-    stop = max(text.rfind(mark, begin, at) for mark in _CLAUSE_STOPS)
+    stop = at
+    while True:
+        stop = max(text.rfind(mark, begin, stop) for mark in _CLAUSE_STOPS)
+        if stop < 0 or not _before_name(text, stop + 1):
+            break
     if stop < 0 and begin > 0:
         return None
     start = stop + 1

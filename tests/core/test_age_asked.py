@@ -102,3 +102,10 @@ def test_an_age_of_a_time_told_later_wins_over_one_of_childhood():
         "In the end, Gwen was eighty and the last ferryman on the river.",
     ):
         assert age_told([opening, later], "Gwen Ashworth") == (1, later), later
+
+
+def test_a_title_does_not_end_the_sentence_a_time_opens():
+    story = ["Dr. Tom Hale left school at the age of fifteen.", "In 1945, Dr. Tom Hale was thirty.", "Tom is blind."]
+    assert age_told(story, "Tom Hale") == (1, story[1])
+    story[2] = "Tom is now eighty."
+    assert age_told(story, "Tom Hale") == (2, story[2])

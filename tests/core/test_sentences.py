@@ -79,3 +79,9 @@ def test_clause_start_is_after_the_last_stop_and_the_quotes_after_it():
     assert clause_start(text, text.index("Anna"), 80) == text.index("Born")
     assert clause_start("Born in Moscow, Anna", 16, 80) == 0
     assert clause_start("x" * 100 + " Tom", 101, 80) is None
+
+
+def test_clause_start_passes_over_a_title_or_an_initial():
+    text = "He wept. In 1945, Dr. Tom Hale sailed; J. R. Smith stayed."
+    assert clause_start(text, text.index("Tom"), 80) == text.index("In 1945")
+    assert clause_start(text, text.index("Smith"), 80) == text.index("J. R.")
