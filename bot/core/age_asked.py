@@ -17,7 +17,7 @@ from bot.core.beside_name import apposed, told_after, told_before
 from bot.core.job_asked import name_pattern, sentence_at
 from bot.core.number_words import TENS, UNITS
 from bot.core.sentences import clause_start
-from bot.core.time_words import DAY_TIMES, SEASONS, SPANS
+from bot.core.time_words import DAY_TIMES, SEASONS, SPANS, WHEN
 
 _NUMBER = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS[2:])}|\d{{1,3}}(?![\d,.]\d))"
 """A number of years, in words or digits: "sixty-eight", "sixteen", "94" ("one" and "zero" left out: "Tom is one of
@@ -39,13 +39,12 @@ _AGE_AFTER_NAME = re.compile(
 """An age right after a name: "Danny is sixteen, angry", "Reinhold, now ninety-four, is", "Tom is now forty-two",
 "Ada Park, 34, a nurse", "Ada Park (34)"; not "Tom is twenty minutes late", "Eddie was ten years in prison", "Elena is
 3,000 feet up"."""
-_AT_A_TIME = re.compile(r"\b(?:when|since|until|till|once|if|after|before|by the time)\s++$", re.IGNORECASE)
+_AT_A_TIME = re.compile(rf"\b(?:{WHEN}|since|until|till|if|by the time)\s++$", re.IGNORECASE)
 """What makes an age told right after a name one of some time of their life: "When Tom was twelve, his father
 drowned", "By the time Tom was ten"."""
 _OPENED_BY_A_TIME = re.compile(
     r"(?:in|by|after|before|during|until|till|since|from|at|on|around|towards?)\b[^,.;!?\n]{0,40}?"
-    rf"\b(?:\d{{4}}s?|{SEASONS}|fall|war|{SPANS}|{DAY_TIMES}|century)\b"
-    r"|(?:by then|when|after|before|once|while|as soon as)\b",
+    rf"\b(?:\d{{4}}s?|{SEASONS}|fall|war|{SPANS}|{DAY_TIMES})\b|(?:by then|{WHEN}|while|as soon as)\b",
     re.IGNORECASE,
 )
 """A time opening a sentence: "In 1945", "In the spring of 1952", "By 1960", "When the war ended", "After the
@@ -55,8 +54,9 @@ rest ("Years later", "Eventually", "In the end") is left out: it brings the stor
 _TOLD_IN_THE_PAST = re.compile(r",? (?:was|were|had)\b|, (?:aged )?[\w-]+, (?:was|were|had|[a-z]+ed)\b")
 """An age told in the past right after a name: "Tom was seventy", "Tom, 40, was", "Tom, aged 40, sailed"."""
 _TOLD_NOW = re.compile(r"(?: [A-Z][\w'’-]*){0,3},? (?:is |was )?(?:now|today)\b")
-"""An age told of the present right after a name ("Reinhold, now ninety-four,", "Tom is now forty"), whatever time
-opens the sentence ("Sixty years later, Reinhold, now ninety-four, is still alive")."""
+"""An age told with "now" or "today" right after a name: the present's ("Reinhold, now ninety-four,", "Tom is now
+forty") or that of the time opening the sentence ("By 1990 Tom was now seventy"), the latest told there either way,
+never one further back ("Sixty years later, Reinhold, now ninety-four, is still alive")."""
 _MOST_CHARS_OPENING = 80
 """How far before a name the time opening its sentence may start: "In the spring of 1952, after the funeral, Tom"."""
 _MOST_CHARS_NEAR = 60

@@ -17,7 +17,7 @@ from bot.core.analysis import fold
 from bot.core.beside_name import apposed, told_after
 from bot.core.job_asked import name_pattern, sentence_at
 from bot.core.sentences import clause_start
-from bot.core.time_words import DAY_TIMES, SEASONS
+from bot.core.time_words import DAY_TIMES, SEASONS, SPANS
 
 _PLACE_NOUNS = (
     "town|village|city|farm|hills|mountains|valley|countryside|port|island|suburbs?|county|province|coast|capital"
@@ -73,7 +73,8 @@ _NO_PLACE_AFTER = frozenset({"whom", "which", "whose", "what", "where"})
 _GROWN_ON = re.compile(rf"[^.;!?\n]{{0,40}}?\b(?:in|on|near|at|by){_GROWN}")
 """The next place in the clause after a time "born in" named: "born in the years of the Depression in a mill town",
 "born at the end of the Revolution in Petrograd"."""
-_TIMES = f"year|years|reign|time|times|days|age|era|century|{SEASONS}"
+_TIMES = f"{SPANS}|reign|times?|age|era|{SEASONS}"
+"""Words for a time that "of" may name after a person or an event: "the reign of", "the days of", "the Summer of"."""
 _A_TIME_OF = re.compile(rf"\b(?:{_TIMES}) of\b", re.IGNORECASE)
 """A time named after a person or an event, not a place: "born in the year of the Great Flood", "born in the reign of
 Queen Anne", "born in the Year of the Dragon", "the Summer of Love"; sought only right before the place and in it, not
