@@ -14,14 +14,23 @@ first sense alone ("kid" is a child, not a young goat). Only nouns of a thing so
 physical_entity and of ASKED_FILES ("instrument", "animal", "boat"), not a kind of person (the job rules answer
 those: bot.core.job_asked), a process, a place or an abstraction ("effect", "city", "idea"); only where their first
 sense holds a CLEAR_MAJORITY of their tags ("plant", "bank" are asked in two senses);
-and not a noun of more than MOST_KINDS kinds ("object", "thing", "organism"), which asks for no kind in particular.
+and not a noun of more than MOST_KINDS common kinds ("object", "thing", "organism"), which asks for no kind in
+particular. A word SemCor never tagged is a kind too where WordNet knows it as a noun alone ("cello", "clarinet",
+"dinghy": 3,312 kinds of 391 nouns became 22,832). A verb of having (bot.core.kind_asked.HAVING_VERBS) whose
+definition names its object in brackets as a kind of one of an asked noun's senses other than its first ("play":
+"perform music on (a musical instrument)") asks the noun in that sense: its line "instrument/play" lists the words
+whose first sense of that lexicographer file is one ("organ", first a body part; not "compass"), and
+"instrument/play/doers" the nouns for those who play one ("cellist", "drummer": a kind of the person the verb's senses
+naming the noun are derived to, "musician" of "play on an instrument", derived from a word of the line).
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothing of it is needed at run
 time.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from build_person_nouns import word_senses
@@ -34,6 +43,8 @@ from build_related_words import (
     wordnet_arguments,
     write_or_check,
 )
+
+from bot.core.kind_asked import HAVING_VERBS
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "kind_words.txt"
@@ -58,10 +69,14 @@ KINDS = ("@", "@i")
 
 
 def kind_words(folder: Path) -> dict[str, list[str]]:
-    """Each asked noun's kinds: the common nouns whose first sense descends from one of its senses of the kind of thing
-    it mostly names (its first sense's lexicographer file): "instrument", first a device, is a musical instrument in
-    a sense SemCor never tagged, an artifact too; "job", first an activity, is a workplace in another sense, which
-    asks for no kind of job; "colour", first an attribute, is paint only in a sense it seldom has."""
+    """Each asked noun's kinds (keyed by the noun), and its kinds where a verb of having asks it in one of its senses
+    alone (keyed "noun/verb": "instrument/play") with the nouns for those who do the verb with one ("noun/verb/doers":
+    "cellist"). A kind is a common noun whose first sense descends from one of the asked noun's senses of the kind of
+    thing it mostly names (its first sense's lexicographer file): "instrument", first a device, is a musical instrument
+    in a sense SemCor never tagged, an artifact too; "job", first an activity, is a workplace in another sense, which
+    asks for no kind of job; "colour", first an attribute, is paint only in a sense it seldom has. A noun SemCor never
+    tagged is a kind too where WordNet knows it as nothing but a noun ("cello", "clarinet"): no verb or adjective of
+    it can be meant."""
     synsets = read_synsets(folder)
     every_sense = word_senses(folder, "noun")
     nouns = {
@@ -97,17 +112,149 @@ def kind_words(folder: Path) -> dict[str, list[str]]:
                 and first_sense_share.get(word, 0) >= CLEAR_MAJORITY
             ):
                 asked.setdefault(sense, set()).add(word)
-    kinds: dict[str, set[str]] = {}
+    common: dict[str, list[str]] = {}
     for word, senses in nouns.items():
         if as_nouns[word] <= as_adjectives[word]:
             continue  # mostly an adjective: "young" is a young animal as a noun, and describes one
         if as_nouns[word] < as_verbs[word]:
             continue  # mostly a verb: "watch", "fly", "bear" in "Clara watches the docks", "Mara flew to Lisbon"
-        for sense in ancestors(senses[0]):
-            for noun in asked.get(sense, ()):
-                if noun != word:
-                    kinds.setdefault(noun, set()).add(word)
-    return {noun: sorted(found) for noun, found in sorted(kinds.items()) if len(found) <= MOST_KINDS}
+        common[word] = senses
+    only_nouns = _only_nouns(folder, synsets, every_sense, set(nouns))
+    kinds: dict[str, set[str]] = {}
+    for found, tagged in ((common, True), (only_nouns, False)):
+        for word, senses in found.items():
+            for sense in ancestors(senses[0]):
+                for noun in asked.get(sense, ()):
+                    if noun != word and (tagged or noun in kinds):  # a noun of no common kind is asked of none
+                        kinds.setdefault(noun, set()).add(word)
+    kept = {noun for noun, words in kinds.items() if len(words & common.keys()) <= MOST_KINDS}  # of common kinds
+    listed = {noun: sorted(words) for noun, words in kinds.items() if noun in kept}
+    candidates = only_nouns | common  # a common word's senses SemCor tags: "wood" is never tagged a woodwind
+    verb_senses = word_senses(folder, "verb")
+    definitions = _definitions(folder)
+    compounds = _noun_lemmas(folder)
+    for verb in sorted(HAVING_VERBS):
+        meanings = [definitions[sense] for sense in verb_senses.get(verb, [])]
+        for noun, meant in _senses_named(meanings, compounds, asked, ancestors).items():
+            if noun not in kept or every_sense[noun][0] in meant:
+                continue  # "prevent (food) from rotting" asks "food" in the sense it mostly has
+            files = {synsets[sense].lexicographer_file for sense in meant}
+            narrowed = sorted(
+                word
+                for word, senses in candidates.items()
+                if word != noun
+                and (first := _first_of(senses, files, synsets))
+                and (first in meant or meant & ancestors(first))
+            )
+            if not narrowed or narrowed == listed[noun]:
+                continue
+            listed[f"{noun}/{verb}"] = narrowed
+            about = [sense for sense in verb_senses[verb] if noun in re.findall(r"[a-z]+", definitions[sense])]
+            doers = _doers(synsets, about, set(narrowed), ancestors, every_sense)
+            if doers:
+                listed[f"{noun}/{verb}/doers"] = doers
+    return dict(sorted(listed.items()))
+
+
+def _first_of(senses: list[str], files: set[int], synsets: dict[str, Synset]) -> str | None:
+    """A word's first sense of the kind of thing a verb asks for (its lexicographer file): "organ", first a body part,
+    is first an instrument of its artifacts (the sense "Clara plays the organ" means); "string" first a cord."""
+    return next((sense for sense in senses if synsets[sense].lexicographer_file in files), None)
+
+
+def _only_nouns(
+    folder: Path, synsets: dict[str, Synset], every_sense: dict[str, list[str]], tagged: set[str]
+) -> dict[str, list[str]]:
+    """The words SemCor never tagged that WordNet knows as nouns alone, written in lower case in their first sense
+    ("cello", "clarinet", "cellist"; not "Newfoundland", nor "bones", castanets, which a story writes as bone's
+    plural), with their senses."""
+    other = set(word_senses(folder, "verb")) | set(word_senses(folder, "adj")) | set(word_senses(folder, "adv"))
+    return {
+        word: senses
+        for word, senses in every_sense.items()
+        if word not in tagged
+        and word not in other
+        and word in synsets[senses[0]].written
+        and not (word.endswith("s") and word[:-1] in every_sense)
+    }
+
+
+def _definitions(folder: Path) -> dict[str, str]:
+    """Each verb sense's definition, lower case, without its examples: "perform music on (a musical instrument)"."""
+    found: dict[str, str] = {}
+    for line in (folder / "data.verb").read_text("utf-8").splitlines():
+        if not line.startswith(" ") and " | " in line:
+            found[f"verb:{line.split()[0]}"] = line.split(" | ", 1)[1].split('"', 1)[0].lower()
+    return found
+
+
+def _noun_lemmas(folder: Path) -> dict[str, list[str]]:
+    """Every noun of WordNet, compounds too ("musical_instrument"), with its senses."""
+    found: dict[str, list[str]] = {}
+    for line in (folder / "index.noun").read_text("utf-8").splitlines():
+        if not line.startswith(" "):
+            fields = line.split()
+            found[fields[0]] = [f"noun:{offset}" for offset in fields[6 + int(fields[3]) :]]
+    return found
+
+
+_LONGEST_COMPOUND = 3
+
+
+def _senses_named(
+    meanings: list[str],
+    lemmas: dict[str, list[str]],
+    asked: dict[str, set[str]],
+    ancestors: Callable[[str], frozenset[str]],
+) -> dict[str, set[str]]:
+    """For each asked noun, the senses of a kind of it that a verb's definitions name ("perform music on (a musical
+    instrument)" names musical_instrument.n.01, a kind of instrument.n.01): the verb asks for that kind where the
+    question asks the noun with it ("What instrument does Clara play?"). The longest noun at each place is read, in
+    its first sense."""
+    named: dict[str, set[str]] = {}
+    for meaning in meanings:
+        said = re.findall(r"[a-z]+", " ".join(re.findall(r"\(([^()]*)\)", meaning)))
+        at = 0
+        while at < len(said):
+            size = next(
+                (size for size in range(_LONGEST_COMPOUND, 0, -1) if "_".join(said[at : at + size]) in lemmas), 0
+            )
+            if not size:
+                at += 1
+                continue
+            sense = lemmas["_".join(said[at : at + size])][0]  # "piece" is a gun in a sense "(a card or piece)" lacks
+            for above in ancestors(sense) | {sense}:
+                for noun in asked.get(above, ()):
+                    named.setdefault(noun, set()).add(sense)
+            at += size
+    return named
+
+
+def _doers(
+    synsets: dict[str, Synset],
+    verb_senses: list[str],
+    kinds: set[str],
+    ancestors: Callable[[str], frozenset[str]],
+    every_sense: dict[str, list[str]],
+) -> list[str]:
+    """The nouns for one who does the verb with one of the kinds: words whose first sense is a kind of a person the
+    verb's senses (those whose definition names the noun asked: "play on an instrument") are derived to ("musician")
+    and derived from a word of the kinds ("cellist" from "cello", "drummer" from "drum"), written in lower case."""
+    doing = {
+        target
+        for sense in verb_senses
+        for symbol, target, _ in synsets[sense].pointers
+        if symbol == "+" and target.startswith("noun:") and PERSON in ancestors(target)
+    }
+    found = []
+    for word, senses in every_sense.items():
+        first = senses[0]
+        if word not in synsets[first].written or not doing & (ancestors(first) | {first}):
+            continue
+        derived = {target for symbol, target, _ in synsets[first].pointers if symbol == "+"}
+        if any(kinds.intersection(synsets[target].words) for target in derived):
+            found.append(word)
+    return sorted(found)
 
 
 def _first_sense_shares(folder: Path) -> dict[str, float]:
@@ -134,8 +281,9 @@ def main() -> None:
     kinds = kind_words(args.wordnet)
     text = "\n".join(
         [
-            "# For each noun a question may ask a kind of, its kinds: common nouns whose first sense descends from one",
-            "# of its senses, from WordNet 3.0: scripts/build_kind_words.py.",
+            "# For each noun a question may ask a kind of, its kinds: nouns whose first sense descends from one of its",
+            "# senses; noun/verb: its kinds where the verb asks it in one sense; noun/verb/doers: the nouns for those",
+            "# who do the verb with one. From WordNet 3.0: scripts/build_kind_words.py.",
             f"# {NOTICE}",
             *(f"{noun} {' '.join(words)}" for noun, words in kinds.items()),
         ]

@@ -120,14 +120,30 @@ def kind_asked(question: str) -> KindAsked | None:
     return KindAsked(kind, " ".join(name), verbs) if kinds_of(kind) else None
 
 
-def kinds_of(noun: str) -> frozenset[str]:
-    """The common words WordNet files as kinds of the noun (kind_words.txt), folded; empty for a noun of none."""
-    return _bundled_kinds().get(noun, frozenset())
+def kinds_of(noun: str, verbs: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The common words WordNet files as kinds of the noun (kind_words.txt), folded; empty for a noun of none. Asked
+    with one verb that asks for one sense of the noun ("play" of "instrument": a musical instrument, not "compass"),
+    its kinds of that sense ("instrument/play")."""
+    table = _bundled_kinds()
+    if len(verbs) == 1:
+        (verb,) = verbs
+        narrowed = table.get(f"{noun}/{verb}")
+        if narrowed is not None:
+            return narrowed
+    return table.get(noun, frozenset())
+
+
+def doers_of(noun: str, verbs: frozenset[str]) -> frozenset[str]:
+    """The nouns for one who does one of the verbs with a kind of the noun ("cellist", "drummer" of "instrument" and
+    "play": kind_words.txt's "instrument/play/doers"), folded."""
+    table = _bundled_kinds()
+    return frozenset(word for verb in verbs for word in table.get(f"{noun}/{verb}/doers", ()))
 
 
 @cache
 def _bundled_kinds() -> dict[str, frozenset[str]]:
-    """kind_words.txt's lines: a noun and its kinds, space-separated; `#` starts a comment line."""
+    """kind_words.txt's lines: a noun and its kinds, space-separated ("instrument/play" a noun asked with a verb,
+    "instrument/play/doers" the nouns for its doers); `#` starts a comment line."""
     text = resources.files("bot.core").joinpath(KIND_FILE).read_text("utf-8")
     kinds: dict[str, frozenset[str]] = {}
     for line in text.splitlines():
@@ -144,6 +160,7 @@ def kind_told(
     others: Sequence[str] = (),
     title: str = "",
     verbs: frozenset[str] = frozenset(),
+    doers: frozenset[str] = frozenset(),
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_pattern names them, or
     their possessive: "Nora's cello"; `others` the story's other people) and a word of `kinds` as a noun of theirs
@@ -153,7 +170,8 @@ def kind_told(
     reads. Asked with none ("What kind of animal is Pebble?"), the first saying the kind of them ("Pebble, a small
     hermit crab", "a grey cat called Smoke"). None where none does. The story's `title` written in a sentence names
     neither: "Pebble and the Tide Crabs is a 2016 film" says nothing of what Pebble is; but a title that is the
-    person's name alone is their name ("Murmur Goose-Egg")."""
+    person's name alone is their name ("Murmur Goose-Egg"). A word of `doers` said of them ("Clara Voss, a cellist",
+    "the drummer Clara Voss") says they do the verb with one, as "Clara plays the cello" does."""
     own = set(name.split())
     forms = name_forms(name, {word for other in others for word in other.split()})
     if forms is None:
@@ -174,7 +192,7 @@ def kind_told(
             mentions = [found.span() for found in named.finditer(read) if not _owns_a_person(read, found.end(), kinds)]
             if not mentions:
                 continue
-            told = _told_kind(read, kinds, mentions, other_named, verbs)
+            told = _told_kind(read, kinds, mentions, other_named, verbs, doers)
             if told is _Told.POSSESSED or told is _Told.DONE or (told is _Told.NEAR and not verbs):
                 return index, sentence
             if told is _Told.NEAR:
@@ -203,6 +221,7 @@ def _told_kind(
     mentions: list[tuple[int, int]],
     other_named: list[re.Pattern[str]],
     verbs: frozenset[str],
+    doers: frozenset[str] = frozenset(),
 ) -> _Told | None:
     """How a word of the sentence is a kind of `kinds` said of the person `mentions` names (in order), if one is: as
     a noun (the word or its plural, not "watches" of "watch"); a common noun (not "Florence" mid-sentence); not before
@@ -210,7 +229,8 @@ def _told_kind(
     verb, right after their possessive ("Nora's cello", "Nora's old cello"; asked with none, what follows it is no
     kind of theirs: "Tess's cat, Bishop"), or else nearer one of their mentions than any other
     person's (`other_named`: not "Nora hears Felix Brandt, the baker's son, play the trumpet"), and asked with no
-    verb, said of them (_said_of)."""
+    verb, said of them (_said_of), asked with one, not ("a grey horse named Pip" is what Pip is, not what Pip rides).
+    A word of `doers` said of them is one they do the verb with: "Clara Voss, a cellist"."""
     starts = [start for start, _ in mentions]
     ends = [end for _, end in mentions]
     theirs = sorted(
@@ -227,6 +247,8 @@ def _told_kind(
         folded = fold(word)
         if folded in _NO_KINDS or (at and word[:1].isupper()) or _inside((start, end), starts, ends):
             continue
+        if folded in doers and (_said_of(sentence, start, end, starts, ends) or _names_next(sentence, end, starts)):
+            return _Told.DONE  # "Clara Voss, a cellist", "the cellist Clara Voss"
         if folded not in kinds and not (folded.endswith("s") and lemma(folded) in kinds):
             continue
         if at + 1 < len(said) and _before_noun(sentence, end, said[at + 1], verbs):
@@ -240,9 +262,18 @@ def _told_kind(
             continue
         if verbs and (_done_between(sentence, start, end, starts, ends, verbs) or _done_after(said, at, verbs)):
             return _Told.DONE
-        if verbs or _said_of(sentence, start, end, starts, ends):
+        said_of = _said_of(sentence, start, end, starts, ends)
+        if said_of != bool(
+            verbs
+        ):  # asked with a verb, what is said of them is no thing of theirs: "a puffin named Pip"
             near = _Told.NEAR
     return near
+
+
+def _names_next(sentence: str, end: int, starts: list[int]) -> bool:
+    """Whether a mention follows the word ending at `end` with nothing but spaces between: "the cellist Clara"."""
+    after = bisect_left(starts, end)
+    return after < len(starts) and sentence[end : starts[after]].isspace()
 
 
 def _done_between(
@@ -339,7 +370,7 @@ def _nouns() -> frozenset[str]:
     for a person."""
     found = set(person_nouns())
     for noun, kinds in _bundled_kinds().items():
-        found |= {noun, *kinds}
+        found |= {noun.split("/")[0], *kinds}
     return frozenset(found)
 
 

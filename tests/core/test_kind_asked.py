@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from bot.core.kind_asked import HAVING_VERBS, KindAsked, kind_asked, kind_told, kinds_of
+from bot.core.kind_asked import HAVING_VERBS, KindAsked, doers_of, kind_asked, kind_told, kinds_of
 from bot.core.library import StoryLibrary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -256,3 +256,53 @@ def test_a_title_is_read_out_of_a_sentence_as_written_and_whole():
     story = ["Joanna plays the violin."]
     assert kind_told(story, "Joanna", kinds_of("instrument"), title="The Violin", verbs=PLAY) == (0, story[0])
     assert kind_told(story, "Joanna", kinds_of("instrument"), title="Anna", verbs=PLAY) == (0, story[0])
+
+
+# The third review's story: a cellist whose story names no instrument the list knew, but a compass she carries.
+HARBOUR = (
+    "# The Harbour Quartet\n\nClara Voss, a cellist, lives in a grey harbour city with her brother Felix Brandt.\n\n"
+    "Every night Felix walks the docks looking for work.\n\nClara carries a small compass that her father gave her, "
+    "and she checks it before she boards the ship.\n\nYears later Clara moves to Lisbon with her cat.\n"
+)
+
+
+def test_play_asks_a_musical_instrument_not_a_device():
+    played = kinds_of("instrument", PLAY)
+    assert {"piano", "cello", "clarinet", "organ", "violin"} <= played
+    assert not {"compass", "thermometer", "gun", "clock"} & played
+    assert "compass" in kinds_of("instrument", frozenset({"use"}))  # "what instrument does Clara use": a device too
+    assert kinds_of("instrument", HAVING_VERBS) == kinds_of("instrument")
+    story = ["Clara checks her compass before she boards.", "Clara plays the organ at church."]
+    assert kind_told(story, "Clara", played, verbs=PLAY) == (1, story[1])
+    assert kind_told(story[:1], "Clara", played, verbs=PLAY) is None
+
+
+def test_a_noun_semcor_never_tagged_that_is_only_a_noun_is_a_kind():
+    assert {"cello", "clarinet", "saxophone", "oboe"} <= kinds_of("instrument")
+    assert {"dinghy", "rowboat"} <= kinds_of("boat") and "aardvark" in kinds_of("animal")
+    assert "watch" not in kinds_of("instrument") and "fly" not in kinds_of("animal")  # verbs too: not admitted
+    assert "bones" not in kinds_of("instrument")  # castanets, but written as bone's plural
+    story = ["Nora Quint lives above a bakery.", "Nora plays the clarinet in the town band."]
+    assert kind_told(story, "Nora Quint", kinds_of("instrument", PLAY), verbs=PLAY) == (1, story[1])
+
+
+def test_a_noun_for_one_who_plays_an_instrument_says_what_they_play(tmp_path):
+    assert {"cellist", "pianist", "drummer", "violinist"} <= doers_of("instrument", PLAY)
+    assert doers_of("instrument", frozenset({"use"})) == frozenset()
+    story = ["The drummer Tom Reed lives in Leeds.", "Tom carries a whistle."]
+    assert kind_told(
+        story, "Tom Reed", kinds_of("instrument", PLAY), verbs=PLAY, doers=doers_of("instrument", PLAY)
+    ) == (
+        0,
+        story[0],
+    )
+    library = library_of_texts(tmp_path, harbour=HARBOUR)
+    for question in ("what instrument does Clara play", "whats claras instrument"):
+        assert_answers(library, question, "Clara Voss, a cellist, lives")  # not the compass she carries
+    assert_answers(library, "what instrument does Clara use", "Clara carries a small compass")
+
+
+def test_asked_with_a_verb_a_kind_said_of_the_person_is_what_they_are_not_theirs():
+    story = ["Once there was a grey horse named Pip who lived on a farm.", "Pip was happy."]
+    assert kind_told(story, "Pip", kinds_of("animal"), verbs=frozenset({"ride"})) is None
+    assert kind_told(story, "Pip", kinds_of("animal")) == (0, story[0])  # "what kind of animal is Pip"
