@@ -225,9 +225,9 @@ def _told_kind(
 ) -> _Told | None:
     """How a word of the sentence is a kind of `kinds` said of the person `mentions` names (in order), if one is: as
     a noun (the word or its plural, not "watches" of "watch"); a common noun (not "Florence" mid-sentence); not before
-    another noun ("a poor pearl diver"), but for the one who does a verb asked ("a trumpet player"); and, asked with a
-    verb, right after their possessive ("Nora's cello", "Nora's old cello"; asked with none, what follows it is no
-    kind of theirs: "Tess's cat, Bishop"), or else nearer one of their mentions than any other
+    another noun ("a poor pearl diver", "a goat-herd"), but for the one who does a verb asked ("a trumpet player");
+    and, asked with a verb, right after their possessive ("Nora's cello", "Nora's old cello"; asked with none, what
+    follows it is no kind of theirs: "Tess's cat, Bishop"), or else nearer one of their mentions than any other
     person's (`other_named`: not "Nora hears Felix Brandt, the baker's son, play the trumpet"), and asked with no
     verb, said of them (_said_of), asked with one, not ("a grey horse named Pip" is what Pip is, not what Pip rides).
     A word of `doers` said of them is one they do the verb with: "Clara Voss, a cellist"."""
@@ -253,6 +253,8 @@ def _told_kind(
             continue
         if at + 1 < len(said) and _before_noun(sentence, end, said[at + 1], verbs):
             continue
+        if sentence.startswith("-", end) and at + 1 < len(said) and said[at + 1][1] == end + 1:
+            continue  # the first half of a compound: "a goat-herd", "a bird-cage", "the moose-skin sacks"
         before = bisect_right(ends, start) - 1
         if before >= 0 and _possessive_before(sentence, ends[before], start):
             if verbs:

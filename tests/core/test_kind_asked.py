@@ -306,3 +306,11 @@ def test_asked_with_a_verb_a_kind_said_of_the_person_is_what_they_are_not_theirs
     story = ["Once there was a grey horse named Pip who lived on a farm.", "Pip was happy."]
     assert kind_told(story, "Pip", kinds_of("animal"), verbs=frozenset({"ride"})) is None
     assert kind_told(story, "Pip", kinds_of("animal")) == (0, story[0])  # "what kind of animal is Pip"
+
+
+def test_the_first_half_of_a_hyphened_compound_is_no_kind():
+    # FairytaleQA's "Stompe Pilt": asked what animal the giant has, the goat-herd is a man, not a goat.
+    story = ["It happened one day that a goat-herd was driving his flock up the hill in which Stompe Pilt dwelt."]
+    assert kind_told(story, "Stompe Pilt", kinds_of("animal"), verbs=frozenset({"have"})) is None
+    story = ["Stompe Pilt kept a goat in the hill."]
+    assert kind_told(story, "Stompe Pilt", kinds_of("animal"), verbs=frozenset({"have"})) == (0, story[0])
