@@ -15,13 +15,14 @@ physical_entity and of ASKED_FILES ("instrument", "animal", "boat"), not a kind 
 those: bot.core.job_asked), a process, a place or an abstraction ("effect", "city", "idea"); only where their first
 sense holds a CLEAR_MAJORITY of their tags ("plant", "bank" are asked in two senses);
 and not a noun of more than MOST_KINDS common kinds ("object", "thing", "organism"), which asks for no kind in
-particular. A word SemCor never tagged is a kind too where WordNet knows it as a noun alone ("cello", "clarinet",
-"dinghy": 3,312 kinds of 391 nouns became 22,832). A verb of having (bot.core.kind_asked.HAVING_VERBS) whose
-definition names its object in brackets as a kind of one of an asked noun's senses other than its first ("play":
-"perform music on (a musical instrument)") asks the noun in that sense: its line "instrument/play" lists the words
-whose first sense of that lexicographer file is one ("organ", first a body part; not "compass"), and
-"instrument/play/doers" the nouns for those who play one ("cellist", "drummer": a kind of the person the verb's senses
-naming the noun are derived to, "musician" of "play on an instrument", derived from a word of the line).
+particular. A word SemCor never tagged is a kind too where WordNet knows it as a noun alone and each of its senses
+is one ("cello", "clarinet", "dinghy"; not "argyle", a sock and a boat): 3,312 kinds of 391 nouns became 21,323.
+A verb of having (bot.core.kind_asked.HAVING_VERBS) whose definition names its object in brackets as a kind of one of
+an asked noun's senses other than its first ("play": "perform music on (a musical instrument)") asks the noun in that
+sense: its line "instrument/play" lists the words whose first sense of that lexicographer file is one ("organ", first
+a body part; not "compass"; of a word SemCor never tagged, each), and "instrument/play/doers" the nouns for those who
+play one ("cellist", "drummer": a kind of the person the verb's senses naming the noun are derived to, "musician" of
+"play on an instrument", derived from a word of the line).
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothing of it is needed at run
 time.
 """
@@ -121,12 +122,18 @@ def kind_words(folder: Path) -> dict[str, list[str]]:
         common[word] = senses
     only_nouns = _only_nouns(folder, synsets, every_sense, set(nouns))
     kinds: dict[str, set[str]] = {}
-    for found, tagged in ((common, True), (only_nouns, False)):
-        for word, senses in found.items():
-            for sense in ancestors(senses[0]):
-                for noun in asked.get(sense, ()):
-                    if noun != word and (tagged or noun in kinds):  # a noun of no common kind is asked of none
-                        kinds.setdefault(noun, set()).add(word)
+    for word, senses in common.items():
+        for sense in ancestors(senses[0]):
+            for noun in asked.get(sense, ()):
+                if noun != word:
+                    kinds.setdefault(noun, set()).add(word)
+    for word, senses in only_nouns.items():
+        # WordNet orders the senses of a word SemCor never tagged by no count: one is a kind where each of its senses
+        # is ("argyle" is a sock and a boat, "scooter" a motor scooter and an iceboat)
+        of_each = [{noun for above in ancestors(sense) for noun in asked.get(above, ())} for sense in senses]
+        for noun in set.intersection(*of_each) - {word}:
+            if noun in kinds:  # a noun of no common kind is asked of none
+                kinds[noun].add(word)
     kept = {noun for noun, words in kinds.items() if len(words & common.keys()) <= MOST_KINDS}  # of common kinds
     listed = {noun: sorted(words) for noun, words in kinds.items() if noun in kept}
     candidates = only_nouns | common  # a common word's senses SemCor tags: "wood" is never tagged a woodwind
@@ -143,8 +150,8 @@ def kind_words(folder: Path) -> dict[str, list[str]]:
                 word
                 for word, senses in candidates.items()
                 if word != noun
-                and (first := _first_of(senses, files, synsets))
-                and (first in meant or meant & ancestors(first))
+                and (of_file := _of_files(senses, files, synsets, every=word in only_nouns))
+                and all(sense in meant or meant & ancestors(sense) for sense in of_file)
             )
             if not narrowed or narrowed == listed[noun]:
                 continue
@@ -156,10 +163,12 @@ def kind_words(folder: Path) -> dict[str, list[str]]:
     return dict(sorted(listed.items()))
 
 
-def _first_of(senses: list[str], files: set[int], synsets: dict[str, Synset]) -> str | None:
-    """A word's first sense of the kind of thing a verb asks for (its lexicographer file): "organ", first a body part,
-    is first an instrument of its artifacts (the sense "Clara plays the organ" means); "string" first a cord."""
-    return next((sense for sense in senses if synsets[sense].lexicographer_file in files), None)
+def _of_files(senses: list[str], files: set[int], synsets: dict[str, Synset], every: bool) -> list[str]:
+    """A word's first sense of the kind of thing a verb asks for (its lexicographer file), or with `every` each of
+    them (of a word SemCor never tagged, whose senses WordNet orders by no count): "organ", first a body part, is
+    first an instrument of its artifacts (the sense "Clara plays the organ" means); "string" first a cord."""
+    of_file = [sense for sense in senses if synsets[sense].lexicographer_file in files]
+    return of_file if every else of_file[:1]
 
 
 def _only_nouns(

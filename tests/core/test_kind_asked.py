@@ -282,6 +282,7 @@ def test_a_noun_semcor_never_tagged_that_is_only_a_noun_is_a_kind():
     assert {"dinghy", "rowboat"} <= kinds_of("boat") and "aardvark" in kinds_of("animal")
     assert "watch" not in kinds_of("instrument") and "fly" not in kinds_of("animal")  # verbs too: not admitted
     assert "bones" not in kinds_of("instrument")  # castanets, but written as bone's plural
+    assert "argyle" not in kinds_of("boat") and "scooter" not in kinds_of("boat")  # a sock, a motor scooter too
     story = ["Nora Quint lives above a bakery.", "Nora plays the clarinet in the town band."]
     assert kind_told(story, "Nora Quint", kinds_of("instrument", PLAY), verbs=PLAY) == (1, story[1])
 
