@@ -189,7 +189,11 @@ def kind_told(
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             read = sentence if written_title is None else written_title.sub(lambda m: " " * len(m.group()), sentence)
-            mentions = [found.span() for found in named.finditer(read) if not _owns_a_person(read, found.end(), kinds)]
+            mentions = [
+                found.span()
+                for found in named.finditer(read)
+                if not _owns_a_person(read, found.end(), kinds) and not _of_a_person(read, found.start())
+            ]
             if not mentions:
                 continue
             told = _told_kind(read, kinds, mentions, other_named, verbs, doers)
@@ -326,6 +330,19 @@ def _owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bo
 
 
 _NEXT_WORD = re.compile(r"\s++([\w'’-]+)")
+_OF_BEFORE = re.compile(r"([\w'’-]+)\s++of\s++(?:the\s++)?$")
+_OF_REACH = 40
+"""The most characters read before a mention for a relative or a kind of person "of" it: "the youngest son of "."""
+
+
+def _of_a_person(sentence: str, mention_start: int) -> bool:
+    """Whether a mention starting at `mention_start` follows a relative or a word for a kind of person and "of" ("the
+    son of Midna plays on his magic lyre": the son's, not Midna's), reading at most _OF_REACH characters before it."""
+    found = _OF_BEFORE.search(sentence, max(0, mention_start - _OF_REACH), mention_start)
+    if found is None:
+        return False
+    word = fold(found.group(1))
+    return word in kin_words() or word in kinds_of_people()
 
 
 def _possessive_before(sentence: str, mention_end: int, start: int) -> bool:

@@ -315,3 +315,14 @@ def test_the_first_half_of_a_hyphened_compound_is_no_kind():
     assert kind_told(story, "Stompe Pilt", kinds_of("animal"), verbs=frozenset({"have"})) is None
     story = ["Stompe Pilt kept a goat in the hill."]
     assert kind_told(story, "Stompe Pilt", kinds_of("animal"), verbs=frozenset({"have"})) == (0, story[0])
+
+
+def test_a_mention_after_a_relative_and_of_is_that_relative_s():
+    # FairytaleQA's "The Coming of Finn": the lyre is the son's, not Midna's.
+    story = [
+        "Then the son of Midna plays on his Druidic instrument of music, on his magic pipe and his magic lyre.",
+        "Midna was the lord of the fairy hill.",
+    ]
+    assert kind_told(story, "Midna", kinds_of("instrument", PLAY), verbs=PLAY) is None
+    story = ["Midna, the son of Bodb, plays the lyre."]
+    assert kind_told(story, "Midna", kinds_of("instrument", PLAY), verbs=PLAY) == (0, story[0])
