@@ -22,8 +22,8 @@ from functools import cache
 from importlib import resources
 
 from bot.core.analysis import fold, lemma, words
-from bot.core.job_asked import name_forms, name_pattern
-from bot.core.people_finder import kin_words, kinds_of_people, person_nouns
+from bot.core.job_asked import description_after, name_forms, name_pattern
+from bot.core.people_finder import described_head, kin_words, kinds_of_people, person_nouns
 from bot.core.sentences import sentence_spans
 
 KIND_FILE = "kind_words.txt"
@@ -251,7 +251,11 @@ def _told_kind(
         folded = fold(word)
         if folded in _NO_KINDS or (at and word[:1].isupper()) or _inside((start, end), starts, ends):
             continue
-        if folded in doers and (_said_of(sentence, start, end, starts, ends) or _names_next(sentence, end, starts)):
+        if (
+            folded in doers
+            and _nearest(start, end, starts, ends) <= _nearest(start, end, their_starts, their_ends)
+            and (_doer_said_of(sentence, start, end, starts, ends, folded) or _names_next(sentence, end, starts))
+        ):
             return _Told.DONE  # "Clara Voss, a cellist", "the cellist Clara Voss"
         if folded not in kinds and not (folded.endswith("s") and lemma(folded) in kinds):
             continue
@@ -274,6 +278,26 @@ def _told_kind(
         ):  # asked with a verb, what is said of them is no thing of theirs: "a puffin named Pip"
             near = _Told.NEAR
     return near
+
+
+def _doer_said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[int], doer: str) -> bool:
+    """Whether the doer noun at `start`..`end` is what the mention before it is said to be, as the head of the
+    description bot.core.job_asked reads after a name ("Clara Voss, a cellist"; not "Sophie Lang is the daughter of
+    a pianist", "Tom Reed, the manager of the pianist Clara Voss"), or names the one after it ("a violinist named
+    Emil Sauer", "The band's drummer, Kofi Mensah")."""
+    before = bisect_right(ends, start) - 1
+    if before >= 0:
+        said = description_after(sentence, starts[before], ends[before])
+        if said is not None and said.start("described") <= start < said.end("described"):
+            head = described_head(said.group("described"))
+            if head is not None and fold(head[0]) == doer:
+                return True
+    after = bisect_left(starts, end)
+    return (
+        after < len(starts)
+        and starts[after] - end <= _SAID_REACH
+        and bool(_SAID_BEFORE.fullmatch(sentence, end, starts[after]))
+    )
 
 
 def _names_next(sentence: str, end: int, starts: list[int]) -> bool:

@@ -326,3 +326,23 @@ def test_a_mention_after_a_relative_and_of_is_that_relative_s():
     assert kind_told(story, "Midna", kinds_of("instrument", PLAY), verbs=PLAY) is None
     story = ["Midna, the son of Bodb, plays the lyre."]
     assert kind_told(story, "Midna", kinds_of("instrument", PLAY), verbs=PLAY) == (0, story[0])
+
+
+def test_a_doer_noun_of_someone_else_in_the_description_is_not_the_person_s():
+    # The fourth review's stories: the pianist is the parent's, the manager's client's, the husband's.
+    doers, played = doers_of("instrument", PLAY), kinds_of("instrument", PLAY)
+    for first in (
+        "Sophie Lang is the daughter of a pianist and grows up above a music shop in Vienna.",
+        "Sophie Lang, the manager of the pianist Clara Voss, books her on a tour.",
+        "Sophie Lang was married to a cellist for eleven years before the war.",
+        "Sophie Lang, a fan of the drummer in a local punk band, starts hanging around the club.",
+        "Sophie Lang is jealous of the violinist who sits beside her in the orchestra.",
+    ):
+        story = [first, "Sophie plays the violin in the school orchestra."]
+        assert kind_told(story, "Sophie Lang", played, ["Clara Voss"], verbs=PLAY, doers=doers) == (1, story[1])
+    story = ["Sophie Lang, a pianist from Vienna, moves to Paris.", "Sophie plays the violin too."]
+    assert kind_told(story, "Sophie Lang", played, verbs=PLAY, doers=doers) == (0, story[0])
+    story = ["Sophie hires a violinist named Emil Sauer.", "Emil plays the violin."]
+    assert kind_told(story, "Emil Sauer", played, ["Sophie"], verbs=PLAY, doers=doers) == (0, story[0])
+    story = ["Tom Reed, the manager of the pianist Clara Voss, books her on a tour."]
+    assert kind_told(story, "Clara Voss", played, ["Tom Reed"], verbs=PLAY, doers=doers) == (0, story[0])
