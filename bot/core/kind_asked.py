@@ -133,6 +133,16 @@ def kinds_of(noun: str, verbs: frozenset[str] = frozenset()) -> frozenset[str]:
     return table.get(noun, frozenset())
 
 
+def verbs_in_turn(noun: str, verbs: frozenset[str]) -> list[frozenset[str]]:
+    """The verbs to ask a kind of the noun with, in turn, till a sentence answers: asked with several ("What is
+    Clara's instrument?": HAVING_VERBS), first each that asks for one sense of the noun (kinds_of: "play", the
+    cello she plays, not the compass she carries), then all of them; asked with one or none, those."""
+    table = _bundled_kinds()
+    if len(verbs) < 2:
+        return [verbs]
+    return [frozenset({verb}) for verb in sorted(verbs) if f"{noun}/{verb}" in table] + [verbs]
+
+
 def doers_of(noun: str, verbs: frozenset[str]) -> frozenset[str]:
     """The nouns for one who does one of the verbs with a kind of the noun ("cellist", "drummer" of "instrument" and
     "play": kind_words.txt's "instrument/play/doers"), folded."""

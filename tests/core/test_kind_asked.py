@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from bot.core.kind_asked import HAVING_VERBS, KindAsked, doers_of, kind_asked, kind_told, kinds_of
+from bot.core.kind_asked import HAVING_VERBS, KindAsked, doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library import StoryLibrary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -346,3 +346,19 @@ def test_a_doer_noun_of_someone_else_in_the_description_is_not_the_person_s():
     assert kind_told(story, "Emil Sauer", played, ["Sophie"], verbs=PLAY, doers=doers) == (0, story[0])
     story = ["Tom Reed, the manager of the pianist Clara Voss, books her on a tour."]
     assert kind_told(story, "Clara Voss", played, ["Tom Reed"], verbs=PLAY, doers=doers) == (0, story[0])
+
+
+def test_a_possessive_asks_the_sense_one_plays_before_any_thing_had(tmp_path):
+    # The fourth review's story: "What is Clara's instrument" is the cello she plays, not the compass she carries.
+    assert verbs_in_turn("instrument", HAVING_VERBS) == [PLAY, HAVING_VERBS]
+    assert verbs_in_turn("instrument", PLAY) == [PLAY]
+    story = (
+        "# The Harbour Quartet\n\nClara Voss, a shy young woman from Bremen, carries a small compass that her father "
+        "gave her.\n\nClara plays the cello in a quartet that meets above the harbour office.\n"
+    )
+    library = library_of_texts(tmp_path, harbour=story)
+    for question in ("what is Clara's instrument", "whats claras instrument"):
+        assert_answers(library, question, "Clara plays the cello")
+    (tmp_path / "compass").mkdir()
+    library = library_of_texts(tmp_path / "compass", harbour=story.split("\n\nClara plays")[0] + "\n")
+    assert_answers(library, "whats claras instrument", "carries a small compass")  # no sense played: any thing had
