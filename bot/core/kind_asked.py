@@ -261,6 +261,8 @@ def _told_kind(
         folded = fold(word)
         if folded in _NO_KINDS or (at and word[:1].isupper()) or _inside((start, end), starts, ends):
             continue
+        if _inside((start, end), their_starts, their_ends):
+            continue  # another person's name: "Robin lends Tom her bicycle"
         if (
             folded in doers
             and _nearest(start, end, starts, ends) <= _nearest(start, end, their_starts, their_ends)
@@ -282,12 +284,33 @@ def _told_kind(
             continue
         if verbs and (_done_between(sentence, start, end, starts, ends, verbs) or _done_after(said, at, verbs)):
             return _Told.DONE
+        # Asked with a verb, what is said of them is no thing of theirs ("a puffin named Pip"), nor one another
+        # clause holds ("the organ pealed forth, but Karen thought only of her red shoes").
         said_of = _said_of(sentence, start, end, starts, ends)
-        if said_of != bool(
-            verbs
-        ):  # asked with a verb, what is said of them is no thing of theirs: "a puffin named Pip"
+        if said_of if not verbs else not said_of and not _another_clause(_gap(sentence, start, end, starts, ends)):
             near = _Told.NEAR
     return near
+
+
+def _gap(sentence: str, start: int, end: int, starts: list[int], ends: list[int]) -> str:
+    """The words between the word at `start`..`end` and the mention nearest it."""
+    before = bisect_right(ends, start) - 1
+    after = bisect_left(starts, end)
+    if before >= 0 and (after >= len(starts) or start - ends[before] <= starts[after] - end):
+        return sentence[ends[before] : start]
+    return sentence[end : starts[after]] if after < len(starts) else ""
+
+
+def _another_clause(gap: str) -> bool:
+    """Whether the words between a mention and a kind open another clause ("while she plays the", "; and at the
+    same time the roar of", "if wolves were afraid of a"), whose subject the kind may be of, not the person's."""
+    return _CLAUSE_OPENER.search(gap) is not None
+
+
+_CLAUSE_OPENER = re.compile(
+    r"[;:]|(?<![\w'’-])(?:while|but|when|whenever|whereas|although|though|because|until|unless|if|yet)(?![\w'’-])",
+    re.IGNORECASE,
+)
 
 
 def _doer_said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[int], doer: str) -> bool:
@@ -328,7 +351,7 @@ def _done_between(
         gaps.append(sentence[ends[before] : start])
     if after < len(starts) and starts[after] - end <= _VERB_REACH:
         gaps.append(sentence[end : starts[after]])
-    return any(_writes_verb(gap, verbs) for gap in gaps)
+    return any(_writes_verb(gap, verbs) and not _another_clause(gap) for gap in gaps)
 
 
 def _done_after(said: list[tuple[str, int, int]], at: int, verbs: frozenset[str]) -> bool:

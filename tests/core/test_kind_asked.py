@@ -362,3 +362,18 @@ def test_a_possessive_asks_the_sense_one_plays_before_any_thing_had(tmp_path):
     (tmp_path / "compass").mkdir()
     library = library_of_texts(tmp_path / "compass", harbour=story.split("\n\nClara plays")[0] + "\n")
     assert_answers(library, "whats claras instrument", "carries a small compass")  # no sense played: any thing had
+
+
+def test_no_kind_is_read_in_another_person_s_name_or_across_another_clause():
+    # The fourth review's stories and FairytaleQA's "The Red Shoes": the bird is Robin's name, the cello hers.
+    story = ["Robin lends Tom her bicycle, and Tom rides it to the village every morning."]
+    assert kind_told(story, "Tom", kinds_of("animal"), ["Robin"], verbs=frozenset({"ride"})) is None
+    played = kinds_of("instrument", PLAY)
+    for sentence in (
+        "Each night Felix listens while she plays the cello, but he never speaks to her.",
+        "The organ pealed forth solemnly, and the voices mingled; but Felix thought only of his red shoes.",
+        "He did not omit to ask Felix if wolves were afraid of a drum.",
+    ):
+        assert kind_told([sentence], "Felix", played, verbs=PLAY) is None, sentence
+    for sentence in ("Felix plays the organ on Sundays, but he hates it.", "Felix loved the old organ of the church."):
+        assert kind_told([sentence], "Felix", played, verbs=PLAY) == (0, sentence)
