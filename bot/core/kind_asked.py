@@ -53,9 +53,11 @@ _POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 _POSSESSIVE_REACH = 40
 """The most characters between a possessive and its thing read: one word and its spaces."""
 _SAID_AFTER = re.compile(
-    r"(?:\s*+,|\s++(?:is|was|are|were))\s++(?:(?:a|an|the|one)\s++)?+(?:[^\W\d_][\w-]*+\s++){0,3}+"
+    r"(?:\s*+,(?!\s++(?:whose|with|his|her|their|its|who|which)\s)|\s++(?:is|was|are|were))\s++"
+    r"(?:(?:a|an|the|one)\s++)?+(?:[^\W\d_][\w-]*+\s++){0,3}+"
 )
-"""Between a name and a kind said of it: ", a small hermit ", " is a small "."""
+"""Between a name and a kind said of it: ", a small hermit ", " is a small "; not a clause of theirs after the comma
+(", whose horse went lame", ", with her dog"), which says what is theirs, not what they are."""
 _SAID_BEFORE = re.compile(r"(?:\s*+,|\s++(?:named|called))\s++")
 """Between a kind and the name it is said of: ", " of "his dog, Rex", " called " of "a grey cat called Smoke"."""
 _SAID_REACH = 60

@@ -377,3 +377,17 @@ def test_no_kind_is_read_in_another_person_s_name_or_across_another_clause():
         assert kind_told([sentence], "Felix", played, verbs=PLAY) is None, sentence
     for sentence in ("Felix plays the organ on Sundays, but he hates it.", "Felix loved the old organ of the church."):
         assert kind_told([sentence], "Felix", played, verbs=PLAY) == (0, sentence)
+
+
+def test_a_clause_of_the_person_s_after_a_comma_says_what_is_theirs():
+    # The fourth review's story: the horse is Ivan's, not what Ivan is.
+    animals = kinds_of("animal")
+    for sentence in (
+        "Ivan, whose horse went lame at the river, walks the last forty miles to Kazan.",
+        "Ivan, with his old horse, walks the last forty miles to Kazan.",
+    ):
+        assert kind_told([sentence], "Ivan", animals, verbs=frozenset({"ride"})) == (0, sentence)
+        assert kind_told([sentence], "Ivan", animals) is None  # "what kind of animal is Ivan"
+    sentence = "Pebble, a small hermit crab, lives under a rock."
+    assert kind_told([sentence], "Pebble", animals) == (0, sentence)
+    assert kind_told([sentence], "Pebble", animals, verbs=frozenset({"ride"})) is None
