@@ -154,15 +154,17 @@ def doers_of(noun: str, verbs: frozenset[str]) -> frozenset[str]:
 
 @cache
 def _bundled_kinds() -> dict[str, frozenset[str]]:
-    """kind_words.txt's lines: a noun and its kinds, space-separated ("instrument/play" a noun asked with a verb,
-    "instrument/play/doers" the nouns for its doers); `#` starts a comment line."""
+    """Each noun of kind_words.txt and its kinds ("instrument/play" a noun asked with a verb, "instrument/play/doers"
+    the nouns for its doers), from its lines: the nouns, comma-separated, then the words that are kinds of each of
+    them, space-separated; `#` starts a comment line."""
     text = resources.files("bot.core").joinpath(KIND_FILE).read_text("utf-8")
-    kinds: dict[str, frozenset[str]] = {}
+    kinds: dict[str, set[str]] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            noun, *found = line.split(" ")
-            kinds[noun] = frozenset(found)
-    return kinds
+            nouns, *found = line.split(" ")
+            for noun in nouns.split(","):
+                kinds.setdefault(noun, set()).update(found)
+    return {noun: frozenset(found) for noun, found in kinds.items()}
 
 
 def kind_told(

@@ -391,3 +391,11 @@ def test_a_clause_of_the_person_s_after_a_comma_says_what_is_theirs():
     sentence = "Pebble, a small hermit crab, lives under a rock."
     assert kind_told([sentence], "Pebble", animals) == (0, sentence)
     assert kind_told([sentence], "Pebble", animals, verbs=frozenset({"ride"})) is None
+
+
+def test_the_kind_file_writes_each_word_once():
+    # A line per noun wrote the 1,896 kinds "animal", "creature" and "beast" share three times.
+    lines = (ROOT / "bot" / "core" / "kind_words.txt").read_text("utf-8").splitlines()
+    written = [word for line in lines if not line.startswith("#") for word in line.split(" ")[1:]]
+    assert len(written) == len(set(written))
+    assert kinds_of("animal") == kinds_of("creature") and "horse" in kinds_of("beast")
