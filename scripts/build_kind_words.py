@@ -138,8 +138,8 @@ def kind_words(folder: Path) -> dict[str, list[str]]:
     listed = {noun: sorted(words) for noun, words in kinds.items() if noun in kept}
     candidates = only_nouns | common  # a common word's senses SemCor tags: "wood" is never tagged a woodwind
     verb_senses = word_senses(folder, "verb")
-    definitions = _definitions(folder)
-    compounds = _noun_lemmas(folder)
+    definitions = {sense: _definition(synsets[sense]) for senses in verb_senses.values() for sense in senses}
+    compounds = word_senses(folder, "noun", compounds=True)
     for verb in sorted(HAVING_VERBS):
         meanings = [definitions[sense] for sense in verb_senses.get(verb, [])]
         for noun, meant in _senses_named(meanings, compounds, asked, ancestors).items():
@@ -188,23 +188,9 @@ def _only_nouns(
     }
 
 
-def _definitions(folder: Path) -> dict[str, str]:
-    """Each verb sense's definition, lower case, without its examples: "perform music on (a musical instrument)"."""
-    found: dict[str, str] = {}
-    for line in (folder / "data.verb").read_text("utf-8").splitlines():
-        if not line.startswith(" ") and " | " in line:
-            found[f"verb:{line.split()[0]}"] = line.split(" | ", 1)[1].split('"', 1)[0].lower()
-    return found
-
-
-def _noun_lemmas(folder: Path) -> dict[str, list[str]]:
-    """Every noun of WordNet, compounds too ("musical_instrument"), with its senses."""
-    found: dict[str, list[str]] = {}
-    for line in (folder / "index.noun").read_text("utf-8").splitlines():
-        if not line.startswith(" "):
-            fields = line.split()
-            found[fields[0]] = [f"noun:{offset}" for offset in fields[6 + int(fields[3]) :]]
-    return found
+def _definition(synset: Synset) -> str:
+    """A sense's definition, lower case, without its examples: "perform music on (a musical instrument)"."""
+    return synset.gloss.split('"', 1)[0].lower()
 
 
 _LONGEST_COMPOUND = 3
