@@ -242,13 +242,15 @@ def _told_kind(
     doers: frozenset[str] = frozenset(),
 ) -> _Told | None:
     """How a word of the sentence is a kind of `kinds` said of the person `mentions` names (in order), if one is: as
-    a noun (the word or its plural, not "watches" of "watch"); a common noun (not "Florence" mid-sentence); not before
-    another noun ("a poor pearl diver", "a goat-herd"), but for the one who does a verb asked ("a trumpet player");
-    and, asked with a verb, right after their possessive ("Nora's cello", "Nora's old cello"; asked with none, what
-    follows it is no kind of theirs: "Tess's cat, Bishop"), or else nearer one of their mentions than any other
-    person's (`other_named`: not "Nora hears Felix Brandt, the baker's son, play the trumpet"), and asked with no
-    verb, said of them (_said_of), asked with one, not ("a grey horse named Pip" is what Pip is, not what Pip rides).
-    A word of `doers` said of them is one they do the verb with: "Clara Voss, a cellist"."""
+    a noun (the word or its plural, not "watches" of "watch"); a common noun (not "Florence" mid-sentence), nor a word
+    of another person's name ("Robin"); not before another noun ("a poor pearl diver", "a goat-herd"), but for the
+    one who does a verb asked ("a trumpet player"); and, asked with a verb, right after their possessive ("Nora's
+    cello", "Nora's old cello"; asked with none, what follows it is no kind of theirs: "Tess's cat, Bishop"), or else
+    nearer one of their mentions than any other person's (`other_named`: not "Nora hears Felix Brandt, the baker's
+    son, play the trumpet"), and asked with no verb, said of them (_said_of), asked with one, not ("a grey horse named
+    Pip" is what Pip is, not what Pip rides) and in no other clause ("while she plays the cello"). A word of `doers`
+    nearer them than anyone else is one they do the verb with where it is what they are said to be ("Clara Voss, a
+    cellist", not "the daughter of a pianist") or names them ("the cellist Clara Voss")."""
     starts = [start for start, _ in mentions]
     ends = [end for _, end in mentions]
     theirs = sorted(

@@ -323,6 +323,7 @@ def test_a_mention_after_a_relative_and_of_is_that_relative_s():
         "Then the son of Midna plays on his Druidic instrument of music, on his magic pipe and his magic lyre.",
         "Midna was the lord of the fairy hill.",
     ]
+    assert "lyre" in kinds_of("instrument", PLAY)  # the son's lyre is a kind read, and not Midna's
     assert kind_told(story, "Midna", kinds_of("instrument", PLAY), verbs=PLAY) is None
     story = ["Midna, the son of Bodb, plays the lyre."]
     assert kind_told(story, "Midna", kinds_of("instrument", PLAY), verbs=PLAY) == (0, story[0])
