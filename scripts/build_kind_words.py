@@ -45,7 +45,7 @@ from build_related_words import (
     write_or_check,
 )
 
-from bot.core.kind_asked import HAVING_VERBS
+from bot.core.kind_asked import HAVING_VERBS, UNTAGGED
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "kind_words.txt"
@@ -72,12 +72,12 @@ KINDS = ("@", "@i")
 def kind_words(folder: Path) -> dict[str, list[str]]:
     """Each asked noun's kinds (keyed by the noun), and its kinds where a verb of having asks it in one of its senses
     alone (keyed "noun/verb": "instrument/play") with the nouns for those who do the verb with one ("noun/verb/doers":
-    "cellist"). A kind is a common noun whose first sense descends from one of the asked noun's senses of the kind of
-    thing it mostly names (its first sense's lexicographer file): "instrument", first a device, is a musical instrument
-    in a sense SemCor never tagged, an artifact too; "job", first an activity, is a workplace in another sense, which
-    asks for no kind of job; "colour", first an attribute, is paint only in a sense it seldom has. A noun SemCor never
-    tagged is a kind too where WordNet knows it as nothing but a noun ("cello", "clarinet"): no verb or adjective of
-    it can be meant."""
+    "cellist"), and under UNTAGGED the kinds SemCor never tagged. A kind is a common noun whose first sense descends
+    from one of the asked noun's senses of the kind of thing it mostly names (its first sense's lexicographer file):
+    "instrument", first a device, is a musical instrument in a sense SemCor never tagged, an artifact too; "job",
+    first an activity, is a workplace in another sense, which asks for no kind of job; "colour", first an attribute,
+    is paint only in a sense it seldom has. A noun SemCor never tagged is a kind too where WordNet knows it as nothing
+    but a noun ("cello", "clarinet"): no verb or adjective of it can be meant."""
     synsets = read_synsets(folder)
     every_sense = word_senses(folder, "noun")
     nouns = {
@@ -160,6 +160,8 @@ def kind_words(folder: Path) -> dict[str, list[str]]:
             doers = _doers(synsets, about, set(narrowed), ancestors, every_sense)
             if doers:
                 listed[f"{noun}/{verb}/doers"] = doers
+    written = {word for words in listed.values() for word in words}
+    listed[UNTAGGED] = sorted(written & only_nouns.keys() - common.keys())
     return dict(sorted(listed.items()))
 
 
@@ -291,7 +293,8 @@ def main() -> None:
         [
             "# Each word once, after the nouns it is a kind of, comma-separated: nouns whose first sense descends from",
             "# one of theirs; noun/verb: a kind where the verb asks the noun in one sense; noun/verb/doers: a noun for",
-            "# one who does the verb with one. From WordNet 3.0: scripts/build_kind_words.py.",
+            f"# one who does the verb with one; {UNTAGGED}: a kind SemCor never tagged. From WordNet 3.0:",
+            "# scripts/build_kind_words.py.",
             f"# {NOTICE}",
             *(f"{','.join(nouns)} {' '.join(words)}" for nouns, words in _by_nouns(kinds)),
         ]

@@ -27,6 +27,9 @@ from bot.core.people_finder import described_head, kin_words, kinds_of_people, p
 from bot.core.sentences import sentence_spans
 
 KIND_FILE = "kind_words.txt"
+UNTAGGED = "~untagged"
+"""kind_words.txt's name for the kinds SemCor never tagged ("cello", "aardvark"): WordNet knows them as nouns alone,
+but nothing says a story writes them often enough to read one as the person's where no verb asked says so."""
 # "What instrument does Sophie play?", "which weapon did Ned use", "What kind of animal is Pebble?": the noun asked
 # a kind of, then the verb that puts the one it is asked of after it. Folded, at the question's start; possessive.
 _KIND_ASKED = re.compile(
@@ -293,9 +296,19 @@ def _told_kind(
         # Asked with a verb, what is said of them is no thing of theirs ("a puffin named Pip"), nor one another
         # clause holds ("the organ pealed forth, but Karen thought only of her red shoes").
         said_of = _said_of(sentence, start, end, starts, ends)
-        if said_of if not verbs else not said_of and not _another_clause(_gap(sentence, start, end, starts, ends)):
+        if not verbs:
+            near = _Told.NEAR if said_of else near
+        elif not said_of and not _another_clause(_gap(sentence, start, end, starts, ends)) and _tagged(folded):
             near = _Told.NEAR
     return near
+
+
+def _tagged(word: str) -> bool:
+    """Whether SemCor tagged the kind (or its singular) at least once: one it never tagged ("a tortoise named
+    Admiral", "the storks were named Peter") answers only where a verb asked, a possessive or a doer says it is theirs,
+    not as the first kind near them."""
+    untagged = _bundled_kinds().get(UNTAGGED, frozenset())
+    return word not in untagged and lemma(word) not in untagged
 
 
 def _gap(sentence: str, start: int, end: int, starts: list[int], ends: list[int]) -> str:
@@ -452,7 +465,7 @@ def _nouns() -> frozenset[str]:
     for a person."""
     found = set(person_nouns())
     for noun, kinds in _bundled_kinds().items():
-        found |= {noun.split("/")[0], *kinds}
+        found |= {*kinds} if noun == UNTAGGED else {noun.split("/")[0], *kinds}
     return frozenset(found)
 
 

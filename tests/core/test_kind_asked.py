@@ -400,3 +400,16 @@ def test_the_kind_file_writes_each_word_once():
     written = [word for line in lines if not line.startswith("#") for word in line.split(" ")[1:]]
     assert len(written) == len(set(written))
     assert kinds_of("animal") == kinds_of("creature") and "horse" in kinds_of("beast")
+
+
+def test_a_kind_semcor_never_tagged_is_not_read_as_theirs_for_being_near_them():
+    # FairytaleQA's "The Storks", untuned7's "The Minister for Puddles": the storks are named Peter, not his, and a
+    # tortoise Plotz lives with is no animal he rides; a kind SemCor tags ("horse") is still read near the name.
+    having = frozenset({"have"})
+    for sentence in (
+        "All was done as the mother had said; the storks were named Peter, and so they are called to this day.",
+        "Peter lives with his mother and a tortoise in the capital.",
+    ):
+        assert kind_told([sentence], "Peter", kinds_of("animal"), verbs=having) is None, sentence
+    for sentence in ("Peter lives with his mother and a horse in the capital.", "Peter keeps a tortoise."):
+        assert kind_told([sentence], "Peter", kinds_of("animal"), verbs=frozenset({"keep"})) == (0, sentence)
