@@ -265,6 +265,7 @@ def _told_kind(
     their_starts = [start for start, _ in theirs]
     their_ends = [end for _, end in theirs]
     said = list(words(sentence))
+    clauses = _Clauses(sentence)
     near = None
     for at, (word, start, end) in enumerate(said):
         folded = fold(word)
@@ -291,14 +292,16 @@ def _told_kind(
             continue  # "Tess's cat, Bishop" is hers, not what Tess is
         if _nearest(start, end, starts, ends) > _nearest(start, end, their_starts, their_ends):
             continue
-        if verbs and (_done_between(sentence, start, end, starts, ends, verbs) or _done_after(said, at, verbs)):
+        if verbs and (
+            _done_between(sentence, start, end, starts, ends, verbs, clauses) or _done_after(said, at, verbs)
+        ):
             return _Told.DONE
         # Asked with a verb, what is said of them is no thing of theirs ("a puffin named Pip"), nor one another
         # clause holds ("the organ pealed forth, but Karen thought only of her red shoes").
         said_of = _said_of(sentence, start, end, starts, ends)
         if not verbs:
             near = _Told.NEAR if said_of else near
-        elif not said_of and not _another_clause(_gap(sentence, start, end, starts, ends)) and _tagged(folded):
+        elif not said_of and not _across_clause(start, end, starts, ends, clauses) and _tagged(folded):
             near = _Told.NEAR
     return near
 
@@ -311,19 +314,28 @@ def _tagged(word: str) -> bool:
     return word not in untagged and lemma(word) not in untagged
 
 
-def _gap(sentence: str, start: int, end: int, starts: list[int], ends: list[int]) -> str:
-    """The words between the word at `start`..`end` and the mention nearest it."""
+class _Clauses:
+    """Where a sentence's words opening another clause are, found once, so that whether one lies between a kind and
+    a mention is a bisection, not a search of the words between (linear in the sentence, not quadratic)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.opening = [found.start() for found in _CLAUSE_OPENER.finditer(sentence)]
+        """Where each opener starts."""
+
+    def between(self, start: int, end: int) -> bool:
+        """Whether another clause opens in `start`..`end`."""
+        at = bisect_left(self.opening, start)
+        return at < len(self.opening) and self.opening[at] < end
+
+
+def _across_clause(start: int, end: int, starts: list[int], ends: list[int], clauses: _Clauses) -> bool:
+    """Whether another clause opens between the word at `start`..`end` and the mention nearest it ("while she plays
+    the", "; and at the same time the roar of", "if wolves were afraid of a"): the kind may be its subject's."""
     before = bisect_right(ends, start) - 1
     after = bisect_left(starts, end)
     if before >= 0 and (after >= len(starts) or start - ends[before] <= starts[after] - end):
-        return sentence[ends[before] : start]
-    return sentence[end : starts[after]] if after < len(starts) else ""
-
-
-def _another_clause(gap: str) -> bool:
-    """Whether the words between a mention and a kind open another clause ("while she plays the", "; and at the
-    same time the roar of", "if wolves were afraid of a"), whose subject the kind may be of, not the person's."""
-    return _CLAUSE_OPENER.search(gap) is not None
+        return clauses.between(ends[before], start)
+    return after < len(starts) and clauses.between(end, starts[after])
 
 
 _CLAUSE_OPENER = re.compile(
@@ -359,18 +371,25 @@ def _names_next(sentence: str, end: int, starts: list[int]) -> bool:
 
 
 def _done_between(
-    sentence: str, start: int, end: int, starts: list[int], ends: list[int], verbs: frozenset[str]
+    sentence: str, start: int, end: int, starts: list[int], ends: list[int], verbs: frozenset[str], clauses: _Clauses
 ) -> bool:
     """Whether one of the verbs is written between the word at `start`..`end` and the mention nearest it, within
     _VERB_REACH: "Daniel plays the violin", not "Daniel breaks the piano ... while carrying her furniture"."""
     before = bisect_right(ends, start) - 1
     after = bisect_left(starts, end)
-    gaps = []
-    if before >= 0 and start - ends[before] <= _VERB_REACH:
-        gaps.append(sentence[ends[before] : start])
-    if after < len(starts) and starts[after] - end <= _VERB_REACH:
-        gaps.append(sentence[end : starts[after]])
-    return any(_writes_verb(gap, verbs) and not _another_clause(gap) for gap in gaps)
+    if (
+        before >= 0
+        and start - ends[before] <= _VERB_REACH
+        and _writes_verb(sentence[ends[before] : start], verbs)
+        and not clauses.between(ends[before], start)
+    ):
+        return True
+    return (
+        after < len(starts)
+        and starts[after] - end <= _VERB_REACH
+        and _writes_verb(sentence[end : starts[after]], verbs)
+        and not clauses.between(end, starts[after])
+    )
 
 
 def _done_after(said: list[tuple[str, int, int]], at: int, verbs: frozenset[str]) -> bool:

@@ -1,7 +1,10 @@
 """Where a story names the kind of thing a question asks of a person, for "What instrument does Sophie play?"."""
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
+from bot.core import kind_asked as kind_asked_module
 from bot.core.kind_asked import HAVING_VERBS, KindAsked, doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library import StoryLibrary
 
@@ -413,3 +416,31 @@ def test_a_kind_semcor_never_tagged_is_not_read_as_theirs_for_being_near_them():
         assert kind_told([sentence], "Peter", kinds_of("animal"), verbs=having) is None, sentence
     for sentence in ("Peter lives with his mother and a horse in the capital.", "Peter keeps a tortoise."):
         assert kind_told([sentence], "Peter", kinds_of("animal"), verbs=frozenset({"keep"})) == (0, sentence)
+
+
+class _ScannedOpeners:
+    """The clause-opener pattern, counting the characters it is given to read."""
+
+    scanned = 0
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        _ScannedOpeners.scanned += len(text)
+        return self.pattern.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        _ScannedOpeners.scanned += len(text)
+        return self.pattern.finditer(text)
+
+
+def test_clause_openers_are_looked_for_in_steps_linear_in_a_long_sentence(monkeypatch):
+    # The re-review's repro: every kind word far from the name had the whole stretch back to it searched again
+    # (14 s for a 60 KB sentence of "and a horse"; main 0.3 s).
+    monkeypatch.setattr(kind_asked_module, "_CLAUSE_OPENER", _ScannedOpeners(kind_asked_module._CLAUSE_OPENER))
+    for unit in ("and a horse ", "and a stork "):
+        sentence = "Clara sees " + unit * 2_000 + "."
+        _ScannedOpeners.scanned = 0
+        kind_told([sentence], "Clara", kinds_of("animal"), ["Tom"], "", frozenset({"ride"}))
+        assert _ScannedOpeners.scanned <= 2 * len(sentence), unit
