@@ -178,6 +178,7 @@ def kind_told(
     title: str = "",
     verbs: frozenset[str] = frozenset(),
     doers: frozenset[str] = frozenset(),
+    pronouns: frozenset[str] | None = None,
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_pattern names them, or
     their possessive: "Nora's cello"; `others` the story's other people) and a word of `kinds` as a noun of theirs
@@ -188,7 +189,9 @@ def kind_told(
     hermit crab", "a grey cat called Smoke"). None where none does. The story's `title` written in a sentence names
     neither: "Pebble and the Tide Crabs is a 2016 film" says nothing of what Pebble is; but a title that is the
     person's name alone is their name ("Murmur Goose-Egg"). A word of `doers` said of them ("Clara Voss, a cellist",
-    "the drummer Clara Voss") says they do the verb with one, as "Clara plays the cello" does."""
+    "the drummer Clara Voss") says they do the verb with one, as "Clara plays the cello" does. `pronouns`, those the
+    story tells them with (bot.core.pronoun_asked.pronouns_of; None where unsettled), say whose another clause after
+    them is ("Tom is happiest when he plays the piano", not "Felix listens while she plays the cello")."""
     own = set(name.split())
     forms = name_forms(name, {word for other in others for word in other.split()})
     if forms is None:
@@ -213,7 +216,7 @@ def kind_told(
             ]
             if not mentions:
                 continue
-            told = _told_kind(read, kinds, mentions, other_named, verbs, doers)
+            told = _told_kind(read, kinds, mentions, other_named, verbs, doers, pronouns)
             if told is _Told.POSSESSED or told is _Told.DONE or (told is _Told.NEAR and not verbs):
                 return index, sentence
             if told is _Told.NEAR:
@@ -243,6 +246,7 @@ def _told_kind(
     other_named: list[re.Pattern[str]],
     verbs: frozenset[str],
     doers: frozenset[str] = frozenset(),
+    pronouns: frozenset[str] | None = None,
 ) -> _Told | None:
     """How a word of the sentence is a kind of `kinds` said of the person `mentions` names (in order), if one is: as
     a noun (the word or its plural, not "watches" of "watch"); a common noun (not "Florence" mid-sentence), nor a word
@@ -265,7 +269,7 @@ def _told_kind(
     their_starts = [start for start, _ in theirs]
     their_ends = [end for _, end in theirs]
     said = list(words(sentence))
-    clauses = _Clauses(sentence)
+    clauses = _Clauses(sentence, _HE_OR_SHE if pronouns is None else pronouns & _SUBJECTS)
     near = None
     for at, (word, start, end) in enumerate(said):
         folded = fold(word)
@@ -318,14 +322,25 @@ class _Clauses:
     """Where a sentence's words opening another clause are, found once, so that whether one lies between a kind and
     a mention is a bisection, not a search of the words between (linear in the sentence, not quadratic)."""
 
-    def __init__(self, sentence: str) -> None:
-        self.opening = [found.start() for found in _CLAUSE_OPENER.finditer(sentence)]
-        """Where each opener starts."""
+    def __init__(self, sentence: str, subjects: frozenset[str]) -> None:
+        self.opening: list[int] = []
+        """Where each opener starts: one between a kind and the mention after it opens another clause ("the organ
+        pealed forth; but Karen")."""
+        self.new_subject: list[int] = []
+        """Where each opener starts that brings a subject other than the person's pronoun (`subjects`): one between
+        a mention and the kind after it opens another's clause ("Felix listens while she plays", not "Tom is
+        happiest when he plays")."""
+        for found in _CLAUSE_OPENER.finditer(sentence):
+            self.opening.append(found.start())
+            subject = _NEXT_WORD.match(sentence, found.end())
+            if not (found.group().isalpha() and subject is not None and fold(subject.group(1)) in subjects):
+                self.new_subject.append(found.start())
 
-    def between(self, start: int, end: int) -> bool:
-        """Whether another clause opens in `start`..`end`."""
-        at = bisect_left(self.opening, start)
-        return at < len(self.opening) and self.opening[at] < end
+    def between(self, start: int, end: int, kind_after: bool) -> bool:
+        """Whether another clause opens in `start`..`end`: with the kind after the mention, another subject's."""
+        opening = self.new_subject if kind_after else self.opening
+        at = bisect_left(opening, start)
+        return at < len(opening) and opening[at] < end
 
 
 def _across_clause(start: int, end: int, starts: list[int], ends: list[int], clauses: _Clauses) -> bool:
@@ -334,14 +349,18 @@ def _across_clause(start: int, end: int, starts: list[int], ends: list[int], cla
     before = bisect_right(ends, start) - 1
     after = bisect_left(starts, end)
     if before >= 0 and (after >= len(starts) or start - ends[before] <= starts[after] - end):
-        return clauses.between(ends[before], start)
-    return after < len(starts) and clauses.between(end, starts[after])
+        return clauses.between(ends[before], start, kind_after=True)
+    return after < len(starts) and clauses.between(end, starts[after], kind_after=False)
 
 
 _CLAUSE_OPENER = re.compile(
     r"[;:]|(?<![\w'’-])(?:while|but|when|whenever|whereas|although|though|because|until|unless|if|yet)(?![\w'’-])",
     re.IGNORECASE,
 )
+_SUBJECTS = frozenset({"he", "she", "they"})
+_HE_OR_SHE = frozenset({"he", "she"})
+"""The subject pronouns read as the person's where the story does not settle theirs: as on main, which read no
+clause."""
 
 
 def _doer_said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[int], doer: str) -> bool:
@@ -381,14 +400,14 @@ def _done_between(
         before >= 0
         and start - ends[before] <= _VERB_REACH
         and _writes_verb(sentence[ends[before] : start], verbs)
-        and not clauses.between(ends[before], start)
+        and not clauses.between(ends[before], start, kind_after=True)
     ):
         return True
     return (
         after < len(starts)
         and starts[after] - end <= _VERB_REACH
         and _writes_verb(sentence[end : starts[after]], verbs)
-        and not clauses.between(end, starts[after])
+        and not clauses.between(end, starts[after], kind_after=False)
     )
 
 

@@ -733,10 +733,11 @@ class StoryLibrary:
             others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
             texts = [self.corpus.passages[document].text for document in passages]
             story = self.corpus.stories[self.corpus.passages[person.passage].story]
+            pronouns = pronouns_of(texts, person.name, others, person_nouns(), kinds_of_people())
             told = None
             for verbs in verbs_in_turn(asked.kind, asked.verbs):
                 kinds, doers = kinds_of(asked.kind, verbs), doers_of(asked.kind, verbs)
-                told = kind_told(texts, person.name, kinds, others, story.title, verbs, doers)
+                told = kind_told(texts, person.name, kinds, others, story.title, verbs, doers, pronouns)
                 if told is not None:
                     break
             self._kinds[key] = told
