@@ -509,13 +509,37 @@ def _nouns() -> frozenset[str]:
 
 def _writes_verb(sentence: str, verbs: frozenset[str]) -> bool:
     """Whether the sentence writes a form of one of the verbs ("plays", "rode", "playing") or the noun for one who
-    does it ("a trumpet player")."""
-    for word, _, _ in words(sentence):
-        folded = fold(word)
+    does it ("a trumpet player"); "have" as a helper ("had been bitten by a hyena", "had forgotten the wolf") is no
+    having."""
+    said = [fold(word) for word, _, _ in words(sentence)]
+    for at, folded in enumerate(said):
         stem = folded.removesuffix("ing")
-        if lemma(folded) in verbs or (stem != folded and {stem, stem + "e"} & verbs) or _doer_of(folded, verbs):
+        if lemma(folded) in verbs and not _helper_have(said, at):
+            return True
+        if (stem != folded and {stem, stem + "e"} & verbs) or _doer_of(folded, verbs):
             return True
     return False
+
+
+def _helper_have(said: list[str], at: int) -> bool:
+    """Whether the folded word `at` is a form of "have" before "been" or a past participle, past an adverb of time
+    or "not" ("had been given", "has never forgotten"): a helper of another verb, not owning anything."""
+    if lemma(said[at]) != "have":
+        return False
+    following = at + 1
+    while following < len(said) and said[following] in _HELPER_ADVERBS:
+        following += 1
+    if following == len(said):
+        return False
+    word = said[following]
+    if word == "been" or (word.endswith("ed") and lemma(word) != word):
+        return True
+    # Another form than the word's dictionary one, neither a plural in -s ("leaves") nor of a noun ("children",
+    # "geese"): an irregular participle ("forgotten", "given", "kept").
+    return lemma(word) != word and not word.endswith("s") and lemma(word) not in _nouns()
+
+
+_HELPER_ADVERBS = frozenset({"not", "never", "already", "just", "always", "also", "once", "long", "since", "ever"})
 
 
 def _doer_of(word: str, verbs: frozenset[str]) -> bool:

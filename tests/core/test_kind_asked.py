@@ -477,3 +477,19 @@ def test_a_story_s_pronoun_for_the_person_says_a_clause_after_them_is_their_own(
     library = library_of_texts(tmp_path, widower=widower)
     assert_answers(library, "whats toms instrument", "when he plays the piano")
     assert_answers(library, "what instrument does Tom play", "when he plays the piano")
+
+
+def test_have_as_a_helper_of_another_verb_is_no_having():
+    # The re-review's story: Ned was bitten by the hyena and given the scalpel; neither is his.
+    have = frozenset({"have"})
+    animals, instruments = kinds_of("animal", have), kinds_of("instrument", have)
+    for sentence in (
+        "Her brother Ned had been bitten by a hyena at the zoo and had been given a scalpel by a doctor.",
+        "Ned had never forgotten the hyena at the zoo.",
+    ):
+        assert kind_told([sentence], "Ned", animals, verbs=have) is None, sentence
+        assert kind_told([sentence], "Ned", instruments, verbs=have) is None, sentence
+    for sentence in ("Ned had a hyena at the zoo.", "Ned has always had a hyena."):
+        assert kind_told([sentence], "Ned", animals, verbs=have) == (0, sentence), sentence
+    sentence = "Ned had two scalpels in his bag."
+    assert kind_told([sentence], "Ned", instruments, verbs=have) == (0, sentence)
