@@ -17,12 +17,13 @@ sense holds a CLEAR_MAJORITY of their tags ("plant", "bank" are asked in two sen
 and not a noun of more than MOST_KINDS common kinds ("object", "thing", "organism"), which asks for no kind in
 particular. A word SemCor never tagged is a kind too where WordNet knows it as a noun alone and each of its senses
 is one ("cello", "clarinet", "dinghy"; not "argyle", a sock and a boat): 3,312 kinds of 391 nouns became 21,323.
-A verb of having (bot.core.kind_asked.HAVING_VERBS) whose definition names its object in brackets as a kind of one of
-an asked noun's senses other than its first ("play": "perform music on (a musical instrument)") asks the noun in that
-sense: its line "instrument/play" lists the words whose first sense of that lexicographer file is one ("organ", first
-a body part; not "compass"; of a word SemCor never tagged, each), and "instrument/play/doers" the nouns for those who
-play one ("cellist", "drummer": a kind of the person the verb's senses naming the noun are derived to, "musician" of
-"play on an instrument", derived from a word of the line).
+A verb of having (bot.core.kind_asked.HAVING_VERBS) whose definition names its object in brackets as one of an asked
+noun's senses other than its first ("play": "perform music on (a musical instrument)") asks the noun in that sense;
+not one naming a kind of the noun, no sense of it ("carry": "be equipped with (a mast or sail)" asks no cloth of sails
+alone: "Yusuf carries silk"). Its line "instrument/play" lists the words whose first sense of that lexicographer file
+is one ("organ", first a body part; not "compass"; of a word SemCor never tagged, each), and "instrument/play/doers"
+the nouns for those who play one ("cellist", "drummer": a kind of the person the verb's senses naming the noun are
+derived to, "musician" of "play on an instrument", derived from a word of the line).
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothing of it is needed at run
 time.
 """
@@ -145,6 +146,8 @@ def kind_words(folder: Path) -> dict[str, list[str]]:
         for noun, meant in _senses_named(meanings, compounds, asked, ancestors).items():
             if noun not in kept or every_sense[noun][0] in meant:
                 continue  # "prevent (food) from rotting" asks "food" in the sense it mostly has
+            if not meant & set(every_sense[noun]):
+                continue  # "be equipped with (a mast or sail)" names a kind of cloth, not a sense "cloth" has
             files = {synsets[sense].lexicographer_file for sense in meant}
             narrowed = sorted(
                 word

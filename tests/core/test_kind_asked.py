@@ -493,3 +493,12 @@ def test_have_as_a_helper_of_another_verb_is_no_having():
         assert kind_told([sentence], "Ned", animals, verbs=have) == (0, sentence), sentence
     sentence = "Ned had two scalpels in his bag."
     assert kind_told([sentence], "Ned", instruments, verbs=have) == (0, sentence)
+
+
+def test_a_verb_naming_a_kind_of_the_noun_not_one_of_its_senses_does_not_narrow_it():
+    # The re-review's merchant: "carry" is "be equipped with (a mast or sail)", sails a kind of cloth, no sense of it.
+    carry = frozenset({"carry"})
+    assert kinds_of("cloth", carry) == kinds_of("cloth") and kinds_of("implement", carry) == kinds_of("implement")
+    sentence = "Yusuf carries silk and cotton to the markets of Baghdad."
+    assert kind_told([sentence], "Yusuf", kinds_of("fabric", carry), verbs=carry) == (0, sentence)
+    assert "cello" in kinds_of("instrument", PLAY) and "compass" not in kinds_of("instrument", PLAY)  # still a sense
