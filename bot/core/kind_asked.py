@@ -128,14 +128,17 @@ def kind_asked(question: str) -> KindAsked | None:
 def kinds_of(noun: str, verbs: frozenset[str] = frozenset()) -> frozenset[str]:
     """The common words WordNet files as kinds of the noun (kind_words.txt), folded; empty for a noun of none. Asked
     with one verb that asks for one sense of the noun ("play" of "instrument": a musical instrument, not "compass"),
-    its kinds of that sense ("instrument/play")."""
+    its kinds of that sense ("instrument/play"). Asked with several, as "What is Peter's instrument?" is once no
+    sense played answers, those SemCor tagged alone: a rare word ("blunderbuss") is an instrument in a sense the
+    question hardly means."""
     table = _bundled_kinds()
     if len(verbs) == 1:
         (verb,) = verbs
         narrowed = table.get(f"{noun}/{verb}")
         if narrowed is not None:
             return narrowed
-    return table.get(noun, frozenset())
+    kinds = table.get(noun, frozenset())
+    return kinds - table.get(UNTAGGED, frozenset()) if len(verbs) > 1 else kinds
 
 
 def verbs_in_turn(noun: str, verbs: frozenset[str]) -> list[frozenset[str]]:

@@ -276,7 +276,9 @@ def test_play_asks_a_musical_instrument_not_a_device():
     assert {"piano", "cello", "clarinet", "organ", "violin"} <= played
     assert not {"compass", "thermometer", "gun", "clock"} & played
     assert "compass" in kinds_of("instrument", frozenset({"use"}))  # "what instrument does Clara use": a device too
-    assert kinds_of("instrument", HAVING_VERBS) == kinds_of("instrument")
+    # Once no sense played answers "What is Peter's instrument?", the kinds SemCor tagged, not a rare blunderbuss.
+    assert "blunderbuss" in kinds_of("instrument") and "blunderbuss" not in kinds_of("instrument", HAVING_VERBS)
+    assert "compass" in kinds_of("instrument", HAVING_VERBS)
     story = ["Clara checks her compass before she boards.", "Clara plays the organ at church."]
     assert kind_told(story, "Clara", played, verbs=PLAY) == (1, story[1])
     assert kind_told(story[:1], "Clara", played, verbs=PLAY) is None
