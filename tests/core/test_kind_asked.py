@@ -491,6 +491,12 @@ def test_have_as_a_helper_of_another_verb_is_no_having():
     ):
         assert kind_told([sentence], "Ned", animals, verbs=have) is None, sentence
         assert kind_told([sentence], "Ned", instruments, verbs=have) is None, sentence
+    # FairytaleQA's "The Brownie of the Lake": the dwarf was the robin, no animal Barbaik has.
+    sentence = (
+        "'Well, I was that robin redbreast, and ever since I have vowed to be your friend, and as you want to marry "
+        "Barbaik, I will prove the truth of what I say by helping you to do so.'"
+    )
+    assert kind_told([sentence], "Barbaik", animals, verbs=have) is None
     for sentence in ("Ned had a hyena at the zoo.", "Ned has always had a hyena."):
         assert kind_told([sentence], "Ned", animals, verbs=have) == (0, sentence), sentence
     sentence = "Ned had two scalpels in his bag."
