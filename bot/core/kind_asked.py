@@ -292,8 +292,8 @@ def _told_kind(
             continue
         if sentence.startswith("-", end) and at + 1 < len(said) and said[at + 1][1] == end + 1:
             continue  # the first half of a compound: "a goat-herd", "a bird-cage", "the moose-skin sacks"
-        before = bisect_right(ends, start) - 1
-        if before >= 0 and _possessive_before(sentence, ends[before], start):
+        before, _ = _around(start, end, starts, ends)
+        if before is not None and _possessive_before(sentence, before[1], start):
             if verbs:
                 return _Told.POSSESSED
             continue  # "Tess's cat, Bishop" is hers, not what Tess is
@@ -349,11 +349,10 @@ class _Clauses:
 def _across_clause(start: int, end: int, starts: list[int], ends: list[int], clauses: _Clauses) -> bool:
     """Whether another clause opens between the word at `start`..`end` and the mention nearest it ("while she plays
     the", "; and at the same time the roar of", "if wolves were afraid of a"): the kind may be its subject's."""
-    before = bisect_right(ends, start) - 1
-    after = bisect_left(starts, end)
-    if before >= 0 and (after >= len(starts) or start - ends[before] <= starts[after] - end):
-        return clauses.between(ends[before], start, kind_after=True)
-    return after < len(starts) and clauses.between(end, starts[after], kind_after=False)
+    before, after = _around(start, end, starts, ends)
+    if before is not None and (after is None or start - before[1] <= after[0] - end):
+        return clauses.between(before[1], start, kind_after=True)
+    return after is not None and clauses.between(end, after[0], kind_after=False)
 
 
 _CLAUSE_OPENER = re.compile(
@@ -371,19 +370,14 @@ def _doer_said_of(sentence: str, start: int, end: int, starts: list[int], ends: 
     description bot.core.job_asked reads after a name ("Clara Voss, a cellist"; not "Sophie Lang is the daughter of
     a pianist", "Tom Reed, the manager of the pianist Clara Voss"), or names the one after it ("a violinist named
     Emil Sauer", "The band's drummer, Kofi Mensah")."""
-    before = bisect_right(ends, start) - 1
-    if before >= 0:
-        said = description_after(sentence, starts[before], ends[before])
+    before, after = _around(start, end, starts, ends)
+    if before is not None:
+        said = description_after(sentence, *before)
         if said is not None and said.start("described") <= start < said.end("described"):
             head = described_head(said.group("described"))
             if head is not None and fold(head[0]) == doer:
                 return True
-    after = bisect_left(starts, end)
-    return (
-        after < len(starts)
-        and starts[after] - end <= _SAID_REACH
-        and bool(_SAID_BEFORE.fullmatch(sentence, end, starts[after]))
-    )
+    return after is not None and after[0] - end <= _SAID_REACH and bool(_SAID_BEFORE.fullmatch(sentence, end, after[0]))
 
 
 def _names_next(sentence: str, end: int, starts: list[int]) -> bool:
@@ -397,20 +391,19 @@ def _done_between(
 ) -> bool:
     """Whether one of the verbs is written between the word at `start`..`end` and the mention nearest it, within
     _VERB_REACH: "Daniel plays the violin", not "Daniel breaks the piano ... while carrying her furniture"."""
-    before = bisect_right(ends, start) - 1
-    after = bisect_left(starts, end)
+    before, after = _around(start, end, starts, ends)
     if (
-        before >= 0
-        and start - ends[before] <= _VERB_REACH
-        and _writes_verb(sentence[ends[before] : start], verbs)
-        and not clauses.between(ends[before], start, kind_after=True)
+        before is not None
+        and start - before[1] <= _VERB_REACH
+        and _writes_verb(sentence[before[1] : start], verbs)
+        and not clauses.between(before[1], start, kind_after=True)
     ):
         return True
     return (
-        after < len(starts)
-        and starts[after] - end <= _VERB_REACH
-        and _writes_verb(sentence[end : starts[after]], verbs)
-        and not clauses.between(end, starts[after], kind_after=False)
+        after is not None
+        and after[0] - end <= _VERB_REACH
+        and _writes_verb(sentence[end : after[0]], verbs)
+        and not clauses.between(end, after[0], kind_after=False)
     )
 
 
@@ -422,15 +415,10 @@ def _done_after(said: list[tuple[str, int, int]], at: int, verbs: frozenset[str]
 def _said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[int]) -> bool:
     """Whether the word at `start`..`end` is said of the mention before it ("Pebble, a small hermit crab", "Biscuit
     is a small terrier") or names the one after it ("his dog, Rex", "a grey cat called Smoke")."""
-    before = bisect_right(ends, start) - 1
-    if before >= 0 and start - ends[before] <= _SAID_REACH and _SAID_AFTER.fullmatch(sentence, ends[before], start):
+    before, after = _around(start, end, starts, ends)
+    if before is not None and start - before[1] <= _SAID_REACH and _SAID_AFTER.fullmatch(sentence, before[1], start):
         return True
-    after = bisect_left(starts, end)
-    return (
-        after < len(starts)
-        and starts[after] - end <= _SAID_REACH
-        and bool(_SAID_BEFORE.fullmatch(sentence, end, starts[after]))
-    )
+    return after is not None and after[0] - end <= _SAID_REACH and bool(_SAID_BEFORE.fullmatch(sentence, end, after[0]))
 
 
 def _owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bool:
@@ -481,14 +469,22 @@ def _inside(span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:
 def _nearest(start: int, end: int, starts: list[int], ends: list[int]) -> int:
     """The fewest characters between a word and one of the ordered spans of `starts` and `ends` (of none: more than
     any)."""
-    gaps = []
-    before = bisect_right(ends, start) - 1
-    if before >= 0:
-        gaps.append(start - ends[before])
-    after = bisect_left(starts, end)
-    if after < len(starts):
-        gaps.append(starts[after] - end)
+    before, after = _around(start, end, starts, ends)
+    gaps = ([] if before is None else [start - before[1]]) + ([] if after is None else [after[0] - end])
     return min(gaps, default=sys.maxsize)
+
+
+def _around(
+    start: int, end: int, starts: list[int], ends: list[int]
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The spans among the ordered spans of `starts` and `ends` nearest before the word at `start`..`end` and nearest
+    after it (None where there is none), found by bisection: what each reading of the words between starts from."""
+    before = bisect_right(ends, start) - 1
+    after = bisect_left(starts, end)
+    return (
+        (starts[before], ends[before]) if before >= 0 else None,
+        (starts[after], ends[after]) if after < len(starts) else None,
+    )
 
 
 def _before_noun(sentence: str, end: int, following: tuple[str, int, int], verbs: frozenset[str]) -> bool:
