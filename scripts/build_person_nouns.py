@@ -50,15 +50,16 @@ KINDS = ("@", "@i")
 """A sense's hypernyms, and an instance's kind."""
 
 
-def word_senses(folder: Path, pos: str) -> dict[str, list[str]]:
-    """Each single word's senses of this part of speech, as "pos:offset"."""
+def word_senses(folder: Path, pos: str, compounds: bool = False) -> dict[str, list[str]]:
+    """Each single word's senses of this part of speech, as "pos:offset"; with `compounds`, every word's, compounds
+    too ("musical_instrument")."""
     senses: dict[str, list[str]] = {}
     for line in (folder / f"index.{pos}").read_text("utf-8").splitlines():
         if line.startswith(" "):
             continue  # the licence at the top
         fields = line.split()
         word, pointer_count = fields[0], int(fields[3])
-        if word.isalpha():
+        if compounds or word.isalpha():
             senses[word] = [f"{pos}:{offset}" for offset in fields[6 + pointer_count :]]
     return senses
 

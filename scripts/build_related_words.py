@@ -59,6 +59,8 @@ class Synset:
     """Its lexicographer file's number: 18 is noun.person, 14 noun.group."""
     pointers: list[tuple[str, str, int]] = field(default_factory=list)
     """(symbol, target synset, source word number: 0 for the whole synset, else 1-based)."""
+    gloss: str = ""
+    """Its definition and examples: "perform music on (a musical instrument); \"He plays the flute\""."""
 
 
 def read_synsets(folder: Path) -> dict[str, Synset]:
@@ -68,12 +70,13 @@ def read_synsets(folder: Path) -> dict[str, Synset]:
         for line in (folder / f"data.{pos}").read_text("utf-8").splitlines():
             if line.startswith(" "):
                 continue  # the licence at the top
-            fields = line.split(" | ")[0].split()
+            data, _, gloss = line.partition(" | ")
+            fields = data.split()
             offset, count = fields[0], int(fields[3], 16)
             written = [fields[4 + 2 * i] for i in range(count)]
             written = [w[: w.index("(")] if "(" in w else w for w in written]  # "Jewish(p)": a marker of position
             at = 4 + 2 * count
-            synset = Synset([w.lower() for w in written], written, int(fields[1]))
+            synset = Synset([w.lower() for w in written], written, int(fields[1]), gloss=gloss)
             for i in range(int(fields[at])):
                 symbol, target, target_pos, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
                 synset.pointers.append((symbol, f"{_pos(target_pos)}:{target}", int(numbers[:2], 16)))

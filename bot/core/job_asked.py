@@ -162,18 +162,9 @@ def says_what_someone_does(text: str, start: int, end: int) -> bool:
     """Whether the words right after a name from `start` to `end` say what kind of person they are by a word for
     what they do: not by their kin, age, sex, place among siblings or part in others' lives (NO_JOBS, _NO_JOB_HEADS,
     "a sullen fifteen-year-old")."""
-    said = _SAID_TO_BE.match(text, end, end + _MOST_CHARS_READ)
+    said = description_after(text, start, end)
     if said is None:
         return False
-    words = said.group("described").split()
-    if said.group("apposed") and (
-        said.group("closed") is None
-        or " and " in said.group("described")
-        or _VERBS_OF_A_CLAUSE.intersection(words)
-        or text[start - 1 : start] in _OPENING_QUOTES
-    ):
-        return False  # no apposition: a vocative ('"Ned, the doctor says you must stay in bed"', "Ted, a doctor is
-        # here") or a list ("Ted, the baker and the priest")
     head = described_head(said.group("described"))
     if head is None or head[1] != "person":
         return False
@@ -181,6 +172,25 @@ def says_what_someone_does(text: str, start: int, end: int) -> bool:
     if word.endswith(_AGED):
         return False
     return not {word, word.removesuffix("s")} & (kin_words() | NO_JOBS | _NO_JOB_HEADS)
+
+
+def description_after(text: str, start: int, end: int) -> re.Match[str] | None:
+    """What the words right after a name from `start` to `end` say the person is, its group "described" the words
+    after the article ("Clara Voss, a cellist,": "cellist"; "Sophie Lang is the daughter of a pianist": "daughter of a
+    pianist"), or None: not a vocative ('"Ned, the doctor says you must stay in bed"', "Ted, a doctor is here") or a
+    list ("Ted, the baker and the priest"), which name no apposition."""
+    said = _SAID_TO_BE.match(text, end, end + _MOST_CHARS_READ)
+    if said is None:
+        return None
+    words = said.group("described").split()
+    if said.group("apposed") and (
+        said.group("closed") is None
+        or " and " in said.group("described")
+        or _VERBS_OF_A_CLAUSE.intersection(words)
+        or text[start - 1 : start] in _OPENING_QUOTES
+    ):
+        return None
+    return said
 
 
 def name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:

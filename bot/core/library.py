@@ -27,7 +27,7 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.introductions import Introduction, as_asked, lead_of, person_introduced, person_named_alone
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
-from bot.core.kind_asked import kind_asked, kind_told, kinds_of
+from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
@@ -733,8 +733,14 @@ class StoryLibrary:
             others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
             texts = [self.corpus.passages[document].text for document in passages]
             story = self.corpus.stories[self.corpus.passages[person.passage].story]
-            kinds = kinds_of(asked.kind)
-            self._kinds[key] = kind_told(texts, person.name, kinds, others, story.title, asked.verbs)
+            pronouns = pronouns_of(texts, person.name, others, person_nouns(), kinds_of_people())
+            told = None
+            for verbs in verbs_in_turn(asked.kind, asked.verbs):
+                kinds, doers = kinds_of(asked.kind, verbs), doers_of(asked.kind, verbs)
+                told = kind_told(texts, person.name, kinds, others, story.title, verbs, doers, pronouns)
+                if told is not None:
+                    break
+            self._kinds[key] = told
         told = self._kinds[key]
         if told is None:
             return None
