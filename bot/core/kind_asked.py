@@ -171,7 +171,7 @@ def kind_told(
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             read = sentence if written_title is None else written_title.sub(lambda m: " " * len(m.group()), sentence)
-            mentions = [found.span() for found in named.finditer(read) if not _owns_a_person(read, found.end(), kinds)]
+            mentions = [found.span() for found in named.finditer(read) if not owns_a_person(read, found.end(), kinds)]
             if not mentions:
                 continue
             told = _told_kind(read, kinds, mentions, other_named, verbs)
@@ -217,7 +217,7 @@ def _told_kind(
         span
         for pattern in other_named
         for span in (found.span() for found in pattern.finditer(sentence))
-        if not _inside(span, starts, ends)
+        if not inside(span, starts, ends)
     )
     their_starts = [start for start, _ in theirs]
     their_ends = [end for _, end in theirs]
@@ -225,7 +225,7 @@ def _told_kind(
     near = None
     for at, (word, start, end) in enumerate(said):
         folded = fold(word)
-        if folded in _NO_KINDS or (at and word[:1].isupper()) or _inside((start, end), starts, ends):
+        if folded in _NO_KINDS or (at and word[:1].isupper()) or inside((start, end), starts, ends):
             continue
         if folded not in kinds and not (folded.endswith("s") and lemma(folded) in kinds):
             continue
@@ -279,7 +279,7 @@ def _said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[
     )
 
 
-def _owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bool:
+def owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bool:
     """Whether a mention ending at `mention_end` is a possessive of another person, a relative or a word for a kind of
     person, not a kind asked ("Sophie's mother plays the piano", "Jack's father rides a grey horse", "Lucy's neighbour
     has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's)."""
@@ -305,7 +305,7 @@ def _possessive_before(sentence: str, mention_end: int, start: int) -> bool:
     )
 
 
-def _inside(span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:
+def inside(span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:
     """Whether the span lies within one of the ordered, non-overlapping spans of `starts` and `ends`."""
     at = bisect_right(starts, span[0]) - 1
     return at >= 0 and span[1] <= ends[at]

@@ -30,6 +30,7 @@ from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_asked, kind_told, kinds_of
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
+from bot.core.named_thing_asked import named_thing_asked, named_thing_told, things_named
 from bot.core.number_forms import NumberForms
 from bot.core.origin_asked import origin_told
 from bot.core.people import Person
@@ -156,6 +157,9 @@ class StoryLibrary:
         """Where each person's story names a kind of a noun with them (kind_told), by story, name, noun and the verbs
         asked with: read once to rank and once to show (at most an entry a person, noun of kind_words.txt and verb of
         HAVING_VERBS)."""
+        self._named_things: dict[tuple[str, str, str], tuple[int, str] | None] = {}
+        """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
+        noun asked: read once to rank and once to show."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -692,7 +696,7 @@ class StoryLibrary:
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
         )
         if introduction is None:
-            return self._kind_told(text, within)
+            return self._named_thing_told(text, within) or self._kind_told(text, within)
         fact = person_fact_asked(text)
         return introduction if fact is None else self._told_at(introduction, fact)
 
@@ -726,18 +730,44 @@ class StoryLibrary:
         person = None if asked is None else self._person_named(asked.name, within)
         if asked is None or person is None or person.passage is None:
             return None
-        passages = self._passages_of(self.corpus.passages[person.passage].story)
-        assert passages is not None
         key = (person.path, person.name, asked.kind, asked.verbs)
         if key not in self._kinds:
-            others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
-            texts = [self.corpus.passages[document].text for document in passages]
-            story = self.corpus.stories[self.corpus.passages[person.passage].story]
-            kinds = kinds_of(asked.kind)
-            self._kinds[key] = kind_told(texts, person.name, kinds, others, story.title, asked.verbs)
-        told = self._kinds[key]
+            texts, others = self._story_told(person)
+            title = self.corpus.stories[self.corpus.passages[person.passage].story].title
+            self._kinds[key] = kind_told(texts, person.name, kinds_of(asked.kind), others, title, asked.verbs)
+        return self._told_there(person, self._kinds[key])
+
+    def _named_thing_told(self, question: str, within: range | None) -> Introduction | None:
+        """For "What is the name of Tess's cat?" of one person of the stories (of one story: `within` its passages),
+        the sentence of their story first naming them and a cat of theirs with its name (bot.core.named_thing_asked:
+        "a three-legged cat named Bishop"), as the person's introduction moved there; None where the question asks no
+        such thing, the name is no one's or several people's, or no sentence names such a thing of theirs."""
+        asked = named_thing_asked(question)
+        person = None if asked is None else self._person_named(asked.owner, within)
+        if asked is None or person is None or person.passage is None:
+            return None
+        key = (person.path, person.name, asked.thing)
+        if key not in self._named_things:
+            texts, others = self._story_told(person)
+            self._named_things[key] = named_thing_told(texts, person.name, things_named(asked.thing), others)
+        return self._told_there(person, self._named_things[key])
+
+    def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
+        """The texts of the passages of the person's story, and the names of its other people: what a rule reads to
+        find what it tells of them."""
+        others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
+        assert person.passage is not None
+        passages = self._passages_of(self.corpus.passages[person.passage].story)
+        assert passages is not None
+        return [self.corpus.passages[document].text for document in passages], others
+
+    def _told_there(self, person: Person, told: tuple[int, str] | None) -> Introduction | None:
+        """The person's introduction moved to the sentence (and passage of their story) a rule found, if any."""
         if told is None:
             return None
+        assert person.passage is not None
+        passages = self._passages_of(self.corpus.passages[person.passage].story)
+        assert passages is not None
         where, sentence = told
         return Introduction(dataclasses.replace(person, passage=passages[where], intro=sentence))
 

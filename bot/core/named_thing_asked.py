@@ -1,0 +1,244 @@
+"""Where a story names someone's animal or thing, for "What is the name of Tess's cat?" or "What's Ben's ferry called?".
+
+A plot names a pet, a boat or a shop where it says whose it is: "Tess Quigley, a veterinarian who keeps a three-legged
+cat named Bishop", "Tom's dog, Rex, ...", "Ben Carver, a ferry captain who operates the car ferry Pacific Dawn",
+"Desmond Pickering ... runs a failing bakery called The Rolling Pin". The question's words are the owner's name and the
+noun, which every passage telling of them may hold ("Ben realises that the ferry will be smashed against the rocks"),
+so the ranking chose another. The first sentence naming the person and, owned by them (_theirs), the noun asked or a
+kind of it (bot.core.kind_asked.kinds_of: "terrier" of "dog") followed by a name ("called Bishop", ", Rex,", "Pacific
+Dawn") answers, where one does. A person asked for is left to the rules for people (bot.core.kin_asked,
+bot.core.role_asked): an animal is a thing here, though a tale may make one a person.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from bot.core.analysis import fold, lemma, words
+from bot.core.job_asked import name_forms
+from bot.core.kin_asked import KIN, NAME_OF, WHAT_OPENINGS
+from bot.core.kind_asked import inside, kinds_of, owns_a_person
+from bot.core.people_finder import kin_words, kinds_of_people
+from bot.core.sentences import sentence_spans
+from bot.core.slips import POSSESSIVE_ENDS
+
+_NAMING_ENDS = frozenset({"called", "named", "name"})
+"""What ends a question asking a thing's name after it: "What's Tom's dog called?", "What is Ivan's horse's name?"."""
+_NAME_WORDS = 3
+"""The most words of an owner's name a question asks of ("What is the name of Mary Anne Ellis's cat?")."""
+_NOT_NAMES = frozenset({"and", "or", "of"})
+"""Words after which the owner typed is more than one person, or another's: "Tom and Mara's dog"."""
+_ANIMAL = "animal"
+
+_CALLED = re.compile(r"\s++(?:called|named|nicknamed)\s++(?:the\s++)?+")
+"""Between a thing and the name said after it: " called " of "a grey cat called Smoke", " called the " of "a boat
+called the Vesna"."""
+_APPOSED = re.compile(r",\s++(?:the\s++)?+")
+"""Between a thing and its name as an apposition: ", " of "his dog, Rex,", ", the " of "his diner, the Blue Heron"."""
+_RIGHT_AFTER = re.compile(r"\s++")
+"""Between a thing and its name right after it: "the car ferry Pacific Dawn", "his faithful horse Burka"."""
+_QUOTES = "\"'“‘"
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*+")
+_SPACE = re.compile(r" ++")
+_JOINING = frozenset({"of", "and", "the", "de", "du", "la", "le", "von", "van"})
+"""The lowercase words a name may hold between its capitalised ones: "A Colour of Rain", "the Anchor and Thistle"."""
+_MOST_NAME_WORDS = 6
+"""The most words of a thing's name read: a bound, so that each thing word's name is read in constant time."""
+_APPOSITION_ENDS = ",.;:!?)"
+"""What ends a name given as an apposition: "his dog, Rex, barks", "with his dog, Rex."; not "After feeding the
+cat, Mara left", where the name is the subject of what follows."""
+_NO_NAMES = frozenset({"I"})
+"""Capitalised words that name nothing: "the dog I loved"."""
+
+
+@dataclass(frozen=True)
+class NamedThingAsked:
+    """What a question of named_thing_asked's shapes asks."""
+
+    owner: str
+    """The name whose thing is asked, folded, as typed ("sophies" of "whats the name of sophies dog", which
+    bot.core.introductions.person_named_alone reads as "sophie")."""
+    thing: str
+    """The noun asked for, in its dictionary form ("dog")."""
+
+
+def named_thing_asked(question: str) -> NamedThingAsked | None:
+    """The owner and thing of "What is the name of X's THING?", "What's X's THING called?" (or "named") and "What is
+    X's THING's name?", as kin_asked's openings open them, and of the same with a possessive typed without its
+    apostrophe ("whats yvettes dogs name"); None where the thing is a relative or a word for a kind of person, no
+    animal (bot.core.kin_asked, bot.core.role_asked read those), or the question has another shape. One pass over its
+    words."""
+    said = [fold(word.replace("’", "'")) for word, _, _ in words(question)]
+    opening = next((o for o in WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
+    if opening is None:
+        return None
+    rest = said[len(opening) :]
+    if tuple(rest[: len(NAME_OF)]) == NAME_OF:
+        owned, thing = rest[len(NAME_OF) : -1], rest[-1:]
+    elif rest[-1:] and rest[-1] in _NAMING_ENDS:
+        owned, thing = rest[:-2], rest[-2:-1]
+        if rest[-1] == "name" and thing:  # "horse's name", "dogs name"; not "Tom's pen name", a name of Tom's
+            bare = _owners_word(thing[0])
+            thing = [] if bare is None else [bare.removesuffix("s") if bare == thing[0] else bare]
+    else:
+        return None
+    if not thing or not owned or len(owned) > _NAME_WORDS or any(word in _NOT_NAMES for word in owned):
+        return None
+    owner = _owners_word(owned[-1])
+    if owner is None or any(word.endswith(POSSESSIVE_ENDS) for word in owned[:-1]):
+        return None
+    noun = lemma(thing[0]) if thing[0].endswith("s") else thing[0]  # not "be" of "ai"
+    if noun in KIN or noun in kin_words() or (noun in kinds_of_people() and noun not in kinds_of(_ANIMAL)):
+        return None
+    return NamedThingAsked(" ".join([*owned[:-1], owner]), noun)
+
+
+def _owners_word(word: str) -> str | None:
+    """A word written as a possessive, less its "'s" ("tess's": "tess"), or one ending in "s" as typed, a
+    possessive typed bare ("sophies", "achilles" of "achilles'"); None for any other word."""
+    for end in POSSESSIVE_ENDS:
+        if word.endswith(end):
+            return word.removesuffix(end)
+    return word if word.endswith("s") else None
+
+
+def things_named(noun: str) -> frozenset[str]:
+    """The words a story may call the thing asked for by: the noun and the kinds of it WordNet files
+    (bot.core.kind_asked.kinds_of: "dog", "terrier", "spaniel"; "animal", "cat", "tortoise")."""
+    return frozenset({noun}) | kinds_of(noun)
+
+
+def named_thing_told(
+    texts: Sequence[str], name: str, things: frozenset[str], others: Sequence[str] = ()
+) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_pattern names them, or
+    their possessive; `others` the story's other people) and one of `things` of theirs (_theirs) followed by a name
+    (_name_after: "a cat named Bishop", "his dog, Rex,", "the car ferry Pacific Dawn"). None where none does."""
+    named = _named(name, {word for other in others for word in other.split()})
+    if named is None:
+        return None
+    own = set(name.split())
+    patterns = [_named(other, own) for other in others]
+    other_named = [pattern for pattern in patterns if pattern is not None]
+    for index, text in enumerate(texts):
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            if _names_theirs(sentence, things, named, other_named):
+                return index, sentence
+    return None
+
+
+def _named(name: str, shared: set[str]) -> re.Pattern[str] | None:
+    """The names a story calls a person by (bot.core.job_asked.name_forms, the words `shared` with others left out),
+    each as a whole word or its possessive ("Tess's cat, Bishop" names Tess); None for a name of titles alone."""
+    forms = name_forms(name, shared)
+    return None if forms is None else re.compile(rf"(?<![\w'’-])(?:{forms})(?:['’]s?+)?(?![\w'’-])")
+
+
+def _names_theirs(
+    sentence: str, things: frozenset[str], named: re.Pattern[str], other_named: list[re.Pattern[str]]
+) -> bool:
+    """Whether the sentence names, with a name after it, a word of `things` the person `named` owns: a common noun
+    (not "Great Dane" mid-sentence, a name's), or its plural, not within a mention of theirs. A possessive of theirs
+    before a relative or a kind of person ("Sophie's mother's cat, Tibbles") is that other's, as another person's
+    mention is (bot.core.kind_asked.owns_a_person)."""
+    mentions: list[tuple[int, int]] = []
+    rivals: list[tuple[int, int]] = []
+    for found in named.finditer(sentence):
+        (rivals if owns_a_person(sentence, found.end(), things) else mentions).append(found.span())
+    if not mentions:
+        return False
+    starts = [start for start, _ in mentions]
+    ends = [end for _, end in mentions]
+    rivals += [
+        span
+        for pattern in other_named
+        for span in (found.span() for found in pattern.finditer(sentence))
+        if not inside(span, starts, ends)
+    ]
+    rivals.sort()
+    their_starts = [start for start, _ in rivals]
+    their_ends = [end for _, end in rivals]
+    for at, (word, start, end) in enumerate(words(sentence)):
+        folded = fold(word)
+        if (at and word[:1].isupper()) or inside((start, end), starts, ends):
+            continue
+        if folded not in things and not (folded.endswith("s") and lemma(folded) in things):
+            continue
+        name = _name_after(sentence, end)
+        if name is None or inside((name.start, name.start + 1), starts, ends):  # "the horse Ivan rode" names Ivan
+            continue
+        if name.right_after and inside((name.start, name.start + 1), their_starts, their_ends):
+            continue  # "the ring Alasdair gave her", "On the night of the robbery Karim cuts the power"
+        if _theirs(start, starts, ends, their_ends):
+            return True
+    return False
+
+
+class _Name(NamedTuple):
+    """Where a name said of a thing stands, and whether right after its word, with nothing between."""
+
+    start: int
+    end: int
+    right_after: bool
+
+
+def _name_after(sentence: str, end: int) -> _Name | None:
+    """The name said of the thing ending at `end`: after "called" or "named" ("a cat named Bishop", "a
+    boat called the Vesna"), as an apposition ending where a clause does ("his dog, Rex,", "his diner, the Blue
+    Heron."), or right after it ("the car ferry Pacific Dawn", not "the cat Felix's sister found"). At most
+    _MOST_NAME_WORDS words read."""
+    for between in (_CALLED, _APPOSED, _RIGHT_AFTER):
+        gap = between.match(sentence, end)
+        if gap is None:
+            continue
+        name = _name_at(sentence, gap.end())
+        if name is None:
+            return None
+        after = name[1]
+        while after < len(sentence) and sentence[after] in _QUOTES:
+            after += 1
+        if between is _APPOSED and sentence[after:].strip() and sentence[after] not in _APPOSITION_ENDS:
+            return None
+        if between is _RIGHT_AFTER and sentence[: name[1]].endswith(POSSESSIVE_ENDS):
+            return None
+        return _Name(*name, right_after=between is _RIGHT_AFTER)
+    return None
+
+
+def _name_at(sentence: str, at: int) -> tuple[int, int] | None:
+    """The span of the capitalised words starting at `at` (after an opening quote), with the lowercase words that
+    join them (_JOINING: "A Colour of Rain"); None where the word there is no name's."""
+    while at < len(sentence) and sentence[at] in _QUOTES:
+        at += 1
+    first = _NAME_WORD.match(sentence, at)
+    if first is None or not first.group()[0].isupper() or first.group() in _NO_NAMES:
+        return None
+    end = first.end()
+    position = end
+    for _ in range(_MOST_NAME_WORDS - 1):
+        space = _SPACE.match(sentence, position)
+        following = None if space is None else _NAME_WORD.match(sentence, space.end())
+        if following is None:
+            break
+        word = following.group()
+        position = following.end()
+        if word[0].isupper():
+            end = position
+        elif word not in _JOINING:
+            break
+    return at, end
+
+
+def _theirs(start: int, starts: list[int], ends: list[int], their_ends: list[int]) -> bool:
+    """Whether the thing starting at `start` is the person's: the person (their mentions' `starts` and `ends`), not
+    another (`their_ends`), is the one last named before it ("Tess Quigley, a veterinarian who keeps a three-legged
+    cat named Bishop"; not "Graham storms off, and Tess's cat, Bishop, escapes"). A thing named before anyone is
+    left: "Pursued by the Concord cruiser Adamant, commanded by Isadora's former protégé" is no ship of Isadora's."""
+    own_before = bisect_right(ends, start) - 1
+    rival_before = bisect_right(their_ends, start) - 1
+    return own_before >= 0 and (rival_before < 0 or ends[own_before] >= their_ends[rival_before])

@@ -1,0 +1,109 @@
+"""Where a story names someone's animal or thing, for "What is the name of Tess's cat?"."""
+
+from pathlib import Path
+
+from bot.core.library import StoryLibrary
+from bot.core.named_thing_asked import NamedThingAsked, named_thing_asked, named_thing_told, things_named
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "bench"
+TESS = (
+    "Meanwhile, Danny's sous-chef and best friend, Marcus Obi, falls for Nora's younger sister, Tess Quigley, a "
+    "veterinarian who keeps a three-legged cat named Bishop."
+)
+GRAHAM = "Graham storms off, and Tess's cat, Bishop, escapes from her bag and trips him into a lobster tank."
+
+
+def test_a_question_asking_the_name_of_someone_s_thing_is_read_with_the_owner_and_the_thing():
+    assert named_thing_asked("What is the name of Clara's cat?") == NamedThingAsked("clara", "cat")
+    assert named_thing_asked("what's Tom's dog called?") == NamedThingAsked("tom", "dog")
+    assert named_thing_asked("What is Ivan's horse's name?") == NamedThingAsked("ivan", "horse")
+    assert named_thing_asked("What's the name of Tom Reyes's podcast?") == NamedThingAsked("tom reyes", "podcast")
+    assert named_thing_asked("what’s tess’s cat called") == NamedThingAsked("tess", "cat")
+
+
+def test_a_possessive_typed_bare_is_read_as_typed():
+    # The people lookup reads "sophies" as Sophie (bot.core.introductions.person_named_alone).
+    assert named_thing_asked("whats the name of sophies dog") == NamedThingAsked("sophies", "dog")
+    assert named_thing_asked("whats yvettes dogs name") == NamedThingAsked("yvettes", "dog")
+    assert named_thing_asked("whats the name of plotzs tortoise") == NamedThingAsked("plotzs", "tortoise")
+
+
+def test_a_relative_a_person_a_name_of_the_owner_or_no_owner_is_no_thing_asked():
+    assert named_thing_asked("what's the name of gwen's daughter") is None  # bot.core.kin_asked's
+    assert named_thing_asked("whats his wifes name") is None
+    assert named_thing_asked("whats the name of toms boss") is None  # bot.core.role_asked's
+    assert named_thing_asked("What is Tom's pen name?") is None  # a name of Tom's
+    assert named_thing_asked("What is the name of the cat?") is None  # no one's
+    assert named_thing_asked("What is the name of Tom and Mara's dog?") is None
+    assert named_thing_asked("What is Tom's dog?") is None  # no name asked (bot.core.kind_asked reads it)
+    assert named_thing_asked("What is the ship's AI called?") == NamedThingAsked("the ship", "ai")  # not "be"
+
+
+def test_the_first_sentence_naming_the_person_and_a_thing_of_theirs_with_its_name_answers():
+    story = ["Tess Quigley is a veterinarian in Providence.", TESS]
+    assert named_thing_told(story, "Tess Quigley", things_named("cat"), ["Marcus Obi", "Danny"]) == (1, TESS)
+    ferry = (
+        "Maya's teenage son, Eli, is spending the weekend with her estranged husband, Ben Carver, a ferry captain who "
+        "operates the car ferry Pacific Dawn between the fishing town of Cascade Point and the barrier island of Gull "
+        "Rock."
+    )
+    assert named_thing_told([ferry], "Ben Carver", things_named("ferry"), ["Maya Torres", "Eli"]) == (0, ferry)
+    assert named_thing_told([ferry], "Maya Torres", things_named("ferry"), ["Ben Carver", "Eli"]) is None
+    story = ["Tom Archer lives on a farm with his terrier, Rex."]  # a kind of dog
+    assert named_thing_told(story, "Tom Archer", things_named("dog")) == (0, story[0])
+
+
+def test_a_thing_named_after_another_s_possessive_or_before_its_owner_is_no_thing_of_theirs():
+    assert named_thing_told([GRAHAM], "Graham Whitcombe", things_named("cat"), ["Tess Quigley"]) is None
+    assert named_thing_told([GRAHAM], "Tess Quigley", things_named("cat"), ["Graham Whitcombe"]) == (0, GRAHAM)
+    story = [
+        "Pursued by the Concord cruiser Adamant, commanded by Isadora's former protégé Commander Selene Harrow, the "
+        "Sparrow is badly damaged."
+    ]
+    assert named_thing_told(story, "Captain Isadora Venn", things_named("cruiser"), ["Selene Harrow"]) is None
+
+
+def test_a_person_right_after_a_thing_is_no_name_of_it():
+    story = ["Rosa still has the ring Alasdair gave her.", "Rosa Quiroga wears a ring called the Star of Seville."]
+    assert named_thing_told(story, "Rosa Quiroga", things_named("ring"), ["Alasdair"]) == (1, story[1])
+    story = ["Ivan rode his faithful horse Burka to the edge of the forest."]
+    assert named_thing_told(story, "Ivan", things_named("horse")) == (0, story[0])
+    story = ["In the forest the horse Ivan rode stumbled."]  # Ivan's own name is no horse's
+    assert named_thing_told(story, "Ivan", things_named("horse")) is None
+
+
+def test_a_name_given_as_an_apposition_ends_where_its_clause_does():
+    story = ["After feeding the cat, Mara left for Lisbon."]
+    assert named_thing_told(story, "Clara Voss", things_named("cat"), ["Mara"]) is None
+    story = ["Clara Voss fed the cat, Mara left for Lisbon."]
+    assert named_thing_told(story, "Clara Voss", things_named("cat")) is None
+
+
+def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
+    for story in stories:
+        (tmp_path / story.name).write_bytes(story.read_bytes())
+    return StoryLibrary.load(tmp_path)
+
+
+def test_a_thing_of_someone_is_answered_where_their_story_names_it(tmp_path):
+    # Each story's passages hold the owner's name and the noun elsewhere ("the ferry will be smashed against the
+    # rocks", "Tess's cat, Bishop, escapes"): the ranking put another passage first, and no rule read the question.
+    library = library_of(
+        tmp_path,
+        *sorted((ROOT / "corpus").glob("*.md")),
+        BENCH / "untuned8" / "corpus" / "second-helpings.md",
+        BENCH / "untuned7" / "corpus" / "cascade-point.md",
+        BENCH / "untuned5" / "corpus" / "uncle-bertrams-cake.md",
+    )
+    for question, said in (
+        ("what's the name of tess's cat", "a three-legged cat named Bishop"),
+        ("What's the name of Ben's ferry?", "operates the car ferry Pacific Dawn"),
+        ("what is the name of desmond's bakery", "runs a failing bakery called The Rolling Pin"),
+        ("whats desmonds bakery called", "runs a failing bakery called The Rolling Pin"),
+    ):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and said in answer.best.excerpt.text, question
+        story = next(number for number, story in enumerate(library.corpus.stories) if story.path == answer.best.path)
+        scoped = library.ask(question, count=1, story=story)
+        assert scoped.best is not None and said in scoped.best.excerpt.text, question
