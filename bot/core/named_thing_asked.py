@@ -48,11 +48,12 @@ _JOINING = frozenset({"of", "and", "the", "de", "du", "la", "le", "von", "van"})
 """The lowercase words a name may hold between its capitalised ones: "A Colour of Rain", "the Anchor and Thistle"."""
 _MOST_NAME_WORDS = 6
 """The most words of a thing's name read: a bound, so that each thing word's name is read in constant time."""
-_APPOSITION_ENDS = ",.;:!?)"
+_APPOSITION_ENDS = ",.;:)"
 """What ends a name given as an apposition: "his dog, Rex, barks", "with his dog, Rex."; not "After feeding the
-cat, Mara left", where the name is the subject of what follows."""
-_NO_NAMES = frozenset({"I"})
-"""Capitalised words that name nothing: "the dog I loved"."""
+cat, Mara left", where the name is the subject of what follows, nor "give me some fish, Hunca Munca!", whom it
+calls."""
+_PRONOUN = "I"
+"""The capitalised word that names no one: "the dog I loved", "if this be the case I'd better dispatch you"."""
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ def _name_at(sentence: str, at: int) -> tuple[int, int] | None:
     while at < len(sentence) and sentence[at] in _QUOTES:
         at += 1
     first = _NAME_WORD.match(sentence, at)
-    if first is None or not first.group()[0].isupper() or first.group() in _NO_NAMES:
+    if first is None or not first.group()[0].isupper() or re.split("['’]", first.group())[0] == _PRONOUN:
         return None
     end = first.end()
     position = end

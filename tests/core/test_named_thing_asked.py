@@ -78,6 +78,10 @@ def test_a_name_given_as_an_apposition_ends_where_its_clause_does():
     assert named_thing_told(story, "Clara Voss", things_named("cat"), ["Mara"]) is None
     story = ["Clara Voss fed the cat, Mara left for Lisbon."]
     assert named_thing_told(story, "Clara Voss", things_named("cat")) is None
+    story = ['"Let it alone," said Tom Thumb; "give me some fish, Hunca Munca!"']  # whom he calls
+    assert named_thing_told(story, "Tom Thumb", things_named("fish"), ["Hunca Munca"]) is None
+    story = ['"Nay," said Jack, "if this be the case I\'d better dispatch you!"']
+    assert named_thing_told(story, "Jack", things_named("case")) is None
 
 
 def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
