@@ -22,7 +22,7 @@ from bot.core.analysis import fold, lemma, words
 from bot.core.job_asked import name_forms
 from bot.core.kin_asked import KIN, NAME_OF, WHAT_OPENINGS
 from bot.core.kind_asked import inside, kinds_of, owns_a_person
-from bot.core.people_finder import kin_words, kinds_of_people
+from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS
 
@@ -123,7 +123,7 @@ def named_thing_told(
     if named is None:
         return None
     own = set(name.split())
-    patterns = [_named(other, own) for other in others]
+    patterns = [_rival_named(other, own) for other in others]
     other_named = [pattern for pattern in patterns if pattern is not None]
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
@@ -138,6 +138,21 @@ def _named(name: str, shared: set[str]) -> re.Pattern[str] | None:
     each as a whole word or its possessive ("Tess's cat, Bishop" names Tess); None for a name of titles alone."""
     forms = name_forms(name, shared)
     return None if forms is None else re.compile(rf"(?<![\w'’-])(?:{forms})(?:['’]s?+)?(?![\w'’-])")
+
+
+def _rival_named(name: str, own: set[str]) -> re.Pattern[str] | None:
+    """Where a story names another person: their full name and each word of it not `own` (the owner's), but a title
+    alone, as a whole word or its possessive ("Pruitt lends Hannah his old mare", "Tom rings Inspector Hale": a
+    surname, a title and surname, as the people finder's mentions name them); None for a name of titles alone."""
+    titles = HONORIFICS | person_titles()
+    named = [word for word in name.split() if fold(word).rstrip(".") not in titles]
+    if not named:
+        return None
+    theirs = [word for word in named if word not in own and word[:1].isupper()]
+    titled = [word for word in name.split() if fold(word).rstrip(".") in titles]
+    forms = {name, *theirs, *(f"{title} {word}" for title in titled for word in theirs)}
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?:['’]s?+)?(?![\w'’-])")
 
 
 def _names_theirs(

@@ -64,6 +64,15 @@ def test_a_thing_named_after_another_s_possessive_or_before_its_owner_is_no_thin
     assert named_thing_told(story, "Captain Isadora Venn", things_named("cruiser"), ["Selene Harrow"]) is None
 
 
+def test_another_named_by_surname_or_title_and_surname_owns_what_follows():
+    story = ["Iris Vane drinks every night at Grady's pub, the Crooked Anchor."]
+    assert named_thing_told(story, "Iris Vane", things_named("pub"), ["Sean Grady"]) is None
+    story = ["Tom Reyes calls the ring Inspector Hale found in the drain a fake."]
+    assert named_thing_told(story, "Tom Reyes", things_named("ring"), ["Inspector Marcus Hale"]) is None
+    story = ["Iris Vane drinks every night at her own pub, the Crooked Anchor, with Sean Grady."]
+    assert named_thing_told(story, "Iris Vane", things_named("pub"), ["Sean Grady"]) == (0, story[0])
+
+
 def test_a_person_right_after_a_thing_is_no_name_of_it():
     story = ["Rosa still has the ring Alasdair gave her.", "Rosa Quiroga wears a ring called the Star of Seville."]
     assert named_thing_told(story, "Rosa Quiroga", things_named("ring"), ["Alasdair"]) == (1, story[1])
