@@ -749,7 +749,9 @@ class StoryLibrary:
         key = (person.path, person.name, asked.thing)
         if key not in self._named_things:
             texts, others = self._story_told(person)
-            self._named_things[key] = named_thing_told(texts, person.name, things_named(asked.thing), others)
+            pronouns = self._pronouns_of_lead(self.corpus.passages[person.passage].story, person.name)
+            things = things_named(asked.thing)
+            self._named_things[key] = named_thing_told(texts, person.name, things, others, pronouns)
         return self._told_there(person, self._named_things[key])
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:

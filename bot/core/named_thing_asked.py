@@ -18,11 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.core.analysis import fold, lemma, words
+from bot.core.analysis import fold, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms
 from bot.core.kin_asked import KIN, NAME_OF, WHAT_OPENINGS
 from bot.core.kind_asked import inside, kinds_of, owns_a_person
 from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles
+from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS
 
@@ -52,6 +53,16 @@ _APPOSITION_ENDS = ",.;:)"
 """What ends a name given as an apposition: "his dog, Rex, barks", "with his dog, Rex."; not "After feeding the
 cat, Mara left", where the name is the subject of what follows, nor "give me some fish, Hunca Munca!", whom it
 calls."""
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "his", "her", "their", "its", "my", "your", "our", "this", "that", "these", "those", "some"}
+    | {"any", "another", "every", "each", "no", "whose", "one", "two", "three", "four", "five", "several", "both"}
+)
+"""The words that open a noun phrase: a thing's word is one only after one (bot.core.analysis's stop words are
+no adjectives between them)."""
+_MOST_MODIFIERS = 3
+"""The most words read between a thing's word and its determiner: "a three-legged cat", "her old grey mare"."""
+_OWN = "own"
+"""The one stop word that may stand between: "her own pub"."""
 _PRONOUN = "I"
 """The capitalised word that names no one: "the dog I loved", "if this be the case I'd better dispatch you"."""
 
@@ -114,11 +125,17 @@ def things_named(noun: str) -> frozenset[str]:
 
 
 def named_thing_told(
-    texts: Sequence[str], name: str, things: frozenset[str], others: Sequence[str] = ()
+    texts: Sequence[str],
+    name: str,
+    things: frozenset[str],
+    others: Sequence[str] = (),
+    pronouns: frozenset[str] | None = None,
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_pattern names them, or
     their possessive; `others` the story's other people) and one of `things` of theirs (_theirs) followed by a name
-    (_name_after: "a cat named Bishop", "his dog, Rex,", "the car ferry Pacific Dawn"). None where none does."""
+    (_name_after: "a cat named Bishop", "his dog, Rex,", "the car ferry Pacific Dawn"); a thing after a "his" or
+    "her" not of the person's `pronouns` (bot.core.pronoun_asked.pronouns_of; None where unknown) is another's. None
+    where none does."""
     named = _named(name, {word for other in others for word in other.split()})
     if named is None:
         return None
@@ -128,7 +145,7 @@ def named_thing_told(
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            if _names_theirs(sentence, things, named, other_named):
+            if _names_theirs(sentence, things, named, other_named, pronouns):
                 return index, sentence
     return None
 
@@ -156,7 +173,11 @@ def _rival_named(name: str, own: set[str]) -> re.Pattern[str] | None:
 
 
 def _names_theirs(
-    sentence: str, things: frozenset[str], named: re.Pattern[str], other_named: list[re.Pattern[str]]
+    sentence: str,
+    things: frozenset[str],
+    named: re.Pattern[str],
+    other_named: list[re.Pattern[str]],
+    pronouns: frozenset[str] | None,
 ) -> bool:
     """Whether the sentence names, with a name after it, a word of `things` the person `named` owns: a common noun
     (not "Great Dane" mid-sentence, a name's), or its plural, not within a mention of theirs. A possessive of theirs
@@ -179,12 +200,16 @@ def _names_theirs(
     rivals.sort()
     their_starts = [start for start, _ in rivals]
     their_ends = [end for _, end in rivals]
-    for at, (word, start, end) in enumerate(words(sentence)):
+    said = list(words(sentence))
+    for at, (word, start, end) in enumerate(said):
         folded = fold(word)
         if (at and word[:1].isupper()) or inside((start, end), starts, ends):
             continue
         if folded not in things and not (folded.endswith("s") and lemma(folded) in things):
             continue
+        determiner = _determiner_before(said, at)
+        if determiner is None or (pronouns is not None and determiner in PRONOUNS and determiner not in pronouns):
+            continue  # "Marta grills DeLuca", a verb; "Pruitt lends Hannah his old mare", his of hers
         name = _name_after(sentence, end)
         if name is None or inside((name.start, name.start + 1), starts, ends):  # "the horse Ivan rode" names Ivan
             continue
@@ -193,6 +218,21 @@ def _names_theirs(
         if _theirs(start, starts, ends, their_ends):
             return True
     return False
+
+
+def _determiner_before(said: list[tuple[str, int, int]], at: int) -> str | None:
+    """The word making the word `at` the head of a noun phrase, folded: a determiner or a possessive before it, with
+    at most _MOST_MODIFIERS words between, none a stop word but "own" ("a three-legged cat", "Owen's old boat", "his
+    faithful horse", "her own pub"); None where there is none, and the word is a verb ("Marta grills DeLuca", "the
+    chef who hounds Marta")."""
+    stop = load_stopwords()
+    for before in range(at - 1, max(at - _MOST_MODIFIERS - 2, -1), -1):
+        folded = fold(said[before][0].replace("’", "'"))
+        if folded in _DETERMINERS or folded.isdigit() or folded.endswith(POSSESSIVE_ENDS):
+            return folded
+        if not said[before][0].islower() or (folded in stop and folded != _OWN):
+            return None
+    return None
 
 
 class _Name(NamedTuple):

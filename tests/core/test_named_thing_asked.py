@@ -73,6 +73,23 @@ def test_another_named_by_surname_or_title_and_surname_owns_what_follows():
     assert named_thing_told(story, "Iris Vane", things_named("pub"), ["Sean Grady"]) == (0, story[0])
 
 
+def test_a_thing_word_is_one_only_as_the_head_of_a_noun_phrase():
+    story = ["Marta Kowalski grills Ana about the stolen recipe."]  # a grill is a kind of restaurant
+    assert named_thing_told(story, "Marta Kowalski", things_named("restaurant")) is None
+    story = ["Tom Reyes ships Vell the crates."]
+    assert named_thing_told(story, "Tom Reyes", things_named("ship")) is None
+    story = ["Marta Kowalski opens a tiny restaurant called Dock Street Kitchen."]
+    assert named_thing_told(story, "Marta Kowalski", things_named("restaurant")) == (0, story[0])
+
+
+def test_a_his_or_her_not_the_owner_s_makes_the_thing_another_s():
+    she = frozenset({"she", "her", "hers", "herself"})
+    story = ["On her first morning, Pruitt lends Hannah his old mare, Duchess, so that she can ride to school."]
+    assert named_thing_told(story, "Hannah Bell", things_named("horse"), ["Samuel Pruitt"], she) is None
+    story = ["Hannah Bell rides her old mare, Duchess, to school."]
+    assert named_thing_told(story, "Hannah Bell", things_named("horse"), ["Samuel Pruitt"], she) == (0, story[0])
+
+
 def test_a_person_right_after_a_thing_is_no_name_of_it():
     story = ["Rosa still has the ring Alasdair gave her.", "Rosa Quiroga wears a ring called the Star of Seville."]
     assert named_thing_told(story, "Rosa Quiroga", things_named("ring"), ["Alasdair"]) == (1, story[1])
