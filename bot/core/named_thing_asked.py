@@ -63,6 +63,16 @@ _MOST_MODIFIERS = 3
 """The most words read between a thing's word and its determiner: "a three-legged cat", "her old grey mare"."""
 _OWN = "own"
 """The one stop word that may stand between: "her own pub"."""
+_OPENING_CLAUSE = frozenset(
+    {"when", "after", "before", "while", "whilst", "as", "if", "because", "since", "although", "though", "once"}
+    | {"until", "unless", "whenever", "on", "in", "at", "during", "upon", "from", "by", "for", "despite", "through"}
+)
+"""The words opening a subordinate or prepositional clause before a sentence's subject: the first comma of a
+sentence opening with one closes it, and what follows is the subject, no apposition ("When a storm wrecks Owen's old
+boat, Isla, his daughter, comes home")."""
+_SPEECH = re.compile(r'"[^"]*+"?|“[^”]*+”?')
+"""Quoted speech, to its closing mark or the sentence's end, where a name after a comma is one called: "Saddle the
+horse, Gretel, and ride"."""
 _PRONOUN = "I"
 """The capitalised word that names no one: "the dog I loved", "if this be the case I'd better dispatch you"."""
 
@@ -142,10 +152,11 @@ def named_thing_told(
     own = set(name.split())
     patterns = [_rival_named(other, own) for other in others]
     other_named = [pattern for pattern in patterns if pattern is not None]
+    full_names = frozenset(other for other in others if " " in other)
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            if _names_theirs(sentence, things, named, other_named, pronouns):
+            if _names_theirs(sentence, things, named, other_named, pronouns, full_names):
                 return index, sentence
     return None
 
@@ -178,11 +189,13 @@ def _names_theirs(
     named: re.Pattern[str],
     other_named: list[re.Pattern[str]],
     pronouns: frozenset[str] | None,
+    full_names: frozenset[str],
 ) -> bool:
     """Whether the sentence names, with a name after it, a word of `things` the person `named` owns: a common noun
     (not "Great Dane" mid-sentence, a name's), or its plural, not within a mention of theirs. A possessive of theirs
     before a relative or a kind of person ("Sophie's mother's cat, Tibbles") is that other's, as another person's
-    mention is (bot.core.kind_asked.owns_a_person)."""
+    mention is (bot.core.kind_asked.owns_a_person). No name after a comma is apposed to a thing ending an opening
+    clause (_OPENING_CLAUSE) or in quoted speech (_SPEECH), nor is another's `full_names`."""
     mentions: list[tuple[int, int]] = []
     rivals: list[tuple[int, int]] = []
     for found in named.finditer(sentence):
@@ -201,6 +214,10 @@ def _names_theirs(
     their_starts = [start for start, _ in rivals]
     their_ends = [end for _, end in rivals]
     said = list(words(sentence))
+    opening_end = sentence.find(",") if said and fold(said[0][0]) in _OPENING_CLAUSE else -1
+    speech = [found.span() for found in _SPEECH.finditer(sentence)]
+    speech_starts = [start for start, _ in speech]
+    speech_ends = [end for _, end in speech]
     for at, (word, start, end) in enumerate(said):
         folded = fold(word)
         if (at and word[:1].isupper()) or inside((start, end), starts, ends):
@@ -213,6 +230,10 @@ def _names_theirs(
         name = _name_after(sentence, end)
         if name is None or inside((name.start, name.start + 1), starts, ends):  # "the horse Ivan rode" names Ivan
             continue
+        if name.apposed and (end == opening_end or inside((start, end), speech_starts, speech_ends)):
+            continue  # "When a storm wrecks Owen's old boat, Isla, his daughter, comes", '"Saddle the horse, Gretel"'
+        if name.apposed and sentence[name.start : name.end] in full_names:
+            continue  # "his boat, Isla Pryce, ..." names a person
         if name.right_after and inside((name.start, name.start + 1), their_starts, their_ends):
             continue  # "the ring Alasdair gave her", "On the night of the robbery Karim cuts the power"
         if _theirs(start, starts, ends, their_ends):
@@ -236,11 +257,13 @@ def _determiner_before(said: list[tuple[str, int, int]], at: int) -> str | None:
 
 
 class _Name(NamedTuple):
-    """Where a name said of a thing stands, and whether right after its word, with nothing between."""
+    """Where a name said of a thing stands, and whether right after its word, with nothing between, or after a comma
+    as an apposition."""
 
     start: int
     end: int
     right_after: bool
+    apposed: bool
 
 
 def _name_after(sentence: str, end: int) -> _Name | None:
@@ -262,7 +285,7 @@ def _name_after(sentence: str, end: int) -> _Name | None:
             return None
         if between is _RIGHT_AFTER and sentence[: name[1]].endswith(POSSESSIVE_ENDS):
             return None
-        return _Name(*name, right_after=between is _RIGHT_AFTER)
+        return _Name(*name, right_after=between is _RIGHT_AFTER, apposed=between is _APPOSED)
     return None
 
 

@@ -110,6 +110,17 @@ def test_a_name_given_as_an_apposition_ends_where_its_clause_does():
     assert named_thing_told(story, "Jack", things_named("case")) is None
 
 
+def test_no_apposition_closes_an_opening_clause_stands_in_speech_or_is_another_s_full_name():
+    story = ["When a storm wrecks Owen's old boat, Isla, his daughter, comes home from Glasgow."]
+    assert named_thing_told(story, "Owen Pryce", things_named("boat")) is None
+    story = ['One day the king said to Hans, "Saddle the horse, Gretel, and ride to my brother."']
+    assert named_thing_told(story, "Hans Brenner", things_named("horse")) is None
+    story = ["Owen Pryce rebuilds his old boat, Isla Pryce, his daughter, watching."]
+    assert named_thing_told(story, "Owen Pryce", things_named("boat"), ["Isla Pryce"]) is None
+    story = ["Owen's boat, the Curlew, wins the village regatta."]
+    assert named_thing_told(story, "Owen Pryce", things_named("boat"), ["Isla Pryce"]) == (0, story[0])
+
+
 def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
     for story in stories:
         (tmp_path / story.name).write_bytes(story.read_bytes())
