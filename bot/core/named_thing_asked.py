@@ -22,7 +22,7 @@ from bot.core.analysis import fold, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms
 from bot.core.kin_asked import KIN, NAME_OF, WHAT_OPENINGS
 from bot.core.kind_asked import inside, kinds_of, owns_a_person
-from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles
+from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles, place_words
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS
@@ -73,6 +73,12 @@ boat, Isla, his daughter, comes home")."""
 _SPEECH = re.compile(r'"[^"]*+"?|“[^”]*+”?')
 """Quoted speech, to its closing mark or the sentence's end, where a name after a comma is one called: "Saddle the
 horse, Gretel, and ride"."""
+_TIMES = frozenset(
+    {"day", "days", "week", "weeks", "weekend", "weekends", "morning", "mornings", "afternoon", "afternoons"}
+    | {"evening", "evenings", "night", "nights", "eve", "month", "year"}
+)
+"""The words after a capitalised one that make it a time: "sells the truck Thanksgiving week"."""
+_NEXT_WORD = re.compile(r" ++(\w++)")
 _PRONOUN = "I"
 """The capitalised word that names no one: "the dog I loved", "if this be the case I'd better dispatch you"."""
 
@@ -269,8 +275,10 @@ class _Name(NamedTuple):
 def _name_after(sentence: str, end: int) -> _Name | None:
     """The name said of the thing ending at `end`: after "called" or "named" ("a cat named Bishop", "a
     boat called the Vesna"), as an apposition ending where a clause does ("his dog, Rex,", "his diner, the Blue
-    Heron."), or right after it ("the car ferry Pacific Dawn", not "the cat Felix's sister found"). At most
-    _MOST_NAME_WORDS words read."""
+    Heron."), or right after it ("the car ferry Pacific Dawn", not "the cat Felix's sister found"); none there opening
+    with a word of place_words.txt ("the truck Monday through Friday"), unless "called" or "named" says it is one, nor
+    right after it and before a word of _TIMES ("the truck Thanksgiving week"). At most _MOST_NAME_WORDS words
+    read."""
     for between in (_CALLED, _APPOSED, _RIGHT_AFTER):
         gap = between.match(sentence, end)
         if gap is None:
@@ -285,6 +293,11 @@ def _name_after(sentence: str, end: int) -> _Name | None:
             return None
         if between is _RIGHT_AFTER and sentence[: name[1]].endswith(POSSESSIVE_ENDS):
             return None
+        if between is not _CALLED and fold(sentence[name[0] : name[1]].split()[0]) in place_words():
+            return None  # "drives the truck Monday through Friday": a time, not said to be a name
+        following = _NEXT_WORD.match(sentence, name[1])
+        if between is _RIGHT_AFTER and following is not None and following.group(1) in _TIMES:
+            return None  # "sells the truck Thanksgiving week"
         return _Name(*name, right_after=between is _RIGHT_AFTER, apposed=between is _APPOSED)
     return None
 

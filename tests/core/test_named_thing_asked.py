@@ -121,6 +121,17 @@ def test_no_apposition_closes_an_opening_clause_stands_in_speech_or_is_another_s
     assert named_thing_told(story, "Owen Pryce", things_named("boat"), ["Isla Pryce"]) == (0, story[0])
 
 
+def test_a_time_after_a_thing_is_no_name_of_it():
+    story = ["Dale Whitaker drives the truck Monday through Friday."]
+    assert named_thing_told(story, "Dale Whitaker", things_named("truck")) is None
+    story = ["When Dale Whitaker's company sells the truck Thanksgiving week, Dale is out of work."]
+    assert named_thing_told(story, "Dale Whitaker", things_named("truck")) is None
+    story = ["Dale Whitaker walks his dog, Sunday mornings, by the river."]
+    assert named_thing_told(story, "Dale Whitaker", things_named("dog")) is None
+    story = ["Dale Whitaker buys a mare named May."]
+    assert named_thing_told(story, "Dale Whitaker", things_named("horse")) == (0, story[0])
+
+
 def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
     for story in stories:
         (tmp_path / story.name).write_bytes(story.read_bytes())
