@@ -283,7 +283,7 @@ def owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> boo
     """Whether a mention ending at `mention_end` is a possessive of another person, a relative or a word for a kind of
     person, not a kind asked ("Sophie's mother plays the piano", "Jack's father rides a grey horse", "Lucy's neighbour
     has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's)."""
-    if not sentence[:mention_end].endswith(_POSSESSIVE_ENDS):
+    if not sentence.endswith(_POSSESSIVE_ENDS, 0, mention_end):
         return False
     following = _NEXT_WORD.match(sentence, mention_end)
     if following is None:
@@ -299,7 +299,7 @@ def _possessive_before(sentence: str, mention_end: int, start: int) -> bool:
     """Whether a mention ending at `mention_end` is a possessive ("Nora's", "James'") with at most one word between it
     and the word at `start` ("Nora's old cello")."""
     return (
-        sentence[:mention_end].endswith(_POSSESSIVE_ENDS)
+        sentence.endswith(_POSSESSIVE_ENDS, 0, mention_end)
         and start - mention_end <= _POSSESSIVE_REACH
         and len(sentence[mention_end:start].split()) <= 1
     )

@@ -159,7 +159,8 @@ class StoryLibrary:
         HAVING_VERBS)."""
         self._named_things: dict[tuple[str, str, str], tuple[int, str] | None] = {}
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
-        noun asked: read once to rank and once to show."""
+        noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
+        bounded list, not for any word a question may type."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -747,11 +748,14 @@ class StoryLibrary:
         if asked is None or person is None or person.passage is None:
             return None
         key = (person.path, person.name, asked.thing)
+        things = things_named(asked.thing)
         if key not in self._named_things:
             texts, others = self._story_told(person)
             pronouns = self._pronouns_of_lead(self.corpus.passages[person.passage].story, person.name)
-            things = things_named(asked.thing)
-            self._named_things[key] = named_thing_told(texts, person.name, things, others, pronouns)
+            told = named_thing_told(texts, person.name, things, others, pronouns)
+            if len(things) == 1:  # a word typed with no kinds WordNet knows: any word may be, so none is kept
+                return self._told_there(person, told)
+            self._named_things[key] = told
         return self._told_there(person, self._named_things[key])
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:

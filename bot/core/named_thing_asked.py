@@ -79,6 +79,8 @@ _TIMES = frozenset(
 )
 """The words after a capitalised one that make it a time: "sells the truck Thanksgiving week"."""
 _NEXT_WORD = re.compile(r" ++(\w++)")
+_BLANK_TO_END = re.compile(r"\s*+\Z")
+"""Nothing but space to the sentence's end, matched at a position: no slice of the rest copied at each thing."""
 _PRONOUN = "I"
 """The capitalised word that names no one: "the dog I loved", "if this be the case I'd better dispatch you"."""
 
@@ -289,9 +291,9 @@ def _name_after(sentence: str, end: int) -> _Name | None:
         after = name[1]
         while after < len(sentence) and sentence[after] in _QUOTES:
             after += 1
-        if between is _APPOSED and sentence[after:].strip() and sentence[after] not in _APPOSITION_ENDS:
+        if between is _APPOSED and not _BLANK_TO_END.match(sentence, after) and sentence[after] not in _APPOSITION_ENDS:
             return None
-        if between is _RIGHT_AFTER and sentence[: name[1]].endswith(POSSESSIVE_ENDS):
+        if between is _RIGHT_AFTER and sentence.endswith(POSSESSIVE_ENDS, 0, name[1]):
             return None
         if between is not _CALLED and fold(sentence[name[0] : name[1]].split()[0]) in place_words():
             return None  # "drives the truck Monday through Friday": a time, not said to be a name
