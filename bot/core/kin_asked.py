@@ -155,7 +155,7 @@ def owned_word(
     return " ".join([*said[:owner_end], said[owner_end][:-2]]), word
 
 
-_NO_OWNERS = frozenset({"his", "its", "this", "hers", "theirs", "yours", "ours", "whose"})
+NO_OWNERS = frozenset({"his", "its", "this", "hers", "theirs", "yours", "ours", "whose"})
 """Words ending in "s" before a relative that name no one: "who is his father" asks of no name."""
 
 
@@ -168,7 +168,7 @@ def _unmarked_owned_word(
     if word_at is None or not 0 < word_at <= _MOST_NAME_WORDS or tuple(said[word_at + 1 :]) not in endings:
         return None
     before = said[word_at - 1]
-    if not before.endswith("s") or before in _NO_OWNERS:
+    if not before.endswith("s") or before in NO_OWNERS:
         return None
     return " ".join(said[:word_at]), said[word_at]
 

@@ -158,7 +158,7 @@ def kind_told(
     forms = name_forms(name, {word for other in others for word in other.split()})
     if forms is None:
         return None
-    named = re.compile(rf"(?<![\w'’-])(?:{forms})(?:['’]s?+)?(?![\w'’-])")
+    named = possessive_named(forms)
     patterns = [name_pattern(other, own) for other in others]
     other_named = [pattern for pattern in patterns if pattern is not None]
     titled = {fold(word) for word, _, _ in words(title)}
@@ -213,12 +213,7 @@ def _told_kind(
     verb, said of them (_said_of)."""
     starts = [start for start, _ in mentions]
     ends = [end for _, end in mentions]
-    theirs = sorted(
-        span
-        for pattern in other_named
-        for span in (found.span() for found in pattern.finditer(sentence))
-        if not inside(span, starts, ends)
-    )
+    theirs = rival_spans(sentence, other_named, starts, ends)
     their_starts = [start for start, _ in theirs]
     their_ends = [end for _, end in theirs]
     said = list(words(sentence))
@@ -227,7 +222,7 @@ def _told_kind(
         folded = fold(word)
         if folded in _NO_KINDS or (at and word[:1].isupper()) or inside((start, end), starts, ends):
             continue
-        if folded not in kinds and not (folded.endswith("s") and lemma(folded) in kinds):
+        if not is_one_of(folded, kinds):
             continue
         if at + 1 < len(said) and _before_noun(sentence, end, said[at + 1], verbs):
             continue
@@ -277,6 +272,31 @@ def _said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[
         and starts[after] - end <= _SAID_REACH
         and bool(_SAID_BEFORE.fullmatch(sentence, end, starts[after]))
     )
+
+
+def possessive_named(forms: str) -> re.Pattern[str]:
+    """The alternatives `forms` (bot.core.job_asked.name_forms') each as a whole word or its possessive: "Nora's
+    cello", "Tess's cat, Bishop" name Nora and Tess."""
+    return re.compile(rf"(?<![\w'’-])(?:{forms})(?:['’]s?+)?(?![\w'’-])")
+
+
+def rival_spans(
+    sentence: str, other_named: list[re.Pattern[str]], starts: list[int], ends: list[int]
+) -> list[tuple[int, int]]:
+    """Where the sentence names other people (`other_named`), in order, but within a mention of the person's (their
+    `starts` and `ends`): "Tess Quigley" holds no "Tess" of another's."""
+    return sorted(
+        span
+        for pattern in other_named
+        for span in (found.span() for found in pattern.finditer(sentence))
+        if not inside(span, starts, ends)
+    )
+
+
+def is_one_of(folded: str, nouns: frozenset[str]) -> bool:
+    """Whether a folded word is one of `nouns` or the plural of one ("cellos"; not "watches" of "watch"), as a noun
+    asked is written."""
+    return folded in nouns or (folded.endswith("s") and lemma(folded) in nouns)
 
 
 def owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bool:

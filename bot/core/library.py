@@ -762,20 +762,21 @@ class StoryLibrary:
         """The texts of the passages of the person's story, and the names of its other people: what a rule reads to
         find what it tells of them."""
         others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
-        assert person.passage is not None
-        passages = self._passages_of(self.corpus.passages[person.passage].story)
-        assert passages is not None
-        return [self.corpus.passages[document].text for document in passages], others
+        return [self.corpus.passages[document].text for document in self._story_passages(person)], others
 
     def _told_there(self, person: Person, told: tuple[int, str] | None) -> Introduction | None:
         """The person's introduction moved to the sentence (and passage of their story) a rule found, if any."""
         if told is None:
             return None
+        where, sentence = told
+        return Introduction(dataclasses.replace(person, passage=self._story_passages(person)[where], intro=sentence))
+
+    def _story_passages(self, person: Person) -> range:
+        """The passages of the story of a person found in one."""
         assert person.passage is not None
         passages = self._passages_of(self.corpus.passages[person.passage].story)
         assert passages is not None
-        where, sentence = told
-        return Introduction(dataclasses.replace(person, passage=passages[where], intro=sentence))
+        return passages
 
     def _person_named(self, name: str, within: range | None) -> Person | None:
         """The one person whose name holds the name as typed (bot.core.introductions.person_named_alone: "sophie",

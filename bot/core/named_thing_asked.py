@@ -20,14 +20,14 @@ from typing import NamedTuple
 
 from bot.core.analysis import fold, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms
-from bot.core.kin_asked import KIN, NAME_OF, WHAT_OPENINGS
-from bot.core.kind_asked import inside, kinds_of, owns_a_person
+from bot.core.kin_asked import KIN, NAME_OF, NO_OWNERS, WHAT_OPENINGS, owned_word
+from bot.core.kind_asked import inside, is_one_of, kinds_of, owns_a_person, possessive_named, rival_spans
 from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles, place_words
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
-from bot.core.slips import POSSESSIVE_ENDS
+from bot.core.slips import POSSESSIVE_ENDS, bare_word
 
-_NAMING_ENDS = frozenset({"called", "named", "name"})
+_NAMING_ENDS = (("called",), ("named",), ("name",))
 """What ends a question asking a thing's name after it: "What's Tom's dog called?", "What is Ivan's horse's name?"."""
 _NAME_WORDS = 3
 """The most words of an owner's name a question asks of ("What is the name of Mary Anne Ellis's cat?")."""
@@ -98,42 +98,55 @@ class NamedThingAsked:
 
 def named_thing_asked(question: str) -> NamedThingAsked | None:
     """The owner and thing of "What is the name of X's THING?", "What's X's THING called?" (or "named") and "What is
-    X's THING's name?", as kin_asked's openings open them, and of the same with a possessive typed without its
-    apostrophe ("whats yvettes dogs name"); None where the thing is a relative or a word for a kind of person, no
-    animal (bot.core.kin_asked, bot.core.role_asked read those), or the question has another shape. One pass over its
-    words."""
+    X's THING's name?", as kin_asked's openings open them (X's THING read by bot.core.kin_asked.owned_word), and of the
+    same with a possessive typed without its apostrophe ("whats yvettes dogs name"); None where the thing is a relative
+    or a word for a kind of person, no animal (bot.core.kin_asked, bot.core.role_asked read those), the owner is no
+    one ("his", "this": kin_asked.NO_OWNERS) or the question has another shape. One pass over its words."""
     said = [fold(word.replace("’", "'")) for word, _, _ in words(question)]
     opening = next((o for o in WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
     if opening is None:
         return None
     rest = said[len(opening) :]
-    if tuple(rest[: len(NAME_OF)]) == NAME_OF:
-        owned, thing = rest[len(NAME_OF) : -1], rest[-1:]
-    elif rest[-1:] and rest[-1] in _NAMING_ENDS:
-        owned, thing = rest[:-2], rest[-2:-1]
-        if rest[-1] == "name" and thing:  # "horse's name", "dogs name"; not "Tom's pen name", a name of Tom's
-            bare = _owners_word(thing[0])
-            thing = [] if bare is None else [bare.removesuffix("s") if bare == thing[0] else bare]
+    named_for = tuple(rest[: len(NAME_OF)]) == NAME_OF
+    rest = rest[len(NAME_OF) :] if named_for else rest
+    marked = any(word.endswith(POSSESSIVE_ENDS) for word in rest)
+    owned = owned_word(rest, ((),) if named_for else _NAMING_ENDS, _is_thing) if marked else None
+    owned = owned or _unmarked_owned_thing(rest, named_for)
+    if owned is None or any(word in _NOT_NAMES for word in owned[0].split()):
+        return None
+    return NamedThingAsked(owned[0], _noun(owned[1]))
+
+
+def _unmarked_owned_thing(said: list[str], named_for: bool) -> tuple[str, str] | None:
+    """The owner, as typed, and thing of "sophies dog" after "the name of", or of "yvettes dog called", "yvettes dogs
+    name": possessives typed bare (or the owner's alone: "tom's dogs name"). kin_asked.owned_word's reading of these
+    takes its relative as the question's first word wanted, which a closed list of relatives makes sure of; a thing's
+    word is any noun, as an owner's word may be, so the thing is read at its place before the question's end."""
+    if named_for:
+        owned, thing = said[:-1], said[-1:]
+    elif said[-1:] in (["called"], ["named"]):
+        owned, thing = said[:-2], said[-2:-1]
+    elif said[-1:] == ["name"] and said[-2:-1] and said[-2].endswith("s"):  # "dogs name"; not "Tom's pen name"
+        owned, thing = said[:-2], [said[-2].removesuffix("s")]
     else:
         return None
-    if not thing or not owned or len(owned) > _NAME_WORDS or any(word in _NOT_NAMES for word in owned):
+    if not thing or not owned or len(owned) > _NAME_WORDS or not owned[-1].endswith("s") or owned[-1] in NO_OWNERS:
         return None
-    owner = _owners_word(owned[-1])
-    if owner is None or any(word.endswith(POSSESSIVE_ENDS) for word in owned[:-1]):
+    if any(word.endswith(POSSESSIVE_ENDS) for word in owned[:-1]) or not _is_thing(thing[0]):
         return None
-    noun = lemma(thing[0]) if thing[0].endswith("s") else thing[0]  # not "be" of "ai"
-    if noun in KIN or noun in kin_words() or (noun in kinds_of_people() and noun not in kinds_of(_ANIMAL)):
-        return None
-    return NamedThingAsked(" ".join([*owned[:-1], owner]), noun)
+    return " ".join([*owned[:-1], bare_word(owned[-1])]), thing[0]
 
 
-def _owners_word(word: str) -> str | None:
-    """A word written as a possessive, less its "'s" ("tess's": "tess"), or one ending in "s" as typed, a
-    possessive typed bare ("sophies", "achilles" of "achilles'"); None for any other word."""
-    for end in POSSESSIVE_ENDS:
-        if word.endswith(end):
-            return word.removesuffix(end)
-    return word if word.endswith("s") else None
+def _noun(word: str) -> str:
+    """The dictionary form of a word typed as a noun: "dogs" "dog"; not "be" of "ai"."""
+    return lemma(word) if word.endswith("s") else word
+
+
+def _is_thing(word: str) -> bool:
+    """Whether a noun asked is a thing's, or an animal's: no relative or word for a kind of person, whom
+    bot.core.kin_asked and bot.core.role_asked read."""
+    noun = _noun(word)
+    return not (noun in KIN or noun in kin_words() or (noun in kinds_of_people() and noun not in kinds_of(_ANIMAL)))
 
 
 def things_named(noun: str) -> frozenset[str]:
@@ -173,7 +186,7 @@ def _named(name: str, shared: set[str]) -> re.Pattern[str] | None:
     """The names a story calls a person by (bot.core.job_asked.name_forms, the words `shared` with others left out),
     each as a whole word or its possessive ("Tess's cat, Bishop" names Tess); None for a name of titles alone."""
     forms = name_forms(name, shared)
-    return None if forms is None else re.compile(rf"(?<![\w'’-])(?:{forms})(?:['’]s?+)?(?![\w'’-])")
+    return None if forms is None else possessive_named(forms)
 
 
 def _rival_named(name: str, own: set[str]) -> re.Pattern[str] | None:
@@ -187,8 +200,7 @@ def _rival_named(name: str, own: set[str]) -> re.Pattern[str] | None:
     theirs = [word for word in named if word not in own and word[:1].isupper()]
     titled = [word for word in name.split() if fold(word).rstrip(".") in titles]
     forms = {name, *theirs, *(f"{title} {word}" for title in titled for word in theirs)}
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?:['’]s?+)?(?![\w'’-])")
+    return possessive_named("|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)))
 
 
 def _names_theirs(
@@ -212,13 +224,7 @@ def _names_theirs(
         return False
     starts = [start for start, _ in mentions]
     ends = [end for _, end in mentions]
-    rivals += [
-        span
-        for pattern in other_named
-        for span in (found.span() for found in pattern.finditer(sentence))
-        if not inside(span, starts, ends)
-    ]
-    rivals.sort()
+    rivals = sorted(rivals + rival_spans(sentence, other_named, starts, ends))
     their_starts = [start for start, _ in rivals]
     their_ends = [end for _, end in rivals]
     said = list(words(sentence))
@@ -230,7 +236,7 @@ def _names_theirs(
         folded = fold(word)
         if (at and word[:1].isupper()) or inside((start, end), starts, ends):
             continue
-        if folded not in things and not (folded.endswith("s") and lemma(folded) in things):
+        if not is_one_of(folded, things):
             continue
         determiner = _determiner_before(said, at)
         if determiner is None or (pronouns is not None and determiner in PRONOUNS and determiner not in pronouns):

@@ -39,6 +39,10 @@ def test_a_relative_a_person_a_name_of_the_owner_or_no_owner_is_no_thing_asked()
     assert named_thing_asked("What is the name of Tom and Mara's dog?") is None
     assert named_thing_asked("What is Tom's dog?") is None  # no name asked (bot.core.kind_asked reads it)
     assert named_thing_asked("What is the ship's AI called?") == NamedThingAsked("the ship", "ai")  # not "be"
+    assert named_thing_asked("what's the name of his dog") is None  # no one's name (kin_asked.NO_OWNERS)
+    assert named_thing_asked("whats his dogs name") is None
+    assert named_thing_asked("what's the name of this dog") is None
+    assert named_thing_asked("what is tom's dogs name") == NamedThingAsked("tom", "dog")
 
 
 def test_the_first_sentence_naming_the_person_and_a_thing_of_theirs_with_its_name_answers():
