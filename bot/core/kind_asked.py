@@ -21,10 +21,11 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 
-from bot.core.analysis import fold, lemma, words
+from bot.core.analysis import fold, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms, name_pattern
 from bot.core.people_finder import kin_words, kinds_of_people, person_nouns
 from bot.core.sentences import sentence_spans
+from bot.core.slips import bare_word
 
 KIND_FILE = "kind_words.txt"
 # "What instrument does Sophie play?", "which weapon did Ned use", "What kind of animal is Pebble?": the noun asked
@@ -302,14 +303,28 @@ def is_one_of(folded: str, nouns: frozenset[str]) -> bool:
 def owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bool:
     """Whether a mention ending at `mention_end` is a possessive of another person, a relative or a word for a kind of
     person, not a kind asked ("Sophie's mother plays the piano", "Jack's father rides a grey horse", "Lucy's neighbour
-    has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's)."""
+    has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's), the word right after it or
+    after one word more that is no stop word ("Grace's older brother's boat", "Tom's best friend")."""
     if not sentence.endswith(_POSSESSIVE_ENDS, 0, mention_end):
         return False
-    following = _NEXT_WORD.match(sentence, mention_end)
-    if following is None:
-        return False
-    word = fold(following.group(1))
-    return word not in kinds and (word in kin_words() or word in kinds_of_people())
+    at = mention_end
+    for _ in range(_WORDS_TO_OWNED):
+        following = _NEXT_WORD.match(sentence, at)
+        if following is None:
+            return False
+        word = bare_word(fold(following.group(1).replace("’", "'")))
+        if word in kinds:
+            return False
+        if word in kin_words() or word in kinds_of_people():
+            return True
+        if not following.group(1).islower() or word in load_stopwords():
+            return False
+        at = following.end()
+    return False
+
+
+_WORDS_TO_OWNED = 2
+"""How many words after a possessive are read for the person owned: "Grace's brother", "Grace's older brother"."""
 
 
 _NEXT_WORD = re.compile(r"\s++([\w'’-]+)")

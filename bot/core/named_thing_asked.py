@@ -224,7 +224,8 @@ def _names_theirs(
         return False
     starts = [start for start, _ in mentions]
     ends = [end for _, end in mentions]
-    rivals = sorted(rivals + rival_spans(sentence, other_named, starts, ends))
+    relatives = [(start, end) for word, start, end in words(sentence) if word.islower() and _of_another(word)]
+    rivals = sorted(rivals + relatives + rival_spans(sentence, other_named, starts, ends))
     their_starts = [start for start, _ in rivals]
     their_ends = [end for _, end in rivals]
     said = list(words(sentence))
@@ -241,18 +242,26 @@ def _names_theirs(
         determiner = _determiner_before(said, at)
         if determiner is None or (pronouns is not None and determiner in PRONOUNS and determiner not in pronouns):
             continue  # "Marta grills DeLuca", a verb; "Pruitt lends Hannah his old mare", his of hers
+        if _of_another(determiner):
+            continue  # "her older brother's boat"
         name = _name_after(sentence, end)
-        if name is None or inside((name.start, name.start + 1), starts, ends):  # "the horse Ivan rode" names Ivan
-            continue
+        if name is None or inside((name.start, name.end), starts, ends):  # "the horse Ivan rode" names Ivan
+            continue  # (not "a sweet shop called Nadia's Sweets")
         if name.apposed and (end == opening_end or inside((start, end), speech_starts, speech_ends)):
             continue  # "When a storm wrecks Owen's old boat, Isla, his daughter, comes", '"Saddle the horse, Gretel"'
-        if name.apposed and sentence[name.start : name.end] in full_names:
-            continue  # "his boat, Isla Pryce, ..." names a person
+        if sentence[name.start : name.end] in full_names:
+            continue  # "his boat, Isla Pryce, ...", "a newspaper named Victor Hale" name a person
         if name.right_after and inside((name.start, name.start + 1), their_starts, their_ends):
             continue  # "the ring Alasdair gave her", "On the night of the robbery Karim cuts the power"
         if _theirs(start, starts, ends, their_ends):
             return True
     return False
+
+
+def _of_another(word: str) -> bool:
+    """Whether a word, or its possessive, is a relative's (kin_words: "brother", "brother's"): one told nearer a thing
+    than the owner owns it ("Nadia visits her brother, who keeps a spaniel named Toffee")."""
+    return bare_word(fold(word.replace("’", "'"))) in kin_words()
 
 
 def _determiner_before(said: list[tuple[str, int, int]], at: int) -> str | None:

@@ -145,6 +145,21 @@ def test_a_long_sentence_is_read_in_time_linear_in_its_length():
     assert time.perf_counter() - began < 6
 
 
+def test_a_thing_of_a_relative_or_named_as_a_person_is_no_thing_of_theirs():
+    story = ["Anika Rao, a reporter, works for a newspaper named Victor Hale."]  # another's full name
+    assert named_thing_told(story, "Anika Rao", things_named("newspaper"), ["Victor Hale"]) is None
+    story = ["On Saturdays Nadia Hussain visits her brother, who keeps a spaniel named Toffee."]
+    assert named_thing_told(story, "Nadia Hussain", things_named("dog")) is None
+    story = ["Grace Lee's older brother's boat, the Marlin, sinks."]
+    assert named_thing_told(story, "Grace Lee", things_named("boat")) is None
+    story = ["Grace Lee sails her older brother's boat, the Marlin, to the island."]
+    assert named_thing_told(story, "Grace Lee", things_named("boat")) is None
+    story = ["Nadia Hussain opens a sweet shop called Nadia's Sweets."]  # a name holding the owner's
+    assert named_thing_told(story, "Nadia Hussain", things_named("shop")) == (0, story[0])
+    story = ["Nadia Hussain walks her dog, Toffee, with her brother."]
+    assert named_thing_told(story, "Nadia Hussain", things_named("dog")) == (0, story[0])
+
+
 def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
     for story in stories:
         (tmp_path / story.name).write_bytes(story.read_bytes())
