@@ -168,7 +168,9 @@ def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
 
 def test_a_thing_of_someone_is_answered_where_their_story_names_it(tmp_path):
     # Each story's passages hold the owner's name and the noun elsewhere ("the ferry will be smashed against the
-    # rocks", "Tess's cat, Bishop, escapes"): the ranking put another passage first, and no rule read the question.
+    # rocks", "Tess's cat, Bishop, escapes"): for Ben's ferry and "what is the name of desmond's bakery" the ranking
+    # put another passage first, with no rule reading the question; for Tess's cat and "whats desmonds bakery called"
+    # it ranked the naming passage first in this library, which the rule now makes sure of.
     library = library_of(
         tmp_path,
         *sorted((ROOT / "corpus").glob("*.md")),
