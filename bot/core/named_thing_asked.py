@@ -81,6 +81,7 @@ _TIMES = frozenset(
 _NEXT_WORD = re.compile(r" ++(\w++)")
 _BLANK_TO_END = re.compile(r"\s*+\Z")
 """Nothing but space to the sentence's end, matched at a position: no slice of the rest copied at each thing."""
+_HOUSEHOLD = "family"
 _PRONOUN = "I"
 """The capitalised word that names no one: "the dog I loved", "if this be the case I'd better dispatch you"."""
 
@@ -224,22 +225,27 @@ def _names_theirs(
         return False
     starts = [start for start, _ in mentions]
     ends = [end for _, end in mentions]
-    relatives = [(start, end) for word, start, end in words(sentence) if word.islower() and _of_another(word)]
+    said = list(words(sentence))
+    folded_said = [fold(word.replace("’", "'")) if "’" in word else fold(word) for word, _, _ in said]
+    relatives = [
+        (start, end)
+        for (word, start, end), folded in zip(said, folded_said, strict=True)
+        if word.islower() and _of_another(folded)
+    ]
     rivals = sorted(rivals + relatives + rival_spans(sentence, other_named, starts, ends))
     their_starts = [start for start, _ in rivals]
     their_ends = [end for _, end in rivals]
-    said = list(words(sentence))
     opening_end = sentence.find(",") if said and fold(said[0][0]) in _OPENING_CLAUSE else -1
     speech = [found.span() for found in _SPEECH.finditer(sentence)]
     speech_starts = [start for start, _ in speech]
     speech_ends = [end for _, end in speech]
     for at, (word, start, end) in enumerate(said):
-        folded = fold(word)
+        folded = folded_said[at]
         if (at and word[:1].isupper()) or inside((start, end), starts, ends):
             continue
         if not is_one_of(folded, things):
             continue
-        determiner = _determiner_before(said, at)
+        determiner = _determiner_before(said, folded_said, at)
         if determiner is None or (pronouns is not None and determiner in PRONOUNS and determiner not in pronouns):
             continue  # "Marta grills DeLuca", a verb; "Pruitt lends Hannah his old mare", his of hers
         if _of_another(determiner):
@@ -258,20 +264,22 @@ def _names_theirs(
     return False
 
 
-def _of_another(word: str) -> bool:
-    """Whether a word, or its possessive, is a relative's (kin_words: "brother", "brother's"): one told nearer a thing
-    than the owner owns it ("Nadia visits her brother, who keeps a spaniel named Toffee")."""
-    return bare_word(fold(word.replace("’", "'"))) in kin_words()
+def _of_another(folded: str) -> bool:
+    """Whether a folded word, or its possessive, is a relative's (kin_words: "brother", "brother's"): one told nearer
+    a thing than the owner owns it ("Nadia visits her brother, who keeps a spaniel named Toffee"); not "family", kin the
+    owner is one of ("the family's dog, Biscuit" is Callum's too)."""
+    bare = bare_word(folded) if "'" in folded else folded
+    return bare != _HOUSEHOLD and bare in kin_words()
 
 
-def _determiner_before(said: list[tuple[str, int, int]], at: int) -> str | None:
+def _determiner_before(said: list[tuple[str, int, int]], folded_said: list[str], at: int) -> str | None:
     """The word making the word `at` the head of a noun phrase, folded: a determiner or a possessive before it, with
     at most _MOST_MODIFIERS words between, none a stop word but "own" ("a three-legged cat", "Owen's old boat", "his
     faithful horse", "her own pub"); None where there is none, and the word is a verb ("Marta grills DeLuca", "the
     chef who hounds Marta")."""
     stop = load_stopwords()
     for before in range(at - 1, max(at - _MOST_MODIFIERS - 2, -1), -1):
-        folded = fold(said[before][0].replace("’", "'"))
+        folded = folded_said[before]
         if folded in _DETERMINERS or folded.isdigit() or folded.endswith(POSSESSIVE_ENDS):
             return folded
         if not said[before][0].islower() or (folded in stop and folded != _OWN):

@@ -158,6 +158,8 @@ def test_a_thing_of_a_relative_or_named_as_a_person_is_no_thing_of_theirs():
     assert named_thing_told(story, "Nadia Hussain", things_named("shop")) == (0, story[0])
     story = ["Nadia Hussain walks her dog, Toffee, with her brother."]
     assert named_thing_told(story, "Nadia Hussain", things_named("dog")) == (0, story[0])
+    story = ["On the first night Callum Reyes hears knocking, and the next morning the family's dog, Biscuit, barks."]
+    assert named_thing_told(story, "Callum Reyes", things_named("dog")) == (0, story[0])
 
 
 def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
