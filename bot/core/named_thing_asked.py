@@ -79,6 +79,8 @@ _TIMES = frozenset(
 )
 """The words after a capitalised one that make it a time: "sells the truck Thanksgiving week"."""
 _NEXT_WORD = re.compile(r" ++(\w++)")
+_SPACES = re.compile(r"[\s-]*+")
+"""What may stand between the words of a noun phrase: spaces, the hyphen of "three-legged"."""
 _BLANK_TO_END = re.compile(r"\s*+\Z")
 """Nothing but space to the sentence's end, matched at a position: no slice of the rest copied at each thing."""
 _HOUSEHOLD = "family"
@@ -245,7 +247,7 @@ def _names_theirs(
             continue
         if not is_one_of(folded, things):
             continue
-        determiner = _determiner_before(said, folded_said, at)
+        determiner = _determiner_before(sentence, said, folded_said, at)
         if determiner is None or (pronouns is not None and determiner in PRONOUNS and determiner not in pronouns):
             continue  # "Marta grills DeLuca", a verb; "Pruitt lends Hannah his old mare", his of hers
         if _of_another(determiner):
@@ -272,17 +274,20 @@ def _of_another(folded: str) -> bool:
     return bare != _HOUSEHOLD and bare in kin_words()
 
 
-def _determiner_before(said: list[tuple[str, int, int]], folded_said: list[str], at: int) -> str | None:
+def _determiner_before(sentence: str, said: list[tuple[str, int, int]], folded_said: list[str], at: int) -> str | None:
     """The word making the word `at` the head of a noun phrase, folded: a determiner or a possessive before it, with
-    at most _MOST_MODIFIERS words between, none a stop word but "own" ("a three-legged cat", "Owen's old boat", "his
-    faithful horse", "her own pub"); None where there is none, and the word is a verb ("Marta grills DeLuca", "the
-    chef who hounds Marta")."""
+    at most _MOST_MODIFIERS words between, none a stop word but "own", and nothing but spaces ("a three-legged cat",
+    "Owen's old boat", "his faithful horse", "her own pub", "a Boston magazine"); None where there is none, and the
+    word is a verb ("Marta grills DeLuca", "the chef who hounds Marta", "her boss, Marta grills")."""
     stop = load_stopwords()
     for before in range(at - 1, max(at - _MOST_MODIFIERS - 2, -1), -1):
+        spaces = _SPACES.match(sentence, said[before][2])
+        if spaces is None or spaces.end() != said[before + 1][1]:
+            return None
         folded = folded_said[before]
         if folded in _DETERMINERS or folded.isdigit() or folded.endswith(POSSESSIVE_ENDS):
             return folded
-        if not said[before][0].islower() or (folded in stop and folded != _OWN):
+        if folded in stop and folded != _OWN:
             return None
     return None
 

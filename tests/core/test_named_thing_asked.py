@@ -85,6 +85,10 @@ def test_a_thing_word_is_one_only_as_the_head_of_a_noun_phrase():
     assert named_thing_told(story, "Tom Reyes", things_named("ship")) is None
     story = ["Marta Kowalski opens a tiny restaurant called Dock Street Kitchen."]
     assert named_thing_told(story, "Marta Kowalski", things_named("restaurant")) == (0, story[0])
+    story = ["When her boss, Marta grills Ana about the recipe."]
+    assert named_thing_told(story, "Marta Kowalski", things_named("restaurant")) is None
+    story = ["Nora Quigley, a food critic for a Boston magazine called The Plate, dines alone."]
+    assert named_thing_told(story, "Nora Quigley", things_named("magazine")) == (0, story[0])
 
 
 def test_a_his_or_her_not_the_owner_s_makes_the_thing_another_s():
