@@ -84,6 +84,9 @@ _SPACES = re.compile(r"[\s-]*+")
 _BLANK_TO_END = re.compile(r"\s*+\Z")
 """Nothing but space to the sentence's end, matched at a position: no slice of the rest copied at each thing."""
 _HOUSEHOLD = "family"
+_RELATIVE_CLAUSE = re.compile(r",?+\s++(?:who|whose)\b")
+"""What makes a relative told between an owner and a thing its owner: a clause of theirs, "her brother, who keeps a
+spaniel named Toffee"; not "lives with his mother and a tortoise named Admiral"."""
 _PRONOUN = "I"
 """The capitalised word that names no one: "the dog I loved", "if this be the case I'd better dispatch you"."""
 
@@ -232,7 +235,7 @@ def _names_theirs(
     relatives = [
         (start, end)
         for (word, start, end), folded in zip(said, folded_said, strict=True)
-        if word.islower() and _of_another(folded)
+        if word.islower() and _of_another(folded) and _RELATIVE_CLAUSE.match(sentence, end)
     ]
     rivals = sorted(rivals + relatives + rival_spans(sentence, other_named, starts, ends))
     their_starts = [start for start, _ in rivals]

@@ -162,6 +162,8 @@ def test_a_thing_of_a_relative_or_named_as_a_person_is_no_thing_of_theirs():
     assert named_thing_told(story, "Nadia Hussain", things_named("shop")) == (0, story[0])
     story = ["Nadia Hussain walks her dog, Toffee, with her brother."]
     assert named_thing_told(story, "Nadia Hussain", things_named("dog")) == (0, story[0])
+    story = ["Plotz Vogel, a widower who lives with his mother and a tortoise named Admiral, arrives."]
+    assert named_thing_told(story, "Plotz Vogel", things_named("tortoise")) == (0, story[0])
     story = ["On the first night Callum Reyes hears knocking, and the next morning the family's dog, Biscuit, barks."]
     assert named_thing_told(story, "Callum Reyes", things_named("dog")) == (0, story[0])
 
