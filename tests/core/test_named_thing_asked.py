@@ -1,6 +1,5 @@
 """Where a story names someone's animal or thing, for "What is the name of Tess's cat?"."""
 
-import time
 from pathlib import Path
 
 from bot.core.library import StoryLibrary
@@ -141,12 +140,10 @@ def test_a_time_after_a_thing_is_no_name_of_it():
     assert named_thing_told(story, "Dale Whitaker", things_named("horse")) == (0, story[0])
 
 
-def test_a_long_sentence_is_read_in_time_linear_in_its_length():
-    # 1.7 MB, one sentence: copying its rest at each of its 64,000 dogs took 17 s; read at positions, about 1 s.
+def test_a_long_sentence_naming_no_one_s_thing_answers_none():
+    # Its time as it grows is bench/bench_person_facts.py's thing_1_sentence row.
     sentence = "Tom walks the dog, Rex and " * 64_000
-    began = time.perf_counter()
     assert named_thing_told([sentence], "Tom Reyes", things_named("dog"), ["Mara Lind"]) is None
-    assert time.perf_counter() - began < 6
 
 
 def test_a_thing_of_a_relative_or_named_as_a_person_is_no_thing_of_theirs():
