@@ -149,10 +149,12 @@ def _noun(word: str) -> str:
 
 
 def _is_thing(word: str) -> bool:
-    """Whether a noun asked is a thing's, or an animal's: no relative or word for a kind of person, whom
-    bot.core.kin_asked and bot.core.role_asked read."""
+    """Whether a noun asked is a thing's, or an animal's: no stop word ("What is the name of Owen's in?"), relative
+    or word for a kind of person, whom bot.core.kin_asked and bot.core.role_asked read."""
     noun = _noun(word)
-    return not (noun in KIN or noun in kin_words() or (noun in kinds_of_people() and noun not in kinds_of(_ANIMAL)))
+    if noun in load_stopwords() or noun in KIN or noun in kin_words():
+        return False
+    return noun not in kinds_of_people() or noun in kinds_of(_ANIMAL)
 
 
 def things_named(noun: str) -> frozenset[str]:

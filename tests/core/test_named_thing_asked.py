@@ -136,6 +136,8 @@ def test_a_time_after_a_thing_is_no_name_of_it():
     assert named_thing_told(story, "Dale Whitaker", things_named("truck")) is None
     story = ["Dale Whitaker walks his dog, Sunday mornings, by the river."]
     assert named_thing_told(story, "Dale Whitaker", things_named("dog")) is None
+    assert named_thing_asked("What is the name of Owen's in?") is None  # a stop word is no thing
+    assert named_thing_asked("whats the name of owens the") is None
     story = ["Dale Whitaker buys a mare named May."]
     assert named_thing_told(story, "Dale Whitaker", things_named("horse")) == (0, story[0])
 
