@@ -84,6 +84,7 @@ _SPACES = re.compile(r"[\s-]*+")
 _BLANK_TO_END = re.compile(r"\s*+\Z")
 """Nothing but space to the sentence's end, matched at a position: no slice of the rest copied at each thing."""
 _HOUSEHOLD = "family"
+_WHOSE = "whose"
 _RELATIVE_CLAUSE = re.compile(r",?+\s++(?:who|whose)\b")
 """What makes a relative told between an owner and a thing its owner: a clause of theirs, "her brother, who keeps a
 spaniel named Toffee"; not "lives with his mother and a tortoise named Admiral"."""
@@ -239,6 +240,11 @@ def _names_theirs(
         for (word, start, end), folded in zip(said, folded_said, strict=True)
         if word.islower() and _of_another(folded) and _RELATIVE_CLAUSE.match(sentence, end)
     ]
+    relatives += [  # "Owen Price, whose neighbour keeps a dog named Bruno": the neighbour's, not "Tess, whose cat"
+        said[at + 1][1:]
+        for at in range(len(said) - 1)
+        if folded_said[at] == _WHOSE and said[at + 1][0].islower() and not is_one_of(folded_said[at + 1], things)
+    ]
     rivals = sorted(rivals + relatives + rival_spans(sentence, other_named, starts, ends))
     their_starts = [start for start, _ in rivals]
     their_ends = [end for _, end in rivals]
@@ -252,11 +258,12 @@ def _names_theirs(
             continue
         if not is_one_of(folded, things):
             continue
-        determiner = _determiner_before(sentence, said, folded_said, at)
+        before = _determiner_before(sentence, said, folded_said, at)
+        determiner = None if before is None else folded_said[before]
         if determiner is None or (pronouns is not None and determiner in PRONOUNS and determiner not in pronouns):
             continue  # "Marta grills DeLuca", a verb; "Pruitt lends Hannah his old mare", his of hers
-        if _of_another(determiner):
-            continue  # "her older brother's boat"
+        if before is not None and _anothers_possessive(determiner, said[before][1:], starts, ends):
+            continue  # "her older brother's boat", "the neighbour's cat, Tibbles"
         name = _name_after(sentence, end)
         if name is None or inside((name.start, name.end), starts, ends):  # "the horse Ivan rode" names Ivan
             continue  # (not "a sweet shop called Nadia's Sweets")
@@ -271,6 +278,14 @@ def _names_theirs(
     return False
 
 
+def _anothers_possessive(folded: str, span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:
+    """Whether a determiner is a possessive not of the owner's mentions (`starts`, `ends`), a common noun's or a
+    name's ("the neighbour's cat, Tibbles", "her older brother's boat"); not "family's", kin the owner is one of."""
+    if not folded.endswith(POSSESSIVE_ENDS) or inside(span, starts, ends):
+        return False
+    return bare_word(folded) != _HOUSEHOLD
+
+
 def _of_another(folded: str) -> bool:
     """Whether a folded word, or its possessive, is a relative's (kin_words: "brother", "brother's"): one told nearer
     a thing than the owner owns it ("Nadia visits her brother, who keeps a spaniel named Toffee"); not "family", kin the
@@ -279,11 +294,11 @@ def _of_another(folded: str) -> bool:
     return bare != _HOUSEHOLD and bare in kin_words()
 
 
-def _determiner_before(sentence: str, said: list[tuple[str, int, int]], folded_said: list[str], at: int) -> str | None:
-    """The word making the word `at` the head of a noun phrase, folded: a determiner or a possessive before it, with
-    at most _MOST_MODIFIERS words between, none a stop word but "own", and nothing but spaces ("a three-legged cat",
-    "Owen's old boat", "his faithful horse", "her own pub", "a Boston magazine"); None where there is none, and the
-    word is a verb ("Marta grills DeLuca", "the chef who hounds Marta", "her boss, Marta grills")."""
+def _determiner_before(sentence: str, said: list[tuple[str, int, int]], folded_said: list[str], at: int) -> int | None:
+    """The index of the word making the word `at` the head of a noun phrase: a determiner or a possessive before it,
+    with at most _MOST_MODIFIERS words between, none a stop word but "own", and nothing but spaces ("a three-legged
+    cat", "Owen's old boat", "his faithful horse", "her own pub", "a Boston magazine"); None where there is none, and
+    the word is a verb ("Marta grills DeLuca", "the chef who hounds Marta", "her boss, Marta grills")."""
     stop = load_stopwords()
     for before in range(at - 1, max(at - _MOST_MODIFIERS - 2, -1), -1):
         spaces = _SPACES.match(sentence, said[before][2])
@@ -291,7 +306,7 @@ def _determiner_before(sentence: str, said: list[tuple[str, int, int]], folded_s
             return None
         folded = folded_said[before]
         if folded in _DETERMINERS or folded.isdigit() or folded.endswith(POSSESSIVE_ENDS):
-            return folded
+            return before
         if folded in stop and folded != _OWN:
             return None
     return None

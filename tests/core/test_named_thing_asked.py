@@ -68,6 +68,18 @@ def test_a_thing_named_after_another_s_possessive_or_before_its_owner_is_no_thin
     assert named_thing_told(story, "Captain Isadora Venn", things_named("cruiser"), ["Selene Harrow"]) is None
 
 
+def test_a_common_noun_s_possessive_or_a_whose_clause_makes_the_thing_another_s():
+    neighbour = ["Lena Hart feeds the neighbour's cat, Tibbles, before work."]
+    assert named_thing_told(neighbour, "Lena Hart", things_named("cat")) is None
+    aside = ["Owen Price, whose neighbour keeps a dog named Bruno, lives alone by the sea."]
+    assert named_thing_told(aside, "Owen Price", things_named("dog")) is None
+    own = ["Tess Quigley, whose cat Bishop has three legs, is a vet.", "Tess Quigley's cat, Bishop, sleeps."]
+    assert named_thing_told(own, "Tess Quigley", things_named("cat")) == (0, own[0])
+    assert named_thing_told(own[1:], "Tess Quigley", things_named("cat")) == (0, own[1])
+    family = ["Callum Reid wakes, and the family's dog, Biscuit, barks."]
+    assert named_thing_told(family, "Callum Reid", things_named("dog")) == (0, family[0])
+
+
 def test_another_named_by_surname_or_title_and_surname_owns_what_follows():
     story = ["Iris Vane drinks every night at Grady's pub, the Crooked Anchor."]
     assert named_thing_told(story, "Iris Vane", things_named("pub"), ["Sean Grady"]) is None
