@@ -85,6 +85,30 @@ _BLANK_TO_END = re.compile(r"\s*+\Z")
 """Nothing but space to the sentence's end, matched at a position: no slice of the rest copied at each thing."""
 _HOUSEHOLD = "family"
 _WHOSE = "whose"
+_HAVING = frozenset(
+    {
+        "have",
+        "own",
+        "keep",
+        "wear",
+        "run",
+        "operate",
+        "manage",
+        "open",
+        "found",
+        "start",
+        "buy",
+        "adopt",
+        "inherit",
+        "rent",
+    }
+)
+"""Verbs whose object is the subject's own: "a veterinarian who keeps a three-legged cat named Bishop"."""
+_WITH = "with"
+_LIVE = "live"
+_AND = "and"
+_OF_OWN = re.compile(r"\s++of\s++(?:his|her|their|its)\s++own\b")
+_COMMA = re.compile(r"\s*+,\s*+")
 _RELATIVE_CLAUSE = re.compile(r",?+\s++(?:who|whose)\b")
 """What makes a relative told between an owner and a thing its owner: a clause of theirs, "her brother, who keeps a
 spaniel named Toffee"; not "lives with his mother and a tortoise named Admiral"."""
@@ -264,6 +288,8 @@ def _names_theirs(
             continue  # "Marta grills DeLuca", a verb; "Pruitt lends Hannah his old mare", his of hers
         if before is not None and _anothers_possessive(determiner, said[before][1:], starts, ends):
             continue  # "her older brother's boat", "the neighbour's cat, Tibbles"
+        if before is None or not _marked_theirs(sentence, said, folded_said, before, end, (starts, ends)):
+            continue  # "Anika fights the mayor's plan to hand control to a private company called Strelna Holdings"
         name = _name_after(sentence, end)
         if name is None or inside((name.start, name.end), starts, ends):  # "the horse Ivan rode" names Ivan
             continue  # (not "a sweet shop called Nadia's Sweets")
@@ -276,6 +302,59 @@ def _names_theirs(
         if _theirs(start, starts, ends, their_ends):
             return True
     return False
+
+
+def _marked_theirs(
+    sentence: str,
+    said: list[tuple[str, int, int]],
+    folded_said: list[str],
+    before: int,
+    end: int,
+    mentions: tuple[list[int], list[int]],
+) -> bool:
+    """Whether something marks the thing (its determiner at `before`, its word ending at `end`) as its owner's, not
+    only named after them: a possessive of theirs or "family's" ("Owen's old boat"), a pronoun (of theirs: the caller
+    has left out the others), "whose" ("Tess, whose cat Bishop"), a verb of having or founding right before it ("who
+    keeps a three-legged cat", "who operates the car ferry"), "of her own" after it or before its apposition ("a
+    horse of her own, a bay gelding named Comet")."""
+    determiner = folded_said[before]
+    if determiner.endswith(POSSESSIVE_ENDS):
+        return inside(said[before][1:], *mentions) or bare_word(determiner) == _HOUSEHOLD
+    if determiner in PRONOUNS or determiner == _WHOSE:
+        return True
+    verb = _verb_before(folded_said, before)
+    if verb >= 0 and lemma(folded_said[verb]) in _HAVING:
+        return True
+    if verb >= 1 and folded_said[verb] == _WITH and lemma(folded_said[verb - 1]) == _LIVE:
+        return True  # "a widower who lives with his mother and a tortoise named Admiral"
+    if _OF_OWN.match(sentence, end):
+        return True
+    return (
+        before >= 2
+        and folded_said[before - 1] == _OWN
+        and _COMMA.fullmatch(sentence, said[before - 1][2], said[before][1]) is not None
+    )
+
+
+def _verb_before(folded_said: list[str], before: int) -> int:
+    """The index of the word before the noun phrase whose determiner is at `before`, past at most _MOST_MODIFIERS
+    determiners before it ("keeps a three-legged cat": "three" is nearest) and one earlier phrase joined by "and"
+    ("lives with his mother and a tortoise"); -1 where there is none."""
+    verb = _past_determiners(folded_said, before - 1)
+    if verb < 0 or folded_said[verb] != _AND:
+        return verb
+    for earlier in range(verb - 1, max(verb - _MOST_MODIFIERS - 2, -1), -1):
+        if folded_said[earlier] in _DETERMINERS or folded_said[earlier] in PRONOUNS:
+            return _past_determiners(folded_said, earlier - 1)
+    return verb
+
+
+def _past_determiners(folded_said: list[str], at: int) -> int:
+    """The index of the first word at or before `at` that is no determiner, at most _MOST_MODIFIERS back."""
+    for word in range(at, max(at - _MOST_MODIFIERS, -1), -1):
+        if folded_said[word] not in _DETERMINERS:
+            return word
+    return max(at - _MOST_MODIFIERS, -1)
 
 
 def _anothers_possessive(folded: str, span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:

@@ -68,6 +68,30 @@ def test_a_thing_named_after_another_s_possessive_or_before_its_owner_is_no_thin
     assert named_thing_told(story, "Captain Isadora Venn", things_named("cruiser"), ["Selene Harrow"]) is None
 
 
+def test_a_thing_is_theirs_only_where_something_marks_it_so():
+    story = [
+        "Anika Sorensen fights the mayor's plan to hand control to a private company called Strelna Holdings.",
+        "Years later Anika's company, Brightwater Cooperative, runs the docks for the town.",
+    ]
+    assert named_thing_told(story, "Anika Sorensen", things_named("company")) == (1, story[1])
+    works = [
+        "Gwen Morgan works for a shipping company called Bluefin Freight.",
+        "Gwen Morgan treats a horse named Duke.",
+    ]
+    assert named_thing_told(works, "Gwen Morgan", things_named("company")) is None  # the object of a preposition
+    assert named_thing_told(works, "Gwen Morgan", things_named("horse")) is None  # of another's verb than having
+    critic = ["Nora Quigley, a food critic for a Boston magazine called The Plate, dines alone."]
+    assert named_thing_told(critic, "Nora Quigley", things_named("magazine")) is None
+    marked = [
+        "Ben Carver, a ferry captain who operates the car ferry Pacific Dawn, waits.",
+        "Hannah spends her wages on a horse of her own, a bay gelding named Comet.",
+        "Rosa Quiroga wears a ring called the Star of Seville.",
+    ]
+    assert named_thing_told(marked, "Ben Carver", things_named("ferry")) == (0, marked[0])
+    assert named_thing_told(marked, "Hannah Bell", things_named("horse")) == (1, marked[1])
+    assert named_thing_told(marked, "Rosa Quiroga", things_named("ring")) == (2, marked[2])
+
+
 def test_a_common_noun_s_possessive_or_a_whose_clause_makes_the_thing_another_s():
     neighbour = ["Lena Hart feeds the neighbour's cat, Tibbles, before work."]
     assert named_thing_told(neighbour, "Lena Hart", things_named("cat")) is None
@@ -98,7 +122,7 @@ def test_a_thing_word_is_one_only_as_the_head_of_a_noun_phrase():
     assert named_thing_told(story, "Marta Kowalski", things_named("restaurant")) == (0, story[0])
     story = ["When her boss, Marta grills Ana about the recipe."]
     assert named_thing_told(story, "Marta Kowalski", things_named("restaurant")) is None
-    story = ["Nora Quigley, a food critic for a Boston magazine called The Plate, dines alone."]
+    story = ["Nora Quigley, a food critic, runs a Boston magazine called The Plate."]
     assert named_thing_told(story, "Nora Quigley", things_named("magazine")) == (0, story[0])
 
 
