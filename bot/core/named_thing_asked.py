@@ -4,10 +4,10 @@ A plot names a pet, a boat or a shop where it says whose it is: "Tess Quigley, a
 cat named Bishop", "Tom's dog, Rex, ...", "Ben Carver, a ferry captain who operates the car ferry Pacific Dawn",
 "Desmond Pickering ... runs a failing bakery called The Rolling Pin". The question's words are the owner's name and the
 noun, which every passage telling of them may hold ("Ben realises that the ferry will be smashed against the rocks"),
-so the ranking chose another. The first sentence naming the person and, owned by them (_theirs), the noun asked or a
-kind of it (bot.core.kind_asked.kinds_of: "terrier" of "dog") followed by a name ("called Bishop", ", Rex,", "Pacific
-Dawn") answers, where one does. A person asked for is left to the rules for people (bot.core.kin_asked,
-bot.core.role_asked): an animal is a thing here, though a tale may make one a person.
+so the ranking chose another. The first sentence naming the person and, owned by them (_theirs, _marked_theirs), the
+noun asked or a kind of it (bot.core.kind_asked.kinds_of: "terrier" of "dog") followed by a name ("called Bishop",
+", Rex,", "Pacific Dawn") answers, where one does. A person asked for is left to the rules for people
+(bot.core.kin_asked, bot.core.role_asked): an animal is a thing here, though a tale may make one a person.
 """
 
 from __future__ import annotations
