@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from bot.core.analysis import fold, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms
-from bot.core.kin_asked import KIN, NAME_OF, NO_OWNERS, WHAT_OPENINGS, owned_word
+from bot.core.kin_asked import KIN, NAME_OF, NO_OWNERS, WHAT_OPENINGS, possessive_owned_word
 from bot.core.kind_asked import inside, is_one_of, kinds_of, owns_a_person, possessive_named, rival_spans
 from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles, place_words
 from bot.core.pronoun_asked import PRONOUNS
@@ -129,10 +129,10 @@ class NamedThingAsked:
 
 def named_thing_asked(question: str) -> NamedThingAsked | None:
     """The owner and thing of "What is the name of X's THING?", "What's X's THING called?" (or "named") and "What is
-    X's THING's name?", as kin_asked's openings open them (X's THING read by bot.core.kin_asked.owned_word), and of the
-    same with a possessive typed without its apostrophe ("whats yvettes dogs name"); None where the thing is a relative
-    or a word for a kind of person, no animal (bot.core.kin_asked, bot.core.role_asked read those), the owner is no
-    one ("his", "this": kin_asked.NO_OWNERS) or the question has another shape. One pass over its words."""
+    X's THING's name?", as kin_asked's openings open them (X's THING read by kin_asked.possessive_owned_word), and of
+    the same with a possessive typed without its apostrophe ("whats yvettes dogs name"); None where the thing is a
+    relative or a word for a kind of person, no animal (bot.core.kin_asked, bot.core.role_asked read those), the owner
+    is no one ("his", "this": kin_asked.NO_OWNERS) or the question has another shape. One pass over its words."""
     said = [fold(word.replace("’", "'")) for word, _, _ in words(question)]
     opening = next((o for o in WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
     if opening is None:
@@ -140,8 +140,7 @@ def named_thing_asked(question: str) -> NamedThingAsked | None:
     rest = said[len(opening) :]
     named_for = tuple(rest[: len(NAME_OF)]) == NAME_OF
     rest = rest[len(NAME_OF) :] if named_for else rest
-    marked = any(word.endswith(POSSESSIVE_ENDS) for word in rest)
-    owned = owned_word(rest, ((),) if named_for else _NAMING_ENDS, _is_thing) if marked else None
+    owned = possessive_owned_word(rest, ((),) if named_for else _NAMING_ENDS, _is_thing)
     owned = owned or _unmarked_owned_thing(rest, named_for)
     if owned is None or any(word in _NOT_NAMES for word in owned[0].split()):
         return None
