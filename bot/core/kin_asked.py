@@ -140,9 +140,30 @@ def owned_word(
     """The name and word of "X's WORD" (a word `wanted`: a relative, a role) followed by one of `endings` ("called";
     "name" after "WORD's"), X at most four words; or of "Xs WORD", a possessive typed without its apostrophe ("who is
     gwens father"), the name then taken as typed ("gwens"), as bot.core.query takes "ivans" of "whats ivans job"."""
-    owner_end = next((place for place, word in enumerate(said) if word.endswith(POSSESSIVE_ENDS)), None)
+    owner_end = _possessive_at(said)
     if owner_end is None:
         return _unmarked_owned_word(said, endings, wanted)
+    return _owned_after(said, owner_end, endings, wanted)
+
+
+def possessive_owned_word(
+    said: list[str], endings: tuple[tuple[str, ...], ...], wanted: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """owned_word's "X's WORD" alone, with its apostrophe; None where no word is a possessive
+    (bot.core.named_thing_asked reads "Xs THING" its own way)."""
+    owner_end = _possessive_at(said)
+    return None if owner_end is None else _owned_after(said, owner_end, endings, wanted)
+
+
+def _possessive_at(said: list[str]) -> int | None:
+    """Where the question's first possessive is; None where it has none."""
+    return next((place for place, word in enumerate(said) if word.endswith(POSSESSIVE_ENDS)), None)
+
+
+def _owned_after(
+    said: list[str], owner_end: int, endings: tuple[tuple[str, ...], ...], wanted: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """The name ending with the possessive at `owner_end` and the word `wanted` after it, before one of `endings`."""
     if owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(said):
         return None
     word = said[owner_end + 1]
@@ -155,7 +176,7 @@ def owned_word(
     return " ".join([*said[:owner_end], said[owner_end][:-2]]), word
 
 
-_NO_OWNERS = frozenset({"his", "its", "this", "hers", "theirs", "yours", "ours", "whose"})
+NO_OWNERS = frozenset({"his", "its", "this", "hers", "theirs", "yours", "ours", "whose"})
 """Words ending in "s" before a relative that name no one: "who is his father" asks of no name."""
 
 
@@ -168,7 +189,7 @@ def _unmarked_owned_word(
     if word_at is None or not 0 < word_at <= _MOST_NAME_WORDS or tuple(said[word_at + 1 :]) not in endings:
         return None
     before = said[word_at - 1]
-    if not before.endswith("s") or before in _NO_OWNERS:
+    if not before.endswith("s") or before in NO_OWNERS:
         return None
     return " ".join(said[:word_at]), said[word_at]
 

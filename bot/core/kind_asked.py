@@ -21,10 +21,11 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 
-from bot.core.analysis import fold, lemma, words
+from bot.core.analysis import fold, lemma, load_stopwords, words
 from bot.core.job_asked import description_after, name_forms, name_pattern
 from bot.core.people_finder import described_head, kin_words, kinds_of_people, person_nouns
 from bot.core.sentences import sentence_spans
+from bot.core.slips import bare_word
 
 KIND_FILE = "kind_words.txt"
 UNTAGGED = "~untagged"
@@ -199,7 +200,7 @@ def kind_told(
     forms = name_forms(name, {word for other in others for word in other.split()})
     if forms is None:
         return None
-    named = re.compile(rf"(?<![\w'’-])(?:{forms})(?:['’]s?+)?(?![\w'’-])")
+    named = possessive_named(forms)
     patterns = [name_pattern(other, own) for other in others]
     other_named = [pattern for pattern in patterns if pattern is not None]
     titled = {fold(word) for word, _, _ in words(title)}
@@ -215,7 +216,7 @@ def kind_told(
             mentions = [
                 found.span()
                 for found in named.finditer(read)
-                if not _owns_a_person(read, found.end(), kinds) and not _of_a_person(read, found.start())
+                if not owns_a_person(read, found.end(), kinds) and not _of_a_person(read, found.start())
             ]
             if not mentions:
                 continue
@@ -263,12 +264,7 @@ def _told_kind(
     cellist", not "the daughter of a pianist") or names them ("the cellist Clara Voss")."""
     starts = [start for start, _ in mentions]
     ends = [end for _, end in mentions]
-    theirs = sorted(
-        span
-        for pattern in other_named
-        for span in (found.span() for found in pattern.finditer(sentence))
-        if not _inside(span, starts, ends)
-    )
+    theirs = rival_spans(sentence, other_named, starts, ends)
     their_starts = [start for start, _ in theirs]
     their_ends = [end for _, end in theirs]
     said = list(words(sentence))
@@ -276,9 +272,9 @@ def _told_kind(
     near = None
     for at, (word, start, end) in enumerate(said):
         folded = fold(word)
-        if folded in _NO_KINDS or (at and word[:1].isupper()) or _inside((start, end), starts, ends):
+        if folded in _NO_KINDS or (at and word[:1].isupper()) or inside((start, end), starts, ends):
             continue
-        if _inside((start, end), their_starts, their_ends):
+        if inside((start, end), their_starts, their_ends):
             continue  # another person's name: "Robin lends Tom her bicycle"
         if (
             folded in doers
@@ -286,7 +282,7 @@ def _told_kind(
             and (_doer_said_of(sentence, start, end, starts, ends, folded) or _names_next(sentence, end, starts))
         ):
             return _Told.DONE  # "Clara Voss, a cellist", "the cellist Clara Voss"
-        if folded not in kinds and not (folded.endswith("s") and lemma(folded) in kinds):
+        if not is_one_of(folded, kinds):
             continue
         if at + 1 < len(said) and _before_noun(sentence, end, said[at + 1], verbs):
             continue
@@ -421,17 +417,56 @@ def _said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[
     return after is not None and after[0] - end <= _SAID_REACH and bool(_SAID_BEFORE.fullmatch(sentence, end, after[0]))
 
 
-def _owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bool:
+def possessive_named(forms: str) -> re.Pattern[str]:
+    """The alternatives `forms` (bot.core.job_asked.name_forms') each as a whole word or its possessive: "Nora's
+    cello", "Tess's cat, Bishop" name Nora and Tess."""
+    return re.compile(rf"(?<![\w'’-])(?:{forms})(?:['’]s?+)?(?![\w'’-])")
+
+
+def rival_spans(
+    sentence: str, other_named: list[re.Pattern[str]], starts: list[int], ends: list[int]
+) -> list[tuple[int, int]]:
+    """Where the sentence names other people (`other_named`), in order, but within a mention of the person's (their
+    `starts` and `ends`): "Tess Quigley" holds no "Tess" of another's."""
+    return sorted(
+        span
+        for pattern in other_named
+        for span in (found.span() for found in pattern.finditer(sentence))
+        if not inside(span, starts, ends)
+    )
+
+
+def is_one_of(folded: str, nouns: frozenset[str]) -> bool:
+    """Whether a folded word is one of `nouns` or the plural of one ("cellos"; not "watches" of "watch"), as a noun
+    asked is written."""
+    return folded in nouns or (folded.endswith("s") and lemma(folded) in nouns)
+
+
+def owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bool:
     """Whether a mention ending at `mention_end` is a possessive of another person, a relative or a word for a kind of
     person, not a kind asked ("Sophie's mother plays the piano", "Jack's father rides a grey horse", "Lucy's neighbour
-    has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's)."""
-    if not sentence[:mention_end].endswith(_POSSESSIVE_ENDS):
+    has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's), the word right after it or
+    after one word more that is no stop word ("Grace's older brother's boat", "Tom's best friend")."""
+    if not sentence.endswith(_POSSESSIVE_ENDS, 0, mention_end):
         return False
-    following = _NEXT_WORD.match(sentence, mention_end)
-    if following is None:
-        return False
-    word = fold(following.group(1))
-    return word not in kinds and (word in kin_words() or word in kinds_of_people())
+    at = mention_end
+    for _ in range(_WORDS_TO_OWNED):
+        following = _NEXT_WORD.match(sentence, at)
+        if following is None:
+            return False
+        word = bare_word(fold(following.group(1).replace("’", "'")))
+        if word in kinds:
+            return False
+        if word in kin_words() or word in kinds_of_people():
+            return True
+        if not following.group(1).islower() or word in load_stopwords():
+            return False
+        at = following.end()
+    return False
+
+
+_WORDS_TO_OWNED = 2
+"""How many words after a possessive are read for the person owned: "Grace's brother", "Grace's older brother"."""
 
 
 _NEXT_WORD = re.compile(r"\s++([\w'’-]+)")
@@ -454,13 +489,13 @@ def _possessive_before(sentence: str, mention_end: int, start: int) -> bool:
     """Whether a mention ending at `mention_end` is a possessive ("Nora's", "James'") with at most one word between it
     and the word at `start` ("Nora's old cello")."""
     return (
-        sentence[:mention_end].endswith(_POSSESSIVE_ENDS)
+        sentence.endswith(_POSSESSIVE_ENDS, 0, mention_end)
         and start - mention_end <= _POSSESSIVE_REACH
         and len(sentence[mention_end:start].split()) <= 1
     )
 
 
-def _inside(span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:
+def inside(span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:
     """Whether the span lies within one of the ordered, non-overlapping spans of `starts` and `ends`."""
     at = bisect_right(starts, span[0]) - 1
     return at >= 0 and span[1] <= ends[at]

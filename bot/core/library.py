@@ -30,6 +30,7 @@ from bot.core.job_asked import job_told
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
+from bot.core.named_thing_asked import named_thing_asked, named_thing_told, things_named
 from bot.core.number_forms import NumberForms
 from bot.core.origin_asked import origin_told
 from bot.core.people import Person
@@ -156,6 +157,10 @@ class StoryLibrary:
         """Where each person's story names a kind of a noun with them (kind_told), by story, name, noun and the verbs
         asked with: read once to rank and once to show (at most an entry a person, noun of kind_words.txt and verb of
         HAVING_VERBS)."""
+        self._named_things: dict[tuple[str, str, str], tuple[int, str] | None] = {}
+        """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
+        noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
+        bounded list, not for any word a question may type."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -453,14 +458,14 @@ class StoryLibrary:
         if read is None:
             return question, None
         typed = dict.fromkeys(fold(word) for word, _, _ in words(question) if fold(word) in PRONOUNS)
-        told_with = self._pronouns_of_lead(story, lead.name)
+        told_with = self._pronouns_of_person(story, lead.name)
         if told_with is None or not told_with.issuperset(typed):  # "what does he do" of Mara's story: her brother's
             return question, None
         return read, PronounReading(tuple(typed), lead.name)
 
-    def _pronouns_of_lead(self, story: int, lead: str) -> frozenset[str] | None:
-        """The pronouns the story's own text tells its lead with, or None where it does not settle them
-        (bot.core.pronoun_asked.pronouns_of), read once a story."""
+    def _pronouns_of_person(self, story: int, lead: str) -> frozenset[str] | None:
+        """The pronouns the story's own text tells one of its people (its lead, or the one a rule asks of) with, or
+        None where it does not settle them (bot.core.pronoun_asked.pronouns_of), read once a story and person."""
         path = self.corpus.stories[story].path
         key = (path, lead)
         if key not in self._lead_pronouns:
@@ -692,7 +697,7 @@ class StoryLibrary:
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
         )
         if introduction is None:
-            return self._kind_told(text, within)
+            return self._named_thing_told(text, within) or self._kind_told(text, within)
         fact = person_fact_asked(text)
         return introduction if fact is None else self._told_at(introduction, fact)
 
@@ -726,26 +731,61 @@ class StoryLibrary:
         person = None if asked is None else self._person_named(asked.name, within)
         if asked is None or person is None or person.passage is None:
             return None
-        passages = self._passages_of(self.corpus.passages[person.passage].story)
-        assert passages is not None
         key = (person.path, person.name, asked.kind, asked.verbs)
         if key not in self._kinds:
-            others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
-            texts = [self.corpus.passages[document].text for document in passages]
-            story = self.corpus.stories[self.corpus.passages[person.passage].story]
-            pronouns = pronouns_of(texts, person.name, others, person_nouns(), kinds_of_people())
+            texts, others = self._story_told(person)
+            story = self.corpus.passages[person.passage].story
+            pronouns = self._pronouns_of_person(story, person.name)
             told = None
             for verbs in verbs_in_turn(asked.kind, asked.verbs):
                 kinds, doers = kinds_of(asked.kind, verbs), doers_of(asked.kind, verbs)
-                told = kind_told(texts, person.name, kinds, others, story.title, verbs, doers, pronouns)
+                told = kind_told(
+                    texts, person.name, kinds, others, self.corpus.stories[story].title, verbs, doers, pronouns
+                )
                 if told is not None:
                     break
             self._kinds[key] = told
-        told = self._kinds[key]
+        return self._told_there(person, self._kinds[key])
+
+    def _named_thing_told(self, question: str, within: range | None) -> Introduction | None:
+        """For "What is the name of Tess's cat?" of one person of the stories (of one story: `within` its passages),
+        the sentence of their story first naming them and a cat of theirs with its name (bot.core.named_thing_asked:
+        "a three-legged cat named Bishop"), as the person's introduction moved there; None where the question asks no
+        such thing, the name is no one's or several people's, or no sentence names such a thing of theirs."""
+        asked = named_thing_asked(question)
+        person = None if asked is None else self._person_named(asked.owner, within)
+        if asked is None or person is None or person.passage is None:
+            return None
+        key = (person.path, person.name, asked.thing)
+        things = things_named(asked.thing)
+        if key not in self._named_things:
+            texts, others = self._story_told(person)
+            pronouns = self._pronouns_of_person(self.corpus.passages[person.passage].story, person.name)
+            told = named_thing_told(texts, person.name, things, others, pronouns)
+            if len(things) == 1:  # a word typed with no kinds WordNet knows: any word may be, so none is kept
+                return self._told_there(person, told)
+            self._named_things[key] = told
+        return self._told_there(person, self._named_things[key])
+
+    def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
+        """The texts of the passages of the person's story, and the names of its other people: what a rule reads to
+        find what it tells of them."""
+        others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
+        return [self.corpus.passages[document].text for document in self._story_passages(person)], others
+
+    def _told_there(self, person: Person, told: tuple[int, str] | None) -> Introduction | None:
+        """The person's introduction moved to the sentence (and passage of their story) a rule found, if any."""
         if told is None:
             return None
         where, sentence = told
-        return Introduction(dataclasses.replace(person, passage=passages[where], intro=sentence))
+        return Introduction(dataclasses.replace(person, passage=self._story_passages(person)[where], intro=sentence))
+
+    def _story_passages(self, person: Person) -> range:
+        """The passages of the story of a person found in one."""
+        assert person.passage is not None
+        passages = self._passages_of(self.corpus.passages[person.passage].story)
+        assert passages is not None
+        return passages
 
     def _person_named(self, name: str, within: range | None) -> Person | None:
         """The one person whose name holds the name as typed (bot.core.introductions.person_named_alone: "sophie",

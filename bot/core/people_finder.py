@@ -1567,6 +1567,12 @@ def kinds_of_people() -> frozenset[str]:
     return person_nouns() | _word_lists().person
 
 
+def place_words() -> frozenset[str]:
+    """The words saying a name is a place's or a thing's, never a person's (place_words.txt: "town", "ship", "monday",
+    "december"), folded."""
+    return _word_lists().place
+
+
 def kin_words() -> frozenset[str]:
     """The words for kin (person_words.txt's "kin:" lines: "brother", "wife"), folded."""
     return _word_lists().kin

@@ -230,6 +230,11 @@ def test_a_relative_s_or_neighbour_s_thing_is_theirs_not_the_person_s(tmp_path):
     assert_answers(library, "what animal does Jack ride", "Jack rides a pony")
 
 
+def test_a_relative_after_a_word_more_is_theirs_too():
+    story = ["Sophie Lane's older sister plays the piano.", "Sophie Lane plays the violin."]
+    assert kind_told(story, "Sophie Lane", kinds_of("instrument"), verbs=frozenset({"play"})) == (1, story[1])
+
+
 def test_a_possessive_or_and_after_the_name_asks_of_someone_else(tmp_path):
     assert kind_asked("what instrument does Sophie's mother play") is None
     assert kind_asked("what instrument do Sophie and Irene play") is None
