@@ -23,8 +23,10 @@ from bot.core.slips import POSSESSIVE_ENDS, bare_word
 _WEDDING_VERBS = frozenset({"marry", "marries", "married", "marrying", "wed", "weds", "wedded"})
 _ENGAGED = frozenset({"engaged", "betrothed"})
 _AUXILIARIES = frozenset({"does", "did", "is", "was", "will", "would", "has", "had"})
-_BEFORE_VERB = (("end", "up"), ("ends", "up"), ("ended", "up"), ("going", "to"), ("get",), ("got",), ("finally",))
-"""What may stand between the name and the verb: "Who does Ines end up marrying?", "who did tom get married to"."""
+_BEFORE_VERB: tuple[tuple[str, ...], ...] = (("end", "up"), ("ends", "up"), ("ended", "up"), ("going", "to"))
+_BEFORE_VERB += (("get",), ("got",), ("finally",), ("first",))
+"""What may stand between the name and the verb: "Who does Ines end up marrying?", "who did tom get married to", "Who
+did Tomas first marry?"."""
 _OF_THE_END = (("end", "up"), ("ends", "up"), ("ended", "up"), ("finally",), ("eventually",), ("in", "the", "end"))
 """Words that ask for the marriage a story tells last: "Who does Ines end up marrying?"."""
 _AFTER_VERB = ((), ("to",), ("in", "the", "end"), ("eventually",), ("finally",))
@@ -42,18 +44,21 @@ class SpouseAsked:
     """Asked whom they are engaged to ("who is niccolo engaged to"): a marriage the story tells is another matter
     (Inês, engaged to Rodrigo, marries Karim)."""
     last: bool = False
-    """Asked whom they end up marrying: the last marriage the story tells of them."""
+    """Asked whom they end up marrying, or whom they are married to now ("Who is X married to?", "Who is X's wife?"):
+    the last marriage the story tells of them; a plot tells a second marriage after the first ("When Irena died of
+    fever, he married Lenka at last")."""
 
 
 def spouse_asked_about(question: str) -> SpouseAsked | None:
     """The name in "Who does X marry?", "Who did X marry?", "who is X marrying", "Who is X married to?", "who's X
-    engaged to", "Who was X betrothed to?", "Who does X end up marrying?", on the question's words alone; else
-    None."""
+    engaged to", "Who was X betrothed to?", "Who does X end up marrying?", "Who did X first marry?", on the
+    question's words alone; else None. "Who is X married to?" asks of now, as "end up marrying" does of the end: the
+    last marriage told (`SpouseAsked.last`)."""
     said = [fold(word) for word, _, _ in words(question)]
     if said[:1] in (["who's"], ["whos"]):
-        rest = said[1:]
+        rest, now = said[1:], True
     elif said[:1] in (["who"], ["whom"]) and len(said) > 1 and said[1] in _AUXILIARIES:
-        rest = said[2:]
+        rest, now = said[2:], said[1] == "is"
     else:
         return None
     for end in range(1, min(_MOST_NAME_WORDS, len(rest)) + 1):
@@ -61,7 +66,8 @@ def spouse_asked_about(question: str) -> SpouseAsked | None:
             return None
         asked = _asked_after(rest[end:])
         if asked is not None:
-            return SpouseAsked(" ".join(rest[:end]), engaged=asked[0], last=asked[1])
+            last = asked[1] or (now and rest[end:] == ["married", "to"])
+            return SpouseAsked(" ".join(rest[:end]), engaged=asked[0], last=last)
     return None
 
 
@@ -134,7 +140,8 @@ class _Cast:
     def owner_is_man(self) -> bool | None:
         """Whether the owner is a man: by a title of their name ("King Harald", "Mrs. Dunstable"), by a relative's
         word bringing them in, else by the pronouns following their name in the story (bot.core.pronoun_asked's
-        pronouns_of); None where neither settles it, and then no "he" or "she" is read as theirs."""
+        pronouns_of); None where neither settles it, and then a "he" or "she" is read as theirs only where no one
+        else is named there (bot.core.spouse_asked._pronoun_is_owners)."""
         titled = _sex_of(self.owner, self.men, self.women)
         return titled if titled is not None else _sex_by_pronouns(self)
 
@@ -189,10 +196,11 @@ def marriage_told(
     kin: Collection[str] = (),
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling that the person `owner` marries, is married or engaged to one
-    of the story's `others` named after it (the last one, asked whom they end up marrying): the owner named before
-    the word telling it with no one else named between, or "he", "she", "his" or "her" where the owner is the person
-    named last before the sentence's first pronoun of that sex, in that sentence or the one before (of those the
-    story does not bring in as of the other sex: `men`, `women`); not "a married director", "the wife of" another
+    of the story's `others` named after it (the last one, asked whom they end up marrying or are married to now):
+    the owner named before the word telling it with no one else named between, or "he", "she", "his" or "her" where
+    the owner is the person named last before the sentence's first pronoun of that sex, in that sentence or the one
+    before (of those the story does not bring in as of the other sex: `men`, `women`; where the owner's sex is
+    unsettled, the only person named there); not "a married director", "the wife of" another
     than the one named right before it, nor a name past a stop, a quote or the owner's own name. Asked of a
     marriage, a marriage told first, then an engagement; asked of an engagement, an engagement alone. None where no
     sentence tells one. No one of `kin`, those brought in as the owner's relatives, is their spouse ("Claude ... his
@@ -453,9 +461,12 @@ def _pronoun_is_owners(before: str, pronoun: str, cast: _Cast) -> bool:
     is the person named last before it (by a word of their name alone, "Maya's" too) but for those it cannot stand
     for: those of the other sex, by a title, a relative's word or a pronoun of the other sex that stood for them
     since ("Princess Elsa loved a poor shepherd named Mikkel. When her father heard of it, he": "her" is Mikkel's
-    or Elsa's, so "he" is neither's)."""
+    or Elsa's, so "he" is neither's). Where the story leaves the owner's sex unsettled, the owner must be the only
+    person named there ("Tomasa is hiding there with her two young children. She is calm and proud, and tells
+    Kettleby that her husband, Esteban, was murdered"): the pronoun has no one else to stand for, where "the sailor
+    Tom Berg to come home. When he does not return, she marries" has Anna's name before Tom's."""
     man = _PRONOUNS[pronoun]
-    if cast.owner_is_man is not man:
+    if cast.owner_is_man not in (man, None):
         return False
     sexes = dict(cast.sex_of_word)
     owners = "\0owner"
@@ -472,4 +483,6 @@ def _pronoun_is_owners(before: str, pronoun: str, cast: _Cast) -> bool:
             stands_for = next((name for name in reversed(named) if sexes.get(name, told) is told), None)
             if stands_for is not None:
                 sexes[stands_for] = told
+    if cast.owner_is_man is None:
+        return bool(named) and all(name == owners for name in named)
     return next((name for name in reversed(named) if sexes.get(name, man) is man), None) == owners

@@ -13,12 +13,16 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
         ("Who does Beatrice marry?", SpouseAsked("beatrice", engaged=False)),
         ("who did aurelio marry", SpouseAsked("aurelio", engaged=False)),
         ("who is bertram marrying", SpouseAsked("bertram", engaged=False)),
-        ("Who is Harriet married to?", SpouseAsked("harriet", engaged=False)),
+        ("Who is Harriet married to?", SpouseAsked("harriet", engaged=False, last=True)),
         ("whos tom marrying", SpouseAsked("tom", engaged=False)),
         ("who is niccolo engaged to", SpouseAsked("niccolo", engaged=True)),
         ("Who was Tobias Hale betrothed to?", SpouseAsked("tobias hale", engaged=True)),
         ("Who does Ines end up marrying?", SpouseAsked("ines", engaged=False, last=True)),
         ("who did sventa marry in the end", SpouseAsked("sventa", engaged=False, last=True)),
+        ("Who is Tomas married to?", SpouseAsked("tomas", engaged=False, last=True)),
+        ("whos tomas married to", SpouseAsked("tomas", engaged=False, last=True)),
+        ("Who was Tomas married to?", SpouseAsked("tomas", engaged=False)),
+        ("Who did Tomas first marry?", SpouseAsked("tomas", engaged=False)),
     ],
 )
 def test_whom_someone_marries_is_asked(question, asked):
@@ -243,3 +247,24 @@ def test_a_wife_named_right_before_wife_of_is_not_the_wife_of_a_his_before_her_n
     )
     told = marriage_told([grave], "Duivsech", ["Murtough", "Sin"], SpouseAsked("duivsech", engaged=False))
     assert told == (0, grave)
+
+
+WIDOWER = [
+    "Tomas Havel is a miller in the village of Ostrava. In 1950 Tomas married Irena Kral, the baker's daughter, and "
+    "they had two sons.",
+    "Irena died of fever in the winter of 1958, and Tomas raised the boys alone.",
+    "Two years later Tomas married Lenka Dvorak, who had come back from the city a widow, and she ran the mill with "
+    "him until he died.",
+]
+"""A miller married twice: his wife now is the one he married last."""
+
+
+def test_whom_someone_is_married_to_now_is_the_last_marriage_told_and_whom_they_first_married_the_first():
+    people = ["Tomas Havel", "Irena Kral", "Lenka Dvorak"]
+    now = spouse_asked_about("Who is Tomas married to?")
+    first = spouse_asked_about("Who did Tomas first marry?")
+    assert now is not None and first is not None
+    assert _told_of(WIDOWER, people, "Tomas Havel", now) == WIDOWER[2]
+    assert _told_of(WIDOWER, people, "Tomas Havel", first) == (
+        "In 1950 Tomas married Irena Kral, the baker's daughter, and they had two sons."
+    )
