@@ -241,7 +241,12 @@ def _tells_marriage(
         if undone_excluded and not _UNDONE.isdisjoint(said[max(place - _MOST_WORDS_UNDOING, 0) : place]):
             continue
         after = _words_after(said, place, engagement)
-        if after is None or not _spouse_named(sentence, written, said, after, cast):
+        named = None if after is None else _spouse_named(sentence, written, said, after, cast)
+        if named is not None and named[0] is _OWNER:
+            if _married_by_another(sentence, written, said, place, named[1], cast):
+                return True
+            continue
+        if named is None:
             continue
         if said[place] in _RELATIVE_NOUNS and not _names_follow(sentence, written, place):
             continue  # "Tom's wife left him for Gregor Holm"
@@ -313,21 +318,50 @@ def _words_after(said: list[str], place: int, engagement: bool) -> int | None:
     return place + 2 if word in nouns and said[place + 1 : place + 2] == ["to"] else None
 
 
-def _spouse_named(sentence: str, written: list[tuple[str, int, int]], said: list[str], after: int, cast: _Cast) -> bool:
-    """Whether one of the story's other people is named within a few words from `after`, before a new clause, a
-    stop or a quote ('"She shall be my wife!" exclaimed Kwasynd.') and before the owner ("tells her husband, Ali
-    Baba's rich and greedy brother, Cassim" is no marriage of Ali Baba's)."""
+_ANOTHER = "another"
+_OWNER = "owner"
+
+
+def _spouse_named(
+    sentence: str, written: list[tuple[str, int, int]], said: list[str], after: int, cast: _Cast
+) -> tuple[str, int] | None:
+    """Who is named first within a few words from `after`, and where, before a new clause, a stop or a quote ('"She
+    shall be my wife!" exclaimed Kwasynd.'): _ANOTHER, one of the story's other people but the owner's kin; _OWNER,
+    the owner by their name, not its possessive ("tells her husband, Ali Baba's rich and greedy brother, Cassim" is
+    no marriage of Ali Baba's, "she married an old man called Osseo" is one of Osseo's); else None."""
     for place in range(after, min(after + _MOST_WORDS_TO_SPOUSE, len(said))):
         word = bare_word(said[place])
         if word in _CLAUSE_BREAKS or _CLAUSE_MARKS.intersection(sentence[written[after - 1][2] : written[place][1]]):
-            return False
+            return None
         if not written[place][0][:1].isupper():
             continue
         if word in cast.other_words:  # "her husband, Colonel Dunstable", of Honoria Dunstable
-            return word not in cast.kin_words
+            return (_ANOTHER, place) if word not in cast.kin_words else None
         if word in cast.owner_words:
-            return False
-    return False
+            return (_OWNER, place) if word == said[place] else None
+    return None
+
+
+def _married_by_another(
+    sentence: str, written: list[tuple[str, int, int]], said: list[str], place: int, owner: int, cast: _Cast
+) -> bool:
+    """Whether the verb at `place`, naming the owner at `owner` after it with no comma or preposition between (but
+    "to"), is said of someone else marrying them: another named or a pronoun before it
+    (bot.core.spouse_asked._verb_subject): "At last she married an old man called Osseo", "Tom Berg marries Anna
+    Lind" of Anna; not "wanted the princess to marry Prince Ivo", nor "Clara and Ewan are married in the church at
+    Quintero, with Rosa Quiroga as a guest of honour" of Rosa."""
+    if said[place] not in _WEDDING_VERBS | _ENGAGED or "," in sentence[written[place][2] : written[owner][1]]:
+        return False
+    if not _PREPOSITIONS.isdisjoint(said[place + 1 : owner]):
+        return False
+    subject = _verb_subject(sentence, written, said, place, cast)
+    return subject is False or isinstance(subject, str)
+
+
+_PREPOSITIONS = frozenset(
+    {"in", "at", "with", "on", "by", "for", "from", "of", "into", "after", "before", "during", "without", "near"}
+    | {"under", "over", "beside", "behind", "among", "between", "against", "toward", "towards", "through", "like"}
+)
 
 
 _CLAUSE_MARKS = frozenset('!?;:"“”()')
