@@ -82,7 +82,7 @@ def person_introduced(
         relative = _introducing(_kin_introduced(people, stories, passages, kin, within, written, alone=False))
         if relative is not None or kin.called[0] not in SPOUSES:
             return relative
-        spouse: SpouseAsked | None = SpouseAsked(kin.owner, engaged=SPOUSES[kin.called[0]], last=True)
+        spouse: SpouseAsked | None = SpouseAsked(kin.owner, engaged=SPOUSES[kin.called[0]])
     else:
         spouse = spouse_asked_about(question)
     if spouse is not None:

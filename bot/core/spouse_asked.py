@@ -23,8 +23,16 @@ from bot.core.slips import POSSESSIVE_ENDS, bare_word
 _WEDDING_VERBS = frozenset({"marry", "marries", "married", "marrying", "wed", "weds", "wedded"})
 _ENGAGED = frozenset({"engaged", "betrothed"})
 _AUXILIARIES = frozenset({"does", "did", "is", "was", "will", "would", "has", "had"})
-_BEFORE_VERB: tuple[tuple[str, ...], ...] = (("end", "up"), ("ends", "up"), ("ended", "up"), ("going", "to"))
-_BEFORE_VERB += (("get",), ("got",), ("finally",), ("first",))
+_BEFORE_VERB = (
+    ("end", "up"),
+    ("ends", "up"),
+    ("ended", "up"),
+    ("going", "to"),
+    ("get",),
+    ("got",),
+    ("finally",),
+    ("first",),
+)
 """What may stand between the name and the verb: "Who does Ines end up marrying?", "who did tom get married to", "Who
 did Tomas first marry?"."""
 _OF_THE_END = (("end", "up"), ("ends", "up"), ("ended", "up"), ("finally",), ("eventually",), ("in", "the", "end"))
@@ -44,21 +52,20 @@ class SpouseAsked:
     """Asked whom they are engaged to ("who is niccolo engaged to"): a marriage the story tells is another matter
     (Inês, engaged to Rodrigo, marries Karim)."""
     last: bool = False
-    """Asked whom they end up marrying, or whom they are married to now ("Who is X married to?", "Who is X's wife?"):
-    the last marriage the story tells of them; a plot tells a second marriage after the first ("When Irena died of
-    fever, he married Lenka at last")."""
+    """Asked whom they end up marrying: the last marriage the story tells of them."""
 
 
 def spouse_asked_about(question: str) -> SpouseAsked | None:
     """The name in "Who does X marry?", "Who did X marry?", "who is X marrying", "Who is X married to?", "who's X
     engaged to", "Who was X betrothed to?", "Who does X end up marrying?", "Who did X first marry?", on the
-    question's words alone; else None. "Who is X married to?" asks of now, as "end up marrying" does of the end: the
-    last marriage told (`SpouseAsked.last`)."""
+    question's words alone; else None. "Who is X married to?" is answered by the first marriage told, as "Who did X
+    marry?" is: a later one is as often another's, read by a pronoun ("Karl Vik is Tom Berg's oldest friend. He
+    married Ruth Moss")."""
     said = [fold(word) for word, _, _ in words(question)]
     if said[:1] in (["who's"], ["whos"]):
-        rest, now = said[1:], True
+        rest = said[1:]
     elif said[:1] in (["who"], ["whom"]) and len(said) > 1 and said[1] in _AUXILIARIES:
-        rest, now = said[2:], said[1] == "is"
+        rest = said[2:]
     else:
         return None
     for end in range(1, min(_MOST_NAME_WORDS, len(rest)) + 1):
@@ -66,8 +73,7 @@ def spouse_asked_about(question: str) -> SpouseAsked | None:
             return None
         asked = _asked_after(rest[end:])
         if asked is not None:
-            last = asked[1] or (now and rest[end:] == ["married", "to"])
-            return SpouseAsked(" ".join(rest[:end]), engaged=asked[0], last=last)
+            return SpouseAsked(" ".join(rest[:end]), engaged=asked[0], last=asked[1])
     return None
 
 
@@ -196,7 +202,7 @@ def marriage_told(
     kin: Collection[str] = (),
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling that the person `owner` marries, is married or engaged to one
-    of the story's `others` named after it (the last one, asked whom they end up marrying or are married to now):
+    of the story's `others` named after it (the last one, asked whom they end up marrying):
     the owner named before the word telling it with no one else named between, or "he", "she", "his" or "her" where
     the owner is the person named last before the sentence's first pronoun of that sex, in that sentence or the one
     before (of those the story does not bring in as of the other sex: `men`, `women`; where the owner's sex is

@@ -13,14 +13,14 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
         ("Who does Beatrice marry?", SpouseAsked("beatrice", engaged=False)),
         ("who did aurelio marry", SpouseAsked("aurelio", engaged=False)),
         ("who is bertram marrying", SpouseAsked("bertram", engaged=False)),
-        ("Who is Harriet married to?", SpouseAsked("harriet", engaged=False, last=True)),
+        ("Who is Harriet married to?", SpouseAsked("harriet", engaged=False)),
         ("whos tom marrying", SpouseAsked("tom", engaged=False)),
         ("who is niccolo engaged to", SpouseAsked("niccolo", engaged=True)),
         ("Who was Tobias Hale betrothed to?", SpouseAsked("tobias hale", engaged=True)),
         ("Who does Ines end up marrying?", SpouseAsked("ines", engaged=False, last=True)),
         ("who did sventa marry in the end", SpouseAsked("sventa", engaged=False, last=True)),
-        ("Who is Tomas married to?", SpouseAsked("tomas", engaged=False, last=True)),
-        ("whos tomas married to", SpouseAsked("tomas", engaged=False, last=True)),
+        ("Who is Tomas married to?", SpouseAsked("tomas", engaged=False)),
+        ("whos tomas married to", SpouseAsked("tomas", engaged=False)),
         ("Who was Tomas married to?", SpouseAsked("tomas", engaged=False)),
         ("Who did Tomas first marry?", SpouseAsked("tomas", engaged=False)),
     ],
@@ -259,18 +259,29 @@ WIDOWER = [
     "Two years later Tomas married Lenka Dvorak, who had come back from the city a widow, and she ran the mill with "
     "him until he died.",
 ]
-"""A miller married twice: his wife now is the one he married last."""
+"""A miller married twice."""
 
 
-def test_whom_someone_is_married_to_now_is_the_last_marriage_told_and_whom_they_first_married_the_first():
+def test_whom_someone_is_married_to_or_first_married_is_the_first_marriage_told():
+    # "Who is X married to?" answers as "Who did X marry?": a later marriage read as theirs is as often another's
+    # ("Karl Vik is Tom Berg's oldest friend. He married Ruth Moss"); "Who does X end up marrying?" takes the last.
     people = ["Tomas Havel", "Irena Kral", "Lenka Dvorak"]
     now = spouse_asked_about("Who is Tomas married to?")
     first = spouse_asked_about("Who did Tomas first marry?")
-    assert now is not None and first is not None
-    assert _told_of(WIDOWER, people, "Tomas Havel", now) == WIDOWER[2]
-    assert _told_of(WIDOWER, people, "Tomas Havel", first) == (
-        "In 1950 Tomas married Irena Kral, the baker's daughter, and they had two sons."
-    )
+    end = spouse_asked_about("Who does Tomas end up marrying?")
+    assert now is not None and first is not None and end is not None
+    irena = "In 1950 Tomas married Irena Kral, the baker's daughter, and they had two sons."
+    assert _told_of(WIDOWER, people, "Tomas Havel", now) == irena
+    assert _told_of(WIDOWER, people, "Tomas Havel", first) == irena
+    assert _told_of(WIDOWER, people, "Tomas Havel", end) == WIDOWER[2]
+    # The reviewer's: a friend's later marriage, read by "He", is not Tom Berg's
+    friend = [
+        "Tom Berg married Anna Lind in 1990, and they farm near the lake.",
+        "Karl Vik is Tom Berg's oldest friend. He married Ruth Moss in 1995.",
+    ]
+    asked = spouse_asked_about("Who is Tom Berg married to?")
+    assert asked is not None
+    assert _told_of(friend, ["Tom Berg", "Anna Lind", "Karl Vik", "Ruth Moss"], "Tom Berg", asked) == friend[0]
 
 
 def test_someone_else_marrying_the_owner_tells_whom_the_owner_marries():
