@@ -248,7 +248,7 @@ def _tells_marriage(
             continue
         after = _words_after(said, place, engagement)
         named = None if after is None else _spouse_named(sentence, written, said, after, cast)
-        if named is not None and named[0] is _OWNER:
+        if named is not None and named[0]:
             if _married_by_another(sentence, written, said, place, named[1], cast):
                 return True
             continue
@@ -324,17 +324,14 @@ def _words_after(said: list[str], place: int, engagement: bool) -> int | None:
     return place + 2 if word in nouns and said[place + 1 : place + 2] == ["to"] else None
 
 
-_ANOTHER = "another"
-_OWNER = "owner"
-
-
 def _spouse_named(
     sentence: str, written: list[tuple[str, int, int]], said: list[str], after: int, cast: _Cast
-) -> tuple[str, int] | None:
-    """Who is named first within a few words from `after`, and where, before a new clause, a stop or a quote ('"She
-    shall be my wife!" exclaimed Kwasynd.'): _ANOTHER, one of the story's other people but the owner's kin; _OWNER,
-    the owner by their name, not its possessive ("tells her husband, Ali Baba's rich and greedy brother, Cassim" is
-    no marriage of Ali Baba's, "she married an old man called Osseo" is one of Osseo's); else None."""
+) -> tuple[bool, int] | None:
+    """(whether it is the owner, where) of who is named first within a few words from `after`, before a new clause, a
+    stop or a quote ('"She shall be my wife!" exclaimed Kwasynd.'): one of the story's other people but the owner's
+    kin, or the owner by their whole name, not its possessive ("tells her husband, Ali Baba's rich and greedy
+    brother, Cassim" is no marriage of Ali Baba's, nor "Anna Lind married Tom Hale's cousin" of Tom Hale's; "she
+    married an old man called Osseo" is one of Osseo's); else None."""
     for place in range(after, min(after + _MOST_WORDS_TO_SPOUSE, len(said))):
         word = bare_word(said[place])
         if word in _CLAUSE_BREAKS or _CLAUSE_MARKS.intersection(sentence[written[after - 1][2] : written[place][1]]):
@@ -342,10 +339,24 @@ def _spouse_named(
         if not written[place][0][:1].isupper():
             continue
         if word in cast.other_words:  # "her husband, Colonel Dunstable", of Honoria Dunstable
-            return (_ANOTHER, place) if word not in cast.kin_words else None
+            return (False, place) if word not in cast.kin_words else None
         if word in cast.owner_words:
-            return (_OWNER, place) if word == said[place] else None
+            return None if _owners_possessive(written, said, place, cast) else (True, place)
     return None
+
+
+def _owners_possessive(written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast) -> bool:
+    """Whether the owner's name starting at `place`, read to its last word, is a possessive ("Tom Hale's cousin"):
+    then it names someone of theirs, not them."""
+    end = place
+    while (
+        not said[end].endswith(POSSESSIVE_ENDS)
+        and end + 1 < len(said)
+        and written[end + 1][0][:1].isupper()
+        and bare_word(said[end + 1]) in cast.owner_words
+    ):
+        end += 1
+    return said[end].endswith(POSSESSIVE_ENDS)
 
 
 def _married_by_another(
@@ -463,7 +474,8 @@ def _verb_subject(
         if word in _SUBJECTS:
             return word
         if capital and (word in cast.owner_words or word in cast.other_words):
-            return word in cast.owner_words and word not in cast.other_words
+            # "Anna Lind, Tom Hale's widow, married": the possessive's last word names whose, not who marries
+            return word in cast.owner_words and word not in cast.other_words and word == said[back]
         if word in _PASSED_TO_SUBJECT or word.endswith("ly") or word.isdigit() or word in titles:
             back -= 1
             continue

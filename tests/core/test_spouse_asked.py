@@ -300,3 +300,35 @@ def test_someone_else_marrying_the_owner_tells_whom_the_owner_marries():
     assert marriage_told(texts, "Rosa Quiroga", others, SpouseAsked("rosa", engaged=False)) is None
     # The reviewer's wish of a king (stop 71) is no marriage of the prince's.
     assert _told_of(GLASS_MOUNTAIN, GLASS_MOUNTAIN_PEOPLE, "Prince Ivo", SpouseAsked("ivo", engaged=False)) is None
+
+
+def test_a_possessive_on_the_owner_s_whole_name_names_someone_of_theirs_not_them():
+    # The reviewer's: "Tom Hale's cousin" checked by its first word alone was read as Tom Hale married
+    intro = "Tom Hale is a farmer in the valley. Anna Lind is the schoolteacher. Peter Quist prints the paper. "
+    asked = SpouseAsked("tom hale", engaged=False)
+    for told in (
+        "In 1990 Anna Lind married Tom Hale's cousin, Peter Quist.",
+        "Anna Lind married Tom Hale's killer in the end.",
+        "Anna Lind married despite Tom Hale's warning.",
+    ):
+        assert marriage_told([intro + told], "Tom Hale", ["Anna Lind", "Peter Quist"], asked) is None
+    assert marriage_told([intro + "Anna Lind married Tom Hale in May."], "Tom Hale", ["Anna Lind"], asked) is not None
+    # ... and before the verb: the widow marries, not Tom Hale; she marries Karl Vik, which is Karl Vik's marriage
+    widow = [
+        "Tom Hale married Anna Lind in 1950. Tom Hale drowned in 1960.",
+        "Anna Lind, Tom Hale's widow, married Karl Vik in 1962.",
+    ]
+    last = SpouseAsked("tom hale", engaged=False, last=True)
+    assert (
+        _told_of(widow, ["Tom Hale", "Anna Lind", "Karl Vik"], "Tom Hale", last)
+        == "Tom Hale married Anna Lind in 1950."
+    )
+    # The reviewer's l02: the brother's wedding is no marriage of Tom Berg's
+    brothers = [
+        "Tom Berg is a farmer in the valley of Lindal. Tom Berg marries Ruth Ashdown in 1980 and they have two "
+        "daughters.",
+        "In 1995 Anna Lind marries Tom Berg's brother, and moves to the farm.",
+    ]
+    end = SpouseAsked("tom berg", engaged=False, last=True)
+    told_of_tom = _told_of(brothers, ["Tom Berg", "Ruth Ashdown", "Anna Lind"], "Tom Berg", end)
+    assert told_of_tom is not None and told_of_tom.startswith("Tom Berg marries Ruth Ashdown")
