@@ -513,10 +513,12 @@ def _pronoun_is_owners(before: str, pronoun: str, cast: _Cast) -> bool:
     is the person named last before it (by a word of their name alone, "Maya's" too) but for those it cannot stand
     for: those of the other sex, by a title, a relative's word or a pronoun of the other sex that stood for them
     since ("Princess Elsa loved a poor shepherd named Mikkel. When her father heard of it, he": "her" is Mikkel's
-    or Elsa's, so "he" is neither's). Where the story leaves the owner's sex unsettled, the owner must be the only
-    person named there ("Tomasa is hiding there with her two young children. She is calm and proud, and tells
-    Kettleby that her husband, Esteban, was murdered"): the pronoun has no one else to stand for, where "the sailor
-    Tom Berg to come home. When he does not return, she marries" has Anna's name before Tom's."""
+    or Elsa's, so "he" is neither's); the owner's possessive before a word for a kind of person names that person
+    too, of either sex ("Sam Porter's mother was a seamstress. She married Tom Hale"). Where the story leaves the
+    owner's sex unsettled, the owner must be the only person named there ("Tomasa is hiding there with her two young
+    children. She is calm and proud, and tells Kettleby that her husband, Esteban, was murdered"): the pronoun has
+    no one else to stand for, where "the sailor Tom Berg to come home. When he does not return, she marries" has
+    Anna's name before Tom's."""
     man = _PRONOUNS[pronoun]
     if cast.owner_is_man not in (man, None):
         return False
@@ -524,12 +526,16 @@ def _pronoun_is_owners(before: str, pronoun: str, cast: _Cast) -> bool:
     owners = "\0owner"
     sexes[owners] = man
     named: list[str] = []
-    for word, _, _ in words(before):
+    written = words(before)
+    for at, (word, _, _) in enumerate(written):
         folded = bare_word(fold(word))
         if word[:1].isupper() and folded in cast.other_words:
             named.append(folded)
         elif word[:1].isupper() and folded in cast.owner_words:
             named.append(owners)
+            following = bare_word(fold(written[at + 1][0])) if at + 1 < len(written) else ""
+            if folded != fold(word) and following in kinds_of_people():
+                named.append(f"\0{at}")  # "Sam Porter's mother was a seamstress. She": the mother is named
         elif folded in _SEX_OF and named:
             told = _SEX_OF[folded]
             stands_for = next((name for name in reversed(named) if sexes.get(name, told) is told), None)

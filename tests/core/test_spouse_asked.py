@@ -332,3 +332,19 @@ def test_a_possessive_on_the_owner_s_whole_name_names_someone_of_theirs_not_them
     end = SpouseAsked("tom berg", engaged=False, last=True)
     told_of_tom = _told_of(brothers, ["Tom Berg", "Ruth Ashdown", "Anna Lind"], "Tom Berg", end)
     assert told_of_tom is not None and told_of_tom.startswith("Tom Berg marries Ruth Ashdown")
+
+
+def test_the_owner_s_possessive_before_a_kind_of_person_names_that_person_for_a_pronoun():
+    # The reviewer's: Sam's sex is unsettled, and Sam Porter's mother, not Sam, is whom "She" stands for
+    mother = [
+        "Sam Porter grows up above a tailor's shop in Leeds in the 1950s. Sam Porter's mother was a seamstress from "
+        "Dublin. She married Tom Hale, a docker, in 1948, and Tom Hale drank.",
+        "Sam Porter leaves school at fifteen and works for a printer. Tom Hale dies in 1961.",
+    ]
+    asked = SpouseAsked("sam porter", engaged=False)
+    assert marriage_told(mother, "Sam Porter", ["Tom Hale"], asked) is None
+    father = "Sam Wood keeps a shop in the town. Sam Wood's father was a sailor. He married Ruth Moss in 1948."
+    assert marriage_told([father], "Sam Wood", ["Ruth Moss"], SpouseAsked("sam wood", engaged=False)) is None
+    # Sam alone named before it: the "She" is Sam's
+    herself = "Sam Wood keeps a shop in the town. She married Ruth Moss in 1948."
+    assert marriage_told([herself], "Sam Wood", ["Ruth Moss"], SpouseAsked("sam wood", engaged=False)) is not None
