@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.number_words import TENS, UNITS
-from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles
+from bot.core.people_finder import HONORIFICS, PREPOSITIONS, kin_words, kinds_of_people, person_titles
 from bot.core.pronoun_asked import pronouns_of
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
@@ -363,22 +363,16 @@ def _married_by_another(
     sentence: str, written: list[tuple[str, int, int]], said: list[str], place: int, owner: int, cast: _Cast
 ) -> bool:
     """Whether the verb at `place`, naming the owner at `owner` after it with no comma or preposition between (but
-    "to"), is said of someone else marrying them: another named or a pronoun before it
-    (bot.core.spouse_asked._verb_subject): "At last she married an old man called Osseo", "Tom Berg marries Anna
-    Lind" of Anna; not "wanted the princess to marry Prince Ivo", nor "Clara and Ewan are married in the church at
-    Quintero, with Rosa Quiroga as a guest of honour" of Rosa."""
+    "to"; bot.core.people_finder.PREPOSITIONS: not "married the only son of Tom Hale"), is said of someone else
+    marrying them: another named or a pronoun before it (bot.core.spouse_asked._verb_subject): "At last she married
+    an old man called Osseo", "Tom Berg marries Anna Lind" of Anna; not "wanted the princess to marry Prince Ivo",
+    nor "Clara and Ewan are married in the church at Quintero, with Rosa Quiroga as a guest of honour" of Rosa."""
     if said[place] not in _WEDDING_VERBS | _ENGAGED or "," in sentence[written[place][2] : written[owner][1]]:
         return False
-    if not _PREPOSITIONS.isdisjoint(said[place + 1 : owner]):
+    if not (PREPOSITIONS - {"to"}).isdisjoint(said[place + 1 : owner]):
         return False
     subject = _verb_subject(sentence, written, said, place, cast)
     return subject is False or isinstance(subject, str)
-
-
-_PREPOSITIONS = frozenset(
-    {"in", "at", "with", "on", "by", "for", "from", "of", "into", "after", "before", "during", "without", "near"}
-    | {"under", "over", "beside", "behind", "among", "between", "against", "toward", "towards", "through", "like"}
-)
 
 
 _CLAUSE_MARKS = frozenset('!?;:"“”()')

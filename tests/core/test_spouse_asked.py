@@ -294,6 +294,9 @@ def test_someone_else_marrying_the_owner_tells_whom_the_owner_marries():
     )
     told = marriage_told([osseo], "Osseo", ["Oweenee"], SpouseAsked("osseo", engaged=False))
     assert told is not None and told[1].startswith("At last she married an old man called Osseo")
+    # A preposition between (bot.core.people_finder.PREPOSITIONS): the son of Tom Hale is married, not Tom Hale
+    son = "Tom Hale is a farmer. Anna Lind married the only son of Tom Hale."
+    assert marriage_told([son], "Tom Hale", ["Anna Lind"], SpouseAsked("tom hale", engaged=False)) is None
     # bench/untuned6: a guest named after "married in the church at Quintero, with" is no one's spouse.
     texts = _paragraphs(BENCH / "untuned6" / "corpus" / "the-bookbinder-of-calle-estrella.md")
     others = ["Ewan MacAskill", "Clara Benavente", "Rodrigo Salas", "Alasdair MacAskill", "Doña Mercedes", "Nico"]
