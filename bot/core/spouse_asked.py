@@ -53,14 +53,18 @@ class SpouseAsked:
     (Inês, engaged to Rodrigo, marries Karim)."""
     last: bool = False
     """Asked whom they end up marrying: the last marriage the story tells of them."""
+    now: bool = False
+    """Asked whom they are married to now ("Who is X married to?", "Who is X's wife?", not "Who was"): the first
+    marriage told, unless a later one is told as surely, the owner named as who marries ("In 1972 Tom Berg married
+    Clara Voss"), or after the story tells the earlier one ended ("Irena died of fever"); a later one read by a
+    pronoun or told of someone else marrying them is as often another's ("Karl Vik is Tom Berg's oldest friend. He
+    married Ruth Moss")."""
 
 
 def spouse_asked_about(question: str) -> SpouseAsked | None:
     """The name in "Who does X marry?", "Who did X marry?", "who is X marrying", "Who is X married to?", "who's X
     engaged to", "Who was X betrothed to?", "Who does X end up marrying?", "Who did X first marry?", on the
-    question's words alone; else None. "Who is X married to?" is answered by the first marriage told, as "Who did X
-    marry?" is: a later one is as often another's, read by a pronoun ("Karl Vik is Tom Berg's oldest friend. He
-    married Ruth Moss")."""
+    question's words alone; else None. "Who is X married to?" asks of now (`SpouseAsked.now`)."""
     said = [fold(word) for word, _, _ in words(question)]
     if said[:1] in (["who's"], ["whos"]):
         rest = said[1:]
@@ -73,8 +77,15 @@ def spouse_asked_about(question: str) -> SpouseAsked | None:
             return None
         asked = _asked_after(rest[end:])
         if asked is not None:
-            return SpouseAsked(" ".join(rest[:end]), engaged=asked[0], last=asked[1])
+            now = asks_of_now(question) and rest[end:] == ["married", "to"]
+            return SpouseAsked(" ".join(rest[:end]), engaged=asked[0], last=asked[1], now=now)
     return None
+
+
+def asks_of_now(question: str) -> bool:
+    """Whether the question asks in the present, "Who is", "who's" ("Who is X's wife?"), not "Who was"."""
+    said = [fold(word) for word, _, _ in words(question)]
+    return said[:2] == ["who", "is"] or said[:1] in (["who's"], ["whos"])
 
 
 def _asked_after(after: list[str]) -> tuple[bool, bool] | None:
@@ -215,16 +226,33 @@ def marriage_told(
     spans = [(index, start, end) for index, text in enumerate(texts) for start, end in sentence_spans(text)]
     order = range(len(spans) - 1, -1, -1) if asked.last else range(len(spans))
     for engagement in (True,) if asked.engaged else (False, True):
+        found: tuple[int, str] | None = None
+        ended = False  # whether the story tells a marriage ended since the one found
         for at in order:
             index, start, end = spans[at]
             sentence = texts[index][start:end]
+            if found is not None and not ended:
+                ended = not _ENDED.isdisjoint(fold(word) for word, _, _ in words(sentence))
             if not _MARRIAGE_STEMS.search(sentence):
                 continue
             previous = texts[spans[at - 1][0]][spans[at - 1][1] : spans[at - 1][2]] if at > 0 else ""
             undone = engagement and not asked.engaged  # a marriage asked of: no engagement broken off
-            if _tells_marriage(sentence, previous, engagement, cast, undone_excluded=undone):
+            surely = _tells_marriage(sentence, previous, engagement, cast, undone_excluded=undone)
+            if surely is None:
+                continue
+            if not asked.now:
                 return index, sentence
+            if found is None or surely or ended:
+                found, ended = (index, sentence), False
+        if found is not None:
+            return found
     return None
+
+
+_ENDED = frozenset({"died", "dies", "dead", "death", "drowned", "killed", "buried", "divorced", "divorces", "divorce"})
+_ENDED |= {"widow", "widowed", "widower"}
+"""Words telling a marriage ended, after which a later marriage read by a pronoun may be the owner's second
+("Irena died of fever in the winter of 1958 ... Two years later he married Lenka")."""
 
 
 _MARRIAGE_STEMS = re.compile(r"marr|wed|wife|husband|spouse|engag|betroth|fianc|promised", re.IGNORECASE)
@@ -234,11 +262,13 @@ word (a plain search, linear in the sentence)."""
 
 def _tells_marriage(
     sentence: str, previous: str, engagement: bool, cast: _Cast, *, undone_excluded: bool = False
-) -> bool:
+) -> bool | None:
     """Whether `sentence` tells the owner marrying (or, `engagement`, engaged to) someone named, or the owner and
     another married ("Clara and Ewan are married"); a pronoun read by `previous`, the sentence before it, and its
     own words before the pronoun. `undone_excluded`: no engagement told as undone ("since breaking off her
-    engagement to", "her former fiancé")."""
+    engagement to", "her former fiancé"). True where told surely, the owner named as who marries or whose wife or
+    husband it is; False where told otherwise (by a pronoun, or someone else marrying the owner named after the
+    verb); None where not told."""
     written = words(sentence)
     said = [fold(word) for word, _, _ in written]
     for place in range(len(said)):
@@ -250,7 +280,7 @@ def _tells_marriage(
         named = None if after is None else _spouse_named(sentence, written, said, after, cast)
         if named is not None and named[0]:
             if _married_by_another(sentence, written, said, place, named[1], cast):
-                return True
+                return False
             continue
         if named is None:
             continue
@@ -259,12 +289,13 @@ def _tells_marriage(
         if said[place + 1 : place + 2] == ["of"] and not _owner_apposed(written, said, place, cast):
             continue  # "the daughter of Count Rutger of Aschenberg, and the wife of Colonel Kjell Barnekow"
         subject = _subject_of(sentence, written, said, place, cast)
+        if subject is True:
+            return True
         if isinstance(subject, str):
             at = _chain_head(said, place, subject)
-            subject = _pronoun_is_owners(previous + "\n" + sentence[: written[at][1]], subject, cast)
-        if subject:
-            return True
-    return False
+            if _pronoun_is_owners(previous + "\n" + sentence[: written[at][1]], subject, cast):
+                return False
+    return None
 
 
 _UNDONE = frozenset({"former", "ex", "breaking", "broke", "broken", "break", "breaks", "calling", "called", "calls"})
