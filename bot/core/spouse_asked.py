@@ -493,6 +493,7 @@ def _verb_subject(
         return None  # "married off his daughter", "he married her to Prince Ivo": another's marriage, made by them
     titles = HONORIFICS | person_titles()
     back = place - 1
+    joined = None  # where an "and" before the verb joins it to an earlier verb
     while back >= 0:
         word = bare_word(said[back])
         capital = written[back][0][:1].isupper()
@@ -500,15 +501,41 @@ def _verb_subject(
             return word
         if capital and (word in cast.owner_words or word in cast.other_words):
             # "Anna Lind, Tom Hale's widow, married": the possessive's last word names whose, not who marries
-            return word in cast.owner_words and word not in cast.other_words and word == said[back]
+            if word in cast.owner_words and word not in cast.other_words and word == said[back]:
+                return True
+            return _joined_subject(sentence, written, said, joined, cast)
+        if word == "and" and joined is None:
+            joined = back
         if word in _PASSED_TO_SUBJECT or word.endswith("ly") or word.isdigit() or word in titles:
             back -= 1
             continue
         opened = _apposition_opened(sentence, written, back, place)
         if opened is None:
-            return None
+            return _joined_subject(sentence, written, said, joined, cast) or None
         back = opened
     return None
+
+
+def _joined_subject(
+    sentence: str, written: list[tuple[str, int, int]], said: list[str], joined: int | None, cast: _Cast
+) -> bool:
+    """Whether the verb after the "and" at `joined` is the owner's, named at the head of the clause the "and" ends,
+    with no comma or clause break between, the one named between being the earlier verb's object: "Maria Lopez left
+    Jordan Wells in 1995 and married Frank Doyle"; False where `joined` is None."""
+    if joined is None:
+        return False
+    start = joined - 1
+    while start > max(joined - 1 - _MOST_WORDS_APPOSED * 2, 0):
+        if said[start - 1] in _CLAUSE_BREAKS or said[start - 1] in _SUBJECTS:
+            return False
+        if "," in sentence[written[start - 1][2] : written[start][1]] or _CLAUSE_MARKS.intersection(
+            sentence[written[start - 1][2] : written[start][1]]
+        ):
+            break
+        start -= 1
+    if start < 0 or not written[start][0][:1].isupper() or bare_word(said[start]) not in cast.owner_words:
+        return False
+    return not _owners_possessive(written, said, start, cast)
 
 
 def _apposition_opened(sentence: str, written: list[tuple[str, int, int]], back: int, place: int) -> int | None:

@@ -361,3 +361,26 @@ def test_the_owner_s_possessive_before_a_kind_of_person_names_that_person_for_a_
     # Sam alone named before it: the "She" is Sam's
     herself = "Sam Wood keeps a shop in the town. She married Ruth Moss in 1948."
     assert marriage_told([herself], "Sam Wood", ["Ruth Moss"], SpouseAsked("sam wood", engaged=False)) is not None
+
+
+def test_a_marriage_joined_by_and_to_the_owner_s_earlier_verb_is_theirs_past_its_object():
+    # The reviewer's l10: "Maria Lopez left Jordan Wells in 1995 and married Frank Doyle" is Maria's marriage, with
+    # Jordan Wells, the object of "left", between; told of her as surely, it is whom she is married to now
+    divorce = [
+        "Jordan Wells is a banker in Chicago. Jordan Wells married Maria Lopez in 1990. Maria Lopez left Jordan Wells "
+        "in 1995 and married Frank Doyle, a pilot.",
+        "Jordan Wells never remarried. Frank Doyle and Maria Lopez moved to Denver.",
+    ]
+    cast = ["Jordan Wells", "Maria Lopez", "Frank Doyle"]
+    now = SpouseAsked("maria lopez", engaged=False, now=True)
+    assert _told_of(divorce, cast, "Maria Lopez", now) == (
+        "Maria Lopez left Jordan Wells in 1995 and married Frank Doyle, a pilot."
+    )
+    assert _told_of(divorce, cast, "Maria Lopez", SpouseAsked("maria lopez", engaged=False)) == (
+        "Jordan Wells married Maria Lopez in 1990."
+    )
+    # Not past a clause break or a pronoun: "Tom Hale watched as Karl Vik sang and married Ruth Moss" is no one's
+    watched = "Tom Hale watched as Karl Vik sang and married Ruth Moss."
+    assert (
+        marriage_told([watched], "Tom Hale", ["Karl Vik", "Ruth Moss"], SpouseAsked("tom hale", engaged=False)) is None
+    )
