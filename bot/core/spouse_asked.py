@@ -213,15 +213,18 @@ def marriage_told(
     kin: Collection[str] = (),
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling that the person `owner` marries, is married or engaged to one
-    of the story's `others` named after it (the last one, asked whom they end up marrying):
-    the owner named before the word telling it with no one else named between, or "he", "she", "his" or "her" where
-    the owner is the person named last before the sentence's first pronoun of that sex, in that sentence or the one
-    before (of those the story does not bring in as of the other sex: `men`, `women`; where the owner's sex is
-    unsettled, the only person named there); not "a married director", "the wife of" another
-    than the one named right before it, nor a name past a stop, a quote or the owner's own name. Asked of a
-    marriage, a marriage told first, then an engagement; asked of an engagement, an engagement alone. None where no
-    sentence tells one. No one of `kin`, those brought in as the owner's relatives, is their spouse ("Claude ... his
-    daughter, Mathilde"). Each sentence is read once at most, and only where it holds a word telling a marriage."""
+    of the story's `others` named after it (the last one, asked whom they end up marrying; asked whom they are
+    married to now, `SpouseAsked.now`): the owner named before the word telling it with no one else named between
+    but the object of a verb the marriage is joined to by "and" ("Maria Lopez left Jordan Wells and married Frank
+    Doyle"), or "he", "she", "his" or "her" where the owner is the person named last before the sentence's first
+    pronoun of that sex, in that sentence or the one before (of those the story does not bring in as of the other
+    sex: `men`, `women`; where the owner's sex is unsettled, the only person named there); or the owner named by
+    their whole name, not its possessive, right after the verb of someone else marrying them ("At last she married an
+    old man called Osseo"); not "a married director", "the wife of" another than the one named right before it, nor
+    a name past a stop, a quote or the owner's own name. Asked of a marriage, a marriage told first, then an
+    engagement; asked of an engagement, an engagement alone. None where no sentence tells one. No one of `kin`,
+    those brought in as the owner's relatives, is their spouse ("Claude ... his daughter, Mathilde"). Each sentence
+    is read once at most, and only where it holds a word telling a marriage."""
     cast = _Cast(texts, owner, others, men, women, kin)
     spans = [(index, start, end) for index, text in enumerate(texts) for start, end in sentence_spans(text)]
     order = range(len(spans) - 1, -1, -1) if asked.last else range(len(spans))
@@ -263,8 +266,9 @@ word (a plain search, linear in the sentence)."""
 def _tells_marriage(
     sentence: str, previous: str, engagement: bool, cast: _Cast, *, undone_excluded: bool = False
 ) -> bool | None:
-    """Whether `sentence` tells the owner marrying (or, `engagement`, engaged to) someone named, or the owner and
-    another married ("Clara and Ewan are married"); a pronoun read by `previous`, the sentence before it, and its
+    """Whether `sentence` tells the owner marrying (or, `engagement`, engaged to) someone named, the owner and
+    another married ("Clara and Ewan are married"), or someone else marrying the owner named after the verb
+    (bot.core.spouse_asked._married_by_another); a pronoun read by `previous`, the sentence before it, and its
     own words before the pronoun. `undone_excluded`: no engagement told as undone ("since breaking off her
     engagement to", "her former fiancé"). True where told surely, the owner named as who marries or whose wife or
     husband it is; False where told otherwise (by a pronoun, or someone else marrying the owner named after the
