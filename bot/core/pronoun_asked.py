@@ -43,7 +43,10 @@ Lily Chen lived in a valley town")."""
 _CLAUSE_ENDS = frozenset(",;:")
 """Marks ending a clause within a sentence: a pronoun said before the name in the name's own clause goes on standing
 for whom it stood for ("As soon as she saw Charcoal Nils, she came back": the troll woman, twice), one said before a
-comma may not ("Now she could no longer work enchantments, and there stood Jorinde before him, with her arms")."""
+comma may not ("Now she could no longer work enchantments, and there stood Jorinde before him, with her arms").
+A skipped pronoun does not end the look: it runs on into the next sentence, where the skip no longer holds, so the
+real Jorinde is lost ("...his Jorinde, but she said he should never have her again ... He called after her" counts
+the "He"); ending the look at the skip was tried and lost as much as it gained."""
 _BEING = frozenset({"is", "was", "are", "were"})
 """After a sentence's opening "The hero", a verb saying who they are ("The hero is Pebble"), not what they do."""
 _OWNING = frozenset({"his", "hers"})

@@ -163,7 +163,9 @@ def test_a_pronoun_said_before_the_name_in_its_clause_goes_on_standing_for_whom_
     # "As soon as she saw Charcoal Nils, she came back": the second "she" is the troll-woman's, as the first is
     told = pronouns_of(CHARCOAL_NILS, "Charcoal Nils", ["Vipa"], person_nouns(), kinds_of_people())
     assert told is not None and "he" in told
-    # A pronoun said before a comma may be another's: "there stood Jorinde before him, with her arms" is hers
+    # A pronoun said before a comma may be another's: "there stood Jorinde before him, with her arms" is hers.
+    # (A sentence made up for the rule, which main reads so too; in the real tale, FairytaleQA's "Jorinde and
+    # Joringel", her "she" after a skipped one is lost: the look runs on into the next sentence's "He".)
     jorinde = (
         "Now she could no longer work enchantments, and there stood Jorinde before him, with her arms round his neck, "
         "and she was as beautiful as ever."
