@@ -480,6 +480,9 @@ _PASSED_TO_SUBJECT = frozenset(
 numbers ("Guilhem, now thirty-five and married to a weaver named Isabeau"); any other word ends the walk back: a
 verb ("Tom said the captain married"), a noun ("Tom, whose sister married"), "to" ("wanted the princess to
 marry")."""
+_MOST_WORDS_GIVEN = 4
+"""How many words after "married his" or "married her" a "to" may stand, telling someone given in marriage by the
+one marrying them off: "married his daughter Ruth Moss to Karl Vik"."""
 _MOST_WORDS_APPOSED = 10
 """How long a description set off by commas between a name and its verb may be: "Bertram, a 79-year-old retired
 magician, is marrying Gloria Fairweather"."""
@@ -492,9 +495,10 @@ def _verb_subject(
     between but the words of _PASSED_TO_SUBJECT, titles, or a description set off by commas after the name; None
     where another word or a capitalised word naming no one known comes first ("Tom is best man at Karl's wedding")."""
     if said[place + 1 : place + 2] == ["off"] or (
-        said[place + 2 : place + 3] == ["to"] and said[place + 1] in ("her", "him", "them")
+        said[place + 1 : place + 2] in (["her"], ["him"], ["them"], ["his"], ["their"])
+        and "to" in said[place + 2 : place + 2 + _MOST_WORDS_GIVEN]
     ):
-        return None  # "married off his daughter", "he married her to Prince Ivo": another's marriage, made by them
+        return None  # "married off his daughter", "he married her to Prince Ivo", "married his daughter to Karl Vik"
     titles = HONORIFICS | person_titles()
     back = place - 1
     joined = None  # where an "and" before the verb joins it to an earlier verb

@@ -289,6 +289,9 @@ def test_whom_someone_is_married_to_now_is_a_later_marriage_only_where_told_as_s
     ]
     assert _told_of(ended, cast, "Tom Berg", asked) == "Two years later he married Ruth Moss."
     assert _told_of([ended[0], "Two years later he married Ruth Moss."], cast, "Tom Berg", asked) == ended[0]
+    # Marrying one's daughter off names the father first, but it is her marriage (the reviewer's)
+    given = ["Tom Berg married Anna Lind in 1990.", "In 2015 Tom Berg married his daughter to Karl Vik."]
+    assert _told_of(given, cast, "Tom Berg", asked) == given[0]
     # "Who was": of the past, the first marriage told
     was = spouse_asked_about("Who was Tomas married to?")
     assert was is not None and _told_of(WIDOWER, people, "Tomas Havel", was) == irena
