@@ -376,13 +376,16 @@ def _spouse_named(
         if word in cast.other_words:  # "her husband, Colonel Dunstable", of Honoria Dunstable
             return (False, place) if word not in cast.kin_words else None
         if word in cast.owner_words:
-            return None if _owners_possessive(written, said, place, cast) else (True, place)
+            return None if _owners_possessive(written, said, place, cast, run_on=True) else (True, place)
     return None
 
 
-def _owners_possessive(written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast) -> bool:
+def _owners_possessive(
+    written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast, *, run_on: bool = False
+) -> bool:
     """Whether the owner's name starting at `place`, read to its last word, is a possessive ("Tom Hale's cousin"):
-    then it names someone of theirs, not them."""
+    then it names someone of theirs, not them; `run_on`, or it runs on into a capitalised word not of their name,
+    another's name ("Anna Lind marries Tom Hale Junior")."""
     end = place
     while (
         not said[end].endswith(POSSESSIVE_ENDS)
@@ -391,7 +394,14 @@ def _owners_possessive(written: list[tuple[str, int, int]], said: list[str], pla
         and bare_word(said[end + 1]) in cast.owner_words
     ):
         end += 1
-    return said[end].endswith(POSSESSIVE_ENDS)
+    if said[end].endswith(POSSESSIVE_ENDS):
+        return True
+    return (
+        run_on
+        and end + 1 < len(said)
+        and written[end + 1][0][:1].isupper()
+        and written[end + 1][1] - written[end][2] == 1  # a space alone between
+    )
 
 
 def _married_by_another(

@@ -326,6 +326,7 @@ def test_a_possessive_on_the_owner_s_whole_name_names_someone_of_theirs_not_them
         "In 1990 Anna Lind married Tom Hale's cousin, Peter Quist.",
         "Anna Lind married Tom Hale's killer in the end.",
         "Anna Lind married despite Tom Hale's warning.",
+        "Anna Lind marries Tom Hale Junior.",
     ):
         assert marriage_told([intro + told], "Tom Hale", ["Anna Lind", "Peter Quist"], asked) is None
     assert marriage_told([intro + "Anna Lind married Tom Hale in May."], "Tom Hale", ["Anna Lind"], asked) is not None
