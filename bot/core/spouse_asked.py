@@ -234,11 +234,11 @@ def marriage_told(
         for at in order:
             index, start, end = spans[at]
             sentence = texts[index][start:end]
+            previous = texts[spans[at - 1][0]][spans[at - 1][1] : spans[at - 1][2]] if at > 0 else ""
             if found is not None and not ended:
-                ended = not _ENDED.isdisjoint(fold(word) for word, _, _ in words(sentence))
+                ended = _ends_marriage(sentence, previous, found[1], cast)
             if not _MARRIAGE_STEMS.search(sentence):
                 continue
-            previous = texts[spans[at - 1][0]][spans[at - 1][1] : spans[at - 1][2]] if at > 0 else ""
             undone = engagement and not asked.engaged  # a marriage asked of: no engagement broken off
             surely = _tells_marriage(sentence, previous, engagement, cast, undone_excluded=undone)
             if surely is None:
@@ -252,10 +252,40 @@ def marriage_told(
     return None
 
 
-_ENDED = frozenset({"died", "dies", "dead", "death", "drowned", "killed", "buried", "divorced", "divorces", "divorce"})
-_ENDED |= {"widow", "widowed", "widower"}
-"""Words telling a marriage ended, after which a later marriage read by a pronoun may be the owner's second
-("Irena died of fever in the winter of 1958 ... Two years later he married Lenka")."""
+_ENDED = frozenset(
+    {"died", "dies", "dead", "death", "drowned", "killed", "buried", "divorced", "divorces", "divorce"}
+    | {"widow", "widowed", "widower"}
+)
+"""Words telling a marriage ended ("Irena died of fever in the winter of 1958"), after which a later marriage, told
+surely or not, replaces the first (bot.core.spouse_asked._ends_marriage)."""
+
+
+def _ends_marriage(sentence: str, previous: str, first: str, cast: _Cast) -> bool:
+    """Whether `sentence` tells the marriage told in `first` ended: a word of _ENDED with the owner or someone named
+    in `first` (the spouse) named in it, not by a possessive, or a pronoun standing for either, the person named last
+    before it in `previous` and `sentence` ("Anna Lind died in 1993", "his widow"); not another's death ("The old
+    king died in 1952", "Karl Vik's mother died", "Tom Hale's old dog died")."""
+    said = [bare_word(fold(word)) for word, _, _ in words(sentence)]
+    if _ENDED.isdisjoint(said):
+        return False
+    married = cast.owner_words | (_name_words([word for word, _, _ in words(first)]) & cast.other_words)
+    named = False  # whether the person named last is the owner or the spouse
+    for text, ending in ((previous, False), (sentence, True)):
+        written = words(text)
+        for at, (word, _, _) in enumerate(written):
+            folded = bare_word(fold(word))
+            if word[:1].isupper() and folded in cast.owner_words | cast.other_words:
+                run_end = at
+                while run_end + 1 < len(written) and written[run_end + 1][0][:1].isupper():
+                    if fold(written[run_end][0]).endswith(POSSESSIVE_ENDS):
+                        break
+                    run_end += 1
+                named = folded in married and not fold(written[run_end][0]).endswith(POSSESSIVE_ENDS)
+                if named and ending:
+                    return True
+            elif folded in _SEX_OF and named and ending:
+                return True
+    return False
 
 
 _MARRIAGE_STEMS = re.compile(r"marr|wed|wife|husband|spouse|engag|betroth|fianc|promised", re.IGNORECASE)

@@ -289,6 +289,10 @@ def test_whom_someone_is_married_to_now_is_a_later_marriage_only_where_told_as_s
     ]
     assert _told_of(ended, cast, "Tom Berg", asked) == "Two years later he married Ruth Moss."
     assert _told_of([ended[0], "Two years later he married Ruth Moss."], cast, "Tom Berg", asked) == ended[0]
+    # Another's death ends no marriage of theirs: a king's, a friend's mother's, the owner's dog's
+    for death in ("The old king died in 1992.", "Karl Vik's mother died in 1992.", "Tom Berg's old dog died."):
+        others = [friend[0], death, *friend[1:]]
+        assert _told_of(others, cast, "Tom Berg", asked) == friend[0]
     # Marrying one's daughter off names the father first, but it is her marriage (the reviewer's)
     given = ["Tom Berg married Anna Lind in 1990.", "In 2015 Tom Berg married his daughter to Karl Vik."]
     assert _told_of(given, cast, "Tom Berg", asked) == given[0]
