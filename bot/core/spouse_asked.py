@@ -520,6 +520,10 @@ _PASSED_TO_SUBJECT = frozenset(
 numbers ("Guilhem, now thirty-five and married to a weaver named Isabeau"); any other word ends the walk back: a
 verb ("Tom said the captain married"), a noun ("Tom, whose sister married"), "to" ("wanted the princess to
 marry")."""
+_UNREAL = frozenset({"could", "should", "might"})
+"""Auxiliaries before the verb telling a marriage that may be or might have been, none told: "she could marry the
+miller", "Tom Hale might have married Ruth Moss"; "would" does so only with "have" ("would have married"), where
+"he would marry her in June" tells one to come."""
 _MOST_WORDS_GIVEN = 4
 """How many words after "married his" or "married her" a "to" may stand, telling someone given in marriage by the
 one marrying them off: "married his daughter Ruth Moss to Karl Vik"."""
@@ -545,6 +549,8 @@ def _verb_subject(
     while back >= 0:
         word = bare_word(said[back])
         capital = written[back][0][:1].isupper()
+        if word in _UNREAL or (word == "would" and said[back + 1 : back + 2] == ["have"]):
+            return None  # "Tom Hale would have married Ruth Moss if he had met her first"
         if word in _SUBJECTS:
             return word
         if capital and (word in cast.owner_words or word in cast.other_words):

@@ -238,6 +238,11 @@ def test_a_marriage_refused_wished_for_or_denied_is_none():
     assert _told_of(LIGHTHOUSE, LIGHTHOUSE_PEOPLE, "Greta Sand", SpouseAsked("greta", engaged=False)) is None
     told = _told_of(MILLER, MILLER_PEOPLE, "Tomas Havel", SpouseAsked("tomas", engaged=False))
     assert told == "Tomas married Irena Kral in the spring, and they had two sons."
+    # A marriage that might have been is none: the one told surely stands
+    cast = ["Tom Hale", "Anna Lind", "Ruth Moss"]
+    for unreal in ("would have married", "could have married", "might have married", "could marry"):
+        story = ["Tom Hale married Anna Lind in 1950.", f"Tom Hale {unreal} Ruth Moss if he had met her first."]
+        assert _told_of(story, cast, "Tom Hale", SpouseAsked("tom hale", engaged=False, now=True)) == story[0]
 
 
 def test_a_wife_named_right_before_wife_of_is_not_the_wife_of_a_his_before_her_name():
