@@ -301,6 +301,13 @@ def test_whom_someone_is_married_to_now_is_a_later_marriage_only_where_told_as_s
     # Marrying one's daughter off names the father first, but it is her marriage (the reviewer's)
     given = ["Tom Berg married Anna Lind in 1990.", "In 2015 Tom Berg married his daughter to Karl Vik."]
     assert _told_of(given, cast, "Tom Berg", asked) == given[0]
+    # Marrying a couple, as a priest does, is no marriage of one's own
+    preacher = [
+        "Tom Berg married Anna Lind in 1990.",
+        "In 2010 Tom Berg, now a lay preacher, married Karl Vik and Ruth Moss in the chapel.",
+    ]
+    assert _told_of(preacher, cast, "Tom Berg", asked) == preacher[0]
+    assert _told_of(preacher[1:], cast, "Karl Vik", SpouseAsked("karl vik", engaged=False)) is None
     # "Who was": of the past, the first marriage told
     was = spouse_asked_about("Who was Tomas married to?")
     assert was is not None and _told_of(WIDOWER, people, "Tomas Havel", was) == irena
