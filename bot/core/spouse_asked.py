@@ -574,6 +574,8 @@ def _verb_subject(
         and "to" in said[place + 2 : place + 2 + _MOST_WORDS_GIVEN]
     ):
         return None  # "married off his daughter", "he married her to Prince Ivo", "married his daughter to Karl Vik"
+    if _given_by_name(written, said, place, cast):
+        return None  # "He married Ruth Moss to Karl Vik in 1961"
     titles = HONORIFICS | person_titles()
     back = place - 1
     joined = None  # where an "and" before the verb joins it to an earlier verb
@@ -599,6 +601,18 @@ def _verb_subject(
             return _joined_subject(sentence, written, said, joined, cast) or None
         back = opened
     return None
+
+
+def _given_by_name(written: list[tuple[str, int, int]], said: list[str], place: int, cast: _Cast) -> bool:
+    """Whether the verb at `place` is followed by a name of the story's people and "to" right after it: "married Ruth
+    Moss to Karl Vik" tells Ruth Moss given in marriage by the one before the verb; not "married Mathilde, to pay his
+    debts"."""
+    after = place + 1
+    while after < len(said) and written[after][0][:1].isupper():
+        if bare_word(said[after]) not in cast.owner_words | cast.other_words:
+            return False
+        after += 1
+    return after > place + 1 and said[after : after + 1] == ["to"] and written[after][1] - written[after - 1][2] == 1
 
 
 def _joined_subject(

@@ -168,9 +168,12 @@ def test_a_marriage_told_after_the_owner_s_name_is_not_theirs_past_another_word_
 
 
 def test_no_one_brought_in_as_the_owner_s_relative_is_their_spouse():
-    # The reviewer's weaver (stop 71), who "married off Mathilde to the silk merchant Henri Vautrin", here without
-    # "off": Mathilde, brought in as "his daughter", is not whom he marries.
-    married = WEAVERS[1].replace("married off", "married")
+    # A weaver who "married off Mathilde to the silk merchant Henri Vautrin", here told as if he married her:
+    # Mathilde, brought in as "his daughter", is not whom he marries. ("married Mathilde to Henri Vautrin", once
+    # asserted here as his marriage, is her being given in marriage: no marriage of his at all.)
+    married = "In the spring Claude married Mathilde, to pay his debts."
+    given = WEAVERS[1].replace("married off", "married")
+    assert marriage_told([given], "Claude Renard", WEAVERS_PEOPLE[1:], SpouseAsked("claude", engaged=False)) is None
     others = WEAVERS_PEOPLE[1:]
     asked = SpouseAsked("claude", engaged=False)
     assert marriage_told([married], "Claude Renard", others, asked) == (0, married)
@@ -301,6 +304,13 @@ def test_whom_someone_is_married_to_now_is_a_later_marriage_only_where_told_as_s
     # Marrying one's daughter off names the father first, but it is her marriage (the reviewer's)
     given = ["Tom Berg married Anna Lind in 1990.", "In 2015 Tom Berg married his daughter to Karl Vik."]
     assert _told_of(given, cast, "Tom Berg", asked) == given[0]
+    # Giving someone in marriage by name is no marriage of one's own either
+    by_name = [friend[0], "Tom Berg's old dog died that winter.", "He married Ruth Moss to Karl Vik in 2001."]
+    assert _told_of(by_name, cast, "Tom Berg", asked) == friend[0]
+    assert (
+        _told_of([*by_name[:2], "Tom Berg married Ruth Moss to Karl Vik in 2001."], cast, "Tom Berg", asked)
+        == friend[0]
+    )
     # Marrying a couple, as a priest does, is no marriage of one's own
     preacher = [
         "Tom Berg married Anna Lind in 1990.",
