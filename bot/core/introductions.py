@@ -83,7 +83,9 @@ def person_introduced(
         if relative is not None or kin.called[0] not in SPOUSES:
             return relative
         spouse: SpouseAsked | None = SpouseAsked(
-            kin.owner, engaged=SPOUSES[kin.called[0]], now=asks_of_now(question) and not SPOUSES[kin.called[0]]
+            kin.owner,
+            engaged=SPOUSES[kin.called[0]],
+            now=asks_of_now([fold(word) for word, _, _ in words(question)]) and not SPOUSES[kin.called[0]],
         )
     else:
         spouse = spouse_asked_about(question)

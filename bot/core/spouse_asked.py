@@ -77,14 +77,14 @@ def spouse_asked_about(question: str) -> SpouseAsked | None:
             return None
         asked = _asked_after(rest[end:])
         if asked is not None:
-            now = asks_of_now(question) and rest[end:] == ["married", "to"]
+            now = asks_of_now(said) and rest[end:] == ["married", "to"]
             return SpouseAsked(" ".join(rest[:end]), engaged=asked[0], last=asked[1], now=now)
     return None
 
 
-def asks_of_now(question: str) -> bool:
-    """Whether the question asks in the present, "Who is", "who's" ("Who is X's wife?"), not "Who was"."""
-    said = [fold(word) for word, _, _ in words(question)]
+def asks_of_now(said: Sequence[str]) -> bool:
+    """Whether the question, by its folded words `said`, asks in the present, "Who is", "who's" ("Who is X's
+    wife?"), not "Who was"."""
     return said[:2] == ["who", "is"] or said[:1] in (["who's"], ["whos"])
 
 
@@ -223,8 +223,10 @@ def marriage_told(
     old man called Osseo"); not "a married director", "the wife of" another than the one named right before it, nor
     a name past a stop, a quote or the owner's own name. Asked of a marriage, a marriage told first, then an
     engagement; asked of an engagement, an engagement alone. None where no sentence tells one. No one of `kin`,
-    those brought in as the owner's relatives, is their spouse ("Claude ... his daughter, Mathilde"). Each sentence
-    is read once at most, and only where it holds a word telling a marriage."""
+    those brought in as the owner's relatives, is their spouse ("Claude ... his daughter, Mathilde"). Asked of now, a
+    later marriage replaces the one found where told surely, or where a sentence between tells the first ended
+    (bot.core.spouse_asked._ends_marriage, which reads every sentence after the one found); else each sentence is
+    read word by word only where it holds a word telling a marriage, and once at most."""
     cast = _Cast(texts, owner, others, men, women, kin)
     spans = [(index, start, end) for index, text in enumerate(texts) for start, end in sentence_spans(text)]
     order = range(len(spans) - 1, -1, -1) if asked.last else range(len(spans))
