@@ -107,7 +107,7 @@ LIGHTHOUSE = [
     "Greta Sand never wanted to marry Olof Strand; she had loved the schoolteacher, Karl Dahl, since they were "
     "children.",
 ]
-"""A story the reviewer of stop 71 wrote, whose marriages tempt each rule: one told of "she" after a man is named."""
+"""A story whose marriages tempt each rule: one told of "she" after a man is named."""
 LIGHTHOUSE_PEOPLE = ["Anna Lind", "Nils Lind", "Tom Berg", "Gregor Holm", "Sofia Ek", "Erik Sand", "Greta Sand"]
 LIGHTHOUSE_PEOPLE += ["Olof Strand", "Karl Dahl"]
 GLASS_MOUNTAIN = [
@@ -144,8 +144,7 @@ FERRYMAN = [
     "house.",
     "Sofia Ek and Greta Moe come to the ferry house at Christmas. Gregor Holm brings the fish. Anna Lind bakes.",
 ]
-"""The reviewer's story (stop 71) of marriages told after a man's name that are others': his friend's, his
-neighbour's, his sister's."""
+"""Marriages told after a man's name that are others': his friend's, his neighbour's, his sister's."""
 FERRYMAN_PEOPLE = ["Tom Berg", "Sofia Ek", "Greta Moe", "Gregor Holm", "Anna Lind"]
 WEAVERS = [
     "Claude Renard is a silk weaver in Lyon in 1830. He lives above his workshop with his daughter, Mathilde Renard, "
@@ -191,7 +190,7 @@ HALIFAX = [
     "at the harbour church.",
     "Ruth's mother's second husband, Arthur Keene, owns the boarding house where Michael and Lucy live.",
 ]
-"""The reviewer's story (stop 71) of a nurse whose mother's husband is named, not hers."""
+"""A nurse whose mother's husband is named, not hers."""
 HALIFAX_PEOPLE = ["Ruth Carver", "Michael Shaw", "Daniel Shaw", "Walter Boyd", "Helen Shaw", "Lucy Pratt"]
 HALIFAX_PEOPLE += ["Arthur Keene"]
 
@@ -227,7 +226,7 @@ MILLER = [
     "Years pass. Tomas married Irena Kral in the spring, and they had two sons. When Irena died of fever, he married "
     "Lenka at last, who had come back from the city a widow.",
 ]
-"""The reviewer's miller (stop 71): a refusal to marry, then his two marriages."""
+"""A miller: a refusal to marry, then his two marriages."""
 MILLER_PEOPLE = ["Tomas Havel", "Lenka Dvorak", "Old Dvorak", "Pavel Novak", "Jana", "Marta Havel", "Irena Kral"]
 
 
@@ -271,7 +270,7 @@ WIDOWER = [
 
 
 def test_whom_someone_is_married_to_now_is_a_later_marriage_only_where_told_as_surely_or_after_the_first_ended():
-    # The reviewer's fix of 7dfb1fba: "Who is X married to?" took the last marriage told, often another's misread
+    # Taking the last marriage told would often answer with another's marriage misread as the owner's
     people = ["Tomas Havel", "Irena Kral", "Lenka Dvorak"]
     now = spouse_asked_about("Who is Tomas married to?")
     first = spouse_asked_about("Who did Tomas first marry?")
@@ -301,7 +300,7 @@ def test_whom_someone_is_married_to_now_is_a_later_marriage_only_where_told_as_s
     for death in ("The old king died in 1992.", "Karl Vik's mother died in 1992.", "Tom Berg's old dog died."):
         others = [friend[0], death, *friend[1:]]
         assert _told_of(others, cast, "Tom Berg", asked) == friend[0]
-    # Marrying one's daughter off names the father first, but it is her marriage (the reviewer's)
+    # Marrying one's daughter off names the father first, but it is her marriage
     given = ["Tom Berg married Anna Lind in 1990.", "In 2015 Tom Berg married his daughter to Karl Vik."]
     assert _told_of(given, cast, "Tom Berg", asked) == given[0]
     # Giving someone in marriage by name is no marriage of one's own either
@@ -340,12 +339,12 @@ def test_someone_else_marrying_the_owner_tells_whom_the_owner_marries():
     texts = _paragraphs(BENCH / "untuned6" / "corpus" / "the-bookbinder-of-calle-estrella.md")
     others = ["Ewan MacAskill", "Clara Benavente", "Rodrigo Salas", "Alasdair MacAskill", "Doña Mercedes", "Nico"]
     assert marriage_told(texts, "Rosa Quiroga", others, SpouseAsked("rosa", engaged=False)) is None
-    # The reviewer's wish of a king (stop 71) is no marriage of the prince's.
+    # A king's wish that the prince marry is no marriage of the prince's.
     assert _told_of(GLASS_MOUNTAIN, GLASS_MOUNTAIN_PEOPLE, "Prince Ivo", SpouseAsked("ivo", engaged=False)) is None
 
 
 def test_a_possessive_on_the_owner_s_whole_name_names_someone_of_theirs_not_them():
-    # The reviewer's: "Tom Hale's cousin" checked by its first word alone was read as Tom Hale married
+    # "Tom Hale's cousin" names the cousin, not Tom Hale, however far the possessive stands from the first word
     intro = "Tom Hale is a farmer in the valley. Anna Lind is the schoolteacher. Peter Quist prints the paper. "
     asked = SpouseAsked("tom hale", engaged=False)
     for told in (
@@ -366,7 +365,7 @@ def test_a_possessive_on_the_owner_s_whole_name_names_someone_of_theirs_not_them
         _told_of(widow, ["Tom Hale", "Anna Lind", "Karl Vik"], "Tom Hale", last)
         == "Tom Hale married Anna Lind in 1950."
     )
-    # The reviewer's l02: the brother's wedding is no marriage of Tom Berg's
+    # The brother's wedding is no marriage of Tom Berg's
     brothers = [
         "Tom Berg is a farmer in the valley of Lindal. Tom Berg marries Ruth Ashdown in 1980 and they have two "
         "daughters.",
@@ -378,7 +377,7 @@ def test_a_possessive_on_the_owner_s_whole_name_names_someone_of_theirs_not_them
 
 
 def test_the_owner_s_possessive_before_a_kind_of_person_names_that_person_for_a_pronoun():
-    # The reviewer's: Sam's sex is unsettled, and Sam Porter's mother, not Sam, is whom "She" stands for
+    # Sam's sex is unsettled, and Sam Porter's mother, not Sam, is whom "She" stands for
     mother = [
         "Sam Porter grows up above a tailor's shop in Leeds in the 1950s. Sam Porter's mother was a seamstress from "
         "Dublin. She married Tom Hale, a docker, in 1948, and Tom Hale drank.",
@@ -394,7 +393,7 @@ def test_the_owner_s_possessive_before_a_kind_of_person_names_that_person_for_a_
 
 
 def test_a_marriage_joined_by_and_to_the_owner_s_earlier_verb_is_theirs_past_its_object():
-    # The reviewer's l10: "Maria Lopez left Jordan Wells in 1995 and married Frank Doyle" is Maria's marriage, with
+    # "Maria Lopez left Jordan Wells in 1995 and married Frank Doyle" is Maria's marriage, with
     # Jordan Wells, the object of "left", between; told of her as surely, it is whom she is married to now
     divorce = [
         "Jordan Wells is a banker in Chicago. Jordan Wells married Maria Lopez in 1990. Maria Lopez left Jordan Wells "
