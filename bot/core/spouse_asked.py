@@ -442,6 +442,13 @@ def _owners_possessive(
     )
 
 
+def _name_start(written: list[tuple[str, int, int]], said: list[str], end: int, cast: _Cast) -> int:
+    """Where the owner's name ending at `end` starts: back over the capitalised words of their name before it."""
+    while end > 0 and written[end - 1][0][:1].isupper() and bare_word(said[end - 1]) in cast.owner_words:
+        end -= 1
+    return end
+
+
 def _married_by_another(
     sentence: str, written: list[tuple[str, int, int]], said: list[str], place: int, owner: int, cast: _Cast
 ) -> bool:
@@ -527,7 +534,9 @@ def _noun_owner(
             return False  # "her father's assistant"
         if word in _PRONOUNS:
             return word
-        return written[back][0][:1].isupper() and word in cast.owner_words and word not in cast.other_words
+        if not written[back][0][:1].isupper() or word not in cast.owner_words or word in cast.other_words:
+            return False
+        return _owners_possessive(written, said, _name_start(written, said, back, cast), cast)
     return True if _owner_apposed(written, said, place, cast) else None
 
 
@@ -590,7 +599,8 @@ def _verb_subject(
             return word
         if capital and (word in cast.owner_words or word in cast.other_words):
             # "Anna Lind, Tom Hale's widow, married": the possessive's last word names whose, not who marries
-            if word in cast.owner_words and word not in cast.other_words and word == said[back]:
+            owners = word in cast.owner_words and word not in cast.other_words
+            if owners and not _owners_possessive(written, said, _name_start(written, said, back, cast), cast):
                 return True
             return _joined_subject(sentence, written, said, joined, cast)
         if word == "and" and joined is None:
