@@ -314,11 +314,7 @@ def _tells_marriage(
             continue
         after = _words_after(said, place, engagement)
         named = None if after is None else _spouse_named(sentence, written, said, after, cast)
-        if (
-            named is not None
-            and said[place] in _WEDDING_VERBS
-            and _couple_named(sentence, written, said, named[1], cast)
-        ):
+        if named is not None and said[place] in _WEDDING_VERBS and _couple_named(sentence, written, said, named[1]):
             continue  # "Tom Hale, now a lay preacher, married Karl Vik and Ruth Moss in the chapel"
         if named is not None and named[0]:
             if _married_by_another(sentence, written, said, place, named[1], cast):
@@ -465,14 +461,14 @@ def _married_by_another(
     return subject is False or isinstance(subject, str)
 
 
-def _couple_named(sentence: str, written: list[tuple[str, int, int]], said: list[str], first: int, cast: _Cast) -> bool:
-    """Whether the name at `first` after a wedding verb is joined by "and" to another's, the pair ending the sentence
-    or followed by a comma or a preposition: then the one before the verb marries the couple, as a priest does
-    ("married Karl Vik and Ruth Moss in the chapel"); not "married Anna and Karl sailed"."""
-    known = cast.owner_words | cast.other_words
+def _couple_named(sentence: str, written: list[tuple[str, int, int]], said: list[str], first: int) -> bool:
+    """Whether the name at `first` after a wedding verb is joined by "and" to another capitalised name, known to the
+    story or not, the pair ending the sentence or followed by a comma or a preposition: then the one before the verb
+    marries the couple, as a priest does ("married Karl Vik and Ruth Moss in the chapel"); not "married Anna and Karl
+    sailed"."""
 
     def name_end(at: int) -> int:
-        while at + 1 < len(said) and written[at + 1][0][:1].isupper() and bare_word(said[at + 1]) in known:
+        while at + 1 < len(said) and written[at + 1][0][:1].isupper():
             at += 1
         return at
 
@@ -480,7 +476,7 @@ def _couple_named(sentence: str, written: list[tuple[str, int, int]], said: list
     second = end + 2
     if said[end + 1 : end + 2] != ["and"] or second >= len(said) or not written[second][0][:1].isupper():
         return False
-    if bare_word(said[second]) not in known or "," in sentence[written[end][2] : written[second][1]]:
+    if "," in sentence[written[end][2] : written[second][1]]:
         return False
     last = name_end(second)
     return (
