@@ -314,8 +314,18 @@ def _tells_marriage(
             continue
         after = _words_after(said, place, engagement)
         named = None if after is None else _spouse_named(sentence, written, said, after, cast)
-        if named is not None and said[place] in _WEDDING_VERBS and _couple_named(sentence, written, said, named[1]):
-            continue  # "Tom Hale, now a lay preacher, married Karl Vik and Ruth Moss in the chapel"
+        second = (
+            None
+            if named is None or said[place] not in _WEDDING_VERBS
+            else _couple_named(sentence, written, said, named[1])
+        )
+        if named is not None and second is not None:
+            # "Tom Hale, now a lay preacher, married Karl Vik and Ruth Moss in the chapel": the couple's marriage
+            if named[0] or (
+                bare_word(said[second]) in cast.owner_words and not _owners_possessive(written, said, second, cast)
+            ):
+                return True
+            continue
         if named is not None and named[0]:
             if _married_by_another(sentence, written, said, place, named[1], cast):
                 return False
@@ -461,11 +471,11 @@ def _married_by_another(
     return subject is False or isinstance(subject, str)
 
 
-def _couple_named(sentence: str, written: list[tuple[str, int, int]], said: list[str], first: int) -> bool:
+def _couple_named(sentence: str, written: list[tuple[str, int, int]], said: list[str], first: int) -> int | None:
     """Whether the name at `first` after a wedding verb is joined by "and" to another capitalised name, known to the
     story or not, the pair ending the sentence or followed by a comma or a preposition: then the one before the verb
-    marries the couple, as a priest does ("married Karl Vik and Ruth Moss in the chapel"); not "married Anna and Karl
-    sailed"."""
+    marries the couple, as a priest does ("married Karl Vik and Ruth Moss in the chapel"), and the two are married to
+    each other; not "married Anna and Karl sailed". Where the second name starts; else None."""
 
     def name_end(at: int) -> int:
         while at + 1 < len(said) and written[at + 1][0][:1].isupper():
@@ -475,15 +485,16 @@ def _couple_named(sentence: str, written: list[tuple[str, int, int]], said: list
     end = name_end(first)
     second = end + 2
     if said[end + 1 : end + 2] != ["and"] or second >= len(said) or not written[second][0][:1].isupper():
-        return False
+        return None
     if "," in sentence[written[end][2] : written[second][1]]:
-        return False
+        return None
     last = name_end(second)
-    return (
+    ends = (
         last + 1 == len(said)
         or said[last + 1] in PREPOSITIONS
         or "," in sentence[written[last][2] : written[last + 1][1]]
     )
+    return second if ends else None
 
 
 _CLAUSE_MARKS = frozenset('!?;:"“”()')

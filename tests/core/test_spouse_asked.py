@@ -316,9 +316,14 @@ def test_whom_someone_is_married_to_now_is_a_later_marriage_only_where_told_as_s
         "In 2010 Tom Berg, now a lay preacher, married Karl Vik and Ruth Moss in the chapel.",
     ]
     assert _told_of(preacher, cast, "Tom Berg", asked) == preacher[0]
-    assert _told_of(preacher[1:], cast, "Karl Vik", SpouseAsked("karl vik", engaged=False)) is None
-    # ... though the story names the second no more than there
-    assert _told_of(preacher[1:], cast[:3], "Karl Vik", SpouseAsked("karl vik", engaged=False)) is None
+    assert _told_of(preacher, cast[:3], "Tom Berg", asked) == preacher[0]  # the second named nowhere else
+    # ... but the couple's, each to the other
+    karl = SpouseAsked("karl vik", engaged=False)
+    assert _told_of(preacher[1:], cast, "Karl Vik", karl) == _told_of(preacher[1:], cast[:3], "Karl Vik", karl)
+    assert _told_of(preacher[1:], cast, "Karl Vik", karl) == preacher[1]
+    chapel = ["Reverend Hale married Tom Berg and Anna Lind in the chapel in 1990.", friend[1]]
+    assert _told_of(chapel, cast, "Tom Berg", asked) == chapel[0]
+    assert _told_of(chapel, cast, "Anna Lind", SpouseAsked("anna lind", engaged=False)) == chapel[0]
     # "Who was": of the past, the first marriage told
     was = spouse_asked_about("Who was Tomas married to?")
     assert was is not None and _told_of(WIDOWER, people, "Tomas Havel", was) == irena
