@@ -43,7 +43,7 @@ from bot.core.role_asked import (
     roles_owned_at,
 )
 from bot.core.slips import bare_word, possessive_end, slip_of
-from bot.core.spouse_asked import SPOUSES, SpouseAsked, marriage_told, spouse_asked_about
+from bot.core.spouse_asked import SPOUSES, SpouseAsked, asks_of_now, marriage_told, spouse_asked_about
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,11 @@ def person_introduced(
         relative = _introducing(_kin_introduced(people, stories, passages, kin, within, written, alone=False))
         if relative is not None or kin.called[0] not in SPOUSES:
             return relative
-        spouse: SpouseAsked | None = SpouseAsked(kin.owner, engaged=SPOUSES[kin.called[0]])
+        spouse: SpouseAsked | None = SpouseAsked(
+            kin.owner,
+            engaged=SPOUSES[kin.called[0]],
+            now=asks_of_now([fold(word) for word, _, _ in words(question)]) and not SPOUSES[kin.called[0]],
+        )
     else:
         spouse = spouse_asked_about(question)
     if spouse is not None:

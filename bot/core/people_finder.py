@@ -121,9 +121,11 @@ _SPEECH_WORDS = frozenset(w for w in _SPEECH.split("|") if " " not in w)
 _PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "into", "near", "towards", "toward", "across", "through", "beyond", "inside", "within", "of"]
 )
-_PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
+PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
     ["to", "from", "by", "with", "for", "on", "upon", "over", "under", "off", "past", "behind", "beside", "among"]
 )
+"""Prepositions: a capitalised word after one is likelier a place than a person ("by Kilbride"); shared with
+bot.core.spouse_asked, where one between "married" and a name makes the name no spouse ("married the son of Tom")."""
 _KNOWN_AS_REACH = 60
 """Characters before a name's "as" in which "known" makes it a name someone goes by ("known to everyone on the
 lower decks as Lanthe")."""
@@ -878,12 +880,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     elif _quoted_as_someone(text, start, end):
         person += 2  # 'To the crew he was "Dutchie"': what someone was to others, in quotes
         found.named += 1
-    if (
-        word in _PREPOSITIONS
-        or word in _NAMING
-        or word in _DETERMINERS
-        or (not pause and _kind(word, lists) == "thing")
-    ):
+    if word in PREPOSITIONS or word in _NAMING or word in _DETERMINERS or (not pause and _kind(word, lists) == "thing"):
         found.placed += 1
     if word in _DETERMINERS or (len(preceding) > 1 and word.isalpha() and preceding[-2].lower() in _DETERMINERS):
         found.determined += 1  # "the Hunter", "the awful Monster", "his old Kemperman"
@@ -1003,7 +1000,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     # "not far from Rost, a poor fisherman, named Isaac": a person described after a place is someone else; but "set on
     # Gannet Skerry, a tiny island" describes the place, where only places stand ("to Maureen Hollis, a former coach"
     # may be a person, "coach" a thing's word too)
-    beside = (word in _PREPOSITIONS and not pause) or (pause and _after_place(preceding))
+    beside = (word in PREPOSITIONS and not pause) or (pause and _after_place(preceding))
     if after is not None:
         if (
             after.group("speech")
@@ -1207,7 +1204,7 @@ def _apposition(clause: list[str]) -> bool:
         clause[-1].endswith(",")
         and all(not word.endswith(",") for word in clause[:-1])
         and words[0] in _DETERMINERS
-        and all(word.isalpha() and word.islower() and word not in _PREPOSITIONS for word in words[1:])
+        and all(word.isalpha() and word.islower() and word not in PREPOSITIONS for word in words[1:])
     )
 
 
@@ -1285,7 +1282,7 @@ def _written_nickname_owner(text: str, start: int, end: int) -> str:
     if text[end + 1 : end + 2] != " " or (surname := _SURNAME.match(text, end + 2, end + 2 + _OWNER_REACH)) is None:
         return ""
     given, words = _capitalised_before(text, start - 2, 3)
-    if len(given) < len(words) and words[-len(given) - 1].lower() in _PREPOSITIONS:
+    if len(given) < len(words) and words[-len(given) - 1].lower() in PREPOSITIONS:
         return ""  # "to Paris (France) Then": a place's
     return " ".join([*given, surname.group()]) if given else ""
 
@@ -1532,7 +1529,7 @@ def _described_kind(words: list[str], lists: _WordLists) -> str | None:
     return None if head is None else head[1]
 
 
-_HEAD_ENDS = _PREPOSITIONS | {"who", "whose", "whom", "that", "which", "and", "but"}
+_HEAD_ENDS = PREPOSITIONS | {"who", "whose", "whom", "that", "which", "and", "but"}
 """Words that end a description's head: "a rower whose career ended", "a haven for smugglers"."""
 
 

@@ -40,6 +40,13 @@ _KIND_OWNS = frozenset({"his", "her"})
 _NAMING = frozenset({"named", "called"})
 """Words after a sentence's opening "A girl" that give her name: the kind is the named person, no other ("A girl named
 Lily Chen lived in a valley town")."""
+_CLAUSE_ENDS = frozenset(",;:")
+"""Marks ending a clause within a sentence: a pronoun said before the name in the name's own clause goes on standing
+for whom it stood for ("As soon as she saw Charcoal Nils, she came back": the troll woman, twice), one said before a
+comma may not ("Now she could no longer work enchantments, and there stood Jorinde before him, with her arms").
+A skipped pronoun does not end the look: it runs on into the next sentence, where the skip no longer holds, so the
+real Jorinde is lost ("...his Jorinde, but she said he should never have her again ... He called after her" counts
+the "He"); ending the look at the skip was tried and lost as much as it gained."""
 _BEING = frozenset({"is", "was", "are", "were"})
 """After a sentence's opening "The hero", a verb saying who they are ("The hero is Pebble"), not what they do."""
 _OWNING = frozenset({"his", "hers"})
@@ -94,7 +101,9 @@ def pronouns_of(
     in it only "she" or "he" is counted ("The coroner rules the death an accidental drowning, but Morwenna notices that
     his wristwatch"; "The doctor examines Anna; she is pale"), unless the kind is the lead's own ("The boy Pavel", "A
     girl named Lily"), another's ("The king's daughter") or in someone's words ("The king wants the letters," said
-    Marta). Settled where one sex's count is more than `_SETTLED` times the other's. A word of the name that is a title
+    Marta). Nor is a pronoun of a sex said before the name in the name's clause (`_CLAUSE_ENDS`): it goes on
+    standing for whom it stood for ("As soon as she saw Charcoal Nils, she came back"). Settled where one sex's count
+    is more than `_SETTLED` times the other's. A word of the name that is a title
     (`titles`: "captain"), not capitalised in it or shared with another's name (a family's surname) names others too
     and is not looked for, nor ends a look its given name began ("Jack Munro is the landlord. He", with a Martha
     Munro); a name's word is a name only where the text capitalises it ("the world of men rose up", "the old thimble"
@@ -117,21 +126,29 @@ def pronouns_of(
         quoting = False  # whether the text is inside a quotation
         quoted = False  # whether the sentence opened inside one
         done = 0
+        clause_sexes: set[bool] = set()  # whether each pronoun said so far in the clause is a man's
+        before_name: set[bool] = set()  # of those, the ones said before the name in it
         for word, start, end in words(text):
             between = text[done:start]
             if not _SENTENCE_ENDS.isdisjoint(between):
                 looking = max(looking - 1, 0)
                 placed, kind_said, kind_acts = 0, 0, False
+                clause_sexes, before_name = set(), set()
+            elif not _CLAUSE_ENDS.isdisjoint(between):
+                clause_sexes = set()
             if not _QUOTES.isdisjoint(between):
                 quoting = _quoting_after(between, quoting)
             if placed == 0:
                 quoted = quoting
             done = end
             said = fold(word)
-            if looking and said in _TOLD_OF and not (kind_acts and said in _KIND_OWNS):
+            man = said in _HE
+            if looking and said in _TOLD_OF and not (kind_acts and said in _KIND_OWNS) and man not in before_name:
                 she += said in _SHE
-                he += said in _HE
+                he += man
                 looking = 0
+            if said in PRONOUNS:
+                clause_sexes.add(man)
             bare = bare_word(said)
             if placed == 1 and bare in people and previous in _ARTICLES and bare == said and not quoted:
                 kind_said = end
@@ -155,6 +172,7 @@ def pronouns_of(
             if bare in name_words:
                 looking = _LOOKED_IN
                 owning = bare != said
+                before_name = set(clause_sexes)
             elif bare in other_words:
                 looking = 0
     if she > _SETTLED * he:
