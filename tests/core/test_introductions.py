@@ -8,6 +8,7 @@ from bot.core.corpus import load_corpus
 from bot.core.introductions import as_asked, person_introduced
 from bot.core.library import StoryLibrary
 from bot.core.query import Correction, PronounReading
+from tests.core.library_files import library_of
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
@@ -16,12 +17,6 @@ BENCH = ROOT / "bench"
 def nothing_written(word: str) -> bool:
     """as_asked's `written` of stories that write none of the question's words."""
     return False
-
-
-def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
-    for story in stories:
-        (tmp_path / story.name).write_bytes(story.read_bytes())
-    return StoryLibrary.load(tmp_path)
 
 
 def story_number(library: StoryLibrary, path: str) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.core import kind_asked as kind_asked_module
 from bot.core.kind_asked import HAVING_VERBS, KindAsked, doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library import StoryLibrary
+from tests.core.library_files import library_of
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
@@ -76,12 +77,6 @@ def test_the_story_s_title_in_a_sentence_names_neither_the_person_nor_a_kind():
 def test_a_first_name_another_person_of_the_story_has_too_is_not_read_alone():
     story = ["Ted Jones and Ted Smith met.", "Ted bought a trumpet.", "Ted Smith played the piano."]
     assert kind_told(story, "Ted Smith", kinds_of("instrument"), others=["Ted Jones"], verbs=PLAY) == (2, story[2])
-
-
-def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
-    for story in stories:
-        (tmp_path / story.name).write_bytes(story.read_bytes())
-    return StoryLibrary.load(tmp_path)
 
 
 def test_a_kind_asked_of_someone_is_answered_where_their_story_names_them_with_one(tmp_path):

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from bot.core.library import StoryLibrary
 from bot.core.named_thing_asked import NamedThingAsked, named_thing_asked, named_thing_told, things_named
+from tests.core.library_files import library_of
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
@@ -201,12 +201,6 @@ def test_a_thing_of_a_relative_or_named_as_a_person_is_no_thing_of_theirs():
     assert named_thing_told(story, "Plotz Vogel", things_named("tortoise")) == (0, story[0])
     story = ["On the first night Callum Reyes hears knocking, and the next morning the family's dog, Biscuit, barks."]
     assert named_thing_told(story, "Callum Reyes", things_named("dog")) == (0, story[0])
-
-
-def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
-    for story in stories:
-        (tmp_path / story.name).write_bytes(story.read_bytes())
-    return StoryLibrary.load(tmp_path)
 
 
 def test_a_thing_of_someone_is_answered_where_their_story_names_it(tmp_path):
