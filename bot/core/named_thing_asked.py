@@ -26,6 +26,7 @@ from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, perso
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
+from bot.core.time_words import DAY_TIME_WORDS, SPAN_WORDS
 
 _NAMING_ENDS = (("called",), ("named",), ("name",))
 """What ends a question asking a thing's name after it: "What's Tom's dog called?", "What is Ivan's horse's name?"."""
@@ -74,8 +75,7 @@ _SPEECH = re.compile(r'"[^"]*+"?|“[^”]*+”?')
 """Quoted speech, to its closing mark or the sentence's end, where a name after a comma is one called: "Saddle the
 horse, Gretel, and ride"."""
 _TIMES = frozenset(
-    {"day", "days", "week", "weeks", "weekend", "weekends", "morning", "mornings", "afternoon", "afternoons"}
-    | {"evening", "evenings", "night", "nights", "eve", "month", "year"}
+    {*SPAN_WORDS, *DAY_TIME_WORDS, *(f"{word}s" for word in DAY_TIME_WORDS), "weekend", "weekends", "eve"}
 )
 """The words after a capitalised one that make it a time: "sells the truck Thanksgiving week"."""
 _NEXT_WORD = re.compile(r" ++(\w++)")
