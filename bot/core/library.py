@@ -707,20 +707,12 @@ class StoryLibrary:
         wedding and said to be a surgeon later), the job they did before (an "earlier job"), their age
         (bot.core.age_asked), where they come from (bot.core.origin_asked)."""
         person = introduction.person
-        assert person.passage is not None
-        passages = self._passages_of(self.corpus.passages[person.passage].story)
-        assert passages is not None
         key = (person.path, person.name, fact)
         if key not in self._facts:
-            others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
-            texts = [self.corpus.passages[document].text for document in passages]
+            texts, others = self._story_told(person)
             self._facts[key] = _FACT_FINDERS[fact](texts, person.name, others)
-        told = self._facts[key]
-        if told is None:
-            return introduction
-        where, sentence = told
-        moved = dataclasses.replace(person, passage=passages[where], intro=sentence)
-        return dataclasses.replace(introduction, person=moved)
+        moved = self._told_there(person, self._facts[key])
+        return introduction if moved is None else dataclasses.replace(introduction, person=moved.person)
 
     def _kind_told(self, question: str, within: range | None) -> Introduction | None:
         """For "What instrument does Sophie play?" of one person of the stories (of one story: `within` its passages),
