@@ -57,6 +57,7 @@ from bot.core.slips import bare_word, slip_of_any
 from bot.core.spelling import is_code
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
+from bot.core.study_asked import study_asked, study_told
 from bot.core.word_break import WordBreaker
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,9 @@ class StoryLibrary:
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
         noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
         bounded list, not for any word a question may type."""
+        self._studies: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
+        """Where each person's story tells where they studied, or who taught them (study_told), by story, name and
+        whether a teacher is asked: read once to rank and once to show (at most two entries a person)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -697,7 +701,9 @@ class StoryLibrary:
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
         )
         if introduction is None:
-            return self._named_thing_told(text, within) or self._kind_told(text, within)
+            return (
+                self._named_thing_told(text, within) or self._kind_told(text, within) or self._study_told(text, within)
+            )
         fact = person_fact_asked(text)
         return introduction if fact is None else self._told_at(introduction, fact)
 
@@ -758,6 +764,24 @@ class StoryLibrary:
                 return self._told_there(person, told)
             self._named_things[key] = told
         return self._told_there(person, self._named_things[key])
+
+    def _study_told(self, question: str, within: range | None) -> Introduction | None:
+        """For "Where did Sébastien study?" or "Who taught Sébastien?" of one person of the stories (of one story:
+        `within` its passages), the sentence of their story first naming them (or telling them by a pronoun the story
+        settles as theirs) with a place of study or a teacher of theirs (bot.core.study_asked: "earning her a coveted
+        spot at the prestigious Moscow Conservatory", "hiring private tutors to help her"), as the person's
+        introduction moved there; None where the question asks no such thing, the name is no one's or several
+        people's, or no sentence tells it."""
+        asked = study_asked(question)
+        person = None if asked is None else self._person_named(asked.name, within)
+        if asked is None or person is None or person.passage is None:
+            return None
+        key = (person.path, person.name, asked.teacher)
+        if key not in self._studies:
+            texts, others = self._story_told(person)
+            pronouns = self._pronouns_of_person(self.corpus.passages[person.passage].story, person.name)
+            self._studies[key] = study_told(texts, person.name, others, pronouns, teacher=asked.teacher)
+        return self._told_there(person, self._studies[key])
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
         """The texts of the passages of the person's story, and the names of its other people: what a rule reads to

@@ -1,0 +1,392 @@
+"""Where a story tells where someone studied or who taught them: "Where did Sébastien study?", "Who taught Sébastien?".
+
+A plot tells a schooling in passing, often of "her" rather than the name: "As a child, Sébastien's parents encouraged
+her passion for music, hiring private tutors to help her hone her skills. Her dedication paid off when she won several
+regional competitions, earning her a coveted spot at the prestigious Moscow Conservatory." The question's words are
+the name and "study" or "taught", which the story's other passages hold as much ("Years of intense study and practice
+led Sébastien"), so the ranking chose another. The first sentence naming the person, by a name or by a pronoun the
+story settles as theirs (bot.core.pronoun_asked.pronouns_of), with a place of study marked as theirs ("studied at",
+"attended", "went to school", "a spot at", "her years at") or a teacher of theirs ("her tutor", "taught by", "under
+the guidance of", "tutors to help her", "Olaf teaches her") answers, where one does. The words for a place of study
+and for one who teaches are WordNet's (study_words.txt, derived by scripts/build_study_words.py).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from bot.core.analysis import fold, load_stopwords, words
+from bot.core.job_asked import name_forms
+from bot.core.kind_asked import inside, possessive_named
+from bot.core.people_finder import kin_words, kinds_of_people
+from bot.core.pronoun_asked import PRONOUNS
+from bot.core.sentences import sentence_spans
+from bot.core.slips import POSSESSIVE_ENDS, bare_word
+
+STUDY_FILE = "study_words.txt"
+_NAME_WORDS = 3
+"""The most words of a name a question asks of ("Where did Mary Anne Ellis study?")."""
+_NOT_NAMES = frozenset({"and", "or", "he", "she", "they", "his", "her", "him", "it", "you", "i", "we"})
+"""Words that make what is typed no one name: "where did Tom and Mara study", "where did she study"."""
+_ASKED_ENDS = "?.!"
+
+_WHERE = re.compile(r"\s*+where\s++(?:did|does|do|was|is|were|has|have|had)\s++")
+_WHERE_ENDS = (
+    *(f" {verb}" for verb in ("study", "studied", "studying", "educated", "trained", "train", "schooled")),
+    *(f" get {done}" for done in ("educated", "trained")),
+    *(f" {go} to {place}" for go in ("go", "gone", "going") for place in ("school", "college", "university", "study")),
+    *(f" attend {place}" for place in ("school", "college", "university")),
+)
+"""What ends "Where did X ...?" of a schooling: "study", "go to school", "get educated"; "Where was X trained?"."""
+_WHICH = re.compile(
+    r"\s*+(?:which|what)\s++(?P<place>[^\W\d_]++)\s++"
+    r"(?:(?P<did>did|does|do|was|is|were|has|had)\s++|(?P<taught>trained|taught|educated|admitted|accepted)\s++)"
+)
+_WHICH_ENDS = (
+    *(" attend", " attended", " go to", " study at", " train at", " trained at", " graduate from", " study in"),
+    *(" enrol in", " enroll in", " enrol at", " enroll at", " educated at", " attending", " go to school at"),
+)
+"""What ends "Which school did X ...?": "attend", "go to", "study at"."""
+_WHO_TAUGHT = re.compile(
+    r"\s*+who\s++(?:(?:taught|teaches|teach|tutored|tutors|trained|trains|coached|coaches|mentored|mentors|educated"
+    r"|instructed|schooled)\s++|(?P<did>did|does|do)\s++)"
+)
+_TAUGHT_ENDS = (" study under", " study with", " learn from", " train under", " train with", " apprentice with")
+"""What ends "Who did X ...?" of a teacher: "Who did X study under?"."""
+_TO_DO = " to "
+"""What ends the name of "Who teaches X to read runes?"."""
+_WHOSE = re.compile(r"\s*+who(?:\s*+['’]s|\s++is|\s++was|\s++were)\s++")
+
+
+@dataclass(frozen=True)
+class StudyAsked:
+    """What a question of study_asked's shapes asks."""
+
+    name: str
+    """The name asked of, folded, as typed ("sebastien")."""
+    teacher: bool
+    """Who taught them ("Who taught X?"), not where they studied."""
+
+
+def study_asked(question: str) -> StudyAsked | None:
+    """The name and what is asked of "Where did X study?" (or "go to school", "go to college", "go to university",
+    "go to study", "attend school"; "Where was X educated?", "trained"), "Which school did X attend?" (or a kind of
+    school of study_words.txt: "university", "conservatory"; "go to", "study at"; "Which academy trained X?"), "Who
+    taught X?" (or teaches, tutored, trained, coached, mentored; "Who teaches X to read runes?"), "Who did X study
+    under?" and "Who was X's teacher?" (or a word for one who teaches: tutor, mentor, coach); None for any other
+    question, or a name of more than three words or more than one person. A match and a few suffix checks: linear."""
+    folded = fold(question)
+    end = len(folded)
+    while end and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
+        end -= 1
+    found = _WHERE.match(folded, 0, end)
+    if found is not None:
+        return _asked(folded, found.end(), end, _WHERE_ENDS, teacher=False)
+    found = _WHICH.match(folded, 0, end)
+    if found is not None:
+        if found.group("place") not in places() and found.group("place").removesuffix("s") not in places():
+            return None
+        if found.group("taught"):
+            return _named(folded[found.end() : end], teacher=False)
+        return _asked(folded, found.end(), end, _WHICH_ENDS, teacher=False)
+    found = _WHO_TAUGHT.match(folded, 0, end)
+    if found is not None:
+        if found.group("did"):
+            return _asked(folded, found.end(), end, _TAUGHT_ENDS, teacher=True)
+        to_do = folded.find(_TO_DO, found.end(), end)
+        return _named(folded[found.end() : end if to_do < 0 else to_do], teacher=True)
+    found = _WHOSE.match(folded, 0, end)
+    if found is not None:
+        said = folded[found.end() : end].split()
+        if not said or said[-1] not in teachers():
+            return None
+        owner = next((at for at, word in enumerate(said) if word.endswith(POSSESSIVE_ENDS)), None)
+        if owner is None:  # "who was sebastiens tutor": the possessive typed bare, its name as typed
+            owner = next((at for at in (len(said) - 2, len(said) - 3) if at >= 0 and said[at].endswith("s")), None)
+            return None if owner is None else _named(" ".join(said[: owner + 1]), teacher=True)
+        if owner + 3 < len(said):  # "X's piano teacher": one word between at most
+            return None
+        return _named(" ".join([*said[:owner], said[owner].removesuffix("s").rstrip("'’")]), teacher=True)
+    return None
+
+
+def _asked(folded: str, start: int, end: int, endings: tuple[str, ...], *, teacher: bool) -> StudyAsked | None:
+    """The name between `start` and one of `endings` at `end`."""
+    ending = next((ending for ending in _longest_first(endings) if folded.endswith(ending, start, end)), None)
+    return None if ending is None else _named(folded[start : end - len(ending)], teacher=teacher)
+
+
+@cache
+def _longest_first(endings: tuple[str, ...]) -> tuple[str, ...]:
+    """The endings, the longer first: "go to study" before "study"."""
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+def _named(name: str, *, teacher: bool) -> StudyAsked | None:
+    said = name.split()
+    if not said or len(said) > _NAME_WORDS or any(word in _NOT_NAMES or word in load_stopwords() for word in said):
+        return None
+    if any(word.endswith(POSSESSIVE_ENDS) for word in said):
+        return None  # "where did Tom's sister study" asks of the sister
+    return StudyAsked(" ".join(said), teacher)
+
+
+@cache
+def _study_words() -> tuple[frozenset[str], frozenset[str]]:
+    """study_words.txt's two lines: the words for a place of study, then for one who teaches."""
+    text = resources.files("bot.core").joinpath(STUDY_FILE).read_text("utf-8")
+    school, teacher = (frozenset(line.split()) for line in text.splitlines() if line and not line.startswith("#"))
+    return school, teacher
+
+
+def places() -> frozenset[str]:
+    """The words for a place of study: "school", "academy", "conservatory", "university"."""
+    return _study_words()[0]
+
+
+def teachers() -> frozenset[str]:
+    """The words for one who teaches: "teacher", "tutor", "instructor", "governess", "mentor", "coach"."""
+    return _study_words()[1]
+
+
+_PLACE_MARK = re.compile(
+    r"\b(?:(?:stud(?:y|ied|ies|ying)|enrol(?:led|ls|ling)?|enroll(?:ed|s|ing)?|train(?:ed|s|ing)?|educated"
+    r"|graduat(?:ed|es|ing|e)|admitted|accepted|admission|acceptance|place|spot|seat|scholarship|years|days|time"
+    r"|student|pupil|alumn(?:us|a))\s++(?:at|in|into|to|from|of)"
+    r"|attend(?:ed|s|ing)?|(?P<sent>sent)\s++(?:away\s++)?+to|(?P<went>went|goes|go|going|gone)\s++(?:back\s++)?+to)"
+    r"(?![\w'’-])",
+    re.IGNORECASE,
+)
+"""Words marking a place of study after them as someone's: "studied at", "attended", "enrolled in", "graduated from",
+"admitted to", "a spot at", "a scholarship to", "her years at", "a pupil at", "sent to", "went to"."""
+_TEACHER_MARK = re.compile(
+    r"\b(?:(?:taught|tutored|trained|coached|mentored|schooled|instructed|educated)\s++by|stud(?:y|ied|ies|ying)"
+    r"\s++(?:under|with)|apprenticed\s++to|under\s++the\s++(?:guidance|tutelage|instruction|mentorship)\s++of)"
+    r"(?![\w'’-])",
+    re.IGNORECASE,
+)
+"""Words saying someone was taught, by whoever follows: "taught by", "studied under", "under the guidance of"."""
+_TEACHES = re.compile(
+    r"\b(?:taught|teach(?:es|ing)?|tutor(?:s|ed|ing)|train(?:s|ed|ing)?|coach(?:es|ed|ing)?|mentor(?:s|ed|ing)?"
+    r"|instruct(?:s|ed|ing)?|educat(?:es|ed|ing))\s++",
+    re.IGNORECASE,
+)
+"""A verb of teaching before whom it teaches: "Olaf teaches her", "tutored Nell"."""
+_FOR_THEM = re.compile(r"\s++(?:for|to\s++(?:help|teach|train|coach|instruct|tutor))\s++", re.IGNORECASE)
+"""What follows a teacher hired for someone: "tutors to help her", "a governess for Nell"."""
+_BETWEEN = 4
+"""The most words between a mark and the place of study it marks: "a spot at the prestigious Moscow Conservatory"."""
+_ARTICLES = frozenset({"the", "a", "an"})
+_OWNING = frozenset({"her", "his", "their"})
+"""The small words a place of study may follow: "attended his local school"."""
+_MODIFIERS = 2
+"""The most words between a possessive and a teacher of theirs: "her private piano tutor"."""
+
+
+def study_told(
+    texts: Sequence[str],
+    name: str,
+    others: Sequence[str] = (),
+    pronouns: frozenset[str] | None = None,
+    *,
+    teacher: bool = False,
+) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_forms name them, or
+    their possessive; `others` the story's other people) and, as theirs, a place of study (a word of places() after
+    a mark of _PLACE_MARK) or, asked of a `teacher`, one who taught them (a mark of _TEACHER_MARK, a word of
+    teachers() after their possessive or before "for" them, or a verb of teaching before them); None where none does.
+    Whose a mark is: the person named or told last before it in its sentence, or else first after the clause it opens
+    (_whose). A pronoun of the person's `pronouns` (None where the story does not settle them: then no pronoun is
+    theirs) is theirs where they are the person named last before it, or after a verb of teaching where another
+    named teaches and they were told before in the sentence; another pronoun is another's."""
+    forms = name_forms(name, {word for other in others for word in other.split()})
+    if forms is None:
+        return None
+    own = possessive_named(forms)
+    own_words = set(name.split())
+    other_forms = [name_forms(other, own_words) for other in others]
+    rival = possessive_named("|".join(form for form in other_forms if form)) if any(other_forms) else None
+    named = _Named()
+    for index, text in enumerate(texts):
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            mentions = named.read(sentence, own, rival, pronouns)
+            if any(mine for _, _, mine in mentions) and _told(sentence, mentions, teacher):
+                return index, sentence
+    return None
+
+
+_Mention = tuple[int, int, bool]
+"""Where a mention of someone stands, and whether it is the person's."""
+
+
+class _Named:
+    """Who was named last as a story is read, sentence by sentence: whose a pronoun is."""
+
+    def __init__(self) -> None:
+        self.last: bool | None = None
+        """Whether the person is the one named last; None before anyone is."""
+
+    def read(
+        self, sentence: str, own: re.Pattern[str], rival: re.Pattern[str] | None, pronouns: frozenset[str] | None
+    ) -> list[_Mention]:
+        """The sentence's mentions of people in order: names (another's within the person's is theirs: "Tess
+        Quigley" holds no other "Tess") and pronouns, each the person's or not. A pronoun after a verb of teaching
+        is whom another teaches: theirs where _taught_by_another names one and they were told before."""
+        mine = [found.span() for found in own.finditer(sentence)]
+        starts, ends = [start for start, _ in mine], [end for _, end in mine]
+        spans = {start: (end, True) for start, end in mine}
+        if rival is not None:
+            for found in rival.finditer(sentence):
+                if not inside(found.span(), starts, ends):
+                    spans.setdefault(found.start(), (found.end(), False))
+        for word, start, end in words(sentence):
+            if fold(word) in PRONOUNS:
+                spans.setdefault(start, (end, False))
+        taught = {found.end(): found.start() for found in _TEACHES.finditer(sentence)}
+        mentions: list[_Mention] = []
+        told_before = False  # whether a mention so far is theirs
+        for start in sorted(spans):
+            end, theirs = spans[start]
+            said = fold(sentence[start:end])
+            if said in PRONOUNS:
+                if start in taught:
+                    told = told_before and _taught_by_another(sentence, mentions, taught[start])
+                else:
+                    told = bool(self.last)
+                theirs = pronouns is not None and said in pronouns and told
+            elif theirs != self.last:
+                self.last = theirs
+            mentions.append((start, end, theirs))
+            told_before = told_before or theirs
+        return mentions
+
+
+_SUBJECT_TO_VERB = re.compile(r"(?:,?+\s++who)?+\s++")
+"""Between the one who teaches and the verb: "Olaf, who teaches", "Tam teaches"."""
+
+
+def _taught_by_another(sentence: str, mentions: list[_Mention], verb: int) -> bool:
+    """Whether the mention right before the verb of teaching starting at `verb` (the last of `mentions`) is another
+    named, who teaches: "Olaf, who teaches her", "Tam teaches her"; not "she teaches her", "Carmela takes a liking to
+    Nora and teaches her". The person told earlier in the sentence is whom they teach ("Nell meets Olaf, who teaches
+    her"; not "Garrity, who teaches him to ride" of anyone but the Caleb named before)."""
+    if not mentions:
+        return False
+    start, end, theirs = mentions[-1]
+    return (
+        not theirs
+        and fold(sentence[start:end]) not in PRONOUNS
+        and bool(_SUBJECT_TO_VERB.fullmatch(sentence, end, verb))
+    )
+
+
+def _told(sentence: str, mentions: list[_Mention], teacher: bool) -> bool:
+    """Whether the sentence tells a place of study of the person's (or, asked of a `teacher`, a teacher of theirs)."""
+    starts = [start for start, _, _ in mentions]
+    comma = sentence.find(",")
+    if not teacher:
+        return any(
+            _place_after(sentence, found) and _whose(comma, starts, mentions, found.start(), found.end())
+            for found in _PLACE_MARK.finditer(sentence)
+        )
+    if any(_whose(comma, starts, mentions, found.start(), found.end()) for found in _TEACHER_MARK.finditer(sentence)):
+        return True
+    for start, end, mine in mentions:
+        if not mine:
+            continue
+        if _owns_another(sentence, start, end):
+            continue  # "a tutor for his son", "for Tom's son"
+        if _teacher_owned(sentence, start, end):
+            return True
+        hired = _FOR_THEM.search(sentence, max(0, start - _REACH), start)
+        if hired is not None and hired.end() == start and _teacher_ends(sentence, hired.start()):
+            return True
+        taught = _TEACHES.search(sentence, max(0, start - _REACH), start)
+        if taught is not None and taught.end() == start:
+            return True
+    return False
+
+
+_REACH = 40
+"""The most characters read before a mention for what teaches them: "hiring private tutors to help "."""
+
+
+def _whose(comma: int, starts: list[int], mentions: list[_Mention], start: int, end: int) -> bool:
+    """Whether the mark from `start` to `end` is the person's: the mention last before it is theirs, or with none
+    before, where it opens the sentence's first clause, the first after that clause's `comma` (the sentence's first,
+    -1 for none): "Under the guidance of Olaf, Nell learned"."""
+    before = bisect_left(starts, start) - 1
+    if before >= 0:
+        return mentions[before][2]
+    if 0 <= comma < start:
+        return False  # "At the regatta, Duncliffe faces St. Aldric's College, coached by Fenella's rival, Harriet"
+    after = bisect_left(starts, end if comma < 0 else comma)
+    return after < len(mentions) and mentions[after][2]
+
+
+def _place_after(sentence: str, mark: re.Match[str]) -> bool:
+    """Whether a place of study follows the mark within _BETWEEN words, through articles (not after "went to":
+    "went to the school to find Anna" is a visit), adjectives and names but no other small word or another's
+    possessive ("her brother's school"), and is no noun's modifier ("the school hall")."""
+    said = words(sentence[mark.end() : mark.end() + 120])
+    stop = load_stopwords()
+    for at, (word, _, _) in enumerate(said[: _BETWEEN + 1]):
+        folded = fold(word)
+        if folded in places() or (folded.endswith("s") and folded[:-1] in places()):
+            following = said[at + 1][0] if at + 1 < len(said) else ""
+            modifier = following.islower() and fold(following) not in stop
+            return not modifier or fold(following) in places()
+        if folded in _ARTICLES and not mark.group("went"):
+            continue
+        if (folded in stop and folded not in _OWNING) or folded.endswith(POSSESSIVE_ENDS):
+            return False
+    return False
+
+
+def _teacher_owned(sentence: str, start: int, end: int) -> bool:
+    """Whether a teacher follows the possessive mention from `start` to `end` within _MODIFIERS words: "her tutor",
+    "Nell's piano teacher"."""
+    if not (sentence.endswith(POSSESSIVE_ENDS, 0, end) or fold(sentence[start:end]) in _POSSESSIVE_PRONOUNS):
+        return False
+    stop = load_stopwords()
+    for word, _, _ in words(sentence[end : end + 60])[: _MODIFIERS + 1]:
+        folded = fold(word)
+        if _is_teacher(folded):
+            return True
+        if folded in stop or not word.islower():
+            return False
+    return False
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"her", "his"})
+
+
+def _owns_another(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention from `start` to `end` is a possessive of another person ("his son", "Tom's son"), or
+    "his", never whom something is done to."""
+    said = fold(sentence[start:end])
+    if said == "his":
+        return True
+    if said in PRONOUNS or sentence.endswith(POSSESSIVE_ENDS, 0, end):
+        following = _NEXT_WORD.match(sentence, end)
+        return following is not None and bare_word(fold(following.group(1))) in kin_words() | kinds_of_people()
+    return False
+
+
+_NEXT_WORD = re.compile(r"\s++([\w'’-]+)")
+
+
+def _teacher_ends(sentence: str, at: int) -> bool:
+    """Whether the word ending at `at` is one for one who teaches, or their plural: "private tutors"."""
+    said = words(sentence[max(0, at - 30) : at])
+    return bool(said) and said[-1][2] == min(30, at) and _is_teacher(fold(said[-1][0]))
+
+
+def _is_teacher(folded: str) -> bool:
+    return folded in teachers() or (folded.endswith("s") and folded[:-1] in teachers())

@@ -1,0 +1,132 @@
+"""Where a story tells where someone studied or who taught them, for "Where did Sébastien study?", "Who taught X?"."""
+
+from pathlib import Path
+
+from bot.core.study_asked import StudyAsked, study_asked, study_told
+from tests.core.library_files import library_of
+
+ROOT = Path(__file__).resolve().parents[2]
+SHE = frozenset({"she", "her", "hers", "herself"})
+HE = frozenset({"he", "him", "his", "himself"})
+SEBASTIEN = [
+    "Sébastien Kalmurzaeva was a renowned violinist. Born in Moscow, Sébastien had been playing the violin since she "
+    "was five years old.",
+    "As a child, Sébastien's parents encouraged her passion for music, hiring private tutors to help her hone her "
+    "skills. Her dedication paid off when she won several regional competitions, earning her a coveted spot at the "
+    "prestigious Moscow Conservatory.",
+]
+
+
+def test_a_question_of_where_someone_studied_is_read_with_their_name():
+    place = StudyAsked("sebastien", teacher=False)
+    assert study_asked("Where did Sébastien study?") == place
+    assert study_asked("where did sebastien study") == place
+    assert study_asked("Where did Sébastien go to school?") == place
+    assert study_asked("where did sebastien go to university") == place
+    assert study_asked("where does sebastien go to study") == place
+    assert study_asked("Where was Sébastien educated?") == place
+    assert study_asked("Where was Sébastien trained?") == place
+    assert study_asked("Which school did Sébastien attend?") == place
+    assert study_asked("Which conservatory did Sébastien go to?") == place
+    assert study_asked("What university did Sébastien study at?") == place
+    assert study_asked("Which academy trained Sébastien?") == place
+    assert study_asked("Where did Mary Anne Ellis study?") == StudyAsked("mary anne ellis", teacher=False)
+
+
+def test_a_question_of_who_taught_someone_is_read_with_their_name():
+    teacher = StudyAsked("sebastien", teacher=True)
+    assert study_asked("Who taught Sébastien?") == teacher
+    assert study_asked("who taught sebastien") == teacher
+    assert study_asked("Who teaches Sébastien to read runes?") == teacher
+    assert study_asked("Who did Sébastien study under?") == teacher
+    assert study_asked("Who was Sébastien's teacher?") == teacher
+    assert study_asked("who was sebastiens tutor") == StudyAsked("sebastiens", teacher=True)  # as typed
+    assert study_asked("Who is Sébastien's piano teacher?") == teacher
+
+
+def test_other_questions_ask_no_schooling():
+    assert study_asked("Where did Sébastien go?") is None
+    assert study_asked("Where did she study?") is None  # no name
+    assert study_asked("Where did Tom and Mara study?") is None  # two people
+    assert study_asked("Where did Tom's sister study?") is None  # the sister's
+    assert study_asked("Which hall did Sébastien play in?") is None  # no place of study
+    assert study_asked("Which school did Sébastien burn?") is None
+    assert study_asked("Who was Sébastien's father?") is None  # bot.core.kin_asked's
+    assert study_asked("What did Sébastien study?") is None  # what, not where
+
+
+def test_the_first_sentence_telling_a_place_of_study_of_theirs_answers_though_by_a_pronoun():
+    assert study_told(SEBASTIEN, "Sébastien Kalmurzaeva", [], SHE) == (
+        1,
+        "Her dedication paid off when she won several regional competitions, earning her a coveted spot at the "
+        "prestigious Moscow Conservatory.",
+    )
+    assert study_told(SEBASTIEN, "Sébastien Kalmurzaeva", [], None) is None  # her pronouns unsettled: no "her" hers
+    story = ["Tom Reyes grew up in Leeds.", "He studied at the University of Edinburgh."]
+    assert study_told(story, "Tom Reyes", [], HE) == (1, story[1])
+    assert study_told(story, "Tom Reyes", [], SHE) is None  # "he" is another's
+    story = ["Nell Pryce went to school in the village."]
+    assert study_told(story, "Nell Pryce") == (0, story[0])
+    story = ["Admitted to the Royal Academy at sixteen, Nell Pryce left home."]
+    assert study_told(story, "Nell Pryce") == (0, story[0])
+
+
+def test_another_s_school_or_a_school_as_a_place_of_events_is_no_place_of_study_of_theirs():
+    story = ["Anna Lind met Tom Reyes, who studied at Oxford University."]
+    assert study_told(story, "Anna Lind", ["Tom Reyes"]) is None
+    assert study_told(story, "Tom Reyes", ["Anna Lind"]) == (0, story[0])
+    assert study_told(["Nell Pryce went to her brother's school."], "Nell Pryce") is None
+    assert study_told(["Nell Pryce went to the school to find Tom."], "Nell Pryce", ["Tom"]) is None
+    assert study_told(["Nell Pryce attended the school play."], "Nell Pryce") is None  # a modifier of "play"
+    assert study_told(["Nell Pryce attended a meeting at the school."], "Nell Pryce") is None
+    assert study_told(["Tom teaches at the school where Nell Pryce sings."], "Nell Pryce", ["Tom"]) is None
+
+
+def test_the_first_sentence_telling_a_teacher_of_theirs_answers():
+    assert study_told(SEBASTIEN, "Sébastien Kalmurzaeva", [], SHE, teacher=True) == (
+        1,
+        "As a child, Sébastien's parents encouraged her passion for music, hiring private tutors to help her hone her "
+        "skills.",
+    )
+    for said in (
+        "Nell Pryce was taught by her aunt.",
+        "Nell Pryce studied under the great Olaf.",
+        "Nell Pryce's piano teacher is strict.",
+        "Under the guidance of Olaf, Nell Pryce learned to sing.",
+        "Her parents hired a governess for Nell Pryce.",
+    ):
+        assert study_told([said], "Nell Pryce", ["Olaf"], SHE, teacher=True) == (0, said), said
+    story = ["Nell Pryce meets Olaf, who teaches her to read runes."]
+    assert study_told(story, "Nell Pryce", ["Olaf"], SHE, teacher=True) == (0, story[0])
+    assert study_told(story, "Olaf", ["Nell Pryce"], HE, teacher=True) is None
+
+
+def test_someone_teaching_others_or_no_teacher_of_theirs_is_no_teacher_of_theirs():
+    assert study_told(["Nell Pryce, now a schoolteacher, lives in Leeds."], "Nell Pryce", teacher=True) is None
+    assert study_told(["Nell Pryce teaches the village children."], "Nell Pryce", teacher=True) is None
+    story = ["Tom Reyes hired a tutor for his son."]
+    assert study_told(story, "Tom Reyes", [], HE, teacher=True) is None
+    assert study_told(["Nell Pryce studied at the Royal Academy."], "Nell Pryce", teacher=True) is None
+
+
+def test_a_long_sentence_naming_no_schooling_answers_none():
+    # Its time as it grows is bench/bench_person_facts.py's study_1_sentence and taught_1_sentence rows.
+    sentence = "Tom walks the dog, Rex and she teaches at the school of " * 20_000
+    assert study_told([sentence], "Tom Reyes", ["Mara Lind"], HE) is None
+    assert study_told([sentence], "Tom Reyes", ["Mara Lind"], HE, teacher=True) is None
+
+
+def test_where_someone_studied_and_who_taught_them_are_answered_where_their_story_tells_it(tmp_path):
+    # Issue 15's misses: the ranking put "Years of intense study and practice led Sébastien" first for where she
+    # studied, her first passage for who taught her, and Sofia's second passage for where she studied.
+    library = library_of(tmp_path, *sorted((ROOT / "corpus").glob("*.md")))
+    for question, said in (
+        ("Where did Sébastien study?", "a coveted spot at the prestigious Moscow Conservatory"),
+        ("who taught sebastien", "hiring private tutors"),
+        ("where did sofia study", "a coveted spot in the prestigious Moscow Ballet Academy"),
+    ):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and said in answer.best.excerpt.text, question
+        story = next(number for number, story in enumerate(library.corpus.stories) if story.path == answer.best.path)
+        scoped = library.ask(question, count=1, story=story)
+        assert scoped.best is not None and said in scoped.best.excerpt.text, question
