@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_person_nouns import word_senses
 from build_related_words import (
     NOTICE,
     Synset,
     reachable,
     read_senses,
     read_synsets,
+    tagged_counts,
     wordnet_arguments,
     write_or_check,
 )
@@ -32,33 +34,27 @@ ROOTS = {
     "teacher": ("educator", "coach"),
 }
 """Each line's first word and the words whose senses its words' descend from."""
-ALONE = {"teacher": ("mentor",)}
-"""Words of a line whose kinds are none of its words: a mentor's are sages and mahatmas."""
+ALONE = {"school": ("institute",), "teacher": ("mentor",)}
+"""Words of a line whose kinds are none of its words: a mentor's are sages and mahatmas; an institute, first an
+association, is where one studies in "the Massachusetts Institute of Technology"."""
 HYPONYMS = ("~",)
 """Kinds, not instances: "Montessori" is an educator's name."""
 
 
-def noun_senses(folder: Path) -> dict[str, list[str]]:
-    """Each word's noun senses, tagged or not, most used first, by "noun:offset" ("educational_institution" too)."""
-    found: dict[str, list[str]] = {}
-    for line in (folder / "index.noun").read_text("utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        word, sense_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
-        found[word] = [f"noun:{offset}" for offset in fields[6 + pointer_count :][:sense_count]]
-    return found
-
-
 def study_words(folder: Path) -> dict[str, list[str]]:
     """Each line's single words: of a word SemCor tagged, its first sense a root's first sense or below it (not
-    "master", first a maestro; not "gymnasium", first a gym); of a word it never tagged, any sense ("conservatory",
-    first a greenhouse, is a school of music too; "mentor")."""
+    "master", first a maestro; not "gymnasium", first a gym), and tagged as a noun more often than as an adjective
+    (not "academic", which mostly describes a career or a record); of a word it never tagged, every sense of the kind
+    of thing its senses under the roots name, by lexicographer file ("mentor"; "conservatory", a school, whatever
+    its greenhouse; not "handler", an animal trainer too, nor "chancellor", a prime minister too); none WordNet
+    writes capitalised ("Cyril", "Bahai": a saint's name, a believer)."""
     synsets: dict[str, Synset] = read_synsets(folder)
-    senses = noun_senses(folder)
+    senses = word_senses(folder, "noun", compounds=True)
     tagged = {
         word: [sense for sense in found if sense.startswith("noun:")] for word, found in read_senses(folder).items()
     }
+    as_nouns = tagged_counts(folder, "1")[0]
+    as_adjectives = tagged_counts(folder, "3")[0] + tagged_counts(folder, "5")[0]  # satellites are adjectives too
     lines = {}
     for line, roots in ROOTS.items():
         starts = {senses[root][0] for root in roots}
@@ -67,9 +63,22 @@ def study_words(folder: Path) -> dict[str, list[str]]:
             word
             for word, found in senses.items()
             if word.isalpha()
-            and (below.issuperset(tagged[word][:1]) if tagged.get(word) else below.intersection(found))
+            and as_nouns[word] >= as_adjectives[word]
+            and not any(_capitalised(synsets[sense], word) for sense in found)
+            and (below.issuperset(tagged[word][:1]) if tagged.get(word) else _each_of_its_kind(synsets, found, below))
         )
     return lines
+
+
+def _capitalised(synset: Synset, word: str) -> bool:
+    """Whether the synset writes the word with a capital: a name ("Cyril") or a believer ("Bahai")."""
+    return any(written != word and written.lower() == word for written in synset.written)
+
+
+def _each_of_its_kind(synsets: dict[str, Synset], senses: list[str], below: set[str]) -> bool:
+    """Whether some of the senses are below the roots, and every sense of the lexicographer files of those is."""
+    files = {synsets[sense].lexicographer_file for sense in senses if sense in below}
+    return bool(files) and all(sense in below for sense in senses if synsets[sense].lexicographer_file in files)
 
 
 def main() -> None:

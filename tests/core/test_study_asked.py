@@ -130,3 +130,21 @@ def test_where_someone_studied_and_who_taught_them_are_answered_where_their_stor
         story = next(number for number, story in enumerate(library.corpus.stories) if story.path == answer.best.path)
         scoped = library.ask(question, count=1, story=story)
         assert scoped.best is not None and said in scoped.best.excerpt.text, question
+
+
+CLARA = [
+    "Clara Holt, a farmer's daughter from Kent, fears that her academic ambitions are over when her father dies in "
+    "1902. She works in the dairy and reads mathematics at night.",
+    "The village vicar, Edwin Marsh, notices her gift and teaches her calculus every Sunday after church.",
+]
+
+
+def test_a_word_mostly_an_adjective_or_a_name_is_no_teacher():
+    assert study_told(CLARA, "Clara Holt", ["Edwin Marsh"], SHE, teacher=True) is None  # "her academic ambitions"
+    assert study_asked("Who was Anna's chancellor?") is None
+    assert study_asked("who is anna's handler") is None
+
+
+def test_an_institute_is_a_place_of_study():
+    told = study_told(["Mia Ruiz studied at the Massachusetts Institute of Technology."], "Mia Ruiz")
+    assert told is not None
