@@ -442,12 +442,13 @@ def is_one_of(folded: str, nouns: frozenset[str]) -> bool:
     return folded in nouns or (folded.endswith("s") and lemma(folded) in nouns)
 
 
-def owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str]) -> bool:
+def owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str], *, pronoun: bool = False) -> bool:
     """Whether a mention ending at `mention_end` is a possessive of another person, a relative or a word for a kind of
     person, not a kind asked ("Sophie's mother plays the piano", "Jack's father rides a grey horse", "Lucy's neighbour
     has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's), the word right after it or
-    after one word more that is no stop word ("Grace's older brother's boat", "Tom's best friend")."""
-    if not sentence.endswith(_POSSESSIVE_ENDS, 0, mention_end):
+    after one word more that is no stop word ("Grace's older brother's boat", "Tom's best friend"). A possessive
+    `pronoun` ("her son", "whose sister") is read as a name's possessive."""
+    if not pronoun and not sentence.endswith(_POSSESSIVE_ENDS, 0, mention_end):
         return False
     at = mention_end
     for _ in range(_WORDS_TO_OWNED):

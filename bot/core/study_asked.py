@@ -22,11 +22,10 @@ from importlib import resources
 
 from bot.core.analysis import fold, load_stopwords, words
 from bot.core.job_asked import name_forms
-from bot.core.kind_asked import inside, possessive_named
-from bot.core.people_finder import kin_words, kinds_of_people
+from bot.core.kind_asked import inside, owns_a_person, possessive_named
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
-from bot.core.slips import POSSESSIVE_ENDS, bare_word
+from bot.core.slips import POSSESSIVE_ENDS
 
 STUDY_FILE = "study_words.txt"
 _NAME_WORDS = 3
@@ -155,15 +154,17 @@ def teachers() -> frozenset[str]:
 
 
 _PLACE_MARK = re.compile(
-    r"\b(?:(?:stud(?:y|ied|ies|ying)|enrol(?:led|ls|ling)?|enroll(?:ed|s|ing)?|train(?:ed|s|ing)?|educated"
+    r"\b(?:stud(?:y|ied|ies|ying)\s++(?:[^\W\d_]++\s++){1,2}?(?:at|in)"
+    r"|(?:stud(?:y|ied|ies|ying)|enrol(?:led|ls|ling)?|enroll(?:ed|s|ing)?|train(?:ed|s|ing)?|educated"
     r"|graduat(?:ed|es|ing|e)|admitted|accepted|admission|acceptance|place|spot|seat|scholarship|years|days|time"
     r"|student|pupil|alumn(?:us|a))\s++(?:at|in|into|to|from|of)"
     r"|attend(?:ed|s|ing)?|(?P<sent>sent)\s++(?:away\s++)?+to|(?P<went>went|goes|go|going|gone)\s++(?:back\s++)?+to)"
     r"(?![\w'’-])",
     re.IGNORECASE,
 )
-"""Words marking a place of study after them as someone's: "studied at", "attended", "enrolled in", "graduated from",
-"admitted to", "a spot at", "a scholarship to", "her years at", "a pupil at", "sent to", "went to"."""
+"""Words marking a place of study after them as someone's: "studied at", "studied nursing at", "attended", "enrolled
+in", "graduated from", "admitted to", "a spot at", "a scholarship to", "her years at", "a pupil at", "sent to",
+"went to"."""
 _TEACHER_MARK = re.compile(
     r"\b(?:(?:taught|tutored|trained|coached|mentored|schooled|instructed|educated)\s++by|stud(?:y|ied|ies|ying)"
     r"\s++(?:under|with)|apprenticed\s++to|under\s++the\s++(?:guidance|tutelage|instruction|mentorship)\s++of)"
@@ -292,10 +293,13 @@ def _told(sentence: str, mentions: list[_Mention], teacher: bool) -> bool:
     comma = sentence.find(",")
     if not teacher:
         return any(
-            _place_after(sentence, found) and _whose(comma, starts, mentions, found.start(), found.end())
+            _place_after(sentence, found) and _whose(sentence, comma, starts, mentions, found.start(), found.end())
             for found in _PLACE_MARK.finditer(sentence)
         )
-    if any(_whose(comma, starts, mentions, found.start(), found.end()) for found in _TEACHER_MARK.finditer(sentence)):
+    if any(
+        _whose(sentence, comma, starts, mentions, found.start(), found.end())
+        for found in _TEACHER_MARK.finditer(sentence)
+    ):
         return True
     for start, end, mine in mentions:
         if not mine:
@@ -317,13 +321,15 @@ _REACH = 40
 """The most characters read before a mention for what teaches them: "hiring private tutors to help "."""
 
 
-def _whose(comma: int, starts: list[int], mentions: list[_Mention], start: int, end: int) -> bool:
-    """Whether the mark from `start` to `end` is the person's: the mention last before it is theirs, or with none
+def _whose(sentence: str, comma: int, starts: list[int], mentions: list[_Mention], start: int, end: int) -> bool:
+    """Whether the mark from `start` to `end` is the person's: the mention last before it is theirs and owns no other
+    person ("Her son attends Hillside Primary School", "Tom Reyes, whose sister studied at Oxford"), or with none
     before, where it opens the sentence's first clause, the first after that clause's `comma` (the sentence's first,
     -1 for none): "Under the guidance of Olaf, Nell learned"."""
     before = bisect_left(starts, start) - 1
     if before >= 0:
-        return mentions[before][2]
+        mention_start, mention_end, theirs = mentions[before]
+        return theirs and not _owns_person(sentence, mention_start, mention_end)
     if 0 <= comma < start:
         return False  # "At the regatta, Duncliffe faces St. Aldric's College, coached by Fenella's rival, Harriet"
     after = bisect_left(starts, end if comma < 0 else comma)
@@ -364,22 +370,24 @@ def _teacher_owned(sentence: str, start: int, end: int) -> bool:
     return False
 
 
-_POSSESSIVE_PRONOUNS = frozenset({"her", "his"})
+_POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
+_WHOSE_AFTER = re.compile(r",?+\s++whose(?![\w'’-])")
+"""A relative clause owning what follows: "Tom Reyes, whose sister"."""
+
+
+def _owns_person(sentence: str, start: int, end: int, teacher: frozenset[str] = frozenset()) -> bool:
+    """Whether the mention from `start` to `end` is a possessive of a relative or another kind of person ("her son",
+    "Mara's brother"), or is followed by "whose" and one ("Tom Reyes, whose sister"); no `teacher` word counts."""
+    whose = _WHOSE_AFTER.match(sentence, end)
+    if whose is not None:
+        return owns_a_person(sentence, whose.end(), teacher, pronoun=True)
+    return owns_a_person(sentence, end, teacher, pronoun=fold(sentence[start:end]) in _POSSESSIVE_PRONOUNS)
 
 
 def _owns_another(sentence: str, start: int, end: int) -> bool:
     """Whether the mention from `start` to `end` is a possessive of another person ("his son", "Tom's son"), or
     "his", never whom something is done to."""
-    said = fold(sentence[start:end])
-    if said == "his":
-        return True
-    if said in PRONOUNS or sentence.endswith(POSSESSIVE_ENDS, 0, end):
-        following = _NEXT_WORD.match(sentence, end)
-        return following is not None and bare_word(fold(following.group(1))) in kin_words() | kinds_of_people()
-    return False
-
-
-_NEXT_WORD = re.compile(r"\s++([\w'’-]+)")
+    return fold(sentence[start:end]) == "his" or _owns_person(sentence, start, end, teachers())
 
 
 def _teacher_ends(sentence: str, at: int) -> bool:

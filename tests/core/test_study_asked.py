@@ -148,3 +148,17 @@ def test_a_word_mostly_an_adjective_or_a_name_is_no_teacher():
 def test_an_institute_is_a_place_of_study():
     told = study_told(["Mia Ruiz studied at the Massachusetts Institute of Technology."], "Mia Ruiz")
     assert told is not None
+
+
+GRACE = [
+    "Grace Obi is a night nurse at St. Jude's Hospital in Leeds. Her son attends Hillside Primary School, where he is "
+    "bullied by older boys.",
+    "Grace grew up in Ibadan and studied nursing at the University of Lagos before moving to England.",
+]
+
+
+def test_a_relatives_school_is_not_the_persons():
+    told = study_told(GRACE, "Grace Obi", [], SHE)
+    assert told is not None and "University of Lagos" in told[1]
+    assert study_told(["Tom Reyes, whose sister studied at Oxford University, is a farmer."], "Tom Reyes") is None
+    assert study_told(["Mara Venn is a pilot. Mara's brother attended the Royal Naval College."], "Mara Venn") is None
