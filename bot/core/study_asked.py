@@ -22,10 +22,11 @@ from importlib import resources
 
 from bot.core.analysis import fold, load_stopwords, words
 from bot.core.job_asked import name_forms
-from bot.core.kind_asked import inside, owns_a_person, possessive_named
+from bot.core.kind_asked import inside, is_one_of, owns_a_person, possessive_named
+from bot.core.people_finder import kin_words, kinds_of_people
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
-from bot.core.slips import POSSESSIVE_ENDS
+from bot.core.slips import POSSESSIVE_ENDS, bare_word
 
 STUDY_FILE = "study_words.txt"
 _NAME_WORDS = 3
@@ -304,10 +305,10 @@ def _told(sentence: str, mentions: list[_Mention], teacher: bool) -> bool:
     for start, end, mine in mentions:
         if not mine:
             continue
-        if _owns_another(sentence, start, end):
-            continue  # "a tutor for his son", "for Tom's son"
         if _teacher_owned(sentence, start, end):
             return True
+        if _owns_another(sentence, start, end):
+            continue  # "a tutor for his son", "for Tom's son"
         hired = _FOR_THEM.search(sentence, max(0, start - _REACH), start)
         if hired is not None and hired.end() == start and _teacher_ends(sentence, hired.start()):
             return True
@@ -356,15 +357,21 @@ def _place_after(sentence: str, mark: re.Match[str]) -> bool:
 
 
 def _teacher_owned(sentence: str, start: int, end: int) -> bool:
-    """Whether a teacher follows the possessive mention from `start` to `end` within _MODIFIERS words: "her tutor",
-    "Nell's piano teacher"."""
-    if not (sentence.endswith(POSSESSIVE_ENDS, 0, end) or fold(sentence[start:end]) in _POSSESSIVE_PRONOUNS):
+    """Whether a teacher follows the possessive mention from `start` to `end` within _MODIFIERS words, no other kind of
+    person between ("her tutor", "Nell's piano teacher"; not "her assistant coach", "Mara's fellow teachers") and none
+    after it ("her missionary parents")."""
+    said = fold(sentence[start:end])
+    if not (sentence.endswith(POSSESSIVE_ENDS, 0, end) or said in _POSSESSIVE_PRONOUNS):
+        return False
+    if owns_a_person(sentence, end, teachers(), pronoun=True):
         return False
     stop = load_stopwords()
-    for word, _, _ in words(sentence[end : end + 60])[: _MODIFIERS + 1]:
+    following = words(sentence[end : end + 80])
+    for at, (word, _, _) in enumerate(following[: _MODIFIERS + 1]):
         folded = fold(word)
         if _is_teacher(folded):
-            return True
+            after = bare_word(fold(following[at + 1][0])) if at + 1 < len(following) else ""
+            return not is_one_of(after, kin_words()) and not is_one_of(after, kinds_of_people())
         if folded in stop or not word.islower():
             return False
     return False

@@ -162,3 +162,13 @@ def test_a_relatives_school_is_not_the_persons():
     assert told is not None and "University of Lagos" in told[1]
     assert study_told(["Tom Reyes, whose sister studied at Oxford University, is a farmer."], "Tom Reyes") is None
     assert study_told(["Mara Venn is a pilot. Mara's brother attended the Royal Naval College."], "Mara Venn") is None
+
+
+def test_a_teacher_after_the_persons_possessive_is_theirs_but_not_another_kind_of_persons():
+    assert study_told(["Nell Pryce hated her tutor."], "Nell Pryce", [], SHE, teacher=True) is not None
+    assert study_told(["Nell Pryce's coach is Olaf."], "Nell Pryce", [], SHE, teacher=True) is not None
+    dana = ["Dana Birch is a sprinter. Her coach, Olaf Berg, is strict."]
+    assert study_told(dana, "Dana Birch", ["Olaf Berg"], SHE, teacher=True) == (0, "Her coach, Olaf Berg, is strict.")
+    assistant = ["Dana Birch is a sprinter. Her assistant coach, Ron Gale, is strict."]
+    assert study_told(assistant, "Dana Birch", ["Ron Gale"], SHE, teacher=True) is None
+    assert study_told(["Sam Ellis's missionary parents raised him."], "Sam Ellis", [], HE, teacher=True) is None
