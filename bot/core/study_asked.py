@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from importlib import resources
 
@@ -155,17 +156,25 @@ def teachers() -> frozenset[str]:
 
 
 _PLACE_MARK = re.compile(
-    r"\b(?:stud(?:y|ied|ies|ying)\s++(?:[^\W\d_]++\s++){1,2}?(?:at|in)"
-    r"|(?:stud(?:y|ied|ies|ying)|enrol(?:led|ls|ling)?|enroll(?:ed|s|ing)?|train(?:ed|s|ing)?|educated"
-    r"|graduat(?:ed|es|ing|e)|admitted|accepted|admission|acceptance|place|spot|seat|scholarship|years|days|time"
-    r"|student|pupil|alumn(?:us|a))\s++(?:at|in|into|to|from|of)"
-    r"|attend(?:ed|s|ing)?|(?P<sent>sent)\s++(?:away\s++)?+to|(?P<went>went|goes|go|going|gone)\s++(?:back\s++)?+to)"
+    r"\b(?:(?P<strong>stud(?:y|ied|ies|ying)\s++(?:[^\W\d_]++\s++){0,2}?(?:at|in)"
+    r"|(?:enrol(?:led|ls|ling)?|enroll(?:ed|s|ing)?|educated|graduat(?:ed|es|ing|e)|admitted|alumn(?:us|a))"
+    r"\s++(?:at|in|into|to|from|of)|train(?:ed|ing)\s++(?:at|in)|attend(?:ed|s|ing)?)"
+    r"|(?:accepted|admission|acceptance|place|spot|seat|scholarship|years|days|time)\s++(?:at|in|into|to|from|of)"
+    r"|(?P<pupil>student|pupil)\s++(?:at|in|of)"
+    r"|(?P<sent>sent)\s++(?:away\s++)?+to|(?P<went>went|goes|go|going|gone)\s++(?:back\s++)?+to)"
     r"(?![\w'’-])",
     re.IGNORECASE,
 )
-"""Words marking a place of study after them as someone's: "studied at", "studied nursing at", "attended", "enrolled
-in", "graduated from", "admitted to", "a spot at", "a scholarship to", "her years at", "a pupil at", "sent to",
-"went to"."""
+"""Words marking a place of study after them as someone's: strong, of schooling alone ("studied at", "studied nursing
+at", "attended", "enrolled in", "graduated from", "admitted to", "trained at"), or weak, of a visit or a post too ("a
+spot at", "a scholarship to", "her years at", "a pupil at", "sent to", "went to")."""
+_PUPIL_OF = re.compile(r"(?:,|\b(?:is|was|are|were|be|been|becomes|became))\s++(?:a|an)\s++(?:[^\W\d_]++\s++)?$")
+"""What comes before "student at" telling the person one: "Ivy, a pupil at", "Ivy is a bright student at"; not "she
+interviews a student at"."""
+_PUPIL_REACH = 40
+_ERRAND = re.compile(r"\s++(?:to\s++(?!(?:the|a|an)\b)[a-z]|for\b|as\b)")
+"""What follows a place of study reached for another errand than study: "goes to Ashford College to interview the
+dean", "finds a place at the university for her nephew", "twenty years at Ashford College as a lecturer"."""
 _TEACHER_MARK = re.compile(
     r"\b(?:(?:taught|tutored|trained|coached|mentored|schooled|instructed|educated)\s++by|stud(?:y|ied|ies|ying)"
     r"\s++(?:under|with)|apprenticed\s++to|under\s++the\s++(?:guidance|tutelage|instruction|mentorship)\s++of)"
@@ -205,7 +214,9 @@ def study_told(
     Whose a mark is: the person named or told last before it in its sentence, or else first after the clause it opens
     (_whose). A pronoun of the person's `pronouns` (None where the story does not settle them: then no pronoun is
     theirs) is theirs where they are the person named last before it, or after a verb of teaching where another
-    named teaches and they were told before in the sentence; another pronoun is another's."""
+    named teaches and they were told before in the sentence; another pronoun is another's. A strong mark of schooling
+    anywhere in the story answers before a weak one ("goes to Ashford College" before "had studied at Durham
+    University")."""
     forms = name_forms(name, {word for other in others for word in other.split()})
     if forms is None:
         return None
@@ -214,13 +225,28 @@ def study_told(
     other_forms = [name_forms(other, own_words) for other in others]
     rival = possessive_named("|".join(form for form in other_forms if form)) if any(other_forms) else None
     named = _Named()
+    weak: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             mentions = named.read(sentence, own, rival, pronouns)
-            if any(mine for _, _, mine in mentions) and _told(sentence, mentions, teacher):
+            if not any(mine for _, _, mine in mentions):
+                continue
+            told = _told(sentence, mentions, teacher)
+            if told is _Told.STRONG:
                 return index, sentence
-    return None
+            if told is _Told.WEAK and weak is None:
+                weak = index, sentence
+    return weak
+
+
+class _Told(Enum):
+    """How a sentence tells a place of study of the person's: by a mark of schooling alone ("studied at"), or by one of
+    a visit or a post too ("went to", "years at")."""
+
+    NOT = 0
+    WEAK = 1
+    STRONG = 2
 
 
 _Mention = tuple[int, int, bool]
@@ -288,15 +314,43 @@ def _taught_by_another(sentence: str, mentions: list[_Mention], verb: int) -> bo
     )
 
 
-def _told(sentence: str, mentions: list[_Mention], teacher: bool) -> bool:
-    """Whether the sentence tells a place of study of the person's (or, asked of a `teacher`, a teacher of theirs)."""
+def _told(sentence: str, mentions: list[_Mention], teacher: bool) -> _Told:
+    """How the sentence tells a place of study of the person's (or, asked of a `teacher`, a teacher of theirs: then
+    STRONG or NOT)."""
+    return _Told.STRONG if teacher and _teacher_told(sentence, mentions) else _place_told(sentence, mentions, teacher)
+
+
+def _place_told(sentence: str, mentions: list[_Mention], teacher: bool) -> _Told:
+    """How the sentence tells a place of study of the person's: a weak mark only where the place is reached for no
+    other errand (_ERRAND), and a "pupil at" only where it is said of someone (_PUPIL_OF)."""
+    if teacher:
+        return _Told.NOT
     starts = [start for start, _, _ in mentions]
     comma = sentence.find(",")
-    if not teacher:
-        return any(
-            _place_after(sentence, found) and _whose(sentence, comma, starts, mentions, found.start(), found.end())
-            for found in _PLACE_MARK.finditer(sentence)
-        )
+    told = _Told.NOT
+    for found in _PLACE_MARK.finditer(sentence):
+        place_end = _place_after(sentence, found)
+        if place_end < 0 or not _whose(sentence, comma, starts, mentions, found.start(), found.end()):
+            continue
+        if found.group("strong"):
+            return _Told.STRONG
+        if found.group("pupil") and not _PUPIL_OF.search(sentence, max(0, found.start() - _PUPIL_REACH), found.start()):
+            continue
+        named = _PLACE_NAME.match(sentence, place_end)
+        if not _ERRAND.match(sentence, place_end if named is None else named.end()):
+            told = _Told.WEAK
+    return told
+
+
+_PLACE_NAME = re.compile(r"(?:\s++(?:of\s++(?:the\s++)?+)?+[A-Z][\w'’-]*+)*+")
+"""The rest of a place of study's name, if any: "College" of "Ashford College", "of Bern" of "the University of
+Bern"."""
+
+
+def _teacher_told(sentence: str, mentions: list[_Mention]) -> bool:
+    """Whether the sentence tells a teacher of the person's."""
+    starts = [start for start, _, _ in mentions]
+    comma = sentence.find(",")
     if any(
         _whose(sentence, comma, starts, mentions, found.start(), found.end())
         for found in _TEACHER_MARK.finditer(sentence)
@@ -337,23 +391,23 @@ def _whose(sentence: str, comma: int, starts: list[int], mentions: list[_Mention
     return after < len(mentions) and mentions[after][2]
 
 
-def _place_after(sentence: str, mark: re.Match[str]) -> bool:
-    """Whether a place of study follows the mark within _BETWEEN words, through articles (not after "went to":
-    "went to the school to find Anna" is a visit), adjectives and names but no other small word or another's
-    possessive ("her brother's school"), and is no noun's modifier ("the school hall")."""
+def _place_after(sentence: str, mark: re.Match[str]) -> int:
+    """Where a place of study following the mark ends (-1 for none): within _BETWEEN words, through articles (not
+    after "went to": "went to the school to find Anna" is a visit), adjectives and names but no other small word or
+    another's possessive ("her brother's school"), and no noun's modifier ("the school hall")."""
     said = words(sentence[mark.end() : mark.end() + 120])
     stop = load_stopwords()
-    for at, (word, _, _) in enumerate(said[: _BETWEEN + 1]):
+    for at, (word, _, end) in enumerate(said[: _BETWEEN + 1]):
         folded = fold(word)
         if folded in places() or (folded.endswith("s") and folded[:-1] in places()):
             following = said[at + 1][0] if at + 1 < len(said) else ""
             modifier = following.islower() and fold(following) not in stop
-            return not modifier or fold(following) in places()
+            return mark.end() + end if not modifier or fold(following) in places() else -1
         if folded in _ARTICLES and not mark.group("went"):
             continue
         if (folded in stop and folded not in _OWNING) or folded.endswith(POSSESSIVE_ENDS):
-            return False
-    return False
+            return -1
+    return -1
 
 
 def _teacher_owned(sentence: str, start: int, end: int) -> bool:

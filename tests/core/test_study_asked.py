@@ -172,3 +172,28 @@ def test_a_teacher_after_the_persons_possessive_is_theirs_but_not_another_kind_o
     assistant = ["Dana Birch is a sprinter. Her assistant coach, Ron Gale, is strict."]
     assert study_told(assistant, "Dana Birch", ["Ron Gale"], SHE, teacher=True) is None
     assert study_told(["Sam Ellis's missionary parents raised him."], "Sam Ellis", [], HE, teacher=True) is None
+
+
+DEAN = [
+    "Inspector Priya Nair goes to Ashford College to interview the dean, Professor Alan Reeve, after a student is "
+    "found drowned in the river. Alan Reeve has spent twenty years at Ashford College as a lecturer in medieval "
+    "history.",
+    "Priya had herself studied at Durham University, where she read law before joining the police. Alan Reeve was "
+    "educated at Eton and Oxford.",
+]
+
+
+def test_a_strong_mark_of_schooling_answers_before_a_visit_or_a_post():
+    assert study_told(DEAN, "Priya Nair", ["Alan Reeve"], SHE) == (
+        1,
+        "Priya had herself studied at Durham University, where she read law before joining the police.",
+    )
+    assert study_told(DEAN, "Alan Reeve", ["Priya Nair"], HE) is None  # "Eton and Oxford" holds no word of places()
+
+
+def test_a_visit_to_a_school_for_another_errand_is_no_schooling():
+    assert study_told(DEAN[:1], "Priya Nair", ["Alan Reeve"], SHE) is None
+    assert study_told(["Rosa Vance is sent to Ashford College to investigate."], "Rosa Vance") is None
+    assert study_told(["Rosa Vance interviews a student at the college."], "Rosa Vance") is None
+    told = study_told(["Leo wins a place at the Yehudi Menuhin School after an audition."], "Leo")
+    assert told is not None
