@@ -162,9 +162,10 @@ class StoryLibrary:
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
         noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
         bounded list, not for any word a question may type."""
-        self._studies: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
-        """Where each person's story tells where they studied, or who taught them (study_told), by story, name and
-        whether a teacher is asked: read once to rank and once to show (at most two entries a person)."""
+        self._studies: dict[tuple[str, str, bool, bool], tuple[int, str] | None] = {}
+        """Where each person's story tells where they studied, or who taught them (study_told), by story, name,
+        whether a teacher is asked and whether their training: read once to rank and once to show (at most three
+        entries a person)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -776,11 +777,13 @@ class StoryLibrary:
         person = None if asked is None else self._person_named(asked.name, within)
         if asked is None or person is None or person.passage is None:
             return None
-        key = (person.path, person.name, asked.teacher)
+        key = (person.path, person.name, asked.teacher, asked.trained)
         if key not in self._studies:
             texts, others = self._story_told(person)
             pronouns = self._pronouns_of_person(self.corpus.passages[person.passage].story, person.name)
-            self._studies[key] = study_told(texts, person.name, others, pronouns, teacher=asked.teacher)
+            self._studies[key] = study_told(
+                texts, person.name, others, pronouns, teacher=asked.teacher, trained=asked.trained
+            )
         return self._told_there(person, self._studies[key])
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:

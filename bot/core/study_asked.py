@@ -44,6 +44,7 @@ _WHERE_ENDS = (
     *(f" attend {place}" for place in ("school", "college", "university")),
 )
 """What ends "Where did X ...?" of a schooling: "study", "go to school", "get educated"; "Where was X trained?"."""
+_TRAINED_ENDS = (" trained", " train")
 _WHICH = re.compile(
     r"\s*+(?:which|what)\s++(?P<place>[^\W\d_]++)\s++"
     r"(?:(?P<did>did|does|do|was|is|were|has|had)\s++|(?P<taught>trained|taught|educated|admitted|accepted)\s++)"
@@ -72,6 +73,9 @@ class StudyAsked:
     """The name asked of, folded, as typed ("sebastien")."""
     teacher: bool
     """Who taught them ("Who taught X?"), not where they studied."""
+    trained: bool = False
+    """Where they were trained ("Where was X trained?"): of an athlete or a soldier too, whose scholarship or posting
+    tells no training, so only a strong mark of schooling answers."""
 
 
 def study_asked(question: str) -> StudyAsked | None:
@@ -87,7 +91,9 @@ def study_asked(question: str) -> StudyAsked | None:
         end -= 1
     found = _WHERE.match(folded, 0, end)
     if found is not None:
-        return _asked(folded, found.end(), end, _WHERE_ENDS, teacher=False)
+        asked = _asked(folded, found.end(), end, _WHERE_ENDS, teacher=False)
+        trained = any(folded.endswith(ending, 0, end) for ending in _TRAINED_ENDS)
+        return None if asked is None else StudyAsked(asked.name, teacher=False, trained=trained)
     found = _WHICH.match(folded, 0, end)
     if found is not None:
         if found.group("place") not in places() and found.group("place").removesuffix("s") not in places():
@@ -206,6 +212,7 @@ def study_told(
     pronouns: frozenset[str] | None = None,
     *,
     teacher: bool = False,
+    trained: bool = False,
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_forms name them, or
     their possessive; `others` the story's other people) and, as theirs, a place of study (a word of places() after
@@ -216,7 +223,7 @@ def study_told(
     theirs) is theirs where they are the person named last before it, or after a verb of teaching where another
     named teaches and they were told before in the sentence; another pronoun is another's. A strong mark of schooling
     anywhere in the story answers before a weak one ("goes to Ashford College" before "had studied at Durham
-    University")."""
+    University"), and asked where they were `trained`, only a strong one does."""
     forms = name_forms(name, {word for other in others for word in other.split()})
     if forms is None:
         return None
@@ -235,7 +242,7 @@ def study_told(
             told = _told(sentence, mentions, teacher)
             if told is _Told.STRONG:
                 return index, sentence
-            if told is _Told.WEAK and weak is None:
+            if told is _Told.WEAK and weak is None and not trained:
                 weak = index, sentence
     return weak
 

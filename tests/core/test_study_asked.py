@@ -25,7 +25,7 @@ def test_a_question_of_where_someone_studied_is_read_with_their_name():
     assert study_asked("where did sebastien go to university") == place
     assert study_asked("where does sebastien go to study") == place
     assert study_asked("Where was Sébastien educated?") == place
-    assert study_asked("Where was Sébastien trained?") == place
+    assert study_asked("Where was Sébastien trained?") == StudyAsked("sebastien", teacher=False, trained=True)
     assert study_asked("Which school did Sébastien attend?") == place
     assert study_asked("Which conservatory did Sébastien go to?") == place
     assert study_asked("What university did Sébastien study at?") == place
@@ -197,3 +197,13 @@ def test_a_visit_to_a_school_for_another_errand_is_no_schooling():
     assert study_told(["Rosa Vance interviews a student at the college."], "Rosa Vance") is None
     told = study_told(["Leo wins a place at the Yehudi Menuhin School after an audition."], "Leo")
     assert told is not None
+
+
+def test_where_someone_was_trained_is_told_by_schooling_alone():
+    asked = study_asked("Where was Danny trained?")
+    assert asked == StudyAsked("danny", teacher=False, trained=True)
+    danny = ["Danny Cole rows on the canal. Danny receives a sports scholarship to a university in Durham."]
+    assert study_told(danny, "Danny Cole", trained=asked.trained) is None
+    assert study_told(danny, "Danny Cole") is not None
+    lena = ["Lena had trained at a teachers' college in Zurich."]
+    assert study_told(lena, "Lena", trained=True) is not None
