@@ -49,9 +49,9 @@ HAVING_VERBS = frozenset(
 _WHAT_IS = re.compile(r"\s*+what(?:\s*+['’]?s|\s++is|\s++was)\s++")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’]|(?<=[^\W\d_]s))\s++(?P<kind>[^\W\d_]++)$")
 _ASKED_ENDS = "?.!"
-_NAME_WORDS = 3
-"""The most words of a name a question asks a kind of ("What instrument does Mary Anne Ellis play?")."""
-_NOT_NAMES = frozenset({"and", "or"})
+NAME_WORDS = 3
+"""The most words of a name a question asks of ("What instrument does Mary Anne Ellis play?")."""
+NOT_NAMES = frozenset({"and", "or"})
 """Words after which the name typed is more than one person's: "what instrument do Sophie and Irene play"."""
 _POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 _POSSESSIVE_REACH = 40
@@ -98,9 +98,7 @@ def kind_asked(question: str) -> KindAsked | None:
     found = _KIND_ASKED.match(folded) or _WHAT_IS.match(folded)
     if found is None:
         return None
-    end = len(folded)
-    while end > found.end() and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
-        end -= 1
+    end = asked_end(folded, found.end())
     verbs: frozenset[str] = frozenset()
     if found.re is _KIND_ASKED:
         kind = found.group("kind")
@@ -109,7 +107,7 @@ def kind_asked(question: str) -> KindAsked | None:
             name = typed
         else:
             at = next(
-                (at for at, word in enumerate(typed[: _NAME_WORDS + 1]) if at and lemma(word) in HAVING_VERBS), None
+                (at for at, word in enumerate(typed[: NAME_WORDS + 1]) if at and lemma(word) in HAVING_VERBS), None
             )
             if at is None:
                 return None
@@ -120,10 +118,18 @@ def kind_asked(question: str) -> KindAsked | None:
             return None
         kind, verbs = possessive.group("kind"), HAVING_VERBS
         name = [word for word, _, _ in words(folded[found.end() : possessive.start()])]
-    if not name or len(name) > _NAME_WORDS or any(word in _NOT_NAMES or "'" in word or "’" in word for word in name):
+    if not name or len(name) > NAME_WORDS or any(word in NOT_NAMES or "'" in word or "’" in word for word in name):
         return None
     kind = lemma(kind)
     return KindAsked(kind, " ".join(name), verbs) if kinds_of(kind) else None
+
+
+def asked_end(folded: str, start: int = 0) -> int:
+    """Where a question's words end, past `start`: before its closing marks and spaces ("?", "!", " .")."""
+    end = len(folded)
+    while end > start and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
+        end -= 1
+    return end
 
 
 def kinds_of(noun: str, verbs: frozenset[str] = frozenset()) -> frozenset[str]:

@@ -23,18 +23,16 @@ from importlib import resources
 
 from bot.core.analysis import fold, load_stopwords, words
 from bot.core.job_asked import name_forms
-from bot.core.kind_asked import inside, is_one_of, owns_a_person, possessive_named
+from bot.core.kin_asked import WHO_OPENINGS, owned_word
+from bot.core.kind_asked import NAME_WORDS, NOT_NAMES, asked_end, inside, is_one_of, owns_a_person, possessive_named
 from bot.core.people_finder import kin_words, kinds_of_people
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
 
 STUDY_FILE = "study_words.txt"
-_NAME_WORDS = 3
-"""The most words of a name a question asks of ("Where did Mary Anne Ellis study?")."""
-_NOT_NAMES = frozenset({"and", "or", "he", "she", "they", "his", "her", "him", "it", "you", "i", "we"})
+_NOT_NAMES = NOT_NAMES | {"he", "she", "they", "his", "her", "him", "it", "you", "i", "we"}
 """Words that make what is typed no one name: "where did Tom and Mara study", "where did she study"."""
-_ASKED_ENDS = "?.!"
 
 _WHERE = re.compile(r"\s*+where\s++(?:did|does|do|was|is|were|has|have|had)\s++")
 _WHERE_ENDS = (
@@ -62,7 +60,6 @@ _TAUGHT_ENDS = (" study under", " study with", " learn from", " train under", " 
 """What ends "Who did X ...?" of a teacher: "Who did X study under?"."""
 _TO_DO = " to "
 """What ends the name of "Who teaches X to read runes?"."""
-_WHOSE = re.compile(r"\s*+who(?:\s*+['’]s|\s++is|\s++was|\s++were)\s++")
 
 
 @dataclass(frozen=True)
@@ -86,9 +83,7 @@ def study_asked(question: str) -> StudyAsked | None:
     under?" and "Who was X's teacher?" (or a word for one who teaches: tutor, mentor, coach); None for any other
     question, or a name of more than three words or more than one person. A match and a few suffix checks: linear."""
     folded = fold(question)
-    end = len(folded)
-    while end and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
-        end -= 1
+    end = asked_end(folded)
     found = _WHERE.match(folded, 0, end)
     if found is not None:
         asked = _asked(folded, found.end(), end, _WHERE_ENDS, teacher=False)
@@ -107,19 +102,22 @@ def study_asked(question: str) -> StudyAsked | None:
             return _asked(folded, found.end(), end, _TAUGHT_ENDS, teacher=True)
         to_do = folded.find(_TO_DO, found.end(), end)
         return _named(folded[found.end() : end if to_do < 0 else to_do], teacher=True)
-    found = _WHOSE.match(folded, 0, end)
-    if found is not None:
-        said = folded[found.end() : end].split()
-        if not said or said[-1] not in teachers():
-            return None
-        owner = next((at for at, word in enumerate(said) if word.endswith(POSSESSIVE_ENDS)), None)
-        if owner is None:  # "who was sebastiens tutor": the possessive typed bare, its name as typed
-            owner = next((at for at in (len(said) - 2, len(said) - 3) if at >= 0 and said[at].endswith("s")), None)
-            return None if owner is None else _named(" ".join(said[: owner + 1]), teacher=True)
-        if owner + 3 < len(said):  # "X's piano teacher": one word between at most
-            return None
-        return _named(" ".join([*said[:owner], said[owner].removesuffix("s").rstrip("'’")]), teacher=True)
-    return None
+    return _teacher_owned_asked(folded[:end])
+
+
+def _teacher_owned_asked(folded: str) -> StudyAsked | None:
+    """The name of "Who was X's teacher?" (or a word of teachers(); "whos Xs tutor", the possessive typed bare, the
+    name as typed), as bot.core.kin_asked reads "Who is X's father?", one word allowed before the teacher ("X's piano
+    teacher"); None for another question, or the teacher of X's relative ("who was tom's sister's tutor")."""
+    said = [word.replace("’", "'") for word, _, _ in words(folded)]
+    opening = next((o for o in WHO_OPENINGS if tuple(said[: len(o)]) == o), None)
+    if opening is None or not said or not _is_teacher(said[-1]):
+        return None
+    rest = said[len(opening) :]
+    if len(rest) > 2 and not _is_teacher(rest[-2]) and not rest[-2].endswith(POSSESSIVE_ENDS):
+        rest = [*rest[:-2], rest[-1]]  # "X's piano teacher"
+    owned = owned_word(rest, ((),), _is_teacher)
+    return None if owned is None else _named(owned[0], teacher=True)
 
 
 def _asked(folded: str, start: int, end: int, endings: tuple[str, ...], *, teacher: bool) -> StudyAsked | None:
@@ -136,7 +134,7 @@ def _longest_first(endings: tuple[str, ...]) -> tuple[str, ...]:
 
 def _named(name: str, *, teacher: bool) -> StudyAsked | None:
     said = name.split()
-    if not said or len(said) > _NAME_WORDS or any(word in _NOT_NAMES or word in load_stopwords() for word in said):
+    if not said or len(said) > NAME_WORDS or any(word in _NOT_NAMES or word in load_stopwords() for word in said):
         return None
     if any(word.endswith(POSSESSIVE_ENDS) for word in said):
         return None  # "where did Tom's sister study" asks of the sister

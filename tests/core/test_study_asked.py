@@ -207,3 +207,10 @@ def test_where_someone_was_trained_is_told_by_schooling_alone():
     assert study_told(danny, "Danny Cole") is not None
     lena = ["Lena had trained at a teachers' college in Zurich."]
     assert study_told(lena, "Lena", trained=True) is not None
+
+
+def test_a_teacher_of_someone_elses_is_not_asked_of_them_and_a_chats_whos_is_read():
+    assert study_asked("who was tom's sister's tutor") is None
+    assert study_asked("Who was Tom's sister's piano teacher?") is None
+    assert study_asked("whos jons tutor") == StudyAsked("jons", teacher=True)  # the possessive typed bare, as typed
+    assert study_asked("who's Jon's tutor?") == StudyAsked("jon", teacher=True)
