@@ -35,16 +35,19 @@ _NOT_NAMES = NOT_NAMES | {"he", "she", "they", "his", "her", "him", "it", "you",
 """Words that make what is typed no one name: "where did Tom and Mara study", "where did she study"."""
 
 _WHERE = re.compile(r"\s*+where\s++(?:did|does|do|was|is|were|has|have|had)\s++")
+_SCHOOLS = ("school", "college", "university", "uni")
+"""The places of study a question of where someone went names: "uni" as chats clip "university"."""
 _WHERE_ENDS = (
     *(f" {verb}" for verb in ("study", "studied", "studying", "educated", "trained", "train", "schooled")),
     *(f" get {done}" for done in ("educated", "trained")),
-    *(f" {go} to {place}" for go in ("go", "gone", "going") for place in ("school", "college", "university", "study")),
-    *(f" attend {place}" for place in ("school", "college", "university")),
+    *(f" {go} to {place}" for go in ("go", "gone", "going") for place in (*_SCHOOLS, "study")),
+    *(f" attend {place}" for place in _SCHOOLS),
 )
-"""What ends "Where did X ...?" of a schooling: "study", "go to school", "get educated"; "Where was X trained?"."""
+"""What ends "Where did X ...?" of a schooling: "study", "go to school", "go to uni", "get educated"; "Where was X
+trained?"."""
 _TRAINED_ENDS = (" trained", " train")
 _WHICH = re.compile(
-    r"\s*+(?:which|what)\s++(?P<place>[^\W\d_]++)\s++"
+    r"\s*+(?:which|what)\s++(?:[^\W\d_]++\s++)?(?P<place>[^\W\d_]++)\s++"
     r"(?:(?P<did>did|does|do|was|is|were|has|had)\s++|(?P<taught>trained|taught|educated|admitted|accepted)\s++)"
 )
 _WHICH_ENDS = (
@@ -77,11 +80,12 @@ class StudyAsked:
 
 def study_asked(question: str) -> StudyAsked | None:
     """The name and what is asked of "Where did X study?" (or "go to school", "go to college", "go to university",
-    "go to study", "attend school"; "Where was X educated?", "trained"), "Which school did X attend?" (or a kind of
-    school of study_words.txt: "university", "conservatory"; "go to", "study at"; "Which academy trained X?"), "Who
-    taught X?" (or teaches, tutored, trained, coached, mentored; "Who teaches X to read runes?"), "Who did X study
-    under?" and "Who was X's teacher?" (or a word for one who teaches: tutor, mentor, coach); None for any other
-    question, or a name of more than three words or more than one person. A match and a few suffix checks: linear."""
+    "go to uni", "go to study", "attend school"; "Where was X educated?", "trained"), "Which school did X attend?" (or
+    a kind of school of study_words.txt, one word before it allowed: "university", "high school"; "go to", "study at";
+    "Which academy trained X?"), "Who taught X?" (or teaches, tutored, trained, coached, mentored; "Who teaches X to
+    read runes?"), "Who did X study under?" and "Who was X's teacher?" (or a word for one who teaches: tutor, mentor,
+    coach); None for any other question, or a name of more than three words or more than one person. A match and a
+    few suffix checks: linear."""
     folded = fold(question)
     end = asked_end(folded)
     found = _WHERE.match(folded, 0, end)

@@ -214,3 +214,11 @@ def test_a_teacher_of_someone_elses_is_not_asked_of_them_and_a_chats_whos_is_rea
     assert study_asked("Who was Tom's sister's piano teacher?") is None
     assert study_asked("whos jons tutor") == StudyAsked("jons", teacher=True)  # the possessive typed bare, as typed
     assert study_asked("who's Jon's tutor?") == StudyAsked("jon", teacher=True)
+
+
+def test_a_clipped_or_qualified_place_of_study_is_read():
+    place = StudyAsked("jon", teacher=False)
+    assert study_asked("where did jon go to uni") == place
+    assert study_asked("Which high school did Jon attend?") == place
+    assert study_asked("What music school did Jon go to?") == place
+    assert study_asked("Which high road did Jon take?") is None
