@@ -385,16 +385,21 @@ _REACH = 40
 """The most characters read before a mention for what teaches them: "hiring private tutors to help "."""
 
 
+_FIRST_WORD = re.compile(r"\w")
+
+
 def _whose(sentence: str, comma: int, starts: list[int], mentions: list[_Mention], start: int, end: int) -> bool:
     """Whether the mark from `start` to `end` is the person's: the mention last before it is theirs and owns no other
     person ("Her son attends Hillside Primary School", "Tom Reyes, whose sister studied at Oxford"), or with none
-    before, where it opens the sentence's first clause, the first after that clause's `comma` (the sentence's first,
-    -1 for none): "Under the guidance of Olaf, Nell learned"."""
+    before, where it opens the sentence, the first after its first clause's `comma` (the sentence's first, -1 for
+    none): "Under the guidance of Olaf, Nell learned"; not "Jade studied at a maths academy in Taipei before her
+    family moved", whose subject is no one the story's people name."""
     before = bisect_left(starts, start) - 1
     if before >= 0:
         mention_start, mention_end, theirs = mentions[before]
         return theirs and not _owns_person(sentence, mention_start, mention_end)
-    if 0 <= comma < start:
+    first_word = _FIRST_WORD.search(sentence)
+    if first_word is None or first_word.start() < start:
         return False  # "At the regatta, Duncliffe faces St. Aldric's College, coached by Fenella's rival, Harriet"
     after = bisect_left(starts, end if comma < 0 else comma)
     return after < len(mentions) and mentions[after][2]

@@ -222,3 +222,10 @@ def test_a_clipped_or_qualified_place_of_study_is_read():
     assert study_asked("Which high school did Jon attend?") == place
     assert study_asked("What music school did Jon go to?") == place
     assert study_asked("Which high road did Jon take?") is None
+
+
+def test_a_school_of_a_subject_the_story_names_no_one_is_not_the_persons():
+    story = ["Keisha Moore plays basketball.", "Jade studied at a maths academy in Taipei before her family moved."]
+    assert study_told(story, "Keisha Moore", [], SHE) is None
+    story = ["Admitted to the Royal Academy at sixteen, Nell Pryce left home."]
+    assert study_told(story, "Nell Pryce") == (0, story[0])
