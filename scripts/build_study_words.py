@@ -37,6 +37,8 @@ ROOTS = {
 ALONE = {"school": ("institute",), "teacher": ("mentor",)}
 """Words of a line whose kinds are none of its words: a mentor's are sages and mahatmas; an institute, first an
 association, is where one studies in "the Massachusetts Institute of Technology"."""
+ARTIFACTS = 6
+"""noun.artifact's lexicographer file: a teacher word with a sense there names a thing too ("coach", a carriage)."""
 HYPONYMS = ("~",)
 """Kinds, not instances: "Montessori" is an educator's name."""
 
@@ -67,6 +69,11 @@ def study_words(folder: Path) -> dict[str, list[str]]:
             and not any(_capitalised(synsets[sense], word) for sense in found)
             and (below.issuperset(tagged[word][:1]) if tagged.get(word) else _each_of_its_kind(synsets, found, below))
         )
+    lines["thing"] = [
+        word
+        for word in lines["teacher"]
+        if any(synsets[sense].lexicographer_file == ARTIFACTS for sense in senses[word])
+    ]
     return lines
 
 
@@ -87,7 +94,8 @@ def main() -> None:
     text = "\n".join(
         [
             "# A place of study, then one who teaches: words whose first noun sense descends from WordNet 3.0's",
-            "# educational institution or school, or its educator, mentor or trainer. scripts/build_study_words.py.",
+            "# educational institution or school, or its educator, mentor or trainer; then those of the teacher's",
+            "# words that name a made thing too (a coach, a carriage). scripts/build_study_words.py.",
             f"# {NOTICE}",
             *(" ".join(words) for words in lines.values()),
         ]

@@ -146,11 +146,14 @@ def _named(name: str, *, teacher: bool) -> StudyAsked | None:
 
 
 @cache
-def _study_words() -> tuple[frozenset[str], frozenset[str]]:
-    """study_words.txt's two lines: the words for a place of study, then for one who teaches."""
+def _study_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """study_words.txt's three lines: the words for a place of study, for one who teaches, and those of the second
+    that name a made thing too."""
     text = resources.files("bot.core").joinpath(STUDY_FILE).read_text("utf-8")
-    school, teacher = (frozenset(line.split()) for line in text.splitlines() if line and not line.startswith("#"))
-    return school, teacher
+    school, teacher, thing = (
+        frozenset(line.split()) for line in text.splitlines() if line and not line.startswith("#")
+    )
+    return school, teacher, thing
 
 
 def places() -> frozenset[str]:
@@ -161,6 +164,12 @@ def places() -> frozenset[str]:
 def teachers() -> frozenset[str]:
     """The words for one who teaches: "teacher", "tutor", "instructor", "governess", "mentor", "coach"."""
     return _study_words()[1]
+
+
+def _things_too() -> frozenset[str]:
+    """The words of teachers() that name a made thing too: "coach", a carriage ("her golden coach turns back into a
+    pumpkin", "Mr Darcy sends a coach for Elizabeth")."""
+    return _study_words()[2]
 
 
 _PLACE_MARK = re.compile(
@@ -435,9 +444,11 @@ def _teacher_owned(sentence: str, start: int, end: int) -> bool:
         return False
     stop = load_stopwords()
     following = words(sentence[end : end + 80])
-    for at, (word, _, _) in enumerate(following[: _MODIFIERS + 1]):
+    for at, (word, _, word_end) in enumerate(following[: _MODIFIERS + 1]):
         folded = fold(word)
         if _is_teacher(folded):
+            if folded in _things_too() and not _NAMED_AFTER.match(sentence, end + word_end):
+                return False  # "her golden coach turns back into a pumpkin"
             after = bare_word(fold(following[at + 1][0])) if at + 1 < len(following) else ""
             return not is_one_of(after, kin_words()) and not is_one_of(after, kinds_of_people())
         if folded in stop or not word.islower():
@@ -446,6 +457,8 @@ def _teacher_owned(sentence: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
+_NAMED_AFTER = re.compile(r"(?:\s*+,|\s++(?:is|was))\s++[A-Z]")
+"""A name said of a word right after it: "Her coach, Olaf Berg", "Nell Pryce's coach is Olaf"."""
 _WHOSE_AFTER = re.compile(r",?+\s++whose(?![\w'’-])")
 """A relative clause owning what follows: "Tom Reyes, whose sister"."""
 
@@ -468,7 +481,10 @@ def _owns_another(sentence: str, start: int, end: int) -> bool:
 def _teacher_ends(sentence: str, at: int) -> bool:
     """Whether the word ending at `at` is one for one who teaches, or their plural: "private tutors"."""
     said = words(sentence[max(0, at - 30) : at])
-    return bool(said) and said[-1][2] == min(30, at) and _is_teacher(fold(said[-1][0]))
+    if not said or said[-1][2] != min(30, at):
+        return False
+    folded = fold(said[-1][0])
+    return _is_teacher(folded) and folded not in _things_too()  # "Mr Darcy sends a coach for Elizabeth"
 
 
 def _is_teacher(folded: str) -> bool:

@@ -229,3 +229,12 @@ def test_a_school_of_a_subject_the_story_names_no_one_is_not_the_persons():
     assert study_told(story, "Keisha Moore", [], SHE) is None
     story = ["Admitted to the Royal Academy at sixteen, Nell Pryce left home."]
     assert study_told(story, "Nell Pryce") == (0, story[0])
+
+
+def test_a_word_for_a_teacher_that_names_a_carriage_too_is_a_teacher_only_with_a_name_said_of_it():
+    carriage = ["Cinderella runs down the steps, and her golden coach turns back into a pumpkin."]
+    assert study_told(carriage, "Cinderella", [], SHE, teacher=True) is None
+    sent = ["Mr Darcy sends a coach for Elizabeth Bennet."]
+    assert study_told(sent, "Elizabeth Bennet", ["Mr Darcy"], SHE, teacher=True) is None
+    assert study_told(["Nell Pryce's coach is Olaf."], "Nell Pryce", [], SHE, teacher=True) is not None
+    assert study_told(["Nell Pryce hired a tutor for Mia Ruiz."], "Mia Ruiz", ["Nell Pryce"], SHE, teacher=True)
