@@ -238,3 +238,12 @@ def test_a_word_for_a_teacher_that_names_a_carriage_too_is_a_teacher_only_with_a
     assert study_told(sent, "Elizabeth Bennet", ["Mr Darcy"], SHE, teacher=True) is None
     assert study_told(["Nell Pryce's coach is Olaf."], "Nell Pryce", [], SHE, teacher=True) is not None
     assert study_told(["Nell Pryce hired a tutor for Mia Ruiz."], "Mia Ruiz", ["Nell Pryce"], SHE, teacher=True)
+
+
+def test_studying_a_thing_at_a_school_is_no_schooling():
+    anna = [
+        "Anna Kemp studied the letters at Kingsley School for three days, looking for a motive.",
+        "Anna grew up in Whitby and was educated at Roedean School before joining the police.",
+    ]
+    assert study_told(anna, "Anna Kemp", [], SHE) == (1, anna[1])
+    assert study_told(["Anna Kemp studied law at McGill University."], "Anna Kemp") is not None
