@@ -202,11 +202,13 @@ _TEACHER_MARK = re.compile(
 )
 """Words saying someone was taught, by whoever follows: "taught by", "studied under", "under the guidance of"."""
 _TEACHES = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\byour )"
     r"\b(?:taught|teach(?:es|ing)?|tutor(?:s|ed|ing)|train(?:s|ed|ing)?|coach(?:es|ed|ing)?|mentor(?:s|ed|ing)?"
     r"|instruct(?:s|ed|ing)?|educat(?:es|ed|ing))\s++",
     re.IGNORECASE,
 )
-"""A verb of teaching before whom it teaches: "Olaf teaches her", "tutored Nell"."""
+"""A verb of teaching before whom it teaches: "Olaf teaches her", "tutored Nell"; not a noun after an article or a
+possessive ("Tom misses the train Anna catches", "her coach Olaf")."""
 _FOR_THEM = re.compile(r"\s++(?:for|to\s++(?:help|teach|train|coach|instruct|tutor))\s++", re.IGNORECASE)
 """What follows a teacher hired for someone: "tutors to help her", "a governess for Nell"."""
 _BETWEEN = 4

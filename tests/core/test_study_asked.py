@@ -247,3 +247,11 @@ def test_studying_a_thing_at_a_school_is_no_schooling():
     ]
     assert study_told(anna, "Anna Kemp", [], SHE) == (1, anna[1])
     assert study_told(["Anna Kemp studied law at McGill University."], "Anna Kemp") is not None
+
+
+def test_a_noun_spelt_as_a_verb_of_teaching_teaches_no_one():
+    story = [
+        "Tom misses the train Anna Webb catches to London, and they quarrel.",
+        "Anna Webb's new neighbour, Miss Hale, teaches Anna Webb French in the evenings.",
+    ]
+    assert study_told(story, "Anna Webb", ["Tom", "Miss Hale"], SHE, teacher=True) == (1, story[1])
