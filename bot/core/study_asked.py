@@ -381,7 +381,7 @@ def _teacher_told(sentence: str, mentions: list[_Mention]) -> bool:
     for start, end, mine in mentions:
         if not mine:
             continue
-        if _teacher_owned(sentence, start, end):
+        if _teacher_owned(sentence, start, end, mentions):
             return True
         if _owns_another(sentence, start, end):
             continue  # "a tutor for his son", "for Tom's son"
@@ -437,7 +437,7 @@ def _place_after(sentence: str, mark: re.Match[str]) -> int:
     return -1
 
 
-def _teacher_owned(sentence: str, start: int, end: int) -> bool:
+def _teacher_owned(sentence: str, start: int, end: int, mentions: list[_Mention]) -> bool:
     """Whether a teacher follows the possessive mention from `start` to `end` within _MODIFIERS words, no other kind of
     person between ("her tutor", "Nell's piano teacher"; not "her assistant coach", "Mara's fellow teachers") and none
     after it ("her missionary parents")."""
@@ -451,8 +451,8 @@ def _teacher_owned(sentence: str, start: int, end: int) -> bool:
     for at, (word, _, word_end) in enumerate(following[: _MODIFIERS + 1]):
         folded = fold(word)
         if _is_teacher(folded):
-            if folded in _things_too() and not _NAMED_AFTER.match(sentence, end + word_end):
-                return False  # "her golden coach turns back into a pumpkin"
+            if folded in _things_too() and not _named_after(sentence, end + word_end, mentions):
+                return False  # "her golden coach turns back into a pumpkin", "Her coach, Bristol-bound, overturns"
             after = bare_word(fold(following[at + 1][0])) if at + 1 < len(following) else ""
             return not is_one_of(after, kin_words()) and not is_one_of(after, kinds_of_people())
         if folded in stop or not word.islower():
@@ -461,8 +461,20 @@ def _teacher_owned(sentence: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
-_NAMED_AFTER = re.compile(r"(?:\s*+,|\s++(?:is|was))\s++[A-Z]")
-"""A name said of a word right after it: "Her coach, Olaf Berg", "Nell Pryce's coach is Olaf"."""
+_NAMED_AFTER = re.compile(r"(?:\s*+,|\s++(?:is|was))\s++")
+"""What comes between a word and a name said of it: "Her coach, Olaf Berg", "Nell Pryce's coach is Olaf"."""
+
+
+def _named_after(sentence: str, at: int, mentions: list[_Mention]) -> bool:
+    """Whether one of the story's people (a name of `mentions`, not a pronoun) is said of the word ending at `at`:
+    "Her coach, Olaf Berg"; not "Her coach, Bristol-bound and overloaded, overturns", "Her coach is London's
+    fastest"."""
+    between = _NAMED_AFTER.match(sentence, at)
+    if between is None:
+        return False
+    return any(start == between.end() and fold(sentence[start:end]) not in PRONOUNS for start, end, _ in mentions)
+
+
 _WHOSE_AFTER = re.compile(r",?+\s++whose(?![\w'’-])")
 """A relative clause owning what follows: "Tom Reyes, whose sister"."""
 

@@ -166,7 +166,7 @@ def test_a_relatives_school_is_not_the_persons():
 
 def test_a_teacher_after_the_persons_possessive_is_theirs_but_not_another_kind_of_persons():
     assert study_told(["Nell Pryce hated her tutor."], "Nell Pryce", [], SHE, teacher=True) is not None
-    assert study_told(["Nell Pryce's coach is Olaf."], "Nell Pryce", [], SHE, teacher=True) is not None
+    assert study_told(["Nell Pryce's coach is Olaf."], "Nell Pryce", ["Olaf"], SHE, teacher=True) is not None
     dana = ["Dana Birch is a sprinter. Her coach, Olaf Berg, is strict."]
     assert study_told(dana, "Dana Birch", ["Olaf Berg"], SHE, teacher=True) == (0, "Her coach, Olaf Berg, is strict.")
     assistant = ["Dana Birch is a sprinter. Her assistant coach, Ron Gale, is strict."]
@@ -236,7 +236,7 @@ def test_a_word_for_a_teacher_that_names_a_carriage_too_is_a_teacher_only_with_a
     assert study_told(carriage, "Cinderella", [], SHE, teacher=True) is None
     sent = ["Mr Darcy sends a coach for Elizabeth Bennet."]
     assert study_told(sent, "Elizabeth Bennet", ["Mr Darcy"], SHE, teacher=True) is None
-    assert study_told(["Nell Pryce's coach is Olaf."], "Nell Pryce", [], SHE, teacher=True) is not None
+    assert study_told(["Nell Pryce's coach is Olaf."], "Nell Pryce", ["Olaf"], SHE, teacher=True) is not None
     assert study_told(["Nell Pryce hired a tutor for Mia Ruiz."], "Mia Ruiz", ["Nell Pryce"], SHE, teacher=True)
 
 
@@ -255,3 +255,12 @@ def test_a_noun_spelt_as_a_verb_of_teaching_teaches_no_one():
         "Anna Webb's new neighbour, Miss Hale, teaches Anna Webb French in the evenings.",
     ]
     assert study_told(story, "Anna Webb", ["Tom", "Miss Hale"], SHE, teacher=True) == (1, story[1])
+
+
+def test_a_coach_is_a_teacher_only_where_one_of_the_storys_people_is_said_of_it():
+    overturned = ["Nell Pryce leaves Bath. Her coach, Bristol-bound and overloaded, overturns in the snow."]
+    assert study_told(overturned, "Nell Pryce", ["Olaf"], SHE, teacher=True) is None
+    fastest = ["Nell Pryce leaves Bath. Her coach is London's fastest and is pulled by four greys."]
+    assert study_told(fastest, "Nell Pryce", ["Olaf"], SHE, teacher=True) is None
+    named = ["Nell Pryce leaves Bath. Her coach, Olaf, is strict."]
+    assert study_told(named, "Nell Pryce", ["Olaf"], SHE, teacher=True) == (0, "Her coach, Olaf, is strict.")
