@@ -238,7 +238,10 @@ def study_told(
     theirs) is theirs where they are the person named last before it, or after a verb of teaching where another
     named teaches and they were told before in the sentence; another pronoun is another's. A strong mark of schooling
     anywhere in the story answers before a weak one ("goes to Ashford College" before "had studied at Durham
-    University"), and asked where they were `trained`, only a strong one does."""
+    University"), and asked where they were `trained`, only a strong one does. Asked of a teacher, one no one is named
+    of ("her headmistress thinks") is a weak mark. Where a pronoun of theirs said after another was named since them
+    would tell it strongly ("Her coach, Henry Dale" after "Lily is spotted by Henry Dale") and no sure sentence does,
+    None: the person is in doubt, and a weak sentence no better answer."""
     forms = name_forms(name, {word for other in others for word in other.split()})
     if forms is None:
         return None
@@ -248,18 +251,21 @@ def study_told(
     rival = possessive_named("|".join(form for form in other_forms if form)) if any(other_forms) else None
     named = _Named()
     weak: tuple[int, str] | None = None
+    doubted = False  # whether a sentence would tell it strongly were a pronoun in doubt theirs
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             mentions = named.read(sentence, own, rival, pronouns)
-            if not any(mine for _, _, mine in mentions):
-                continue
-            told = _told(sentence, mentions, teacher)
-            if told is _Told.STRONG:
-                return index, sentence
-            if told is _Told.WEAK and weak is None and not trained:
-                weak = index, sentence
-    return weak
+            if any(mine for _, _, mine in mentions):
+                told = _told(sentence, mentions, teacher)
+                if told is _Told.STRONG:
+                    return index, sentence
+                if told is _Told.WEAK and weak is None and not trained:
+                    weak = index, sentence
+            if named.in_doubt and not doubted:
+                maybe = [(at, end, mine or at in named.in_doubt) for at, end, mine in mentions]
+                doubted = _told(sentence, maybe, teacher) is _Told.STRONG
+    return None if doubted else weak
 
 
 class _Told(Enum):
@@ -281,13 +287,20 @@ class _Named:
     def __init__(self) -> None:
         self.last: bool | None = None
         """Whether the person is the one named last; None before anyone is."""
+        self.seen = False
+        """Whether the person has been named."""
+        self.in_doubt: set[int] = set()
+        """Where the last sentence read holds a pronoun of theirs said after another was named since them, which
+        may be either's: "Her coach, Henry Dale" after "Lily is spotted by Henry Dale" (pronoun_asked gives side
+        characters the lead's pronouns, so the other's pronouns cannot settle it)."""
 
     def read(
         self, sentence: str, own: re.Pattern[str], rival: re.Pattern[str] | None, pronouns: frozenset[str] | None
     ) -> list[_Mention]:
         """The sentence's mentions of people in order: names (another's within the person's is theirs: "Tess
         Quigley" holds no other "Tess") and pronouns, each the person's or not. A pronoun after a verb of teaching
-        is whom another teaches: theirs where _taught_by_another names one and they were told before."""
+        is whom another teaches: theirs where _taught_by_another names one and they were told before. Their pronoun
+        said where another was named since them is in doubt (in_doubt)."""
         mine = [found.span() for found in own.finditer(sentence)]
         starts, ends = [start for start, _ in mine], [end for _, end in mine]
         spans = {start: (end, True) for start, end in mine}
@@ -300,6 +313,7 @@ class _Named:
                 spans.setdefault(start, (end, False))
         taught = {found.end(): found.start() for found in _TEACHES.finditer(sentence)}
         mentions: list[_Mention] = []
+        self.in_doubt = set()
         told_before = False  # whether a mention so far is theirs
         for start in sorted(spans):
             end, theirs = spans[start]
@@ -309,8 +323,11 @@ class _Named:
                     told = told_before and _taught_by_another(sentence, mentions, taught[start])
                 else:
                     told = bool(self.last)
+                    if self.seen and not told and pronouns is not None and said in pronouns:
+                        self.in_doubt.add(start)
                 theirs = pronouns is not None and said in pronouns and told
-            elif theirs != self.last:
+            else:
+                self.seen = self.seen or theirs
                 self.last = theirs
             mentions.append((start, end, theirs))
             told_before = told_before or theirs
@@ -337,16 +354,13 @@ def _taught_by_another(sentence: str, mentions: list[_Mention], verb: int) -> bo
 
 
 def _told(sentence: str, mentions: list[_Mention], teacher: bool) -> _Told:
-    """How the sentence tells a place of study of the person's (or, asked of a `teacher`, a teacher of theirs: then
-    STRONG or NOT)."""
-    return _Told.STRONG if teacher and _teacher_told(sentence, mentions) else _place_told(sentence, mentions, teacher)
+    """How the sentence tells a place of study of the person's (or, asked of a `teacher`, a teacher of theirs)."""
+    return _teacher_told(sentence, mentions) if teacher else _place_told(sentence, mentions)
 
 
-def _place_told(sentence: str, mentions: list[_Mention], teacher: bool) -> _Told:
+def _place_told(sentence: str, mentions: list[_Mention]) -> _Told:
     """How the sentence tells a place of study of the person's: a weak mark only where the place is reached for no
     other errand (_ERRAND), and a "pupil at" only where it is said of someone (_PUPIL_OF)."""
-    if teacher:
-        return _Told.NOT
     starts = [start for start, _, _ in mentions]
     comma = sentence.find(",")
     told = _Told.NOT
@@ -369,29 +383,35 @@ _PLACE_NAME = re.compile(r"(?:\s++(?:of\s++(?:the\s++)?+)?+[A-Z][\w'’-]*+)*+")
 Bern"."""
 
 
-def _teacher_told(sentence: str, mentions: list[_Mention]) -> bool:
-    """Whether the sentence tells a teacher of the person's."""
+def _teacher_told(sentence: str, mentions: list[_Mention]) -> _Told:
+    """How the sentence tells a teacher of the person's: weakly by a teacher of theirs no one is named ("her
+    headmistress thinks running is unladylike"), which a named one elsewhere beats."""
     starts = [start for start, _, _ in mentions]
     comma = sentence.find(",")
     if any(
         _whose(sentence, comma, starts, mentions, found.start(), found.end())
         for found in _TEACHER_MARK.finditer(sentence)
     ):
-        return True
+        return _Told.STRONG
+    told = _Told.NOT
     for start, end, mine in mentions:
         if not mine:
             continue
-        if _teacher_owned(sentence, start, end, mentions):
-            return True
+        owned = _teacher_owned(sentence, start, end, mentions)
+        if owned is _Told.STRONG:
+            return owned
+        if owned is _Told.WEAK:
+            told = owned
+            continue
         if _owns_another(sentence, start, end):
             continue  # "a tutor for his son", "for Tom's son"
         hired = _FOR_THEM.search(sentence, max(0, start - _REACH), start)
         if hired is not None and hired.end() == start and _teacher_ends(sentence, hired.start()):
-            return True
+            return _Told.STRONG
         taught = _TEACHES.search(sentence, max(0, start - _REACH), start)
         if taught is not None and taught.end() == start:
-            return True
-    return False
+            return _Told.STRONG
+    return told
 
 
 _REACH = 40
@@ -437,27 +457,31 @@ def _place_after(sentence: str, mark: re.Match[str]) -> int:
     return -1
 
 
-def _teacher_owned(sentence: str, start: int, end: int, mentions: list[_Mention]) -> bool:
-    """Whether a teacher follows the possessive mention from `start` to `end` within _MODIFIERS words, no other kind of
+def _teacher_owned(sentence: str, start: int, end: int, mentions: list[_Mention]) -> _Told:
+    """How a teacher follows the possessive mention from `start` to `end` within _MODIFIERS words, no other kind of
     person between ("her tutor", "Nell's piano teacher"; not "her assistant coach", "Mara's fellow teachers") and none
-    after it ("her missionary parents")."""
+    after it ("her missionary parents"): STRONG with one of the story's people said of it ("Her coach, Henry Dale"),
+    else WEAK ("her headmistress thinks"), or NOT."""
     said = fold(sentence[start:end])
     if not (sentence.endswith(POSSESSIVE_ENDS, 0, end) or said in _POSSESSIVE_PRONOUNS):
-        return False
+        return _Told.NOT
     if owns_a_person(sentence, end, teachers(), pronoun=True):
-        return False
+        return _Told.NOT
     stop = load_stopwords()
     following = words(sentence[end : end + 80])
     for at, (word, _, word_end) in enumerate(following[: _MODIFIERS + 1]):
         folded = fold(word)
         if _is_teacher(folded):
-            if folded in _things_too() and not _named_after(sentence, end + word_end, mentions):
-                return False  # "her golden coach turns back into a pumpkin", "Her coach, Bristol-bound, overturns"
+            named = _named_after(sentence, end + word_end, mentions)
+            if folded in _things_too() and not named:
+                return _Told.NOT  # "her golden coach turns back into a pumpkin", "Her coach, Bristol-bound, overturns"
             after = bare_word(fold(following[at + 1][0])) if at + 1 < len(following) else ""
-            return not is_one_of(after, kin_words()) and not is_one_of(after, kinds_of_people())
+            if is_one_of(after, kin_words()) or is_one_of(after, kinds_of_people()):
+                return _Told.NOT
+            return _Told.STRONG if named else _Told.WEAK
         if folded in stop or not word.islower():
-            return False
-    return False
+            return _Told.NOT
+    return _Told.NOT
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})

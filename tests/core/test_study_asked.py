@@ -264,3 +264,20 @@ def test_a_coach_is_a_teacher_only_where_one_of_the_storys_people_is_said_of_it(
     assert study_told(fastest, "Nell Pryce", ["Olaf"], SHE, teacher=True) is None
     named = ["Nell Pryce leaves Bath. Her coach, Olaf, is strict."]
     assert study_told(named, "Nell Pryce", ["Olaf"], SHE, teacher=True) == (0, "Her coach, Olaf, is strict.")
+
+
+LILY = [
+    "Lily Marsh is the daughter of a coachman in Bath. At fourteen Lily is spotted by Henry Dale, an athletics coach "
+    "who trains runners at Bath Harriers. Her coach, Henry Dale, makes her run the hills above the city at dawn. Lily "
+    "also attends the Royal High School, where her headmistress thinks running is unladylike."
+]
+
+
+def test_a_teacher_no_one_is_named_of_answers_only_where_no_pronoun_in_doubt_may_tell_a_named_one():
+    assert study_told(LILY, "Lily Marsh", ["Henry Dale"], SHE, teacher=True) is None
+    unnamed = ["Lily Marsh attends the Royal High School, where her headmistress thinks running is unladylike."]
+    assert study_told(unnamed, "Lily Marsh", ["Henry Dale"], SHE, teacher=True) == (0, unnamed[0])
+    named = [*unnamed, "Lily Marsh was coached by Henry Dale."]
+    assert study_told(named, "Lily Marsh", ["Henry Dale"], SHE, teacher=True) == (1, named[1])
+    told = study_told(SEBASTIEN, "Sébastien Kalmurzaeva", [], SHE, teacher=True)  # "private tutors", none named
+    assert told is not None and told[1].endswith("hiring private tutors to help her hone her skills.")
