@@ -6,9 +6,10 @@
 the prestigious Moscow Conservatory"; "Who taught Sébastien?" by one naming a teacher of hers, "hiring private tutors
 to help her" (bot.core.study_asked). A word counts where its first noun sense (the most used) descends, by hyponymy
 and not by instance (no named person: "Montessori"), from one of ROOTS: an educational institution or a school of
-one ("academy", "conservatory", "seminary"), or an educator, a mentor or a trainer ("tutor", "governess", "coach").
-Single words only, which a story writes as one ("art school" ends in "school"). WordNet is Princeton's, under the
-WordNet 3.0 licence, whose notice the file carries; nothing of it is needed at run time.
+one ("academy", "conservatory", "seminary"), or an educator or a coach ("tutor", "governess", "coach"), and
+"institute" and "mentor" themselves (ALONE). Single words only, which a story writes as one ("art school" ends in
+"school"). WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothing of it is
+needed at run time.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def main() -> None:
     text = "\n".join(
         [
             "# A place of study, then one who teaches: words whose first noun sense descends from WordNet 3.0's",
-            "# educational institution or school, or its educator, mentor or trainer; then those of the teacher's",
+            "# educational institution, school, university or college, or its educator or coach, and institute and",
+            "# mentor; then those of the teacher's",
             "# words that name a made thing too (a coach, a carriage). scripts/build_study_words.py.",
             f"# {NOTICE}",
             *(" ".join(words) for words in lines.values()),

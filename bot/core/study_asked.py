@@ -214,8 +214,9 @@ _FOR_THEM = re.compile(r"\s++(?:for|to\s++(?:help|teach|train|coach|instruct|tut
 _BETWEEN = 4
 """The most words between a mark and the place of study it marks: "a spot at the prestigious Moscow Conservatory"."""
 _ARTICLES = frozenset({"the", "a", "an"})
-_OWNING = frozenset({"her", "his", "their"})
-"""The small words a place of study may follow: "attended his local school"."""
+_POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
+"""The possessive pronouns: owners of a teacher ("her tutor") or a relative ("her son"), and the small words a place
+of study may follow ("attended his local school")."""
 _MODIFIERS = 2
 """The most words between a possessive and a teacher of theirs: "her private piano tutor"."""
 
@@ -452,7 +453,7 @@ def _place_after(sentence: str, mark: re.Match[str]) -> int:
             return mark.end() + end if not modifier or fold(following) in places() else -1
         if folded in _ARTICLES and not mark.group("went"):
             continue
-        if (folded in stop and folded not in _OWNING) or folded.endswith(POSSESSIVE_ENDS):
+        if (folded in stop and folded not in _POSSESSIVE_PRONOUNS) or folded.endswith(POSSESSIVE_ENDS):
             return -1
     return -1
 
@@ -484,7 +485,6 @@ def _teacher_owned(sentence: str, start: int, end: int, mentions: list[_Mention]
     return _Told.NOT
 
 
-_POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
 _NAMED_AFTER = re.compile(r"(?:\s*+,|\s++(?:is|was))\s++")
 """What comes between a word and a name said of it: "Her coach, Olaf Berg", "Nell Pryce's coach is Olaf"."""
 
