@@ -105,10 +105,12 @@ _SPEECH = (
     r"said|says|asked|asks|replied|answered|cried|shouted|exclaimed|whispered|called out|thought|laughed|"
     r"sighed|wept|screamed|smiled|nodded|sang|began|continued|added|declared"
 )
-# Evidence after a name: speech, "who", "himself", or an introduction whose words say what it is.
+# Evidence after a name: speech, "who", "himself", or an introduction whose words say what it is: "Ivan, a
+# musician", "Katarzyna had been Dutchie's partner" (a possessive name owns the role as "his" does).
 _AFTER = re.compile(
     rf"(?:,? (?P<speech>{_SPEECH})\b|,? (?P<who>who|himself|herself)\b| (?P<born>was born)\b"
-    r"|(?:,? (?P<verb>was|is|had been|became) (?:a|an|the|one of the)|, (?:a|an|the|his|her|their|my|our)) "
+    r"|(?:,? (?P<verb>was|is|had been|became) (?:a|an|the|one of the|his|her|their|[A-Z][\w-]*['’]s)"
+    r"|, (?:a|an|the|his|her|their|my|our|[A-Z][\w-]*['’]s)) "
     r"(?P<described>[^.,;:!?\n\"“”]{1,60}))"
 )
 # "cellist", "magician", "fisherman", "washerwoman", "innkeeper", "shoemaker", "goldsmith".
@@ -136,9 +138,9 @@ _GIVEN_MONTHS = frozenset({"april", "may", "june", "august"})
 """Months that are given names too: a person only where the story introduces one by it."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
 _OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
-_ROLE_BEFORE = _OWNERS | {"the", "a", "an"}
+_ROLE_BEFORE = _OWNERS | {"the", "a", "an", "whose"}
 """What stands before a role said right before a name, without a comma: "her brother Tobias", "the poet Seamus
-Heaney" (as news, memoir and local history name the many people they mention once)."""
+Heaney" (as news, memoir and local history name the many people they mention once), "whose daughter Lena"."""
 _NAMED_PERSON = frozenset({"him", "her", "them", "whose"})
 _SUBJECTS = frozenset({"he", "she", "they"})
 """Only "she was called Lucie": in "he called Yaidzu" he names something (there, a place)."""
