@@ -164,6 +164,9 @@ class _Evidence:
     introduced_as_thing: bool = False
     intro: int = -1
     """Where the first evidence of a person stands in the story's text."""
+    said_who: int = -1
+    """Where a mention first says who the person is, by a role, a description or a name given them ("her partner,
+    Simon,", "whose daughter Lena", "Ivan, a musician", "a boy named Teodor"); not by speech ("said Ivan") alone."""
     first_inside: int = -1
     openings: int = 0
     """Mentions that open a sentence of the narration, written as the name is (not right after a quotation's opening
@@ -855,6 +858,8 @@ def _gazed_at(word: str, preceding: list[str]) -> bool:
 def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists) -> None:
     """Adds what one mention says about its name."""
     person = thing = 0
+    named_before = found.named
+    says_who = False  # a role or a description said of the name: "the captain, Elias Boone", "Ivan, a musician"
     if found.titled:
         person += 1
     # The four words before the name: "a squirrel, called", "by name", "the liner was called", "a boy of nineteen
@@ -957,6 +962,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             # "the captain, Elias Boone", "the farmer's son, Pavel"; WordNet's nouns only before a full name ("a
             # retired firefighter, Colin Braddock"), as "Her employer, Lufthansa," and "the victor, England," are not
             person += 2
+            says_who = True
             if text.startswith(",", end) and _owned_role(preceding):
                 found.named += 1  # "The bride's father, Thomas, gave a speech": set apart as who they are
         elif (pause or word in _LIST_ENDS) and _listed_after_role(text, start, lists):
@@ -980,10 +986,12 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             # "her brother Tobias", "the poet Seamus Heaney", "Stephen's 16-year-old son Owen"; before a full name,
             # a role with no word before it ("joined by oceanographer Matt Hooper", "Police chief Martin Brody")
             person += 1
+            says_who = True
         elif word == "of":
             whose = _noun_before(preceding)[0].lower()
             if whose in lists.kin and len(preceding) > 1 and preceding[-2].islower():
                 person += 1  # "the mother of Wassamo", "the son of Erc"; not "the Mother of Metals", a title
+                says_who = True
             elif _kind(whose, lists) is not None and not possessive:
                 thing += 1  # "the King of Ulster", "the mountains of Slieve Gullion"; not "the death of Murtough"
         elif (
@@ -1014,6 +1022,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
             if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
+                says_who = True
                 if found.nicknamed > nicknamed_before:
                     found.nickname_described = True  # 'Teodora Vasquez, called "Teddy", a safecracker': hers
             elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted:
@@ -1022,6 +1031,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+    if person and (says_who or found.named > named_before) and found.said_who < 0:
+        found.said_who = start
 
 
 def _relative_of_noun(word: str, preceding: list[str], text: str, end: int, lists: _WordLists) -> bool:
@@ -1722,6 +1733,7 @@ def _people(
     _with_full_names(chosen, evidence, lists)
     _with_given_names(chosen)
     _with_titled_full_names(chosen, text)
+    _introduced_by_given_names(chosen, evidence)
     # Folded: "MR. McGREGOR", in Potter's capitals, is Mr. McGregor.
     within = {fold(part) for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
@@ -1749,6 +1761,24 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
         said = [where for where in (found.first_inside, found.first_opening, chosen[name]) if where >= 0]
         chosen[full[0]] = min(said)
         del chosen[name]
+
+
+def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evidence]) -> None:
+    """A person's full name introduced where the story first says who they are by its first words, by a role or a
+    description ("Harold's daughter, Margaret, whom she had never met", then "Margaret Ashworth-Kerr flew over"): the
+    shorter name is theirs. Not where it was only said ('"How many guards?" asked Mireille', before "Mireille
+    Castagnet-Byrne had been a locksmith"), which says nothing of who they are; and only where those words start one
+    full name of the story's people."""
+    starting: dict[str, list[str]] = {}
+    for name in chosen:
+        parts = fold(name).split()
+        for size in range(1, len(parts)):
+            starting.setdefault(" ".join(parts[:size]), []).append(name)
+    for name in list(chosen):
+        fuller = starting.get(fold(name), [])
+        said_who = evidence[name].said_who
+        if len(fuller) == 1 and 0 <= said_who < chosen[fuller[0]]:
+            chosen[fuller[0]] = said_who
 
 
 def _with_given_names(chosen: dict[str, int]) -> None:

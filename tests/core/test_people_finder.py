@@ -1381,6 +1381,30 @@ def test_a_name_first_set_apart_as_someone_s_partner_or_kin_is_introduced_there(
         "Tomas's sister, Elena, lends them the money, and Joaquin paints her portrait.",
     ]
     assert intro_of(partner, "Joaquin") == (0, partner[0])
+    # "Voss's wife Ingrid", then "Ingrid Voss": the full name is hers, introduced as his wife.
+    wife = [
+        "Captain Harald Voss commands the whaler Northern Star. Voss's wife Ingrid runs the chandlery in Tromso.",
+        "When the ship is late, Ingrid sails north to find it. Ingrid Voss is the first to sight the wreck.",
+    ]
+    assert intro_of(wife, "Ingrid Voss") == (0, "Voss's wife Ingrid runs the chandlery in Tromso.")
+
+
+def test_a_given_name_said_as_kin_before_the_full_name_introduces_that_person():
+    # bench/untuned5: "a local miller, Pavel Ostrov, whose daughter Lena supplies them with bread" said nothing of
+    # Lena, and "he later married Lena Ostrov", the last passage, introduced her.
+    whose = [
+        "The travellers stay at an inn kept by Oskar Brandt, whose son Felix looks after the horses.",
+        "When the snow closes the pass, Felix guides them over the mountain. Felix is hurt in a fall.",
+        "Years later Felix Brandt inherits the inn and names it after them.",
+    ]
+    assert intro_of(whose, "Felix Brandt") == (0, whose[0])
+    # A given name only said, before the full name says who he is, is no introduction.
+    said = [
+        '"Where is the key?" asked Felix, looking at the travellers.',
+        "Felix Brandt had been a locksmith in Basel before he took over his father's inn.",
+        "Felix Brandt opens the door.",
+    ]
+    assert intro_of(said, "Felix Brandt") == (1, said[1])
 
 
 def test_a_name_said_alone_in_speech_is_introduced_where_it_is_said_to_be_someone_s():
