@@ -105,12 +105,16 @@ _SPEECH = (
     r"said|says|asked|asks|replied|answered|cried|shouted|exclaimed|whispered|called out|thought|laughed|"
     r"sighed|wept|screamed|smiled|nodded|sang|began|continued|added|declared"
 )
+_NAME_OWNS = r"[A-Z][\w-]*['’]s"
+"""A name owning what follows it: "Dutchie's" in "had been Dutchie's partner"."""
 # Evidence after a name: speech, "who", "himself", or an introduction whose words say what it is: "Ivan, a
-# musician", "Katarzyna had been Dutchie's partner" (a possessive name owns the role as "his" does).
+# musician", "Katarzyna had been Dutchie's partner" (a possessive name owns the role as "his" does). The owned forms
+# after a verb or a comma say whose something is: a person's evidence when it is a person, no thing's when it is a
+# thing ("All that the war left Ivan was his mother's ring", "By the time Tom visited Margaret, Harold's farm had").
 _AFTER = re.compile(
     rf"(?:,? (?P<speech>{_SPEECH})\b|,? (?P<who>who|himself|herself)\b| (?P<born>was born)\b"
-    r"|(?:,? (?P<verb>was|is|had been|became) (?:a|an|the|one of the|his|her|their|[A-Z][\w-]*['’]s)"
-    r"|, (?:a|an|the|his|her|their|my|our|[A-Z][\w-]*['’]s)) "
+    rf"|(?:,? (?P<verb>was|is|had been|became) (?:a|an|the|one of the|(?P<owned>his|her|their|{_NAME_OWNS}))"
+    rf"|, (?:a|an|the|his|her|their|my|our|(?P<name_owns>{_NAME_OWNS}))) "
     r"(?P<described>[^.,;:!?\n\"“”]{1,60}))"
 )
 # "cellist", "magician", "fisherman", "washerwoman", "innkeeper", "shoemaker", "goldsmith".
@@ -1020,12 +1024,13 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             person += 1
         elif (described := after.group("described")) is not None:
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
+            owned = after.group("owned") is not None or after.group("name_owns") is not None
             if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
-                says_who = True
+                says_who = not owned  # "Margaret, Harold's brother is at the door" may say it to her
                 if found.nicknamed > nicknamed_before:
                     found.nickname_described = True  # 'Teodora Vasquez, called "Teddy", a safecracker': hers
-            elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted:
+            elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted and not owned:
                 found.introduced_as_thing = True  # (a quoted name after a naming word, as above, may be a person's too)
     found.person += person
     found.thing += thing

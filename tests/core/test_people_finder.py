@@ -1416,3 +1416,21 @@ def test_a_name_said_alone_in_speech_is_introduced_where_it_is_said_to_be_someon
         "Anselm searches the archives for Ilse Maurer.",
     ]
     assert intro_of(quoted, "Ilse Maurer") == (1, quoted[1])
+
+
+def test_a_name_before_whose_something_is_no_thing_for_it():
+    # "All that the war left Ivan was his mother's ring" and "Tom visited Margaret, Harold's farm" say whose the ring
+    # and the farm are, not that Ivan and Margaret are things: each is still the person the story introduced.
+    ring = [
+        "A Russian refugee, Ivan, comes to Crossdale to work in the pit. All that the war left Ivan was his mother's "
+        "ring. He plays the violin at the harvest dance.",
+        "In the end, Ivan leaves for America.",
+    ]
+    assert "Ivan" in names_in(*ring)
+    farm = [
+        "When the war ends, Tom Wilder comes home to Greyside, the farm now run by his cousin Margaret, who has kept "
+        "it going through four hard winters.",
+        "By the time Tom visited Margaret, Harold's farm had already been sold to the bank.",
+        "Margaret teaches Tom to shear. Margaret signs the papers at the bank in Kendal.",
+    ]
+    assert "Margaret" in names_in(*farm)
