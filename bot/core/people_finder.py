@@ -1022,7 +1022,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             or (after.group("who") and not _relative_of_noun(word, preceding, text, closed, lists))
         ):
             person += 1
-        elif (described := after.group("described")) is not None:
+        elif (described := after.group("described")) is not None and not _spoken_to(text, opened, closed):
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
             owned = after.group("owned") is not None or after.group("name_owns") is not None
             if kind == "person" and not beside:
@@ -1512,6 +1512,12 @@ def _vocative(preceding: list[str]) -> bool:
     """Whether a role set apart before a name is someone spoken to: it opens a quotation or is set apart itself
     ('"Mother, Jack is here"', '"Thanks, buddy, Merry Christmas!"'), where "the captain, Elias Boone" says who."""
     return preceding[-1].startswith(_OPENING_QUOTES) or (len(preceding) > 1 and preceding[-2].endswith(","))
+
+
+def _spoken_to(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a quotation, set apart: someone spoken to, and what follows is said to them, not of them
+    ('"Margaret, the house is on fire!"', '"Tom, Harold's brother is at the door,"')."""
+    return text[start - 1 : start] in _OPENING_QUOTES and text.startswith(",", end)
 
 
 def _prayed_to(preceding: list[str]) -> bool:

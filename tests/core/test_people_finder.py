@@ -1434,3 +1434,19 @@ def test_a_name_before_whose_something_is_no_thing_for_it():
         "Margaret teaches Tom to shear. Margaret signs the papers at the bank in Kendal.",
     ]
     assert "Margaret" in names_in(*farm)
+
+
+def test_a_name_spoken_to_at_a_quotation_s_start_is_not_described_by_what_is_said_to_them():
+    # '"Margaret, the house is on fire!"' made Margaret the house, a thing, and no one; '"Tom, Harold's brother is at
+    # the door,"' made Tom Harold's brother, introduced there, where "Tom, the village vicar," says who he is.
+    fire = [
+        'One night Anna runs into the kitchen. "Margaret, the house is on fire!" she cries, and Margaret runs out.',
+        "When the fire is out, Margaret sits with Anna on the step. Margaret said nothing.",
+    ]
+    assert "Margaret" in names_in(*fire)
+    door = [
+        'Anna Lind keeps house for her uncle. "Tom, Harold\'s brother is at the door," Anna calls up the stairs.',
+        "Tom, the village vicar, has not spoken to Harold for twenty years. Harold Marsh, a sailor, has come home.",
+        "In the morning Anna discovers that Tom had locked the door on purpose.",
+    ]
+    assert intro_of(door, "Tom") == (1, "Tom, the village vicar, has not spoken to Harold for twenty years.")
