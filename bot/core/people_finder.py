@@ -1777,9 +1777,10 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
 def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evidence]) -> None:
     """A person's full name introduced where the story first says who they are by its first words, by a role or a
     description ("Harold's daughter, Margaret, whom she had never met", then "Margaret Ashworth-Kerr flew over"): the
-    shorter name is theirs. Not where it was only said ('"How many guards?" asked Mireille', before "Mireille
-    Castagnet-Byrne had been a locksmith"), which says nothing of who they are; and only where those words start one
-    full name of the story's people."""
+    shorter name is theirs. Not where the full name says who it is itself ("his daughter, Anna," then "Anna Berg, a
+    land surveyor from Oslo": another Anna, or one told anew), nor where the given name was only said ('"How many
+    guards?" asked Mireille'), which says nothing of who they are; and only where those words start one full name of
+    the story's people."""
     starting: dict[str, list[str]] = {}
     for name in chosen:
         parts = fold(name).split()
@@ -1788,7 +1789,7 @@ def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evid
     for name in list(chosen):
         fuller = starting.get(fold(name), [])
         said_who = evidence[name].said_who
-        if len(fuller) == 1 and 0 <= said_who < chosen[fuller[0]]:
+        if len(fuller) == 1 and 0 <= said_who < chosen[fuller[0]] and evidence[fuller[0]].said_who < 0:
             chosen[fuller[0]] = said_who
 
 

@@ -1450,3 +1450,25 @@ def test_a_name_spoken_to_at_a_quotation_s_start_is_not_described_by_what_is_sai
         "In the morning Anna discovers that Tom had locked the door on purpose.",
     ]
     assert intro_of(door, "Tom") == (1, "Tom, the village vicar, has not spoken to Harold for twenty years.")
+
+
+def test_a_full_name_that_says_who_it_is_keeps_its_own_introduction():
+    # A given name said as someone's kin first moves a full name's introduction there only where the full name never
+    # says who it is: "Anna Berg, a land surveyor" and "Margaret Thatcher, the prime minister" are others.
+    surveyor = [
+        "Harold Ashworth, a retired judge, leaves a third of his estate to his daughter, Anna, who has nursed him.",
+        "In the spring, a stranger arrives. Anna Berg, a land surveyor from Oslo, has come to map the hall.",
+        "Anna Berg finds that the orchard was never part of the estate.",
+    ]
+    assert intro_of(surveyor, "Anna Berg") == (1, "Anna Berg, a land surveyor from Oslo, has come to map the hall.")
+    strike = [
+        "In 1984, Harold Dunn, a union man, leads the strike. His wife, Margaret, runs the soup kitchen.",
+        "Margaret Thatcher, the prime minister, refuses to meet the union. Margaret Thatcher sends more police.",
+    ]
+    assert intro_of(strike, "Margaret Thatcher") == (1, strike[1].split(" Margaret Thatcher sends")[0])
+    # Only said to be someone's, the full name is the kin said first: "Sabine Laurent had been Luc's fiancee".
+    fiancee = [
+        "The eldest son, Luc, manages the estate. Luc's girlfriend, Sabine, a chemist from Dijon, tests the soil.",
+        "Sabine Laurent had been Luc's fiancee once before, until she left him for a job in Lyon.",
+    ]
+    assert intro_of(fiancee, "Sabine Laurent") == (0, fiancee[0].split("estate. ")[1])
