@@ -984,7 +984,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             person += 1
         elif (
             not pause
-            and ((len(preceding) > 1 and _role_owner(preceding[-2])) or _role_alone(preceding, text[start:end]))
+            and (
+                (len(preceding) > 1 and _role_owner(preceding[-2]) and _owner_whose_role_acts(preceding[-2], text, end))
+                or _role_alone(preceding, text[start:end])
+            )
             and _role_kind(written_word, lists) == "person"
         ):
             # "her brother Tobias", "the poet Seamus Heaney", "Stephen's 16-year-old son Owen"; before a full name,
@@ -1115,6 +1118,19 @@ def _role_owner(word: str) -> bool:
     "16-year-old"."""
     folded = word.lower()
     return folded in _ROLE_BEFORE or folded.endswith(("'s", "’s")) or folded.endswith(_AGED)
+
+
+_ACTS_ON = re.compile(
+    r" [a-z]+ (?:(?:after|for|over|with|at|to|on) )?(?:them|him|her|it|us|me|the|a|an|his|their|its)\b"
+)
+"""A verb and its object, after a particle: " supplies them", " looks after the horses"."""
+
+
+def _owner_whose_role_acts(owner: str, text: str, end: int) -> bool:
+    """Whether a role owned by "whose" names the one after it ("whose daughter Lena supplies them with bread"): only
+    where that name acts on something of its own, as "whose" may be what the name acts on ("whose husband Pavel shot
+    during the uprising", "whose father Anton had arrested in 1942": Pavel shot the husband). Other owners always do."""
+    return owner.lower() != "whose" or _ACTS_ON.match(text, end) is not None
 
 
 def _known_as(before: str, lists: _WordLists) -> bool:

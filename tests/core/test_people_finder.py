@@ -1472,3 +1472,25 @@ def test_a_full_name_that_says_who_it_is_keeps_its_own_introduction():
         "Sabine Laurent had been Luc's fiancee once before, until she left him for a job in Lyon.",
     ]
     assert intro_of(fiancee, "Sabine Laurent") == (0, fiancee[0].split("estate. ")[1])
+
+
+def test_whose_role_before_a_name_says_who_the_name_is_only_where_the_name_acts_on_something_of_its_own():
+    # "whose daughter Lena supplies them" names Lena the daughter; in "whose father Anton had arrested in 1942" and
+    # "whose husband Pavel shot during the uprising" the father and the husband are whom Anton and Pavel acted on.
+    arrested = [
+        "She is the only survivor of a family whose father Anton had arrested in 1942.",
+        "She meets a young clerk, Paul, who helps her read the deeds. Anton, a former police sergeant, keeps the shop.",
+        "Anton offers to buy the house for her. In the end, Anton leaves Lauben.",
+    ]
+    assert intro_of(arrested, "Anton") == (1, "Anton, a former police sergeant, keeps the shop.")
+    shot = [
+        "Marta Kovac is the woman whose husband Pavel shot during the uprising of 1944.",
+        "In the spring of 1961, Pavel, a retired sergeant, comes back to Dunmore and asks Marta for work.",
+        "Pavel Horak sleeps in the storeroom. Pavel Horak rises before dawn to fire the ovens.",
+    ]
+    assert intro_of(shot, "Pavel Horak") == (1, shot[1])
+    # Set apart, the role is who the name is as after "his": ", whose brother, Tom," names a person said once.
+    assert names_in(
+        "Harold Finch, a weaver, lived in Leeds with his wife, whose brother, Tom, ran the mill by the river.",
+        "Harold was poor.",
+    ) == ["Harold Finch", "Tom"]
