@@ -1028,6 +1028,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif (described := after.group("described")) is not None and not _spoken_to(text, opened, closed):
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
             owned = after.group("owned") is not None or after.group("name_owns") is not None
+            if owned and _in_a_dealing(described, lists):
+                kind = None  # "Blackwood became Harold's partner in the venture": a company may be, as a person may
             if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
                 says_who = not owned  # "Margaret, Harold's brother is at the door" may say it to her
@@ -1041,6 +1043,16 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         found.intro = start
     if person and (says_who or found.named > named_before) and found.said_who < 0:
         found.said_who = start
+
+
+def _in_a_dealing(described: str, lists: _WordLists) -> bool:
+    """Whether a role said as someone's is had in something, by a preposition right after it ("Harold's partner in
+    the venture", "his supplier of grain"): a dealing companies have too, where "her partner, Simon," and "had been
+    Dutchie's partner" are a person's."""
+    words = described.split()[:_DESCRIPTION_WORDS]
+    head = _described_head(words, lists)
+    at = words.index(head[0]) + 1 if head is not None else len(words)
+    return at < len(words) and words[at].lower() in PREPOSITIONS
 
 
 def _relative_of_noun(word: str, preceding: list[str], text: str, end: int, lists: _WordLists) -> bool:

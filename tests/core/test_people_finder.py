@@ -1494,3 +1494,18 @@ def test_whose_role_before_a_name_says_who_the_name_is_only_where_the_name_acts_
         "Harold Finch, a weaver, lived in Leeds with his wife, whose brother, Tom, ran the mill by the river.",
         "Harold was poor.",
     ) == ["Harold Finch", "Tom"]
+
+
+def test_a_name_said_to_be_someone_s_partner_in_something_may_be_a_company():
+    # "Later Blackwood became Harold's partner in the venture", then "Blackwood sells its share": a partner in a
+    # venture may be a firm, and says no one is a person; "had been Anselm's fiancee" still does.
+    deal = [
+        "Harold Finch, a struggling inventor in Leeds, builds a new kind of loom in 1931. His only investor is "
+        "Vickers, a partner of the government in the war years. Later Blackwood became Harold's partner in the "
+        "venture, and the loom went into production.",
+        "When the depression deepens, Blackwood sells its share to Courtaulds, Harold's old rival, and Harold loses "
+        "the factory. He spends his last years teaching at the technical college, where a student named Agnes Bell "
+        "rebuilds his loom.",
+    ]
+    assert "Blackwood" not in names_in(*deal)
+    assert "Ilse Maurer" in names_in("Ilse Maurer had been Anselm's fiancee before the war.", "Anselm wept.")
