@@ -171,6 +171,10 @@ class _Evidence:
     said_who: int = -1
     """Where a mention first says who the person is, by a role, a description or a name given them ("her partner,
     Simon,", "whose daughter Lena", "Ivan, a musician", "a boy named Teodor"); not by speech ("said Ivan") alone."""
+    described_after: int = -1
+    """Where a description after the name first says who the person is, as a story introduces someone new ("Anna Berg,
+    a land surveyor from Oslo", "Mireille Castagnet-Byrne had been a locksmith"); not a role before it, which may say
+    it of one met before ("his great foe, Far Rua")."""
     first_inside: int = -1
     openings: int = 0
     """Mentions that open a sentence of the narration, written as the name is (not right after a quotation's opening
@@ -1033,6 +1037,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
                 says_who = not owned  # "Margaret, Harold's brother is at the door" may say it to her
+                if not owned and found.described_after < 0:
+                    found.described_after = start
                 if found.nicknamed > nicknamed_before:
                     found.nickname_described = True  # 'Teodora Vasquez, called "Teddy", a safecracker': hers
             elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted and not owned:
@@ -1805,10 +1811,11 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
 def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evidence]) -> None:
     """A person's full name introduced where the story first says who they are by its first words, by a role or a
     description ("Harold's daughter, Margaret, whom she had never met", then "Margaret Ashworth-Kerr flew over"): the
-    shorter name is theirs. Not where the full name says who it is itself ("his daughter, Anna," then "Anna Berg, a
-    land surveyor from Oslo": another Anna, or one told anew), nor where the given name was only said ('"How many
-    guards?" asked Mireille'), which says nothing of who they are; and only where those words start one full name of
-    the story's people."""
+    shorter name is theirs ("another giant, named Far Rua--some say", read as Far, is "his great foe, Far Rua"). Not
+    where a description after the full name introduces it ("his daughter, Anna," then "Anna Berg, a land surveyor from
+    Oslo": another Anna, or one told anew), nor where the given name was only said ('"How many guards?" asked
+    Mireille'), which says nothing of who they are; and only where those words start one full name of the story's
+    people."""
     starting: dict[str, list[str]] = {}
     for name in chosen:
         parts = fold(name).split()
@@ -1817,7 +1824,7 @@ def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evid
     for name in list(chosen):
         fuller = starting.get(fold(name), [])
         said_who = evidence[name].said_who
-        if len(fuller) == 1 and 0 <= said_who < chosen[fuller[0]] and evidence[fuller[0]].said_who < 0:
+        if len(fuller) == 1 and 0 <= said_who < chosen[fuller[0]] and evidence[fuller[0]].described_after < 0:
             chosen[fuller[0]] = said_who
 
 

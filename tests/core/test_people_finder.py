@@ -1509,3 +1509,18 @@ def test_a_name_said_to_be_someone_s_partner_in_something_may_be_a_company():
     ]
     assert "Blackwood" not in names_in(*deal)
     assert "Ilse Maurer" in names_in("Ilse Maurer had been Anselm's fiancee before the war.", "Anselm wept.")
+
+
+def test_a_role_before_a_full_name_leaves_it_introduced_where_its_given_name_was_named():
+    # A Legend of Knockmany: "another giant, named Far Rua--some say", read as "Far", then "his great foe, Far Rua":
+    # a role before the full name may say who one met before is; only a description after it ("Anna Berg, a land
+    # surveyor") introduces someone else.
+    knockmany = [
+        "There was at that time another giant, named Far Rua--some say he was Irish and some say he was Scotch--but "
+        "whether Scotch or Irish, he was a targer.",
+        "Finn was very melancholy, and felt himself very comfortable considering the dread he had of Far Rua.",
+        "In this very thing he was very much resembled by his great foe, Far Rua; for it was well known that the "
+        "huge strength that he possessed all lay in the middle finger of his right hand.",
+        '"It\'s this Far Rua," said he, "that\'s troublin\' me."',
+    ]
+    assert intro_of(knockmany, "Far Rua") == (0, knockmany[0])
