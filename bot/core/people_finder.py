@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -1789,14 +1789,10 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
     and her brother Tobias", then "Mara" throughout), is that full name, introduced where first said: a lookup by
     the full name found no one. Only where one full name starts so, with no evidence of a thing nor a thing's word
     ("Mara Street"), and no other person's name does."""
-    fuller: dict[str, list[str]] = {}
-    for name in evidence:
-        first, _, rest = name.partition(" ")
-        if rest and " " not in rest:
-            fuller.setdefault(first, []).append(name)
+    fuller = _started_by(evidence)
     taken = Counter(name.partition(" ")[0] for name in chosen)
     for name in [n for n in chosen if " " not in n and taken[n] == 1]:
-        full = fuller.get(name, [])
+        full = [n for n in fuller.get(fold(name), []) if n.count(" ") == 1]
         if len(full) != 1 or full[0] in chosen:
             continue
         found = evidence[full[0]]
@@ -1808,6 +1804,17 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
         del chosen[name]
 
 
+def _started_by(names: Iterable[str]) -> dict[str, list[str]]:
+    """The names each run of a name's first words starts, by the run folded ("margaret": "Margaret Ashworth-Kerr";
+    "far": "Far Rua"): where a shorter name may be a longer one's."""
+    starting: dict[str, list[str]] = {}
+    for name in names:
+        parts = name.split()
+        for size in range(1, len(parts)):
+            starting.setdefault(fold(" ".join(parts[:size])), []).append(name)
+    return starting
+
+
 def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evidence]) -> None:
     """A person's full name introduced where the story first says who they are by its first words, by a role or a
     description ("Harold's daughter, Margaret, whom she had never met", then "Margaret Ashworth-Kerr flew over"): the
@@ -1816,11 +1823,7 @@ def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evid
     Oslo": another Anna, or one told anew), nor where the given name was only said ('"How many guards?" asked
     Mireille'), which says nothing of who they are; and only where those words start one full name of the story's
     people."""
-    starting: dict[str, list[str]] = {}
-    for name in chosen:
-        parts = fold(name).split()
-        for size in range(1, len(parts)):
-            starting.setdefault(" ".join(parts[:size]), []).append(name)
+    starting = _started_by(chosen)
     for name in list(chosen):
         fuller = starting.get(fold(name), [])
         said_who = evidence[name].said_who
