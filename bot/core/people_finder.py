@@ -542,7 +542,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         people = _people(evidence, lists, lowercase_words, text)
     mentions = _count_mentions(named, [name for name, _ in people])
     nicknamed = _nicknamed(people, evidence, mentions)
-    return [_found(shown, where, count, texts, read, starts) for shown, where, count in nicknamed]
+    sentences: dict[int, _Sentences] = {}
+    return [_found(shown, where, count, texts, read, starts, sentences) for shown, where, count in nicknamed]
 
 
 def _first_two(words: list[str]) -> str:
@@ -2033,19 +2034,45 @@ def _count_mentions(runs: Counter[str], names: list[str]) -> dict[str, int]:
     return counts
 
 
-def _found(name: str, where: int, mentions: int, texts: list[str], read: list[str], starts: list[int]) -> FoundPerson:
+@dataclass(frozen=True)
+class _Sentences:
+    """A passage's sentences, read once for all the people introduced in it, as one sentence of thousands of names
+    has thousands of people: where INSIDE_WORDS stood, and each sentence's (start, end) with the starts apart."""
+
+    dropped: list[int]
+    spans: list[tuple[int, int]]
+    starts: list[int]
+
+
+def _sentences_of(text: str) -> _Sentences:
+    """A passage's sentences, and where the INSIDE_WORDS that reading it took out stood."""
+    dropped = [at - taken for taken, at in enumerate(m.start() for m in _INSIDE_WORD.finditer(text))]
+    spans = sentence_spans(text)
+    return _Sentences(dropped, spans, [start for start, _ in spans])
+
+
+def _found(
+    name: str,
+    where: int,
+    mentions: int,
+    texts: list[str],
+    read: list[str],
+    starts: list[int],
+    sentences: dict[int, _Sentences],
+) -> FoundPerson:
     """`name`, introduced at `where` in the passages `read` (`texts` without INSIDE_WORDS) joined: the intro is the
-    sentence of `texts` as written."""
+    sentence of `texts` as written; `sentences` keeps each passage's sentences, read when first asked for."""
     passage = bisect.bisect_right(starts, where) - 1
     text, offset = texts[passage], where - starts[passage]
+    if passage not in sentences:
+        sentences[passage] = _sentences_of(text)
+    read_once = sentences[passage]
     if read[passage] is not text:  # back to where it stands with the characters taken out
-        dropped = [at - taken for taken, at in enumerate(m.start() for m in _INSIDE_WORD.finditer(text))]
-        offset += bisect.bisect_right(dropped, offset)
-    spans = sentence_spans(text)
-    here = next((i for i, (s, e) in enumerate(spans) if s <= offset < e), None)
-    if here is None:
+        offset += bisect.bisect_right(read_once.dropped, offset)
+    here = bisect.bisect_right(read_once.starts, offset) - 1
+    if here < 0 or offset >= read_once.spans[here][1]:
         return FoundPerson(name, text, passage, mentions)
-    start, end = spans[here]
+    start, end = read_once.spans[here]
     return FoundPerson(name, text[start:end], passage, mentions)
 
 
