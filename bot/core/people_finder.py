@@ -1779,7 +1779,7 @@ def _people(
     _with_full_names(chosen, evidence, lists)
     _with_given_names(chosen)
     _with_titled_full_names(chosen, text)
-    _introduced_by_given_names(chosen, evidence)
+    _introduced_by_given_names(chosen, evidence, text)
     # Folded: "MR. McGREGOR", in Potter's capitals, is Mr. McGregor.
     within = {fold(part) for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
@@ -1816,20 +1816,47 @@ def _started_by(names: Iterable[str]) -> dict[str, list[str]]:
     return starting
 
 
-def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evidence]) -> None:
+def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evidence], text: str) -> None:
     """A person's full name introduced where the story first says who they are by its first words, by a role or a
     description ("Harold's daughter, Margaret, whom she had never met", then "Margaret Ashworth-Kerr flew over"): the
     shorter name is theirs ("another giant, named Far Rua--some say", read as Far, is "his great foe, Far Rua"). Not
     where a description after the full name introduces it ("his daughter, Anna," then "Anna Berg, a land surveyor from
     Oslo": another Anna, or one told anew), nor where the given name was only said ('"How many guards?" asked
     Mireille'), which says nothing of who they are; and only where those words start one full name of the story's
-    people."""
+    people. A given name said only as someone's kin, with nothing of its own after it ("his son, Tom, who was
+    nineteen"), is the full name's only where the story named its family before ("Oskar Brandt, whose son Felix",
+    then "Felix Brandt"): "Tom Reed came up from Lancaster" may be another Tom."""
     starting = _started_by(chosen)
+    first_said: dict[str, int] | None = None
     for name in list(chosen):
         fuller = starting.get(fold(name), [])
         said_who = evidence[name].said_who
-        if len(fuller) == 1 and 0 <= said_who < chosen[fuller[0]] and evidence[fuller[0]].described_after < 0:
-            chosen[fuller[0]] = said_who
+        if len(fuller) != 1 or not 0 <= said_who < chosen[fuller[0]] or evidence[fuller[0]].described_after >= 0:
+            continue
+        if evidence[name].described_after < 0:
+            first_said = _first_said(text) if first_said is None else first_said
+            full = evidence[fuller[0]]
+            at = min(where for where in (full.first_inside, full.first_opening, chosen[fuller[0]]) if where >= 0)
+            if not _family_named_before(fuller[0], at, first_said):
+                continue
+        chosen[fuller[0]] = said_who
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _first_said(text: str) -> dict[str, int]:
+    """Where each word of the text is first said: read once, where searching for each name would read it again."""
+    first: dict[str, int] = {}
+    for word in _WORD.finditer(text):
+        first.setdefault(word.group(), word.start())
+    return first
+
+
+def _family_named_before(full: str, at: int, first_said: dict[str, int]) -> bool:
+    """Whether a full name's surname, or a part of a hyphenated one, was said before `at`, where the full name first
+    is ("Oskar Brandt, whose son Felix" before "Felix Brandt")."""
+    return any(first_said.get(part, at) < at for part in _WORD.findall(full.rsplit(" ", 1)[-1]))
 
 
 def _with_given_names(chosen: dict[str, int]) -> None:

@@ -1409,6 +1409,23 @@ def test_a_given_name_said_as_kin_before_the_full_name_introduces_that_person():
     assert intro_of(said, "Felix Brandt") == (1, said[1])
 
 
+def test_a_given_name_said_only_as_kin_introduces_a_full_name_only_of_a_family_named_before():
+    # "his son, Tom, who was nineteen" gave Tom Reed, a buyer come up from Lancaster, Walter Greave's son's
+    # introduction; "Oskar Brandt, whose son Felix" then "Felix Brandt" is the family named.
+    farm = [
+        "Walter Greave farmed two hundred acres above the river Lune for forty years. In the spring of 1961 he fell "
+        "from a hayloft and broke his hip, and the work passed to his son, Tom, who was nineteen and had wanted to be "
+        "a draughtsman. Tom sold the dairy herd within a month and planted barley on the low fields.",
+        "Tom Reed came up from Lancaster that summer to buy the herd's old milking machine. He drove a green lorry "
+        "and paid in cash.",
+        "Walter never walked again. Tom kept the farm going until 1970. Tom Reed bought the farmhouse at auction.",
+    ]
+    assert intro_of(farm, "Tom Reed") == (
+        1,
+        "Tom Reed came up from Lancaster that summer to buy the herd's old milking machine.",
+    )
+
+
 def test_a_name_said_alone_in_speech_is_introduced_where_it_is_said_to_be_someone_s():
     # bench/untuned2: 'Then he said one word: "Katarzyna."', then "Katarzyna Wolff-Ebeling had been Dutchie's
     # partner": no one was found, as "had been" was read only before "a", "an" or "the".
