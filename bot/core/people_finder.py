@@ -1030,7 +1030,9 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             or (after.group("who") and not _relative_of_noun(word, preceding, text, closed, lists))
         ):
             person += 1
-        elif (described := after.group("described")) is not None and not _spoken_to(text, opened, closed):
+        elif (described := after.group("described")) is not None and not (
+            _spoken_to(text, opened, closed) and not _set_apart_role(described, text, after.end("described"), lists)
+        ):
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
             owned = after.group("owned") is not None or after.group("name_owns") is not None
             if owned and _in_a_dealing(described, lists):
@@ -1553,6 +1555,15 @@ def _spoken_to(text: str, start: int, end: int) -> bool:
     """Whether a name opens a quotation, set apart: someone spoken to, and what follows is said to them, not of them
     ('"Margaret, the house is on fire!"', '"Tom, Harold's brother is at the door,"')."""
     return text[start - 1 : start] in _OPENING_QUOTES and text.startswith(",", end)
+
+
+def _set_apart_role(described: str, text: str, end: int, lists: _WordLists) -> bool:
+    """Whether a description ends at its head, a comma after it: a role set apart, said of a name opening a quotation
+    ('"Jory, the blacksmith, has gone to Truro"'), where a sentence said to them goes on ('"Margaret, the house is on
+    fire!"', '"Tom, Harold's brother is at the door,"')."""
+    words = described.split()
+    head = _described_head(words[:_DESCRIPTION_WORDS], lists)
+    return head is not None and head[0] == words[-1] and text.startswith(",", end)
 
 
 def _prayed_to(preceding: list[str]) -> bool:

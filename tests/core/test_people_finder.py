@@ -1471,6 +1471,17 @@ def test_a_name_spoken_to_at_a_quotation_s_start_is_not_described_by_what_is_sai
     assert intro_of(door, "Tom") == (1, "Tom, the village vicar, has not spoken to Harold for twenty years.")
 
 
+def test_a_role_set_apart_after_a_name_opening_a_quotation_says_who_the_name_is():
+    # '"Jory, the blacksmith, has gone to Truro"' is said of Jory, not to him: read as spoken to, Jory was no one.
+    forge = [
+        '"Jory, the blacksmith, has gone to Truro and will not be back before the fair," said Ned Pascoe to the '
+        "squire's steward. The steward wrote it down in his book.",
+        "Jory came back on the Saturday with a cartload of iron and a new wife. Ned Pascoe, the carrier, took his "
+        "horseshoes to Bodmin every month.",
+    ]
+    assert intro_of(forge, "Jory") == (0, forge[0].split(" The steward")[0])
+
+
 def test_a_full_name_that_says_who_it_is_keeps_its_own_introduction():
     # A given name said as someone's kin first moves a full name's introduction there only where the full name never
     # says who it is: "Anna Berg, a land surveyor" and "Margaret Thatcher, the prime minister" are others.
