@@ -42,6 +42,7 @@ from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
 from bot.core.number_words import TENS, UNITS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import bare_word
+from bot.core.time_words import DAY_TIMES, SEASONS, SPANS
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 # Up to four capitalised words, after "Mr." or "St." if any ("Mrs. Tiggy-winkle", "St. Lawrence"), not
@@ -1147,11 +1148,19 @@ _ACTS_ON = re.compile(
 """A verb and its object, after a particle: " supplies them", " looks after the horses"."""
 
 
+_TIME_OBJECT = re.compile(rf" (?:(?:next|last|following|same|previous) )?(?:{SEASONS}|{DAY_TIMES}|{SPANS})\b")
+"""A time after a verb and its article, when it acted, not what it acted on: " the winter before", " the next day"."""
+
+
 def _owner_whose_role_acts(owner: str, text: str, end: int) -> bool:
     """Whether a role owned by "whose" names the one after it ("whose daughter Lena supplies them with bread"): only
     where that name acts on something of its own, as "whose" may be what the name acts on ("whose husband Pavel shot
-    during the uprising", "whose father Anton had arrested in 1942": Pavel shot the husband). Other owners always do."""
-    return owner.lower() != "whose" or _ACTS_ON.match(text, end) is not None
+    during the uprising", "whose father Anton had arrested in 1942": Pavel shot the husband; "whose daughter Marek
+    married the winter before the war": the winter is when). Other owners always do."""
+    if owner.lower() != "whose":
+        return True
+    acts = _ACTS_ON.match(text, end)
+    return acts is not None and _TIME_OBJECT.match(text, acts.end()) is None
 
 
 def _known_as(before: str, lists: _WordLists) -> bool:

@@ -1526,6 +1526,20 @@ def test_whose_role_before_a_name_says_who_the_name_is_only_where_the_name_acts_
     ) == ["Harold Finch", "Tom"]
 
 
+def test_whose_role_before_a_name_whose_verb_is_followed_by_a_time_says_nothing_of_the_name():
+    # "whose daughter Marek married the winter before the war": the winter is when Marek married her, not whom, and
+    # the daughter is his wife; "Marek, a beekeeper from Sanok," says who he is.
+    mill = [
+        "In the village of Zarna lived Jan Kowal, the miller, whose daughter Marek married the winter before the war.",
+        "Marek, a beekeeper from Sanok, came back from the front in 1919 with one arm. Marek sold honey at the market.",
+    ]
+    assert intro_of(mill, "Marek") == (
+        1,
+        "Marek, a beekeeper from Sanok, came back from the front in 1919 with one arm.",
+    )
+    assert intro_of([mill[0].replace("the winter", "the next day"), mill[1]], "Marek")[0] == 1
+
+
 def test_a_name_said_to_be_someone_s_partner_in_something_may_be_a_company():
     # "Later Blackwood became Harold's partner in the venture", then "Blackwood sells its share": a partner in a
     # venture may be a firm, and says no one is a person; "had been Anselm's fiancee" still does.
