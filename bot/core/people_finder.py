@@ -1040,7 +1040,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
                 kind = None  # "Blackwood became Harold's partner in the venture": a company may be, as a person may
             if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
-                says_who = not owned  # "Margaret, Harold's brother is at the door" may say it to her
+                says_who = not owned  # "By the time Tom met Margaret, Harold's brother had left": another's
                 if not owned and found.described_after < 0:
                     found.described_after = start
                 if found.nicknamed > nicknamed_before:
@@ -1809,11 +1809,12 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
     """A person found by one name whose full name the story says too, unchosen (once, in passing: "Mara Lindqvist
     and her brother Tobias", then "Mara" throughout), is that full name, introduced where first said: a lookup by
     the full name found no one. Only where one full name starts so, with no evidence of a thing nor a thing's word
-    ("Mara Street"), and no other person's name does."""
+    ("Mara Street"), and no other person's name does; and one written as the name is ("Soren Kask", in a letter, may
+    be another than "Søren")."""
     fuller = _started_by(evidence)
     taken = Counter(name.partition(" ")[0] for name in chosen)
     for name in [n for n in chosen if " " not in n and taken[n] == 1]:
-        full = [n for n in fuller.get(fold(name), []) if n.count(" ") == 1]
+        full = [n for n in fuller.get(fold(name), []) if n.count(" ") == 1 and n.partition(" ")[0] == name]
         if len(full) != 1 or full[0] in chosen:
             continue
         found = evidence[full[0]]

@@ -1540,6 +1540,15 @@ def test_whose_role_before_a_name_whose_verb_is_followed_by_a_time_says_nothing_
     assert intro_of([mill[0].replace("the winter", "the next day"), mill[1]], "Marek")[0] == 1
 
 
+def test_a_full_name_written_otherwise_than_a_given_name_is_not_that_person_s():
+    # "Soren Kask", in a letter, may be another than "Søren": a name said alone is a full name written as it is.
+    letter = [
+        "Søren walked to the harbour with his brother. Later Søren bought bread.",
+        "The letter came from Soren Kask in Tallinn, and Søren read it twice.",
+    ]
+    assert names_in(*letter) == ["Søren"]
+
+
 def test_a_name_said_to_be_someone_s_partner_in_something_may_be_a_company():
     # "Later Blackwood became Harold's partner in the venture", then "Blackwood sells its share": a partner in a
     # venture may be a firm, and says no one is a person; "had been Anselm's fiancee" still does.
