@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -42,6 +42,7 @@ from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
 from bot.core.number_words import TENS, UNITS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import bare_word
+from bot.core.time_words import DAY_TIMES, SEASONS, SPANS
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 # Up to four capitalised words, after "Mr." or "St." if any ("Mrs. Tiggy-winkle", "St. Lawrence"), not
@@ -105,10 +106,16 @@ _SPEECH = (
     r"said|says|asked|asks|replied|answered|cried|shouted|exclaimed|whispered|called out|thought|laughed|"
     r"sighed|wept|screamed|smiled|nodded|sang|began|continued|added|declared"
 )
-# Evidence after a name: speech, "who", "himself", or an introduction whose words say what it is.
+_NAME_OWNS = r"[A-Z][\w-]*['’]s"
+"""A name owning what follows it: "Dutchie's" in "had been Dutchie's partner"."""
+# Evidence after a name: speech, "who", "himself", or an introduction whose words say what it is: "Ivan, a
+# musician", "Katarzyna had been Dutchie's partner" (a possessive name owns the role as "his" does). The owned forms
+# after a verb or a comma say whose something is: a person's evidence when it is a person, no thing's when it is a
+# thing ("All that the war left Ivan was his mother's ring", "By the time Tom visited Margaret, Harold's farm had").
 _AFTER = re.compile(
     rf"(?:,? (?P<speech>{_SPEECH})\b|,? (?P<who>who|himself|herself)\b| (?P<born>was born)\b"
-    r"|(?:,? (?P<verb>was|is|had been|became) (?:a|an|the|one of the)|, (?:a|an|the|his|her|their|my|our)) "
+    rf"|(?:,? (?P<verb>was|is|had been|became) (?:a|an|the|one of the|(?P<owned>his|her|their|{_NAME_OWNS}))"
+    rf"|, (?:a|an|the|his|her|their|my|our|(?P<name_owns>{_NAME_OWNS}))) "
     r"(?P<described>[^.,;:!?\n\"“”]{1,60}))"
 )
 # "cellist", "magician", "fisherman", "washerwoman", "innkeeper", "shoemaker", "goldsmith".
@@ -136,9 +143,9 @@ _GIVEN_MONTHS = frozenset({"april", "may", "june", "august"})
 """Months that are given names too: a person only where the story introduces one by it."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
 _OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
-_ROLE_BEFORE = _OWNERS | {"the", "a", "an"}
+_ROLE_BEFORE = _OWNERS | {"the", "a", "an", "whose"}
 """What stands before a role said right before a name, without a comma: "her brother Tobias", "the poet Seamus
-Heaney" (as news, memoir and local history name the many people they mention once)."""
+Heaney" (as news, memoir and local history name the many people they mention once), "whose daughter Lena"."""
 _NAMED_PERSON = frozenset({"him", "her", "them", "whose"})
 _SUBJECTS = frozenset({"he", "she", "they"})
 """Only "she was called Lucie": in "he called Yaidzu" he names something (there, a place)."""
@@ -162,6 +169,13 @@ class _Evidence:
     introduced_as_thing: bool = False
     intro: int = -1
     """Where the first evidence of a person stands in the story's text."""
+    said_who: int = -1
+    """Where a mention first says who the person is, by a role, a description or a name given them ("her partner,
+    Simon,", "whose daughter Lena", "Ivan, a musician", "a boy named Teodor"); not by speech ("said Ivan") alone."""
+    described_after: int = -1
+    """Where a description after the name first says who the person is, as a story introduces someone new ("Anna Berg,
+    a land surveyor from Oslo", "Mireille Castagnet-Byrne had been a locksmith"); not a role before it, which may say
+    it of one met before ("his great foe, Far Rua")."""
     first_inside: int = -1
     openings: int = 0
     """Mentions that open a sentence of the narration, written as the name is (not right after a quotation's opening
@@ -529,7 +543,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         people = _people(evidence, lists, lowercase_words, text)
     mentions = _count_mentions(named, [name for name, _ in people])
     nicknamed = _nicknamed(people, evidence, mentions)
-    return [_found(shown, where, count, texts, read, starts) for shown, where, count in nicknamed]
+    sentences: dict[int, _Sentences] = {}
+    return [_found(shown, where, count, texts, read, starts, sentences) for shown, where, count in nicknamed]
 
 
 def _first_two(words: list[str]) -> str:
@@ -853,6 +868,8 @@ def _gazed_at(word: str, preceding: list[str]) -> bool:
 def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists) -> None:
     """Adds what one mention says about its name."""
     person = thing = 0
+    named_before = found.named
+    says_who = False  # a role or a description said of the name: "the captain, Elias Boone", "Ivan, a musician"
     if found.titled:
         person += 1
     # The four words before the name: "a squirrel, called", "by name", "the liner was called", "a boy of nineteen
@@ -955,6 +972,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             # "the captain, Elias Boone", "the farmer's son, Pavel"; WordNet's nouns only before a full name ("a
             # retired firefighter, Colin Braddock"), as "Her employer, Lufthansa," and "the victor, England," are not
             person += 2
+            says_who = True
             if text.startswith(",", end) and _owned_role(preceding):
                 found.named += 1  # "The bride's father, Thomas, gave a speech": set apart as who they are
         elif (pause or word in _LIST_ENDS) and _listed_after_role(text, start, lists):
@@ -972,16 +990,21 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             person += 1
         elif (
             not pause
-            and ((len(preceding) > 1 and _role_owner(preceding[-2])) or _role_alone(preceding, text[start:end]))
+            and (
+                (len(preceding) > 1 and _role_owner(preceding[-2]) and _owner_whose_role_acts(preceding[-2], text, end))
+                or _role_alone(preceding, text[start:end])
+            )
             and _role_kind(written_word, lists) == "person"
         ):
             # "her brother Tobias", "the poet Seamus Heaney", "Stephen's 16-year-old son Owen"; before a full name,
             # a role with no word before it ("joined by oceanographer Matt Hooper", "Police chief Martin Brody")
             person += 1
+            says_who = True
         elif word == "of":
             whose = _noun_before(preceding)[0].lower()
             if whose in lists.kin and len(preceding) > 1 and preceding[-2].islower():
                 person += 1  # "the mother of Wassamo", "the son of Erc"; not "the Mother of Metals", a title
+                says_who = True
             elif _kind(whose, lists) is not None and not possessive:
                 thing += 1  # "the King of Ulster", "the mountains of Slieve Gullion"; not "the death of Murtough"
         elif (
@@ -1008,18 +1031,38 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             or (after.group("who") and not _relative_of_noun(word, preceding, text, closed, lists))
         ):
             person += 1
-        elif (described := after.group("described")) is not None:
+        elif (described := after.group("described")) is not None and not (
+            _spoken_to(text, opened, closed) and not _set_apart_role(described, text, after.end("described"), lists)
+        ):
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
+            owned = after.group("owned") is not None or after.group("name_owns") is not None
+            if owned and _in_a_dealing(described, lists):
+                kind = None  # "Blackwood became Harold's partner in the venture": a company may be, as a person may
             if kind == "person" and not beside:
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
+                says_who = not owned  # "By the time Tom met Margaret, Harold's brother had left": another's
+                if not owned and found.described_after < 0:
+                    found.described_after = start
                 if found.nicknamed > nicknamed_before:
                     found.nickname_described = True  # 'Teodora Vasquez, called "Teddy", a safecracker': hers
-            elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted:
+            elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted and not owned:
                 found.introduced_as_thing = True  # (a quoted name after a naming word, as above, may be a person's too)
     found.person += person
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+    if person and (says_who or found.named > named_before) and found.said_who < 0:
+        found.said_who = start
+
+
+def _in_a_dealing(described: str, lists: _WordLists) -> bool:
+    """Whether a role said as someone's is had in something, by a preposition right after it ("Harold's partner in
+    the venture", "his supplier of grain"): a dealing companies have too, where "her partner, Simon," and "had been
+    Dutchie's partner" are a person's."""
+    words = described.split()[:_DESCRIPTION_WORDS]
+    head = _described_head(words, lists)
+    at = words.index(head[0]) + 1 if head is not None else len(words)
+    return at < len(words) and words[at].lower() in PREPOSITIONS
 
 
 def _relative_of_noun(word: str, preceding: list[str], text: str, end: int, lists: _WordLists) -> bool:
@@ -1097,6 +1140,27 @@ def _role_owner(word: str) -> bool:
     "16-year-old"."""
     folded = word.lower()
     return folded in _ROLE_BEFORE or folded.endswith(("'s", "’s")) or folded.endswith(_AGED)
+
+
+_ACTS_ON = re.compile(
+    r" [a-z]+ (?:(?:after|for|over|with|at|to|on) )?(?:them|him|her|it|us|me|the|a|an|his|their|its)\b"
+)
+"""A verb and its object, after a particle: " supplies them", " looks after the horses"."""
+
+
+_TIME_OBJECT = re.compile(rf" (?:(?:next|last|following|same|previous) )?(?:{SEASONS}|{DAY_TIMES}|{SPANS})\b")
+"""A time after a verb and its article, when it acted, not what it acted on: " the winter before", " the next day"."""
+
+
+def _owner_whose_role_acts(owner: str, text: str, end: int) -> bool:
+    """Whether a role owned by "whose" names the one after it ("whose daughter Lena supplies them with bread"): only
+    where that name acts on something of its own, as "whose" may be what the name acts on ("whose husband Pavel shot
+    during the uprising", "whose father Anton had arrested in 1942": Pavel shot the husband; "whose daughter Marek
+    married the winter before the war": the winter is when). Other owners always do."""
+    if owner.lower() != "whose":
+        return True
+    acts = _ACTS_ON.match(text, end)
+    return acts is not None and _TIME_OBJECT.match(text, acts.end()) is None
 
 
 def _known_as(before: str, lists: _WordLists) -> bool:
@@ -1496,6 +1560,21 @@ def _vocative(preceding: list[str]) -> bool:
     return preceding[-1].startswith(_OPENING_QUOTES) or (len(preceding) > 1 and preceding[-2].endswith(","))
 
 
+def _spoken_to(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a quotation, set apart: someone spoken to, and what follows is said to them, not of them
+    ('"Margaret, the house is on fire!"', '"Tom, Harold's brother is at the door,"')."""
+    return text[start - 1 : start] in _OPENING_QUOTES and text.startswith(",", end)
+
+
+def _set_apart_role(described: str, text: str, end: int, lists: _WordLists) -> bool:
+    """Whether a description ends at its head, a comma after it: a role set apart, said of a name opening a quotation
+    ('"Jory, the blacksmith, has gone to Truro"'), where a sentence said to them goes on ('"Margaret, the house is on
+    fire!"', '"Tom, Harold's brother is at the door,"')."""
+    words = described.split()
+    head = _described_head(words[:_DESCRIPTION_WORDS], lists)
+    return head is not None and head[0] == words[-1] and text.startswith(",", end)
+
+
 def _prayed_to(preceding: list[str]) -> bool:
     """Whether a preposition before a saint's name follows a verb of praying ("prayed to St Anthony"): a person."""
     return len(preceding) > 1 and lemma(preceding[-2].lower().strip(_QUOTES)) in PRAYER_VERBS
@@ -1720,6 +1799,7 @@ def _people(
     _with_full_names(chosen, evidence, lists)
     _with_given_names(chosen)
     _with_titled_full_names(chosen, text)
+    _introduced_by_given_names(chosen, evidence, text)
     # Folded: "MR. McGREGOR", in Potter's capitals, is Mr. McGregor.
     within = {fold(part) for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
@@ -1729,15 +1809,12 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
     """A person found by one name whose full name the story says too, unchosen (once, in passing: "Mara Lindqvist
     and her brother Tobias", then "Mara" throughout), is that full name, introduced where first said: a lookup by
     the full name found no one. Only where one full name starts so, with no evidence of a thing nor a thing's word
-    ("Mara Street"), and no other person's name does."""
-    fuller: dict[str, list[str]] = {}
-    for name in evidence:
-        first, _, rest = name.partition(" ")
-        if rest and " " not in rest:
-            fuller.setdefault(first, []).append(name)
+    ("Mara Street"), and no other person's name does; and one written as the name is ("Soren Kask", in a letter, may
+    be another than "Søren")."""
+    fuller = _started_by(evidence)
     taken = Counter(name.partition(" ")[0] for name in chosen)
     for name in [n for n in chosen if " " not in n and taken[n] == 1]:
-        full = fuller.get(name, [])
+        full = [n for n in fuller.get(fold(name), []) if n.count(" ") == 1 and n.partition(" ")[0] == name]
         if len(full) != 1 or full[0] in chosen:
             continue
         found = evidence[full[0]]
@@ -1747,6 +1824,60 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
         said = [where for where in (found.first_inside, found.first_opening, chosen[name]) if where >= 0]
         chosen[full[0]] = min(said)
         del chosen[name]
+
+
+def _started_by(names: Iterable[str]) -> dict[str, list[str]]:
+    """The names each run of a name's first words starts, by the run folded ("margaret": "Margaret Ashworth-Kerr";
+    "far": "Far Rua"): where a shorter name may be a longer one's."""
+    starting: dict[str, list[str]] = {}
+    for name in names:
+        parts = name.split()
+        for size in range(1, len(parts)):
+            starting.setdefault(fold(" ".join(parts[:size])), []).append(name)
+    return starting
+
+
+def _introduced_by_given_names(chosen: dict[str, int], evidence: dict[str, _Evidence], text: str) -> None:
+    """A person's full name introduced where the story first says who they are by its first words, by a role or a
+    description ("Harold's daughter, Margaret, whom she had never met", then "Margaret Ashworth-Kerr flew over"): the
+    shorter name is theirs ("another giant, named Far Rua--some say", read as Far, is "his great foe, Far Rua"). Not
+    where a description after the full name introduces it ("his daughter, Anna," then "Anna Berg, a land surveyor from
+    Oslo": another Anna, or one told anew), nor where the given name was only said ('"How many guards?" asked
+    Mireille'), which says nothing of who they are; and only where those words start one full name of the story's
+    people. A given name said only as someone's kin, with nothing of its own after it ("his son, Tom, who was
+    nineteen"), is the full name's only where the story named its family before ("Oskar Brandt, whose son Felix",
+    then "Felix Brandt"): "Tom Reed came up from Lancaster" may be another Tom."""
+    starting = _started_by(chosen)
+    first_said: dict[str, int] | None = None
+    for name in list(chosen):
+        fuller = starting.get(fold(name), [])
+        said_who = evidence[name].said_who
+        if len(fuller) != 1 or not 0 <= said_who < chosen[fuller[0]] or evidence[fuller[0]].described_after >= 0:
+            continue
+        if evidence[name].described_after < 0:
+            first_said = _first_said(text) if first_said is None else first_said
+            full = evidence[fuller[0]]
+            at = min(where for where in (full.first_inside, full.first_opening, chosen[fuller[0]]) if where >= 0)
+            if not _family_named_before(fuller[0], at, first_said):
+                continue
+        chosen[fuller[0]] = said_who
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _first_said(text: str) -> dict[str, int]:
+    """Where each word of the text is first said: read once, where searching for each name would read it again."""
+    first: dict[str, int] = {}
+    for word in _WORD.finditer(text):
+        first.setdefault(word.group(), word.start())
+    return first
+
+
+def _family_named_before(full: str, at: int, first_said: dict[str, int]) -> bool:
+    """Whether a full name's surname, or a part of a hyphenated one, was said before `at`, where the full name first
+    is ("Oskar Brandt, whose son Felix" before "Felix Brandt")."""
+    return any(first_said.get(part, at) < at for part in _WORD.findall(full.rsplit(" ", 1)[-1]))
 
 
 def _with_given_names(chosen: dict[str, int]) -> None:
@@ -1951,19 +2082,45 @@ def _count_mentions(runs: Counter[str], names: list[str]) -> dict[str, int]:
     return counts
 
 
-def _found(name: str, where: int, mentions: int, texts: list[str], read: list[str], starts: list[int]) -> FoundPerson:
+@dataclass(frozen=True)
+class _Sentences:
+    """A passage's sentences, read once for all the people introduced in it, as one sentence of thousands of names
+    has thousands of people: where INSIDE_WORDS stood, and each sentence's (start, end) with the starts apart."""
+
+    dropped: list[int]
+    spans: list[tuple[int, int]]
+    starts: list[int]
+
+
+def _sentences_of(text: str) -> _Sentences:
+    """A passage's sentences, and where the INSIDE_WORDS that reading it took out stood."""
+    dropped = [at - taken for taken, at in enumerate(m.start() for m in _INSIDE_WORD.finditer(text))]
+    spans = sentence_spans(text)
+    return _Sentences(dropped, spans, [start for start, _ in spans])
+
+
+def _found(
+    name: str,
+    where: int,
+    mentions: int,
+    texts: list[str],
+    read: list[str],
+    starts: list[int],
+    sentences: dict[int, _Sentences],
+) -> FoundPerson:
     """`name`, introduced at `where` in the passages `read` (`texts` without INSIDE_WORDS) joined: the intro is the
-    sentence of `texts` as written."""
+    sentence of `texts` as written; `sentences` keeps each passage's sentences, read when first asked for."""
     passage = bisect.bisect_right(starts, where) - 1
     text, offset = texts[passage], where - starts[passage]
+    if passage not in sentences:
+        sentences[passage] = _sentences_of(text)
+    read_once = sentences[passage]
     if read[passage] is not text:  # back to where it stands with the characters taken out
-        dropped = [at - taken for taken, at in enumerate(m.start() for m in _INSIDE_WORD.finditer(text))]
-        offset += bisect.bisect_right(dropped, offset)
-    spans = sentence_spans(text)
-    here = next((i for i, (s, e) in enumerate(spans) if s <= offset < e), None)
-    if here is None:
+        offset += bisect.bisect_right(read_once.dropped, offset)
+    here = bisect.bisect_right(read_once.starts, offset) - 1
+    if here < 0 or offset >= read_once.spans[here][1]:
         return FoundPerson(name, text, passage, mentions)
-    start, end = spans[here]
+    start, end = read_once.spans[here]
     return FoundPerson(name, text[start:end], passage, mentions)
 
 

@@ -563,3 +563,18 @@ def test_someone_brought_in_as_a_foster_relative_may_be_whom_they_marry(tmp_path
     people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
     found = person_introduced("Who did Sventa marry?", people, stories, passages, None, None, nothing_written)
     assert found is not None and (found.person.intro or "").startswith("Sventa marries Rimas, who is not of noble")
+
+
+def test_who_someone_is_is_answered_where_they_are_first_set_apart_as_someone_s_kin_or_partner(tmp_path):
+    # Chat and bench questions that the last passage, or a later one, answered: where the story first names them as
+    # someone's partner or daughter says who they are; and Katarzyna, named alone in speech first, was no one.
+    for story, question, said in (
+        ("untuned7/corpus/the-orchard-at-kell.md", "Who is Simon?", "arrives with his partner, Simon, whom the family"),
+        ("untuned5/corpus/kestrel-line.md", "who is lena", "whose daughter Lena supplies them with bread"),
+        ("untuned2/corpus/the-ashworth-inheritance.md", "who is margaret", "a third to Harold's daughter, Margaret,"),
+        ("untuned2/corpus/the-canal-street-job.md", "who is katarzyna", "Katarzyna Wolff-Ebeling had been Dutchie's"),
+    ):
+        folder = tmp_path / Path(story).stem
+        folder.mkdir()
+        answer = library_of(folder, BENCH / story).ask(question, count=1)
+        assert answer.best is not None and said in answer.best.excerpt.text, question

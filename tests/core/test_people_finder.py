@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from bot.core import people_finder
 from bot.core.invisible_characters import without_inside_words
 from bot.core.people_finder import (
     _AFTER_PARTICLE,
@@ -16,6 +17,7 @@ from bot.core.people_finder import (
     _lowercase_words,
     find_people,
 )
+from bot.core.sentences import sentence_spans
 
 VARIED = [
     "Ivan's dog's 'tis a''b don't rock'n'roll o' the ' ' dogs' _under_score snake_case",
@@ -1365,3 +1367,230 @@ def test_a_surname_said_alone_may_be_the_first_word_of_another_person_s_full_nam
         "Dr. Ellen Shaw ran the clinic by the harbour. Her new nurse was Ellen Price.",
         "Ellen worked nights. Ellen sang to the patients. The children loved Ellen.",
     ) == ["Dr. Ellen Shaw", "Ellen Price"]
+
+
+def intro_of(passages: list[str], name: str) -> tuple[int, str]:
+    """(passage, sentence) introducing the person of that name."""
+    return next((p.passage, p.intro) for p in find_people(passages) if p.name == name)
+
+
+def test_a_name_first_set_apart_as_someone_s_partner_or_kin_is_introduced_there():
+    # bench/untuned7: "arrives with his partner, Simon, whom the family has never met" said nothing of Simon, whose
+    # introduction was a later passage's "cold treatment of Simon, until Margaret unexpectedly asks Simon".
+    partner = [
+        "Tomas Reyes runs a small bakery in Valencia with his partner, Joaquin, whom his parents refuse to meet.",
+        '"We cannot pay the rent," said Joaquin one winter, and Tomas admits that he has been paying his debts.',
+        "Tomas's sister, Elena, lends them the money, and Joaquin paints her portrait.",
+    ]
+    assert intro_of(partner, "Joaquin") == (0, partner[0])
+    # "Voss's wife Ingrid", then "Ingrid Voss": the full name is hers, introduced as his wife.
+    wife = [
+        "Captain Harald Voss commands the whaler Northern Star. Voss's wife Ingrid runs the chandlery in Tromso.",
+        "When the ship is late, Ingrid sails north to find it. Ingrid Voss is the first to sight the wreck.",
+    ]
+    assert intro_of(wife, "Ingrid Voss") == (0, "Voss's wife Ingrid runs the chandlery in Tromso.")
+
+
+def test_a_given_name_said_as_kin_before_the_full_name_introduces_that_person():
+    # bench/untuned5: "a local miller, Pavel Ostrov, whose daughter Lena supplies them with bread" said nothing of
+    # Lena, and "he later married Lena Ostrov", the last passage, introduced her.
+    whose = [
+        "The travellers stay at an inn kept by Oskar Brandt, whose son Felix looks after the horses.",
+        "When the snow closes the pass, Felix guides them over the mountain. Felix is hurt in a fall.",
+        "Years later Felix Brandt inherits the inn and names it after them.",
+    ]
+    assert intro_of(whose, "Felix Brandt") == (0, whose[0])
+    # A given name only said, before the full name says who he is, is no introduction.
+    said = [
+        '"Where is the key?" asked Felix, looking at the travellers.',
+        "Felix Brandt had been a locksmith in Basel before he took over his father's inn.",
+        "Felix Brandt opens the door.",
+    ]
+    assert intro_of(said, "Felix Brandt") == (1, said[1])
+
+
+def test_a_given_name_said_only_as_kin_introduces_a_full_name_only_of_a_family_named_before():
+    # "his son, Tom, who was nineteen" gave Tom Reed, a buyer come up from Lancaster, Walter Greave's son's
+    # introduction; "Oskar Brandt, whose son Felix" then "Felix Brandt" is the family named.
+    farm = [
+        "Walter Greave farmed two hundred acres above the river Lune for forty years. In the spring of 1961 he fell "
+        "from a hayloft and broke his hip, and the work passed to his son, Tom, who was nineteen and had wanted to be "
+        "a draughtsman. Tom sold the dairy herd within a month and planted barley on the low fields.",
+        "Tom Reed came up from Lancaster that summer to buy the herd's old milking machine. He drove a green lorry "
+        "and paid in cash.",
+        "Walter never walked again. Tom kept the farm going until 1970. Tom Reed bought the farmhouse at auction.",
+    ]
+    assert intro_of(farm, "Tom Reed") == (
+        1,
+        "Tom Reed came up from Lancaster that summer to buy the herd's old milking machine.",
+    )
+
+
+def test_a_name_said_alone_in_speech_is_introduced_where_it_is_said_to_be_someone_s():
+    # bench/untuned2: 'Then he said one word: "Katarzyna."', then "Katarzyna Wolff-Ebeling had been Dutchie's
+    # partner": no one was found, as "had been" was read only before "a", "an" or "the".
+    quoted = [
+        'Anselm stares at the photograph for a long time. Then he says one word: "Ilse."',
+        "Ilse Maurer had been Anselm's fiancee before the war, until she vanished in Vienna in 1938.",
+        "Anselm searches the archives for Ilse Maurer.",
+    ]
+    assert intro_of(quoted, "Ilse Maurer") == (1, quoted[1])
+
+
+def test_a_name_before_whose_something_is_no_thing_for_it():
+    # "All that the war left Ivan was his mother's ring" and "Tom visited Margaret, Harold's farm" say whose the ring
+    # and the farm are, not that Ivan and Margaret are things: each is still the person the story introduced.
+    ring = [
+        "A Russian refugee, Ivan, comes to Crossdale to work in the pit. All that the war left Ivan was his mother's "
+        "ring. He plays the violin at the harvest dance.",
+        "In the end, Ivan leaves for America.",
+    ]
+    assert "Ivan" in names_in(*ring)
+    farm = [
+        "When the war ends, Tom Wilder comes home to Greyside, the farm now run by his cousin Margaret, who has kept "
+        "it going through four hard winters.",
+        "By the time Tom visited Margaret, Harold's farm had already been sold to the bank.",
+        "Margaret teaches Tom to shear. Margaret signs the papers at the bank in Kendal.",
+    ]
+    assert "Margaret" in names_in(*farm)
+
+
+def test_a_name_spoken_to_at_a_quotation_s_start_is_not_described_by_what_is_said_to_them():
+    # '"Margaret, the house is on fire!"' made Margaret the house, a thing, and no one; '"Tom, Harold's brother is at
+    # the door,"' made Tom Harold's brother, introduced there, where "Tom, the village vicar," says who he is.
+    fire = [
+        'One night Anna runs into the kitchen. "Margaret, the house is on fire!" she cries, and Margaret runs out.',
+        "When the fire is out, Margaret sits with Anna on the step. Margaret said nothing.",
+    ]
+    assert "Margaret" in names_in(*fire)
+    door = [
+        'Anna Lind keeps house for her uncle. "Tom, Harold\'s brother is at the door," Anna calls up the stairs.',
+        "Tom, the village vicar, has not spoken to Harold for twenty years. Harold Marsh, a sailor, has come home.",
+        "In the morning Anna discovers that Tom had locked the door on purpose.",
+    ]
+    assert intro_of(door, "Tom") == (1, "Tom, the village vicar, has not spoken to Harold for twenty years.")
+
+
+def test_a_role_set_apart_after_a_name_opening_a_quotation_says_who_the_name_is():
+    # '"Jory, the blacksmith, has gone to Truro"' is said of Jory, not to him: read as spoken to, Jory was no one.
+    forge = [
+        '"Jory, the blacksmith, has gone to Truro and will not be back before the fair," said Ned Pascoe to the '
+        "squire's steward. The steward wrote it down in his book.",
+        "Jory came back on the Saturday with a cartload of iron and a new wife. Ned Pascoe, the carrier, took his "
+        "horseshoes to Bodmin every month.",
+    ]
+    assert intro_of(forge, "Jory") == (0, forge[0].split(" The steward")[0])
+
+
+def test_a_full_name_that_says_who_it_is_keeps_its_own_introduction():
+    # A given name said as someone's kin first moves a full name's introduction there only where the full name never
+    # says who it is: "Anna Berg, a land surveyor" and "Margaret Thatcher, the prime minister" are others.
+    surveyor = [
+        "Harold Ashworth, a retired judge, leaves a third of his estate to his daughter, Anna, who has nursed him.",
+        "In the spring, a stranger arrives. Anna Berg, a land surveyor from Oslo, has come to map the hall.",
+        "Anna Berg finds that the orchard was never part of the estate.",
+    ]
+    assert intro_of(surveyor, "Anna Berg") == (1, "Anna Berg, a land surveyor from Oslo, has come to map the hall.")
+    strike = [
+        "In 1984, Harold Dunn, a union man, leads the strike. His wife, Margaret, runs the soup kitchen.",
+        "Margaret Thatcher, the prime minister, refuses to meet the union. Margaret Thatcher sends more police.",
+    ]
+    assert intro_of(strike, "Margaret Thatcher") == (1, strike[1].split(" Margaret Thatcher sends")[0])
+    # Only said to be someone's, the full name is the kin said first: "Sabine Laurent had been Luc's fiancee".
+    fiancee = [
+        "The eldest son, Luc, manages the estate. Luc's girlfriend, Sabine, a chemist from Dijon, tests the soil.",
+        "Sabine Laurent had been Luc's fiancee once before, until she left him for a job in Lyon.",
+    ]
+    assert intro_of(fiancee, "Sabine Laurent") == (0, fiancee[0].split("estate. ")[1])
+
+
+def test_whose_role_before_a_name_says_who_the_name_is_only_where_the_name_acts_on_something_of_its_own():
+    # "whose daughter Lena supplies them" names Lena the daughter; in "whose father Anton had arrested in 1942" and
+    # "whose husband Pavel shot during the uprising" the father and the husband are whom Anton and Pavel acted on.
+    arrested = [
+        "She is the only survivor of a family whose father Anton had arrested in 1942.",
+        "She meets a young clerk, Paul, who helps her read the deeds. Anton, a former police sergeant, keeps the shop.",
+        "Anton offers to buy the house for her. In the end, Anton leaves Lauben.",
+    ]
+    assert intro_of(arrested, "Anton") == (1, "Anton, a former police sergeant, keeps the shop.")
+    shot = [
+        "Marta Kovac is the woman whose husband Pavel shot during the uprising of 1944.",
+        "In the spring of 1961, Pavel, a retired sergeant, comes back to Dunmore and asks Marta for work.",
+        "Pavel Horak sleeps in the storeroom. Pavel Horak rises before dawn to fire the ovens.",
+    ]
+    assert intro_of(shot, "Pavel Horak") == (1, shot[1])
+    # Set apart, the role is who the name is as after "his": ", whose brother, Tom," names a person said once.
+    assert names_in(
+        "Harold Finch, a weaver, lived in Leeds with his wife, whose brother, Tom, ran the mill by the river.",
+        "Harold was poor.",
+    ) == ["Harold Finch", "Tom"]
+
+
+def test_whose_role_before_a_name_whose_verb_is_followed_by_a_time_says_nothing_of_the_name():
+    # "whose daughter Marek married the winter before the war": the winter is when Marek married her, not whom, and
+    # the daughter is his wife; "Marek, a beekeeper from Sanok," says who he is.
+    mill = [
+        "In the village of Zarna lived Jan Kowal, the miller, whose daughter Marek married the winter before the war.",
+        "Marek, a beekeeper from Sanok, came back from the front in 1919 with one arm. Marek sold honey at the market.",
+    ]
+    assert intro_of(mill, "Marek") == (
+        1,
+        "Marek, a beekeeper from Sanok, came back from the front in 1919 with one arm.",
+    )
+    assert intro_of([mill[0].replace("the winter", "the next day"), mill[1]], "Marek")[0] == 1
+
+
+def test_a_full_name_written_otherwise_than_a_given_name_is_not_that_person_s():
+    # "Soren Kask", in a letter, may be another than "Søren": a name said alone is a full name written as it is.
+    letter = [
+        "Søren walked to the harbour with his brother. Later Søren bought bread.",
+        "The letter came from Soren Kask in Tallinn, and Søren read it twice.",
+    ]
+    assert names_in(*letter) == ["Søren"]
+
+
+def test_a_name_said_to_be_someone_s_partner_in_something_may_be_a_company():
+    # "Later Blackwood became Harold's partner in the venture", then "Blackwood sells its share": a partner in a
+    # venture may be a firm, and says no one is a person; "had been Anselm's fiancee" still does.
+    deal = [
+        "Harold Finch, a struggling inventor in Leeds, builds a new kind of loom in 1931. His only investor is "
+        "Vickers, a partner of the government in the war years. Later Blackwood became Harold's partner in the "
+        "venture, and the loom went into production.",
+        "When the depression deepens, Blackwood sells its share to Courtaulds, Harold's old rival, and Harold loses "
+        "the factory. He spends his last years teaching at the technical college, where a student named Agnes Bell "
+        "rebuilds his loom.",
+    ]
+    assert "Blackwood" not in names_in(*deal)
+    assert "Ilse Maurer" in names_in("Ilse Maurer had been Anselm's fiancee before the war.", "Anselm wept.")
+
+
+def test_a_role_before_a_full_name_leaves_it_introduced_where_its_given_name_was_named():
+    # A Legend of Knockmany: "another giant, named Far Rua--some say", read as "Far", then "his great foe, Far Rua":
+    # a role before the full name may say who one met before is; only a description after it ("Anna Berg, a land
+    # surveyor") introduces someone else.
+    knockmany = [
+        "There was at that time another giant, named Far Rua--some say he was Irish and some say he was Scotch--but "
+        "whether Scotch or Irish, he was a targer.",
+        "Finn was very melancholy, and felt himself very comfortable considering the dread he had of Far Rua.",
+        "In this very thing he was very much resembled by his great foe, Far Rua; for it was well known that the "
+        "huge strength that he possessed all lay in the middle finger of his right hand.",
+        '"It\'s this Far Rua," said he, "that\'s troublin\' me."',
+    ]
+    assert intro_of(knockmany, "Far Rua") == (0, knockmany[0])
+
+
+def test_a_passage_s_sentences_are_read_once_for_all_the_people_it_introduces(monkeypatch):
+    # One sentence of thousands of "X's brother, Y," read its passage's sentences again for each person: 3.8 s at
+    # 4,000 pairs, time growing with the square of the sentence.
+    syllables = ["ka", "lo", "mi", "ru", "se", "ta", "ve", "no"]
+    names = [(a + b + c).title() for a in syllables for b in syllables for c in syllables][:201]
+    passage = "They met " + " ".join(f"{names[i]}'s brother, {names[i + 1]}," for i in range(200)) + " and left."
+    reads = []
+
+    def counted(text: str) -> list[tuple[int, int]]:
+        reads.append(text)
+        return sentence_spans(text)
+
+    monkeypatch.setattr(people_finder, "sentence_spans", counted)
+    assert len(find_people([passage])) > 100
+    assert len(reads) == 1
