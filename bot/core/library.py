@@ -18,13 +18,21 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
+from bot.core.death_asked import death_asked, death_told
 from bot.core.ending_asked import asks_for_ending, ending_words_at
 from bot.core.excerpt import EXCERPT_CHARS, closing, leading_with, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
-from bot.core.introductions import Introduction, as_asked, lead_of, person_introduced, person_named_alone
+from bot.core.introductions import (
+    Introduction,
+    as_asked,
+    lead_of,
+    person_introduced,
+    person_named_alone,
+    relative_named,
+)
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
@@ -161,6 +169,9 @@ class StoryLibrary:
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
         noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
         bounded list, not for any word a question may type."""
+        self._deaths: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
+        """Where each person's story tells their death (death_told), by story, name and whether asked what happens to
+        them: read once to rank and once to show (at most two entries a person)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -697,7 +708,9 @@ class StoryLibrary:
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
         )
         if introduction is None:
-            return self._named_thing_told(text, within) or self._kind_told(text, within)
+            return (
+                self._named_thing_told(text, within) or self._kind_told(text, within) or self._death_told(text, within)
+            )
         fact = person_fact_asked(text)
         return introduction if fact is None else self._told_at(introduction, fact)
 
@@ -758,6 +771,35 @@ class StoryLibrary:
                 return self._told_there(person, told)
             self._named_things[key] = told
         return self._told_there(person, self._named_things[key])
+
+    def _death_told(self, question: str, within: range | None) -> Introduction | None:
+        """For "How did Clara die?", "What happened to Zupan?" or "How did Tomasa's husband die?" of one person of the
+        stories (of one story: `within` its passages; a relative, where their story brings them in as one), the
+        sentence of their story telling their death (bot.core.death_asked: "Clara was found dead at the bottom of the
+        old quarry"), as the person's introduction moved there; None where the question asks no such thing, the name
+        is no one's or several people's, or their story tells no death of theirs."""
+        asked = death_asked(question)
+        if asked is None:
+            return None
+        person = relative_named(
+            self.person_finder, self.corpus.stories, self.corpus.passages, asked.name, within, self._written
+        ) or self._person_named(asked.name, within)
+        if person is None or person.passage is None:
+            return None
+        key = (person.path, person.name, asked.happening)
+        if key not in self._deaths:
+            texts, others = self._story_told(person)
+            story = self.corpus.passages[person.passage].story
+            pronouns = self._pronouns_of_person(story, person.name)
+            told_with = {other: self._pronouns_of_person(story, other) for other in others}
+            rivals = {
+                sex: [other for other, forms in told_with.items() if forms is None or sex in forms]
+                for sex in ("he", "she")
+            }
+            self._deaths[key] = death_told(
+                texts, person.name, others, pronouns, rivals, first_undergone=asked.happening
+            )
+        return self._told_there(person, self._deaths[key])
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
         """The texts of the passages of the person's story, and the names of its other people: what a rule reads to

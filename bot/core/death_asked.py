@@ -1,0 +1,588 @@
+"""Where a story tells how someone died, for "How did Clara die?", "How was Bobby killed?" or "What happened to Zupan?".
+
+A plot tells a death once, in the sentence that says how it came ("Clara was found dead at the bottom of the old
+quarry", "a sniper kills Bobby in the orchard", "He is killed in the fight"), and mentions it often after ("after
+Clara's death"), so the passages most like the question's words ("Clara", "die") are as likely the later ones. The
+first sentence telling the person's death as its subject or object, by name or by a pronoun that is theirs, answers;
+else the first naming their death, body or killer ("the drowning of their youngest son, Toby"); where none does, the
+ranking does. A death threatened, feared, faked, survived or someone else's is none: only a few words of being
+("is", "was found", "finally") may stand between the person and the word telling their death, so "nearly drowns",
+"is presumed dead", "would die", "tries to kill him" and "Clara watches Tom die" are not Clara's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from bot.core.analysis import fold, words
+from bot.core.kin_asked import KIN
+from bot.core.people_finder import HONORIFICS, person_titles
+from bot.core.sentences import sentence_spans
+
+_AUXILIARIES = frozenset({"did", "does", "do", "was", "is", "were", "are", "has", "had"})
+_ADVERBS_ASKED = frozenset({"really", "actually", "exactly", "finally", "eventually"})
+_DYING_ASKED = (("die",), ("died",), ("dies",), ("killed",), ("murdered",), ("get", "killed"), ("be", "killed"))
+"""What ends "How did X ...?" asking how X died."""
+_ENDING_ASKED = (("end", "up"),)
+"""What ends "How does X ...?" asking what becomes of X: answered by their death where the story tells one."""
+_AT_THE_END = (("in", "the", "end"), ("at", "the", "end"), ("eventually",), ("finally",), ())
+"""What may follow the name in "What happens to X?" and keep it asking what becomes of X ("in the war" asks of one
+time)."""
+_HAPPEN = frozenset({"happen", "happens", "happened"})
+_MOST_NAME_WORDS = 4
+_NOT_IN_NAMES = frozenset(
+    {"at", "in", "on", "after", "before", "during", "when", "while", "with", "from", "for", "to", "by", "who", "that"}
+)
+"""Words that make what follows "What happens to" more than a name: a time, a place, a clause."""
+
+
+@dataclass(frozen=True)
+class DeathAsked:
+    """A question asking how someone died (death_asked)."""
+
+    name: str
+    """The person asked about, as typed ("Clara", "Tomasa's husband", "dannys dad")."""
+    happening: bool = False
+    """Asked what happens to them ("What happens to Zupan?", "How does Pruitt end up?"), not how they die: their death
+    answers only where it is the first thing the story tells done to them (death_told's `first_undergone`)."""
+
+
+def death_asked(question: str) -> DeathAsked | None:
+    """The person of "How did X die?" ("does", "was ... killed", "is ... murdered", "really die", "get killed"), "What
+    killed X?", "What happens to X?" ("happened", "really happened", "in the end") or "How does X end up?", X at most
+    four words; else None. One pass over the question's words."""
+    found = words(question)
+    said = [fold(word) for word, _, _ in found]
+    if said[:1] != ["how"] and said[:1] != ["what"]:
+        return None
+    if said[:2] in (["what", "killed"], ["what", "kills"]):
+        return _named(question, found, 2, len(found))
+    if said[0] == "how":
+        if len(said) < 3 or said[1] not in _AUXILIARIES:
+            return None
+        end = _ending_at(said, (*_DYING_ASKED, *_ENDING_ASKED), _AT_THE_END)
+        if end is None:
+            return None
+        while end > 2 and said[end - 1] in _ADVERBS_ASKED:
+            end -= 1
+        return _named(question, found, 2, end, happening=said[end:] == ["end", "up"])
+    start = 1
+    while start < len(said) and (said[start] in _AUXILIARIES or said[start] in _ADVERBS_ASKED):
+        start += 1
+    if start + 1 >= len(said) or said[start] not in _HAPPEN or said[start + 1] != "to":
+        return None
+    end = _ending_at(said, ((),), _AT_THE_END)
+    return None if end is None else _named(question, found, start + 2, end, happening=True)
+
+
+def _ending_at(said: list[str], endings: Sequence[tuple[str, ...]], after: Sequence[tuple[str, ...]]) -> int | None:
+    """Where the question's words before one of `endings`, followed by one of `after`, end; None where it ends
+    otherwise."""
+    for tail in after:
+        if tail and tuple(said[-len(tail) :]) != tail:
+            continue
+        cut = len(said) - len(tail)
+        for ending in endings:
+            if not ending or tuple(said[cut - len(ending) : cut]) == ending:
+                return cut - len(ending)
+    return None
+
+
+def _named(
+    question: str, found: list[tuple[str, int, int]], start: int, end: int, *, happening: bool = False
+) -> DeathAsked | None:
+    """The name typed from word `start` to `end` of the question, if it is one of at most _MOST_NAME_WORDS words, none
+    a word that asks of a time or place ("what happens to pip at the monastery")."""
+    if not 0 < end - start <= _MOST_NAME_WORDS:
+        return None
+    if any(fold(word) in _NOT_IN_NAMES for word, _, _ in found[start:end]):
+        return None
+    return DeathAsked(question[found[start][1] : found[end - 1][2]], happening)
+
+
+_DYING = frozenset({"dies", "died", "drowns", "drowned", "perishes", "perished", "succumbs", "succumbed"})
+"""Verbs telling their subject's death; not their bare forms, which tell none after a name ("would rather he die",
+"watches him die")."""
+_KILLED = frozenset(
+    {"killed", "murdered", "slain", "poisoned", "executed", "hanged", "beheaded", "assassinated", "strangled"}
+    | {"smothered", "electrocuted", "lynched", "martyred", "butchered", "massacred", "stabbed", "suffocated", "shot"}
+)
+"""Participles telling the death of the subject of a passive ("is killed", "was poisoned")."""
+_KILLING = frozenset(
+    {"kills", "killed", "killing", "murders", "murdered", "murdering", "poisons", "poisoned", "poisoning"}
+    | {"strangles", "strangled", "strangling", "executes", "executed", "executing", "slays", "slew", "slaying"}
+    | {"assassinates", "assassinated", "beheads", "beheaded", "hangs"}
+)
+"""Verbs telling their object's death ("a sniper kills Bobby"; "kills himself", the subject's); not their bare forms,
+which tell a death wished or planned ("kill him with one bite!", "intending to ... kill him"), nor "drowned him",
+which a tale says of tears."""
+_DEAD_AFTER = frozenset(
+    {"found", "is", "was", "are", "were", "lies", "lay", "lying", "left", "falls", "fell", "drops", "dropped", "shot"}
+    | {"struck", "pronounced", "declared", "been", "be"}
+)
+"""What "dead" tells a death after: "is found dead", "drops dead", "shot dead"; not "presumed dead"."""
+_NOT_DEAD = frozenset({"tired", "set", "end", "serious", "wrong", "certain", "sure", "drunk", "weight", "silent"})
+"""What makes "dead" no death after it: "dead tired", "dead set against"."""
+_BEING = frozenset(
+    {"is", "was", "were", "are", "has", "had", "have", "been", "be", "being", "gets", "got", "get", "getting"}
+    | {"finally", "eventually", "later", "soon", "then", "also", "tragically", "subsequently", "instantly", "found"}
+    | {"himself", "herself", "themselves", "promptly", "immediately", "suddenly", "shortly", "afterwards"}
+)
+"""The words that may stand between a person and the verb telling their death ("Clara was found dead", "he is
+finally killed"): an auxiliary or an adverb of time; any other ("nearly", "would", "presumed", "to", another's name)
+makes it no death of theirs."""
+_PASSIVE = frozenset({"is", "was", "were", "are", "been", "be", "being", "gets", "got", "get", "getting"})
+_NOT_ADVERBS = frozenset(
+    {"nearly", "only", "supposedly", "reportedly", "allegedly", "apparently", "likely", "presumably", "narrowly"}
+    | {"almost", "hardly", "barely", "nearly", "possibly", "probably", "seemingly", "ostensibly", "falsely"}
+)
+"""Adverbs ending in "ly" that leave a death unsure or undone ("nearly drowns", "supposedly died")."""
+_HURT = frozenset({"shot", "wounded", "captured", "beaten", "tortured", "stabbed", "attacked", "ambushed", "and"})
+"""What a passive death may be told after ("is shot and killed", "was captured and executed")."""
+_UNDONE_BEFORE = frozenset(
+    {"to", "would", "will", "could", "might", "may", "can", "cannot", "not", "never", "nearly", "almost", "tries"}
+    | {"tried", "try", "attempts", "attempted", "wants", "wanted", "plans", "planned", "threatens", "threatened"}
+    | {"should", "must", "shall", "refuses", "refused", "fails", "failed", "no", "didn't", "doesn't", "won't"}
+)
+"""What before a verb of killing leaves its object alive ("tries to kill Bobby", "would never murder Clara")."""
+_OBJECT_OPENINGS = frozenset(
+    {"the", "old", "young", "poor", "his", "her", "their", "own", "elderly", *HONORIFICS}
+    | {word for called in KIN.values() for word in called}
+    | {"beloved", "only", "younger", "elder", "older", "eldest", "youngest", "first"}
+)
+"""What may stand between a verb of killing and the name of its object ("kills the old Mr. Pike", "killed his
+father, Samuel")."""
+_MOST_OBJECT_WORDS = 3
+_HURT_ONLY = frozenset({"shot", "stabbed"})
+"""Participles of killing that may tell a wound: "is shot in the shoulder"."""
+_WOUNDED = frozenset(
+    {"wounded", "injured", "survives", "survived", "but", "arm", "leg", "shoulder", "hand", "knee", "foot", "side"}
+    | {"down", "at"}
+)
+_MOST_WORDS_WOUNDED = 5
+_LOSING = frozenset({"lost", "loses", "lose", "losing"})
+"""Verbs telling their object's death where it is a relative ("lost her husband, Captain James Marsh")."""
+_RELATIVES = frozenset(word for called in KIN.values() for word in called)
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+_SUICIDE = "suicide"
+_COMMITTING = frozenset({"commits", "committed", "commit", "committing"})
+_BODY = frozenset({"body", "corpse", "remains"})
+"""What, of a person's, tells their death as the telling of it does ("his body is never found")."""
+_MANNER_NOUNS = frozenset({"murder", "killing", "drowning", "execution", "suicide", "poisoning", "hanging", "shooting"})
+"""What, of a person's, tells how they died as a verb does ("the drowning of their youngest son, Toby")."""
+_DEATH_NOUNS = frozenset({"death", "killer", "murderer"})
+"""What, of a person's, names their death and not how it came ("after Clara's death"): answers only where no
+sentence tells it."""
+_NOT_OF_A_DEATH = frozenset(
+    {"certificate", "threat", "threats", "wish", "sentence", "penalty", "row", "warrant", "bed", "mask", "trap"}
+)
+"""What after "death" makes it none told: "Lionel's death certificate", "a death threat", "his death sentence"."""
+_NOT_A_DEATH = frozenset({"black"})
+"""What makes "death" no one's ("the Black Death")."""
+_FAKING = frozenset(
+    {"fakes", "faked", "faking", "fake", "feigns", "feigned", "feigning", "stages", "staged", "staging"}
+)
+"""What before a possessive makes the death named after it none ("fakes her death")."""
+_MOST_BETWEEN = 5
+"""The most words read back from a verb telling a death for the person who died: a bound, so each is read in constant
+time."""
+_SUBJECTS = frozenset({"he", "she"})
+_WHO = "who"
+"""The relative pronoun standing for the name right before it ("including Tennant, who drowns")."""
+_OBJECTS = frozenset({"him", "her"})
+_OWNERS = frozenset({"his", "her"})
+_OBJECT_ENDS = frozenset(
+    {"with", "in", "on", "at", "by", "and", "before", "after", "while", "when", "for", "as", "then", "that", "there"}
+    | {"outright", "instantly", "too", "himself", "herself", "during", "because", "but", "off", "from"}
+)
+"""What may follow "her" as the object of a verb of killing ("kills her with"), not as a possessive ("kills her
+husband")."""
+
+
+def death_told(
+    texts: Sequence[str],
+    name: str,
+    others: Sequence[str],
+    pronouns: Collection[str] | None = None,
+    rivals: Mapping[str, Sequence[str]] | None = None,
+    *,
+    first_undergone: bool = False,
+) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) first telling the death of the person of this name (by their whole name or a
+    word of it no one of `others` shares, or by a pronoun, one of `pronouns` where the story settles theirs, where they
+    are the person named last before it of those the pronoun may stand for: `rivals`, by "he" and "she", the others
+    it may, all of `others` unless given): as the subject of a verb of dying or of a passive of killing, or the object
+    of a verb of killing, or the owner of a body; else the first naming their death ("after Clara's death", "the death
+    of Clara"). None where none does. `first_undergone`: only the death told as the first thing done to them ("What
+    happens to Vilkas?" of "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a
+    death only named. Each sentence read once, each word a bounded number of times."""
+    shared = {fold(word) for other in others for word in other.split()}
+    own = _pattern(_forms(name, shared))
+    if own is None:
+        return None
+    forms = _HIS | _HERS if pronouns is None else frozenset(pronouns)
+    rival = {
+        sex: _pattern("|".join(form for other in of_sex if (form := _forms(other, set())) is not None))
+        for sex, of_sex in ({"he": others, "she": others} if rivals is None else rivals).items()
+    }
+    mentioned: tuple[int, str] | None = None
+    for index, text in enumerate(texts):
+        last_named = {"he": False, "she": False}  # whether they are the one named last, carried between sentences
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            told = _told_in(sentence, own, rival, forms, last_named)
+            if told == _TOLD:
+                return index, sentence
+            if first_undergone and told != 0:
+                return None
+            if told == _MENTIONED and mentioned is None:
+                mentioned = index, sentence
+    return mentioned
+
+
+_HIS = frozenset({"he", "him", "his", "himself"})
+_HERS = frozenset({"she", "her", "hers", "herself"})
+_TOLD = 2
+_MENTIONED = 1
+_UNDERGONE = 3
+_IsThem = Callable[[int, frozenset[str]], bool]
+"""Whether the word at a place of a sentence is the person: their name, or a pronoun of theirs of the forms given."""
+
+
+def _forms(name: str, shared: set[str]) -> str | None:
+    """The forms a story calls a person by, as a pattern's alternatives: the whole name, and each word of it that is
+    no title, honorific or word of another's name ("McPhee" of "Angus McPhee", "Dunstable" of "Mrs. Dunstable" where no
+    one else is a Dunstable); None for a name of titles alone."""
+    titles = person_titles()
+    forms = {name}
+    for word in name.split():
+        bare = word.strip("\"'“”‘’()")
+        folded = fold(bare).rstrip(".")
+        if bare[:1].isupper() and folded not in HONORIFICS and folded not in titles and fold(bare) not in shared:
+            forms.add(bare)
+    if not forms - {name} and all(fold(w).rstrip(".") in HONORIFICS or fold(w) in titles for w in name.split()):
+        return None
+    return "|".join(re.escape(form) for form in sorted(forms - {""}, key=len, reverse=True))
+
+
+def _pattern(forms: str | None) -> re.Pattern[str] | None:
+    """The forms as whole words, a possessive's "'s" after them read as part of the match."""
+    if not forms:
+        return None
+    return re.compile(rf"(?<![\w'’-])(?:{forms})(?P<owning>['’]s?)?(?![\w'’-])")
+
+
+def _told_in(
+    sentence: str,
+    own: re.Pattern[str],
+    rival: Mapping[str, re.Pattern[str] | None],
+    pronouns: frozenset[str],
+    last_named: dict[str, bool],
+) -> int:
+    """Whether the sentence tells the person's death (_TOLD), names it (_MENTIONED) or neither (0). `last_named`, by
+    "he" and "she": whether they are the person named last of those the pronoun may stand for, at its start; left as
+    at its end."""
+    found = words(sentence)
+    said = [fold(word) for word, _, _ in found]
+    starts = [start for _, start, _ in found]
+    theirs: dict[int, bool] = {}  # the word ending each name's mention: whether it is the person's (a possessive)
+    first_words: dict[int, int] = {}  # the word each of their mentions starts at, by the word it ends at
+    ends: dict[int, int] = {}  # the word each of their mentions ends at, by the word it starts at
+    for match in own.finditer(sentence):
+        at = bisect_right(starts, match.end() - 1) - 1
+        theirs[at] = match.group("owning") is not None
+        first_words[at] = bisect_right(starts, match.start()) - 1
+        ends[first_words[at]] = at
+    opening = any(first == 0 and not theirs[at] for at, first in first_words.items())
+    last = {sex: _named_last(sentence, starts, theirs, pattern, last_named, sex) for sex, pattern in rival.items()}
+    # a pronoun in a clause opening the sentence may stand for a name after it; one in quoted words, for anyone
+    ahead = len(said) if not _QUOTES.isdisjoint(sentence) else _fronted_clause_end(sentence, found, said)
+
+    def is_them(at: int, forms: frozenset[str]) -> bool:
+        """Whether the word at `at` is the person: their name (no possessive; as a subject, of _SUBJECTS, not after
+        "of": "the brother of Manawyddan had been slain"), or a pronoun of theirs of `forms` (an object's, of
+        _OBJECTS, only where their last mention in the sentence does not open a clause, as a subject does: "struck
+        Shiro and killed him", not "and Jack struck him a blow which killed him")."""
+        at = at if forms is _SUBJECTS else ends.get(at, at)  # an object's name is read from its first word
+        if at in theirs:
+            return not theirs[at] and not (
+                forms is _SUBJECTS and first_words[at] > 0 and said[first_words[at] - 1] == "of"
+            )
+        if at < ahead or said[at] not in forms or said[at] not in pronouns:
+            return False
+        named = last[_SEX[said[at]]]
+        if forms is not _OBJECTS or named.mentioned[at] < 0:
+            return named.alone[at]
+        return named.latest[at] and not _opens_clause(sentence, found, said, first_words[named.mentioned[at]])
+
+    def owned_by_them(at: int) -> bool:
+        """Whether the word at `at` is the person's possessive: their name's, or a pronoun's of theirs."""
+        if at in theirs:
+            return theirs[at]
+        return at >= ahead and said[at] in _OWNERS and said[at] in pronouns and last[_SEX[said[at]]].alone[at]
+
+    opening = opening or (bool(said) and is_them(0, _SUBJECTS))
+    joined = _first_and(sentence, found, said) if opening else None
+    mentioned = False
+    for at, word in enumerate(said):
+        if (
+            _subject_dies(said, at)
+            and _subject_is(said, at - (word == _SUICIDE), is_them, word in _KILLED, joined)
+            and (word not in _HURT_ONLY or _killed_outright(said, at))
+        ):
+            return _TOLD
+        if (word in _KILLING or word in _LOSING) and _object_killed(said, at, is_them):
+            return _TOLD
+        if word in _BODY and at > 0 and owned_by_them(at - 1) and _found_dead(said, at, at - 1 in theirs):
+            return _TOLD
+        if (word in _DEATH_NOUNS or word in _MANNER_NOUNS) and _death_owned(said, at, is_them, owned_by_them):
+            if word in _MANNER_NOUNS:
+                return _TOLD
+            mentioned = True
+    if mentioned:
+        return _MENTIONED
+    return _UNDERGONE if any(_undergoes(said, at) for at in range(len(said)) if is_them(at, _SUBJECTS)) else 0
+
+
+_IRREGULAR = frozenset(
+    {"sent", "put", "left", "thrown", "caught", "found", "held", "sold", "led", "kept", "cast", "hit", "struck"}
+    | {"brought", "made", "bound", "hung", "swept", "torn", "lost", "cut", "bitten", "stolen", "driven", "told"}
+)
+"""Passive participles ending in neither "ed" nor "en"."""
+
+
+_FINDING = frozenset(
+    {"find", "finds", "found", "discover", "discovers", "discovered", "recover", "recovers", "recovered", "washes"}
+    | {"washed", "bury", "buries", "buried", "identify", "identifies", "identified", "lies", "lay"}
+)
+"""What, near a body, tells it a dead one ("his body is never found", "find Hale's remains"), not a living one ("his
+body gave forth light")."""
+_MOST_WORDS_FINDING = 3
+
+
+def _found_dead(said: list[str], at: int, by_name: bool) -> bool:
+    """Whether a word of _FINDING stands within _MOST_WORDS_FINDING words after the body named at `at`, or before its
+    owner named `by_name` ("buried his body" may be a bear's)."""
+    before = said[max(0, at - 1 - _MOST_WORDS_FINDING) : at - 1] if by_name else []
+    return not _FINDING.isdisjoint(before + said[at + 1 : at + 1 + _MOST_WORDS_FINDING])
+
+
+def _opens_clause(sentence: str, found: list[tuple[str, int, int]], said: list[str], at: int) -> bool:
+    """Whether the word at `at` opens the sentence or a clause of it (after a comma, "and", "but", "then", "who"): a
+    name there is a subject."""
+    return (
+        at == 0
+        or said[at - 1] in _CLAUSE_OPENERS
+        or not _CLAUSE_MARKS.isdisjoint(sentence[found[at - 1][2] : found[at][1]])
+    )
+
+
+_CLAUSE_OPENERS = frozenset({"and", "but", "then", "who", "so"})
+_QUOTES = frozenset('"“”')
+
+
+def _killed_outright(said: list[str], at: int) -> bool:
+    """Whether the shooting or stabbing told at `at` kills: no wound or survival said in the few words after it."""
+    return _WOUNDED.isdisjoint(said[at + 1 : at + 1 + _MOST_WORDS_WOUNDED])
+
+
+def _undergoes(said: list[str], at: int) -> bool:
+    """Whether the person named at `at` is the subject of a passive: something is done to them ("Vilkas is exiled",
+    "is pulled beneath"). An adjective in "ed" ("is excited") reads as one too: it only keeps their death from
+    answering "What happens to them?"."""
+    after = at + 1
+    if after >= len(said) or said[after] not in _PASSIVE:
+        return False
+    for ahead in range(after + 1, min(after + 4, len(said))):
+        word = said[ahead]
+        if word.endswith(("ed", "en")) or word in _IRREGULAR:
+            return True
+        if not (word in _BEING or word.endswith("ly")):
+            return False
+    return False
+
+
+def _death_owned(said: list[str], at: int, is_them: _IsThem, owned_by_them: Callable[[int], bool]) -> bool:
+    """Whether the death named at `at` is the person's: after their possessive ("Clara's death", "his murder") or
+    before "of" and them, with at most _MOST_OBJECT_WORDS of _OBJECT_OPENINGS between ("the drowning of their youngest
+    son, Toby"); not "the Black Death", nor a death certificate, threat or sentence."""
+    if (at > 0 and said[at - 1] in _NOT_A_DEATH) or (at + 1 < len(said) and said[at + 1] in _NOT_OF_A_DEATH):
+        return False
+    if at > 1 and said[at - 2] in _FAKING:
+        return False
+    if at > 0 and owned_by_them(at - 1):
+        return True
+    if at + 1 >= len(said) or said[at + 1] != "of":
+        return False
+    for ahead in range(at + 2, min(at + 3 + _MOST_OBJECT_WORDS, len(said))):
+        if is_them(ahead, _OBJECTS):
+            return True
+        if said[ahead] not in _OBJECT_OPENINGS:
+            return False
+    return False
+
+
+_SEX = {**dict.fromkeys(_HIS, "he"), **dict.fromkeys(_HERS, "she")}
+_FRONTING = frozenset(
+    {"before", "after", "when", "while", "as", "once", "until", "although", "though", "if", "because", "since"}
+)
+
+
+def _fronted_clause_end(sentence: str, found: list[tuple[str, int, int]], said: list[str]) -> int:
+    """Where a clause opening the sentence with one of _FRONTING ends (the first word after its comma), or 0: a
+    pronoun in it may stand for the name after it ("Before he dies, Alvarez gives Lund his rosary")."""
+    if not said or said[0] not in _FRONTING:
+        return 0
+    comma = sentence.find(",")
+    return len(said) if comma < 0 else bisect_right([start for _, start, _ in found], comma)
+
+
+class _NamedLast(NamedTuple):
+    """By each word of a sentence (and one past its end), whom a pronoun there may stand for (_named_last)."""
+
+    alone: list[bool]
+    """The person is the one named last before it, and no one else is named before it in the sentence."""
+    latest: list[bool]
+    """The person is the one named last before it."""
+    mentioned: list[int]
+    """Where their last mention before it in the sentence ends, or -1."""
+
+
+def _named_last(
+    sentence: str,
+    starts: list[int],
+    theirs: Mapping[int, bool],
+    rival: re.Pattern[str] | None,
+    last_named: dict[str, bool],
+    sex: str,
+) -> _NamedLast:
+    """Whether a pronoun at each word of the sentence (its words starting at `starts`; the person's mentions ending at
+    the words of `theirs`) stands for the person: they are the one named last before it of them and those `rival`
+    names, from `last_named[sex]` at its start, and no one else is named before it in the sentence ("Crouch had been
+    seen arguing with Lyle on the night he died" says no one's death for sure). `last_named[sex]` left as at its
+    end."""
+    named = [(at, True) for at in theirs]
+    if rival is not None:
+        for match in rival.finditer(sentence):
+            at = bisect_right(starts, match.end() - 1) - 1
+            if at not in theirs:
+                named.append((at, False))
+    named.sort()
+    now = last_named[sex]
+    rival_named = False
+    mention = -1
+    last = _NamedLast([], [], [])
+    place = 0
+    for at, is_theirs in named:
+        while place <= at:
+            last.alone.append(now and not rival_named)
+            last.latest.append(now)
+            last.mentioned.append(mention)
+            place += 1
+        now = is_theirs
+        rival_named = rival_named or not is_theirs
+        mention = at if is_theirs else mention
+    rest = len(starts) + 1 - place
+    last.alone.extend([now and not rival_named] * rest)
+    last.latest.extend([now] * rest)
+    last.mentioned.extend([mention] * rest)
+    last_named[sex] = now
+    return last
+
+
+def _subject_dies(said: list[str], at: int) -> bool:
+    """Whether the word at `at` tells its subject's death: a verb of dying, a participle of killing (a passive's, read
+    by _subject_is), "dead" after a word of being or finding, "suicide" committed, "kills himself"."""
+    word = said[at]
+    if word in _DYING or word in _KILLED:
+        return True
+    if word == "dead":
+        return at > 0 and said[at - 1] in _DEAD_AFTER and (at + 1 == len(said) or said[at + 1] not in _NOT_DEAD)
+    if word == _SUICIDE:
+        return at > 0 and said[at - 1] in _COMMITTING
+    return word in _KILLING and at + 1 < len(said) and said[at + 1] in _REFLEXIVE
+
+
+_CLAUSE_WORDS = frozenset(
+    {"who", "whom", "whose", "which", "that", "while", "when", "as", "after", "before", "because", "until", "but"}
+    | {"if", "although", "though", "where", "whereupon", "or", "nor", "so"}
+)
+_CLAUSE_MARKS = frozenset(',;:()"“”')
+
+
+def _first_and(sentence: str, found: list[tuple[str, int, int]], said: list[str]) -> int | None:
+    """Where the sentence's first "and" stands, where it joins a second verb to the sentence's subject: no clause
+    opens and no comma stands before it ("McPhee had seen him leave the library and was killed"; not "Tom shoots
+    Jerry, who falls and dies"). One scan."""
+    for at in range(1, len(said)):
+        if said[at] in _CLAUSE_WORDS or not _CLAUSE_MARKS.isdisjoint(sentence[found[at - 1][2] : found[at][1]]):
+            return None
+        if said[at] == "and":
+            return at
+    return None
+
+
+def _subject_is(said: list[str], at: int, is_them: _IsThem, passive: bool, joined: int | None) -> bool:
+    """Whether the subject of the death told at `at` is the person: reached back over at most _MOST_BETWEEN words of
+    _BEING (and, before a passive, _HURT), an adverb in "ly" that undoes nothing; a passive's participle only after a
+    word of being ("is killed", not "Tom killed"), or followed by "by" ("Bobby, killed by a sniper"). Reaching the
+    "and" at `joined` (_first_and, of a sentence opening with the person), its subject is theirs; reaching "who", the
+    name right before it is its subject."""
+    being = not passive or (at + 1 < len(said) and said[at + 1] == "by")
+    back = at - 1
+    for _ in range(_MOST_BETWEEN + 1):
+        if back < 0:
+            return False
+        if is_them(back, _SUBJECTS) or back == joined:
+            return being and not _believed(said, back)
+        word = said[back]
+        if word == _WHO:
+            return back > 0 and is_them(back - 1, frozenset()) and being and not _believed(said, back - 1)
+        if word in _PASSIVE:
+            being = True
+        elif not (
+            word in _BEING
+            or (passive and word in _HURT)
+            or (word.endswith("ly") and word not in _NOT_ADVERBS)
+            or (said[at] == "dead" and word in _DEAD_AFTER)
+        ):
+            return False
+        back -= 1
+    return False
+
+
+_BELIEVING = frozenset(
+    {"fears", "feared", "fear", "fearing", "believes", "believed", "believe", "believing", "thinks", "thought"}
+    | {"think", "assumes", "assumed", "assume", "presumes", "presumed", "suspects", "suspected", "claims", "claimed"}
+    | {"pretends", "pretended", "rumoured", "rumored", "imagines", "imagined", "dreams", "dreamed", "dreamt", "if"}
+    | {"worries", "worried", "convinced", "insists", "insisted", "unless", "lest", "whether", "hopes", "hoped"}
+)
+"""Words that, a few words before the person, make their death one only feared, believed or told of falsely ("fears
+that Ben and Eli are dead", "insists that Tom drowned")."""
+_MOST_WORDS_BELIEVED = 4
+
+
+def _believed(said: list[str], subject: int) -> bool:
+    """Whether a word of _BELIEVING stands at most _MOST_WORDS_BELIEVED words before the subject at `subject`."""
+    return not _BELIEVING.isdisjoint(said[max(0, subject - _MOST_WORDS_BELIEVED) : subject])
+
+
+def _object_killed(said: list[str], at: int, is_them: _IsThem) -> bool:
+    """Whether the verb of killing at `at` has the person for its object, at most _MOST_OBJECT_WORDS of
+    _OBJECT_OPENINGS after it ("kills Bobby", "killed his father, Samuel"), and nothing before it undoes it ("tries to
+    kill", "would never murder"); not where its object is another's ("kills Bobby's dog")."""
+    if (at > 0 and said[at - 1] in _UNDONE_BEFORE) or (at > 1 and said[at - 2] in _UNDONE_BEFORE):
+        return False
+    losing = said[at] in _LOSING
+    for ahead in range(at + 1, min(at + 2 + _MOST_OBJECT_WORDS, len(said))):
+        if losing and ahead > at + 1 and said[ahead - 1] not in _RELATIVES:
+            return False  # "lost her husband, James", not "lost James in the crowd"
+        if is_them(ahead, _OBJECTS):
+            return not losing and (said[ahead] != "her" or ahead + 1 == len(said) or said[ahead + 1] in _OBJECT_ENDS)
+        if said[ahead] not in _OBJECT_OPENINGS:
+            return False
+    return False
