@@ -224,7 +224,7 @@ def death_told(
     own = _pattern(_forms(name, shared))
     if own is None:
         return None
-    forms = _HIS | _HERS if pronouns is None else frozenset(pronouns)
+    forms = frozenset(pronouns) if pronouns is not None else _titled(name)
     rival = {
         sex: _pattern("|".join(form for other in of_sex if (form := _forms(other, set())) is not None))
         for sex, of_sex in ({"he": others, "she": others} if rivals is None else rivals).items()
@@ -246,6 +246,21 @@ def death_told(
 
 _HIS = frozenset({"he", "him", "his", "himself"})
 _HERS = frozenset({"she", "her", "hers", "herself"})
+_MEN_S_TITLES = frozenset({"mr", "king", "sir", "prince", "lord", "bishop", "duke", "emperor", "father", "brother"})
+_WOMEN_S_TITLES = frozenset(
+    {"mrs", "miss", "ms", "queen", "princess", "lady", "duchess", "empress", "mother", "sister", "dame"}
+)
+
+
+def _titled(name: str) -> frozenset[str]:
+    """The pronouns a name's title tells ("Bishop Cairnech" is no "she"), for a person whose story does not settle
+    theirs; both sexes' where it has none."""
+    title = fold(name.split()[0]).rstrip(".") if name.split() else ""
+    if title in _MEN_S_TITLES:
+        return _HIS
+    return _HERS if title in _WOMEN_S_TITLES else _HIS | _HERS
+
+
 _TOLD = 2
 _MENTIONED = 1
 _UNDERGONE = 3

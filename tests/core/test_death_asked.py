@@ -130,6 +130,11 @@ def test_a_pronoun_tells_the_death_only_where_it_is_theirs() -> None:
     assert death_told(story, "Deacon Slade", ["Kettleby"], HIS) == (0, story[0])
     # a pronoun whose person the story does not settle and a sex no one else is named for
     assert death_told(["Tom sails. Two days later, he is found dead."], "Tom Webb", []) is not None
+    # unsettled, a title tells whose it may be
+    story = ["Bishop Cairnech blesses the queen. She made penitence, and she died upon the grave."]
+    assert death_told(story, "Bishop Cairnech", []) is None
+    story = ["Queen Duaibsech blesses the bishop. She made penitence, and she died upon the grave."]
+    assert death_told(story, "Queen Duaibsech", []) == (0, "She made penitence, and she died upon the grave.")
     # in quoted words a pronoun may be anyone's
     assert death_told(['Tom sails. "He drowned," she said.'], "Tom Webb", [], HIS) is None
 
