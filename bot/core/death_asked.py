@@ -28,6 +28,9 @@ _ADVERBS_ASKED = frozenset({"really", "actually", "exactly", "finally", "eventua
 _DYING_ASKED = (("die",), ("died",), ("dies",), ("killed",), ("murdered",), ("get", "killed"), ("be", "killed"))
 """What ends "How did X ...?" asking how X died."""
 _ENDING_ASKED = (("end", "up"),)
+_ASKING_IF = frozenset({"did", "does", "is", "was", "has", "had"})
+"""How a question asks whether someone died ("did bo die", "Is Tom dead?", "Was Clara killed?"): answered as how."""
+_DEAD = ("dead",)
 """What ends "How does X ...?" asking what becomes of X: answered by their death where the story tells one."""
 _AT_THE_END = (("in", "the", "end"), ("at", "the", "end"), ("eventually",), ("finally",), ())
 """What may follow the name in "What happens to X?" and keep it asking what becomes of X ("in the war" asks of one
@@ -52,24 +55,27 @@ class DeathAsked:
 
 
 def death_asked(question: str) -> DeathAsked | None:
-    """The person of "How did X die?" ("does", "was ... killed", "is ... murdered", "really die", "get killed"), "What
-    killed X?", "What happens to X?" ("happened", "really happened", "in the end") or "How does X end up?", X at most
-    four words; else None. One pass over the question's words."""
+    """The person of "How did X die?" ("does", "was ... killed", "is ... murdered", "really die", "get killed"; "When
+    did X die?", whose sentence tells when as often as how), "Did X
+    die?" ("Is X dead?", "Was X killed?"), "What killed X?", "What happens to X?" ("happened", "really happened", "in
+    the end") or "How does X end up?", X at most four words; else None. One pass over the question's words."""
     found = words(question)
     said = [fold(word) for word, _, _ in found]
-    if said[:1] != ["how"] and said[:1] != ["what"]:
+    if said[:1] and said[0] in _ASKING_IF:
+        end = _ending_at(said, (*_DYING_ASKED, _DEAD), _AT_THE_END)
+        return None if end is None else _named(question, found, 1, _before_adverbs(said, 1, end))
+    if said[:1] not in (["how"], ["what"], ["when"]):
         return None
     if said[:2] in (["what", "killed"], ["what", "kills"]):
         return _named(question, found, 2, len(found))
-    if said[0] == "how":
+    if said[0] in ("how", "when"):
         if len(said) < 3 or said[1] not in _AUXILIARIES:
             return None
         end = _ending_at(said, (*_DYING_ASKED, *_ENDING_ASKED), _AT_THE_END)
         if end is None:
             return None
-        while end > 2 and said[end - 1] in _ADVERBS_ASKED:
-            end -= 1
-        return _named(question, found, 2, end, happening=said[end:] == ["end", "up"])
+        ending_up = said[end : end + 2] == ["end", "up"]
+        return _named(question, found, 2, _before_adverbs(said, 2, end), happening=ending_up)
     start = 1
     while start < len(said) and (said[start] in _AUXILIARIES or said[start] in _ADVERBS_ASKED):
         start += 1
@@ -77,6 +83,14 @@ def death_asked(question: str) -> DeathAsked | None:
         return None
     end = _ending_at(said, ((),), _AT_THE_END)
     return None if end is None else _named(question, found, start + 2, end, happening=True)
+
+
+def _before_adverbs(said: list[str], start: int, end: int) -> int:
+    """Where the name from `start` ends, before the adverbs of _ADVERBS_ASKED ending at `end` ("how did crouch really
+    die")."""
+    while end > start + 1 and said[end - 1] in _ADVERBS_ASKED:
+        end -= 1
+    return end
 
 
 def _ending_at(said: list[str], endings: Sequence[tuple[str, ...]], after: Sequence[tuple[str, ...]]) -> int | None:
