@@ -13,7 +13,7 @@ ranking does. A death threatened, feared, faked, survived or someone else's is n
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -222,33 +222,31 @@ def death_told(
     name: str,
     others: Sequence[str],
     pronouns: Collection[str] | None = None,
-    rivals: Mapping[str, Sequence[str]] | None = None,
+    told_with: Callable[[str], Collection[str] | None] | None = None,
     *,
     first_undergone: bool = False,
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling the death of the person of this name (by their whole name or a
     word of it no one of `others` shares, or by a pronoun, one of `pronouns` where the story settles theirs, where they
-    are the person named last before it of those the pronoun may stand for: `rivals`, by "he" and "she", the others
-    it may, all of `others` unless given): as the subject of a verb of dying or of a passive of killing, or the object
-    of a verb of killing, or the owner of a body; else the first naming their death ("after Clara's death", "the death
-    of Clara"). None where none does. `first_undergone`: only the death told as the first thing done to them ("What
-    happens to Vilkas?" of "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a
-    death only named. Each sentence read once, each word a bounded number of times."""
+    are the person named last before it of those the pronoun may stand for, as `told_with` tells the others' pronouns:
+    any, unless given): as the subject of a verb of dying or of a passive of killing, or the object of a verb of
+    killing, or the owner of a body; else the first naming their death ("after Clara's death", "the death of Clara").
+    None where none does. `first_undergone`: only the death told as the first thing done to them ("What happens to
+    Vilkas?" of "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a death only
+    named. Each sentence read once, each word a bounded number of times; `told_with` asked only of the people named
+    before a pronoun that may tell a death, once each."""
     shared = {fold(word) for other in others for word in other.split()}
     own = _pattern(_forms(name, shared))
     if own is None:
         return None
     forms = frozenset(pronouns) if pronouns is not None else _titled(name)
-    rival = {
-        sex: _pattern("|".join(form for other in of_sex if (form := _forms(other, set())) is not None))
-        for sex, of_sex in ({"he": others, "she": others} if rivals is None else rivals).items()
-    }
+    cast = _Others(others, told_with)
     mentioned: tuple[int, str] | None = None
     for index, text in enumerate(texts):
-        last_named = {"he": False, "she": False}  # whether they are the one named last, carried between sentences
+        last = _Since(seen=False, since=())  # whom a pronoun may stand for, carried from sentence to sentence
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            told = _told_in(sentence, own, rival, forms, last_named)
+            told, last = _told_in(sentence, own, cast, forms, last)
             if told == _TOLD:
                 return index, sentence
             if first_undergone and told != 0:
@@ -256,6 +254,64 @@ def death_told(
             if told == _MENTIONED and mentioned is None:
                 mentioned = index, sentence
     return mentioned
+
+
+class _Since(NamedTuple):
+    """Whom a pronoun may stand for at a place of a passage: whether the person is named before it in the passage, and
+    the others named since (each the set of people a mention may be), None past _MOST_NAMED_SINCE of them."""
+
+    seen: bool
+    since: tuple[frozenset[int], ...] | None
+
+
+class _Before(NamedTuple):
+    """_Since at a place of a sentence, with the others named before it in the sentence (None past _MOST_NAMED_SINCE)
+    and where the person's last mention before it in the sentence ends (-1 where there is none)."""
+
+    last: _Since
+    in_sentence: tuple[frozenset[int], ...] | None
+    mentioned: int
+
+
+_MOST_NAMED_SINCE = 8
+"""How many mentions of others since the person's are kept: past them, a pronoun is taken for someone else's (a bound,
+so each mention's state is copied in constant time)."""
+
+
+def _named_after(named: tuple[frozenset[int], ...] | None, who: frozenset[int]) -> tuple[frozenset[int], ...] | None:
+    if named is None or len(named) >= _MOST_NAMED_SINCE:
+        return None
+    return (*named, who)
+
+
+class _Others:
+    """The story's other people: a pattern of the forms they are called by, and the pronouns each is told with, read
+    only where a pronoun weighed may be theirs."""
+
+    def __init__(self, others: Sequence[str], told_with: Callable[[str], Collection[str] | None] | None) -> None:
+        named: dict[str, set[int]] = {}
+        for index, other in enumerate(others):
+            for form in _forms(other, set()) or ():
+                named.setdefault(fold(form), set()).add(index)
+        self.named = {form: frozenset(people) for form, people in named.items()}
+        self.pattern = _pattern([form for other in others for form in _forms(other, set()) or ()])
+        self._others = others
+        self._told_with = told_with
+        self._pronouns: dict[int, Collection[str] | None] = {}
+
+    def may_be(self, people: frozenset[int], pronoun_sex: str) -> bool:
+        """Whether one of `people` may be told with the pronouns of `pronoun_sex` ("he", "she")."""
+        for person in people:
+            if person not in self._pronouns:
+                told = None if self._told_with is None else self._told_with(self._others[person])
+                self._pronouns[person] = told
+            told = self._pronouns[person]
+            if not told or pronoun_sex in told:
+                return True
+        return False
+
+    def any_may_be(self, named: tuple[frozenset[int], ...] | None, pronoun_sex: str) -> bool:
+        return named is None or any(self.may_be(people, pronoun_sex) for people in named)
 
 
 _HIS = frozenset({"he", "him", "his", "himself"})
@@ -282,10 +338,10 @@ _IsThem = Callable[[int, frozenset[str]], bool]
 """Whether the word at a place of a sentence is the person: their name, or a pronoun of theirs of the forms given."""
 
 
-def _forms(name: str, shared: set[str]) -> str | None:
-    """The forms a story calls a person by, as a pattern's alternatives: the whole name, and each word of it that is
-    no title, honorific or word of another's name ("McPhee" of "Angus McPhee", "Dunstable" of "Mrs. Dunstable" where no
-    one else is a Dunstable); None for a name of titles alone."""
+def _forms(name: str, shared: set[str]) -> list[str] | None:
+    """The forms a story calls a person by, longest first: the whole name, and each word of it that is no title,
+    honorific or word of another's name ("McPhee" of "Angus McPhee", "Dunstable" of "Mrs. Dunstable" where no one else
+    is a Dunstable); None for a name of titles alone."""
     titles = person_titles()
     forms = {name}
     for word in name.split():
@@ -295,26 +351,22 @@ def _forms(name: str, shared: set[str]) -> str | None:
             forms.add(bare)
     if not forms - {name} and all(fold(w).rstrip(".") in HONORIFICS or fold(w) in titles for w in name.split()):
         return None
-    return "|".join(re.escape(form) for form in sorted(forms - {""}, key=len, reverse=True))
+    return sorted(forms - {""}, key=len, reverse=True)
 
 
-def _pattern(forms: str | None) -> re.Pattern[str] | None:
-    """The forms as whole words, a possessive's "'s" after them read as part of the match."""
+def _pattern(forms: Sequence[str] | None) -> re.Pattern[str] | None:
+    """The forms as whole words, longest first, a possessive's "'s" after them read as part of the match."""
     if not forms:
         return None
-    return re.compile(rf"(?<![\w'’-])(?:{forms})(?P<owning>['’]s?)?(?![\w'’-])")
+    alternatives = "|".join(re.escape(form) for form in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?P<owning>['’]s?)?(?![\w'’-])")
 
 
 def _told_in(
-    sentence: str,
-    own: re.Pattern[str],
-    rival: Mapping[str, re.Pattern[str] | None],
-    pronouns: frozenset[str],
-    last_named: dict[str, bool],
-) -> int:
-    """Whether the sentence tells the person's death (_TOLD), names it (_MENTIONED) or neither (0). `last_named`, by
-    "he" and "she": whether they are the person named last of those the pronoun may stand for, at its start; left as
-    at its end."""
+    sentence: str, own: re.Pattern[str], cast: _Others, pronouns: frozenset[str], carried: _Since
+) -> tuple[int, _Since]:
+    """Whether the sentence tells the person's death (_TOLD), names it (_MENTIONED) or neither (0), and whom a pronoun
+    may stand for at its end, from `carried`, at its start."""
     found = words(sentence)
     said = [fold(word) for word, _, _ in found]
     starts = [start for _, start, _ in found]
@@ -327,9 +379,17 @@ def _told_in(
         first_words[at] = bisect_right(starts, match.start()) - 1
         ends[first_words[at]] = at
     opening = any(first == 0 and not theirs[at] for at, first in first_words.items())
-    last = {sex: _named_last(sentence, starts, theirs, pattern, last_named, sex) for sex, pattern in rival.items()}
+    befores, mention_ends = _befores(sentence, starts, theirs, cast, carried)
     # a pronoun in a clause opening the sentence may stand for a name after it; one in quoted words, for anyone
     ahead = len(said) if not _QUOTES.isdisjoint(sentence) else _fronted_clause_end(sentence, found, said)
+
+    def stands_for_them(at: int, alone: bool) -> bool:
+        """Whether the pronoun at `at` may stand for the person: named last before it of those it may stand for, and
+        (`alone`) no one else it may stand for named before it in the sentence."""
+        before = befores[bisect_left(mention_ends, at)]
+        sex = _SEX[said[at]]
+        latest = before.last.seen and not cast.any_may_be(before.last.since, sex)
+        return latest and not (alone and cast.any_may_be(before.in_sentence, sex))
 
     def is_them(at: int, forms: frozenset[str]) -> bool:
         """Whether the word at `at` is the person: their name (no possessive; as a subject, of _SUBJECTS, not after
@@ -343,38 +403,45 @@ def _told_in(
             )
         if at < ahead or said[at] not in forms or said[at] not in pronouns:
             return False
-        named = last[_SEX[said[at]]]
-        if forms is not _OBJECTS or named.mentioned[at] < 0:
-            return named.alone[at]
-        return named.latest[at] and not _opens_clause(sentence, found, said, first_words[named.mentioned[at]])
+        mentioned = befores[bisect_left(mention_ends, at)].mentioned
+        if forms is not _OBJECTS or mentioned < 0:
+            return stands_for_them(at, alone=True)
+        return stands_for_them(at, alone=False) and not _opens_clause(sentence, found, said, first_words[mentioned])
 
     def owned_by_them(at: int) -> bool:
         """Whether the word at `at` is the person's possessive: their name's, or a pronoun's of theirs."""
         if at in theirs:
             return theirs[at]
-        return at >= ahead and said[at] in _OWNERS and said[at] in pronouns and last[_SEX[said[at]]].alone[at]
+        return at >= ahead and said[at] in _OWNERS and said[at] in pronouns and stands_for_them(at, alone=True)
 
     opening = opening or (bool(said) and is_them(0, _SUBJECTS))
     joined = _first_and(sentence, found, said) if opening else None
     mentioned = False
+    told = 0
     for at, word in enumerate(said):
         if (
             _subject_dies(said, at)
             and _subject_is(said, at - (word == _SUICIDE), is_them, word in _KILLED, joined)
             and (word not in _HURT_ONLY or _killed_outright(said, at))
         ):
-            return _TOLD
+            told = _TOLD
+            break
         if (word in _KILLING or word in _LOSING) and _object_killed(said, at, is_them):
-            return _TOLD
+            told = _TOLD
+            break
         if word in _BODY and at > 0 and owned_by_them(at - 1) and _found_dead(said, at, at - 1 in theirs):
-            return _TOLD
+            told = _TOLD
+            break
         if (word in _DEATH_NOUNS or word in _MANNER_NOUNS) and _death_owned(said, at, is_them, owned_by_them):
             if word in _MANNER_NOUNS:
-                return _TOLD
+                told = _TOLD
+                break
             mentioned = True
-    if mentioned:
-        return _MENTIONED
-    return _UNDERGONE if any(_undergoes(said, at) for at in range(len(said)) if is_them(at, _SUBJECTS)) else 0
+    if not told and mentioned:
+        told = _MENTIONED
+    elif not told and any(_undergoes(said, at) for at in range(len(said)) if is_them(at, _SUBJECTS)):
+        told = _UNDERGONE
+    return told, befores[-1].last
 
 
 _IRREGULAR = frozenset(
@@ -470,57 +537,34 @@ def _fronted_clause_end(sentence: str, found: list[tuple[str, int, int]], said: 
     return len(said) if comma < 0 else bisect_right([start for _, start, _ in found], comma)
 
 
-class _NamedLast(NamedTuple):
-    """By each word of a sentence (and one past its end), whom a pronoun there may stand for (_named_last)."""
-
-    alone: list[bool]
-    """The person is the one named last before it, and no one else is named before it in the sentence."""
-    latest: list[bool]
-    """The person is the one named last before it."""
-    mentioned: list[int]
-    """Where their last mention before it in the sentence ends, or -1."""
-
-
-def _named_last(
-    sentence: str,
-    starts: list[int],
-    theirs: Mapping[int, bool],
-    rival: re.Pattern[str] | None,
-    last_named: dict[str, bool],
-    sex: str,
-) -> _NamedLast:
-    """Whether a pronoun at each word of the sentence (its words starting at `starts`; the person's mentions ending at
-    the words of `theirs`) stands for the person: they are the one named last before it of them and those `rival`
-    names, from `last_named[sex]` at its start, and no one else is named before it in the sentence ("Crouch had been
-    seen arguing with Lyle on the night he died" says no one's death for sure). `last_named[sex]` left as at its
-    end."""
-    named = [(at, True) for at in theirs]
-    if rival is not None:
-        for match in rival.finditer(sentence):
+def _befores(
+    sentence: str, starts: list[int], theirs: Mapping[int, bool], cast: _Others, carried: _Since
+) -> tuple[list[_Before], list[int]]:
+    """Whom a pronoun may stand for before each mention of someone in the sentence (its words starting at `starts`;
+    the person's mentions ending at the words of `theirs`), and after the last, from `carried` at its start; and where
+    each mention ends (a pronoun at word `at` is after the mentions bisect_left finds before it)."""
+    named: list[tuple[int, frozenset[int] | None]] = [(at, None) for at in theirs]
+    if cast.pattern is not None:
+        for match in cast.pattern.finditer(sentence):
             at = bisect_right(starts, match.end() - 1) - 1
-            if at not in theirs:
-                named.append((at, False))
-    named.sort()
-    now = last_named[sex]
-    rival_named = False
-    mention = -1
-    last = _NamedLast([], [], [])
-    place = 0
-    for at, is_theirs in named:
-        while place <= at:
-            last.alone.append(now and not rival_named)
-            last.latest.append(now)
-            last.mentioned.append(mention)
-            place += 1
-        now = is_theirs
-        rival_named = rival_named or not is_theirs
-        mention = at if is_theirs else mention
-    rest = len(starts) + 1 - place
-    last.alone.extend([now and not rival_named] * rest)
-    last.latest.extend([now] * rest)
-    last.mentioned.extend([mention] * rest)
-    last_named[sex] = now
-    return last
+            form = fold(sentence[match.start() : match.start("owning") if match.group("owning") else match.end()])
+            if at not in theirs and form in cast.named:
+                named.append((at, cast.named[form]))
+    named.sort(key=lambda mention: mention[0])
+    before = _Before(carried, (), -1)
+    befores = [before]
+    for at, who in named:
+        if who is None:
+            before = _Before(_Since(True, ()), before.in_sentence, at)
+        else:
+            since = before.last.since
+            before = _Before(
+                _Since(before.last.seen, _named_after(since, who)),
+                _named_after(before.in_sentence, who),
+                before.mentioned,
+            )
+        befores.append(before)
+    return befores, [at for at, _ in named]
 
 
 def _subject_dies(said: list[str], at: int) -> bool:

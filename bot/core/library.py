@@ -791,13 +791,13 @@ class StoryLibrary:
             texts, others = self._story_told(person)
             story = self.corpus.passages[person.passage].story
             pronouns = self._pronouns_of_person(story, person.name)
-            told_with = {other: self._pronouns_of_person(story, other) for other in others}
-            rivals = {
-                sex: [other for other, forms in told_with.items() if forms is None or sex in forms]
-                for sex in ("he", "she")
-            }
             self._deaths[key] = death_told(
-                texts, person.name, others, pronouns, rivals, first_undergone=asked.happening
+                texts,
+                person.name,
+                others,
+                pronouns,
+                functools.partial(self._pronouns_of_person, story),
+                first_undergone=asked.happening,
             )
         return self._told_there(person, self._deaths[key])
 

@@ -113,10 +113,11 @@ def test_a_death_threatened_feared_survived_or_someone_elses_is_none_of_hers(tol
 
 def test_a_pronoun_tells_the_death_only_where_it_is_theirs() -> None:
     story = ["Brannoch holds the stair while Wren escapes through a tunnel. He is killed in the fight."]
-    rivals = {"he": [], "she": ["Wren Tallow"]}
-    assert death_told(story, "Brannoch", ["Wren Tallow"], None, rivals) == (0, "He is killed in the fight.")
+    told_with = {"Wren Tallow": HERS}.get  # the story settles hers, not his
+    assert death_told(story, "Brannoch", ["Wren Tallow"], None, told_with) == (0, "He is killed in the fight.")
+    assert death_told(story, "Brannoch", ["Wren Tallow"], None) is None  # Wren may be a "he", named last
     # a new passage: "he" is no one named yet
-    assert death_told(story[0].split(". "), "Brannoch", ["Wren Tallow"], None, rivals) is None
+    assert death_told(story[0].split(". "), "Brannoch", ["Wren Tallow"], None, told_with) is None
     # Wren is a woman: "he" is not hers, though she is named last
     assert death_told(story, "Wren Tallow", ["Brannoch"], HERS) is None
     # another man named last: "he" is his
