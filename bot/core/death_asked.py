@@ -3,7 +3,9 @@
 A plot tells a death once, in the sentence that says how it came ("Clara was found dead at the bottom of the old
 quarry", "a sniper kills Bobby in the orchard", "He is killed in the fight"), and mentions it often after ("after
 Clara's death"), so the passages most like the question's words ("Clara", "die") are as likely the later ones. The
-first sentence telling the person's death as its subject or object, by name or by a pronoun that is theirs, answers;
+first sentence telling the person's death as its subject or object, by name, answers (a pronoun is read as no one's:
+which of the story's people a "he" or "her" stands for is too often misread, and a killer would be given the death of
+"him" he kills);
 else the first naming their death, body or killer ("the drowning of their youngest son, Toby"); where none does, the
 ranking does. A death threatened, feared, faked, survived or someone else's is none: only a few words of being
 ("is", "was found", "finally") may stand between the person and the word telling their death, so "nearly drowns",
@@ -13,10 +15,9 @@ ranking does. A death threatened, feared, faked, survived or someone else's is n
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from bot.core.analysis import fold, words
 from bot.core.kin_asked import KIN
@@ -204,49 +205,28 @@ _FAKING = frozenset(
 _MOST_BETWEEN = 5
 """The most words read back from a verb telling a death for the person who died: a bound, so each is read in constant
 time."""
-_SUBJECTS = frozenset({"he", "she"})
 _WHO = "who"
 """The relative pronoun standing for the name right before it ("including Tennant, who drowns")."""
-_OBJECTS = frozenset({"him", "her"})
-_OWNERS = frozenset({"his", "her"})
-_OBJECT_ENDS = frozenset(
-    {"with", "in", "on", "at", "by", "and", "before", "after", "while", "when", "for", "as", "then", "that", "there"}
-    | {"outright", "instantly", "too", "himself", "herself", "during", "because", "but", "off", "from"}
-)
-"""What may follow "her" as the object of a verb of killing ("kills her with"), not as a possessive ("kills her
-husband")."""
 
 
 def death_told(
-    texts: Sequence[str],
-    name: str,
-    others: Sequence[str],
-    pronouns: Collection[str] | None = None,
-    told_with: Callable[[str], Collection[str] | None] | None = None,
-    *,
-    first_undergone: bool = False,
+    texts: Sequence[str], name: str, others: Sequence[str], *, first_undergone: bool = False
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling the death of the person of this name (by their whole name or a
-    word of it no one of `others` shares, or by a pronoun, one of `pronouns` where the story settles theirs, where they
-    are the person named last before it of those the pronoun may stand for, as `told_with` tells the others' pronouns:
-    any, unless given): as the subject of a verb of dying or of a passive of killing, or the object of a verb of
-    killing, or the owner of a body; else the first naming their death ("after Clara's death", "the death of Clara").
-    None where none does. `first_undergone`: only the death told as the first thing done to them ("What happens to
-    Vilkas?" of "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a death only
-    named. Each sentence read once, each word a bounded number of times; `told_with` asked only of the people named
-    before a pronoun that may tell a death, once each."""
+    word of it no one of `others` shares): as the subject of a verb of dying or of a passive of killing, or the object
+    of a verb of killing, or the owner of a body; else the first naming their death ("after Clara's death", "the death
+    of Clara"). None where none does. `first_undergone`: only the death told as the first thing done to them ("What
+    happens to Vilkas?" of "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a
+    death only named. Each sentence read once, each word a bounded number of times."""
     shared = {fold(word) for other in others for word in other.split()}
     own = _pattern(_forms(name, shared))
     if own is None:
         return None
-    forms = frozenset(pronouns) if pronouns is not None else _titled(name)
-    cast = _Others(others, told_with)
     mentioned: tuple[int, str] | None = None
     for index, text in enumerate(texts):
-        last = _Since(seen=False, since=())  # whom a pronoun may stand for, carried from sentence to sentence
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            told, last = _told_in(sentence, own, cast, forms, last)
+            told = _told_in(sentence, own)
             if told == _TOLD:
                 return index, sentence
             if first_undergone and told != 0:
@@ -256,86 +236,11 @@ def death_told(
     return mentioned
 
 
-class _Since(NamedTuple):
-    """Whom a pronoun may stand for at a place of a passage: whether the person is named before it in the passage, and
-    the others named since (each the set of people a mention may be), None past _MOST_NAMED_SINCE of them."""
-
-    seen: bool
-    since: tuple[frozenset[int], ...] | None
-
-
-class _Before(NamedTuple):
-    """_Since at a place of a sentence, with the others named before it in the sentence (None past _MOST_NAMED_SINCE)
-    and where the person's last mention before it in the sentence ends (-1 where there is none)."""
-
-    last: _Since
-    in_sentence: tuple[frozenset[int], ...] | None
-    mentioned: int
-
-
-_MOST_NAMED_SINCE = 8
-"""How many mentions of others since the person's are kept: past them, a pronoun is taken for someone else's (a bound,
-so each mention's state is copied in constant time)."""
-
-
-def _named_after(named: tuple[frozenset[int], ...] | None, who: frozenset[int]) -> tuple[frozenset[int], ...] | None:
-    if named is None or len(named) >= _MOST_NAMED_SINCE:
-        return None
-    return (*named, who)
-
-
-class _Others:
-    """The story's other people: a pattern of the forms they are called by, and the pronouns each is told with, read
-    only where a pronoun weighed may be theirs."""
-
-    def __init__(self, others: Sequence[str], told_with: Callable[[str], Collection[str] | None] | None) -> None:
-        named: dict[str, set[int]] = {}
-        for index, other in enumerate(others):
-            for form in _forms(other, set()) or ():
-                named.setdefault(fold(form), set()).add(index)
-        self.named = {form: frozenset(people) for form, people in named.items()}
-        self.pattern = _pattern([form for other in others for form in _forms(other, set()) or ()])
-        self._others = others
-        self._told_with = told_with
-        self._pronouns: dict[int, Collection[str] | None] = {}
-
-    def may_be(self, people: frozenset[int], pronoun_sex: str) -> bool:
-        """Whether one of `people` may be told with the pronouns of `pronoun_sex` ("he", "she")."""
-        for person in people:
-            if person not in self._pronouns:
-                told = None if self._told_with is None else self._told_with(self._others[person])
-                self._pronouns[person] = told
-            told = self._pronouns[person]
-            if not told or pronoun_sex in told:
-                return True
-        return False
-
-    def any_may_be(self, named: tuple[frozenset[int], ...] | None, pronoun_sex: str) -> bool:
-        return named is None or any(self.may_be(people, pronoun_sex) for people in named)
-
-
-_HIS = frozenset({"he", "him", "his", "himself"})
-_HERS = frozenset({"she", "her", "hers", "herself"})
-_MEN_S_TITLES = frozenset({"mr", "king", "sir", "prince", "lord", "bishop", "duke", "emperor", "father", "brother"})
-_WOMEN_S_TITLES = frozenset(
-    {"mrs", "miss", "ms", "queen", "princess", "lady", "duchess", "empress", "mother", "sister", "dame"}
-)
-
-
-def _titled(name: str) -> frozenset[str]:
-    """The pronouns a name's title tells ("Bishop Cairnech" is no "she"), for a person whose story does not settle
-    theirs; both sexes' where it has none."""
-    title = fold(name.split()[0]).rstrip(".") if name.split() else ""
-    if title in _MEN_S_TITLES:
-        return _HIS
-    return _HERS if title in _WOMEN_S_TITLES else _HIS | _HERS
-
-
 _TOLD = 2
 _MENTIONED = 1
 _UNDERGONE = 3
-_IsThem = Callable[[int, frozenset[str]], bool]
-"""Whether the word at a place of a sentence is the person: their name, or a pronoun of theirs of the forms given."""
+_IsThem = Callable[[int, bool], bool]
+"""Whether the word at a place of a sentence is the person, by name (as a subject or not)."""
 
 
 def _forms(name: str, shared: set[str]) -> list[str] | None:
@@ -362,11 +267,9 @@ def _pattern(forms: Sequence[str] | None) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?P<owning>['’]s?)?(?![\w'’-])")
 
 
-def _told_in(
-    sentence: str, own: re.Pattern[str], cast: _Others, pronouns: frozenset[str], carried: _Since
-) -> tuple[int, _Since]:
-    """Whether the sentence tells the person's death (_TOLD), names it (_MENTIONED) or neither (0), and whom a pronoun
-    may stand for at its end, from `carried`, at its start."""
+def _told_in(sentence: str, own: re.Pattern[str]) -> int:
+    """Whether the sentence tells the person's death (_TOLD), names it (_MENTIONED), tells something done to them
+    (_UNDERGONE) or none of these (0)."""
     found = words(sentence)
     said = [fold(word) for word, _, _ in found]
     starts = [start for _, start, _ in found]
@@ -379,42 +282,19 @@ def _told_in(
         first_words[at] = bisect_right(starts, match.start()) - 1
         ends[first_words[at]] = at
     opening = any(first == 0 and not theirs[at] for at, first in first_words.items())
-    befores, mention_ends = _befores(sentence, starts, theirs, cast, carried)
-    # a pronoun in a clause opening the sentence may stand for a name after it; one in quoted words, for anyone
-    ahead = len(said) if not _QUOTES.isdisjoint(sentence) else _fronted_clause_end(sentence, found, said)
 
-    def stands_for_them(at: int, alone: bool) -> bool:
-        """Whether the pronoun at `at` may stand for the person: named last before it of those it may stand for, and
-        (`alone`) no one else it may stand for named before it in the sentence."""
-        before = befores[bisect_left(mention_ends, at)]
-        sex = _SEX[said[at]]
-        latest = before.last.seen and not cast.any_may_be(before.last.since, sex)
-        return latest and not (alone and cast.any_may_be(before.in_sentence, sex))
-
-    def is_them(at: int, forms: frozenset[str]) -> bool:
-        """Whether the word at `at` is the person: their name (no possessive; as a subject, of _SUBJECTS, not after
-        "of": "the brother of Manawyddan had been slain"), or a pronoun of theirs of `forms` (an object's, of
-        _OBJECTS, only where their last mention in the sentence does not open a clause, as a subject does: "struck
-        Shiro and killed him", not "and Jack struck him a blow which killed him")."""
-        at = at if forms is _SUBJECTS else ends.get(at, at)  # an object's name is read from its first word
-        if at in theirs:
-            return not theirs[at] and not (
-                forms is _SUBJECTS and first_words[at] > 0 and said[first_words[at] - 1] == "of"
-            )
-        if at < ahead or said[at] not in forms or said[at] not in pronouns:
+    def is_them(at: int, subject: bool) -> bool:
+        """Whether the word at `at` is the person's name (no possessive; as a subject, not after "of": "the brother of
+        Manawyddan had been slain"; an object's read from its first word)."""
+        at = at if subject else ends.get(at, at)
+        if at not in theirs:
             return False
-        mentioned = befores[bisect_left(mention_ends, at)].mentioned
-        if forms is not _OBJECTS or mentioned < 0:
-            return stands_for_them(at, alone=True)
-        return stands_for_them(at, alone=False) and not _opens_clause(sentence, found, said, first_words[mentioned])
+        return not theirs[at] and not (subject and first_words[at] > 0 and said[first_words[at] - 1] == "of")
 
     def owned_by_them(at: int) -> bool:
-        """Whether the word at `at` is the person's possessive: their name's, or a pronoun's of theirs."""
-        if at in theirs:
-            return theirs[at]
-        return at >= ahead and said[at] in _OWNERS and said[at] in pronouns and stands_for_them(at, alone=True)
+        """Whether the word at `at` ends the person's possessive ("Clara's")."""
+        return theirs.get(at, False)
 
-    opening = opening or (bool(said) and is_them(0, _SUBJECTS))
     joined = _first_and(sentence, found, said) if opening else None
     mentioned = False
     told = 0
@@ -429,7 +309,7 @@ def _told_in(
         if (word in _KILLING or word in _LOSING) and _object_killed(said, at, is_them):
             told = _TOLD
             break
-        if word in _BODY and at > 0 and owned_by_them(at - 1) and _found_dead(said, at, at - 1 in theirs):
+        if word in _BODY and at > 0 and owned_by_them(at - 1) and _found_dead(said, at):
             told = _TOLD
             break
         if (word in _DEATH_NOUNS or word in _MANNER_NOUNS) and _death_owned(said, at, is_them, owned_by_them):
@@ -439,9 +319,9 @@ def _told_in(
             mentioned = True
     if not told and mentioned:
         told = _MENTIONED
-    elif not told and any(_undergoes(said, at) for at in range(len(said)) if is_them(at, _SUBJECTS)):
+    elif not told and any(_undergoes(said, at) for at in range(len(said)) if is_them(at, True)):
         told = _UNDERGONE
-    return told, befores[-1].last
+    return told
 
 
 _IRREGULAR = frozenset(
@@ -460,25 +340,11 @@ body gave forth light")."""
 _MOST_WORDS_FINDING = 3
 
 
-def _found_dead(said: list[str], at: int, by_name: bool) -> bool:
+def _found_dead(said: list[str], at: int) -> bool:
     """Whether a word of _FINDING stands within _MOST_WORDS_FINDING words after the body named at `at`, or before its
-    owner named `by_name` ("buried his body" may be a bear's)."""
-    before = said[max(0, at - 1 - _MOST_WORDS_FINDING) : at - 1] if by_name else []
+    owner's name."""
+    before = said[max(0, at - 1 - _MOST_WORDS_FINDING) : at - 1]
     return not _FINDING.isdisjoint(before + said[at + 1 : at + 1 + _MOST_WORDS_FINDING])
-
-
-def _opens_clause(sentence: str, found: list[tuple[str, int, int]], said: list[str], at: int) -> bool:
-    """Whether the word at `at` opens the sentence or a clause of it (after a comma, "and", "but", "then", "who"): a
-    name there is a subject."""
-    return (
-        at == 0
-        or said[at - 1] in _CLAUSE_OPENERS
-        or not _CLAUSE_MARKS.isdisjoint(sentence[found[at - 1][2] : found[at][1]])
-    )
-
-
-_CLAUSE_OPENERS = frozenset({"and", "but", "then", "who", "so"})
-_QUOTES = frozenset('"“”')
 
 
 def _killed_outright(said: list[str], at: int) -> bool:
@@ -515,56 +381,11 @@ def _death_owned(said: list[str], at: int, is_them: _IsThem, owned_by_them: Call
     if at + 1 >= len(said) or said[at + 1] != "of":
         return False
     for ahead in range(at + 2, min(at + 3 + _MOST_OBJECT_WORDS, len(said))):
-        if is_them(ahead, _OBJECTS):
+        if is_them(ahead, False):
             return True
         if said[ahead] not in _OBJECT_OPENINGS:
             return False
     return False
-
-
-_SEX = {**dict.fromkeys(_HIS, "he"), **dict.fromkeys(_HERS, "she")}
-_FRONTING = frozenset(
-    {"before", "after", "when", "while", "as", "once", "until", "although", "though", "if", "because", "since"}
-)
-
-
-def _fronted_clause_end(sentence: str, found: list[tuple[str, int, int]], said: list[str]) -> int:
-    """Where a clause opening the sentence with one of _FRONTING ends (the first word after its comma), or 0: a
-    pronoun in it may stand for the name after it ("Before he dies, Alvarez gives Lund his rosary")."""
-    if not said or said[0] not in _FRONTING:
-        return 0
-    comma = sentence.find(",")
-    return len(said) if comma < 0 else bisect_right([start for _, start, _ in found], comma)
-
-
-def _befores(
-    sentence: str, starts: list[int], theirs: Mapping[int, bool], cast: _Others, carried: _Since
-) -> tuple[list[_Before], list[int]]:
-    """Whom a pronoun may stand for before each mention of someone in the sentence (its words starting at `starts`;
-    the person's mentions ending at the words of `theirs`), and after the last, from `carried` at its start; and where
-    each mention ends (a pronoun at word `at` is after the mentions bisect_left finds before it)."""
-    named: list[tuple[int, frozenset[int] | None]] = [(at, None) for at in theirs]
-    if cast.pattern is not None:
-        for match in cast.pattern.finditer(sentence):
-            at = bisect_right(starts, match.end() - 1) - 1
-            form = fold(sentence[match.start() : match.start("owning") if match.group("owning") else match.end()])
-            if at not in theirs and form in cast.named:
-                named.append((at, cast.named[form]))
-    named.sort(key=lambda mention: mention[0])
-    before = _Before(carried, (), -1)
-    befores = [before]
-    for at, who in named:
-        if who is None:
-            before = _Before(_Since(True, ()), before.in_sentence, at)
-        else:
-            since = before.last.since
-            before = _Before(
-                _Since(before.last.seen, _named_after(since, who)),
-                _named_after(before.in_sentence, who),
-                before.mentioned,
-            )
-        befores.append(before)
-    return befores, [at for at, _ in named]
 
 
 def _subject_dies(said: list[str], at: int) -> bool:
@@ -610,11 +431,11 @@ def _subject_is(said: list[str], at: int, is_them: _IsThem, passive: bool, joine
     for _ in range(_MOST_BETWEEN + 1):
         if back < 0:
             return False
-        if is_them(back, _SUBJECTS) or back == joined:
+        if is_them(back, True) or back == joined:
             return being and not _believed(said, back)
         word = said[back]
         if word == _WHO:
-            return back > 0 and is_them(back - 1, frozenset()) and being and not _believed(said, back - 1)
+            return back > 0 and is_them(back - 1, False) and being and not _believed(said, back - 1)
         if word in _PASSIVE:
             being = True
         elif not (
@@ -654,8 +475,8 @@ def _object_killed(said: list[str], at: int, is_them: _IsThem) -> bool:
     for ahead in range(at + 1, min(at + 2 + _MOST_OBJECT_WORDS, len(said))):
         if losing and ahead > at + 1 and said[ahead - 1] not in _RELATIVES:
             return False  # "lost her husband, James", not "lost James in the crowd"
-        if is_them(ahead, _OBJECTS):
-            return not losing and (said[ahead] != "her" or ahead + 1 == len(said) or said[ahead + 1] in _OBJECT_ENDS)
+        if is_them(ahead, False):
+            return not losing
         if said[ahead] not in _OBJECT_OPENINGS:
             return False
     return False

@@ -789,16 +789,7 @@ class StoryLibrary:
         key = (person.path, person.name, asked.happening)
         if key not in self._deaths:
             texts, others = self._story_told(person)
-            story = self.corpus.passages[person.passage].story
-            pronouns = self._pronouns_of_person(story, person.name)
-            self._deaths[key] = death_told(
-                texts,
-                person.name,
-                others,
-                pronouns,
-                functools.partial(self._pronouns_of_person, story),
-                first_undergone=asked.happening,
-            )
+            self._deaths[key] = death_told(texts, person.name, others, first_undergone=asked.happening)
         return self._told_there(person, self._deaths[key])
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:

@@ -9,8 +9,6 @@ from tests.core.library_files import library_of
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
-HIS = frozenset({"he", "him", "his", "himself"})
-HERS = frozenset({"she", "her", "hers", "herself"})
 
 
 @pytest.mark.parametrize(
@@ -79,7 +77,7 @@ def test_other_questions_ask_no_death(question: str) -> None:
     ],
 )
 def test_a_death_told_of_the_person_by_name(told: str) -> None:
-    assert death_told(["Tom Webb came home.", told], "Clara Webb", ["Tom Webb"], HERS) == (1, told)
+    assert death_told(["Tom Webb came home.", told], "Clara Webb", ["Tom Webb"]) == (1, told)
 
 
 @pytest.mark.parametrize(
@@ -108,65 +106,37 @@ def test_a_death_told_of_the_person_by_name(told: str) -> None:
     ],
 )
 def test_a_death_threatened_feared_survived_or_someone_elses_is_none_of_hers(told: str) -> None:
-    assert death_told([told], "Clara Webb", ["Tom Webb"], HERS) is None
+    assert death_told([told], "Clara Webb", ["Tom Webb"]) is None
 
 
-def test_a_pronoun_tells_the_death_only_where_it_is_theirs() -> None:
-    story = ["Brannoch holds the stair while Wren escapes through a tunnel. He is killed in the fight."]
-    told_with = {"Wren Tallow": HERS}.get  # the story settles hers, not his
-    assert death_told(story, "Brannoch", ["Wren Tallow"], None, told_with) == (0, "He is killed in the fight.")
-    assert death_told(story, "Brannoch", ["Wren Tallow"], None) is None  # Wren may be a "he", named last
-    # a new passage: "he" is no one named yet
-    assert death_told(story[0].split(". "), "Brannoch", ["Wren Tallow"], None, told_with) is None
-    # Wren is a woman: "he" is not hers, though she is named last
-    assert death_told(story, "Wren Tallow", ["Brannoch"], HERS) is None
-    # another man named last: "he" is his
-    story = ["Brannoch fights Stroud on the stair. He is killed in the fight."]
-    assert death_told(story, "Brannoch", ["Stroud"], HIS) is None
-    # someone else named in the sentence before the pronoun
-    story = ["Lyle argues with Crouch on the quay on the night he died."]
-    assert death_told(story, "Lyle", ["Crouch"], HIS) is None
-    # a pronoun in a clause opening the sentence may stand for the name after it
-    assert (
-        death_told(["Lund hides.", "Before he dies, Alvarez gives Lund his rosary."], "Lund", ["Alvarez"], HIS) is None
-    )
-    # an object's pronoun: not where the person is the subject
-    story = ["Honoria's husband, Colonel Dunstable, killed him that night."]
-    assert death_told(story, "Colonel Dunstable", ["Honoria"], HIS) is None
-    story = ["Kettleby faces Deacon Slade in the corral and kills him in a duel."]
-    assert death_told(story, "Deacon Slade", ["Kettleby"], HIS) == (0, story[0])
-    # a pronoun whose person the story does not settle and a sex no one else is named for
-    assert death_told(["Tom sails. Two days later, he is found dead."], "Tom Webb", []) is not None
-    # unsettled, a title tells whose it may be
-    story = ["Bishop Cairnech blesses the queen. She made penitence, and she died upon the grave."]
-    assert death_told(story, "Bishop Cairnech", []) is None
-    story = ["Queen Duaibsech blesses the bishop. She made penitence, and she died upon the grave."]
-    assert death_told(story, "Queen Duaibsech", []) == (0, "She made penitence, and she died upon the grave.")
-    # in quoted words a pronoun may be anyone's
-    assert death_told(['Tom sails. "He drowned," she said.'], "Tom Webb", [], HIS) is None
+def test_a_pronoun_is_read_as_no_ones() -> None:
+    # the killer is not the "him" he kills, nor is a man the "she" of a woman unnamed
+    story = ["Tom is ambushed on the road home. At dawn Jerry kills him.", "Jerry dies in a shootout at the crossing."]
+    assert death_told(story, "Jerry Lane", ["Tom Webb"]) == (1, story[1])
+    story = ["Peter rows out to the wreck. Her body is found on the shore later. Peter is killed in the war."]
+    assert death_told(story, "Peter", ["Margaret"]) == (0, "Peter is killed in the war.")
+    assert death_told(["Brannoch holds the stair. He is killed in the fight."], "Brannoch", []) is None
 
 
 def test_the_sentence_telling_how_answers_before_a_mention_of_the_death() -> None:
     story = ["After Clara's death, Tom sells the farm.", "Years before, Clara had drowned in the millpond."]
-    assert death_told(story, "Clara Webb", ["Tom Webb"], HERS) == (1, story[1])
-    assert death_told(story[:1], "Clara Webb", ["Tom Webb"], HERS) == (0, story[0])  # a mention, where nothing else
+    assert death_told(story, "Clara Webb", ["Tom Webb"]) == (1, story[1])
+    assert death_told(story[:1], "Clara Webb", ["Tom Webb"]) == (0, story[0])  # a mention, where nothing else
 
 
 def test_what_happens_to_someone_is_their_death_only_where_it_is_the_first_thing_done_to_them() -> None:
     story = ["Vilkas is exiled to the marshes.", "Vilkas is captured and executed by the clans."]
-    assert death_told(story, "Duke Vilkas", [], HIS) == (1, story[1])
-    assert death_told(story, "Duke Vilkas", [], HIS, first_undergone=True) is None
+    assert death_told(story, "Duke Vilkas", []) == (1, story[1])
+    assert death_told(story, "Duke Vilkas", [], first_undergone=True) is None
     story = ["Zupan warns the smugglers.", "That night Zupan is found drowned in the harbour."]
-    assert death_told(story, "Marko Zupan", [], HIS, first_undergone=True) == (1, story[1])
-    assert (
-        death_told(["After Zupan's death the harbour is quiet."], "Marko Zupan", [], HIS, first_undergone=True) is None
-    )
+    assert death_told(story, "Marko Zupan", [], first_undergone=True) == (1, story[1])
+    assert death_told(["After Zupan's death the harbour is quiet."], "Marko Zupan", [], first_undergone=True) is None
 
 
 def test_a_surname_alone_is_the_person_unless_another_shares_it() -> None:
     story = ["McPhee is found dead at the bottom of the cellar stairs."]
-    assert death_told(story, "Dougal McPhee", ["Agnes Byrne"], HIS) == (0, story[0])
-    assert death_told(story, "Dougal McPhee", ["Agnes McPhee"], HIS) is None
+    assert death_told(story, "Dougal McPhee", ["Agnes Byrne"]) == (0, story[0])
+    assert death_told(story, "Dougal McPhee", ["Agnes McPhee"]) is None
 
 
 def test_the_rule_answers_through_the_library(tmp_path: Path) -> None:
@@ -177,14 +147,29 @@ def test_the_rule_answers_through_the_library(tmp_path: Path) -> None:
         BENCH / "untuned6" / "corpus" / "the-amber-crown.md",
         BENCH / "untuned8" / "corpus" / "a-winter-in-trieste.md",
     )
-    lodger = next(i for i, story in enumerate(library.corpus.stories) if story.path == "the-lodger-at-hollin-end.md")
     answer = library.ask("How did Clara die?")
     assert "Clara was found dead at the bottom of the old quarry" in answer.hits[0].excerpt.text
-    answer = library.ask("How did Eleanor's husband die?", story=lodger)  # a relative the story names
-    assert "in the opening weeks of the war in South Africa" in answer.hits[0].excerpt.text
-    answer = library.ask("How did Ashford die?")  # "he", after the sentence naming him last
-    assert "he is found dead at the foot of the stairs" in answer.hits[0].excerpt.text
     answer = library.ask("what happens to vilkas")  # exiled first: the ranking answers
     assert "Vilkas is exiled to the marshes" in answer.hits[0].excerpt.text
     answer = library.ask("what happens to zupan")
     assert "Zupan is found drowned in the harbour" in answer.hits[0].excerpt.text
+
+
+BORDER_ROAD = """# The Border Road
+
+The novel follows Tom Webb, a cattle buyer in 1880s Texas, and the outlaw Jerry Lane, who robs the stage from Abilene.
+
+Tom is ambushed on the road home. At dawn Jerry kills him. Ruth hires a tracker, Hollis, to find Jerry.
+
+Anna marries Hollis. Jerry dies in a shootout with the Rangers at the Pecos crossing.
+"""
+
+
+def test_the_killer_is_not_given_the_death_of_him_he_kills(tmp_path: Path) -> None:
+    story = tmp_path / "stories" / "the-border-road.md"
+    story.parent.mkdir()
+    story.write_text(BORDER_ROAD)
+    (tmp_path / "library").mkdir()
+    library = library_of(tmp_path / "library", story)
+    for question in ("How did Jerry die?", "How does Jerry Lane die?"):
+        assert "Jerry dies in a shootout" in library.ask(question).hits[0].excerpt.text
