@@ -140,8 +140,16 @@ _DEAD_AFTER = frozenset(
     | {"struck", "pronounced", "declared", "been", "be"}
 )
 """What "dead" tells a death after: "is found dead", "drops dead", "shot dead"; not "presumed dead"."""
-_NOT_DEAD = frozenset({"tired", "set", "end", "serious", "wrong", "certain", "sure", "drunk", "weight", "silent"})
-"""What makes "dead" no death after it: "dead tired", "dead set against"."""
+_NOT_DEAD = frozenset({"tired", "set", "end", "serious", "wrong", "certain", "sure", "drunk", "weight", "silent", "to"})
+"""What makes "dead" no death after it: "dead tired", "dead set against", "dead to me"."""
+_SAYING = frozenset(
+    {"says", "said", "say", "tells", "told", "tell", "reports", "reported", "report", "announces", "announced"}
+    | {"writes", "wrote", "lied", "claims", "claimed", "declares", "declared", "swears", "swore", "rumours"}
+    | {"rumors", "boasts", "boasted", "shouts", "shouted", "whispers", "whispered", "insists", "insisted"}
+)
+"""Words of saying: a death told in a sentence holding one, or in quoted words, may be only said ("tells the town that
+Daniel is dead", "Tom is killed, or so Jerry says", "Tom is declared dead, but he is alive in Peru"), and ranks with
+the mentions of a death."""
 _BEING = frozenset(
     {"is", "was", "were", "are", "has", "had", "have", "been", "be", "being", "gets", "got", "get", "getting"}
     | {"finally", "eventually", "later", "soon", "then", "also", "tragically", "subsequently", "instantly", "found"}
@@ -317,6 +325,8 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
                 told = _TOLD
                 break
             mentioned = True
+    if told == _TOLD and (not _SAYING.isdisjoint(said) or not _QUOTES.isdisjoint(sentence)):
+        told = _MENTIONED
     if not told and mentioned:
         told = _MENTIONED
     elif not told and any(_undergoes(said, at) for at in range(len(said)) if is_them(at, True)):
@@ -324,6 +334,7 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
     return told
 
 
+_QUOTES = frozenset('"“”')
 _IRREGULAR = frozenset(
     {"sent", "put", "left", "thrown", "caught", "found", "held", "sold", "led", "kept", "cast", "hit", "struck"}
     | {"brought", "made", "bound", "hung", "swept", "torn", "lost", "cut", "bitten", "stolen", "driven", "told"}

@@ -173,3 +173,33 @@ def test_the_killer_is_not_given_the_death_of_him_he_kills(tmp_path: Path) -> No
     library = library_of(tmp_path / "library", story)
     for question in ("How did Jerry die?", "How does Jerry Lane die?"):
         assert "Jerry dies in a shootout" in library.ask(question).hits[0].excerpt.text
+
+
+MILLER_BROTHERS = [
+    "When Abel hears of it, he laughs, and he tells the town that Daniel is dead. Daniel is not dead; he has gone to"
+    " Wichita.",
+    "Ruth marries the schoolteacher, Henry Boyd, and moves to Topeka. Daniel is exiled from the county and dies years"
+    " later in Denver of consumption.",
+]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The newspapers report that Tom died in the fire.",
+        '"Tom is dead," Jerry lies.',
+        "Tom is killed, or so Jerry says.",
+        "Tom is declared dead, but he is alive in Peru.",
+        '"Tom is dead to me," Nora says of him later.',
+    ],
+)
+def test_a_death_said_or_reported_is_only_a_mention(said: str) -> None:
+    told = "Years later Tom drowns off Cape Horn."
+    assert death_told([said, told], "Tom Webb", ["Jerry Lane"]) == (1, told)
+
+
+def test_a_death_said_falsely_gives_way_to_the_one_told() -> None:
+    assert death_told(MILLER_BROTHERS, "Daniel Miller", ["Abel Crane", "Ruth Miller"]) == (
+        1,
+        "Daniel is exiled from the county and dies years later in Denver of consumption.",
+    )
