@@ -128,11 +128,11 @@ _KILLED = frozenset(
 )
 """Participles telling the death of the subject of a passive ("is killed", "was poisoned")."""
 _KILLING = frozenset(
-    {"kills", "killed", "killing", "murders", "murdered", "murdering", "poisons", "poisoned", "poisoning"}
-    | {"strangles", "strangled", "strangling", "executes", "executed", "executing", "slays", "slew", "slaying"}
-    | {"assassinates", "assassinated", "beheads", "beheaded", "hangs"}
+    {"kills", "killed", "murders", "murdered", "poisons", "poisoned", "strangles", "strangled", "executes"}
+    | {"executed", "slays", "slew", "assassinates", "assassinated", "beheads", "beheaded", "hangs"}
 )
-"""Verbs telling their object's death ("a sniper kills Bobby"; "kills himself", the subject's); not their bare forms,
+"""Verbs telling their object's death ("a sniper kills Bobby"; "kills himself", the subject's); not their bare forms
+nor gerunds ("dreams of killing Tom", "considers killing Tom"),
 which tell a death wished or planned ("kill him with one bite!", "intending to ... kill him"), nor "drowned him",
 which a tale says of tears."""
 _DEAD_AFTER = frozenset(
@@ -325,6 +325,8 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
                 told = _TOLD
                 break
             mentioned = True
+    if told == _TOLD and (not _PRETENDED.isdisjoint(said) or _survived(said, at)):
+        told = 0
     if told == _TOLD and (not _SAYING.isdisjoint(said) or not _QUOTES.isdisjoint(sentence)):
         told = _MENTIONED
     if not told and mentioned:
@@ -335,6 +337,29 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
 
 
 _QUOTES = frozenset('"“”')
+_SURVIVING = frozenset({"recovers", "recovered", "survives", "survived", "revives", "revived", "respawns", "respawned"})
+"""What after a death in its sentence undoes it ("is poisoned too, but ... he recovers")."""
+_SAVING = frozenset({"saves", "saved"})
+_SAVED = frozenset({"him", "her", "them"})
+_PRETENDED = frozenset(
+    {"plays", "played", "acts", "acted", "portrays", "portrayed", "stage", "film", "movie", "game", "dream", "dreams"}
+    | {"dreamt", "dreamed", "plots", "plotted", "plans", "planned", "considers", "considered", "schemes", "schemed"}
+)
+"""What in a sentence makes a death in it one acted, dreamt or planned ("Lily plays Juliet and dies in the last act",
+"In her dream, Tom drowns", "She plotted to have Rose killed")."""
+
+
+def _survived(said: list[str], at: int) -> bool:
+    """Whether the death told at `at` is undone after it in the sentence: survived, recovered from, someone "saves
+    him"; or a character's ("killed off", not "drowns off Cape Horn")."""
+    if said[at] == "killed" and at + 1 < len(said) and said[at + 1] == "off":
+        return True
+    return any(
+        word in _SURVIVING or (word in _SAVING and ahead + 1 < len(said) and said[ahead + 1] in _SAVED)
+        for ahead, word in enumerate(said[at + 1 :], at + 1)
+    )
+
+
 _IRREGULAR = frozenset(
     {"sent", "put", "left", "thrown", "caught", "found", "held", "sold", "led", "kept", "cast", "hit", "struck"}
     | {"brought", "made", "bound", "hung", "swept", "torn", "lost", "cut", "bitten", "stolen", "driven", "told"}

@@ -203,3 +203,21 @@ def test_a_death_said_falsely_gives_way_to_the_one_told() -> None:
         1,
         "Daniel is exiled from the county and dies years later in Denver of consumption.",
     )
+
+
+@pytest.mark.parametrize(
+    "undone",
+    [
+        "In the autumn Julian is poisoned too, but the doctor saves him and he recovers.",
+        "Julian is stabbed and left for dead in the alley, and he recovers.",
+        "She plotted to have Julian killed by a huntsman.",
+        "Tom dreams of killing Julian.",
+        "Tom considers killing Julian.",
+        "In her dream, Julian drowns.",
+        "Julian is executed in the game but respawns.",
+        "Julian was killed off in the second season.",
+        "Julian plays Romeo and dies in the last act.",
+    ],
+)
+def test_a_death_survived_planned_dreamt_or_acted_is_none(undone: str) -> None:
+    assert death_told([undone], "Julian Hart", ["Tom Webb"]) is None
