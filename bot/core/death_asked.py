@@ -230,6 +230,7 @@ def death_told(
     own = _pattern(_forms(name, shared))
     if own is None:
         return None
+    passing: tuple[int, str] | None = None
     mentioned: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
@@ -239,14 +240,20 @@ def death_told(
                 return index, sentence
             if first_undergone and told != 0:
                 return None
+            if told == _IN_PASSING and passing is None:
+                passing = index, sentence
             if told == _MENTIONED and mentioned is None:
                 mentioned = index, sentence
-    return mentioned
+    return passing or mentioned
 
 
 _TOLD = 2
 _MENTIONED = 1
 _UNDERGONE = 3
+_IN_PASSING = 4
+"""A death told in a clause of who the person is ("Her brother, Tom Reed, who died in the war, left her the farm",
+"Bobby, killed by a sniper,"): a plot often tells it again where it comes, and that sentence answers first."""
+_DEATHS = frozenset({_TOLD, _IN_PASSING})
 _IsThem = Callable[[int, bool], bool]
 """Whether the word at a place of a sentence is the person, by name (as a subject or not)."""
 
@@ -276,8 +283,8 @@ def _pattern(forms: Sequence[str] | None) -> re.Pattern[str] | None:
 
 
 def _told_in(sentence: str, own: re.Pattern[str]) -> int:
-    """Whether the sentence tells the person's death (_TOLD), names it (_MENTIONED), tells something done to them
-    (_UNDERGONE) or none of these (0)."""
+    """Whether the sentence tells the person's death (_TOLD, or _IN_PASSING), names it (_MENTIONED), tells something
+    done to them (_UNDERGONE) or none of these (0)."""
     found = words(sentence)
     said = [fold(word) for word, _, _ in found]
     starts = [start for _, start, _ in found]
@@ -307,13 +314,10 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
     mentioned = False
     told = 0
     for at, word in enumerate(said):
-        if (
-            _subject_dies(said, at)
-            and _subject_is(said, at - (word == _SUICIDE), is_them, word in _KILLED, joined)
-            and (word not in _HURT_ONLY or _killed_outright(said, at))
-        ):
-            told = _TOLD
-            break
+        if _subject_dies(said, at) and (word not in _HURT_ONLY or _killed_outright(said, at)):
+            told = _subject_is(said, at - (word == _SUICIDE), is_them, word in _KILLED, joined)
+            if told:
+                break
         if (word in _KILLING or word in _LOSING) and _object_killed(said, at, is_them):
             told = _TOLD
             break
@@ -325,9 +329,9 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
                 told = _TOLD
                 break
             mentioned = True
-    if told == _TOLD and (not _PRETENDED.isdisjoint(said) or _survived(said, at)):
+    if told in _DEATHS and (not _PRETENDED.isdisjoint(said) or _survived(said, at)):
         told = 0
-    if told == _TOLD and (not _SAYING.isdisjoint(said) or not _QUOTES.isdisjoint(sentence)):
+    if told in _DEATHS and (not _SAYING.isdisjoint(said) or not _QUOTES.isdisjoint(sentence)):
         told = _MENTIONED
     if not told and mentioned:
         told = _MENTIONED
@@ -456,33 +460,38 @@ def _first_and(sentence: str, found: list[tuple[str, int, int]], said: list[str]
     return None
 
 
-def _subject_is(said: list[str], at: int, is_them: _IsThem, passive: bool, joined: int | None) -> bool:
-    """Whether the subject of the death told at `at` is the person: reached back over at most _MOST_BETWEEN words of
-    _BEING (and, before a passive, _HURT), an adverb in "ly" that undoes nothing; a passive's participle only after a
-    word of being ("is killed", not "Tom killed"), or followed by "by" ("Bobby, killed by a sniper"). Reaching the
+def _subject_is(said: list[str], at: int, is_them: _IsThem, passive: bool, joined: int | None) -> int:
+    """_TOLD where the subject of the death told at `at` is the person (_IN_PASSING in a clause of who they are, after
+    "who" or as a participle after their name), else 0: reached back over at most _MOST_BETWEEN words of _BEING (and,
+    before a passive, _HURT), an adverb in "ly" that undoes nothing; a passive's participle only after a word of being
+    ("is killed", not "Tom killed"), or followed by "by" ("Bobby, killed by a sniper"). Reaching the
     "and" at `joined` (_first_and, of a sentence opening with the person), its subject is theirs; reaching "who", the
     name right before it is its subject."""
     being = not passive or (at + 1 < len(said) and said[at + 1] == "by")
+    apposed = passive and being
     back = at - 1
     for _ in range(_MOST_BETWEEN + 1):
         if back < 0:
-            return False
+            return 0
         if is_them(back, True) or back == joined:
-            return being and not _believed(said, back)
+            told = being and not _believed(said, back)
+            return 0 if not told else _IN_PASSING if apposed else _TOLD
         word = said[back]
         if word == _WHO:
-            return back > 0 and is_them(back - 1, False) and being and not _believed(said, back - 1)
+            told = back > 0 and is_them(back - 1, False) and being and not _believed(said, back - 1)
+            return _IN_PASSING if told else 0
         if word in _PASSIVE:
             being = True
+            apposed = False
         elif not (
             word in _BEING
             or (passive and word in _HURT)
             or (word.endswith("ly") and word not in _NOT_ADVERBS)
             or (said[at] == "dead" and word in _DEAD_AFTER)
         ):
-            return False
+            return 0
         back -= 1
-    return False
+    return 0
 
 
 _BELIEVING = frozenset(

@@ -221,3 +221,13 @@ def test_a_death_said_falsely_gives_way_to_the_one_told() -> None:
 )
 def test_a_death_survived_planned_dreamt_or_acted_is_none(undone: str) -> None:
     assert death_told([undone], "Julian Hart", ["Tom Webb"]) is None
+
+
+def test_a_death_told_in_passing_gives_way_to_one_told_where_it_comes() -> None:
+    story = [
+        "Her brother, Tom Reed, who died in the war, left her the farm.",
+        "In the trenches Tom is hit by a shell at Ypres while carrying a wounded officer, and he is buried in a field.",
+        "Tom Reed is killed at Ypres in 1917.",
+    ]
+    assert death_told(story, "Tom Reed", ["Ada Reed"]) == (2, story[2])
+    assert death_told(story[:2], "Tom Reed", ["Ada Reed"]) == (0, story[0])  # where nothing else tells it
