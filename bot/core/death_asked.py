@@ -21,8 +21,10 @@ from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
 from bot.core.kin_asked import KIN
+from bot.core.letter_lines import MONTHS
 from bot.core.people_finder import HONORIFICS, person_titles
 from bot.core.sentences import sentence_spans
+from bot.core.time_words import DAY_TIME_WORDS, SEASON_WORDS, SPAN_WORDS
 
 _AUXILIARIES = frozenset({"did", "does", "do", "was", "is", "were", "are", "has", "had"})
 _ADVERBS_ASKED = frozenset({"really", "actually", "exactly", "finally", "eventually"})
@@ -53,6 +55,9 @@ class DeathAsked:
     happening: bool = False
     """Asked what happens to them ("What happens to Zupan?", "How does Pruitt end up?"), not how they die: their death
     answers only where it is the first thing the story tells done to them (death_told's `first_undergone`)."""
+    when: bool = False
+    """Asked when they died ("When did Seamus die?"): only a sentence telling their death with a time answers
+    (death_told's `timed`)."""
 
 
 def death_asked(question: str) -> DeathAsked | None:
@@ -76,7 +81,9 @@ def death_asked(question: str) -> DeathAsked | None:
         if end is None:
             return None
         ending_up = said[end : end + 2] == ["end", "up"]
-        return _named(question, found, 2, _before_adverbs(said, 2, end), happening=ending_up)
+        if said[0] == "when" and ending_up:
+            return None
+        return _named(question, found, 2, _before_adverbs(said, 2, end), happening=ending_up, when=said[0] == "when")
     start = 1
     while start < len(said) and (said[start] in _AUXILIARIES or said[start] in _ADVERBS_ASKED):
         start += 1
@@ -108,7 +115,13 @@ def _ending_at(said: list[str], endings: Sequence[tuple[str, ...]], after: Seque
 
 
 def _named(
-    question: str, found: list[tuple[str, int, int]], start: int, end: int, *, happening: bool = False
+    question: str,
+    found: list[tuple[str, int, int]],
+    start: int,
+    end: int,
+    *,
+    happening: bool = False,
+    when: bool = False,
 ) -> DeathAsked | None:
     """The name typed from word `start` to `end` of the question, if it is one of at most _MOST_NAME_WORDS words, none
     a word that asks of a time or place ("what happens to pip at the monastery")."""
@@ -116,7 +129,7 @@ def _named(
         return None
     if any(fold(word) in _NOT_IN_NAMES for word, _, _ in found[start:end]):
         return None
-    return DeathAsked(question[found[start][1] : found[end - 1][2]], happening)
+    return DeathAsked(question[found[start][1] : found[end - 1][2]], happening, when)
 
 
 _DYING = frozenset({"dies", "died", "drowns", "drowned", "perishes", "perished", "succumbs", "succumbed"})
@@ -218,14 +231,15 @@ _WHO = "who"
 
 
 def death_told(
-    texts: Sequence[str], name: str, others: Sequence[str], *, first_undergone: bool = False
+    texts: Sequence[str], name: str, others: Sequence[str], *, first_undergone: bool = False, timed: bool = False
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling the death of the person of this name (by their whole name or a
     word of it no one of `others` shares): as the subject of a verb of dying or of a passive of killing, or the object
     of a verb of killing, or the owner of a body; else the first naming their death ("after Clara's death", "the death
     of Clara"). None where none does. `first_undergone`: only the death told as the first thing done to them ("What
     happens to Vilkas?" of "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a
-    death only named. Each sentence read once, each word a bounded number of times."""
+    death only named. `timed`: only a sentence telling the death with a time (_holds_time), for "When did X die?".
+    Each sentence read once, each word a bounded number of times."""
     shared = {fold(word) for other in others for word in other.split()}
     own = _pattern(_forms(name, shared))
     if own is None:
@@ -236,6 +250,8 @@ def death_told(
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             told = _told_in(sentence, own)
+            if timed and (told not in _DEATHS or not _holds_time(sentence)):
+                continue
             if told == _TOLD:
                 return index, sentence
             if first_undergone and told != 0:
@@ -245,6 +261,18 @@ def death_told(
             if told == _MENTIONED and mentioned is None:
                 mentioned = index, sentence
     return passing or mentioned
+
+
+_TIME_WORDS = frozenset({*SEASON_WORDS, *DAY_TIME_WORDS, *SPAN_WORDS, *MONTHS, "later", "ago", "aged", "age"})
+"""Words that make a sentence tell when ("in the spring", "the next morning", "years later", "aged nineteen")."""
+
+
+def _holds_time(sentence: str) -> bool:
+    """Whether the sentence tells a time: a word of _TIME_WORDS, or a year ("in 1851")."""
+    return any(
+        fold(word) in _TIME_WORDS or (len(word) == 4 and word.isdigit() and word[0] in "12")
+        for word, _, _ in words(sentence)
+    )
 
 
 _TOLD = 2

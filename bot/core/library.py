@@ -169,9 +169,9 @@ class StoryLibrary:
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
         noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
         bounded list, not for any word a question may type."""
-        self._deaths: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
-        """Where each person's story tells their death (death_told), by story, name and whether asked what happens to
-        them: read once to rank and once to show (at most two entries a person)."""
+        self._deaths: dict[tuple[str, str, bool, bool], tuple[int, str] | None] = {}
+        """Where each person's story tells their death (death_told), by story, name, whether asked what happens to
+        them and whether asked when: read once to rank and once to show (at most three entries a person)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -786,10 +786,12 @@ class StoryLibrary:
         ) or self._person_named(asked.name, within)
         if person is None or person.passage is None:
             return None
-        key = (person.path, person.name, asked.happening)
+        key = (person.path, person.name, asked.happening, asked.when)
         if key not in self._deaths:
             texts, others = self._story_told(person)
-            self._deaths[key] = death_told(texts, person.name, others, first_undergone=asked.happening)
+            self._deaths[key] = death_told(
+                texts, person.name, others, first_undergone=asked.happening, timed=asked.when
+            )
         return self._told_there(person, self._deaths[key])
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:

@@ -28,13 +28,27 @@ BENCH = ROOT / "bench"
         ("How does Pruitt end up?", "Pruitt", True),
         ("how does Pruitt end up in the end", "Pruitt", True),
         ("did bo die", "bo", False),
-        ("when did seamus die", "seamus", False),
         ("Is Tom dead?", "Tom", False),
         ("Was Clara really killed?", "Clara", False),
     ],
 )
 def test_questions_of_a_death_name_the_person(question: str, name: str, happening: bool) -> None:
     assert death_asked(question) == DeathAsked(name, happening)
+
+
+def test_when_someone_died_asks_a_time() -> None:
+    assert death_asked("when did seamus die") == DeathAsked("seamus", when=True)
+
+
+def test_when_someone_died_is_answered_by_a_death_told_with_a_time() -> None:
+    story = [
+        "Tom Hale drowns while crossing the river to fetch a doctor for Maud.",
+        "The stone in the churchyard says Tom died on 4 May 1902, aged nineteen.",
+        "Tom died on 4 May 1902, aged nineteen.",
+    ]
+    assert death_told(story, "Tom Hale", ["Maud Hale"]) == (0, story[0])
+    assert death_told(story, "Tom Hale", ["Maud Hale"], timed=True) == (2, story[2])
+    assert death_told(story[:2], "Tom Hale", ["Maud Hale"], timed=True) is None  # the ranking answers
 
 
 @pytest.mark.parametrize(
