@@ -55,6 +55,9 @@ class DeathAsked:
     happening: bool = False
     """Asked what happens to them ("What happens to Zupan?", "How does Pruitt end up?"), not how they die: their death
     answers only where it is the first thing the story tells done to them (death_told's `first_undergone`)."""
+    whether: bool = False
+    """Asked whether they died ("Is Tom dead?", "did bo die"): answered only where no sentence naming them tells them
+    alive or their death doubted (death_told's `doubted`)."""
     when: bool = False
     """Asked when they died ("When did Seamus die?"): only a sentence telling their death with a time answers
     (death_told's `timed`)."""
@@ -69,7 +72,7 @@ def death_asked(question: str) -> DeathAsked | None:
     said = [fold(word) for word, _, _ in found]
     if said[:1] and said[0] in _ASKING_IF:
         end = _ending_at(said, (*_DYING_ASKED, _DEAD), _AT_THE_END)
-        return None if end is None else _named(question, found, 1, _before_adverbs(said, 1, end))
+        return None if end is None else _named(question, found, 1, _before_adverbs(said, 1, end), whether=True)
     if said[:1] not in (["how"], ["what"], ["when"]):
         return None
     if said[:2] in (["what", "killed"], ["what", "kills"]):
@@ -121,6 +124,7 @@ def _named(
     end: int,
     *,
     happening: bool = False,
+    whether: bool = False,
     when: bool = False,
 ) -> DeathAsked | None:
     """The name typed from word `start` to `end` of the question, if it is one of at most _MOST_NAME_WORDS words, none
@@ -129,7 +133,7 @@ def _named(
         return None
     if any(fold(word) in _NOT_IN_NAMES for word, _, _ in found[start:end]):
         return None
-    return DeathAsked(question[found[start][1] : found[end - 1][2]], happening, when)
+    return DeathAsked(question[found[start][1] : found[end - 1][2]], happening, whether, when)
 
 
 _DYING = frozenset({"dies", "died", "drowns", "drowned", "perishes", "perished", "succumbs", "succumbed"})
@@ -231,7 +235,13 @@ _WHO = "who"
 
 
 def death_told(
-    texts: Sequence[str], name: str, others: Sequence[str], *, first_undergone: bool = False, timed: bool = False
+    texts: Sequence[str],
+    name: str,
+    others: Sequence[str],
+    *,
+    first_undergone: bool = False,
+    timed: bool = False,
+    doubted: bool = False,
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling the death of the person of this name (by their whole name or a
     word of it no one of `others` shares): as the subject of a verb of dying or of a passive of killing, or the object
@@ -239,28 +249,48 @@ def death_told(
     of Clara"). None where none does. `first_undergone`: only the death told as the first thing done to them ("What
     happens to Vilkas?" of "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a
     death only named. `timed`: only a sentence telling the death with a time (_holds_time), for "When did X die?".
-    Each sentence read once, each word a bounded number of times."""
+    `doubted`: None where any sentence naming them tells them alive or their death doubted (_DOUBTING: "Daniel is not
+    dead", "is presumed dead"), for "Is X dead?". Each sentence read once, each word a bounded number of times."""
     shared = {fold(word) for other in others for word in other.split()}
     own = _pattern(_forms(name, shared))
     if own is None:
         return None
+    first: tuple[int, str] | None = None
     passing: tuple[int, str] | None = None
     mentioned: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
+            if doubted and own.search(sentence) and _doubts(sentence):
+                return None
             told = _told_in(sentence, own)
             if timed and (told not in _DEATHS or not _holds_time(sentence)):
                 continue
-            if told == _TOLD:
+            if told == _TOLD and not doubted:
                 return index, sentence
+            if told == _TOLD and first is None:
+                first = index, sentence
             if first_undergone and told != 0:
                 return None
             if told == _IN_PASSING and passing is None:
                 passing = index, sentence
             if told == _MENTIONED and mentioned is None:
                 mentioned = index, sentence
-    return passing or mentioned
+    return first or passing or mentioned
+
+
+_DOUBTING = frozenset(
+    {"alive", "living", "presumed", "presumes", "feared", "fears", "reported", "reports", "rumoured", "rumored"}
+    | {"rumours", "rumors", "believed", "believes", "thought", "thinks", "survives", "survived", "missing"}
+)
+"""Words that, in a sentence naming the person, leave whether they died in doubt ("Daniel is not dead; he has gone to
+Wichita", "is presumed drowned", "reported dead")."""
+
+
+def _doubts(sentence: str) -> bool:
+    """Whether the sentence holds a word of _DOUBTING, or "not" and "dead"."""
+    said = {fold(word) for word, _, _ in words(sentence)}
+    return not _DOUBTING.isdisjoint(said) or {"not", "dead"} <= said
 
 
 _TIME_WORDS = frozenset({*SEASON_WORDS, *DAY_TIME_WORDS, *SPAN_WORDS, *MONTHS, "later", "ago", "aged", "age"})

@@ -18,7 +18,7 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
-from bot.core.death_asked import death_asked, death_told
+from bot.core.death_asked import DeathAsked, death_asked, death_told
 from bot.core.ending_asked import asks_for_ending, ending_words_at
 from bot.core.excerpt import EXCERPT_CHARS, closing, leading_with, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
@@ -169,9 +169,10 @@ class StoryLibrary:
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
         noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
         bounded list, not for any word a question may type."""
-        self._deaths: dict[tuple[str, str, bool, bool], tuple[int, str] | None] = {}
-        """Where each person's story tells their death (death_told), by story, name, whether asked what happens to
-        them and whether asked when: read once to rank and once to show (at most three entries a person)."""
+        self._deaths: dict[tuple[str, str, DeathAsked], tuple[int, str] | None] = {}
+        """Where each person's story tells their death (death_told), by story, name and the question's form (what
+        happens to them, whether or when they died): read once to rank and once to show (at most four entries a
+        person)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -786,11 +787,11 @@ class StoryLibrary:
         ) or self._person_named(asked.name, within)
         if person is None or person.passage is None:
             return None
-        key = (person.path, person.name, asked.happening, asked.when)
+        key = (person.path, person.name, DeathAsked("", asked.happening, asked.whether, asked.when))
         if key not in self._deaths:
             texts, others = self._story_told(person)
             self._deaths[key] = death_told(
-                texts, person.name, others, first_undergone=asked.happening, timed=asked.when
+                texts, person.name, others, first_undergone=asked.happening, timed=asked.when, doubted=asked.whether
             )
         return self._told_there(person, self._deaths[key])
 

@@ -27,13 +27,25 @@ BENCH = ROOT / "bench"
         ("What happens to Greaves at the end?", "Greaves", True),
         ("How does Pruitt end up?", "Pruitt", True),
         ("how does Pruitt end up in the end", "Pruitt", True),
-        ("did bo die", "bo", False),
-        ("Is Tom dead?", "Tom", False),
-        ("Was Clara really killed?", "Clara", False),
     ],
 )
 def test_questions_of_a_death_name_the_person(question: str, name: str, happening: bool) -> None:
     assert death_asked(question) == DeathAsked(name, happening)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"), [("did bo die", "bo"), ("Is Tom dead?", "Tom"), ("Was Clara really killed?", "Clara")]
+)
+def test_whether_someone_died_asks_whether(question: str, name: str) -> None:
+    assert death_asked(question) == DeathAsked(name, whether=True)
+
+
+def test_whether_someone_died_is_answered_only_where_no_sentence_doubts_it() -> None:
+    assert death_told(MILLER_BROTHERS, "Daniel Miller", ["Abel Crane"], doubted=True) is None
+    story = ["Tom is presumed drowned after the storm.", "Tom dies in Lima years later."]
+    assert death_told(story, "Tom Webb", []) == (1, story[1])
+    assert death_told(story, "Tom Webb", [], doubted=True) is None
+    assert death_told(story[1:], "Tom Webb", [], doubted=True) == (0, story[1])
 
 
 def test_when_someone_died_asks_a_time() -> None:
