@@ -31,10 +31,12 @@ _ADVERBS_ASKED = frozenset({"really", "actually", "exactly", "finally", "eventua
 _DYING_ASKED = (("die",), ("died",), ("dies",), ("killed",), ("murdered",), ("get", "killed"), ("be", "killed"))
 """What ends "How did X ...?" asking how X died."""
 _ENDING_ASKED = (("end", "up"),)
-_ASKING_IF = frozenset({"did", "does", "is", "was", "has", "had"})
-"""How a question asks whether someone died ("did bo die", "Is Tom dead?", "Was Clara killed?"): answered as how."""
-_DEAD = ("dead",)
 """What ends "How does X ...?" asking what becomes of X: answered by their death where the story tells one."""
+_ASKING_IF = frozenset({"did", "does", "is", "was", "has", "had"})
+"""How a question asks whether someone died ("did bo die", "Is Tom dead?", "Was Clara killed?"): answered as how,
+where no sentence doubts it (DeathAsked.whether)."""
+_DEAD = ("dead",)
+"""What ends "Is X ...?" asking whether X died."""
 _AT_THE_END = (("in", "the", "end"), ("at", "the", "end"), ("eventually",), ("finally",), ())
 """What may follow the name in "What happens to X?" and keep it asking what becomes of X ("in the war" asks of one
 time)."""
@@ -178,7 +180,7 @@ makes it no death of theirs."""
 _PASSIVE = frozenset({"is", "was", "were", "are", "been", "be", "being", "gets", "got", "get", "getting"})
 _NOT_ADVERBS = frozenset(
     {"nearly", "only", "supposedly", "reportedly", "allegedly", "apparently", "likely", "presumably", "narrowly"}
-    | {"almost", "hardly", "barely", "nearly", "possibly", "probably", "seemingly", "ostensibly", "falsely"}
+    | {"almost", "hardly", "barely", "possibly", "probably", "seemingly", "ostensibly", "falsely"}
 )
 """Adverbs ending in "ly" that leave a death unsure or undone ("nearly drowns", "supposedly died")."""
 _HURT = frozenset({"shot", "wounded", "captured", "beaten", "tortured", "stabbed", "attacked", "ambushed", "and"})
