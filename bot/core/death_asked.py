@@ -360,11 +360,15 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
 
     def is_them(at: int, subject: bool) -> bool:
         """Whether the word at `at` is the person's name (no possessive; as a subject, not after "of": "the brother of
-        Manawyddan had been slain"; an object's read from its first word)."""
+        Manawyddan had been slain", nor right after a time it names: "on the day Hollar died"; an object's read from
+        its first word)."""
         at = at if subject else ends.get(at, at)
         if at not in theirs:
             return False
-        return not theirs[at] and not (subject and first_words[at] > 0 and said[first_words[at] - 1] == "of")
+        first = first_words[at]
+        if theirs[at] or (subject and first > 0 and said[first - 1] == "of"):
+            return False
+        return not (subject and _time_named(sentence, found, said, first))
 
     def owned_by_them(at: int) -> bool:
         """Whether the word at `at` ends the person's possessive ("Clara's")."""
@@ -422,6 +426,19 @@ def _survived(said: list[str], at: int) -> bool:
         word in _SURVIVING or (word in _SAVING and ahead + 1 < len(said) and said[ahead + 1] in _SAVED)
         for ahead, word in enumerate(said[at + 1 :], at + 1)
     )
+
+
+_TIMES_OF = frozenset({"day", "night", "morning", "evening", "year", "week", "month", "hour", "time", "moment"})
+_SINCE = frozenset({"since", "until", "till"})
+
+
+def _time_named(sentence: str, found: list[tuple[str, int, int]], said: list[str], first: int) -> bool:
+    """Whether the name starting at word `first` opens a clause naming a time by the death told in it, right after
+    "the" and a time ("on the day Hollar died"; not "That night Zupan is found drowned") or "since" ("ever since Tom
+    drowned"), no mark between."""
+    if first == 0 or not _CLAUSE_MARKS.isdisjoint(sentence[found[first - 1][2] : found[first][1]]):
+        return False
+    return said[first - 1] in _SINCE or (first > 1 and said[first - 1] in _TIMES_OF and said[first - 2] == "the")
 
 
 _IRREGULAR = frozenset(

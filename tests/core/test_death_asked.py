@@ -257,3 +257,13 @@ def test_a_death_told_in_passing_gives_way_to_one_told_where_it_comes() -> None:
     ]
     assert death_told(story, "Tom Reed", ["Ada Reed"]) == (2, story[2])
     assert death_told(story[:2], "Tom Reed", ["Ada Reed"]) == (0, story[0])  # where nothing else tells it
+
+
+def test_a_death_naming_a_time_tells_none() -> None:
+    story = [
+        "Sedlak was the man seen leaving the stairwell on the day Hollar died; the twist is that Varga did not know.",
+        "Ever since Hollar drowned, the mill has stood empty.",
+    ]
+    assert death_told(story, "Matej Hollar", ["Anika Brezova"]) is None
+    told = "Years before, Hollar had drowned in the millpond."
+    assert death_told([*story, told], "Matej Hollar", ["Anika Brezova"]) == (2, told)
