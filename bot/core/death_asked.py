@@ -260,13 +260,16 @@ def death_told(
     first: tuple[int, str] | None = None
     passing: tuple[int, str] | None = None
     mentioned: tuple[int, str] | None = None
+    unended = ""  # the last sentence of the passage before, where the passage cut it (a long paragraph's)
     for index, text in enumerate(texts):
-        for start, end in sentence_spans(text):
+        spans = sentence_spans(text)
+        for number, (start, end) in enumerate(spans):
             sentence = text[start:end]
-            if doubted and own.search(sentence) and _doubts(sentence):
+            read = unended + sentence if number == 0 else sentence  # "on the day | Hollar died" is one sentence
+            if doubted and own.search(read) and _doubts(read):
                 return None
-            told = _told_in(sentence, own)
-            if timed and (told not in _DEATHS or not _holds_time(sentence)):
+            told = _told_in(read, own)
+            if timed and (told not in _DEATHS or not _holds_time(read)):
                 continue
             if told == _TOLD and not doubted:
                 return index, sentence
@@ -278,7 +281,12 @@ def death_told(
                 passing = index, sentence
             if told == _MENTIONED and mentioned is None:
                 mentioned = index, sentence
+        ended = not spans or text.rstrip().endswith(_SENTENCE_ENDS)
+        unended = "" if ended else text[spans[-1][0] : spans[-1][1]] + " "
     return first or passing or mentioned
+
+
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", ":")
 
 
 _DOUBTING = frozenset(

@@ -267,3 +267,13 @@ def test_a_death_naming_a_time_tells_none() -> None:
     assert death_told(story, "Matej Hollar", ["Anika Brezova"]) is None
     told = "Years before, Hollar had drowned in the millpond."
     assert death_told([*story, told], "Matej Hollar", ["Anika Brezova"]) == (2, told)
+
+
+def test_a_sentence_a_passage_cuts_is_read_whole() -> None:
+    passages = [
+        "Sedlak was the man seen leaving the stairwell on the day",
+        "Hollar died; the twist is that Varga knew.",
+    ]
+    assert death_told(passages, "Matej Hollar", ["Anika Brezova"]) is None
+    passages = ["Sedlak was the man seen leaving the stairwell.", "Hollar died in the snow."]
+    assert death_told(passages, "Matej Hollar", ["Anika Brezova"]) == (1, passages[1])
