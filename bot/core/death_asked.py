@@ -1,15 +1,15 @@
 """Where a story tells how someone died, for "How did Clara die?", "How was Bobby killed?" or "What happened to Zupan?".
 
 A plot tells a death once, in the sentence that says how it came ("Clara was found dead at the bottom of the old
-quarry", "a sniper kills Bobby in the orchard", "He is killed in the fight"), and mentions it often after ("after
-Clara's death"), so the passages most like the question's words ("Clara", "die") are as likely the later ones. The
-first sentence telling the person's death as its subject or object, by name, answers (a pronoun is read as no one's:
-which of the story's people a "he" or "her" stands for is too often misread, and a killer would be given the death of
-"him" he kills);
-else the first naming their death, body or killer ("the drowning of their youngest son, Toby"); where none does, the
-ranking does. A death threatened, feared, faked, survived or someone else's is none: only a few words of being
-("is", "was found", "finally") may stand between the person and the word telling their death, so "nearly drowns",
-"is presumed dead", "would die", "tries to kill him" and "Clara watches Tom die" are not Clara's.
+quarry", "a sniper kills Bobby in the orchard"), and mentions it often after ("after Clara's death"), so the passages
+most like the question's words ("Clara", "die") are as likely the later ones. The first sentence telling the person's
+death as its subject or object, by name, answers, or their body found or the manner of it ("the drowning of their
+youngest son, Toby"); else the first telling it in passing ("Tom Reed, who died in the war"); where none does, the
+ranking does. A pronoun is read as no one's: which of the story's people a "he" or "her" stands for is too often
+misread, and a killer would be given the death of "him" he kills. A death threatened, feared, faked, survived, said
+or someone else's is none: only a few words of being ("is", "was found", "finally") may stand between the person and
+the word telling their death, so "nearly drowns", "is presumed dead", "would die", "tries to kill him" and "Clara
+watches Tom die" are not Clara's.
 """
 
 from __future__ import annotations
@@ -247,19 +247,20 @@ def death_told(
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling the death of the person of this name (by their whole name or a
     word of it no one of `others` shares): as the subject of a verb of dying or of a passive of killing, or the object
-    of a verb of killing, or the owner of a body; else the first naming their death ("after Clara's death", "the death
-    of Clara"). None where none does. `first_undergone`: only the death told as the first thing done to them ("What
-    happens to Vilkas?" of "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a
-    death only named. `timed`: only a sentence telling the death with a time (_holds_time), for "When did X die?".
-    `doubted`: None where any sentence naming them tells them alive or their death doubted (_DOUBTING: "Daniel is not
-    dead", "is presumed dead"), for "Is X dead?". Each sentence read once, each word a bounded number of times."""
+    of a verb of killing, or the owner of a body; else the first telling it in passing (_IN_PASSING). None where none
+    does: a sentence only naming their death ("after Clara's death", "who benefits from Pike's death") or saying it
+    is left to the ranking, which finds "accused of killing Warren Pike" as often. `first_undergone`: only the death
+    told as the first thing done to them ("What happens to Vilkas?" of "Vilkas is exiled to the marshes", before
+    "Vilkas is captured and executed"), and never a death only named. `timed`: only a sentence telling the death with
+    a time (_holds_time), for "When did X die?". `doubted`: None where any sentence naming them tells them alive or
+    their death doubted (_DOUBTING: "Daniel is not dead", "is presumed dead"), for "Is X dead?". Each sentence read
+    once, each word a bounded number of times."""
     shared = {fold(word) for other in others for word in other.split()}
     own = _pattern(_forms(name, shared))
     if own is None:
         return None
     first: tuple[int, str] | None = None
     passing: tuple[int, str] | None = None
-    mentioned: tuple[int, str] | None = None
     unended = ""  # the last sentence of the passage before, where the passage cut it (a long paragraph's)
     for index, text in enumerate(texts):
         spans = sentence_spans(text)
@@ -279,11 +280,9 @@ def death_told(
                 return None
             if told == _IN_PASSING and passing is None:
                 passing = index, sentence
-            if told == _MENTIONED and mentioned is None:
-                mentioned = index, sentence
         ended = not spans or text.rstrip().endswith(_SENTENCE_ENDS)
         unended = "" if ended else text[spans[-1][0] : spans[-1][1]] + " "
-    return first or passing or mentioned
+    return first or passing
 
 
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", ":")

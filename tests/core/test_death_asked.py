@@ -147,7 +147,9 @@ def test_a_pronoun_is_read_as_no_ones() -> None:
 def test_the_sentence_telling_how_answers_before_a_mention_of_the_death() -> None:
     story = ["After Clara's death, Tom sells the farm.", "Years before, Clara had drowned in the millpond."]
     assert death_told(story, "Clara Webb", ["Tom Webb"]) == (1, story[1])
-    assert death_told(story[:1], "Clara Webb", ["Tom Webb"]) == (0, story[0])  # a mention, where nothing else
+    assert death_told(story[:1], "Clara Webb", ["Tom Webb"]) is None  # a mention: the ranking answers
+    story = ["Calvin is accused of killing Warren Pike.", "The case turns on who benefits from Pike's death."]
+    assert death_told(story, "Warren Pike", ["Calvin Rudd"]) is None
 
 
 def test_what_happens_to_someone_is_their_death_only_where_it_is_the_first_thing_done_to_them() -> None:
@@ -222,6 +224,7 @@ MILLER_BROTHERS = [
 def test_a_death_said_or_reported_is_only_a_mention(said: str) -> None:
     told = "Years later Tom drowns off Cape Horn."
     assert death_told([said, told], "Tom Webb", ["Jerry Lane"]) == (1, told)
+    assert death_told([said], "Tom Webb", ["Jerry Lane"]) is None
 
 
 def test_a_death_said_falsely_gives_way_to_the_one_told() -> None:
