@@ -162,13 +162,15 @@ _DEAD_AFTER = frozenset(
 _NOT_DEAD = frozenset({"tired", "set", "end", "serious", "wrong", "certain", "sure", "drunk", "weight", "silent", "to"})
 """What makes "dead" no death after it: "dead tired", "dead set against", "dead to me"."""
 _SAYING = frozenset(
-    {"says", "said", "say", "tells", "told", "tell", "reports", "reported", "report", "announces", "announced"}
+    {"says", "said", "tells", "told", "reports", "reported", "announces", "announced"}
     | {"writes", "wrote", "lied", "claims", "claimed", "declares", "declared", "swears", "swore", "rumours"}
     | {"rumors", "boasts", "boasted", "shouts", "shouted", "whispers", "whispered", "insists", "insisted"}
 )
 """Words of saying: a death told in a sentence holding one, or in quoted words, may be only said ("tells the town that
-Daniel is dead", "Tom is killed, or so Jerry says", "Tom is declared dead, but he is alive in Peru"), and ranks with
-the mentions of a death."""
+Daniel is dead", "Tom is killed, or so Jerry says", "Tom is declared dead, but he is alive in Peru"), and is left to
+the ranking; their bare forms only before "that" ("the newspapers report that"), nouns as often ("delivers his
+report")."""
+_SAYING_BARE = frozenset({"say", "tell", "report", "claim", "write", "announce"})
 _BEING = frozenset(
     {"is", "was", "were", "are", "has", "had", "have", "been", "be", "being", "gets", "got", "get", "getting"}
     | {"finally", "eventually", "later", "soon", "then", "also", "tragically", "subsequently", "instantly", "found"}
@@ -217,8 +219,8 @@ _BODY = frozenset({"body", "corpse", "remains"})
 _MANNER_NOUNS = frozenset({"murder", "killing", "drowning", "execution", "suicide", "poisoning", "hanging", "shooting"})
 """What, of a person's, tells how they died as a verb does ("the drowning of their youngest son, Toby")."""
 _DEATH_NOUNS = frozenset({"death", "killer", "murderer"})
-"""What, of a person's, names their death and not how it came ("after Clara's death"): answers only where no
-sentence tells it."""
+"""What, of a person's, names their death and not how it came ("after Clara's death"): never answers, but keeps a
+death the first thing done to them from answering "What happens to X?"."""
 _NOT_OF_A_DEATH = frozenset(
     {"certificate", "threat", "threats", "wish", "sentence", "penalty", "row", "warrant", "bed", "mask", "trap"}
 )
@@ -402,7 +404,7 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
             mentioned = True
     if told in _DEATHS and (not _PRETENDED.isdisjoint(said) or _survived(said, at)):
         told = 0
-    if told in _DEATHS and (not _SAYING.isdisjoint(said) or not _QUOTES.isdisjoint(sentence)):
+    if told in _DEATHS and (_says(said) or not _QUOTES.isdisjoint(sentence)):
         told = _MENTIONED
     if not told and mentioned:
         told = _MENTIONED
@@ -422,6 +424,13 @@ _PRETENDED = frozenset(
 )
 """What in a sentence makes a death in it one acted, dreamt or planned ("Lily plays Juliet and dies in the last act",
 "In her dream, Tom drowns", "She plotted to have Rose killed")."""
+
+
+def _says(said: list[str]) -> bool:
+    """Whether the sentence's words hold one of saying: of _SAYING, or of _SAYING_BARE before "that"."""
+    return not _SAYING.isdisjoint(said) or any(
+        word in _SAYING_BARE and said[at + 1] == "that" for at, word in enumerate(said[:-1])
+    )
 
 
 def _survived(said: list[str], at: int) -> bool:

@@ -280,3 +280,8 @@ def test_a_sentence_a_passage_cuts_is_read_whole() -> None:
     assert death_told(passages, "Matej Hollar", ["Anika Brezova"]) is None
     passages = ["Sedlak was the man seen leaving the stairwell.", "Hollar died in the snow."]
     assert death_told(passages, "Matej Hollar", ["Anika Brezova"]) == (1, passages[1])
+
+
+def test_a_report_delivered_is_no_death_said() -> None:
+    told = "Ashcombe delivers his report to the Chief, bypassing Cartwright, who is found dead in his flat."
+    assert death_told([told], "Cartwright", ["Ashcombe"]) == (0, told)
