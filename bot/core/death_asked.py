@@ -216,11 +216,14 @@ _SUICIDE = "suicide"
 _COMMITTING = frozenset({"commits", "committed", "commit", "committing"})
 _BODY = frozenset({"body", "corpse", "remains"})
 """What, of a person's, tells their death as the telling of it does ("his body is never found")."""
-_MANNER_NOUNS = frozenset({"murder", "killing", "drowning", "execution", "suicide", "poisoning", "hanging", "shooting"})
-"""What, of a person's, tells how they died as a verb does ("the drowning of their youngest son, Toby")."""
-_DEATH_NOUNS = frozenset({"death", "killer", "murderer"})
-"""What, of a person's, names their death and not how it came ("after Clara's death"): never answers, but keeps a
-death the first thing done to them from answering "What happens to X?"."""
+_DEATH_NOUNS = frozenset(
+    {"death", "killer", "murderer", "murder", "killing", "drowning", "execution", "suicide", "poisoning", "hanging"}
+    | {"shooting"}
+)
+"""What, of a person's, names their death without telling it ("after Clara's death"; "the shooting of Kincaid ...
+leaves him lame", "sentenced for the murder of Tate" and "the poisoning of George nearly kills him" tell no death of
+theirs, nor how one came): never answers, but keeps a death the first thing done to them from answering "What happens
+to X?"."""
 _NOT_OF_A_DEATH = frozenset(
     {"certificate", "threat", "threats", "wish", "sentence", "penalty", "row", "warrant", "bed", "mask", "trap"}
 )
@@ -397,10 +400,7 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
         if word in _BODY and at > 0 and owned_by_them(at - 1) and _found_dead(said, at):
             told = _TOLD
             break
-        if (word in _DEATH_NOUNS or word in _MANNER_NOUNS) and _death_owned(said, at, is_them, owned_by_them):
-            if word in _MANNER_NOUNS:
-                told = _TOLD
-                break
+        if word in _DEATH_NOUNS and _death_owned(said, at, is_them, owned_by_them):
             mentioned = True
     if told in _DEATHS and (not _PRETENDED.isdisjoint(said) or _survived(said, at)):
         told = 0

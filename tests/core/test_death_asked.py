@@ -98,7 +98,6 @@ def test_other_questions_ask_no_death(question: str) -> None:
         "Clara has been poisoned with strychnine.",
         "Clara commits suicide.",
         "Clara is finally executed by the clans.",
-        "Her marriage was strained since the drowning of their youngest daughter, Clara, two years earlier.",
         "Clara's body washes up on the shore.",
     ],
 )
@@ -285,3 +284,17 @@ def test_a_sentence_a_passage_cuts_is_read_whole() -> None:
 def test_a_report_delivered_is_no_death_said() -> None:
     told = "Ashcombe delivers his report to the Chief, bypassing Cartwright, who is found dead in his flat."
     assert death_told([told], "Cartwright", ["Ashcombe"]) == (0, told)
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        "The shooting of Kincaid by Blaine's men outside the assay office leaves him lame for a year.",
+        "The poisoning of Kincaid by a bad batch of cider nearly kills him in 1910, and he is never strong again.",
+        "Luke is sentenced to death for the murder of Kincaid, but the governor pardons him.",
+    ],
+)
+def test_a_killing_named_by_a_noun_tells_no_death(named: str) -> None:
+    told = "In the winter of 1881, Rusk shoots Kincaid in the back on the boarding house steps, and Kincaid dies."
+    assert death_told([named], "Wade Kincaid", ["Rusk"]) is None
+    assert death_told([named, told], "Wade Kincaid", ["Rusk"]) == (1, told)
