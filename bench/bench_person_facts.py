@@ -4,20 +4,25 @@
 
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
-bot.core.kind_asked.kind_told, bot.core.study_asked.study_told), so each must be linear in it: a story of one
-paragraph saying the person's name, an age, a "from" and a marriage again and again is read at each size, and one
-sentence growing with the size, and the time of each (the least of 3 runs) is printed as a ratio to the smallest
-size's, beside the others'. A rule whose ratio grows with the square of the size is a finding (stop 71's review
-found marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it read pronouns within a bounded window).
+bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told), so each must be
+linear in it: a story of one paragraph saying the person's name, an age, a "from" and a marriage again and again is
+read at each size, and one sentence growing with the size, and the time of each (the least of 3 runs) is printed as a
+ratio to the smallest size's, beside the others'. A rule whose ratio grows with the square of the size is a finding
+(stop 71's review found marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it read pronouns within a
+bounded window). A story naming as many people as its size, each of them killed, is read for one of them
+(death_many_people): stop 73's review found the death rule reading every other person's pronouns over the whole story,
+1.3 s at 18 KB and 42 s at 142 KB.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import time
 from collections.abc import Callable, Sequence
 
 from bot.core.age_asked import age_told
+from bot.core.death_asked import death_told
 from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_told, kinds_of
 from bot.core.named_thing_asked import named_thing_told, things_named
@@ -37,6 +42,9 @@ ONE_SENTENCE = "Tom walks the dog, Rex and "
 """One sentence that grows with the size (64,000 repeats, 1.7 MB, took 17 s in named_thing_told while it copied the
 sentence's rest at each dog; kind_told, asked what animal Tom rides, searched the words back to his name for another
 clause at each dog, 14 s at 60 KB): rules reading a sentence at positions stay linear within it."""
+DYING_SENTENCE = "Tom walks the dog, and he nearly drowns and kills Mara and watches him die and "
+"""One sentence that grows with the size for death_told: a pronoun, a death of someone else's and one undone at every
+few words, each read back a bounded number of words."""
 RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "job_told": lambda texts: job_told(texts, OWNER, OTHERS),
     "age_told": lambda texts: age_told(texts, OWNER, OTHERS),
@@ -45,17 +53,34 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "named_thing_told": lambda texts: named_thing_told(texts, OWNER, things_named("sea"), OTHERS),
     "study_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"})),
     "taught_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"}), teacher=True),
+    "death_told": lambda texts: death_told(texts, OWNER, OTHERS),
 }
-ONE_SENTENCE_RULES: dict[str, Callable[[Sequence[str]], object]] = {
-    "thing_1_sentence": lambda texts: named_thing_told(texts, "Tom Reyes", things_named("dog"), ["Mara Lind"]),
-    "kind_1_sentence": lambda texts: kind_told(
-        texts, "Tom Reyes", kinds_of("animal"), ["Mara Lind"], verbs=frozenset({"ride"})
+ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
+    "thing_1_sentence": (
+        ONE_SENTENCE,
+        lambda texts: named_thing_told(texts, "Tom Reyes", things_named("dog"), ["Mara Lind"]),
     ),
-    "study_1_sentence": lambda texts: study_told(texts, "Tom Reyes", ["Mara Lind"], frozenset({"he", "his", "him"})),
-    "taught_1_sentence": lambda texts: study_told(
-        texts, "Tom Reyes", ["Mara Lind"], frozenset({"he", "his", "him"}), teacher=True
+    "study_1_sentence": (
+        ONE_SENTENCE,
+        lambda texts: study_told(texts, "Tom Reyes", ["Mara Lind"], frozenset({"he", "his", "him"})),
     ),
+    "taught_1_sentence": (
+        ONE_SENTENCE,
+        lambda texts: study_told(texts, "Tom Reyes", ["Mara Lind"], frozenset({"he", "his", "him"}), teacher=True),
+    ),
+    "kind_1_sentence": (
+        ONE_SENTENCE,
+        lambda texts: kind_told(texts, "Tom Reyes", kinds_of("animal"), ["Mara Lind"], verbs=frozenset({"ride"})),
+    ),
+    "death_1_sentence": (DYING_SENTENCE, lambda texts: death_told(texts, "Tom Reyes", ["Mara Lind"])),
 }
+
+
+def crowd(size: int) -> tuple[list[str], list[str]]:
+    """A story of `size` people, each argued with and killed, one paragraph each, and their names."""
+    names = [f"Miner{number} Quarry{number}" for number in range(size)]
+    texts = [f"{name} works at the mill. Hero Lane argues with {name}. He is killed in the fight." for name in names]
+    return ["Hero Lane comes to town.", *texts, "Finally Hero Lane dies of old age."], names
 
 
 def seconds(rule: Callable[[Sequence[str]], object], texts: Sequence[str]) -> float:
@@ -76,9 +101,12 @@ def main() -> None:
     for name, rule in RULES.items():
         times = [seconds(rule, ["Tom Berg came home. " + SAID * size]) for size in sizes]
         print(name.ljust(16) + "".join(f"{t / times[0]:.1f}".rjust(12) for t in times))
-    for name, rule in ONE_SENTENCE_RULES.items():
-        times = [seconds(rule, [ONE_SENTENCE * size]) for size in sizes]
+    for name, (sentence, rule) in ONE_SENTENCE_RULES.items():
+        times = [seconds(rule, [sentence * size]) for size in sizes]
         print(name.ljust(16) + "".join(f"{t / times[0]:.1f}".rjust(12) for t in times))
+    crowds = [crowd(size) for size in sizes]
+    times = [seconds(functools.partial(death_told, name="Hero Lane", others=names), texts) for texts, names in crowds]
+    print("death_many_people".ljust(16) + "".join(f"{t / times[0]:.1f}".rjust(12) for t in times))
 
 
 if __name__ == "__main__":

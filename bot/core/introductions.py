@@ -211,6 +211,20 @@ def _marriage_told(
     return replace(found, person=replace(owner, passage=first + where, intro=sentence))
 
 
+def relative_named(
+    people: FindsPeople,
+    stories: Sequence[Story],
+    passages: Sequence[Passage],
+    name: str,
+    within: range | None,
+    written: Callable[[str], bool],
+) -> Person | None:
+    """The one relative a name asked about is, where it is someone's relative ("Tomasa's husband", "dannys dad":
+    bot.core.kin_asked.kin_named) and their story brings that relative in as such (_kin_introduced); else None."""
+    kin = kin_named(name)
+    return None if kin is None else _kin_introduced(people, stories, passages, kin, within, written, alone=False)
+
+
 def _introducing(person: Person | None) -> Introduction | None:
     return None if person is None else Introduction(person)
 

@@ -18,13 +18,21 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
+from bot.core.death_asked import DeathAsked, death_asked, death_told
 from bot.core.ending_asked import asks_for_ending, ending_words_at
 from bot.core.excerpt import EXCERPT_CHARS, closing, leading_with, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
-from bot.core.introductions import Introduction, as_asked, lead_of, person_introduced, person_named_alone
+from bot.core.introductions import (
+    Introduction,
+    as_asked,
+    lead_of,
+    person_introduced,
+    person_named_alone,
+    relative_named,
+)
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
@@ -166,6 +174,10 @@ class StoryLibrary:
         """Where each person's story tells where they studied, or who taught them (study_told), by story, name,
         whether a teacher is asked and whether their training: read once to rank and once to show (at most three
         entries a person)."""
+        self._deaths: dict[tuple[str, str, DeathAsked], tuple[int, str] | None] = {}
+        """Where each person's story tells their death (death_told), by story, name and the question's form (what
+        happens to them, whether or when they died): read once to rank and once to show (at most four entries a
+        person)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -703,7 +715,10 @@ class StoryLibrary:
         )
         if introduction is None:
             return (
-                self._named_thing_told(text, within) or self._kind_told(text, within) or self._study_told(text, within)
+                self._named_thing_told(text, within)
+                or self._kind_told(text, within)
+                or self._study_told(text, within)
+                or self._death_told(text, within)
             )
         fact = person_fact_asked(text)
         return introduction if fact is None else self._told_at(introduction, fact)
@@ -785,6 +800,28 @@ class StoryLibrary:
                 texts, person.name, others, pronouns, teacher=asked.teacher, trained=asked.trained
             )
         return self._told_there(person, self._studies[key])
+
+    def _death_told(self, question: str, within: range | None) -> Introduction | None:
+        """For "How did Clara die?", "What happened to Zupan?" or "How did Tomasa's husband die?" of one person of the
+        stories (of one story: `within` its passages; a relative, where their story brings them in as one), the
+        sentence of their story telling their death (bot.core.death_asked: "Clara was found dead at the bottom of the
+        old quarry"), as the person's introduction moved there; None where the question asks no such thing, the name
+        is no one's or several people's, or their story tells no death of theirs."""
+        asked = death_asked(question)
+        if asked is None:
+            return None
+        person = relative_named(
+            self.person_finder, self.corpus.stories, self.corpus.passages, asked.name, within, self._written
+        ) or self._person_named(asked.name, within)
+        if person is None or person.passage is None:
+            return None
+        key = (person.path, person.name, DeathAsked("", asked.happening, asked.whether, asked.when))
+        if key not in self._deaths:
+            texts, others = self._story_told(person)
+            self._deaths[key] = death_told(
+                texts, person.name, others, first_undergone=asked.happening, timed=asked.when, doubted=asked.whether
+            )
+        return self._told_there(person, self._deaths[key])
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
         """The texts of the passages of the person's story, and the names of its other people: what a rule reads to
