@@ -4,11 +4,12 @@
 
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
-bot.core.kind_asked.kind_told), so each must be linear in it: a story of one paragraph saying the person's name, an
-age, a "from" and a marriage again and again is read at each size, and one sentence growing with the size, and the
-time of each (the least of 3 runs) is printed as a ratio to the smallest size's, beside the others'. A rule whose
-ratio grows with the square of the size is a finding (stop 71's review found marriage_told at 0.62 s for 33 KB and
-41.75 s for 264 KB before it read pronouns within a bounded window).
+bot.core.kind_asked.kind_told) or, for a thing of no one, once for the noun (bot.core.named_thing_asked.thing_named),
+so each must be linear in it: a story of one paragraph saying the person's name, an age, a "from" and a marriage
+again and again is read at each size, and one sentence growing with the size, and the time of each (the least of 3
+runs) is printed as a ratio to the smallest size's, beside the others'. A rule whose ratio grows with the square of
+the size is a finding (stop 71's review found marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it
+read pronouns within a bounded window).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable, Sequence
 from bot.core.age_asked import age_told
 from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_told, kinds_of
-from bot.core.named_thing_asked import named_thing_told, things_named
+from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
 from bot.core.origin_asked import origin_told
 from bot.core.spouse_asked import SpouseAsked, marriage_told
 
@@ -42,9 +43,11 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "origin_told": lambda texts: origin_told(texts, OWNER, OTHERS),
     "marriage_told": lambda texts: marriage_told(texts, OWNER, OTHERS, SpouseAsked("tom berg", engaged=False)),
     "named_thing_told": lambda texts: named_thing_told(texts, OWNER, things_named("sea"), OTHERS),
+    "thing_named": lambda texts: thing_named(texts, things_named("sea"), [OWNER, *OTHERS]),
 }
 ONE_SENTENCE_RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "thing_1_sentence": lambda texts: named_thing_told(texts, "Tom Reyes", things_named("dog"), ["Mara Lind"]),
+    "named_1_sentence": lambda texts: thing_named(texts, things_named("dog"), ["Tom Reyes", "Mara Lind"]),
     "kind_1_sentence": lambda texts: kind_told(
         texts, "Tom Reyes", kinds_of("animal"), ["Mara Lind"], verbs=frozenset({"ride"})
     ),

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from bot.core.age_asked import age_told
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
@@ -30,7 +30,13 @@ from bot.core.job_asked import job_told
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
-from bot.core.named_thing_asked import named_thing_asked, named_thing_told, things_named
+from bot.core.named_thing_asked import (
+    named_thing_asked,
+    named_thing_told,
+    thing_named,
+    things_named,
+    unowned_thing_asked,
+)
 from bot.core.number_forms import NumberForms
 from bot.core.origin_asked import origin_told
 from bot.core.people import Person
@@ -87,6 +93,14 @@ MAX_RESULTS = 100
 """Results a question pages through (More results, a click each). Ranking down to a result analyses every candidate
 before it, and a button's offset is what its custom_id says: a forged 9,999,999 ranked every passage that matched
 ("the king and the queen" over 37,870 FairytaleQA passages: 1.37 s of CPU a click, against 3 ms at offset 10)."""
+
+
+class Lead(NamedTuple):
+    """The passage a rule puts first and the sentence its excerpt leads with: a person's introduction, or where a
+    story names the thing asked."""
+
+    passage: int
+    sentence: str
 
 
 class StoryLibrary:
@@ -161,6 +175,9 @@ class StoryLibrary:
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
         noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
         bounded list, not for any word a question may type."""
+        self._things_named: dict[tuple[int, str], tuple[int, str] | None] = {}
+        """Where each story names a thing of a noun with its name (thing_named), by story and noun: read once to rank
+        and once to show; kept only for nouns with kinds WordNet knows, as _named_things is."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -517,8 +534,8 @@ class StoryLibrary:
                 corrections=query.corrections,
             )
         introduction = self._person_introduced(query, self._passages_of(story), ranked[0].view.story)
-        introduced = introduction.person if introduction is not None else None
-        hits = tuple(self._hit(candidate, query, introduced) for candidate in ranked[offset : offset + count])
+        lead = self._lead(introduction, query, self._passages_of(story), ranked[0].view.story)
+        hits = tuple(self._hit(candidate, query, lead) for candidate in ranked[offset : offset + count])
         corrections = query.corrections
         reading = query.pronoun_reading if self._answered_through_pronouns(query, story, ranked[0].doc) else None
         if (
@@ -759,6 +776,40 @@ class StoryLibrary:
             self._named_things[key] = told
         return self._told_there(person, self._named_things[key])
 
+    def _lead(
+        self, introduction: Introduction | None, query: Query, within: range | None, first_story: int | None
+    ) -> Lead | None:
+        """The passage to rank first and the sentence its excerpt leads with: the person's introduction, else where
+        the story asked of (or, library-wide, the story ranked first) names the thing asked ("What is the name of
+        the pub?": _thing_named)."""
+        if introduction is not None:
+            assert introduction.person.passage is not None
+            return Lead(introduction.person.passage, introduction.person.intro)
+        story = first_story if within is None else self.corpus.passages[within.start].story
+        return (
+            None if story is None else self._thing_named(as_asked(query.text, query.corrections, self._written), story)
+        )
+
+    def _thing_named(self, question: str, story: int) -> Lead | None:
+        """For "What is the name of the pub?" or "What is the river called?", the sentence of the story first naming
+        such a thing (or a kind of it) with its name (bot.core.named_thing_asked.thing_named: "a pub called The Grey
+        Heron", "the river Varenne"), where the story names no other; None where the question asks no such thing."""
+        noun = unowned_thing_asked(question)
+        if noun is None:
+            return None
+        key = (story, noun)
+        passages = self._passages_of(story)
+        assert passages is not None
+        if key not in self._things_named:
+            texts = [self.corpus.passages[document].text for document in passages]
+            people = [person.name for person in self.person_finder.of_story(self.corpus.stories[story].path)]
+            told = thing_named(texts, things_named(noun), people)
+            if len(things_named(noun)) == 1:  # any word may be typed: none is kept (as _named_thing_told)
+                return None if told is None else Lead(passages[told[0]], told[1])
+            self._things_named[key] = told
+        told = self._things_named[key]
+        return None if told is None else Lead(passages[told[0]], told[1])
+
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
         """The texts of the passages of the person's story, and the names of its other people: what a rule reads to
         find what it tells of them."""
@@ -806,11 +857,13 @@ class StoryLibrary:
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
         """For "Who is X?" about one known person, the passage that introduces them comes first."""
-        introduction = self._person_introduced(query, context.within, ranked[0].view.story if ranked else None)
-        if introduction is None:
+        first_story = ranked[0].view.story if ranked else None
+        lead = self._lead(
+            self._person_introduced(query, context.within, first_story), query, context.within, first_story
+        )
+        if lead is None:
             return ranked
-        intro = introduction.person.passage
-        assert intro is not None
+        intro = lead.passage
         first = next((c for c in ranked if c.doc == intro), None)
         if first is None:
             first = Candidate.of(intro, 0.0, self.analysed(intro), query)
@@ -833,7 +886,7 @@ class StoryLibrary:
         latest = max((c for c in ranked if c.view.story == first), key=lambda c: c.view.passage.number)
         return [latest, *(c for c in ranked if c is not latest)]
 
-    def _hit(self, candidate: Candidate, query: Query, introduced: Person | None) -> Hit:
+    def _hit(self, candidate: Candidate, query: Query, lead: Lead | None) -> Hit:
         """The candidate as an answer shows it; the passage introducing the person asked about (`introduced`) leads
         with the sentence that does, which says who they are ("Hannah Kessler, a forensic accountant, ..."), where
         the sentences most like the question's words were quoted, and the introduction cut away."""
@@ -842,8 +895,8 @@ class StoryLibrary:
         matched = candidate.view.places(candidate.positions)
         model = SentenceModel.bundled()
         chances = model.answer_chances(candidate, query).tolist()
-        if introduced is not None and introduced.passage == candidate.doc:
-            chances = leading_with(passage.text, introduced.intro) or chances
+        if lead is not None and lead.passage == candidate.doc:
+            chances = leading_with(passage.text, lead.sentence) or chances
         elif asks_for_ending(query.text):
             chances = closing(passage.text)
         excerpt = make_excerpt(passage.text, matched, chances, self.excerpt_chars, model.position)

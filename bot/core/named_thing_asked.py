@@ -36,9 +36,9 @@ _NOT_NAMES = frozenset({"and", "or", "of"})
 """Words after which the owner typed is more than one person, or another's: "Tom and Mara's dog"."""
 _ANIMAL = "animal"
 
-_CALLED = re.compile(r"\s++(?:called|named|nicknamed)\s++(?:the\s++)?+")
+_CALLED = re.compile(r",?+\s++(?:called|named|nicknamed)\s++(?:the\s++)?+")
 """Between a thing and the name said after it: " called " of "a grey cat called Smoke", " called the " of "a boat
-called the Vesna"."""
+called the Vesna", ", called " of "The ship's AI, called HALCYON,"."""
 _APPOSED = re.compile(r",\s++(?:the\s++)?+")
 """Between a thing and its name as an apposition: ", " of "his dog, Rex,", ", the " of "his diner, the Blue Heron"."""
 _RIGHT_AFTER = re.compile(r"\s++")
@@ -105,6 +105,7 @@ _HAVING = frozenset(
 )
 """Verbs whose object is the subject's own: "a veterinarian who keeps a three-legged cat named Bishop"."""
 _WITH = "with"
+_THE = "the"
 _LIVE = "live"
 _AND = "and"
 _OF_OWN = re.compile(r"\s++of\s++(?:his|her|their|its)\s++own\b")
@@ -462,3 +463,76 @@ def _theirs(start: int, starts: list[int], ends: list[int], their_ends: list[int
     own_before = bisect_right(ends, start) - 1
     rival_before = bisect_right(their_ends, start) - 1
     return own_before >= 0 and (rival_before < 0 or ends[own_before] >= their_ends[rival_before])
+
+
+def unowned_thing_asked(question: str) -> str | None:
+    """The noun of "What is the name of the pub?", "What is the river called?" (or "named"), "whats the cats name" and
+    of the same with a thing as owner ("what is the name of the ship's AI", "what is the ship's ai called"), in its
+    dictionary form; None for any other shape, a noun that is no thing's (_is_thing: "the boatman" is a person's), or
+    words said of the thing ("the gray heron pub", "the pub in leith"), which may pick one of several and are left to
+    the ranking. One pass over its words."""
+    said = [fold(word.replace("’", "'")) for word, _, _ in words(question)]
+    opening = next((o for o in WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
+    if opening is None:
+        return None
+    rest = said[len(opening) :]
+    if tuple(rest[: len(NAME_OF)]) == NAME_OF:
+        phrase = rest[len(NAME_OF) :]
+    elif rest[-1:] in (["called"], ["named"]):
+        phrase = rest[:-1]
+    elif rest[-1:] == ["name"] and rest[-2:-1] and rest[-2].endswith("s"):  # "the cat's name", "the cats name"
+        phrase = [*rest[:-2], bare_word(rest[-2]) if rest[-2].endswith(POSSESSIVE_ENDS) else rest[-2][:-1]]
+    else:
+        return None
+    if phrase[:1] != [_THE] or not 2 <= len(phrase) <= 3:
+        return None
+    noun, owner = phrase[-1], phrase[1:-1]
+    if owner and (not owner[0].endswith(POSSESSIVE_ENDS) or not _is_thing(bare_word(owner[0]))):
+        return None  # "the gray heron pub": a word said of it; "the ship's AI": a thing's
+    return _noun(noun) if _is_thing(noun) and noun.isalpha() else None
+
+
+def thing_named(texts: Sequence[str], things: frozenset[str], people: Sequence[str]) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) first naming one of `things` with its name after it, as _name_after reads it
+    ("a pub called The Grey Heron", "his diner, the Blue Heron,", "the river Varenne"), where the story's every such
+    naming names the same thing: a story naming two pubs leaves the question to the ranking, whichever it asks of. A
+    name that is one of the story's `people` or a word of their names is a person's, no thing's ("the horse Ivan
+    rode", "a newspaper named Victor Hale"). None where no sentence names one."""
+    named = {fold(word) for person in people for word in person.split()}
+    first: tuple[int, str] | None = None
+    names: set[str] = set()
+    for index, text in enumerate(texts):
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            for name in _names_of_things(sentence, things):
+                if name in named or name.removeprefix(_THE + " ") in named:
+                    continue
+                names.add(name.removeprefix(_THE + " "))
+                if len(names) > 1:
+                    return None
+                first = first or (index, sentence)
+    return first
+
+
+def _names_of_things(sentence: str, things: frozenset[str]) -> list[str]:
+    """The names, folded, the sentence gives a word of `things` heading a noun phrase (_determiner_before); not one
+    after a comma closing an opening clause or in quoted speech (as _names_theirs reads them)."""
+    said = list(words(sentence))
+    folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
+    opening_end = sentence.find(",") if said and fold(said[0][0]) in _OPENING_CLAUSE else -1
+    speech = [found.span() for found in _SPEECH.finditer(sentence)]
+    speech_starts = [start for start, _ in speech]
+    speech_ends = [end for _, end in speech]
+    names = []
+    for at, (word, start, end) in enumerate(said):
+        if (at and word[:1].isupper()) or not is_one_of(folded_said[at], things):
+            continue
+        if _determiner_before(sentence, said, folded_said, at) is None:
+            continue
+        name = _name_after(sentence, end)
+        if name is None:
+            continue
+        if name.apposed and (end == opening_end or inside((start, end), speech_starts, speech_ends)):
+            continue
+        names.append(fold(sentence[name.start : name.end]))
+    return names

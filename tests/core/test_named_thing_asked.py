@@ -2,7 +2,14 @@
 
 from pathlib import Path
 
-from bot.core.named_thing_asked import NamedThingAsked, named_thing_asked, named_thing_told, things_named
+from bot.core.named_thing_asked import (
+    NamedThingAsked,
+    named_thing_asked,
+    named_thing_told,
+    thing_named,
+    things_named,
+    unowned_thing_asked,
+)
 from tests.core.library_files import library_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -220,6 +227,69 @@ def test_a_thing_of_someone_is_answered_where_their_story_names_it(tmp_path):
         ("What's the name of Ben's ferry?", "operates the car ferry Pacific Dawn"),
         ("what is the name of desmond's bakery", "runs a failing bakery called The Rolling Pin"),
         ("whats desmonds bakery called", "runs a failing bakery called The Rolling Pin"),
+    ):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and said in answer.best.excerpt.text, question
+        story = next(number for number, story in enumerate(library.corpus.stories) if story.path == answer.best.path)
+        scoped = library.ask(question, count=1, story=story)
+        assert scoped.best is not None and said in scoped.best.excerpt.text, question
+
+
+def test_a_question_asking_the_name_of_a_thing_of_no_one_is_read_with_its_noun():
+    assert unowned_thing_asked("what's the name of the pub") == "pub"
+    assert unowned_thing_asked("What is the river called?") == "river"
+    assert unowned_thing_asked("whats the cats name") == "cat"
+    assert unowned_thing_asked("what is the name of the ship's AI") == "ai"  # a thing's
+    assert unowned_thing_asked("what is the ship's ai called") == "ai"
+    assert unowned_thing_asked("what is the name of the boatman") is None  # a person's (bot.core.role_asked)
+    assert unowned_thing_asked("what is the name of tom's dog") is None  # someone's (named_thing_asked)
+    assert unowned_thing_asked("What is the name of the gray heron pub") is None  # which pub: the ranking's
+    assert unowned_thing_asked("whats the name of the pub in leith") is None
+    assert unowned_thing_asked("What is the pub?") is None
+
+
+PUBS = [
+    "Dan Mercer, a retired fireman, drinks every evening at a pub called the Lamb, where the landlord, Ossie Pratt, "
+    "keeps a parrot named Captain.",
+    "Across the square stands a rival pub, the Golden Fleece, owned by Ossie's brother Len.",
+    "When the Lamb burns down, Dan suspects Len, and he walks along the river Tamsin to the old mill.",
+]
+
+
+def test_the_first_sentence_naming_a_thing_of_the_noun_answers_where_the_story_names_no_other():
+    assert thing_named(PUBS, things_named("river"), ["Dan Mercer", "Ossie Pratt"]) == (2, PUBS[2])
+    assert thing_named(PUBS, things_named("pub"), ["Dan Mercer", "Ossie Pratt"]) is None  # two pubs
+    assert thing_named(PUBS[:1], things_named("pub"), ["Dan Mercer", "Ossie Pratt"]) == (0, PUBS[0])
+    boats = [
+        "Mara Kell skippers a fishing boat, the Kittiwake, out of Porthlow.",
+        "One night a trawler, the Morning Star, runs aground, and the Kittiwake goes out to it.",
+        "Mara's boat, the Kittiwake, comes home at dawn.",
+    ]
+    assert thing_named(boats, things_named("trawler"), ["Mara Kell"]) == (1, boats[1])
+    assert thing_named(boats, things_named("boat"), ["Mara Kell"]) == (0, boats[0])  # one boat named twice
+
+
+def test_a_person_s_name_after_a_thing_is_no_name_of_it():
+    story = [
+        "Ruth Ames searches the woods with Walter's dog, and the dog Walter found leads her on.",
+        "Ruth Ames lives on the edge of a village called Little Brampton.",
+    ]
+    assert thing_named(story, things_named("dog"), ["Ruth Ames", "Walter Finch"]) is None
+    assert thing_named(story, things_named("village"), ["Ruth Ames", "Walter Finch"]) == (1, story[1])
+
+
+def test_a_thing_of_no_one_is_answered_where_the_story_asked_of_or_ranked_first_names_it(tmp_path):
+    # Each passage of these stories holds "river" or "diner": the ranking put another first, with no rule reading
+    # the question.
+    library = library_of(
+        tmp_path,
+        *sorted((ROOT / "corpus").glob("*.md")),
+        BENCH / "untuned3" / "corpus" / "hold-the-bridge-at-varenne.md",
+        BENCH / "untuned8" / "corpus" / "the-people-v-amsel.md",
+    )
+    for question, said in (
+        ("What is the river called?", "over the river Varenne in Normandy"),
+        ("What was the name of the diner?", "the kitchen of his diner, the Blue Heron"),
     ):
         answer = library.ask(question, count=1)
         assert answer.best is not None and said in answer.best.excerpt.text, question
