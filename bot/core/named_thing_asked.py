@@ -106,6 +106,9 @@ _HAVING = frozenset(
 """Verbs whose object is the subject's own: "a veterinarian who keeps a three-legged cat named Bishop"."""
 _WITH = "with"
 _THE = "the"
+_SHORTEST_ABBREVIATION = 2
+_LONGEST_ABBREVIATION = 4
+"""The letters of a noun asked that may be an abbreviation ("AI", "UFO")."""
 _LIVE = "live"
 _AND = "and"
 _OF_OWN = re.compile(r"\s++of\s++(?:his|her|their|its)\s++own\b")
@@ -496,27 +499,57 @@ def thing_named(texts: Sequence[str], things: frozenset[str], people: Sequence[s
     """(which of `texts`, the sentence) first naming one of `things` with its name after it, as _name_after reads it
     ("a pub called The Grey Heron", "his diner, the Blue Heron,", "the river Varenne"), where the story's every such
     naming names the same thing: a story naming two pubs leaves the question to the ranking, whichever it asks of. A
-    name that is one of the story's `people` or a word of their names is a person's, no thing's ("the horse Ivan
-    rode", "a newspaper named Victor Hale"). None where no sentence names one."""
-    named = {fold(word) for person in people for word in person.split()}
+    name opening with a word of the name of one of the story's `people`, or a title, is a person's, no thing's ("the
+    horse Ivan rode", "the dog, Walter, barked at"), unless "called" or "named" says it is the thing's: a tale's
+    animal is one of its people ("a faithful dog called Sultan", "an old cat, called Mrs. Tabitha Twitchit"). None
+    where no sentence names one."""
+    named = {fold(word) for person in people for word in person.split()} | HONORIFICS | person_titles()
+    abbreviations = frozenset(thing for thing in things if _abbreviated(thing, texts))
     first: tuple[int, str] | None = None
     names: set[str] = set()
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            for name in _names_of_things(sentence, things):
-                if name in named or name.removeprefix(_THE + " ") in named:
-                    continue
-                names.add(name.removeprefix(_THE + " "))
+            for name, said_so in _names_of_things(sentence, things, abbreviations):
+                name = name.removeprefix(_THE + " ")
+                if not said_so and (name in named or name.split()[0].rstrip(".") in named):
+                    continue  # "the dog Walter found", "the bird, Mr. Crane, said"
+                names.add(name)
                 if len(names) > 1:
                     return None
                 first = first or (index, sentence)
     return first
 
 
-def _names_of_things(sentence: str, things: frozenset[str]) -> list[str]:
-    """The names, folded, the sentence gives a word of `things` heading a noun phrase (_determiner_before); not one
-    after a comma closing an opening clause or in quoted speech (as _names_theirs reads them)."""
+def _abbreviated(thing: str, texts: Sequence[str]) -> bool:
+    """Whether the story writes the noun asked in capitals as an abbreviation of a few letters ("the AI explains"):
+    then its words spelt out are it too ("an artificial intelligence called MERIDIAN")."""
+    if not _SHORTEST_ABBREVIATION <= len(thing) <= _LONGEST_ABBREVIATION or not thing.isalpha():
+        return False
+    written = re.compile(rf"\b{thing.upper()}\b")
+    return any(written.search(text) for text in texts)
+
+
+def _spelt_out(
+    said: list[tuple[str, int, int]], folded_said: list[str], at: int, abbreviations: frozenset[str]
+) -> bool:
+    """Whether the words ending at `at` spell out one of `abbreviations` by their first letters, each a lowercase word
+    no stop word: "artificial intelligence" of "ai", not "an island"."""
+    stop = load_stopwords()
+    for abbreviation in abbreviations:
+        spelt = range(at - len(abbreviation) + 1, at + 1)
+        if spelt.start < 0 or any(not said[place][0].islower() or folded_said[place] in stop for place in spelt):
+            continue
+        if "".join(folded_said[place][0] for place in spelt) == abbreviation:
+            return True
+    return False
+
+
+def _names_of_things(sentence: str, things: frozenset[str], abbreviations: frozenset[str]) -> list[tuple[str, bool]]:
+    """The names, folded, the sentence gives a word of `things` heading a noun phrase (_determiner_before), each with
+    whether "called" or "named" said it; not one after a comma closing an opening clause, in quoted speech (as
+    _names_theirs reads them) or opening it. A noun of `abbreviations` is one written in capitals ("The ship's AI")
+    or spelt out (_spelt_out)."""
     said = list(words(sentence))
     folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
     opening_end = sentence.find(",") if said and fold(said[0][0]) in _OPENING_CLAUSE else -1
@@ -524,8 +557,8 @@ def _names_of_things(sentence: str, things: frozenset[str]) -> list[str]:
     speech_starts = [start for start, _ in speech]
     speech_ends = [end for _, end in speech]
     names = []
-    for at, (word, start, end) in enumerate(said):
-        if (at and word[:1].isupper()) or not is_one_of(folded_said[at], things):
+    for at, (_, start, end) in enumerate(said):
+        if not _is_thing_at(said, folded_said, at, things, abbreviations):
             continue
         if _determiner_before(sentence, said, folded_said, at) is None:
             continue
@@ -534,5 +567,24 @@ def _names_of_things(sentence: str, things: frozenset[str]) -> list[str]:
             continue
         if name.apposed and (end == opening_end or inside((start, end), speech_starts, speech_ends)):
             continue
-        names.append(fold(sentence[name.start : name.end]))
+        if name.apposed and sentence[name.start - 1] in _QUOTES:
+            continue  # 'They called out to the bird, "See, grandfather': speech opening
+        names.append((fold(sentence[name.start : name.end]), not name.right_after and not name.apposed))
     return names
+
+
+def _is_thing_at(
+    said: list[tuple[str, int, int]],
+    folded_said: list[str],
+    at: int,
+    things: frozenset[str],
+    abbreviations: frozenset[str],
+) -> bool:
+    """Whether the word at `at` is one of `things`: a common noun (not "Great Dane" mid-sentence, a name's), one of
+    `abbreviations` in capitals or lowercase ("AI", "ai"), or its words spelt out ("artificial intelligence")."""
+    word, folded = said[at][0], folded_said[at]
+    if folded in abbreviations and (word.isupper() or word.islower()):
+        return True
+    if not (at and word[:1].isupper()) and is_one_of(folded, things):
+        return True
+    return _spelt_out(said, folded_said, at, abbreviations)

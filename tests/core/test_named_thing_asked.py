@@ -278,17 +278,32 @@ def test_a_person_s_name_after_a_thing_is_no_name_of_it():
     assert thing_named(story, things_named("village"), ["Ruth Ames", "Walter Finch"]) == (1, story[1])
 
 
+def test_an_abbreviation_the_story_writes_in_capitals_is_its_words_spelt_out_too():
+    story = [
+        "The colony ship Perseverance is run by an artificial intelligence called TESSA.",
+        "Kofi Mensah argues with the AI about whether to wake the captain.",
+    ]
+    assert thing_named(story, things_named("ai"), ["Kofi Mensah"]) == (0, story[0])
+    assert thing_named(story[:1], things_named("ai"), ["Kofi Mensah"]) is None  # no "AI" written: no abbreviation
+    island = ["Kofi Mensah lands on an island called Gullrock.", "The AI sleeps."]
+    assert thing_named(island, things_named("ai"), ["Kofi Mensah"]) is None  # "an island": a stop word spells none
+    halcyon = ["The ship's AI, called HALCYON, refused to open the cargo bay doors."]
+    assert thing_named(halcyon, things_named("ai"), []) == (0, halcyon[0])
+
+
 def test_a_thing_of_no_one_is_answered_where_the_story_asked_of_or_ranked_first_names_it(tmp_path):
-    # Each passage of these stories holds "river" or "diner": the ranking put another first, with no rule reading
-    # the question.
+    # Each passage of these stories holds "river", "diner" or "ship": the ranking put another first, with no rule
+    # reading the question.
     library = library_of(
         tmp_path,
         *sorted((ROOT / "corpus").glob("*.md")),
         BENCH / "untuned3" / "corpus" / "hold-the-bridge-at-varenne.md",
         BENCH / "untuned8" / "corpus" / "the-people-v-amsel.md",
+        BENCH / "untuned8" / "corpus" / "the-orchard-at-kepler-station.md",
     )
     for question, said in (
         ("What is the river called?", "over the river Varenne in Normandy"),
+        ("what is the name of the ship's AI", "an artificial intelligence called MERIDIAN"),
         ("What was the name of the diner?", "the kitchen of his diner, the Blue Heron"),
     ):
         answer = library.ask(question, count=1)
