@@ -106,6 +106,7 @@ _HAVING = frozenset(
 """Verbs whose object is the subject's own: "a veterinarian who keeps a three-legged cat named Bishop"."""
 _WITH = "with"
 _THE = "the"
+_OF = re.compile(r"\s++of\s++")
 _SHORTEST_ABBREVIATION = 2
 _LONGEST_ABBREVIATION = 4
 """The letters of a noun asked that may be an abbreviation ("AI", "UFO")."""
@@ -562,7 +563,7 @@ def _names_of_things(sentence: str, things: frozenset[str], abbreviations: froze
             continue
         if _determiner_before(sentence, said, folded_said, at) is None:
             continue
-        name = _name_after(sentence, end)
+        name = _name_after(sentence, end) or _place_named_of(sentence, folded_said[at], end)
         if name is None:
             continue
         if name.apposed and (end == opening_end or inside((start, end), speech_starts, speech_ends)):
@@ -588,3 +589,13 @@ def _is_thing_at(
     if not (at and word[:1].isupper()) and is_one_of(folded, things):
         return True
     return _spelt_out(said, folded_said, at, abbreviations)
+
+
+def _place_named_of(sentence: str, folded: str, end: int) -> _Name | None:
+    """The name after "of" of a place's word (place_words.txt) ending at `end`: "the fishing town of Ebbsford", "the
+    barrier island of Gull Rock"; read as one right after it, whose name may be a person's ("the house of Conan")."""
+    if folded not in place_words():
+        return None
+    of = _OF.match(sentence, end)
+    name = None if of is None else _name_at(sentence, of.end())
+    return None if name is None else _Name(*name, right_after=True, apposed=False)

@@ -269,6 +269,18 @@ def test_the_first_sentence_naming_a_thing_of_the_noun_answers_where_the_story_n
     assert thing_named(boats, things_named("boat"), ["Mara Kell"]) == (0, boats[0])  # one boat named twice
 
 
+def test_a_place_is_named_after_of_too():
+    story = [
+        "Mara Kell skippers a fishing boat out of the town of Porthlow.",
+        "Her brother Jem Kell drinks in a town called Saltash.",
+    ]
+    assert thing_named(story[:1], things_named("town"), ["Mara Kell"]) == (0, story[0])
+    assert thing_named(story, things_named("town"), ["Mara Kell", "Jem Kell"]) is None  # two towns
+    conan = ["Fionn came to the house of Conan, and the house of Conan was full."]
+    assert thing_named(conan, things_named("house"), ["Conan"]) is None  # a person's
+    assert thing_named(["Mara Kell drinks a bottle of Chianti."], things_named("bottle"), ["Mara Kell"]) is None
+
+
 def test_a_person_s_name_after_a_thing_is_no_name_of_it():
     story = [
         "Ruth Ames searches the woods with Walter's dog, and the dog Walter found leads her on.",
