@@ -110,6 +110,20 @@ _OF = re.compile(r"\s++of\s++")
 _SHORTEST_ABBREVIATION = 2
 _LONGEST_ABBREVIATION = 4
 """The letters of a noun asked that may be an abbreviation ("AI", "UFO")."""
+_NAME_BEFORE = re.compile(r"((?:the\s++)?+[A-Z][\w'’-]*+(?:\s++(?:of|and|the|[A-Z][\w'’-]*+)){0,5}+)\s*+,\s*+\Z")
+"""A name apposed before a thing's noun phrase, ending where its determiner starts: "the Golden Fleece, " of "the
+Golden Fleece, a pub on the harbour"."""
+_LOOK_BEFORE = 80
+"""How many characters before a noun phrase are read for a name apposed to it (_NAME_BEFORE): six words at most."""
+_CALLS = re.compile(
+    r"\s++(?:(?:she|he|they|i|we)\s++)?+(?:calls?+|christen(?:s|ed)|dub(?:s|bed)|rename[sd]|names)\s++(?:the\s++)?+"
+    r"([A-Z][\w'’-]*+(?:\s++[A-Z][\w'’-]*+){0,4}+)"
+)
+"""A verb of naming after a thing, and the name it gives: "a small blue boat she calls the Heron"."""
+_NAMING_VERBS = frozenset(
+    {"names", "named", "calls", "called", "christens", "christened", "renames", "renamed", "dubs", "dubbed"}
+)
+"""Verbs before a thing's noun phrase naming it in a form not read: "names his boat after his daughter"."""
 _LIVE = "live"
 _AND = "and"
 _OF_OWN = re.compile(r"\s++of\s++(?:his|her|their|its)\s++own\b")
@@ -519,6 +533,12 @@ def thing_named(texts: Sequence[str], things: frozenset[str], people: Sequence[s
                 if len(names) > 1:
                     return None
                 first = first or (index, sentence)
+            otherwise = _names_said_otherwise(sentence, things)
+            if otherwise is None:
+                return None  # "names his boat after his daughter, Marigold Hale": a naming not read
+            names |= {name for name in otherwise if name not in named and name.split()[0] not in named}
+            if len(names) > 1:
+                return None
     return first
 
 
@@ -599,3 +619,29 @@ def _place_named_of(sentence: str, folded: str, end: int) -> _Name | None:
     of = _OF.match(sentence, end)
     name = None if of is None else _name_at(sentence, of.end())
     return None if name is None else _Name(*name, right_after=True, apposed=False)
+
+
+def _names_said_otherwise(sentence: str, things: frozenset[str]) -> list[str] | None:
+    """The names, folded, the sentence gives a word of `things` heading a noun phrase in forms _names_of_things does
+    not read: apposed before it ("the Golden Fleece, a pub on the harbour") or given by a verb of naming after it ("a
+    small blue boat she calls the Heron"); None where a verb of naming before it names it in a form not read at all
+    ("names his boat after his daughter"). thing_named reads them only to see the story names another thing."""
+    said = list(words(sentence))
+    folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
+    names = []
+    for at, (word, _, end) in enumerate(said):
+        if (at and word[:1].isupper()) or not is_one_of(folded_said[at], things):
+            continue
+        before = _determiner_before(sentence, said, folded_said, at)
+        if before is None:
+            continue
+        if before and folded_said[before - 1] in _NAMING_VERBS:
+            return None
+        start = said[before][1]
+        apposed = _NAME_BEFORE.search(sentence, max(0, start - _LOOK_BEFORE), start)
+        if apposed is not None:
+            names.append(fold(apposed.group(1)).removeprefix(_THE + " "))
+        calls = _CALLS.match(sentence, end)
+        if calls is not None:
+            names.append(fold(calls.group(1)))
+    return names

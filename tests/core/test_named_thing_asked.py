@@ -323,3 +323,27 @@ def test_a_thing_of_no_one_is_answered_where_the_story_asked_of_or_ranked_first_
         story = next(number for number, story in enumerate(library.corpus.stories) if story.path == answer.best.path)
         scoped = library.ask(question, count=1, story=story)
         assert scoped.best is not None and said in scoped.best.excerpt.text, question
+
+
+def test_a_thing_named_before_its_noun_or_by_a_verb_of_naming_is_another_named_thing():
+    # The story names the Golden Fleece and the Heron in forms the answer does not read: the Silver Lamb and the Vixen
+    # are no answer, the ranking is.
+    pubs = [
+        "Dan Mercer, a retired fireman, drinks every evening at the Golden Fleece, a pub on the harbour in the fishing "
+        "village of Porthlow.",
+        "Clive tries to bribe the landlord with a share in a new bar he is opening in town, a pub called the Silver "
+        "Lamb, but the landlord refuses.",
+    ]
+    assert thing_named(pubs, things_named("pub"), ["Dan Mercer", "Clive Hart"]) is None
+    assert thing_named(pubs[1:], things_named("pub"), ["Dan Mercer", "Clive Hart"]) == (0, pubs[1])
+    boats = [
+        "Old Sal Trewin has fished the estuary for fifty years in a small blue boat she calls the Heron.",
+        "One evening a speedboat, the Vixen, driven by a drunk tourist, rams the Heron and sinks it.",
+    ]
+    assert thing_named(boats, things_named("boat"), ["Sal Trewin"]) is None
+    marigold = [
+        "Owen Hale, a lobster fisherman in Mevagissey, names his boat after his daughter, Marigold Hale, who died at "
+        "sea as a child.",
+        "A rich incomer, Giles Barrow, moors a speedboat called the Vixen in the harbour.",
+    ]
+    assert thing_named(marigold, things_named("boat"), ["Owen Hale", "Giles Barrow"]) is None
