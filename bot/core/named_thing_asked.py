@@ -602,8 +602,11 @@ def _is_thing_at(
     abbreviations: frozenset[str],
 ) -> bool:
     """Whether the word at `at` is one of `things`: a common noun (not "Great Dane" mid-sentence, a name's), one of
-    `abbreviations` in capitals or lowercase ("AI", "ai"), or its words spelt out ("artificial intelligence")."""
+    `abbreviations` in capitals or lowercase ("AI", "ai"), or its words spelt out ("artificial intelligence"); not in
+    the possessive, which owns the thing named after it ("the ship's AI", "the town's Summer Fair")."""
     word, folded = said[at][0], folded_said[at]
+    if folded.endswith(POSSESSIVE_ENDS):
+        return False  # "The ship's AI, called HALCYON": the AI's name, not the ship's
     if folded in abbreviations and (word.isupper() or word.islower()):
         return True
     if not (at and word[:1].isupper()) and is_one_of(folded, things):
@@ -630,7 +633,9 @@ def _names_said_otherwise(sentence: str, things: frozenset[str]) -> list[str] | 
     folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
     names = []
     for at, (word, _, end) in enumerate(said):
-        if (at and word[:1].isupper()) or not is_one_of(folded_said[at], things):
+        if (at and word[:1].isupper()) or folded_said[at].endswith(POSSESSIVE_ENDS):
+            continue
+        if not is_one_of(folded_said[at], things):
             continue
         before = _determiner_before(sentence, said, folded_said, at)
         if before is None:

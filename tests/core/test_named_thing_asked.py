@@ -347,3 +347,17 @@ def test_a_thing_named_before_its_noun_or_by_a_verb_of_naming_is_another_named_t
         "A rich incomer, Giles Barrow, moors a speedboat called the Vixen in the harbour.",
     ]
     assert thing_named(marigold, things_named("boat"), ["Owen Hale", "Giles Barrow"]) is None
+
+
+def test_a_thing_word_in_the_possessive_is_named_by_none_after_it():
+    # "The ship's AI, called HALCYON" names the AI: read as a ship named "AI" too, it made two ships of two-minds.md.
+    halcyon = ["Day 15. The ship's AI, called HALCYON, refused to open the cargo bay doors."]
+    assert thing_named(halcyon, things_named("ship"), []) is None
+    two_minds = [
+        "The mining station Kessel Deep is run by an artificial intelligence called ORACLE.",
+        "Rafe travels aboard the freighter Long Patience, whose own mind, HALCYON, the ship's AI, is cheerful and "
+        "talkative.",
+    ]
+    assert thing_named(two_minds, things_named("ship"), ["Rafe Okoro"]) == (1, two_minds[1])
+    fair = ["Nell Dunn bakes for the town's Summer Fair every year."]
+    assert thing_named(fair, things_named("town"), ["Nell Dunn"]) is None
