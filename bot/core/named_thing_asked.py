@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.core.analysis import fold, lemma, load_stopwords, words
+from bot.core.analysis import fold, is_dictionary_word, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms
 from bot.core.kin_asked import KIN, NAME_OF, NO_OWNERS, WHAT_OPENINGS, possessive_owned_word
 from bot.core.kind_asked import inside, is_one_of, kinds_of, owns_a_person, possessive_named, rival_spans
@@ -527,7 +527,7 @@ def thing_named(texts: Sequence[str], things: frozenset[str], people: Sequence[s
             sentence = text[start:end]
             for name, said_so in _names_of_things(sentence, things, abbreviations):
                 name = name.removeprefix(_THE + " ")
-                if not said_so and (name in named or name.split()[0].rstrip(".") in named):
+                if not said_so and (name in named or bare_word(name.split()[0].rstrip(".")) in named):
                     continue  # "the dog Walter found", "the bird, Mr. Crane, said"
                 names.add(name)
                 if len(names) > 1:
@@ -616,12 +616,21 @@ def _is_thing_at(
 
 def _place_named_of(sentence: str, folded: str, end: int) -> _Name | None:
     """The name after "of" of a place's word (place_words.txt) ending at `end`: "the fishing town of Ebbsford", "the
-    barrier island of Gull Rock"; read as one right after it, whose name may be a person's ("the house of Conan")."""
+    barrier island of Gull Rock"; read as one right after it, whose name may be a person's ("the house of Conan"). Not a
+    possessive ("the town of Tom's birth"), nor one dictionary word before a lowercase word no stop word, which it is
+    said of ("a company of American infantry", "a house of Victorian design")."""
     if folded not in place_words():
         return None
     of = _OF.match(sentence, end)
     name = None if of is None else _name_at(sentence, of.end())
-    return None if name is None else _Name(*name, right_after=True, apposed=False)
+    if name is None or sentence.endswith(POSSESSIVE_ENDS, 0, name[1]):
+        return None  # "the town of Tom's birth"
+    following = _NEXT_WORD.match(sentence, name[1])
+    said = fold(sentence[name[0] : name[1]])
+    said_of_next = following is not None and following.group(1).islower() and following.group(1) not in load_stopwords()
+    if said_of_next and " " not in said and is_dictionary_word(said):
+        return None  # "a company of American infantry", "the city of Roman ruins": a word said of what follows
+    return _Name(*name, right_after=True, apposed=False)
 
 
 def _names_said_otherwise(sentence: str, things: frozenset[str]) -> list[str] | None:

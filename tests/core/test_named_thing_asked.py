@@ -361,3 +361,16 @@ def test_a_thing_word_in_the_possessive_is_named_by_none_after_it():
     assert thing_named(two_minds, things_named("ship"), ["Rafe Okoro"]) == (1, two_minds[1])
     fair = ["Nell Dunn bakes for the town's Summer Fair every year."]
     assert thing_named(fair, things_named("town"), ["Nell Dunn"]) is None
+
+
+def test_a_word_after_a_place_s_of_said_of_what_follows_or_a_possessive_names_no_place():
+    bridge = (BENCH / "untuned3" / "corpus" / "hold-the-bridge-at-varenne.md").read_text(encoding="utf-8")
+    opening = bridge.split("\n\n")[1]
+    assert "a company of American infantry" in opening
+    assert thing_named([opening], things_named("company"), ["Frank Delaney"]) is None
+    birth = ["Tom Hale came home to the town of Tom's birth."]
+    assert thing_named(birth, things_named("town"), []) is None
+    design = ["Mara Kell buys a house of Victorian design."]
+    assert thing_named(design, things_named("house"), ["Mara Kell"]) is None
+    porthlow = ["Mara Kell skippers a boat from the town of Porthlow every morning."]
+    assert thing_named(porthlow, things_named("town"), ["Mara Kell"]) == (0, porthlow[0])
