@@ -175,7 +175,7 @@ class StoryLibrary:
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
         noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
         bounded list, not for any word a question may type."""
-        self._things_named: dict[tuple[int, str], tuple[int, str] | None] = {}
+        self._things_named: dict[tuple[int, str, str | None], tuple[int, str] | None] = {}
         """Where each story names a thing of a noun with its name (thing_named), by story and noun: read once to rank
         and once to show; kept only for nouns with kinds WordNet knows, as _named_things is."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
@@ -794,16 +794,17 @@ class StoryLibrary:
         """For "What is the name of the pub?" or "What is the river called?", the sentence of the story first naming
         such a thing (or a kind of it) with its name (bot.core.named_thing_asked.thing_named: "a pub called The Grey
         Heron", "the river Varenne"), where the story names no other; None where the question asks no such thing."""
-        noun = unowned_thing_asked(question)
-        if noun is None:
+        asked = unowned_thing_asked(question)
+        if asked is None:
             return None
-        key = (story, noun)
+        noun, owner = asked
+        key = (story, noun, owner)
         passages = self._passages_of(story)
         assert passages is not None
         if key not in self._things_named:
             texts = [self.corpus.passages[document].text for document in passages]
             people = [person.name for person in self.person_finder.of_story(self.corpus.stories[story].path)]
-            told = thing_named(texts, things_named(noun), people)
+            told = thing_named(texts, things_named(noun), people, owner)
             if len(things_named(noun)) == 1:  # any word may be typed: none is kept (as _named_thing_told)
                 return None if told is None else Lead(passages[told[0]], told[1])
             self._things_named[key] = told

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.core.analysis import fold, is_dictionary_word, lemma, load_stopwords, words
@@ -483,10 +484,18 @@ def _theirs(start: int, starts: list[int], ends: list[int], their_ends: list[int
     return own_before >= 0 and (rival_before < 0 or ends[own_before] >= their_ends[rival_before])
 
 
-def unowned_thing_asked(question: str) -> str | None:
+class UnownedThing(NamedTuple):
+    """A thing of no person asked the name of: its noun in its dictionary form, and the thing owning it, if one is
+    said ("ship" of "the ship's AI")."""
+
+    noun: str
+    owner: str | None
+
+
+def unowned_thing_asked(question: str) -> UnownedThing | None:
     """The noun of "What is the name of the pub?", "What is the river called?" (or "named"), "whats the cats name" and
-    of the same with a thing as owner ("what is the name of the ship's AI", "what is the ship's ai called"), in its
-    dictionary form; None for any other shape, a noun that is no thing's (_is_thing: "the boatman" is a person's), or
+    of the same with a thing as owner ("what is the name of the ship's AI", "what is the ship's ai called"), with that
+    owner; None for any other shape, a noun that is no thing's (_is_thing: "the boatman" is a person's), or
     words said of the thing ("the gray heron pub", "the pub in leith"), which may pick one of several and are left to
     the ranking. One pass over its words."""
     said = [fold(word.replace("’", "'")) for word, _, _ in words(question)]
@@ -507,17 +516,47 @@ def unowned_thing_asked(question: str) -> str | None:
     noun, owner = phrase[-1], phrase[1:-1]
     if owner and (not owner[0].endswith(POSSESSIVE_ENDS) or not _is_thing(bare_word(owner[0]))):
         return None  # "the gray heron pub": a word said of it; "the ship's AI": a thing's
-    return _noun(noun) if _is_thing(noun) and noun.isalpha() else None
+    if not _is_thing(noun) or not noun.isalpha():
+        return None
+    return UnownedThing(_noun(noun), bare_word(owner[0]) if owner else None)
 
 
-def thing_named(texts: Sequence[str], things: frozenset[str], people: Sequence[str]) -> tuple[int, str] | None:
+def thing_named(
+    texts: Sequence[str], things: frozenset[str], people: Sequence[str], owner: str | None = None
+) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first naming one of `things` with its name after it, as _name_after reads it
     ("a pub called The Grey Heron", "his diner, the Blue Heron,", "the river Varenne"), where the story's every such
     naming names the same thing: a story naming two pubs leaves the question to the ranking, whichever it asks of. A
     name opening with a word of the name of one of the story's `people`, or a title, is a person's, no thing's ("the
     horse Ivan rode", "the dog, Walter, barked at"), unless "called" or "named" says it is the thing's: a tale's
     animal is one of its people ("a faithful dog called Sultan", "an old cat, called Mrs. Tabitha Twitchit"). None
-    where no sentence names one."""
+    where no sentence names one. Of a thing's `owner` ("the ship's AI"), the namings of one in its possessive answer
+    where the story has any ("The ship's AI, called HALCYON", not "an artificial intelligence called ORACLE"), and
+    none answers where it speaks of one in a form not read ("HALCYON, the ship's AI")."""
+    if owner is not None:
+        owned = _thing_named(texts, things, people, owner)
+        if owned is not None:
+            return owned
+        if _speaks_of_owned(texts, things, owner):
+            return None  # "HALCYON, the ship's AI": the owner's is named in a form not read
+    return _thing_named(texts, things, people, None)
+
+
+def _speaks_of_owned(texts: Sequence[str], things: frozenset[str], owner: str) -> bool:
+    """Whether a text says a word of `things` right after the possessive of `owner` ("the ship's AI")."""
+    owners = {owner + end for end in POSSESSIVE_ENDS}
+    for text in texts:
+        folded_said = [fold(word.replace("’", "'")) for word, _, _ in words(text)]
+        if any(first in owners and is_one_of(second, things) for first, second in pairwise(folded_said)):
+            return True
+    return False
+
+
+def _thing_named(
+    texts: Sequence[str], things: frozenset[str], people: Sequence[str], owner: str | None
+) -> tuple[int, str] | None:
+    """thing_named of all namings, or of those of a thing in the possessive of `owner` alone."""
+    owners = None if owner is None else {owner + end for end in POSSESSIVE_ENDS}
     named = {fold(word) for person in people for word in person.split()} | HONORIFICS | person_titles()
     abbreviations = frozenset(thing for thing in things if _abbreviated(thing, texts))
     first: tuple[int, str] | None = None
@@ -525,7 +564,9 @@ def thing_named(texts: Sequence[str], things: frozenset[str], people: Sequence[s
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            for name, said_so in _names_of_things(sentence, things, abbreviations):
+            for name, said_so, determiner in _names_of_things(sentence, things, abbreviations):
+                if owners is not None and determiner not in owners:
+                    continue
                 name = name.removeprefix(_THE + " ")
                 if not said_so and (name in named or bare_word(name.split()[0].rstrip(".")) in named):
                     continue  # "the dog Walter found", "the bird, Mr. Crane, said"
@@ -566,11 +607,13 @@ def _spelt_out(
     return False
 
 
-def _names_of_things(sentence: str, things: frozenset[str], abbreviations: frozenset[str]) -> list[tuple[str, bool]]:
+def _names_of_things(
+    sentence: str, things: frozenset[str], abbreviations: frozenset[str]
+) -> list[tuple[str, bool, str]]:
     """The names, folded, the sentence gives a word of `things` heading a noun phrase (_determiner_before), each with
-    whether "called" or "named" said it; not one after a comma closing an opening clause, in quoted speech (as
-    _names_theirs reads them) or opening it. A noun of `abbreviations` is one written in capitals ("The ship's AI")
-    or spelt out (_spelt_out)."""
+    whether "called" or "named" said it and the phrase's determiner or possessive, folded ("ship's"); not one after a
+    comma closing an opening clause, in quoted speech (as _names_theirs reads them) or opening it. A noun of
+    `abbreviations` is one written in capitals ("The ship's AI") or spelt out (_spelt_out)."""
     said = list(words(sentence))
     folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
     opening_end = sentence.find(",") if said and fold(said[0][0]) in _OPENING_CLAUSE else -1
@@ -581,7 +624,8 @@ def _names_of_things(sentence: str, things: frozenset[str], abbreviations: froze
     for at, (_, start, end) in enumerate(said):
         if not _is_thing_at(said, folded_said, at, things, abbreviations):
             continue
-        if _determiner_before(sentence, said, folded_said, at) is None:
+        before = _determiner_before(sentence, said, folded_said, at)
+        if before is None:
             continue
         name = _name_after(sentence, end) or _place_named_of(sentence, folded_said[at], end)
         if name is None:
@@ -590,7 +634,8 @@ def _names_of_things(sentence: str, things: frozenset[str], abbreviations: froze
             continue
         if name.apposed and sentence[name.start - 1] in _QUOTES:
             continue  # 'They called out to the bird, "See, grandfather': speech opening
-        names.append((fold(sentence[name.start : name.end]), not name.right_after and not name.apposed))
+        said_so = not name.right_after and not name.apposed
+        names.append((fold(sentence[name.start : name.end]), said_so, folded_said[before]))
     return names
 
 

@@ -236,11 +236,11 @@ def test_a_thing_of_someone_is_answered_where_their_story_names_it(tmp_path):
 
 
 def test_a_question_asking_the_name_of_a_thing_of_no_one_is_read_with_its_noun():
-    assert unowned_thing_asked("what's the name of the pub") == "pub"
-    assert unowned_thing_asked("What is the river called?") == "river"
-    assert unowned_thing_asked("whats the cats name") == "cat"
-    assert unowned_thing_asked("what is the name of the ship's AI") == "ai"  # a thing's
-    assert unowned_thing_asked("what is the ship's ai called") == "ai"
+    assert unowned_thing_asked("what's the name of the pub") == ("pub", None)
+    assert unowned_thing_asked("What is the river called?") == ("river", None)
+    assert unowned_thing_asked("whats the cats name") == ("cat", None)
+    assert unowned_thing_asked("what is the name of the ship's AI") == ("ai", "ship")  # a thing's
+    assert unowned_thing_asked("what is the ship's ai called") == ("ai", "ship")
     assert unowned_thing_asked("what is the name of the boatman") is None  # a person's (bot.core.role_asked)
     assert unowned_thing_asked("what is the name of tom's dog") is None  # someone's (named_thing_asked)
     assert unowned_thing_asked("What is the name of the gray heron pub") is None  # which pub: the ranking's
@@ -374,3 +374,20 @@ def test_a_word_after_a_place_s_of_said_of_what_follows_or_a_possessive_names_no
     assert thing_named(design, things_named("house"), ["Mara Kell"]) is None
     porthlow = ["Mara Kell skippers a boat from the town of Porthlow every morning."]
     assert thing_named(porthlow, things_named("town"), ["Mara Kell"]) == (0, porthlow[0])
+
+
+def test_a_thing_asked_of_a_thing_is_answered_where_the_story_names_one_in_its_possessive():
+    # "the ship's AI" asks the ship's: a story naming it so answers, one naming another AI so does not.
+    scifi = (BENCH / "untuned" / "corpus" / "scifi.md").read_text(encoding="utf-8")
+    texts = scifi.split("\n\n")
+    halcyon = next(index for index, text in enumerate(texts) if "The ship's AI, called HALCYON" in text)
+    told = thing_named(texts, things_named("ai"), [], "ship")
+    assert told is not None and told[0] == halcyon and "HALCYON" in told[1]
+    meridian = ["The ship Hesperus is watched over by an artificial intelligence called MERIDIAN.", "The AI explains."]
+    assert thing_named(meridian, things_named("ai"), [], "ship") == (0, meridian[0])  # none in the possessive
+    two_minds = [
+        "The mining station Kessel Deep is run by an artificial intelligence called ORACLE.",
+        "Rafe travels aboard the freighter Long Patience, whose own mind, HALCYON, the ship's AI, is cheerful.",
+    ]
+    assert thing_named(two_minds, things_named("ai"), ["Rafe Okoro"]) == (0, two_minds[0])
+    assert thing_named(two_minds, things_named("ai"), ["Rafe Okoro"], "ship") is None  # the ship's, not read
