@@ -89,6 +89,8 @@ NAMED_STORIES = 3
 NAMED_PASSAGES = 5
 """How many of each named story's best passages join the candidates, if BM25 did not already pick them."""
 ANALYSED_PASSAGES_KEPT = 4096
+THINGS_NAMED_KEPT = 256
+"""How many stories' namings of a thing asked (StoryLibrary._thing_named) are kept: each reads a whole story."""
 MAX_RESULTS = 100
 """Results a question pages through (More results, a click each). Ranking down to a result analyses every candidate
 before it, and a button's offset is what its custom_id says: a forged 9,999,999 ranked every passage that matched
@@ -175,9 +177,9 @@ class StoryLibrary:
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
         noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
         bounded list, not for any word a question may type."""
-        self._things_named: dict[tuple[int, str, str | None], tuple[int, str] | None] = {}
-        """Where each story names a thing of a noun with its name (thing_named), by story and noun: read once to rank
-        and once to show; kept only for nouns with kinds WordNet knows, as _named_things is."""
+        self._things_named: OrderedDict[tuple[int, str, str | None], tuple[int, str] | None] = OrderedDict()
+        """Where each story names a thing of a noun with its name (thing_named), by story, noun and owner: read once to
+        rank and show, the THINGS_NAMED_KEPT last asked kept (any word may be typed)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -793,7 +795,9 @@ class StoryLibrary:
     def _thing_named(self, question: str, story: int) -> Lead | None:
         """For "What is the name of the pub?" or "What is the river called?", the sentence of the story first naming
         such a thing (or a kind of it) with its name (bot.core.named_thing_asked.thing_named: "a pub called The Grey
-        Heron", "the river Varenne"), where the story names no other; None where the question asks no such thing."""
+        Heron", "the river Varenne"), where the story names no other; None where the question asks no such thing.
+        Read once a story and thing while among the THINGS_NAMED_KEPT last asked (ranking and showing an answer each
+        ask), and not at all where no passage of the story holds a word of the noun."""
         asked = unowned_thing_asked(question)
         if asked is None:
             return None
@@ -801,15 +805,28 @@ class StoryLibrary:
         key = (story, noun, owner)
         passages = self._passages_of(story)
         assert passages is not None
-        if key not in self._things_named:
-            texts = [self.corpus.passages[document].text for document in passages]
-            people = [person.name for person in self.person_finder.of_story(self.corpus.stories[story].path)]
-            told = thing_named(texts, things_named(noun), people, owner)
-            if len(things_named(noun)) == 1:  # any word may be typed: none is kept (as _named_thing_told)
-                return None if told is None else Lead(passages[told[0]], told[1])
+        if key in self._things_named:
+            self._things_named.move_to_end(key)
+        else:
+            things = things_named(noun)
+            told = None
+            if self._holds_a_word_of(things, passages):
+                texts = [self.corpus.passages[document].text for document in passages]
+                people = [person.name for person in self.person_finder.of_story(self.corpus.stories[story].path)]
+                told = thing_named(texts, things, people, owner)
             self._things_named[key] = told
+            if len(self._things_named) > THINGS_NAMED_KEPT:
+                self._things_named.popitem(last=False)
         told = self._things_named[key]
         return None if told is None else Lead(passages[told[0]], told[1])
+
+    def _holds_a_word_of(self, things: frozenset[str], passages: range) -> bool:
+        """Whether a passage of `passages` holds a word of one of `things` (or of a noun no term is searched by)."""
+        for thing in things:
+            terms = self.analyzer.terms(thing.replace("_", " "))
+            if not terms or any(len(self.index.postings_within(term, passages)[0]) for term in terms):
+                return True
+        return False
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
         """The texts of the passages of the person's story, and the names of its other people: what a rule reads to

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import bot.core.library as library_module
 from bot.core.named_thing_asked import (
     NamedThingAsked,
     named_thing_asked,
@@ -391,3 +392,15 @@ def test_a_thing_asked_of_a_thing_is_answered_where_the_story_names_one_in_its_p
     ]
     assert thing_named(two_minds, things_named("ai"), ["Rafe Okoro"]) == (0, two_minds[0])
     assert thing_named(two_minds, things_named("ai"), ["Rafe Okoro"], "ship") is None  # the ship's, not read
+
+
+def test_a_story_s_naming_of_a_thing_asked_is_read_once_and_a_bounded_number_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(library_module, "THINGS_NAMED_KEPT", 2)
+    library = library_of(tmp_path, BENCH / "untuned8" / "corpus" / "the-people-v-amsel.md")
+    for question in ("What was the name of the diner?", "what is the name of the pub", "what is the castle called"):
+        answer = library.ask(question, count=1, story=0)
+        assert answer.best is not None, question
+    assert list(library._things_named) == [(0, "pub", None), (0, "castle", None)]  # the diner's, asked first, gone
+    assert library._things_named[(0, "castle", None)] is None
+    answer = library.ask("What was the name of the diner?", count=1, story=0)
+    assert answer.best is not None and "the kitchen of his diner, the Blue Heron" in answer.best.excerpt.text
