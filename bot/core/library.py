@@ -874,7 +874,8 @@ class StoryLibrary:
         return self.speller.term_of(normalize_word(word)) is not None
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
-        """For "Who is X?" about one known person, the passage that introduces them comes first."""
+        """For "Who is X?" about one known person, the passage that introduces them comes first; for "What is the name
+        of the pub?", the one naming the story's pub (_lead)."""
         first_story = ranked[0].view.story if ranked else None
         lead = self._lead(
             self._person_introduced(query, context.within, first_story), query, context.within, first_story
@@ -905,9 +906,10 @@ class StoryLibrary:
         return [latest, *(c for c in ranked if c is not latest)]
 
     def _hit(self, candidate: Candidate, query: Query, lead: Lead | None) -> Hit:
-        """The candidate as an answer shows it; the passage introducing the person asked about (`introduced`) leads
-        with the sentence that does, which says who they are ("Hannah Kessler, a forensic accountant, ..."), where
-        the sentences most like the question's words were quoted, and the introduction cut away."""
+        """The candidate as an answer shows it; the passage of the `lead` (_lead: a person's introduction, or the
+        story's naming of the thing asked) leads with its sentence ("Hannah Kessler, a forensic accountant, ...", "a
+        pub called the Lamb"), where the sentences most like the question's words were quoted, and that sentence cut
+        away."""
         passage = candidate.view.passage  # its place checked as it was read (bot.core.segment_library)
         story = self.corpus.stories[passage.story]
         matched = candidate.view.places(candidate.positions)
