@@ -11,7 +11,7 @@ from bot.core.named_thing_asked import (
     things_named,
     unowned_thing_asked,
 )
-from tests.core.library_files import library_of
+from tests.core.library_files import assert_answered_in_both_scopes, library_of
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
@@ -229,11 +229,7 @@ def test_a_thing_of_someone_is_answered_where_their_story_names_it(tmp_path):
         ("what is the name of desmond's bakery", "runs a failing bakery called The Rolling Pin"),
         ("whats desmonds bakery called", "runs a failing bakery called The Rolling Pin"),
     ):
-        answer = library.ask(question, count=1)
-        assert answer.best is not None and said in answer.best.excerpt.text, question
-        story = next(number for number, story in enumerate(library.corpus.stories) if story.path == answer.best.path)
-        scoped = library.ask(question, count=1, story=story)
-        assert scoped.best is not None and said in scoped.best.excerpt.text, question
+        assert_answered_in_both_scopes(library, question, said)
 
 
 def test_a_question_asking_the_name_of_a_thing_of_no_one_is_read_with_its_noun():
@@ -319,11 +315,7 @@ def test_a_thing_of_no_one_is_answered_where_the_story_asked_of_or_ranked_first_
         ("what is the name of the ship's AI", "an artificial intelligence called MERIDIAN"),
         ("What was the name of the diner?", "the kitchen of his diner, the Blue Heron"),
     ):
-        answer = library.ask(question, count=1)
-        assert answer.best is not None and said in answer.best.excerpt.text, question
-        story = next(number for number, story in enumerate(library.corpus.stories) if story.path == answer.best.path)
-        scoped = library.ask(question, count=1, story=story)
-        assert scoped.best is not None and said in scoped.best.excerpt.text, question
+        assert_answered_in_both_scopes(library, question, said)
 
 
 def test_a_thing_named_before_its_noun_or_by_a_verb_of_naming_is_another_named_thing():
