@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from bot.core.analysis import fold, is_dictionary_word, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms
-from bot.core.kin_asked import KIN, NAME_OF, NO_OWNERS, WHAT_OPENINGS, possessive_owned_word
+from bot.core.kin_asked import KIN, MEN, NAME_OF, NO_OWNERS, WHAT_OPENINGS, WOMEN, possessive_owned_word
 from bot.core.kind_asked import inside, is_one_of, kinds_of, owns_a_person, possessive_named, rival_spans
 from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles, place_words
 from bot.core.pronoun_asked import PRONOUNS
@@ -527,12 +527,13 @@ def thing_named(
     """(which of `texts`, the sentence) first naming one of `things` with its name after it, as _name_after reads it
     ("a pub called The Grey Heron", "his diner, the Blue Heron,", "the river Varenne"), where the story's every such
     naming names the same thing: a story naming two pubs leaves the question to the ranking, whichever it asks of. A
-    name opening with a word of the name of one of the story's `people`, or a title, is a person's, no thing's ("the
-    horse Ivan rode", "the dog, Walter, barked at"), unless "called" or "named" says it is the thing's: a tale's
-    animal is one of its people ("a faithful dog called Sultan", "an old cat, called Mrs. Tabitha Twitchit"). None
-    where no sentence names one. Of a thing's `owner` ("the ship's AI"), the namings of one in its possessive answer
-    where the story has any ("The ship's AI, called HALCYON", not "an artificial intelligence called ORACLE"), and
-    none answers where it speaks of one in a form not read ("HALCYON, the ship's AI")."""
+    name opening with a word of the name of one of the story's `people`, a title or a word for a relative (MEN, WOMEN)
+    is a person's, no thing's ("the horse Ivan rode", "the dog, Walter, barked at", "the boat Grandpa built"), unless
+    "called" or "named" says it is the thing's: a tale's animal is one of its people ("a faithful dog called Sultan",
+    "an old cat, called Mrs. Tabitha Twitchit"). None where no sentence names one. Of a thing's `owner` ("the ship's
+    AI"), the namings of one in its possessive answer where the story has any ("The ship's AI, called HALCYON", not
+    "an artificial intelligence called ORACLE"), and none answers where it speaks of one in a form not read
+    ("HALCYON, the ship's AI")."""
     if owner is not None:
         owned = _thing_named(texts, things, people, owner)
         if owned is not None:
@@ -557,7 +558,7 @@ def _thing_named(
 ) -> tuple[int, str] | None:
     """thing_named of all namings, or of those of a thing in the possessive of `owner` alone."""
     owners = None if owner is None else {owner + end for end in POSSESSIVE_ENDS}
-    named = {fold(word) for person in people for word in person.split()} | HONORIFICS | person_titles()
+    named = {fold(word) for person in people for word in person.split()} | HONORIFICS | person_titles() | MEN | WOMEN
     abbreviations = frozenset(thing for thing in things if _abbreviated(thing, texts))
     first: tuple[int, str] | None = None
     names: set[str] = set()

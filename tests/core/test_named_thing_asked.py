@@ -396,3 +396,12 @@ def test_a_story_s_naming_of_a_thing_asked_is_read_once_and_a_bounded_number_kep
     assert library._things_named[(0, "castle", None)] is None
     answer = library.ask("What was the name of the diner?", count=1, story=0)
     assert answer.best is not None and "the kitchen of his diner, the Blue Heron" in answer.best.excerpt.text
+
+
+def test_a_word_for_a_relative_after_a_thing_is_a_person_no_name_of_it():
+    story = [
+        "Every summer Lily Shaw sails the boat Grandpa built across the bay.",
+        "Her cousin keeps a dinghy called the Puffin.",
+    ]
+    assert thing_named(story, things_named("boat"), ["Lily Shaw"]) == (1, story[1])
+    assert thing_named(story[:1], things_named("boat"), ["Lily Shaw"]) is None
