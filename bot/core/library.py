@@ -31,6 +31,7 @@ from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.named_thing_asked import (
+    abbreviated,
     named_thing_asked,
     named_thing_told,
     thing_named,
@@ -177,7 +178,7 @@ class StoryLibrary:
         """Where each person's story names a thing of theirs with its name (named_thing_told), by story, name and the
         noun asked: read once to rank and once to show; kept only for nouns with kinds WordNet knows (kinds_of), a
         bounded list, not for any word a question may type."""
-        self._things_named: OrderedDict[tuple[int, str, str | None], tuple[int, str] | None] = OrderedDict()
+        self._things_named: OrderedDict[tuple[int, str, str | None], Lead | None] = OrderedDict()
         """Where each story names a thing of a noun with its name (thing_named), by story, noun and owner: read once to
         rank and show, the THINGS_NAMED_KEPT last asked kept (any word may be typed)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
@@ -797,36 +798,45 @@ class StoryLibrary:
         such a thing (or a kind of it) with its name (bot.core.named_thing_asked.thing_named: "a pub called The Grey
         Heron", "the river Varenne"), where the story names no other; None where the question asks no such thing.
         Read once a story and thing while among the THINGS_NAMED_KEPT last asked (ranking and showing an answer each
-        ask), and not at all where no passage of the story holds a word of the noun."""
+        ask), and only in the passages holding a word of the noun (_holding_a_word_of), unless the story writes it
+        as an abbreviation, whose words spelt out other passages may hold."""
         asked = unowned_thing_asked(question)
         if asked is None:
             return None
         noun, owner = asked
         key = (story, noun, owner)
-        passages = self._passages_of(story)
-        assert passages is not None
         if key in self._things_named:
             self._things_named.move_to_end(key)
-        else:
-            things = things_named(noun)
-            told = None
-            if self._holds_a_word_of(things, passages):
-                texts = [self.corpus.passages[document].text for document in passages]
-                people = [person.name for person in self.person_finder.of_story(self.corpus.stories[story].path)]
-                told = thing_named(texts, things, people, owner)
-            self._things_named[key] = told
-            if len(self._things_named) > THINGS_NAMED_KEPT:
-                self._things_named.popitem(last=False)
-        told = self._things_named[key]
-        return None if told is None else Lead(passages[told[0]], told[1])
+            return self._things_named[key]
+        things = things_named(noun)
+        passages = self._passages_of(story)
+        assert passages is not None
+        documents = self._holding_a_word_of(things, passages)
+        told = None
+        if documents:
+            texts = [self.corpus.passages[document].text for document in documents]
+            if abbreviated(things, texts):
+                documents = list(passages)
+                texts = [self.corpus.passages[document].text for document in documents]
+            people = [person.name for person in self.person_finder.of_story(self.corpus.stories[story].path)]
+            told = thing_named(texts, things, people, owner)
+        lead = None if told is None else Lead(documents[told[0]], told[1])
+        self._things_named[key] = lead
+        if len(self._things_named) > THINGS_NAMED_KEPT:
+            self._things_named.popitem(last=False)
+        return lead
 
-    def _holds_a_word_of(self, things: frozenset[str], passages: range) -> bool:
-        """Whether a passage of `passages` holds a word of one of `things` (or of a noun no term is searched by)."""
+    def _holding_a_word_of(self, things: frozenset[str], passages: range) -> list[int]:
+        """The passages of `passages` holding a word of one of `things`, in order (all of them for a thing no term
+        is searched by): the others name none."""
+        held: set[int] = set()
         for thing in things:
             terms = self.analyzer.terms(thing.replace("_", " "))
-            if not terms or any(len(self.index.postings_within(term, passages)[0]) for term in terms):
-                return True
-        return False
+            if not terms:
+                return list(passages)
+            for term in terms:
+                held.update(int(document) for document in self.index.postings_within(term, passages)[0])
+        return sorted(held)
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
         """The texts of the passages of the person's story, and the names of its other people: what a rule reads to

@@ -584,6 +584,12 @@ def _thing_named(
     return first
 
 
+def abbreviated(things: frozenset[str], texts: Sequence[str]) -> bool:
+    """Whether the texts write one of `things` in capitals as an abbreviation (_abbreviated: "the AI explains"), whose
+    words spelt out other texts may hold."""
+    return any(_abbreviated(thing, texts) for thing in things)
+
+
 def _abbreviated(thing: str, texts: Sequence[str]) -> bool:
     """Whether the story writes the noun asked in capitals as an abbreviation of a few letters ("the AI explains"):
     then its words spelt out are it too ("an artificial intelligence called MERIDIAN")."""

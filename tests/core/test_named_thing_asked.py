@@ -405,3 +405,12 @@ def test_a_word_for_a_relative_after_a_thing_is_a_person_no_name_of_it():
     ]
     assert thing_named(story, things_named("boat"), ["Lily Shaw"]) == (1, story[1])
     assert thing_named(story[:1], things_named("boat"), ["Lily Shaw"]) is None
+
+
+def test_a_thing_asked_is_looked_for_only_in_the_passages_holding_a_word_of_its_noun(tmp_path):
+    library = library_of(tmp_path, BENCH / "untuned8" / "corpus" / "the-people-v-amsel.md")
+    passages = range(library.corpus.stories[0].passage_count)
+    holding = [number for number in passages if "diner" in library.corpus.passages[number].text.lower()]
+    assert 0 < len(holding) < len(passages)
+    assert library._holding_a_word_of(things_named("diner"), passages) == holding
+    assert library._holding_a_word_of(things_named("castle"), passages) == []
