@@ -687,9 +687,11 @@ def _place_named_of(sentence: str, folded: str, end: int) -> _Name | None:
 
 def _names_said_otherwise(sentence: str, things: frozenset[str]) -> list[str] | None:
     """The names, folded, the sentence gives a word of `things` heading a noun phrase in forms _names_of_things does
-    not read: apposed before it ("the Golden Fleece, a pub on the harbour") or given by a verb of naming after it ("a
-    small blue boat she calls the Heron"); None where a verb of naming before it names it in a form not read at all
-    ("names his boat after his daughter"). thing_named reads them only to see the story names another thing."""
+    not read: apposed before it ("the Golden Fleece, a pub on the harbour"; not before a plural, "a course to Asia,
+    the frigates to Africa", nor one named after it, "the treasures of the Empire, the sword of Murakumo") or given
+    by a verb of naming after it ("a small blue boat she calls the Heron"); None where a verb of naming before it
+    names it in a form not read at all ("names his boat after his daughter"). thing_named reads them only to see the
+    story names another thing."""
     said = list(words(sentence))
     folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
     names = []
@@ -705,7 +707,8 @@ def _names_said_otherwise(sentence: str, things: frozenset[str]) -> list[str] | 
             return None
         start = said[before][1]
         apposed = _NAME_BEFORE.search(sentence, max(0, start - _LOOK_BEFORE), start)
-        if apposed is not None:
+        named_after = _name_after(sentence, end) or _place_named_of(sentence, folded_said[at], end)
+        if apposed is not None and folded_said[at] in things and named_after is None:
             names.append(fold(apposed.group(1)).removeprefix(_THE + " "))
         calls = _CALLS.match(sentence, end)
         if calls is not None:

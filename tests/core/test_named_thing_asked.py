@@ -340,6 +340,13 @@ def test_a_thing_named_before_its_noun_or_by_a_verb_of_naming_is_another_named_t
         "A rich incomer, Giles Barrow, moors a speedboat called the Vixen in the harbour.",
     ]
     assert thing_named(marigold, things_named("boat"), ["Owen Hale", "Giles Barrow"]) is None
+    ships = [  # FairytaleQA's little-lasse: a word before a plural or a thing named after it names no thing
+        "The ships of the line steered a straight course to Asia, the frigates sailed to Africa.",
+        "A long way off they could see the explorer Nordenskiold with his ship Vega trying to find an opening.",
+    ]
+    assert thing_named(ships, things_named("ship"), []) == (1, ships[1])
+    swords = ["Of these three treasures of the Empire, the sword of Murakumo is the most precious."]
+    assert thing_named(swords, things_named("sword"), []) == (0, swords[0])
 
 
 def test_a_thing_word_in_the_possessive_is_named_by_none_after_it():
