@@ -125,6 +125,14 @@ _NAMING_VERBS = frozenset(
     {"names", "named", "calls", "called", "christens", "christened", "renames", "renamed", "dubs", "dubbed"}
 )
 """Verbs before a thing's noun phrase naming it in a form not read: "names his boat after his daughter"."""
+_NAME_NOUNS = frozenset({"name", "names"})
+"""Words for a name, which a thing's own ("whose name, the Dunlin,", "her boat's name is", "by the name of") gives."""
+_NAMING_GIVEN = frozenset({"named", "called", "calls", "christened", "christens", "dubbed", "dubs", "known"})
+"""Words giving a thing a name when a capitalised word follows them ("was named the Mallard", "known as the Teal")."""
+_BEFORE_NAME = frozenset({"as", "the", "it", "her", "him", "them"})
+"""Words between a naming word and the name it gives ("known as the Teal", "called her Mallard")."""
+_NAMING_NEAR = 3
+"""How many words after a thing's noun a naming of it is read as one of it: "a small blue boat that was named"."""
 _LIVE = "live"
 _AND = "and"
 _OF_OWN = re.compile(r"\s++of\s++(?:his|her|their|its)\s++own\b")
@@ -565,7 +573,9 @@ def _thing_named(
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
+            read = False
             for name, said_so, determiner in _names_of_things(sentence, things, abbreviations):
+                read = True
                 if owners is not None and determiner not in owners:
                     continue
                 name = name.removeprefix(_THE + " ")
@@ -578,6 +588,8 @@ def _thing_named(
             otherwise = _names_said_otherwise(sentence, things)
             if otherwise is None:
                 return None  # "names his boat after his daughter, Marigold Hale": a naming not read
+            if not read and not otherwise and _naming_not_read(sentence, things):
+                return None  # "a small blue boat that was named the Mallard by her father"
             names |= {name for name in otherwise if name not in named and name.split()[0] not in named}
             if len(names) > 1:
                 return None
@@ -714,3 +726,31 @@ def _names_said_otherwise(sentence: str, things: frozenset[str]) -> list[str] | 
         if calls is not None:
             names.append(fold(calls.group(1)))
     return names
+
+
+def _naming_not_read(sentence: str, things: frozenset[str]) -> bool:
+    """Whether a word of `things` (or its possessive) is followed within _NAMING_NEAR words by a word for its name
+    ("whose name, according to its collar, is Patch", "her boat's name is the Curlew", "by the name of the Plover") or
+    by a naming word a capitalised word follows ("that was named the Mallard", "known as the Teal"; not "the ship
+    called at Leith"): a naming of the thing, in a form _names_of_things and _names_said_otherwise do not read."""
+    said = list(words(sentence))
+    folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
+    for at, (word, _, _) in enumerate(said):
+        folded = folded_said[at]
+        if (at and word[:1].isupper()) or not is_one_of(
+            bare_word(folded) if folded.endswith(POSSESSIVE_ENDS) else folded, things
+        ):
+            continue
+        for near in range(at + 1, min(at + 1 + _NAMING_NEAR, len(said))):
+            if folded_said[near] in _NAME_NOUNS:
+                return True
+            if folded_said[near] in _NAMING_GIVEN and _capitalised_after(said, folded_said, near + 1):
+                return True
+    return False
+
+
+def _capitalised_after(said: list[tuple[str, int, int]], folded_said: list[str], at: int) -> bool:
+    """Whether the first word from `at` on that is none of _BEFORE_NAME ("as", "the") is capitalised."""
+    while at < len(said) and folded_said[at] in _BEFORE_NAME:
+        at += 1
+    return at < len(said) and said[at][0][:1].isupper()

@@ -421,3 +421,39 @@ def test_a_thing_asked_is_looked_for_only_in_the_passages_holding_a_word_of_its_
     assert 0 < len(holding) < len(passages)
     assert library._holding_a_word_of(things_named("diner"), passages) == holding
     assert library._holding_a_word_of(things_named("castle"), passages) == []
+
+
+def test_a_sentence_naming_a_thing_in_a_form_not_read_leaves_the_question_to_the_ranking():
+    # A word for its name ("whose name", "boat's name") or a naming word before a capitalised word, a few words after
+    # the thing's noun, names it: another thing named "called" is no answer.
+    vixen = "One evening a speedboat called the Vixen, driven by a drunk tourist, rams the boat and sinks it."
+    for naming in (
+        "Old Sal Trewin has fished the estuary for fifty years in a small blue boat that was named the Mallard by "
+        "her father.",
+        "Old Sal Trewin has fished the estuary for fifty years, and her boat's name is the Curlew.",
+        "Old Sal Trewin has fished the estuary for fifty years in a small blue boat whose name, the Dunlin, is "
+        "painted on the bow.",
+        "Old Sal Trewin has fished the estuary for fifty years in a small blue boat by the name of the Plover.",
+    ):
+        assert thing_named([naming, vixen], things_named("boat"), ["Sal Trewin"]) is None, naming
+    assert thing_named([vixen], things_named("boat"), ["Sal Trewin"]) == (0, vixen)
+    plough = [
+        "Gwen Parry takes over the village pub, whose name is the Plough, after her uncle dies and leaves it to her.",
+        "Her ex-husband, Mark, turns up and tries to persuade her to sell to a chain that owns a pub called the Crown "
+        "in the next town.",
+    ]
+    assert thing_named(plough, things_named("pub"), ["Gwen Parry", "Mark"]) is None
+    patch = [
+        "Daniel Webb, a lonely boy of ten, finds a stray dog whose name, according to its collar, is Patch.",
+        "The neighbour, Mr. Grimshaw, who owns a terrier called Nip, tells Carol about the dog.",
+    ]
+    assert thing_named(patch, things_named("dog"), ["Daniel Webb", "Carol", "Mr. Grimshaw"]) is None
+    # A naming word after the noun of another thing, or one no name follows, names nothing asked.
+    skerra = [
+        "Owen Hale, a ferryman, carries passengers across the estuary to the island of Skerra in his wooden boat.",
+        "Owen learns that Victor is searching for a ship called the Morwenna that sank off the island in 1890 with a "
+        "cargo of gold.",
+    ]
+    assert thing_named(skerra, things_named("island"), ["Owen Hale", "Victor"]) == (0, skerra[0])
+    leith = ["The ship called at Leith for coal.", "Her sister was a ship named the Corran."]
+    assert thing_named(leith, things_named("ship"), []) == (1, leith[1])
