@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import functools
@@ -307,13 +308,14 @@ class StoryLibrary:
     def analysed(self, document: int) -> AnalysedPassage:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
         found = self._analysed.get(document)
-        if found is None:
-            found = AnalysedPassage.of(document, self.corpus.passages, self._terms)
-            self._analysed[document] = found
-            if len(self._analysed) > ANALYSED_PASSAGES_KEPT:
-                self._analysed.popitem(last=False)
-        else:
-            self._analysed.move_to_end(document)
+        if found is not None:
+            with contextlib.suppress(KeyError):  # another ranking thread dropped it since: still this passage's
+                self._analysed.move_to_end(document)
+            return found
+        found = AnalysedPassage.of(document, self.corpus.passages, self._terms)
+        self._analysed[document] = found
+        if len(self._analysed) > ANALYSED_PASSAGES_KEPT:
+            self._analysed.popitem(last=False)
         return found
 
     def query(self, question: str, story: int | None = None) -> Query:
@@ -806,8 +808,11 @@ class StoryLibrary:
         noun, owner = asked
         key = (story, noun, owner)
         if key in self._things_named:
-            self._things_named.move_to_end(key)
-            return self._things_named[key]
+            try:
+                self._things_named.move_to_end(key)
+                return self._things_named[key]
+            except KeyError:
+                pass  # another ranking thread dropped it since: read it again
         things = things_named(noun)
         passages = self._passages_of(story)
         assert passages is not None

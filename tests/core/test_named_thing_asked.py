@@ -1,5 +1,7 @@
 """Where a story names someone's animal or thing, for "What is the name of Tess's cat?"."""
 
+import sys
+import threading
 from pathlib import Path
 
 import bot.core.library as library_module
@@ -457,3 +459,33 @@ def test_a_sentence_naming_a_thing_in_a_form_not_read_leaves_the_question_to_the
     assert thing_named(skerra, things_named("island"), ["Owen Hale", "Victor"]) == (0, skerra[0])
     leith = ["The ship called at Leith for coal.", "Her sister was a ship named the Corran."]
     assert thing_named(leith, things_named("ship"), []) == (1, leith[1])
+
+
+def test_a_story_s_naming_kept_is_looked_up_safely_while_other_ranking_threads_drop_it(tmp_path, monkeypatch):
+    # Ranking threads share the library: one thread's lookup of a naming or passage kept must survive another's
+    # dropping it (the oldest) between the lookup's steps; switching threads often makes that interleaving likely.
+    monkeypatch.setattr(library_module, "THINGS_NAMED_KEPT", 1)
+    monkeypatch.setattr(library_module, "ANALYSED_PASSAGES_KEPT", 1)
+    library = library_of(tmp_path, BENCH / "untuned8" / "corpus" / "the-people-v-amsel.md")
+    kept, dropping = "what is the name of the castle", ("what is the name of the boat", "what is the name of the river")
+    failures: list[KeyError] = []
+
+    def look_up(keeps: bool) -> None:
+        try:
+            for turn in range(4000):
+                library._thing_named(kept if keeps else dropping[turn % 2], 0)
+                library.analysed(0 if keeps else 1 + turn % 2)
+        except KeyError as failure:
+            failures.append(failure)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=look_up, args=(number % 2 == 0,)) for number in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
