@@ -824,7 +824,8 @@ class StoryLibrary:
                 documents = list(passages)
                 texts = [self.corpus.passages[document].text for document in documents]
             people = [person.name for person in self.person_finder.of_story(self.corpus.stories[story].path)]
-            told = thing_named(texts, things, people, owner)
+            whole = [self.corpus.passages[document].text for document in passages]
+            told = thing_named(texts, things, people, owner, whole)
         lead = None if told is None else Lead(documents[told[0]], told[1])
         self._things_named[key] = lead
         if len(self._things_named) > THINGS_NAMED_KEPT:

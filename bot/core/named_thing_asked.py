@@ -133,6 +133,10 @@ _BEFORE_NAME = frozenset({"as", "the", "it", "her", "him", "them"})
 """Words between a naming word and the name it gives ("known as the Teal", "called her Mallard")."""
 _NAMING_NEAR = 3
 """How many words after a thing's noun a naming of it is read as one of it: "a small blue boat that was named"."""
+_THE_NAME = re.compile(r"\b[Tt]he ++([A-Z][\w'’-]*+(?: ++[A-Z][\w'’-]*+)*+)")
+"""A capitalised name after "the" ("the Osprey", "The Gannet"): a thing's, a place's or a people's."""
+_KIND_TOLD = re.compile(r"[a-z] *+, *+[Tt]he ++([A-Z][\w'’-]*+(?: ++[A-Z][\w'’-]*+)*+)")
+"""A name after "the" apposed to a word of what it is: "a fishing boat, the Kittiwake", whose kind the story tells."""
 _LIVE = "live"
 _AND = "and"
 _OF_OWN = re.compile(r"\s++of\s++(?:his|her|their|its)\s++own\b")
@@ -530,7 +534,11 @@ def unowned_thing_asked(question: str) -> UnownedThing | None:
 
 
 def thing_named(
-    texts: Sequence[str], things: frozenset[str], people: Sequence[str], owner: str | None = None
+    texts: Sequence[str],
+    things: frozenset[str],
+    people: Sequence[str],
+    owner: str | None = None,
+    whole: Sequence[str] = (),
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first naming one of `things` with its name after it, as _name_after reads it
     ("a pub called The Grey Heron", "his diner, the Blue Heron,", "the river Varenne"), where the story's every such
@@ -543,12 +551,12 @@ def thing_named(
     "an artificial intelligence called ORACLE"), and none answers where it speaks of one in a form not read
     ("HALCYON, the ship's AI")."""
     if owner is not None:
-        owned = _thing_named(texts, things, people, owner)
+        owned = _thing_named(texts, things, people, owner, whole or texts)
         if owned is not None:
             return owned
         if _speaks_of_owned(texts, things, owner):
             return None  # "HALCYON, the ship's AI": the owner's is named in a form not read
-    return _thing_named(texts, things, people, None)
+    return _thing_named(texts, things, people, None, whole or texts)
 
 
 def _speaks_of_owned(texts: Sequence[str], things: frozenset[str], owner: str) -> bool:
@@ -562,7 +570,7 @@ def _speaks_of_owned(texts: Sequence[str], things: frozenset[str], owner: str) -
 
 
 def _thing_named(
-    texts: Sequence[str], things: frozenset[str], people: Sequence[str], owner: str | None
+    texts: Sequence[str], things: frozenset[str], people: Sequence[str], owner: str | None, whole: Sequence[str]
 ) -> tuple[int, str] | None:
     """thing_named of all namings, or of those of a thing in the possessive of `owner` alone."""
     owners = None if owner is None else {owner + end for end in POSSESSIVE_ENDS}
@@ -593,7 +601,29 @@ def _thing_named(
             names |= {name for name in otherwise if name not in named and name.split()[0] not in named}
             if len(names) > 1:
                 return None
+    if first is not None and _another_told_more(whole, names, named):
+        return None  # "the crew named the Osprey ... a French frigate called the Vengeance ... The Osprey is wrecked"
     return first
+
+
+def _another_told_more(texts: Sequence[str], names: set[str], named: set[str]) -> bool:
+    """Whether the texts say another capitalised "the X" (no person's) more often than they say the name found, itself
+    said with "the": the thing the story is about, named in a form not read ("The Gannet was a small blue boat"), not
+    the one named once; not one whose kind the story tells in apposition ("a fishing boat, the Kittiwake,")."""
+    counts: dict[str, int] = {}
+    kinds_told: set[str] = set()
+    for text in texts:
+        for said in _THE_NAME.finditer(text):
+            folded = fold(said.group(1))
+            counts[folded] = counts.get(folded, 0) + 1
+        kinds_told |= {fold(said.group(1)) for said in _KIND_TOLD.finditer(text)}
+    found = sum(counts.get(name, 0) for name in names)
+    if not found:
+        return False  # "the island of Skerra", "the village of Marsh End": a place's name, said with no "the"
+    return any(
+        told > found and name not in names | kinds_told and name.split()[0] not in named
+        for name, told in counts.items()
+    )
 
 
 def abbreviated(things: frozenset[str], texts: Sequence[str]) -> bool:

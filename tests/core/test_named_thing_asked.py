@@ -489,3 +489,24 @@ def test_a_story_s_naming_kept_is_looked_up_safely_while_other_ranking_threads_d
     finally:
         sys.setswitchinterval(interval)
     assert failures == []
+
+
+def test_a_name_told_less_often_than_another_capitalised_thing_answers_none():
+    # The story is about the Osprey and the Gannet, named in forms not read ("which the crew named the Osprey" of a
+    # sloop, no ship to WordNet; "The Gannet was a small blue boat"): the thing "called" once is no answer.
+    osprey = [
+        "In 1805 Lieutenant Thomas Hale is given command of a small sloop, which the crew named the Osprey after the "
+        "bird on her figurehead.",
+        "On the way the sloop is chased by a French frigate called the Vengeance, and Hale hides among the rocks.",
+        "Hale slips past the French at night and delivers the dispatches. The Osprey is wrecked in the great storm.",
+    ]
+    people = ["Thomas Hale", "Samuel Pike"]
+    assert thing_named(osprey[1:2], things_named("ship"), people, None, osprey) is None
+    assert thing_named(osprey[1:2], things_named("ship"), people, None, osprey[:2]) == (0, osprey[1])
+    gannet = [
+        "The Gannet was a small blue boat, and old Sal Trewin has fished the estuary in it for fifty years.",
+        "One evening a speedboat called the Vixen, driven by a drunk tourist, rams the Gannet and sinks it.",
+        "At the end of August Danny rows the Gannet across the estuary alone.",
+    ]
+    assert thing_named(gannet, things_named("boat"), ["Sal Trewin", "Danny"]) is None
+    assert thing_named(gannet[1:2], things_named("boat"), ["Sal Trewin", "Danny"]) == (0, gannet[1])
