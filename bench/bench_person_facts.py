@@ -4,14 +4,14 @@
 
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
-bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told), so each must be
-linear in it: a story of one paragraph saying the person's name, an age, a "from" and a marriage again and again is
-read at each size, and one sentence growing with the size, and the time of each (the least of 3 runs) is printed as a
-ratio to the smallest size's, beside the others'. A rule whose ratio grows with the square of the size is a finding
-(stop 71's review found marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it read pronouns within a
-bounded window). A story naming as many people as its size, each of them killed, is read for one of them
-(death_many_people): stop 73's review found the death rule reading every other person's pronouns over the whole story,
-1.3 s at 18 KB and 42 s at 142 KB.
+bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told) or, for a thing of
+no one, once for the noun (bot.core.named_thing_asked.thing_named), so each must be linear in it: a story of one
+paragraph saying the person's name, an age, a "from" and a marriage again and again is read at each size, and one
+sentence growing with the size, and the time of each (the least of 3 runs) is printed as a ratio to the smallest
+size's, beside the others'. A rule whose ratio grows with the square of the size is a finding (stop 71's review found
+marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it read pronouns within a bounded window). A story
+naming as many people as its size, each of them killed, is read for one of them (death_many_people): stop 73's review
+found the death rule reading every other person's pronouns over the whole story, 1.3 s at 18 KB and 42 s at 142 KB.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from bot.core.age_asked import age_told
 from bot.core.death_asked import death_told
 from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_told, kinds_of
-from bot.core.named_thing_asked import named_thing_told, things_named
+from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
 from bot.core.origin_asked import origin_told
 from bot.core.spouse_asked import SpouseAsked, marriage_told
 from bot.core.study_asked import study_told
@@ -54,11 +54,16 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "study_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"})),
     "taught_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"}), teacher=True),
     "death_told": lambda texts: death_told(texts, OWNER, OTHERS),
+    "thing_named": lambda texts: thing_named(texts, things_named("sea"), [OWNER, *OTHERS]),
 }
 ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
     "thing_1_sentence": (
         ONE_SENTENCE,
         lambda texts: named_thing_told(texts, "Tom Reyes", things_named("dog"), ["Mara Lind"]),
+    ),
+    "named_1_sentence": (
+        ONE_SENTENCE,
+        lambda texts: thing_named(texts, things_named("dog"), ["Tom Reyes", "Mara Lind"]),
     ),
     "study_1_sentence": (
         ONE_SENTENCE,

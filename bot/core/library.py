@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import functools
@@ -10,7 +11,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from bot.core.age_asked import age_told
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
@@ -38,7 +39,14 @@ from bot.core.job_asked import job_told
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
-from bot.core.named_thing_asked import named_thing_asked, named_thing_told, things_named
+from bot.core.named_thing_asked import (
+    abbreviated,
+    named_thing_asked,
+    named_thing_told,
+    thing_named,
+    things_named,
+    unowned_thing_asked,
+)
 from bot.core.number_forms import NumberForms
 from bot.core.origin_asked import origin_told
 from bot.core.people import Person
@@ -92,10 +100,20 @@ NAMED_STORIES = 3
 NAMED_PASSAGES = 5
 """How many of each named story's best passages join the candidates, if BM25 did not already pick them."""
 ANALYSED_PASSAGES_KEPT = 4096
+THINGS_NAMED_KEPT = 256
+"""How many stories' namings of a thing asked (StoryLibrary._thing_named) are kept: each reads a whole story."""
 MAX_RESULTS = 100
 """Results a question pages through (More results, a click each). Ranking down to a result analyses every candidate
 before it, and a button's offset is what its custom_id says: a forged 9,999,999 ranked every passage that matched
 ("the king and the queen" over 37,870 FairytaleQA passages: 1.37 s of CPU a click, against 3 ms at offset 10)."""
+
+
+class Lead(NamedTuple):
+    """The passage a rule puts first and the sentence its excerpt leads with: a person's introduction, or where a
+    story names the thing asked."""
+
+    passage: int
+    sentence: str
 
 
 class StoryLibrary:
@@ -178,6 +196,9 @@ class StoryLibrary:
         """Where each person's story tells their death (death_told), by story, name and the question's form (what
         happens to them, whether or when they died): read once to rank and once to show (at most four entries a
         person)."""
+        self._things_named: OrderedDict[tuple[int, str, str | None], Lead | None] = OrderedDict()
+        """Where each story names a thing of a noun with its name (thing_named), by story, noun and owner: read once to
+        rank and show, the THINGS_NAMED_KEPT last asked kept (any word may be typed)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -304,13 +325,14 @@ class StoryLibrary:
     def analysed(self, document: int) -> AnalysedPassage:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
         found = self._analysed.get(document)
-        if found is None:
-            found = AnalysedPassage.of(document, self.corpus.passages, self._terms)
-            self._analysed[document] = found
-            if len(self._analysed) > ANALYSED_PASSAGES_KEPT:
-                self._analysed.popitem(last=False)
-        else:
-            self._analysed.move_to_end(document)
+        if found is not None:
+            with contextlib.suppress(KeyError):  # another ranking thread dropped it since: still this passage's
+                self._analysed.move_to_end(document)
+            return found
+        found = AnalysedPassage.of(document, self.corpus.passages, self._terms)
+        self._analysed[document] = found
+        if len(self._analysed) > ANALYSED_PASSAGES_KEPT:
+            self._analysed.popitem(last=False)
         return found
 
     def query(self, question: str, story: int | None = None) -> Query:
@@ -534,8 +556,8 @@ class StoryLibrary:
                 corrections=query.corrections,
             )
         introduction = self._person_introduced(query, self._passages_of(story), ranked[0].view.story)
-        introduced = introduction.person if introduction is not None else None
-        hits = tuple(self._hit(candidate, query, introduced) for candidate in ranked[offset : offset + count])
+        lead = self._lead(introduction, query, self._passages_of(story), ranked[0].view.story)
+        hits = tuple(self._hit(candidate, query, lead) for candidate in ranked[offset : offset + count])
         corrections = query.corrections
         reading = query.pronoun_reading if self._answered_through_pronouns(query, story, ranked[0].doc) else None
         if (
@@ -823,6 +845,69 @@ class StoryLibrary:
             )
         return self._told_there(person, self._deaths[key])
 
+    def _lead(
+        self, introduction: Introduction | None, query: Query, within: range | None, first_story: int | None
+    ) -> Lead | None:
+        """The passage to rank first and the sentence its excerpt leads with: the person's introduction, else where
+        the story asked of (or, library-wide, the story ranked first) names the thing asked ("What is the name of
+        the pub?": _thing_named)."""
+        if introduction is not None:
+            assert introduction.person.passage is not None
+            return Lead(introduction.person.passage, introduction.person.intro)
+        story = first_story if within is None else self.corpus.passages[within.start].story
+        return (
+            None if story is None else self._thing_named(as_asked(query.text, query.corrections, self._written), story)
+        )
+
+    def _thing_named(self, question: str, story: int) -> Lead | None:
+        """For "What is the name of the pub?" or "What is the river called?", the sentence of the story first naming
+        such a thing (or a kind of it) with its name (bot.core.named_thing_asked.thing_named: "a pub called The Grey
+        Heron", "the river Varenne"), where the story names no other; None where the question asks no such thing.
+        Read once a story and thing while among the THINGS_NAMED_KEPT last asked (ranking and showing an answer each
+        ask), and only in the passages holding a word of the noun (_holding_a_word_of), unless the story writes it
+        as an abbreviation, whose words spelt out other passages may hold."""
+        asked = unowned_thing_asked(question)
+        if asked is None:
+            return None
+        noun, owner = asked
+        key = (story, noun, owner)
+        if key in self._things_named:
+            try:
+                self._things_named.move_to_end(key)
+                return self._things_named[key]
+            except KeyError:
+                pass  # another ranking thread dropped it since: read it again
+        things = things_named(noun)
+        passages = self._passages_of(story)
+        assert passages is not None
+        documents = self._holding_a_word_of(things, passages)
+        told = None
+        if documents:
+            texts = [self.corpus.passages[document].text for document in documents]
+            if abbreviated(things, texts):
+                documents = list(passages)
+                texts = [self.corpus.passages[document].text for document in documents]
+            people = [person.name for person in self.person_finder.of_story(self.corpus.stories[story].path)]
+            whole = [self.corpus.passages[document].text for document in passages]
+            told = thing_named(texts, things, people, owner, whole)
+        lead = None if told is None else Lead(documents[told[0]], told[1])
+        self._things_named[key] = lead
+        if len(self._things_named) > THINGS_NAMED_KEPT:
+            self._things_named.popitem(last=False)
+        return lead
+
+    def _holding_a_word_of(self, things: frozenset[str], passages: range) -> list[int]:
+        """The passages of `passages` holding a word of one of `things`, in order (all of them for a thing no term
+        is searched by): the others name none."""
+        held: set[int] = set()
+        for thing in things:
+            terms = self.analyzer.terms(thing.replace("_", " "))
+            if not terms:
+                return list(passages)
+            for term in terms:
+                held.update(int(document) for document in self.index.postings_within(term, passages)[0])
+        return sorted(held)
+
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
         """The texts of the passages of the person's story, and the names of its other people: what a rule reads to
         find what it tells of them."""
@@ -869,12 +954,15 @@ class StoryLibrary:
         return self.speller.term_of(normalize_word(word)) is not None
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
-        """For "Who is X?" about one known person, the passage that introduces them comes first."""
-        introduction = self._person_introduced(query, context.within, ranked[0].view.story if ranked else None)
-        if introduction is None:
+        """For "Who is X?" about one known person, the passage that introduces them comes first; for "What is the name
+        of the pub?", the one naming the story's pub (_lead)."""
+        first_story = ranked[0].view.story if ranked else None
+        lead = self._lead(
+            self._person_introduced(query, context.within, first_story), query, context.within, first_story
+        )
+        if lead is None:
             return ranked
-        intro = introduction.person.passage
-        assert intro is not None
+        intro = lead.passage
         first = next((c for c in ranked if c.doc == intro), None)
         if first is None:
             first = Candidate.of(intro, 0.0, self.analysed(intro), query)
@@ -897,17 +985,18 @@ class StoryLibrary:
         latest = max((c for c in ranked if c.view.story == first), key=lambda c: c.view.passage.number)
         return [latest, *(c for c in ranked if c is not latest)]
 
-    def _hit(self, candidate: Candidate, query: Query, introduced: Person | None) -> Hit:
-        """The candidate as an answer shows it; the passage introducing the person asked about (`introduced`) leads
-        with the sentence that does, which says who they are ("Hannah Kessler, a forensic accountant, ..."), where
-        the sentences most like the question's words were quoted, and the introduction cut away."""
+    def _hit(self, candidate: Candidate, query: Query, lead: Lead | None) -> Hit:
+        """The candidate as an answer shows it; the passage of the `lead` (_lead: a person's introduction, or the
+        story's naming of the thing asked) leads with its sentence ("Hannah Kessler, a forensic accountant, ...", "a
+        pub called the Lamb"), where the sentences most like the question's words were quoted, and that sentence cut
+        away."""
         passage = candidate.view.passage  # its place checked as it was read (bot.core.segment_library)
         story = self.corpus.stories[passage.story]
         matched = candidate.view.places(candidate.positions)
         model = SentenceModel.bundled()
         chances = model.answer_chances(candidate, query).tolist()
-        if introduced is not None and introduced.passage == candidate.doc:
-            chances = leading_with(passage.text, introduced.intro) or chances
+        if lead is not None and lead.passage == candidate.doc:
+            chances = leading_with(passage.text, lead.sentence) or chances
         elif asks_for_ending(query.text):
             chances = closing(passage.text)
         excerpt = make_excerpt(passage.text, matched, chances, self.excerpt_chars, model.position)

@@ -16,11 +16,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
-from bot.core.analysis import fold, lemma, load_stopwords, words
+from bot.core.analysis import fold, is_dictionary_word, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms
-from bot.core.kin_asked import KIN, NAME_OF, NO_OWNERS, WHAT_OPENINGS, possessive_owned_word
+from bot.core.kin_asked import KIN, MEN, NAME_OF, NO_OWNERS, WHAT_OPENINGS, WOMEN, possessive_owned_word
 from bot.core.kind_asked import inside, is_one_of, kinds_of, owns_a_person, possessive_named, rival_spans
 from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles, place_words
 from bot.core.pronoun_asked import PRONOUNS
@@ -36,9 +37,9 @@ _NOT_NAMES = frozenset({"and", "or", "of"})
 """Words after which the owner typed is more than one person, or another's: "Tom and Mara's dog"."""
 _ANIMAL = "animal"
 
-_CALLED = re.compile(r"\s++(?:called|named|nicknamed)\s++(?:the\s++)?+")
+_CALLED = re.compile(r",?+\s++(?:called|named|nicknamed)\s++(?:the\s++)?+")
 """Between a thing and the name said after it: " called " of "a grey cat called Smoke", " called the " of "a boat
-called the Vesna"."""
+called the Vesna", ", called " of "The ship's AI, called HALCYON,"."""
 _APPOSED = re.compile(r",\s++(?:the\s++)?+")
 """Between a thing and its name as an apposition: ", " of "his dog, Rex,", ", the " of "his diner, the Blue Heron"."""
 _RIGHT_AFTER = re.compile(r"\s++")
@@ -105,6 +106,37 @@ _HAVING = frozenset(
 )
 """Verbs whose object is the subject's own: "a veterinarian who keeps a three-legged cat named Bishop"."""
 _WITH = "with"
+_THE = "the"
+_OF = re.compile(r"\s++of\s++")
+_SHORTEST_ABBREVIATION = 2
+_LONGEST_ABBREVIATION = 4
+"""The letters of a noun asked that may be an abbreviation ("AI", "UFO")."""
+_NAME_BEFORE = re.compile(r"((?:the\s++)?+[A-Z][\w'’-]*+(?:\s++(?:of|and|the|[A-Z][\w'’-]*+)){0,5}+)\s*+,\s*+\Z")
+"""A name apposed before a thing's noun phrase, ending where its determiner starts: "the Golden Fleece, " of "the
+Golden Fleece, a pub on the harbour"."""
+_LOOK_BEFORE = 80
+"""How many characters before a noun phrase are read for a name apposed to it (_NAME_BEFORE): six words at most."""
+_CALLS = re.compile(
+    r"\s++(?:(?:she|he|they|i|we)\s++)?+(?:calls?+|christen(?:s|ed)|dub(?:s|bed)|rename[sd]|names)\s++(?:the\s++)?+"
+    r"([A-Z][\w'’-]*+(?:\s++[A-Z][\w'’-]*+){0,4}+)"
+)
+"""A verb of naming after a thing, and the name it gives: "a small blue boat she calls the Heron"."""
+_NAMING_VERBS = frozenset(
+    {"names", "named", "calls", "called", "christens", "christened", "renames", "renamed", "dubs", "dubbed"}
+)
+"""Verbs before a thing's noun phrase naming it in a form not read: "names his boat after his daughter"."""
+_NAME_NOUNS = frozenset({"name", "names"})
+"""Words for a name, which a thing's own ("whose name, the Dunlin,", "her boat's name is", "by the name of") gives."""
+_NAMING_GIVEN = frozenset({"named", "called", "calls", "christened", "christens", "dubbed", "dubs", "known"})
+"""Words giving a thing a name when a capitalised word follows them ("was named the Mallard", "known as the Teal")."""
+_BEFORE_NAME = frozenset({"as", "the", "it", "her", "him", "them"})
+"""Words between a naming word and the name it gives ("known as the Teal", "called her Mallard")."""
+_NAMING_NEAR = 3
+"""How many words after a thing's noun a naming of it is read as one of it: "a small blue boat that was named"."""
+_THE_NAME = re.compile(r"\b[Tt]he ++([A-Z][\w'’-]*+(?: ++[A-Z][\w'’-]*+)*+)")
+"""A capitalised name after "the" ("the Osprey", "The Gannet"): a thing's, a place's or a people's."""
+_KIND_TOLD = re.compile(r"[a-z] *+, *+[Tt]he ++([A-Z][\w'’-]*+(?: ++[A-Z][\w'’-]*+)*+)")
+"""A name after "the" apposed to a word of what it is: "a fishing boat, the Kittiwake", whose kind the story tells."""
 _LIVE = "live"
 _AND = "and"
 _OF_OWN = re.compile(r"\s++of\s++(?:his|her|their|its)\s++own\b")
@@ -462,3 +494,293 @@ def _theirs(start: int, starts: list[int], ends: list[int], their_ends: list[int
     own_before = bisect_right(ends, start) - 1
     rival_before = bisect_right(their_ends, start) - 1
     return own_before >= 0 and (rival_before < 0 or ends[own_before] >= their_ends[rival_before])
+
+
+class UnownedThing(NamedTuple):
+    """A thing of no person asked the name of: its noun in its dictionary form, and the thing owning it, if one is
+    said ("ship" of "the ship's AI")."""
+
+    noun: str
+    owner: str | None
+
+
+def unowned_thing_asked(question: str) -> UnownedThing | None:
+    """The noun of "What is the name of the pub?", "What is the river called?" (or "named"), "whats the cats name" and
+    of the same with a thing as owner ("what is the name of the ship's AI", "what is the ship's ai called"), with that
+    owner; None for any other shape, a noun that is no thing's (_is_thing: "the boatman" is a person's), or
+    words said of the thing ("the gray heron pub", "the pub in leith"), which may pick one of several and are left to
+    the ranking. One pass over its words."""
+    said = [fold(word.replace("’", "'")) for word, _, _ in words(question)]
+    opening = next((o for o in WHAT_OPENINGS if tuple(said[: len(o)]) == o), None)
+    if opening is None:
+        return None
+    rest = said[len(opening) :]
+    if tuple(rest[: len(NAME_OF)]) == NAME_OF:
+        phrase = rest[len(NAME_OF) :]
+    elif rest[-1:] in (["called"], ["named"]):
+        phrase = rest[:-1]
+    elif rest[-1:] == ["name"] and rest[-2:-1] and rest[-2].endswith("s"):  # "the cat's name", "the cats name"
+        phrase = [*rest[:-2], bare_word(rest[-2]) if rest[-2].endswith(POSSESSIVE_ENDS) else rest[-2][:-1]]
+    else:
+        return None
+    if phrase[:1] != [_THE] or not 2 <= len(phrase) <= 3:
+        return None
+    noun, owner = phrase[-1], phrase[1:-1]
+    if owner and (not owner[0].endswith(POSSESSIVE_ENDS) or not _is_thing(bare_word(owner[0]))):
+        return None  # "the gray heron pub": a word said of it; "the ship's AI": a thing's
+    if not _is_thing(noun) or not noun.isalpha():
+        return None
+    return UnownedThing(_noun(noun), bare_word(owner[0]) if owner else None)
+
+
+def thing_named(
+    texts: Sequence[str],
+    things: frozenset[str],
+    people: Sequence[str],
+    owner: str | None = None,
+    whole: Sequence[str] = (),
+) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) first naming one of `things` with its name after it, as _name_after reads it
+    ("a pub called The Grey Heron", "his diner, the Blue Heron,", "the river Varenne"), where the story's every such
+    naming names the same thing: a story naming two pubs leaves the question to the ranking, whichever it asks of. A
+    name opening with a word of the name of one of the story's `people`, a title or a word for a relative (MEN, WOMEN)
+    is a person's, no thing's ("the horse Ivan rode", "the dog, Walter, barked at", "the boat Grandpa built"), unless
+    "called" or "named" says it is the thing's: a tale's animal is one of its people ("a faithful dog called Sultan",
+    "an old cat, called Mrs. Tabitha Twitchit"). None where no sentence names one. Of a thing's `owner` ("the ship's
+    AI"), the namings of one in its possessive answer where the story has any ("The ship's AI, called HALCYON", not
+    "an artificial intelligence called ORACLE"), and none answers where it speaks of one in a form not read
+    ("HALCYON, the ship's AI")."""
+    if owner is not None:
+        owned = _thing_named(texts, things, people, owner, whole or texts)
+        if owned is not None:
+            return owned
+        if _speaks_of_owned(texts, things, owner):
+            return None  # "HALCYON, the ship's AI": the owner's is named in a form not read
+    return _thing_named(texts, things, people, None, whole or texts)
+
+
+def _speaks_of_owned(texts: Sequence[str], things: frozenset[str], owner: str) -> bool:
+    """Whether a text says a word of `things` right after the possessive of `owner` ("the ship's AI")."""
+    owners = {owner + end for end in POSSESSIVE_ENDS}
+    for text in texts:
+        folded_said = [fold(word.replace("’", "'")) for word, _, _ in words(text)]
+        if any(first in owners and is_one_of(second, things) for first, second in pairwise(folded_said)):
+            return True
+    return False
+
+
+def _thing_named(
+    texts: Sequence[str], things: frozenset[str], people: Sequence[str], owner: str | None, whole: Sequence[str]
+) -> tuple[int, str] | None:
+    """thing_named of all namings, or of those of a thing in the possessive of `owner` alone."""
+    owners = None if owner is None else {owner + end for end in POSSESSIVE_ENDS}
+    named = {fold(word) for person in people for word in person.split()} | HONORIFICS | person_titles() | MEN | WOMEN
+    abbreviations = frozenset(thing for thing in things if _abbreviated(thing, texts))
+    first: tuple[int, str] | None = None
+    names: set[str] = set()
+    for index, text in enumerate(texts):
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            read = False
+            for name, said_so, determiner in _names_of_things(sentence, things, abbreviations):
+                read = True
+                if owners is not None and determiner not in owners:
+                    continue
+                name = name.removeprefix(_THE + " ")
+                if not said_so and (name in named or bare_word(name.split()[0].rstrip(".")) in named):
+                    continue  # "the dog Walter found", "the bird, Mr. Crane, said"
+                names.add(name)
+                if len(names) > 1:
+                    return None
+                first = first or (index, sentence)
+            otherwise = _names_said_otherwise(sentence, things)
+            if otherwise is None:
+                return None  # "names his boat after his daughter, Marigold Hale": a naming not read
+            if not read and not otherwise and _naming_not_read(sentence, things):
+                return None  # "a small blue boat that was named the Mallard by her father"
+            names |= {name for name in otherwise if name not in named and name.split()[0] not in named}
+            if len(names) > 1:
+                return None
+    if first is not None and _another_told_more(whole, names, named):
+        return None  # "the crew named the Osprey ... a French frigate called the Vengeance ... The Osprey is wrecked"
+    return first
+
+
+def _another_told_more(texts: Sequence[str], names: set[str], named: set[str]) -> bool:
+    """Whether the texts say another capitalised "the X" (no person's) more often than they say the name found, itself
+    said with "the": the thing the story is about, named in a form not read ("The Gannet was a small blue boat"), not
+    the one named once; not one whose kind the story tells in apposition ("a fishing boat, the Kittiwake,")."""
+    counts: dict[str, int] = {}
+    kinds_told: set[str] = set()
+    for text in texts:
+        for said in _THE_NAME.finditer(text):
+            folded = fold(said.group(1))
+            counts[folded] = counts.get(folded, 0) + 1
+        kinds_told |= {fold(said.group(1)) for said in _KIND_TOLD.finditer(text)}
+    found = sum(counts.get(name, 0) for name in names)
+    if not found:
+        return False  # "the island of Skerra", "the village of Marsh End": a place's name, said with no "the"
+    return any(
+        told > found and name not in names | kinds_told and name.split()[0] not in named
+        for name, told in counts.items()
+    )
+
+
+def abbreviated(things: frozenset[str], texts: Sequence[str]) -> bool:
+    """Whether the texts write one of `things` in capitals as an abbreviation (_abbreviated: "the AI explains"), whose
+    words spelt out other texts may hold."""
+    return any(_abbreviated(thing, texts) for thing in things)
+
+
+def _abbreviated(thing: str, texts: Sequence[str]) -> bool:
+    """Whether the story writes the noun asked in capitals as an abbreviation of a few letters ("the AI explains"):
+    then its words spelt out are it too ("an artificial intelligence called MERIDIAN")."""
+    if not _SHORTEST_ABBREVIATION <= len(thing) <= _LONGEST_ABBREVIATION or not thing.isalpha():
+        return False
+    written = re.compile(rf"\b{thing.upper()}\b")
+    return any(written.search(text) for text in texts)
+
+
+def _spelt_out(
+    said: list[tuple[str, int, int]], folded_said: list[str], at: int, abbreviations: frozenset[str]
+) -> bool:
+    """Whether the words ending at `at` spell out one of `abbreviations` by their first letters, each a lowercase word
+    no stop word: "artificial intelligence" of "ai", not "an island"."""
+    stop = load_stopwords()
+    for abbreviation in abbreviations:
+        spelt = range(at - len(abbreviation) + 1, at + 1)
+        if spelt.start < 0 or any(not said[place][0].islower() or folded_said[place] in stop for place in spelt):
+            continue
+        if "".join(folded_said[place][0] for place in spelt) == abbreviation:
+            return True
+    return False
+
+
+def _names_of_things(
+    sentence: str, things: frozenset[str], abbreviations: frozenset[str]
+) -> list[tuple[str, bool, str]]:
+    """The names, folded, the sentence gives a word of `things` heading a noun phrase (_determiner_before), each with
+    whether "called" or "named" said it and the phrase's determiner or possessive, folded ("ship's"); not one after a
+    comma closing an opening clause, in quoted speech (as _names_theirs reads them) or opening it. A noun of
+    `abbreviations` is one written in capitals ("The ship's AI") or spelt out (_spelt_out)."""
+    said = list(words(sentence))
+    folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
+    opening_end = sentence.find(",") if said and fold(said[0][0]) in _OPENING_CLAUSE else -1
+    speech = [found.span() for found in _SPEECH.finditer(sentence)]
+    speech_starts = [start for start, _ in speech]
+    speech_ends = [end for _, end in speech]
+    names = []
+    for at, (_, start, end) in enumerate(said):
+        if not _is_thing_at(said, folded_said, at, things, abbreviations):
+            continue
+        before = _determiner_before(sentence, said, folded_said, at)
+        if before is None:
+            continue
+        name = _name_after(sentence, end) or _place_named_of(sentence, folded_said[at], end)
+        if name is None:
+            continue
+        if name.apposed and (end == opening_end or inside((start, end), speech_starts, speech_ends)):
+            continue
+        if name.apposed and sentence[name.start - 1] in _QUOTES:
+            continue  # 'They called out to the bird, "See, grandfather': speech opening
+        said_so = not name.right_after and not name.apposed
+        names.append((fold(sentence[name.start : name.end]), said_so, folded_said[before]))
+    return names
+
+
+def _is_thing_at(
+    said: list[tuple[str, int, int]],
+    folded_said: list[str],
+    at: int,
+    things: frozenset[str],
+    abbreviations: frozenset[str],
+) -> bool:
+    """Whether the word at `at` is one of `things`: a common noun (not "Great Dane" mid-sentence, a name's), one of
+    `abbreviations` in capitals or lowercase ("AI", "ai"), or its words spelt out ("artificial intelligence"); not in
+    the possessive, which owns the thing named after it ("the ship's AI", "the town's Summer Fair")."""
+    word, folded = said[at][0], folded_said[at]
+    if folded.endswith(POSSESSIVE_ENDS):
+        return False  # "The ship's AI, called HALCYON": the AI's name, not the ship's
+    if folded in abbreviations and (word.isupper() or word.islower()):
+        return True
+    if not (at and word[:1].isupper()) and is_one_of(folded, things):
+        return True
+    return _spelt_out(said, folded_said, at, abbreviations)
+
+
+def _place_named_of(sentence: str, folded: str, end: int) -> _Name | None:
+    """The name after "of" of a place's word (place_words.txt) ending at `end`: "the fishing town of Ebbsford", "the
+    barrier island of Gull Rock"; read as one right after it, whose name may be a person's ("the house of Conan"). Not a
+    possessive ("the town of Tom's birth"), nor one dictionary word before a lowercase word no stop word, which it is
+    said of ("a company of American infantry", "a house of Victorian design")."""
+    if folded not in place_words():
+        return None
+    of = _OF.match(sentence, end)
+    name = None if of is None else _name_at(sentence, of.end())
+    if name is None or sentence.endswith(POSSESSIVE_ENDS, 0, name[1]):
+        return None  # "the town of Tom's birth"
+    following = _NEXT_WORD.match(sentence, name[1])
+    said = fold(sentence[name[0] : name[1]])
+    said_of_next = following is not None and following.group(1).islower() and following.group(1) not in load_stopwords()
+    if said_of_next and " " not in said and is_dictionary_word(said):
+        return None  # "a company of American infantry", "the city of Roman ruins": a word said of what follows
+    return _Name(*name, right_after=True, apposed=False)
+
+
+def _names_said_otherwise(sentence: str, things: frozenset[str]) -> list[str] | None:
+    """The names, folded, the sentence gives a word of `things` heading a noun phrase in forms _names_of_things does
+    not read: apposed before it ("the Golden Fleece, a pub on the harbour"; not before a plural, "a course to Asia,
+    the frigates to Africa", nor one named after it, "the treasures of the Empire, the sword of Murakumo") or given
+    by a verb of naming after it ("a small blue boat she calls the Heron"); None where a verb of naming before it
+    names it in a form not read at all ("names his boat after his daughter"). thing_named reads them only to see the
+    story names another thing."""
+    said = list(words(sentence))
+    folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
+    names = []
+    for at, (word, _, end) in enumerate(said):
+        if (at and word[:1].isupper()) or folded_said[at].endswith(POSSESSIVE_ENDS):
+            continue
+        if not is_one_of(folded_said[at], things):
+            continue
+        before = _determiner_before(sentence, said, folded_said, at)
+        if before is None:
+            continue
+        if before and folded_said[before - 1] in _NAMING_VERBS:
+            return None
+        start = said[before][1]
+        apposed = _NAME_BEFORE.search(sentence, max(0, start - _LOOK_BEFORE), start)
+        named_after = _name_after(sentence, end) or _place_named_of(sentence, folded_said[at], end)
+        if apposed is not None and folded_said[at] in things and named_after is None:
+            names.append(fold(apposed.group(1)).removeprefix(_THE + " "))
+        calls = _CALLS.match(sentence, end)
+        if calls is not None:
+            names.append(fold(calls.group(1)))
+    return names
+
+
+def _naming_not_read(sentence: str, things: frozenset[str]) -> bool:
+    """Whether a word of `things` (or its possessive) is followed within _NAMING_NEAR words by a word for its name
+    ("whose name, according to its collar, is Patch", "her boat's name is the Curlew", "by the name of the Plover") or
+    by a naming word a capitalised word follows ("that was named the Mallard", "known as the Teal"; not "the ship
+    called at Leith"): a naming of the thing, in a form _names_of_things and _names_said_otherwise do not read."""
+    said = list(words(sentence))
+    folded_said = [fold(word.replace("’", "'")) for word, _, _ in said]
+    for at, (word, _, _) in enumerate(said):
+        folded = folded_said[at]
+        if (at and word[:1].isupper()) or not is_one_of(
+            bare_word(folded) if folded.endswith(POSSESSIVE_ENDS) else folded, things
+        ):
+            continue
+        for near in range(at + 1, min(at + 1 + _NAMING_NEAR, len(said))):
+            if folded_said[near] in _NAME_NOUNS:
+                return True
+            if folded_said[near] in _NAMING_GIVEN and _capitalised_after(said, folded_said, near + 1):
+                return True
+    return False
+
+
+def _capitalised_after(said: list[tuple[str, int, int]], folded_said: list[str], at: int) -> bool:
+    """Whether the first word from `at` on that is none of _BEFORE_NAME ("as", "the") is capitalised."""
+    while at < len(said) and folded_said[at] in _BEFORE_NAME:
+        at += 1
+    return at < len(said) and said[at][0][:1].isupper()

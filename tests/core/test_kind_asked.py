@@ -7,7 +7,7 @@ from pathlib import Path
 from bot.core import kind_asked as kind_asked_module
 from bot.core.kind_asked import HAVING_VERBS, KindAsked, doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library import StoryLibrary
-from tests.core.library_files import library_of
+from tests.core.library_files import assert_answered_in_both_scopes, library_of
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
@@ -96,11 +96,7 @@ def test_a_kind_asked_of_someone_is_answered_where_their_story_names_them_with_o
         ("what kind of animal is pebble", "The hero is Pebble, a small hermit crab"),
         ("What instrument does Peter play?", "Peter playing the fiddle"),
     ):
-        answer = library.ask(question, count=1)
-        assert answer.best is not None and said in answer.best.excerpt.text, question
-        story = next(number for number, story in enumerate(library.corpus.stories) if story.path == answer.best.path)
-        scoped = library.ask(question, count=1, story=story)
-        assert scoped.best is not None and said in scoped.best.excerpt.text, question
+        assert_answered_in_both_scopes(library, question, said)
 
 
 def test_a_kind_asked_after_someone_else_s_possessive_is_asked_of_no_one_before_it(tmp_path):
