@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 20
+ANALYSIS_VERSION = 21
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -96,7 +96,11 @@ WordNet writes capitalised mostly as particular people is a given name too ("Jam
 name is no word of it ("Later Martha", "Whenever Charles"; bot/core/adverbs.txt); and a given name the dictionary
 knows, said once opening a sentence (or after such an adverb), is a person where its mention says so ("Martha said
 nothing"). 20: "who" right after a name, with no comma, is said of a kind of person before the name's preposition of
-place or "from" ("a schoolmaster from Shropshire who"); and a plaza is a place ("Crudge Plaza")."""
+place or "from" ("a schoolmaster from Shropshire who"); and a plaza is a place ("Crudge Plaza"). 21: a partner, spouse,
+fiancé(e), girlfriend, boyfriend or lover is a kind of person; "whose daughter Lena supplies them" and "had been
+Dutchie's partner" say who a name is; a name opening a quotation, set apart, is spoken to; and a full name is
+introduced where its given name was first said as someone's kin ("Harold's daughter, Margaret"), unless a description
+after it introduces it itself or no word of its family was said before (bot.core.people_finder)."""
 
 
 def _combining_marks() -> str:
