@@ -410,8 +410,8 @@ def _teacher_told(sentence: str, mentions: list[_Mention]) -> _Told:
         if hired is not None and hired.end() == start and _teacher_ends(sentence, hired.start()):
             return _Told.STRONG
         taught = _TEACHES.search(sentence, max(0, start - _REACH), start)
-        if taught is not None and taught.end() == start:
-            return _Told.STRONG
+        if taught is not None and taught.end() == start and not sentence.endswith(POSSESSIVE_ENDS, 0, end):
+            return _Told.STRONG  # not "Ben trains Lily's horses", which teaches the thing owned
     return told
 
 

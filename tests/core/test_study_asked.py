@@ -281,3 +281,16 @@ def test_a_teacher_no_one_is_named_of_answers_only_where_no_pronoun_in_doubt_may
     assert study_told(named, "Lily Marsh", ["Henry Dale"], SHE, teacher=True) == (1, named[1])
     told = study_told(SEBASTIEN, "Sébastien Kalmurzaeva", [], SHE, teacher=True)  # "private tutors", none named
     assert told is not None and told[1].endswith("hiring private tutors to help her hone her skills.")
+
+
+SILKS = [
+    "Lily Marsh is a stable girl in Newmarket who dreams of riding in the Derby. Old Ben Carter trains Lily's horses "
+    "at his yard on the edge of the heath, and he lets her ride out with the string at dawn. At sixteen Lily was "
+    "coached by the champion jockey Sam Hollis, who taught her to sit low and wait for the gap."
+]
+
+
+def test_a_verb_of_teaching_before_the_persons_possessive_teaches_the_thing_owned():
+    told = study_told(SILKS, "Lily Marsh", ["Ben Carter", "Sam Hollis"], SHE, teacher=True)
+    assert told is not None and "coached by the champion jockey Sam Hollis" in told[1]
+    assert study_told(["Ben Carter trains Lily's horses."], "Lily", ["Ben Carter"], SHE, teacher=True) is None
