@@ -173,20 +173,21 @@ def _things_too() -> frozenset[str]:
 
 
 _PLACE_MARK = re.compile(
-    r"\b(?:(?P<strong>stud(?:y|ied|ies|ying)\s++(?:(?!(?:the|a|an|his|her|their|its|this|that|these|those)\s)"
-    r"[^\W\d_]++\s++){0,2}?(?:at|in)"
+    r"\b(?:(?P<strong>stud(?:y|ied|ies|ying)\s++(?:at|in)"
     r"|(?:enrol(?:led|ls|ling)?|enroll(?:ed|s|ing)?|educated|graduat(?:ed|es|ing|e)|admitted|alumn(?:us|a))"
     r"\s++(?:at|in|into|to|from|of)|train(?:ed|ing)\s++(?:at|in)|attend(?:ed|s|ing)?)"
+    r"|stud(?:y|ied|ies|ying)\s++(?:(?!(?:the|a|an|his|her|their|its|this|that|these|those)\s)[^\W\d_]++\s++){1,2}?"
+    r"(?:at|in)"
     r"|(?:accepted|admission|acceptance|place|spot|seat|scholarship|years|days|time)\s++(?:at|in|into|to|from|of)"
     r"|(?P<pupil>student|pupil)\s++(?:at|in|of)"
     r"|(?P<sent>sent)\s++(?:away\s++)?+to|(?P<went>went|goes|go|going|gone)\s++(?:back\s++)?+to)"
     r"(?![\w'’-])",
     re.IGNORECASE,
 )
-"""Words marking a place of study after them as someone's: strong, of schooling alone ("studied at", "studied nursing
-at", not "studied the letters at", a thing looked at; "attended", "enrolled in", "graduated from", "admitted to",
-"trained at"), or weak, of a visit or a post too ("a spot at", "a scholarship to", "her years at", "a pupil at", "sent
-to", "went to")."""
+"""Words marking a place of study after them as someone's: strong, of schooling alone ("studied at", "attended",
+"enrolled in", "graduated from", "admitted to", "trained at"), or weak, of a visit or a post too ("a spot at", "a
+scholarship to", "her years at", "a pupil at", "sent to", "went to") or of a thing studied that may be looked at
+("studied nursing at", "studied CCTV footage at"; not "studied the letters at" at all)."""
 _PUPIL_OF = re.compile(r"(?:,|\b(?:is|was|are|were|be|been|becomes|became))\s++(?:a|an)\s++(?:[^\W\d_]++\s++)?$")
 """What comes before "student at" telling the person one: "Ivy, a pupil at", "Ivy is a bright student at"; not "she
 interviews a student at"."""

@@ -294,3 +294,13 @@ def test_a_verb_of_teaching_before_the_persons_possessive_teaches_the_thing_owne
     told = study_told(SILKS, "Lily Marsh", ["Ben Carter", "Sam Hollis"], SHE, teacher=True)
     assert told is not None and "coached by the champion jockey Sam Hollis" in told[1]
     assert study_told(["Ben Carter trains Lily's horses."], "Lily", ["Ben Carter"], SHE, teacher=True) is None
+
+
+def test_studied_with_a_word_before_at_is_a_weak_mark_which_schooling_beats():
+    ruth = [
+        "Ruth studied CCTV footage at Hollins School for two days before she noticed that the camera over the pool had "
+        "been turned to face the wall.",
+        "Ruth was educated at a convent school in Galway and still distrusts nuns and headmistresses alike.",
+    ]
+    assert study_told(ruth, "Ruth", [], SHE) == (1, ruth[1])
+    assert study_told(["Anna Kemp studied law at McGill University."], "Anna Kemp", trained=True) is None
