@@ -25,6 +25,7 @@ from bot.core.analysis import fold, load_stopwords, words
 from bot.core.job_asked import name_forms
 from bot.core.kin_asked import WHO_OPENINGS, owned_word
 from bot.core.kind_asked import NAME_WORDS, NOT_NAMES, asked_end, inside, is_one_of, owns_a_person, possessive_named
+from bot.core.number_words import ORDINALS
 from bot.core.people_finder import kin_words, kinds_of_people
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
@@ -62,7 +63,10 @@ _WHO_TAUGHT = re.compile(
 _TAUGHT_ENDS = (" study under", " study with", " learn from", " train under", " train with", " apprentice with")
 """What ends "Who did X ...?" of a teacher: "Who did X study under?"."""
 _TO_DO = " to "
-"""What ends the name of "Who teaches X to read runes?"."""
+"""What follows the name of "Who teaches X to read runes?": a skill asked, which one of several teachers may have
+taught, so the question is left to the ranking."""
+_PICKS = frozenset({"last", "new", "old", "former", "previous", "current", "present", "latest", "earliest", "next"})
+"""Words that, as an ordinal does, pick one teacher of several: "Who was Eva's first teacher?", "X's new tutor"."""
 
 
 @dataclass(frozen=True)
@@ -82,10 +86,11 @@ def study_asked(question: str) -> StudyAsked | None:
     """The name and what is asked of "Where did X study?" (or "go to school", "go to college", "go to university",
     "go to uni", "go to study", "attend school"; "Where was X educated?", "trained"), "Which school did X attend?" (or
     a kind of school of study_words.txt, one word before it allowed: "university", "high school"; "go to", "study at";
-    "Which academy trained X?"), "Who taught X?" (or teaches, tutored, trained, coached, mentored; "Who teaches X to
-    read runes?"), "Who did X study under?" and "Who was X's teacher?" (or a word for one who teaches: tutor, mentor,
-    coach); None for any other question, or a name of more than three words or more than one person. A match and a
-    few suffix checks: linear."""
+    "Which academy trained X?"), "Who taught X?" (or teaches, tutored, trained, coached, mentored), "Who did X
+    study under?" and "Who was X's teacher?" (or a word for one who teaches: tutor, mentor, coach); None for any other
+    question, for a skill asked ("Who taught X to read the stars?") or one teacher picked of several ("X's first
+    teacher"), where the ranking reads the words the rule would drop, or a name of more than three words or more than
+    one person. A match and a few suffix checks: linear."""
     folded = fold(question)
     end = asked_end(folded)
     found = _WHERE.match(folded, 0, end)
@@ -104,8 +109,9 @@ def study_asked(question: str) -> StudyAsked | None:
     if found is not None:
         if found.group("did"):
             return _asked(folded, found.end(), end, _TAUGHT_ENDS, teacher=True)
-        to_do = folded.find(_TO_DO, found.end(), end)
-        return _named(folded[found.end() : end if to_do < 0 else to_do], teacher=True)
+        if folded.find(_TO_DO, found.end(), end) >= 0:
+            return None  # "who taught jakob to read the stars": the skill picks the teacher
+        return _named(folded[found.end() : end], teacher=True)
     return _teacher_owned_asked(folded[:end])
 
 
@@ -118,6 +124,8 @@ def _teacher_owned_asked(folded: str) -> StudyAsked | None:
     if opening is None or not said or not _is_teacher(said[-1]):
         return None
     rest = said[len(opening) :]
+    if any(word in ORDINALS or word in _PICKS for word in rest[:-1]):
+        return None  # "Who was Eva's first teacher?" picks one of several
     if len(rest) > 2 and not _is_teacher(rest[-2]) and not rest[-2].endswith(POSSESSIVE_ENDS):
         rest = [*rest[:-2], rest[-1]]  # "X's piano teacher"
     owned = owned_word(rest, ((),), _is_teacher)

@@ -37,7 +37,6 @@ def test_a_question_of_who_taught_someone_is_read_with_their_name():
     teacher = StudyAsked("sebastien", teacher=True)
     assert study_asked("Who taught Sébastien?") == teacher
     assert study_asked("who taught sebastien") == teacher
-    assert study_asked("Who teaches Sébastien to read runes?") == teacher
     assert study_asked("Who did Sébastien study under?") == teacher
     assert study_asked("Who was Sébastien's teacher?") == teacher
     assert study_asked("who was sebastiens tutor") == StudyAsked("sebastiens", teacher=True)  # as typed
@@ -53,6 +52,10 @@ def test_other_questions_ask_no_schooling():
     assert study_asked("Which school did Sébastien burn?") is None
     assert study_asked("Who was Sébastien's father?") is None  # bot.core.kin_asked's
     assert study_asked("What did Sébastien study?") is None  # what, not where
+    assert study_asked("who taught jakob to read the stars") is None  # the skill picks one teacher of several
+    assert study_asked("Who teaches Sébastien to read runes?") is None
+    assert study_asked("Who was Eva's first teacher?") is None  # one picked of several
+    assert study_asked("who was evas new piano tutor") is None
 
 
 def test_the_first_sentence_telling_a_place_of_study_of_theirs_answers_though_by_a_pronoun():
