@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
-from bot.core.analysis import fold, load_stopwords, words
+from bot.core.analysis import fold, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms
 from bot.core.kin_asked import WHO_OPENINGS, owned_word
 from bot.core.kind_asked import NAME_WORDS, NOT_NAMES, asked_end, inside, is_one_of, owns_a_person, possessive_named
@@ -188,14 +189,14 @@ _PLACE_MARK = re.compile(
     r"(?:at|in)"
     r"|(?:accepted|admission|acceptance|place|spot|seat|scholarship|years|days|time)\s++(?:at|in|into|to|from|of)"
     r"|(?P<pupil>student|pupil)\s++(?:at|in|of)"
-    r"|(?P<sent>sent)\s++(?:away\s++)?+to|(?P<went>went|goes|go|going|gone)\s++(?:back\s++)?+to)"
+    r"|(?P<sent>sent)\s++(?:away\s++)?+to|(?P<went>went|going|gone)\s++(?:back\s++)?+to|(?:goes|go)\s++(?:back\s++)?+to)"
     r"(?![\w'’-])",
     re.IGNORECASE,
 )
 """Words marking a place of study after them as someone's: strong, of schooling alone ("studied at", "attended",
 "enrolled in", "graduated from", "admitted to", "trained at"), or weak, of a visit or a post too ("a spot at", "a
-scholarship to", "her years at", "a pupil at", "sent to", "went to") or of a thing studied that may be looked at
-("studied nursing at", "studied CCTV footage at"; not "studied the letters at" at all)."""
+scholarship to", "her years at", "a pupil at", "sent to", "went to", "goes to") or of a thing studied that may be
+looked at ("studied nursing at", "studied CCTV footage at"; not "studied the letters at" at all)."""
 _PUPIL_OF = re.compile(r"(?:,|\b(?:is|was|are|were|be|been|becomes|became))\s++(?:a|an)\s++(?:[^\W\d_]++\s++)?$")
 """What comes before "student at" telling the person one: "Ivy, a pupil at", "Ivy is a bright student at"; not "she
 interviews a student at"."""
@@ -247,11 +248,13 @@ def study_told(
     (_whose). A pronoun of the person's `pronouns` (None where the story does not settle them: then no pronoun is
     theirs) is theirs where they are the person named last before it, or after a verb of teaching where another
     named teaches and they were told before in the sentence; another pronoun is another's. A strong mark of schooling
-    anywhere in the story answers before a weak one ("goes to Ashford College" before "had studied at Durham
-    University"), and asked where they were `trained`, only a strong one does. Asked of a teacher, one no one is named
+    anywhere in the story answers before a weak one ("had studied at Durham University" before "goes to Ashford
+    College"), and asked where they were `trained`, only a strong one does; but one in a sentence telling them by a
+    pronoun alone, whose owner is less sure, ranks below any in a sentence naming them ("Alice, who goes to the
+    village school" before "she was admitted to the Royal College of Surgeons"). Asked of a teacher, one no one is named
     of ("her headmistress thinks") is a weak mark. Where a pronoun of theirs said after another was named since them
-    would tell it strongly ("Her coach, Henry Dale" after "Lily is spotted by Henry Dale") and no sure sentence does,
-    None: the person is in doubt, and a weak sentence no better answer."""
+    would tell it strongly ("Her coach, Henry Dale" after "Lily is spotted by Henry Dale"), only a sure pronoun's
+    strong sentence answers, else None: the person is in doubt, and a weak sentence no better answer."""
     forms = name_forms(name, {word for other in others for word in other.split()})
     if forms is None:
         return None
@@ -260,7 +263,7 @@ def study_told(
     other_forms = [name_forms(other, own_words) for other in others]
     rival = possessive_named("|".join(form for form in other_forms if form)) if any(other_forms) else None
     named = _Named()
-    weak: tuple[int, str] | None = None
+    found: dict[tuple[bool, _Told], tuple[int, str]] = {}  # the first sentence of each (naming them, how told)
     doubted = False  # whether a sentence would tell it strongly were a pronoun in doubt theirs
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
@@ -268,14 +271,16 @@ def study_told(
             mentions = named.read(sentence, own, rival, pronouns)
             if any(mine for _, _, mine in mentions):
                 told = _told(sentence, mentions, teacher)
-                if told is _Told.STRONG:
+                by_name = any(mine and fold(sentence[at:stop]) not in PRONOUNS for at, stop, mine in mentions)
+                if told is _Told.STRONG and by_name:
                     return index, sentence
-                if told is _Told.WEAK and weak is None and not trained:
-                    weak = index, sentence
+                if told is _Told.STRONG or (told is _Told.WEAK and not trained):
+                    found.setdefault((by_name, told), (index, sentence))
             if named.in_doubt and not doubted:
                 maybe = [(at, end, mine or at in named.in_doubt) for at, end, mine in mentions]
                 doubted = _told(sentence, maybe, teacher) is _Told.STRONG
-    return None if doubted else weak
+    ranked = ((False, _Told.STRONG),) if doubted else ((True, _Told.WEAK), (False, _Told.STRONG), (False, _Told.WEAK))
+    return next((found[rank] for rank in ranked if rank in found), None)
 
 
 class _Told(Enum):
@@ -440,7 +445,11 @@ def _whose(sentence: str, comma: int, starts: list[int], mentions: list[_Mention
     before = bisect_left(starts, start) - 1
     if before >= 0:
         mention_start, mention_end, theirs = mentions[before]
-        return theirs and not _owns_person(sentence, mention_start, mention_end)
+        return (
+            theirs
+            and not _owns_person(sentence, mention_start, mention_end)
+            and not _others_between(sentence, max(mention_end, start - _REACH), start)
+        )
     first_word = _FIRST_WORD.search(sentence)
     if first_word is None or first_word.start() < start:
         return False  # "At the regatta, Duncliffe faces St. Aldric's College, coached by Fenella's rival, Harriet"
@@ -448,9 +457,23 @@ def _whose(sentence: str, comma: int, starts: list[int], mentions: list[_Mention
     return after < len(mentions) and mentions[after][2]
 
 
+def _others_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a plural of a kind of people, followed by a small word, stands between `start` and `end`: whom the
+    mark after it tells of, not the person before ("she campaigned for women to be admitted to the Academy"; not
+    "Danny receives a sports scholarship", a modifier)."""
+    said = [fold(word) for word, _, _ in words(sentence[start:end])]
+    stop = load_stopwords()
+    for folded, following in pairwise(said):
+        plain = lemma(folded)
+        if plain != folded and following in stop and (plain in kinds_of_people() or plain in kin_words()):
+            return True
+    return False
+
+
 def _place_after(sentence: str, mark: re.Match[str]) -> int:
     """Where a place of study following the mark ends (-1 for none): within _BETWEEN words, through articles (not
-    after "went to": "went to the school to find Anna" is a visit), adjectives and names but no other small word or
+    after "went to": "went to the school to find Anna" is a visit; after "goes to", a habit, they are: "Alice, who
+    goes to the village school"), adjectives and names but no other small word or
     another's possessive ("her brother's school"), and no noun's modifier ("the school hall")."""
     said = words(sentence[mark.end() : mark.end() + 120])
     stop = load_stopwords()

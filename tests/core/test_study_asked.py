@@ -307,3 +307,24 @@ def test_studied_with_a_word_before_at_is_a_weak_mark_which_schooling_beats():
     ]
     assert study_told(ruth, "Ruth", [], SHE) == (1, ruth[1])
     assert study_told(["Anna Kemp studied law at McGill University."], "Anna Kemp", trained=True) is None
+
+
+def test_a_mark_told_of_the_person_by_name_beats_one_told_by_a_pronoun_alone():
+    alice = [
+        "Margaret Hale trained as a nurse at St Thomas' Hospital and married the surgeon Arthur Hale in 1921. They "
+        "have one daughter, Alice, who goes to the village school in Kent. In 1935 she was admitted to the Royal "
+        "College of Surgeons as its first woman fellow, to the fury of her husband's colleagues."
+    ]
+    others = ["Margaret Hale", "Arthur Hale"]
+    assert study_told(alice, "Alice", others, SHE) == (
+        0,
+        "They have one daughter, Alice, who goes to the village school in Kent.",
+    )
+    told = study_told(SEBASTIEN, "Sébastien Kalmurzaeva", [], SHE)  # by a pronoun, with no mark by name
+    assert told is not None and "Moscow Conservatory" in told[1]
+    helene = [
+        "During the war Irène hid uranium samples from the occupying army in the cellar of a school in Lyon, where her "
+        "daughter Hélène was a pupil. After the war she campaigned for women to be admitted to the Academy of "
+        "Sciences, and was refused three times."
+    ]
+    assert study_told(helene, "Hélène", ["Irène"], SHE) is None  # the women admitted, not she
