@@ -27,7 +27,7 @@ from bot.core.job_asked import name_forms
 from bot.core.kin_asked import WHO_OPENINGS, owned_word
 from bot.core.kind_asked import NAME_WORDS, NOT_NAMES, asked_end, inside, is_one_of, owns_a_person, possessive_named
 from bot.core.number_words import ORDINALS
-from bot.core.people_finder import kin_words, kinds_of_people
+from bot.core.people_finder import PREPOSITIONS, kin_words, kinds_of_people
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
@@ -449,12 +449,28 @@ def _whose(sentence: str, comma: int, starts: list[int], mentions: list[_Mention
             theirs
             and not _owns_person(sentence, mention_start, mention_end)
             and not _others_between(sentence, max(mention_end, start - _REACH), start)
+            and not _after_preposition(sentence, mention_start)
         )
     first_word = _FIRST_WORD.search(sentence)
     if first_word is None or first_word.start() < start:
         return False  # "At the regatta, Duncliffe faces St. Aldric's College, coached by Fenella's rival, Harriet"
     after = bisect_left(starts, end if comma < 0 else comma)
     return after < len(mentions) and mentions[after][2]
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]++)\s++$")
+"""The word right before a mention."""
+
+
+def _after_preposition(sentence: str, start: int) -> bool:
+    """Whether the mention starting at `start` follows a preposition, the object of another's doing, not who does
+    what follows: "Priya Shah also studies with Nadia and wants to go to the Royal College of Music"."""
+    before = _WORD_BEFORE.search(sentence, max(0, start - _REACH), start)
+    return before is not None and fold(before.group(1)) in PREPOSITIONS
+
+
+_PLURAL_ENDS = ("s", "men")
+"""How a plural of a kind of people ends: "girls", "women"."""
 
 
 def _others_between(sentence: str, start: int, end: int) -> bool:
@@ -465,7 +481,8 @@ def _others_between(sentence: str, start: int, end: int) -> bool:
     stop = load_stopwords()
     for folded, following in pairwise(said):
         plain = lemma(folded)
-        if plain != folded and following in stop and (plain in kinds_of_people() or plain in kin_words()):
+        plural = plain != folded and folded.endswith(_PLURAL_ENDS)  # not "had", whose lemma "have" names people too
+        if plural and following in stop and (plain in kinds_of_people() or plain in kin_words()):
             return True
     return False
 

@@ -328,3 +328,17 @@ def test_a_mark_told_of_the_person_by_name_beats_one_told_by_a_pronoun_alone():
         "Sciences, and was refused three times."
     ]
     assert study_told(helene, "Hélène", ["Irène"], SHE) is None  # the women admitted, not she
+    ivy = ["A pupil, Ivy Chen, tells Rosa that she saw Dr. Pike. Ivy had been tutored by Helen Marsh since her term."]
+    told = study_told(ivy, "Ivy Chen", ["Rosa", "Helen Marsh", "Pike"], SHE, teacher=True)  # "had": no people
+    assert told is not None and "tutored by Helen Marsh" in told[1]
+
+
+def test_a_mark_after_someone_named_after_a_preposition_is_the_subjects_not_theirs():
+    nadia = [
+        "Nadia Petrov arrives at Ashgrove Academy in January as the new music teacher. She was trained at the Moscow "
+        "Conservatory, where she studied under the pianist Yuri Belov.",
+        "His classmate Priya Shah, a pupil at Ashgrove, also studies with Nadia and wants to go to the Royal College "
+        "of Music.",
+    ]
+    told = study_told(nadia, "Nadia Petrov", ["Priya Shah", "Yuri Belov"], SHE)
+    assert told is not None and "Moscow Conservatory" in told[1]
