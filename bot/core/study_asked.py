@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
-from bot.core.analysis import fold, load_stopwords, words
+from bot.core.analysis import fold, lemma, load_stopwords, words
 from bot.core.job_asked import name_forms
 from bot.core.kin_asked import WHO_OPENINGS, owned_word
 from bot.core.kind_asked import NAME_WORDS, NOT_NAMES, asked_end, inside, is_one_of, owns_a_person, possessive_named
-from bot.core.people_finder import kin_words, kinds_of_people
+from bot.core.number_words import ORDINALS
+from bot.core.people_finder import PREPOSITIONS, kin_words, kinds_of_people
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
@@ -62,7 +64,10 @@ _WHO_TAUGHT = re.compile(
 _TAUGHT_ENDS = (" study under", " study with", " learn from", " train under", " train with", " apprentice with")
 """What ends "Who did X ...?" of a teacher: "Who did X study under?"."""
 _TO_DO = " to "
-"""What ends the name of "Who teaches X to read runes?"."""
+"""What follows the name of "Who teaches X to read runes?": a skill asked, which one of several teachers may have
+taught, so the question is left to the ranking."""
+_PICKS = frozenset({"last", "new", "old", "former", "previous", "current", "present", "latest", "earliest", "next"})
+"""Words that, as an ordinal does, pick one teacher of several: "Who was Eva's first teacher?", "X's new tutor"."""
 
 
 @dataclass(frozen=True)
@@ -82,10 +87,11 @@ def study_asked(question: str) -> StudyAsked | None:
     """The name and what is asked of "Where did X study?" (or "go to school", "go to college", "go to university",
     "go to uni", "go to study", "attend school"; "Where was X educated?", "trained"), "Which school did X attend?" (or
     a kind of school of study_words.txt, one word before it allowed: "university", "high school"; "go to", "study at";
-    "Which academy trained X?"), "Who taught X?" (or teaches, tutored, trained, coached, mentored; "Who teaches X to
-    read runes?"), "Who did X study under?" and "Who was X's teacher?" (or a word for one who teaches: tutor, mentor,
-    coach); None for any other question, or a name of more than three words or more than one person. A match and a
-    few suffix checks: linear."""
+    "Which academy trained X?"), "Who taught X?" (or teaches, tutored, trained, coached, mentored), "Who did X
+    study under?" and "Who was X's teacher?" (or a word for one who teaches: tutor, mentor, coach); None for any other
+    question, for a skill asked ("Who taught X to read the stars?") or one teacher picked of several ("X's first
+    teacher"), where the ranking reads the words the rule would drop, or a name of more than three words or more than
+    one person. A match and a few suffix checks: linear."""
     folded = fold(question)
     end = asked_end(folded)
     found = _WHERE.match(folded, 0, end)
@@ -104,8 +110,9 @@ def study_asked(question: str) -> StudyAsked | None:
     if found is not None:
         if found.group("did"):
             return _asked(folded, found.end(), end, _TAUGHT_ENDS, teacher=True)
-        to_do = folded.find(_TO_DO, found.end(), end)
-        return _named(folded[found.end() : end if to_do < 0 else to_do], teacher=True)
+        if folded.find(_TO_DO, found.end(), end) >= 0:
+            return None  # "who taught jakob to read the stars": the skill picks the teacher
+        return _named(folded[found.end() : end], teacher=True)
     return _teacher_owned_asked(folded[:end])
 
 
@@ -118,6 +125,8 @@ def _teacher_owned_asked(folded: str) -> StudyAsked | None:
     if opening is None or not said or not _is_teacher(said[-1]):
         return None
     rest = said[len(opening) :]
+    if any(word in ORDINALS or word in _PICKS for word in rest[:-1]):
+        return None  # "Who was Eva's first teacher?" picks one of several
     if len(rest) > 2 and not _is_teacher(rest[-2]) and not rest[-2].endswith(POSSESSIVE_ENDS):
         rest = [*rest[:-2], rest[-1]]  # "X's piano teacher"
     owned = owned_word(rest, ((),), _is_teacher)
@@ -173,20 +182,21 @@ def _things_too() -> frozenset[str]:
 
 
 _PLACE_MARK = re.compile(
-    r"\b(?:(?P<strong>stud(?:y|ied|ies|ying)\s++(?:(?!(?:the|a|an|his|her|their|its|this|that|these|those)\s)"
-    r"[^\W\d_]++\s++){0,2}?(?:at|in)"
+    r"\b(?:(?P<strong>stud(?:y|ied|ies|ying)\s++(?:at|in)"
     r"|(?:enrol(?:led|ls|ling)?|enroll(?:ed|s|ing)?|educated|graduat(?:ed|es|ing|e)|admitted|alumn(?:us|a))"
     r"\s++(?:at|in|into|to|from|of)|train(?:ed|ing)\s++(?:at|in)|attend(?:ed|s|ing)?)"
+    r"|stud(?:y|ied|ies|ying)\s++(?:(?!(?:the|a|an|his|her|their|its|this|that|these|those)\s)[^\W\d_]++\s++){1,2}?"
+    r"(?:at|in)"
     r"|(?:accepted|admission|acceptance|place|spot|seat|scholarship|years|days|time)\s++(?:at|in|into|to|from|of)"
     r"|(?P<pupil>student|pupil)\s++(?:at|in|of)"
-    r"|(?P<sent>sent)\s++(?:away\s++)?+to|(?P<went>went|goes|go|going|gone)\s++(?:back\s++)?+to)"
+    r"|(?P<sent>sent)\s++(?:away\s++)?+to|(?P<went>went|going|gone)\s++(?:back\s++)?+to|(?:goes|go)\s++(?:back\s++)?+to)"
     r"(?![\w'’-])",
     re.IGNORECASE,
 )
-"""Words marking a place of study after them as someone's: strong, of schooling alone ("studied at", "studied nursing
-at", not "studied the letters at", a thing looked at; "attended", "enrolled in", "graduated from", "admitted to",
-"trained at"), or weak, of a visit or a post too ("a spot at", "a scholarship to", "her years at", "a pupil at", "sent
-to", "went to")."""
+"""Words marking a place of study after them as someone's: strong, of schooling alone ("studied at", "attended",
+"enrolled in", "graduated from", "admitted to", "trained at"), or weak, of a visit or a post too ("a spot at", "a
+scholarship to", "her years at", "a pupil at", "sent to", "went to", "goes to") or of a thing studied that may be
+looked at ("studied nursing at", "studied CCTV footage at"; not "studied the letters at" at all)."""
 _PUPIL_OF = re.compile(r"(?:,|\b(?:is|was|are|were|be|been|becomes|became))\s++(?:a|an)\s++(?:[^\W\d_]++\s++)?$")
 """What comes before "student at" telling the person one: "Ivy, a pupil at", "Ivy is a bright student at"; not "she
 interviews a student at"."""
@@ -238,11 +248,13 @@ def study_told(
     (_whose). A pronoun of the person's `pronouns` (None where the story does not settle them: then no pronoun is
     theirs) is theirs where they are the person named last before it, or after a verb of teaching where another
     named teaches and they were told before in the sentence; another pronoun is another's. A strong mark of schooling
-    anywhere in the story answers before a weak one ("goes to Ashford College" before "had studied at Durham
-    University"), and asked where they were `trained`, only a strong one does. Asked of a teacher, one no one is named
+    anywhere in the story answers before a weak one ("had studied at Durham University" before "goes to Ashford
+    College"), and asked where they were `trained`, only a strong one does; but one in a sentence telling them by a
+    pronoun alone, whose owner is less sure, ranks below any in a sentence naming them ("Alice, who goes to the
+    village school" before "she was admitted to the Royal College of Surgeons"). Asked of a teacher, one no one is named
     of ("her headmistress thinks") is a weak mark. Where a pronoun of theirs said after another was named since them
-    would tell it strongly ("Her coach, Henry Dale" after "Lily is spotted by Henry Dale") and no sure sentence does,
-    None: the person is in doubt, and a weak sentence no better answer."""
+    would tell it strongly ("Her coach, Henry Dale" after "Lily is spotted by Henry Dale"), only a sure pronoun's
+    strong sentence answers, else None: the person is in doubt, and a weak sentence no better answer."""
     forms = name_forms(name, {word for other in others for word in other.split()})
     if forms is None:
         return None
@@ -251,7 +263,7 @@ def study_told(
     other_forms = [name_forms(other, own_words) for other in others]
     rival = possessive_named("|".join(form for form in other_forms if form)) if any(other_forms) else None
     named = _Named()
-    weak: tuple[int, str] | None = None
+    found: dict[tuple[bool, _Told], tuple[int, str]] = {}  # the first sentence of each (naming them, how told)
     doubted = False  # whether a sentence would tell it strongly were a pronoun in doubt theirs
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
@@ -259,14 +271,16 @@ def study_told(
             mentions = named.read(sentence, own, rival, pronouns)
             if any(mine for _, _, mine in mentions):
                 told = _told(sentence, mentions, teacher)
-                if told is _Told.STRONG:
+                by_name = any(mine and fold(sentence[at:stop]) not in PRONOUNS for at, stop, mine in mentions)
+                if told is _Told.STRONG and by_name:
                     return index, sentence
-                if told is _Told.WEAK and weak is None and not trained:
-                    weak = index, sentence
+                if told is _Told.STRONG or (told is _Told.WEAK and not trained):
+                    found.setdefault((by_name, told), (index, sentence))
             if named.in_doubt and not doubted:
                 maybe = [(at, end, mine or at in named.in_doubt) for at, end, mine in mentions]
                 doubted = _told(sentence, maybe, teacher) is _Told.STRONG
-    return None if doubted else weak
+    ranked = ((False, _Told.STRONG),) if doubted else ((True, _Told.WEAK), (False, _Told.STRONG), (False, _Told.WEAK))
+    return next((found[rank] for rank in ranked if rank in found), None)
 
 
 class _Told(Enum):
@@ -410,8 +424,8 @@ def _teacher_told(sentence: str, mentions: list[_Mention]) -> _Told:
         if hired is not None and hired.end() == start and _teacher_ends(sentence, hired.start()):
             return _Told.STRONG
         taught = _TEACHES.search(sentence, max(0, start - _REACH), start)
-        if taught is not None and taught.end() == start:
-            return _Told.STRONG
+        if taught is not None and taught.end() == start and not sentence.endswith(POSSESSIVE_ENDS, 0, end):
+            return _Told.STRONG  # not "Ben trains Lily's horses", which teaches the thing owned
     return told
 
 
@@ -431,7 +445,12 @@ def _whose(sentence: str, comma: int, starts: list[int], mentions: list[_Mention
     before = bisect_left(starts, start) - 1
     if before >= 0:
         mention_start, mention_end, theirs = mentions[before]
-        return theirs and not _owns_person(sentence, mention_start, mention_end)
+        return (
+            theirs
+            and not _owns_person(sentence, mention_start, mention_end)
+            and not _others_between(sentence, max(mention_end, start - _REACH), start)
+            and not _after_preposition(sentence, mention_start)
+        )
     first_word = _FIRST_WORD.search(sentence)
     if first_word is None or first_word.start() < start:
         return False  # "At the regatta, Duncliffe faces St. Aldric's College, coached by Fenella's rival, Harriet"
@@ -439,9 +458,39 @@ def _whose(sentence: str, comma: int, starts: list[int], mentions: list[_Mention
     return after < len(mentions) and mentions[after][2]
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]++)\s++$")
+"""The word right before a mention."""
+
+
+def _after_preposition(sentence: str, start: int) -> bool:
+    """Whether the mention starting at `start` follows a preposition, the object of another's doing, not who does
+    what follows: "Priya Shah also studies with Nadia and wants to go to the Royal College of Music"."""
+    before = _WORD_BEFORE.search(sentence, max(0, start - _REACH), start)
+    return before is not None and fold(before.group(1)) in PREPOSITIONS
+
+
+_PLURAL_ENDS = ("s", "men")
+"""How a plural of a kind of people ends: "girls", "women"."""
+
+
+def _others_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a plural of a kind of people, followed by a small word, stands between `start` and `end`: whom the
+    mark after it tells of, not the person before ("she campaigned for women to be admitted to the Academy"; not
+    "Danny receives a sports scholarship", a modifier)."""
+    said = [fold(word) for word, _, _ in words(sentence[start:end])]
+    stop = load_stopwords()
+    for folded, following in pairwise(said):
+        plain = lemma(folded)
+        plural = plain != folded and folded.endswith(_PLURAL_ENDS)  # not "had", whose lemma "have" names people too
+        if plural and following in stop and (plain in kinds_of_people() or plain in kin_words()):
+            return True
+    return False
+
+
 def _place_after(sentence: str, mark: re.Match[str]) -> int:
     """Where a place of study following the mark ends (-1 for none): within _BETWEEN words, through articles (not
-    after "went to": "went to the school to find Anna" is a visit), adjectives and names but no other small word or
+    after "went to": "went to the school to find Anna" is a visit; after "goes to", a habit, they are: "Alice, who
+    goes to the village school"), adjectives and names but no other small word or
     another's possessive ("her brother's school"), and no noun's modifier ("the school hall")."""
     said = words(sentence[mark.end() : mark.end() + 120])
     stop = load_stopwords()

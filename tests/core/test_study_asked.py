@@ -37,7 +37,6 @@ def test_a_question_of_who_taught_someone_is_read_with_their_name():
     teacher = StudyAsked("sebastien", teacher=True)
     assert study_asked("Who taught Sébastien?") == teacher
     assert study_asked("who taught sebastien") == teacher
-    assert study_asked("Who teaches Sébastien to read runes?") == teacher
     assert study_asked("Who did Sébastien study under?") == teacher
     assert study_asked("Who was Sébastien's teacher?") == teacher
     assert study_asked("who was sebastiens tutor") == StudyAsked("sebastiens", teacher=True)  # as typed
@@ -53,6 +52,10 @@ def test_other_questions_ask_no_schooling():
     assert study_asked("Which school did Sébastien burn?") is None
     assert study_asked("Who was Sébastien's father?") is None  # bot.core.kin_asked's
     assert study_asked("What did Sébastien study?") is None  # what, not where
+    assert study_asked("who taught jakob to read the stars") is None  # the skill picks one teacher of several
+    assert study_asked("Who teaches Sébastien to read runes?") is None
+    assert study_asked("Who was Eva's first teacher?") is None  # one picked of several
+    assert study_asked("who was evas new piano tutor") is None
 
 
 def test_the_first_sentence_telling_a_place_of_study_of_theirs_answers_though_by_a_pronoun():
@@ -281,3 +284,61 @@ def test_a_teacher_no_one_is_named_of_answers_only_where_no_pronoun_in_doubt_may
     assert study_told(named, "Lily Marsh", ["Henry Dale"], SHE, teacher=True) == (1, named[1])
     told = study_told(SEBASTIEN, "Sébastien Kalmurzaeva", [], SHE, teacher=True)  # "private tutors", none named
     assert told is not None and told[1].endswith("hiring private tutors to help her hone her skills.")
+
+
+SILKS = [
+    "Lily Marsh is a stable girl in Newmarket who dreams of riding in the Derby. Old Ben Carter trains Lily's horses "
+    "at his yard on the edge of the heath, and he lets her ride out with the string at dawn. At sixteen Lily was "
+    "coached by the champion jockey Sam Hollis, who taught her to sit low and wait for the gap."
+]
+
+
+def test_a_verb_of_teaching_before_the_persons_possessive_teaches_the_thing_owned():
+    told = study_told(SILKS, "Lily Marsh", ["Ben Carter", "Sam Hollis"], SHE, teacher=True)
+    assert told is not None and "coached by the champion jockey Sam Hollis" in told[1]
+    assert study_told(["Ben Carter trains Lily's horses."], "Lily", ["Ben Carter"], SHE, teacher=True) is None
+
+
+def test_studied_with_a_word_before_at_is_a_weak_mark_which_schooling_beats():
+    ruth = [
+        "Ruth studied CCTV footage at Hollins School for two days before she noticed that the camera over the pool had "
+        "been turned to face the wall.",
+        "Ruth was educated at a convent school in Galway and still distrusts nuns and headmistresses alike.",
+    ]
+    assert study_told(ruth, "Ruth", [], SHE) == (1, ruth[1])
+    assert study_told(["Anna Kemp studied law at McGill University."], "Anna Kemp", trained=True) is None
+
+
+def test_a_mark_told_of_the_person_by_name_beats_one_told_by_a_pronoun_alone():
+    alice = [
+        "Margaret Hale trained as a nurse at St Thomas' Hospital and married the surgeon Arthur Hale in 1921. They "
+        "have one daughter, Alice, who goes to the village school in Kent. In 1935 she was admitted to the Royal "
+        "College of Surgeons as its first woman fellow, to the fury of her husband's colleagues."
+    ]
+    others = ["Margaret Hale", "Arthur Hale"]
+    assert study_told(alice, "Alice", others, SHE) == (
+        0,
+        "They have one daughter, Alice, who goes to the village school in Kent.",
+    )
+    told = study_told(SEBASTIEN, "Sébastien Kalmurzaeva", [], SHE)  # by a pronoun, with no mark by name
+    assert told is not None and "Moscow Conservatory" in told[1]
+    helene = [
+        "During the war Irène hid uranium samples from the occupying army in the cellar of a school in Lyon, where her "
+        "daughter Hélène was a pupil. After the war she campaigned for women to be admitted to the Academy of "
+        "Sciences, and was refused three times."
+    ]
+    assert study_told(helene, "Hélène", ["Irène"], SHE) is None  # the women admitted, not she
+    ivy = ["A pupil, Ivy Chen, tells Rosa that she saw Dr. Pike. Ivy had been tutored by Helen Marsh since her term."]
+    told = study_told(ivy, "Ivy Chen", ["Rosa", "Helen Marsh", "Pike"], SHE, teacher=True)  # "had": no people
+    assert told is not None and "tutored by Helen Marsh" in told[1]
+
+
+def test_a_mark_after_someone_named_after_a_preposition_is_the_subjects_not_theirs():
+    nadia = [
+        "Nadia Petrov arrives at Ashgrove Academy in January as the new music teacher. She was trained at the Moscow "
+        "Conservatory, where she studied under the pianist Yuri Belov.",
+        "His classmate Priya Shah, a pupil at Ashgrove, also studies with Nadia and wants to go to the Royal College "
+        "of Music.",
+    ]
+    told = study_told(nadia, "Nadia Petrov", ["Priya Shah", "Yuri Belov"], SHE)
+    assert told is not None and "Moscow Conservatory" in told[1]
