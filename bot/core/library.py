@@ -8,7 +8,7 @@ import dataclasses
 import functools
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -78,6 +78,7 @@ from bot.core.word_break import WordBreaker
 
 log = logging.getLogger(__name__)
 Read = TypeVar("Read")
+Key = TypeVar("Key", bound=Hashable)
 FactFinder = Callable[[Sequence[str], str, Sequence[str]], tuple[int, str] | None]
 """Where a story's passages (texts) first tell something of a person (name, the story's other people): which passage
 and the sentence."""
@@ -751,11 +752,12 @@ class StoryLibrary:
         wedding and said to be a surgeon later), the job they did before (an "earlier job"), their age
         (bot.core.age_asked), where they come from (bot.core.origin_asked)."""
         person = introduction.person
-        key = (person.path, person.name, fact)
-        if key not in self._facts:
-            texts, others = self._story_told(person)
-            self._facts[key] = _FACT_FINDERS[fact](texts, person.name, others)
-        moved = self._told_there(person, self._facts[key])
+        moved = self._told_once(
+            self._facts,
+            (person.path, person.name, fact),
+            person,
+            lambda texts, others: _FACT_FINDERS[fact](texts, person.name, others),
+        )
         return introduction if moved is None else dataclasses.replace(introduction, person=moved.person)
 
     def _kind_told(self, question: str, within: range | None) -> Introduction | None:
@@ -814,14 +816,15 @@ class StoryLibrary:
         person = None if asked is None else self._person_named(asked.name, within)
         if asked is None or person is None or person.passage is None:
             return None
-        key = (person.path, person.name, asked.teacher, asked.trained)
-        if key not in self._studies:
-            texts, others = self._story_told(person)
-            pronouns = self._pronouns_of_person(self.corpus.passages[person.passage].story, person.name)
-            self._studies[key] = study_told(
-                texts, person.name, others, pronouns, teacher=asked.teacher, trained=asked.trained
-            )
-        return self._told_there(person, self._studies[key])
+        pronouns = functools.partial(self._pronouns_of_person, self.corpus.passages[person.passage].story, person.name)
+        return self._told_once(
+            self._studies,
+            (person.path, person.name, asked.teacher, asked.trained),
+            person,
+            lambda texts, others: study_told(
+                texts, person.name, others, pronouns(), teacher=asked.teacher, trained=asked.trained
+            ),
+        )
 
     def _death_told(self, question: str, within: range | None) -> Introduction | None:
         """For "How did Clara die?", "What happened to Zupan?" or "How did Tomasa's husband die?" of one person of the
@@ -837,13 +840,28 @@ class StoryLibrary:
         ) or self._person_named(asked.name, within)
         if person is None or person.passage is None:
             return None
-        key = (person.path, person.name, DeathAsked("", asked.happening, asked.whether, asked.when))
-        if key not in self._deaths:
-            texts, others = self._story_told(person)
-            self._deaths[key] = death_told(
+        return self._told_once(
+            self._deaths,
+            (person.path, person.name, DeathAsked("", asked.happening, asked.whether, asked.when)),
+            person,
+            lambda texts, others: death_told(
                 texts, person.name, others, first_undergone=asked.happening, timed=asked.when, doubted=asked.whether
-            )
-        return self._told_there(person, self._deaths[key])
+            ),
+        )
+
+    def _told_once(
+        self,
+        told: dict[Key, tuple[int, str] | None],
+        key: Key,
+        person: Person,
+        finding: Callable[[list[str], list[str]], tuple[int, str] | None],
+    ) -> Introduction | None:
+        """The person's introduction moved to where `finding` finds a rule's answer in their story (its passages' texts
+        and its other people's names), read once a `key` into `told` (ranking and showing an answer both ask)."""
+        if key not in told:
+            texts, others = self._story_told(person)
+            told[key] = finding(texts, others)
+        return self._told_there(person, told[key])
 
     def _lead(
         self, introduction: Introduction | None, query: Query, within: range | None, first_story: int | None
