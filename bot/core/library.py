@@ -731,7 +731,11 @@ class StoryLibrary:
 
     def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Introduction | None:
         """The person whose introduction answers the question (bot.core.introductions), of the stories (of one story:
-        `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about."""
+        `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about. Where
+        the question asks a fact of someone instead, the introduction moved to where their story tells it: their job,
+        age or origin (_told_at), or, asked in shapes no introduction answers, a thing of theirs named, the kind of a
+        thing they have, where they studied or who taught them, how they died (_named_thing_told, _kind_told,
+        _study_told, _death_told, tried in that order; each reads shapes the others do not)."""
         text = as_asked(query.text, query.corrections, self._written)
         introduction = person_introduced(
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
@@ -972,8 +976,9 @@ class StoryLibrary:
         return self.speller.term_of(normalize_word(word)) is not None
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
-        """For "Who is X?" about one known person, the passage that introduces them comes first; for "What is the name
-        of the pub?", the one naming the story's pub (_lead)."""
+        """For "Who is X?" about one known person, the passage that introduces them comes first, and for a fact asked of
+        them the one telling it (_person_introduced: "How did Clara die?", "Where did Sébastien study?"); for "What is
+        the name of the pub?", the one naming the story's pub (_lead)."""
         first_story = ranked[0].view.story if ranked else None
         lead = self._lead(
             self._person_introduced(query, context.within, first_story), query, context.within, first_story
