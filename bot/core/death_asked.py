@@ -67,9 +67,9 @@ class DeathAsked:
 
 def death_asked(question: str) -> DeathAsked | None:
     """The person of "How did X die?" ("does", "was ... killed", "is ... murdered", "really die", "get killed"; "When
-    did X die?", whose sentence tells when as often as how), "Did X
-    die?" ("Is X dead?", "Was X killed?"), "What killed X?", "What happens to X?" ("happened", "really happened", "in
-    the end") or "How does X end up?", X at most four words; else None. One pass over the question's words."""
+    did X die?", which a death sentence answers only where it holds a time), "Did X die?" ("Is X dead?", "Was X
+    killed?"), "What killed X?", "What happens to X?" ("happened", "really happened", "in the end") or "How does X end
+    up?", X at most four words; else None. One pass over the question's words."""
     found = words(question)
     said = [fold(word) for word, _, _ in found]
     if said[:1] and said[0] in _ASKING_IF:

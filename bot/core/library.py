@@ -19,7 +19,7 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
-from bot.core.death_asked import DeathAsked, death_asked, death_told
+from bot.core.death_asked import death_asked, death_told
 from bot.core.ending_asked import asks_for_ending, ending_words_at
 from bot.core.excerpt import EXCERPT_CHARS, closing, leading_with, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
@@ -193,7 +193,7 @@ class StoryLibrary:
         """Where each person's story tells where they studied, or who taught them (study_told), by story, name,
         whether a teacher is asked and whether their training: read once to rank and once to show (at most three
         entries a person)."""
-        self._deaths: dict[tuple[str, str, DeathAsked], tuple[int, str] | None] = {}
+        self._deaths: dict[tuple[str, str, bool, bool, bool], tuple[int, str] | None] = {}
         """Where each person's story tells their death (death_told), by story, name and the question's form (what
         happens to them, whether or when they died): read once to rank and once to show (at most four entries a
         person)."""
@@ -846,7 +846,7 @@ class StoryLibrary:
             return None
         return self._told_once(
             self._deaths,
-            (person.path, person.name, DeathAsked("", asked.happening, asked.whether, asked.when)),
+            (person.path, person.name, asked.happening, asked.whether, asked.when),
             person,
             lambda texts, others: death_told(
                 texts, person.name, others, first_undergone=asked.happening, timed=asked.when, doubted=asked.whether
