@@ -12,6 +12,8 @@ size's, beside the others'. A rule whose ratio grows with the square of the size
 marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it read pronouns within a bounded window). A story
 naming as many people as its size, each of them killed, is read for one of them (death_many_people): stop 73's review
 found the death rule reading every other person's pronouns over the whole story, 1.3 s at 18 KB and 42 s at 142 KB.
+The forms every rule reads a person and the story's others by (bot.core.person_forms) are made for one person among
+as many people as the size (forms_many_people).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_told, kinds_of
 from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
 from bot.core.origin_asked import origin_told
+from bot.core.person_forms import others_of, person_pattern
 from bot.core.spouse_asked import SpouseAsked, marriage_told
 from bot.core.study_asked import study_told
 
@@ -112,6 +115,15 @@ def main() -> None:
     crowds = [crowd(size) for size in sizes]
     times = [seconds(functools.partial(death_told, name="Hero Lane", others=names), texts) for texts, names in crowds]
     print("death_many_people".ljust(16) + "".join(f"{t / times[0]:.1f}".rjust(12) for t in times))
+    times = [seconds(functools.partial(forms_among, names=names), ()) for _, names in crowds]
+    print("forms_many_people".ljust(16) + "".join(f"{t / times[0]:.1f}".rjust(12) for t in times))
+
+
+def forms_among(_: Sequence[str], names: Sequence[str]) -> object:
+    """What every fact rule reads Hero Lane by among a story's `names` (bot.core.person_forms): the others that are no
+    honorific of his ("Mr. Lane"), his pattern and each other's, as study_told and named_thing_told read them."""
+    others = others_of("Hero Lane", [*names, "Mr. Lane"])
+    return person_pattern("Hero Lane", others), [person_pattern(other, ["Hero Lane"]) for other in others]
 
 
 if __name__ == "__main__":

@@ -14,8 +14,9 @@ from enum import Enum
 
 from bot.core.analysis import fold
 from bot.core.beside_name import apposed, told_after, told_before
-from bot.core.job_asked import name_pattern, sentence_at
+from bot.core.job_asked import sentence_at
 from bot.core.number_words import TENS, UNITS
+from bot.core.person_forms import person_pattern
 from bot.core.sentences import clause_start
 from bot.core.time_words import DAY_TIMES, SEASONS, SPANS, WHEN
 
@@ -65,13 +66,13 @@ _MOST_CHARS_NEAR = 60
 
 def age_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling how old someone of this name is, next to their full name,
-    their first name or a nickname (bot.core.job_asked's name_pattern, with the words of `others`, the story's other
+    their first name or a nickname (bot.core.person_forms, no surname alone; those of `others`, the story's other
     people, left out); an age told in the past after a time opening its sentence ("In 1945 Tom was thirty", but for
     the sentence first naming them, which tells the story's time) only where no other tells the age now, and before
     an age at some time of their life ("at the age of twelve", told as of a time further back). None where none
     does."""
     shared = {word for other in others for word in other.split()}
-    pattern = name_pattern(name, shared)
+    pattern = person_pattern(name, others, possessive=False, surname=False)
     if pattern is None:
         return None
     other_words = {fold(word) for word in shared} - {fold(word) for word in name.split()}

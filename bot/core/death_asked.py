@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from bot.core.analysis import fold, words
 from bot.core.kin_asked import KIN
 from bot.core.letter_lines import MONTHS
-from bot.core.people_finder import HONORIFICS, person_titles
+from bot.core.people_finder import HONORIFICS
+from bot.core.person_forms import person_pattern
 from bot.core.sentences import sentence_spans
 from bot.core.time_words import DAY_TIME_WORDS, SEASON_WORDS, SPAN_WORDS
 
@@ -250,18 +251,17 @@ def death_told(
     timed: bool = False,
     doubted: bool = False,
 ) -> tuple[int, str] | None:
-    """(which of `texts`, the sentence) first telling the death of the person of this name (by their whole name or a
-    word of it no one of `others` shares): as the subject of a verb of dying or of a passive of killing, or the object
-    of a verb of killing, or the owner of a body; else the first telling it in passing (_IN_PASSING). None where none
-    does: a sentence only naming their death ("after Clara's death", "who benefits from Pike's death") or saying it
-    is left to the ranking, which finds "accused of killing Warren Pike" as often. `first_undergone`: only the death
-    told as the first thing done to them ("What happens to Vilkas?" of "Vilkas is exiled to the marshes", before
-    "Vilkas is captured and executed"), and never a death only named. `timed`: only a sentence telling the death with
-    a time (_holds_time), for "When did X die?". `doubted`: None where any sentence naming them tells them alive or
-    their death doubted (_DOUBTING: "Daniel is not dead", "is presumed dead"), for "Is X dead?". Each sentence read
-    once, each word a bounded number of times."""
-    shared = {fold(word) for other in others for word in other.split()}
-    own = _pattern(_forms(name, shared))
+    """(which of `texts`, the sentence) first telling the death of the person of this name (by a form of their
+    name, bot.core.person_forms, `others` the story's other people): as the subject of a verb of dying or of a
+    passive of killing, or the object of a verb of killing, or the owner of a body; else the first telling it in
+    passing (_IN_PASSING). None where none does: a sentence only naming their death ("after Clara's death", "who
+    benefits from Pike's death") or saying it is left to the ranking, which finds "accused of killing Warren Pike" as
+    often. `first_undergone`: only the death told as the first thing done to them ("What happens to Vilkas?" of
+    "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a death only named.
+    `timed`: only a sentence telling the death with a time (_holds_time), for "When did X die?". `doubted`: None where
+    any sentence naming them tells them alive or their death doubted (_DOUBTING: "Daniel is not dead", "is presumed
+    dead"), for "Is X dead?". Each sentence read once, each word a bounded number of times."""
+    own = person_pattern(name, others)
     if own is None:
         return None
     first: tuple[int, str] | None = None
@@ -328,30 +328,6 @@ _IN_PASSING = 4
 _DEATHS = frozenset({_TOLD, _IN_PASSING})
 _IsThem = Callable[[int, bool], bool]
 """Whether the word at a place of a sentence is the person, by name (as a subject or not)."""
-
-
-def _forms(name: str, shared: set[str]) -> list[str] | None:
-    """The forms a story calls a person by, longest first: the whole name, and each word of it that is no title,
-    honorific or word of another's name ("McPhee" of "Angus McPhee", "Dunstable" of "Mrs. Dunstable" where no one else
-    is a Dunstable); None for a name of titles alone."""
-    titles = person_titles()
-    forms = {name}
-    for word in name.split():
-        bare = word.strip("\"'“”‘’()")
-        folded = fold(bare).rstrip(".")
-        if bare[:1].isupper() and folded not in HONORIFICS and folded not in titles and fold(bare) not in shared:
-            forms.add(bare)
-    if not forms - {name} and all(fold(w).rstrip(".") in HONORIFICS or fold(w) in titles for w in name.split()):
-        return None
-    return sorted(forms - {""}, key=len, reverse=True)
-
-
-def _pattern(forms: Sequence[str] | None) -> re.Pattern[str] | None:
-    """The forms as whole words, longest first, a possessive's "'s" after them read as part of the match."""
-    if not forms:
-        return None
-    alternatives = "|".join(re.escape(form) for form in sorted(set(forms), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?P<owning>['’]s?)?(?![\w'’-])")
 
 
 def _told_in(sentence: str, own: re.Pattern[str]) -> int:

@@ -13,11 +13,11 @@ import re
 from collections.abc import Sequence
 
 from bot.core.analysis import fold
-from bot.core.people_finder import HONORIFICS, described_head, kin_words, person_titles
+from bot.core.people_finder import described_head, kin_words
+from bot.core.person_forms import person_pattern
 from bot.core.query import BEFORE_EARLIER
 from bot.core.sentences import sentence_spans
 
-_QUOTES = '"“”()'
 # What says what kind of person someone is, right after their name: "Priya, who is a surgeon", "Ted became a
 # composer", "Clive, who worked as a postman", "Martin Cole had once been a sailor", "Dennis Hollister, a nervous
 # dental hygienist, is", "Ted Gower, the postman,". After a comma alone the description must close as an apposition
@@ -144,7 +144,7 @@ def job_told(
     `others`, the story's other people ("Ted, a postman" may be Ted Jones, not Ted Smith). Asked of an `earlier`
     job, the first such sentence that puts it before the story's time (_TOLD_OF_EARLIER) if one does: "Mireille
     Dufour is a notorious jewel thief", then "Before she turned to crime, Mireille worked as a seamstress"."""
-    pattern = name_pattern(name, {word for other in others for word in other.split()})
+    pattern = person_pattern(name, others, possessive=False, surname=False)
     if pattern is None:
         return None
     first: tuple[int, str] | None = None
@@ -191,27 +191,6 @@ def description_after(text: str, start: int, end: int) -> re.Match[str] | None:
     ):
         return None
     return said
-
-
-def name_pattern(name: str, shared: set[str]) -> re.Pattern[str] | None:
-    """The full name, its first word after any title unless `shared`, and its quoted nicknames, each as a whole
-    word: the names a story calls a person by (bot.core.kind_asked reads them too)."""
-    forms = name_forms(name, shared)
-    return None if forms is None else re.compile(rf"(?<![\w'’-])(?:{forms})(?![\w'’-])")
-
-
-def name_forms(name: str, shared: set[str]) -> str | None:
-    """name_pattern's forms of a name as a regular expression's alternatives, longest first; None for a name of
-    titles alone."""
-    words = name.split()
-    titles = person_titles()
-    given = next((w for w in words if fold(w).rstrip(".") not in HONORIFICS and fold(w) not in titles), None)
-    if given is None:
-        return None
-    forms = {name, *(w.strip(_QUOTES) for w in words if w[:1] in _QUOTES)}
-    if given != name and given not in shared:
-        forms.add(given.strip(_QUOTES))
-    return "|".join(re.escape(form) for form in sorted(forms - {""}, key=len, reverse=True))
 
 
 def sentence_at(text: str, at: int) -> str:

@@ -22,8 +22,9 @@ from functools import cache
 from importlib import resources
 
 from bot.core.analysis import fold, lemma, load_stopwords, words
-from bot.core.job_asked import description_after, name_forms, name_pattern
+from bot.core.job_asked import description_after
 from bot.core.people_finder import described_head, kin_words, kinds_of_people, person_nouns
+from bot.core.person_forms import person_pattern
 from bot.core.sentences import sentence_spans
 from bot.core.slips import bare_word
 
@@ -190,8 +191,8 @@ def kind_told(
     doers: frozenset[str] = frozenset(),
     pronouns: frozenset[str] | None = None,
 ) -> tuple[int, str] | None:
-    """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_pattern names them, or
-    their possessive: "Nora's cello"; `others` the story's other people) and a word of `kinds` as a noun of theirs
+    """(which of `texts`, the sentence) first naming the person (by a form of their name, bot.core.person_forms, or
+    its possessive: "Nora's cello"; `others` the story's other people) and a word of `kinds` as a noun of theirs
     (_told_kind): asked with `verbs` ("play"), the first that writes one of them too ("Clara plays the cello"), else
     the first at all ("drawn to the classical piano") unless a sentence naming them writes one with no kind the list
     knows ("Clara plays the cello", a word too rare for it): the story says it in other words, which the ranking
@@ -203,11 +204,10 @@ def kind_told(
     story tells them with (bot.core.pronoun_asked.pronouns_of; None where unsettled), say whose another clause after
     them is ("Tom is happiest when he plays the piano", not "Felix listens while she plays the cello")."""
     own = set(name.split())
-    forms = name_forms(name, {word for other in others for word in other.split()})
-    if forms is None:
+    named = person_pattern(name, others)
+    if named is None:
         return None
-    named = possessive_named(forms)
-    patterns = [name_pattern(other, own) for other in others]
+    patterns = [person_pattern(other, [name], possessive=False) for other in others]
     other_named = [pattern for pattern in patterns if pattern is not None]
     titled = {fold(word) for word, _, _ in words(title)}
     written_title = (
@@ -423,12 +423,6 @@ def _said_of(sentence: str, start: int, end: int, starts: list[int], ends: list[
     return after is not None and after[0] - end <= _SAID_REACH and bool(_SAID_BEFORE.fullmatch(sentence, end, after[0]))
 
 
-def possessive_named(forms: str) -> re.Pattern[str]:
-    """The alternatives `forms` (bot.core.job_asked.name_forms') each as a whole word or its possessive: "Nora's
-    cello", "Tess's cat, Bishop" name Nora and Tess."""
-    return re.compile(rf"(?<![\w'’-])(?:{forms})(?:['’]s?+)?(?![\w'’-])")
-
-
 def rival_spans(
     sentence: str, other_named: list[re.Pattern[str]], starts: list[int], ends: list[int]
 ) -> list[tuple[int, int]]:
@@ -451,8 +445,9 @@ def is_one_of(folded: str, nouns: frozenset[str]) -> bool:
 def owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str], *, pronoun: bool = False) -> bool:
     """Whether a mention ending at `mention_end` is a possessive of another person, a relative or a word for a kind of
     person, not a kind asked ("Sophie's mother plays the piano", "Jack's father rides a grey horse", "Lucy's neighbour
-    has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's), the word right after it or
-    after one word more that is no stop word ("Grace's older brother's boat", "Tom's best friend"). A possessive
+    has a parrot": the mother's, the father's, the neighbour's; "Tess's cat" is Tess's, but "Ferrand's piano player"
+    the player's), the word right after it or after one word more that is no stop word ("Grace's older brother's
+    boat", "Tom's best friend"). A possessive
     `pronoun` ("her son", "whose sister") is read as a name's possessive."""
     if not pronoun and not sentence.endswith(_POSSESSIVE_ENDS, 0, mention_end):
         return False
@@ -462,14 +457,24 @@ def owns_a_person(sentence: str, mention_end: int, kinds: frozenset[str], *, pro
         if following is None:
             return False
         word = bare_word(fold(following.group(1).replace("’", "'")))
-        if word in kinds:
-            return False
-        if word in kin_words() or word in kinds_of_people():
+        if word in kinds:  # "Tess's cat"; but "Ferrand's piano player" is the player's
+            return _person_word_at(sentence, following.end())
+        if _is_person_word(word):
             return True
         if not following.group(1).islower() or word in load_stopwords():
             return False
         at = following.end()
     return False
+
+
+def _is_person_word(word: str) -> bool:
+    return word in kin_words() or word in kinds_of_people()
+
+
+def _person_word_at(sentence: str, at: int) -> bool:
+    """Whether the word right after `at` is a relative's or a kind of person's ("player" of "piano player")."""
+    following = _NEXT_WORD.match(sentence, at)
+    return following is not None and _is_person_word(bare_word(fold(following.group(1).replace("’", "'"))))
 
 
 _WORDS_TO_OWNED = 2

@@ -20,10 +20,10 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from bot.core.analysis import fold, is_dictionary_word, lemma, load_stopwords, words
-from bot.core.job_asked import name_forms
 from bot.core.kin_asked import KIN, MEN, NAME_OF, NO_OWNERS, WHAT_OPENINGS, WOMEN, possessive_owned_word
-from bot.core.kind_asked import inside, is_one_of, kinds_of, owns_a_person, possessive_named, rival_spans
+from bot.core.kind_asked import inside, is_one_of, kinds_of, owns_a_person, rival_spans
 from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles, place_words
+from bot.core.person_forms import person_pattern
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
@@ -226,16 +226,15 @@ def named_thing_told(
     others: Sequence[str] = (),
     pronouns: frozenset[str] | None = None,
 ) -> tuple[int, str] | None:
-    """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_pattern names them, or
-    their possessive; `others` the story's other people) and one of `things` of theirs (_theirs) followed by a name
+    """(which of `texts`, the sentence) first naming the person (by a form of their name, bot.core.person_forms, or
+    its possessive; `others` the story's other people) and one of `things` of theirs (_theirs) followed by a name
     (_name_after: "a cat named Bishop", "his dog, Rex,", "the car ferry Pacific Dawn"); a thing after a "his" or
     "her" not of the person's `pronouns` (bot.core.pronoun_asked.pronouns_of; None where unknown) is another's. None
     where none does."""
-    named = _named(name, {word for other in others for word in other.split()})
+    named = person_pattern(name, others)
     if named is None:
         return None
-    own = set(name.split())
-    patterns = [_rival_named(other, own) for other in others]
+    patterns = [person_pattern(other, [name]) for other in others]
     other_named = [pattern for pattern in patterns if pattern is not None]
     full_names = frozenset(other for other in others if " " in other)
     for index, text in enumerate(texts):
@@ -244,27 +243,6 @@ def named_thing_told(
             if _names_theirs(sentence, things, named, other_named, pronouns, full_names):
                 return index, sentence
     return None
-
-
-def _named(name: str, shared: set[str]) -> re.Pattern[str] | None:
-    """The names a story calls a person by (bot.core.job_asked.name_forms, the words `shared` with others left out),
-    each as a whole word or its possessive ("Tess's cat, Bishop" names Tess); None for a name of titles alone."""
-    forms = name_forms(name, shared)
-    return None if forms is None else possessive_named(forms)
-
-
-def _rival_named(name: str, own: set[str]) -> re.Pattern[str] | None:
-    """Where a story names another person: their full name and each word of it not `own` (the owner's), but a title
-    alone, as a whole word or its possessive ("Pruitt lends Hannah his old mare", "Tom rings Inspector Hale": a
-    surname, a title and surname, as the people finder's mentions name them); None for a name of titles alone."""
-    titles = HONORIFICS | person_titles()
-    named = [word for word in name.split() if fold(word).rstrip(".") not in titles]
-    if not named:
-        return None
-    theirs = [word for word in named if word not in own and word[:1].isupper()]
-    titled = [word for word in name.split() if fold(word).rstrip(".") in titles]
-    forms = {name, *theirs, *(f"{title} {word}" for title in titled for word in theirs)}
-    return possessive_named("|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)))
 
 
 def _names_theirs(

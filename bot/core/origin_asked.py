@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from bot.core.analysis import fold
 from bot.core.beside_name import apposed, told_after
-from bot.core.job_asked import name_pattern, sentence_at
+from bot.core.job_asked import sentence_at
+from bot.core.person_forms import person_pattern
 from bot.core.sentences import clause_start
 from bot.core.time_words import DAY_TIMES, SEASONS, SPANS
 
@@ -107,10 +108,10 @@ _SETTLED = re.compile(r"[^.;!?\n]{0,60}?\b(?:\d{4}|to live|to stay|never left|st
 
 def origin_told(texts: Sequence[str], name: str, others: Sequence[str] = ()) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling where someone of this name comes from, next to their full
-    name, their first name or a nickname (bot.core.job_asked's name_pattern, with the words of `others`, the story's
+    name, their first name or a nickname (bot.core.person_forms, no surname alone; those of `others`, the story's
     other people, left out); None where none does."""
     shared = {word for other in others for word in other.split()}
-    pattern = name_pattern(name, shared)
+    pattern = person_pattern(name, others, possessive=False, surname=False)
     if pattern is None:
         return None
     own = {fold(word) for word in name.split()}

@@ -23,11 +23,11 @@ from importlib import resources
 from itertools import pairwise
 
 from bot.core.analysis import fold, lemma, load_stopwords, words
-from bot.core.job_asked import name_forms
 from bot.core.kin_asked import WHO_OPENINGS, owned_word
-from bot.core.kind_asked import NAME_WORDS, NOT_NAMES, asked_end, inside, is_one_of, owns_a_person, possessive_named
+from bot.core.kind_asked import NAME_WORDS, NOT_NAMES, asked_end, inside, is_one_of, owns_a_person
 from bot.core.number_words import ORDINALS
 from bot.core.people_finder import PREPOSITIONS, kin_words, kinds_of_people
+from bot.core.person_forms import forms_pattern, person_forms, person_pattern, shared_forms
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
@@ -240,8 +240,8 @@ def study_told(
     teacher: bool = False,
     trained: bool = False,
 ) -> tuple[int, str] | None:
-    """(which of `texts`, the sentence) first naming the person (as bot.core.job_asked.name_forms name them, or
-    their possessive; `others` the story's other people) and, as theirs, a place of study (a word of places() after
+    """(which of `texts`, the sentence) first naming the person (by a form of their name, bot.core.person_forms, or
+    its possessive; `others` the story's other people) and, as theirs, a place of study (a word of places() after
     a mark of _PLACE_MARK) or, asked of a `teacher`, one who taught them (a mark of _TEACHER_MARK, a word of
     teachers() after their possessive or before "for" them, or a verb of teaching before them); None where none does.
     Whose a mark is: the person named or told last before it in its sentence, or else first after the clause it opens
@@ -255,13 +255,12 @@ def study_told(
     of ("her headmistress thinks") is a weak mark. Where a pronoun of theirs said after another was named since them
     would tell it strongly ("Her coach, Henry Dale" after "Lily is spotted by Henry Dale"), only a sure pronoun's
     strong sentence answers, else None: the person is in doubt, and a weak sentence no better answer."""
-    forms = name_forms(name, {word for other in others for word in other.split()})
-    if forms is None:
+    own = person_pattern(name, others)
+    if own is None:
         return None
-    own = possessive_named(forms)
-    own_words = set(name.split())
-    other_forms = [name_forms(other, own_words) for other in others]
-    rival = possessive_named("|".join(form for form in other_forms if form)) if any(other_forms) else None
+    theirs = shared_forms([name])
+    other_forms = [form for other in others for form in person_forms(other, theirs) or ()]
+    rival = forms_pattern(other_forms) if other_forms else None
     named = _Named()
     found: dict[tuple[bool, _Told], tuple[int, str]] = {}  # the first sentence of each (naming them, how told)
     doubted = False  # whether a sentence would tell it strongly were a pronoun in doubt theirs

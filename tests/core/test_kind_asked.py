@@ -505,3 +505,10 @@ def test_a_verb_naming_a_kind_of_the_noun_not_one_of_its_senses_does_not_narrow_
     sentence = "Yusuf carries silk and cotton to the markets of Baghdad."
     assert kind_told([sentence], "Yusuf", kinds_of("fabric", carry), verbs=carry) == (0, sentence)
     assert "cello" in kinds_of("instrument", PLAY) and "compass" not in kinds_of("instrument", PLAY)  # still a sense
+
+
+def test_a_kind_before_a_word_for_a_person_is_that_persons_not_the_owners():
+    # Read by his surname too, "Ferrand's piano player" is no piano of Augustin Ferrand's: Moses plays it.
+    story = ["Ferrand's piano player, Moses Fontaine, courts Pearl.", "Augustin Ferrand plays the trumpet."]
+    told = kind_told(story, "Augustin Ferrand", kinds_of("instrument"), ["Moses Fontaine"], verbs=frozenset({"play"}))
+    assert told == (1, story[1])
