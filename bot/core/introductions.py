@@ -25,7 +25,7 @@ from bot.core.kin_asked import (
     kin_asked_about,
     kin_named,
 )
-from bot.core.lead_asked import asks_for_lead
+from bot.core.lead_asked import asks_for_lead, names_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
 from bot.core.role_asked import (
@@ -36,6 +36,7 @@ from bot.core.role_asked import (
     named_last,
     owning_role,
     role_asked_about,
+    role_in_name,
     role_of_asked_about,
     role_term,
     role_terms,
@@ -101,7 +102,7 @@ def person_introduced(
         return None if first_story is None else _introducing(lead_of(people, stories[first_story]))
     role = role_asked_about(question)
     if role is not None:
-        return None if first_story is None else _introducing(_in_role(people, stories[first_story], role))
+        return None if first_story is None else _introducing(in_role(people, stories[first_story], role))
     about = name_asked(question)
     if about is None:
         return None
@@ -297,12 +298,23 @@ def lead_of(people: FindsPeople, story: Story) -> Person | None:
     return min(introduced, key=lambda p: (-p.mentions, p.passage), default=None)
 
 
-def _in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
-    """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is."""
+def role_holder(people: FindsPeople, story: Story, name: str) -> Person | None:
+    """The person of the story a name as typed asks of by their part in it: its lead ("the main character":
+    lead_of), or the one person it brings in with a role ("the captain", "the violinist": in_role); None where the
+    name asks of no such part ("Tomas"), or no one or several hold it."""
+    if names_lead(name):
+        return lead_of(people, story)
+    role = role_in_name(name)
+    return None if role is None else in_role(people, story, role)
+
+
+def in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
+    """The one person of the story brought in with that role ("Captain Ingrid Solheim"), or said to hold it where
+    brought in ("Sébastien Kalmurzaeva was a renowned violinist"), if one is."""
     holding = [
         person
         for person in people.of_story(story.path)
-        if person.passage is not None and introduces_in_role(person.intro, person.name, role)
+        if person.passage is not None and introduces_in_role(person.intro, person.name, role, held=True)
     ]
     return holding[0] if len(holding) == 1 else None
 

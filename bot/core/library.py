@@ -33,6 +33,7 @@ from bot.core.introductions import (
     person_introduced,
     person_named_alone,
     relative_named,
+    role_holder,
 )
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
@@ -743,10 +744,10 @@ class StoryLibrary:
         )
         if introduction is None:
             return (
-                self._named_thing_told(text, within)
-                or self._kind_told(text, within)
-                or self._study_told(text, within)
-                or self._death_told(text, within)
+                self._named_thing_told(text, within, first_story)
+                or self._kind_told(text, within, first_story)
+                or self._study_told(text, within, first_story)
+                or self._death_told(text, within, first_story)
             )
         fact = person_fact_asked(text)
         return introduction if fact is None else self._told_at(introduction, fact)
@@ -765,13 +766,14 @@ class StoryLibrary:
         )
         return introduction if moved is None else dataclasses.replace(introduction, person=moved.person)
 
-    def _kind_told(self, question: str, within: range | None) -> Introduction | None:
-        """For "What instrument does Sophie play?" of one person of the stories (of one story: `within` its passages),
-        the sentence of their story first naming them and a kind of the noun asked (bot.core.kind_asked: "drawn to the
-        classical piano"), as the person's introduction moved there; None where the question asks no such thing, the
-        name is no one's or several people's, or no sentence names a kind."""
+    def _kind_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
+        """For "What instrument does Sophie play?" of one person of the stories (of one story: `within` its passages;
+        the person asked of as _person_asked reads them: "the violinist"), the sentence of their story first naming
+        them and a kind of the noun asked (bot.core.kind_asked: "drawn to the classical piano"), as the person's
+        introduction moved there; None where the question asks no such thing, the name is no one's or several
+        people's, or no sentence names a kind."""
         asked = kind_asked(question)
-        person = None if asked is None else self._person_named(asked.name, within)
+        person = None if asked is None else self._person_asked(asked.name, within, first_story)
         if asked is None or person is None or person.passage is None:
             return None
         key = (person.path, person.name, asked.kind, asked.verbs)
@@ -790,13 +792,14 @@ class StoryLibrary:
             self._kinds[key] = told
         return self._told_there(person, self._kinds[key])
 
-    def _named_thing_told(self, question: str, within: range | None) -> Introduction | None:
-        """For "What is the name of Tess's cat?" of one person of the stories (of one story: `within` its passages),
-        the sentence of their story first naming them and a cat of theirs with its name (bot.core.named_thing_asked:
-        "a three-legged cat named Bishop"), as the person's introduction moved there; None where the question asks no
-        such thing, the name is no one's or several people's, or no sentence names such a thing of theirs."""
+    def _named_thing_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
+        """For "What is the name of Tess's cat?" of one person of the stories (of one story: `within` its passages;
+        the person asked of as _person_asked reads them), the sentence of their story first naming them and a cat of
+        theirs with its name (bot.core.named_thing_asked: "a three-legged cat named Bishop"), as the person's
+        introduction moved there; None where the question asks no such thing, the name is no one's or several
+        people's, or no sentence names such a thing of theirs."""
         asked = named_thing_asked(question)
-        person = None if asked is None else self._person_named(asked.owner, within)
+        person = None if asked is None else self._person_asked(asked.owner, within, first_story)
         if asked is None or person is None or person.passage is None:
             return None
         key = (person.path, person.name, asked.thing)
@@ -810,15 +813,15 @@ class StoryLibrary:
             self._named_things[key] = told
         return self._told_there(person, self._named_things[key])
 
-    def _study_told(self, question: str, within: range | None) -> Introduction | None:
+    def _study_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
         """For "Where did Sébastien study?" or "Who taught Sébastien?" of one person of the stories (of one story:
-        `within` its passages), the sentence of their story first naming them (or telling them by a pronoun the story
-        settles as theirs) with a place of study or a teacher of theirs (bot.core.study_asked: "earning her a coveted
-        spot at the prestigious Moscow Conservatory", "hiring private tutors to help her"), as the person's
-        introduction moved there; None where the question asks no such thing, the name is no one's or several
-        people's, or no sentence tells it."""
+        `within` its passages; the person asked of as _person_asked reads them: "Tomas's wife"), the sentence of their
+        story first naming them (or telling them by a pronoun the story settles as theirs) with a place of study or a
+        teacher of theirs (bot.core.study_asked: "earning her a coveted spot at the prestigious Moscow
+        Conservatory", "hiring private tutors to help her"), as the person's introduction moved there; None where
+        the question asks no such thing, the name is no one's or several people's, or no sentence tells it."""
         asked = study_asked(question)
-        person = None if asked is None else self._person_named(asked.name, within)
+        person = None if asked is None else self._person_asked(asked.name, within, first_story)
         if asked is None or person is None or person.passage is None:
             return None
         pronouns = functools.partial(self._pronouns_of_person, self.corpus.passages[person.passage].story, person.name)
@@ -831,19 +834,15 @@ class StoryLibrary:
             ),
         )
 
-    def _death_told(self, question: str, within: range | None) -> Introduction | None:
+    def _death_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
         """For "How did Clara die?", "What happened to Zupan?" or "How did Tomasa's husband die?" of one person of the
-        stories (of one story: `within` its passages; a relative, where their story brings them in as one), the
+        stories (of one story: `within` its passages; the person asked of as _person_asked reads them), the
         sentence of their story telling their death (bot.core.death_asked: "Clara was found dead at the bottom of the
         old quarry"), as the person's introduction moved there; None where the question asks no such thing, the name
         is no one's or several people's, or their story tells no death of theirs."""
         asked = death_asked(question)
-        if asked is None:
-            return None
-        person = relative_named(
-            self.person_finder, self.corpus.stories, self.corpus.passages, asked.name, within, self._written
-        ) or self._person_named(asked.name, within)
-        if person is None or person.passage is None:
+        person = None if asked is None else self._person_asked(asked.name, within, first_story)
+        if asked is None or person is None or person.passage is None:
             return None
         return self._told_once(
             self._deaths,
@@ -952,6 +951,21 @@ class StoryLibrary:
         passages = self._passages_of(self.corpus.passages[person.passage].story)
         assert passages is not None
         return passages
+
+    def _person_asked(self, name: str, within: range | None, first_story: int | None) -> Person | None:
+        """The person a fact question names, as every fact rule reads them: a relative their story brings in as one
+        ("Tomas's wife", "dannys dad": bot.core.introductions.relative_named); the lead or the one person brought in
+        with a role of the story asked of, or library-wide of the story ranked first (`first_story`), as "Who is the
+        captain?" is read ("the main character", "the captain", "the violinist": role_holder); else the one person
+        whose name holds the name as typed (_person_named)."""
+        relative = relative_named(
+            self.person_finder, self.corpus.stories, self.corpus.passages, name, within, self._written
+        )
+        if relative is not None:
+            return relative
+        story = first_story if within is None else self.corpus.passages[within.start].story
+        holder = None if story is None else role_holder(self.person_finder, self.corpus.stories[story], name)
+        return holder or self._person_named(name, within)
 
     def _person_named(self, name: str, within: range | None) -> Person | None:
         """The one person whose name holds the name as typed (bot.core.introductions.person_named_alone: "sophie",

@@ -50,10 +50,23 @@ def role_asked_about(question: str) -> str | None:
     opening = next((o for o in _OPENINGS if tuple(said[: len(o)]) == o), None)
     if opening is None:
         return _role_named(said)
-    if len(said) <= len(opening):
+    return _role_at(said, len(opening))
+
+
+def role_in_name(name: str) -> str | None:
+    """The role a name as typed asks of: "captain" of "the captain" ("How did the captain die?"), as
+    role_asked_about reads "Who is the captain?"; else None."""
+    said = [fold(word) for word, _, _ in words(name)]
+    return _role_at(said, 1) if said[:1] == ["the"] else None
+
+
+def _role_at(said: list[str], at: int) -> str | None:
+    """The role at `at` of the folded words `said`, alone or before a word of _AFTER_ROLE ("the captain of the
+    Heron"); not a relative's word, nor a possessive's."""
+    if len(said) <= at:
         return None
-    role = said[len(opening)]
-    after = said[len(opening) + 1 : len(opening) + 2]
+    role = said[at]
+    after = said[at + 1 : at + 2]
     if role in KIN or role.endswith(POSSESSIVE_ENDS) or (after and after[0] not in _AFTER_ROLE):
         return None
     return role
@@ -84,18 +97,23 @@ def _unmarked(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def introduces_in_role(sentence: str, name: str, role: str) -> bool:
+def introduces_in_role(sentence: str, name: str, role: str, *, held: bool = False) -> bool:
     """Whether `sentence` brings in the person `name` with that role (one word, or a few: "harbour master"): before
     the name, but for "the", honorifics and titles ("Captain Ingrid Solheim", "the navigator, Lt. Rask", "harbour
     master Seamus"), or after it and "a"/"the" and a few words ("Walter Pym, an elderly sheep farmer"), or "as" and
     no "the" a word or two later ("Seamus took over as harbour master", "Ted worked as a cook"; not "Ted watched as
-    the captain")."""
+    the captain"); or, `held`, says it holds the role (_said_to_hold: "Sébastien Kalmurzaeva was a renowned
+    violinist")."""
     said = [fold(word) for word, _, _ in words(sentence)]
     named = [fold(word) for word, _, _ in words(name)]
     role_words = role.split()
     if not role_words:
         return False
-    return any(_in_role_at(said, place, len(named), role_words) for place in name_places(said, named))
+    return any(
+        _in_role_at(said, place, len(named), role_words)
+        or (held and _said_to_hold(said, place + len(named), role_words))
+        for place in name_places(said, named)
+    )
 
 
 def _in_role_at(said: list[str], place: int, length: int, role_words: list[str]) -> bool:

@@ -75,7 +75,7 @@ class StudyAsked:
     """What a question of study_asked's shapes asks."""
 
     name: str
-    """The name asked of, folded, as typed ("sebastien")."""
+    """The name asked of, folded, as typed ("sebastien", "the captain", "tom's sister")."""
     teacher: bool
     """Who taught them ("Who taught X?"), not where they studied."""
     trained: bool = False
@@ -146,11 +146,12 @@ def _longest_first(endings: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _named(name: str, *, teacher: bool) -> StudyAsked | None:
+    """The name typed, at most NAME_WORDS words and none a stop word but "the" opening a role ("the captain"); a
+    relative's ("Tom's sister") too, whom the library reads as the sister (bot.core.library's _person_asked)."""
     said = name.split()
-    if not said or len(said) > NAME_WORDS or any(word in _NOT_NAMES or word in load_stopwords() for word in said):
+    named = said[1:] if said[:1] == ["the"] else said
+    if not named or len(said) > NAME_WORDS or any(word in _NOT_NAMES or word in load_stopwords() for word in named):
         return None
-    if any(word.endswith(POSSESSIVE_ENDS) for word in said):
-        return None  # "where did Tom's sister study" asks of the sister
     return StudyAsked(" ".join(said), teacher)
 
 

@@ -10,6 +10,7 @@ from bot.core.corpus import load_corpus
 from bot.core.library import MAX_QUESTION_CHARS, MAX_RESULTS, StoryLibrary
 from bot.core.query import AnswerKind
 from tests.best_hit import best_hit
+from tests.core.library_files import assert_answered_in_both_scopes
 
 SOPHIE, SOFIA, SEBASTIEN = "Sophie Korolev", "Kalmurzaeva's Odyssey", "Sébastien Kalmurzaeva"
 
@@ -665,3 +666,63 @@ def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_o
     assert [hit.passage for hit in library.ask("How does it end?", story=ledger).hits] == [3]
     assert [hit.passage for hit in library.ask("How does the film end?", story=ledger).hits] == [3]  # no "film"
     assert library.ask("How does it end?").reason is NoAnswer.NO_MATCH
+
+
+OKAFOR = (
+    "# The Leeds Letters\n\nAda Okafor is a structural engineer living in Bristol with her husband, Tunde, a"
+    " schoolteacher.\n\nWhen a bridge Ada designed cracks in its first winter, the press gathers outside her office and"
+    " Ada stops sleeping.\n\nMs Okafor studied at the University of Leeds, where she met the professor who now accuses"
+    " her of negligence.\n\nThe inquiry drags on for months. Tunde grows distant, and Ada spends her nights redrawing"
+    " the bridge she studied.\n\nIn the end the fault is found in the steel, not the design, and Ada returns to work."
+)
+AL_AMIN = (
+    "# The Night Shift\n\nDr. Yusuf Al-Amin is a surgeon at a hospital in Leicester, working nights to pay for his"
+    " mother's care.\n\nHis colleague, Grace Lowe, suspects the night manager of stealing morphine.\n\nDr. Al-Amin was"
+    " trained at the medical school in Cairo before he came to England.\n\nYusuf helps Grace set a trap, and the"
+    " manager is caught."
+)
+
+
+def test_a_fact_told_of_a_person_by_surname_or_title_and_surname_is_theirs(tmp_path):
+    # The people finder lists "Ms Okafor" and "Dr. Al-Amin" apart: they are Ada's and Yusuf's surnames, which no one
+    # else of their stories holds. Asked by her given name, the ranking chose "the bridge she studied".
+    (tmp_path / "okafor.md").write_text(OKAFOR, encoding="utf-8")
+    (tmp_path / "al-amin.md").write_text(AL_AMIN, encoding="utf-8")
+    library = StoryLibrary.load(tmp_path)
+    for question, said in (
+        ("Where did Ada study?", "Ms Okafor studied at the University of Leeds"),
+        ("Where did Yusuf Al-Amin study?", "Dr. Al-Amin was trained at the medical school in Cairo"),
+    ):
+        assert_answered_in_both_scopes(library, question, said)
+
+
+def test_a_fact_asked_of_a_relative_or_a_role_is_asked_of_the_one_person_they_are(tmp_path):
+    (tmp_path / "reyes.md").write_text(
+        "# The Bakery on Calle Feria\n\nTomas Reyes runs a small bakery in Seville with his wife, Lucia, who keeps the"
+        " accounts and worries about the rent.\n\nWhen a supermarket opens across the street, the regulars drift away,"
+        " and Tomas refuses to change a single recipe.\n\nLucia studied at the University of Granada, and she quietly"
+        " plans to return to pharmacy if the bakery fails.\n\nTheir son, Mateo, enters the bakery's bread in a city"
+        " competition without telling his father.\n\nThe bread wins, the regulars come back, and Tomas finally lets"
+        " Mateo bake his own loaves.",
+        encoding="utf-8",
+    )
+    (tmp_path / "solheim.md").write_text(
+        "# The Northern Run\n\nCaptain Ingrid Solheim commands the trawler Kittiwake out of Tromsø, with a crew of six"
+        " and a cook, Arne Dahl.\n\nA storm catches the Kittiwake off Bear Island, and the crew fight for two days to"
+        " keep her afloat.\n\nSolheim drowns when she goes back below to free the trapped cook.\n\nArne Dahl survives"
+        " and tells her story in the harbour bars of Tromsø.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    for question, said in (
+        ("Where did Tomas's wife study?", "Lucia studied at the University of Granada"),
+        ("where did tomass wife study", "Lucia studied at the University of Granada"),
+        ("How did the captain die?", "Solheim drowns when she goes back below"),
+    ):
+        assert_answered_in_both_scopes(library, question, said)
+
+
+def test_a_fact_asked_of_a_role_of_the_bundled_stories_is_their_violinists(library):
+    for question in ("Where did the violinist study?", "Who taught the violinist?"):
+        assert_answered_in_both_scopes(library, question, "hiring private tutors to help her")
+    assert_answered_in_both_scopes(library, "What instrument does the violinist play?", "a renowned violinist")

@@ -9,6 +9,7 @@ from bot.core.role_asked import (
     introduces_in_role,
     owning_role,
     role_asked_about,
+    role_in_name,
     role_of_asked_about,
     role_term,
     role_terms,
@@ -243,3 +244,18 @@ def test_a_role_links_to_the_one_person_the_story_gives_it():
     # Not one said to be something else of the role's: jealous of it, a friend of it, or not it.
     for said in ("jealous of the harbour master", "a friend of the harbour master", "not the harbour master"):
         assert given_alone([f"Ivor Pugh was {said}.", story[0]], "harbour master", "Captain Seamus McAllister-Byrne")
+
+
+def test_a_name_typed_as_a_role_names_the_role():
+    assert role_in_name("the captain") == "captain"
+    assert role_in_name("The captain of the Heron") == "captain"
+    assert role_in_name("the captain's wife") is None  # the wife, a relative's reading
+    assert role_in_name("the old man") is None
+    assert role_in_name("Tomas") is None and role_in_name("the father") is None
+
+
+def test_a_role_held_where_someone_is_brought_in_is_theirs_only_where_asked():
+    sentence = "Sébastien Kalmurzaeva was a renowned violinist known for her performances."
+    assert not introduces_in_role(sentence, "Sébastien Kalmurzaeva", "violinist")
+    assert introduces_in_role(sentence, "Sébastien Kalmurzaeva", "violinist", held=True)
+    assert not introduces_in_role("Tom was not the captain.", "Tom", "captain", held=True)

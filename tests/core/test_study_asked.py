@@ -43,11 +43,17 @@ def test_a_question_of_who_taught_someone_is_read_with_their_name():
     assert study_asked("Who is Sébastien's piano teacher?") == teacher
 
 
+def test_a_relative_or_a_role_asked_of_is_read_as_typed():
+    # The library asks it of the sister, or of the story's one captain (bot.core.library's _person_asked).
+    assert study_asked("Where did Tom's sister study?") == StudyAsked("tom's sister", teacher=False)
+    assert study_asked("Who taught the captain?") == StudyAsked("the captain", teacher=True)
+    assert study_asked("Where did the study?") is None
+
+
 def test_other_questions_ask_no_schooling():
     assert study_asked("Where did Sébastien go?") is None
     assert study_asked("Where did she study?") is None  # no name
     assert study_asked("Where did Tom and Mara study?") is None  # two people
-    assert study_asked("Where did Tom's sister study?") is None  # the sister's
     assert study_asked("Which hall did Sébastien play in?") is None  # no place of study
     assert study_asked("Which school did Sébastien burn?") is None
     assert study_asked("Who was Sébastien's father?") is None  # bot.core.kin_asked's
