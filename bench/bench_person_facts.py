@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import time
 from collections.abc import Callable, Sequence
 
@@ -121,7 +122,9 @@ def main() -> None:
 
 def forms_among(_: Sequence[str], names: Sequence[str]) -> object:
     """What every fact rule reads Hero Lane by among a story's `names` (bot.core.person_forms): the others that are no
-    honorific of his ("Mr. Lane"), his pattern and each other's, as study_told and named_thing_told read them."""
+    honorific of his ("Mr. Lane"), his pattern and each other's, as study_told and named_thing_told read them. Each
+    pattern is compiled afresh at every size: the `re` module's cache keeps 512, all the smallest size's."""
+    re.purge()
     others = others_of("Hero Lane", [*names, "Mr. Lane"])
     return person_pattern("Hero Lane", others), [person_pattern(other, ["Hero Lane"]) for other in others]
 
