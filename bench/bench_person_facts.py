@@ -30,7 +30,7 @@ from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_told, kinds_of
 from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
 from bot.core.origin_asked import origin_told
-from bot.core.person_forms import others_of, person_pattern
+from bot.core.person_forms import person_pattern
 from bot.core.spouse_asked import SpouseAsked, marriage_told
 from bot.core.study_asked import study_told
 
@@ -121,12 +121,11 @@ def main() -> None:
 
 
 def forms_among(_: Sequence[str], names: Sequence[str]) -> object:
-    """What every fact rule reads Hero Lane by among a story's `names` (bot.core.person_forms): the others that are no
-    honorific of his ("Mr. Lane"), his pattern and each other's, as study_told and named_thing_told read them. Each
-    pattern is compiled afresh at every size: the `re` module's cache keeps 512, all the smallest size's."""
+    """What every fact rule reads Hero Lane by among a story's `names` (bot.core.person_forms): his pattern and each
+    other's, as named_thing_told reads them. Each pattern is compiled afresh at every size: the `re` module's cache
+    keeps 512, all the smallest size's."""
     re.purge()
-    others = others_of("Hero Lane", [*names, "Mr. Lane"])
-    return person_pattern("Hero Lane", others), [person_pattern(other, ["Hero Lane"]) for other in others]
+    return person_pattern("Hero Lane", names), [person_pattern(other, ["Hero Lane"]) for other in names]
 
 
 if __name__ == "__main__":

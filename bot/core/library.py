@@ -52,7 +52,6 @@ from bot.core.number_forms import NumberForms
 from bot.core.origin_asked import origin_told
 from bot.core.people import Person
 from bot.core.people_finder import kinds_of_people, person_nouns
-from bot.core.person_forms import others_of
 from bot.core.pronoun_asked import PRONOUNS, pronouns_of, pronouns_read
 from bot.core.query import (
     Correction,
@@ -931,11 +930,9 @@ class StoryLibrary:
         return sorted(held)
 
     def _story_told(self, person: Person) -> tuple[list[str], list[str]]:
-        """The texts of the passages of the person's story, and the names of its other people, but those that are the
-        person under another name (bot.core.person_forms.others_of: "Ms Okafor" of Ada Okafor): what a rule reads to
+        """The texts of the passages of the person's story, and the names of its other people: what a rule reads to
         find what it tells of them."""
-        cast = self.person_finder.of_story(person.path)
-        others = others_of(person.name, [p.name for p in cast if p.name != person.name])
+        others = [p.name for p in self.person_finder.of_story(person.path) if p.name != person.name]
         return [self.corpus.passages[document].text for document in self._story_passages(person)], others
 
     def _told_there(self, person: Person, told: tuple[int, str] | None) -> Introduction | None:

@@ -1,44 +1,25 @@
 """The forms by which a story names one of its people, read the same way by every rule finding what it tells of them.
 
-A plot brings a person in by their whole name and calls them by a part of it after: the given name ("Sébastien"), the
-surname ("Ms Okafor studied at Leeds" of Ada Okafor), a nickname ('Thomas "Tuck" Reilly'), a title before the surname
-("Captain Solheim" of Captain Ingrid Solheim). A part the name of another person of the story holds too ("Kalmurzaeva"
-of two sisters) is no one's: read as this person's, it would give them the other's facts. The rules reading what a
-story tells of a person (bot.core.death_asked, study_asked, kind_asked, named_thing_asked, job_asked, age_asked,
-origin_asked) find them, and the story's other people, by these forms.
+A plot brings a person in by their whole name and calls them by a part of it after: the given name ("Sébastien"), a
+nickname ('Thomas "Tuck" Reilly'), the surname ("McPhee" of Angus McPhee), a title before the surname ("Captain
+Solheim" of Captain Ingrid Solheim). A part the name of another person of the story holds too ("Kalmurzaeva" of two
+sisters) is no one's: read as this person's, it would give them the other's facts. The rules reading what a story
+tells of a person (bot.core.death_asked, study_asked, kind_asked, named_thing_asked, job_asked, age_asked,
+origin_asked) find them, and the story's other people, by these forms; all but the death rule without the surname,
+which a summary gives a parent or spouse it names no further as often ("Their father, Mr. Okafor", "Dr. Whitcombe").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import cache
 
 from bot.core.analysis import fold
 from bot.core.people_finder import HONORIFICS, person_titles
 
 _QUOTES = "\"'“”‘’()"
 """What a nickname is written in ('Thomas "Tuck" Reilly'), stripped from a word of a name."""
-
-
-def others_of(name: str, others: Iterable[str]) -> list[str]:
-    """The story's `others` who are not the person `name` under another name: not one named by an honorific, or a
-    title of the name, and its last word alone ("Ms Okafor" of Ada Okafor, "Dr. Al-Amin" of Dr. Yusuf Al-Amin), whom
-    the people finder lists apart where the story gives no first name with it; unless another of them shares that
-    word ("Mr. Whitcombe" of Margaret Whitcombe, where Julian Whitcombe is one too)."""
-    titles = HONORIFICS | {fold(word).rstrip(".") for word in name.split()}
-    written = name.split()
-    last = fold(written[-1]) if len(written) > 1 else ""
-    listed = list(others)
-    alike = [other for other in listed if _titled_as(other, last, titles)]
-    if not alike or any(last in {fold(word) for word in other.split()} for other in listed if other not in alike):
-        return listed
-    return [other for other in listed if other not in alike]
-
-
-def _titled_as(other: str, last: str, titles: Collection[str]) -> bool:
-    """Whether the name `other` is one of `titles` and the word `last` (folded) alone."""
-    written = other.split()
-    return len(written) == 2 and fold(written[0]).rstrip(".") in titles and fold(written[1]) == last
 
 
 def shared_forms(names: Iterable[str]) -> frozenset[str]:
@@ -57,7 +38,7 @@ def person_forms(name: str, shared: Collection[str], *, surname: bool = True) ->
     honorific (the given name), its nicknames in quotes and, with `surname`, each other capitalised word and each of
     its titles before its last word ("Captain Solheim"); but none of these `shared` (shared_forms of the story's other
     people). None for a name of titles alone ("Captain"). Linear in the name."""
-    titles = HONORIFICS | person_titles()
+    titles = _titles()
     plain = [(word, bare) for word in name.split() if (bare := word.strip(_QUOTES)) and _untitled(bare, titles)]
     if not plain:
         return None
@@ -71,6 +52,12 @@ def person_forms(name: str, shared: Collection[str], *, surname: bool = True) ->
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
+@cache
+def _titles() -> frozenset[str]:
+    """The honorifics and titles a name may hold beside its own words ("Ms", "Captain"), folded, made once."""
+    return HONORIFICS | person_titles()
+
+
 def _untitled(word: str, titles: frozenset[str]) -> bool:
     return fold(word).rstrip(".") not in titles
 
@@ -78,7 +65,7 @@ def _untitled(word: str, titles: frozenset[str]) -> bool:
 def _titled(name: str) -> list[str]:
     """Each title of the name before its last word, with that word ("Dr. Okafor" of "Dr. Ada Okafor"), where another
     word stands between them."""
-    titles = HONORIFICS | person_titles()
+    titles = _titles()
     written = name.split()
     last = written[-1].strip(_QUOTES) if written else ""
     if not last or not _untitled(last, titles):

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.core.death_asked import death_told
-from bot.core.person_forms import forms_pattern, others_of, person_forms, person_pattern, shared_forms
+from bot.core.person_forms import forms_pattern, person_forms, person_pattern, shared_forms
 from bot.core.study_asked import study_told
 
 
@@ -42,29 +42,17 @@ def test_a_possessive_is_read_with_the_name_it_follows():
     assert pattern.search("Noraville is a town.") is None
 
 
-@pytest.mark.parametrize(
-    ("name", "others", "kept"),
-    [
-        ("Ada Okafor", ["Ms Okafor", "Tunde"], ["Tunde"]),
-        ("Dr. Yusuf Al-Amin", ["Dr. Al-Amin", "Grace Lowe"], ["Grace Lowe"]),
-        ("Mr. Abel Finch", ["Mr. Finch"], []),
-        # another shares the surname: "Mr. Whitcombe" may be either of them
-        ("Margaret Whitcombe", ["Mr. Whitcombe", "Julian Whitcombe"], ["Mr. Whitcombe", "Julian Whitcombe"]),
-        # a title that is not the person's and no honorific: her husband
-        ("Mrs. Honoria Dunstable", ["Colonel Dunstable"], ["Colonel Dunstable"]),
-    ],
-)
-def test_an_honorific_and_the_persons_surname_alone_is_the_person_unless_another_shares_it(name, others, kept):
-    assert others_of(name, others) == kept
-
-
-def test_a_fact_told_of_a_surname_or_title_and_surname_is_the_persons():
+def test_a_death_is_read_of_a_surname_or_title_and_surname_but_a_schooling_is_not():
+    # "Dr. Whitcombe trained at the University of Edinburgh" is Julian's father, whom the people finder does not list:
+    # the study, kind and named-thing rules read no surname alone, as before. So "Ms Okafor" of Ada Okafor, whom the
+    # finder lists apart (as it would her mother, "Mrs. Okafor"), is missed.
     story = [
         "Ada Okafor is a structural engineer in Bristol. Her husband, Tunde, teaches.",
         "Ms Okafor studied at the University of Leeds, where she met the professor who now accuses her.",
     ]
-    assert study_told(story, "Ada Okafor", others_of("Ada Okafor", ["Ms Okafor", "Tunde"])) == (1, story[1])
-    assert study_told(story, "Ada Okafor", ["Ms Okafor", "Ben Okafor"]) is None  # whose "Okafor" is not told
+    assert study_told(story, "Ada Okafor", ["Ms Okafor", "Tunde"]) is None
+    father = ["Julian Whitcombe wants to paint.", "Dr. Whitcombe trained at the University of Edinburgh."]
+    assert study_told(father, "Julian Whitcombe", ["Lottie Marsh"]) is None
     drowned = ["Captain Ingrid Solheim commands the Kittiwake.", "Solheim drowns when she goes back below."]
     assert death_told(drowned, "Captain Ingrid Solheim", ["Arne Dahl"]) == (1, drowned[1])
     assert death_told(drowned, "Captain Ingrid Solheim", ["Erik Solheim"]) is None
