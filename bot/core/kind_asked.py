@@ -193,8 +193,9 @@ def kind_told(
     doers: frozenset[str] = frozenset(),
     pronouns: frozenset[str] | None = None,
 ) -> tuple[int, str] | None:
-    """(which of `texts`, the sentence) first naming the person (by a form of their name, bot.core.person_forms, or
-    its possessive: "Nora's cello"; `others` the story's other people) and a word of `kinds` as a noun of theirs
+    """(which of `texts`, the sentence) first naming the person (by a form of their name, bot.core.person_forms, but
+    no surname alone: "the elder Hale played the cello" may be a brother the finder did not list; or its possessive:
+    "Nora's cello"; `others` the story's other people) and a word of `kinds` as a noun of theirs
     (_told_kind): asked with `verbs` ("play"), the first that writes one of them too ("Clara plays the cello"), else
     the first at all ("drawn to the classical piano") unless a sentence naming them writes one with no kind the list
     knows ("Clara plays the cello", a word too rare for it): the story says it in other words, which the ranking
@@ -206,10 +207,10 @@ def kind_told(
     story tells them with (bot.core.pronoun_asked.pronouns_of; None where unsettled), say whose another clause after
     them is ("Tom is happiest when he plays the piano", not "Felix listens while she plays the cello")."""
     own = set(name.split())
-    named = person_pattern(name, others)
+    named = person_pattern(name, others, surname=False)
     if named is None:
         return None
-    patterns = [person_pattern(other, [name], possessive=False) for other in others]
+    patterns = [person_pattern(other, [name], possessive=False, surname=False) for other in others]
     other_named = [pattern for pattern in patterns if pattern is not None]
     titled = {fold(word) for word, _, _ in words(title)}
     written_title = (

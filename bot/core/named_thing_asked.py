@@ -226,12 +226,12 @@ def named_thing_told(
     others: Sequence[str] = (),
     pronouns: frozenset[str] | None = None,
 ) -> tuple[int, str] | None:
-    """(which of `texts`, the sentence) first naming the person (by a form of their name, bot.core.person_forms, or
-    its possessive; `others` the story's other people) and one of `things` of theirs (_theirs) followed by a name
-    (_name_after: "a cat named Bishop", "his dog, Rex,", "the car ferry Pacific Dawn"); a thing after a "his" or
-    "her" not of the person's `pronouns` (bot.core.pronoun_asked.pronouns_of; None where unknown) is another's. None
-    where none does."""
-    named = person_pattern(name, others)
+    """(which of `texts`, the sentence) first naming the person (by a form of their name, bot.core.person_forms, but
+    no surname alone, which a relative the finder did not list may be called by; or its possessive; `others` the
+    story's other people) and one of `things` of theirs (_theirs) followed by a name (_name_after: "a cat named
+    Bishop", "his dog, Rex,", "the car ferry Pacific Dawn"); a thing after a "his" or "her" not of the person's
+    `pronouns` (bot.core.pronoun_asked.pronouns_of; None where unknown) is another's. None where none does."""
+    named = person_pattern(name, others, surname=False)
     if named is None:
         return None
     patterns = [person_pattern(other, [name]) for other in others]

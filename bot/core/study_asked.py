@@ -241,8 +241,9 @@ def study_told(
     teacher: bool = False,
     trained: bool = False,
 ) -> tuple[int, str] | None:
-    """(which of `texts`, the sentence) first naming the person (by a form of their name, bot.core.person_forms, or
-    its possessive; `others` the story's other people) and, as theirs, a place of study (a word of places() after
+    """(which of `texts`, the sentence) first naming the person (by a form of their name, bot.core.person_forms, but
+    no surname alone: "Dr. Whitcombe trained at Edinburgh" may be the father the finder did not list; or its
+    possessive; `others` the story's other people) and, as theirs, a place of study (a word of places() after
     a mark of _PLACE_MARK) or, asked of a `teacher`, one who taught them (a mark of _TEACHER_MARK, a word of
     teachers() after their possessive or before "for" them, or a verb of teaching before them); None where none does.
     Whose a mark is: the person named or told last before it in its sentence, or else first after the clause it opens
@@ -256,11 +257,11 @@ def study_told(
     of ("her headmistress thinks") is a weak mark. Where a pronoun of theirs said after another was named since them
     would tell it strongly ("Her coach, Henry Dale" after "Lily is spotted by Henry Dale"), only a sure pronoun's
     strong sentence answers, else None: the person is in doubt, and a weak sentence no better answer."""
-    own = person_pattern(name, others)
+    own = person_pattern(name, others, surname=False)
     if own is None:
         return None
     theirs = shared_forms([name])
-    other_forms = [form for other in others for form in person_forms(other, theirs) or ()]
+    other_forms = [form for other in others for form in person_forms(other, theirs, surname=False) or ()]
     rival = forms_pattern(other_forms) if other_forms else None
     named = _Named()
     found: dict[tuple[bool, _Told], tuple[int, str]] = {}  # the first sentence of each (naming them, how told)
