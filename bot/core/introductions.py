@@ -25,7 +25,7 @@ from bot.core.kin_asked import (
     kin_asked_about,
     kin_named,
 )
-from bot.core.lead_asked import asks_for_lead, names_lead
+from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
 from bot.core.role_asked import (
@@ -299,24 +299,25 @@ def lead_of(people: FindsPeople, story: Story) -> Person | None:
 
 
 def role_holder(people: FindsPeople, story: Story, name: str) -> Person | None:
-    """The person of the story a name as typed asks of by their part in it: its lead ("the main character":
-    lead_of), or the one person it brings in with a role ("the captain", "the violinist": in_role); None where the
-    name asks of no such part ("Tomas"), or no one or several hold it."""
-    if names_lead(name):
-        return lead_of(people, story)
+    """The one person of the story a name as typed asks of by a role it brings them in with ("the captain", "the
+    violinist": in_role); None where the name asks of no role ("Tomas"), or no one or several hold it. Not the lead
+    ("the main character"): lead_of's most mentioned person need not be the one a summary says it follows or is
+    narrated by, and a fact told of the wrong one is worse than the ranking's answer."""
     role = role_in_name(name)
     return None if role is None else in_role(people, story, role)
 
 
 def in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
-    """The one person of the story brought in with that role ("Captain Ingrid Solheim"), or said to hold it where
-    brought in ("Sébastien Kalmurzaeva was a renowned violinist"), if one is."""
-    holding = [
-        person
-        for person in people.of_story(story.path)
-        if person.passage is not None and introduces_in_role(person.intro, person.name, role, held=True)
-    ]
-    return holding[0] if len(holding) == 1 else None
+    """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is; only where no
+    one is, the one said to hold it where brought in ("Sébastien Kalmurzaeva was a renowned violinist"): that reading
+    takes a former role too ("Nils Holt was a captain before he lost his leg"), which must not unseat the one holder
+    the strict reading finds ("Captain Maren Holt")."""
+    cast = [person for person in people.of_story(story.path) if person.passage is not None]
+    for held in (False, True):
+        holding = [person for person in cast if introduces_in_role(person.intro, person.name, role, held=held)]
+        if holding:
+            return holding[0] if len(holding) == 1 else None
+    return None
 
 
 def _kin_introduced(

@@ -21,18 +21,7 @@ def asks_for_lead(question: str) -> bool:
     opening = next((o for o in _OPENINGS if tuple(said[: len(o)]) == o), None)
     if opening is None:
         return False
-    return _leads(said[len(opening) :])
-
-
-def names_lead(name: str) -> bool:
-    """Whether a name as typed asks for the story's lead: "the main character" of "How did the main character
-    die?"."""
-    said = [fold(word) for word, _, _ in words(name)]
-    return said[:1] == ["the"] and _leads(said[1:])
-
-
-def _leads(rest: list[str]) -> bool:
-    """Whether the words after "the" are the lead's (main character, protagonist), alone or of a story."""
+    rest = said[len(opening) :]
     lead = next((lead for lead in _LEADS if tuple(rest[: len(lead)]) == lead), None)
     if lead is None:
         return False

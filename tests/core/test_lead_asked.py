@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.lead_asked import asks_for_lead, names_lead
+from bot.core.lead_asked import asks_for_lead
 
 
 @pytest.mark.parametrize(
@@ -28,8 +28,3 @@ def test_questions_about_the_lead(question):
 )
 def test_questions_not_about_the_lead(question):
     assert not asks_for_lead(question)
-
-
-def test_a_name_typed_as_the_lead_names_the_lead():
-    assert names_lead("the main character") and names_lead("The protagonist of the film")
-    assert not names_lead("main character") and not names_lead("the captain")
