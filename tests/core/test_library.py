@@ -668,32 +668,113 @@ def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_o
     assert library.ask("How does it end?").reason is NoAnswer.NO_MATCH
 
 
-OKAFOR = (
-    "# The Leeds Letters\n\nAda Okafor is a structural engineer living in Bristol with her husband, Tunde, a"
-    " schoolteacher.\n\nWhen a bridge Ada designed cracks in its first winter, the press gathers outside her office and"
-    " Ada stops sleeping.\n\nMs Okafor studied at the University of Leeds, where she met the professor who now accuses"
-    " her of negligence.\n\nThe inquiry drags on for months. Tunde grows distant, and Ada spends her nights redrawing"
-    " the bridge she studied.\n\nIn the end the fault is found in the steel, not the design, and Ada returns to work."
-)
-AL_AMIN = (
-    "# The Night Shift\n\nDr. Yusuf Al-Amin is a surgeon at a hospital in Leicester, working nights to pay for his"
-    " mother's care.\n\nHis colleague, Grace Lowe, suspects the night manager of stealing morphine.\n\nDr. Al-Amin was"
-    " trained at the medical school in Cairo before he came to England.\n\nYusuf helps Grace set a trap, and the"
-    " manager is caught."
-)
+KIN_STORIES = {
+    "whitcombe.md": (
+        "# The Apothecary's Son\n\nIn 1880s Bath, Julian Whitcombe is the shy son of the town's most respected "
+        "physician. Dr. Whitcombe trained at the University of Edinburgh and expects his son to follow him "
+        "into medicine, but Julian secretly wants to paint. Julian's only friend is Lottie Marsh, a "
+        "laundress's daughter who sells violets outside the Pump Room.\n\nWhen Dr. Whitcombe dies of a stroke "
+        "during a dinner party, Julian inherits the practice and a mountain of debts. He discovers that his "
+        "father had been supplying laudanum to half the town's gentry. Julian studies at the Royal Academy in "
+        "secret, paying his fees with money meant for the creditors. In the final chapter, Lottie helps him "
+        "burn the ledgers and the two leave Bath on the night train to London."
+    ),
+    "hale-brothers.md": (
+        "# Salt Road\n\nMarcus Hale is a quiet sheep farmer on the Yorkshire moors who has not left his valley "
+        "in twenty years. His older brother was the family's golden boy: he studied at Oxford, went into the "
+        "navy, and drowned off the Falklands in 1982. The elder Hale played the cello beautifully, and his "
+        "instrument still sits in the farmhouse parlour.\n\nMarcus plays nothing at all. When a young hiker, "
+        "Freya Lind, is injured in a storm and shelters at the farm, she finds the cello and begins to play "
+        "it. Marcus, at first furious, slowly lets her stay. Freya is a music student from Bergen who dropped "
+        "out of the Grieg Academy after her own father's death. Together they clear the parlour, and Marcus "
+        "finally scatters his brother's ashes on the ridge."
+    ),
+    "okafors-family.md": (
+        "# A House in Enugu\n\nThe Okafors are a loud, loving family of six living above their bakery in "
+        "Enugu. The eldest daughter, Ngozi Okafor, wants to become a lawyer and studies at night at the "
+        "University of Nigeria. Her younger brother Emeka has no interest in books and spends his days with "
+        "the family dog, a scruffy mongrel named Biscuit.\n\nTheir father, Mr. Okafor, is a proud baker who "
+        "studied at a catering school in Lagos as a young man. When a supermarket opens across the street, the "
+        "bakery begins to fail. Mr. Okafor dies of a heart attack on the morning the bank comes to repossess "
+        "the ovens. Ngozi abandons her studies to run the shop, while Emeka, to everyone's surprise, turns out "
+        "to be a gifted baker."
+    ),
+    "al-amin.md": (
+        "# The Cairo Ledger\n\nYusuf Al-Amin is a mild-mannered accountant at a shipping firm in Alexandria. "
+        "Dr. Al-Amin, as his colleagues call him for his doctorate in economics, discovers that the firm is "
+        "laundering money for a general. His wife, Mrs. Al-Amin, studied architecture at Cairo University and "
+        "designs the couple's escape.\n\nYusuf hides the ledger in the frame of his oud, an instrument he has "
+        "played since childhood. The general's man, Karim Haddad, follows him to the railway station. Mrs. "
+        "Al-Amin is shot on the platform while distracting Haddad, and Yusuf escapes to Athens with the "
+        "ledger. He testifies before a European court and lives out his days in exile."
+    ),
+    "holt-ferry.md": (
+        "# The Last Ferry\n\nCaptain Maren Holt runs the ferry between the islands of a Norwegian fjord. Her "
+        "brother, Nils Holt, was a captain in the merchant navy before he lost his leg in an engine fire. Nils "
+        "now spends his days in the harbour bar, and he resents his sister's success.\n\nWhen the government "
+        "announces a bridge that will end the ferry service, Maren fights it in the village council. The "
+        "engineer in charge, Sigrid Aas, is an old schoolfriend of Maren's. Nils sabotages the ferry's engine "
+        "to force the issue, and in the winter storm that follows, Maren drowns while trying to save her "
+        "passengers. Nils confesses at her funeral."
+    ),
+}
 
 
-def test_a_fact_told_of_a_person_by_surname_or_title_and_surname_is_theirs(tmp_path):
-    # The people finder lists "Ms Okafor" and "Dr. Al-Amin" apart: they are Ada's and Yusuf's surnames, which no one
-    # else of their stories holds. Asked by her given name, the ranking chose "the bridge she studied".
-    (tmp_path / "okafor.md").write_text(OKAFOR, encoding="utf-8")
-    (tmp_path / "al-amin.md").write_text(AL_AMIN, encoding="utf-8")
-    library = StoryLibrary.load(tmp_path)
-    for question, said in (
-        ("Where did Ada study?", "Ms Okafor studied at the University of Leeds"),
-        ("Where did Yusuf Al-Amin study?", "Dr. Al-Amin was trained at the medical school in Cairo"),
-    ):
-        assert_answered_in_both_scopes(library, question, said)
+def _answer_sentence(library: StoryLibrary, question: str, story: int | None) -> str:
+    best = library.ask(question, count=1, story=story).best
+    assert best is not None and best.excerpt.answer is not None, question
+    start, end = best.excerpt.answer
+    return best.excerpt.text[start:end]
+
+
+@pytest.fixture(scope="module")
+def kin_library(tmp_path_factory: pytest.TempPathFactory) -> StoryLibrary:
+    folder = tmp_path_factory.mktemp("kin")
+    for name, text in KIN_STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return StoryLibrary.load(folder)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the father, "Dr. Whitcombe", and the brother, "the elder Hale", are no people the finder lists
+        ("Where did Julian study?", "Julian studies at the Royal Academy"),
+        ("Where did Julian Whitcombe study?", "Julian studies at the Royal Academy"),
+        # "Mr. Okafor" is her father and "Mrs. Al-Amin" his wife, not Ngozi and Yusuf by their surnames
+        ("Where did Ngozi Okafor study?", "studies at night at the University of Nigeria"),
+        ("Where did Ngozi's father study?", "Mr. Okafor, is a proud baker who studied at a catering school"),
+        ("Where did Yusuf's wife study?", "Mrs. Al-Amin, studied architecture at Cairo University"),
+        # a captain before, "Nils Holt, was a captain in the merchant navy", does not unseat Captain Maren Holt
+        ("Who is the captain?", "Captain Maren Holt runs the ferry"),
+        ("How did the captain die?", "Maren drowns while trying to save her passengers"),
+    ],
+)
+def test_a_fact_is_read_of_the_person_asked_not_of_kin_sharing_their_surname(kin_library, question, said):
+    story = next(index for index in range(len(kin_library.corpus.stories)) if said in story_text(kin_library, index))
+    for scope in (None, story):
+        assert said in _answer_sentence(kin_library, question, scope), (question, scope)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("What instrument does Marcus play?", "cello"),  # "The elder Hale played the cello": his dead brother
+        ("How did Ngozi Okafor die?", "heart attack"),  # her father's death
+        ("How did Ngozi die?", "heart attack"),
+        ("How did Yusuf Al-Amin die?", "shot"),  # his wife's
+    ],
+)
+def test_a_fact_of_kin_sharing_a_persons_surname_is_not_told_as_theirs(kin_library, question, not_said):
+    answer = kin_library.ask(question, count=1).best
+    assert answer is not None
+    story = next(index for index, story in enumerate(kin_library.corpus.stories) if story.path == answer.path)
+    for scope in (None, story):
+        assert not_said not in _answer_sentence(kin_library, question, scope), (question, scope)
+
+
+def story_text(library: StoryLibrary, story: int) -> str:
+    return "\n".join(passage.text for passage in library.corpus.passages if passage.story == story)
 
 
 def test_a_fact_asked_of_a_relative_or_a_role_is_asked_of_the_one_person_they_are(tmp_path):
