@@ -262,7 +262,7 @@ def study_told(
     own_words = set(name.split())
     other_forms = [name_forms(other, own_words) for other in others]
     rival = possessive_named("|".join(form for form in other_forms if form)) if any(other_forms) else None
-    named = _Named()
+    named = NamedInTurn()
     found: dict[tuple[bool, _Told], tuple[int, str]] = {}  # the first sentence of each (naming them, how told)
     doubted = False  # whether a sentence would tell it strongly were a pronoun in doubt theirs
     for index, text in enumerate(texts):
@@ -296,7 +296,7 @@ _Mention = tuple[int, int, bool]
 """Where a mention of someone stands, and whether it is the person's."""
 
 
-class _Named:
+class NamedInTurn:
     """Who was named last as a story is read, sentence by sentence: whose a pronoun is."""
 
     def __init__(self) -> None:

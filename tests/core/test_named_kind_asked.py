@@ -1,0 +1,107 @@
+"""Where a story names one of a kind a question asks of a person, for "Which composers did young Sophie love?"."""
+
+from pathlib import Path
+
+from bot.core.named_kind_asked import (
+    NamedKindAsked,
+    holds_role,
+    instances_of,
+    named_kind_asked,
+    named_kind_told,
+    names_typed,
+    proper_names_of,
+    role_typed,
+)
+from tests.core.library_files import assert_answered_in_both_scopes, library_of
+
+ROOT = Path(__file__).resolve().parents[2]
+HERS = frozenset({"she", "her", "hers"})
+MARA = [
+    "Mara Lind grew up near Alder Hall, a crumbling manor in the Yorkshire Dales.",
+    "After years of study in Leeds, Mara performed at Wigmore Hall to great acclaim.",
+]
+
+
+def test_a_question_asking_which_one_of_a_kind_is_read_with_the_words_after_its_helper_verb():
+    assert named_kind_asked("Which composers did young Sophie love?") == NamedKindAsked(
+        "composer", ("young", "sophie", "love")
+    )
+    assert named_kind_asked("Which hall did the violinist perform at?") == NamedKindAsked(
+        "hall", ("the", "violinist", "perform", "at")
+    )
+    assert named_kind_asked("What song does Josie sing at her audition?") is None  # a song is named by no kind's name
+    assert named_kind_asked("Which cat did Florian marry?") is None  # "the White Cat" is a tale's character
+    assert named_kind_asked("Which hall?") is None
+
+
+def test_the_name_asked_of_is_read_before_the_verb_past_an_adjective_or_as_a_role_after_the():
+    assert names_typed(("young", "sophie", "love")) == [
+        ("young sophie", "love"),
+        ("young", "Sophie"),  # read as a name and verb too, but "young" names no one
+        ("sophie", "love"),
+    ]
+    assert ("sebastien kalmurzaeva", "play") in names_typed(("sebastien", "kalmurzaeva", "play", "when", "she"))
+    assert names_typed(("sophie", "and", "irene", "love")) == []  # two people's
+    assert role_typed(("the", "violinist", "perform", "at")) == ("violinist", "perform")
+    assert role_typed(("the", "hall", "open")) is None
+
+
+def test_a_role_is_held_where_the_sentence_brings_them_in_as_one_or_says_they_are_one():
+    intro = "Sébastien Kalmurzaeva was a renowned violinist known for her captivating performances."
+    assert holds_role(intro, "Sébastien Kalmurzaeva", "violinist")
+    assert not holds_role(intro, "Sébastien Kalmurzaeva", "pianist")
+    assert holds_role("The violinist Emil Sauer bowed.", "Emil Sauer", "violinist")
+
+
+def test_wordnet_instances_and_proper_names_of_things_are_names_of_a_kind_but_not_characters_or_songs():
+    assert {"Chopin", "Debussy", "Bach"} <= instances_of("composer")
+    assert "Palace" not in instances_of("palace")  # a common noun ending "Buckingham Palace"
+    assert proper_names_of("hall") and proper_names_of("college") and proper_names_of("school")
+    assert not proper_names_of("cat") and not proper_names_of("queen") and not proper_names_of("song")
+
+
+def test_the_sentence_naming_the_person_and_a_composer_answers_by_a_pronoun_of_theirs_too():
+    texts = [
+        "Sophie Korolev was a talented young musician who had always been drawn to the classical piano. Growing up "
+        "in a small town, she spent countless hours practicing, fueled by a passion for the music of Chopin and "
+        "Debussy.",
+    ]
+    told = named_kind_told(texts, "Sophie Korolev", "composer", "love", [], HERS)
+    assert told is not None and "Chopin and Debussy" in told[1]
+    assert named_kind_told(texts, "Sophie Korolev", "composer", "love", [], None) is None  # no pronoun settled
+
+
+def test_a_sentence_writing_the_verb_asked_answers_first():
+    assert named_kind_told(MARA, "Mara Lind", "hall", "perform") == (1, MARA[1])
+    assert named_kind_told(MARA, "Mara Lind", "hall", "grow") == (0, MARA[0])
+    assert named_kind_told(MARA, "Mara Lind", "hall", "visit") == (0, MARA[0])  # no verb written: the first
+
+
+def test_a_proper_name_after_a_title_or_of_a_person_or_nearer_another_is_not_the_persons():
+    texts = [
+        "Tom Baker was afraid of Mr Fox Hall, the headmaster.",
+        "Tom's sister Jane went to Ashford Grammar School.",
+        "Lucy Bell studied at Wye College, and Tom Baker worked in Canterbury.",
+        "Tom Baker went to Ashford Grammar School.",
+    ]
+    assert named_kind_told(texts, "Tom Baker", "hall", "fear", ["Lucy Bell"]) is None
+    assert named_kind_told(texts, "Tom Baker", "school", "go", ["Lucy Bell"]) == (3, texts[3])
+    assert named_kind_told(texts, "Tom Baker", "college", "attend", ["Lucy Bell"]) is None
+    assert named_kind_told(texts, "Lucy Bell", "college", "attend", ["Tom Baker"]) == (2, texts[2])
+    hall = ["Tom Reyes lived in Reyes Hall.", "Tom Reyes sang at The Hall."]
+    assert named_kind_told(hall, "Tom Reyes", "hall", "live") is None  # his own name's; "The Hall" names no one
+
+
+def test_the_bundled_questions_are_answered_in_both_scopes(tmp_path):
+    library = library_of(
+        tmp_path,
+        ROOT / "corpus" / "sophie-korolev-pianist.md",
+        ROOT / "corpus" / "sebastien-kalmurzaeva-violinist.md",
+        ROOT / "corpus" / "sofia-kalmurzaeva-ballerina.md",
+    )
+    for question, said in (
+        ("Which composers did young Sophie love?", "Chopin and Debussy"),
+        ("Which hall did the violinist perform at?", "Carnegie Hall"),
+        ("Which hall did Sébastien perform at?", "Carnegie Hall"),
+    ):
+        assert_answered_in_both_scopes(library, question, said)
