@@ -3,15 +3,15 @@
 A plot names a composer someone loves, or the hall they play at, by its name: "fueled by a passion for the music of
 Chopin and Debussy", "as Sébastien Kalmurzaeva took the stage at Carnegie Hall". The question's words hold neither
 name, and every passage of the story holds "Sophie", so the ranking chose another. Asked "Which NOUN did X VERB?",
-the first sentence of the person's story naming them (not as another's: "Sophie's teacher") and, nearer them than
-anyone else, a name of that kind answers, one writing the verb asked first ("Mara performed at Wigmore Hall" before
-"Mara grew up near Alder Hall"), any other else ("took the stage at Carnegie Hall" asked "perform"). A name of the
-kind is one WordNet files as an instance of the noun (instance_names.txt, derived by scripts/build_instance_names.py:
-"Chopin" a composer), or a proper name ending in the noun ("Carnegie Hall", "Wye College", "Ashford Grammar
-School"); the latter only for a noun of a kind of thing with names of its own ("hall", not "song" or "day":
-PROPER), not one of a person or an animal, which a tale names its characters by ("the White Cat", "Mr Fox", "the
-Snow Queen"), nor a name the story's people are called by or one after a title. A common noun is no name ("the music
-of the piano": what instrument someone plays is bot.core.kind_asked's).
+the first sentence of the person's story naming them (not as another's: "Sophie's teacher") and a name of that kind
+theirs rather than anyone else's (_theirs) answers, one writing the verb asked first ("Mara performed at Wigmore
+Hall" before "Mara grew up near Alder Hall"), any other else ("took the stage at Carnegie Hall" asked "perform"). A
+name of the kind is one WordNet files as an instance of the noun (instance_names.txt, derived by
+scripts/build_instance_names.py: "Chopin" a composer), or a proper name ending in the noun ("Carnegie Hall", "Wye
+College", "Ashford Grammar School"); the latter only for a noun of a kind of thing with names of its own ("hall",
+not "song" or "day": PROPER), not one of a person or an animal, which a tale names its characters by ("the White
+Cat", "Mr Fox", "the Snow Queen"), nor a name the story's people are called by or one after a title. A common noun
+is no name ("the music of the piano": what instrument someone plays is bot.core.kind_asked's).
 """
 
 from __future__ import annotations
@@ -159,7 +159,7 @@ def named_kind_told(
     pronouns: frozenset[str] | None = None,
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first naming the person (or their possessive: "Sophie's idol, Chopin";
-    `others` the story's other people) and, nearer them than anyone else, a name of the kind (_names_one), of those
+    `others` the story's other people) and, theirs rather than anyone else's, a name of the kind (_names_one), of those
     writing a form of the `verb` asked if one does; else the first such telling them by a pronoun of theirs
     (`pronouns`, as bot.core.study_asked.NamedInTurn reads whose one is: "Growing up in a small town, she ... fueled
     by a passion for the music of Chopin and Debussy"), a less sure owner; None where none does."""
@@ -211,7 +211,7 @@ def _names_one(
     mentions: list[tuple[int, int, bool]],
     people_words: set[str],
 ) -> bool:
-    """Whether the sentence writes, outside the person's mentions (`mine`) and nearer one of them than another's (of
+    """Whether the sentence writes, outside the person's mentions (`mine`) and theirs rather than another's (_theirs; of
     `mentions`, in order), one of `instances` (capitalised as written; not its first word where that is a word of the
     language: "Bach" may be no composer there) or, where `proper`, a proper name ending in the noun: the noun (or its
     plural) capitalised after one capitalised word or more, only a space between each ("Carnegie Hall", "Ashford
