@@ -8,11 +8,14 @@ instances of a person, an artifact or a work (ASKED_FILES: composers, painters, 
 operas), not of a place, a group or an event: a city, a river or a battle a plot names is where or when something
 happens, which other rules and the ranking read, and their names (2,000 places) would more than double the file.
 A line "~proper" lists the nouns a proper name ending in one is read as one of ("Carnegie Hall", "Wye College"):
-those SemCor tagged whose first or second sense names a kind of thing with names of its own (build_person_nouns'
-NAMED_THINGS: "hall", first a corridor, then a room; "school", "ship", "inn"), not "song", "day" or "year", whose
-"Christmas Day" or "Swan Song" a question asking which one hardly means.
+those SemCor tagged whose first or second sense is a building or a room, or a school (PROPER_KINDS: "hall", first a
+corridor, then a room; "college", "school", "palace", "inn"), not a place, a group or an event ("side", "party",
+"dinner": a plot writes "the far side" and "the Labour Party" of no such question), nor "song" or "day".
 Each instance is kept by the last word of each of its names ("Frederic_Chopin", "Chopin": "Chopin"), as a story
-writes a famous person's surname alone as often as the whole name, and each noun by its single words. WordNet is
+writes a famous person's surname alone as often as the whole name, and each noun by its single words. Not a word that
+is a given name of some instance ("David" of "David_Hume"), nor the name of a place, a group or an event ("Jackson",
+a city too): a story names its own people and places by those as often; nor an acronym or a Roman numeral ("MIT",
+"I" of "Henry_I", which is the pronoun too). WordNet is
 Princeton's, under the WordNet 3.0 licence, whose notice the file carries; nothing of it is needed at run time.
 """
 
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_person_nouns import NAMED_THINGS, word_senses
+from build_person_nouns import word_senses
 from build_related_words import NOTICE, Synset, read_senses, read_synsets, wordnet_arguments, write_or_check
 
 from bot.core.named_kind_asked import PROPER
@@ -40,13 +43,18 @@ def instance_names(folder: Path) -> list[tuple[list[str], list[str]]]:
     instance's names as WordNet writes them, capitalised ("Bach"; not "e.e._cummings"), of a name with no title in it
     ("Pliny_the_Elder"), and no noun SemCor tags that WordNet writes in lower case ("Palace" of "Buckingham_Palace":
     a common noun, which ends many a name; bot.core.named_kind_asked reads "Buckingham Palace" as a proper name
-    ending in "palace"); a noun a single word of one of the instance's kinds."""
+    ending in "palace"), nor a given name, a place's or an acronym (_is_name; see the module's docstring); a noun a
+    single word of one of the instance's kinds."""
     synsets: dict[str, Synset] = read_synsets(folder)
     tagged = {word for word, senses in read_senses(folder).items() if any(s.startswith("noun:") for s in senses)}
     common = tagged & {word for synset in synsets.values() for word in synset.written if word.islower()}
+    given: set[str] = set()  # the first words of instances' names of more than one word: "David" of "David_Hume"
+    placed: set[str] = set()  # the last words of instances of no noun kept: "Jackson" of the city
     grouped: dict[tuple[str, ...], set[str]] = {}
     for synset in synsets.values():
         kinds = [target for symbol, target, _ in synset.pointers if symbol == INSTANCE]
+        if not kinds:
+            continue
         nouns = tuple(
             sorted(
                 {
@@ -58,23 +66,36 @@ def instance_names(folder: Path) -> list[tuple[list[str], list[str]]]:
                 }
             )
         )
+        given.update(written.split("_")[0] for written in synset.written if "_" in written)
         names = {written.split("_")[-1] for written in synset.written if not _TITLED.intersection(written.split("_"))}
-        names = {
-            name
-            for name in names
-            if name[:1].isupper() and name.replace("-", "").replace("'", "").isalpha() and name.lower() not in common
-        }
+        if not nouns:
+            placed.update(names)
+        names = {name for name in names if _is_name(name) and name.lower() not in common}
         if nouns and names:
             grouped.setdefault(nouns, set()).update(names)
-    return sorted((list(nouns), sorted(names)) for nouns, names in grouped.items())
+    return sorted((list(nouns), sorted(kept)) for nouns, names in grouped.items() if (kept := names - given - placed))
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word of letters (a hyphen or an apostrophe may join them) with a lowercase one: "Chopin",
+    "O'Neill"; not "I", "XII" or "MIT"."""
+    letters = word.replace("-", "").replace("'", "")
+    return word[:1].isupper() and letters.isalpha() and not letters.isupper()
 
 
 SENSES_READ = 2
 """The senses of a noun read for a kind of thing with names of its own: "hall" is one in its second."""
+PROPER_KINDS = frozenset(
+    {
+        "noun:04341686",  # structure.n.01: a building, a room ("Carnegie Hall"), a bridge
+        "noun:08276342",  # educational_institution.n.01: "Wye College", "Ashford Grammar School"
+    }
+)
+"""The kinds of build_person_nouns' NAMED_THINGS whose nouns a proper name ending in one is read as one of."""
 
 
 def proper_nouns(folder: Path) -> list[str]:
-    """The single words SemCor tagged as nouns one of whose first SENSES_READ senses descends from NAMED_THINGS."""
+    """The single words SemCor tagged as nouns one of whose first SENSES_READ senses descends from PROPER_KINDS."""
     synsets = read_synsets(folder)
     tagged = read_senses(folder)
     above: dict[str, frozenset[str]] = {}
@@ -93,7 +114,7 @@ def proper_nouns(folder: Path) -> list[str]:
     return sorted(
         word
         for word, senses in word_senses(folder, "noun").items()
-        if word.isalpha() and word in tagged and any(ancestors(sense) & NAMED_THINGS for sense in senses[:SENSES_READ])
+        if word.isalpha() and word in tagged and any(ancestors(sense) & PROPER_KINDS for sense in senses[:SENSES_READ])
     )
 
 
