@@ -255,13 +255,10 @@ def study_told(
     of ("her headmistress thinks") is a weak mark. Where a pronoun of theirs said after another was named since them
     would tell it strongly ("Her coach, Henry Dale" after "Lily is spotted by Henry Dale"), only a sure pronoun's
     strong sentence answers, else None: the person is in doubt, and a weak sentence no better answer."""
-    forms = name_forms(name, {word for other in others for word in other.split()})
-    if forms is None:
+    patterns = mention_patterns(name, others)
+    if patterns is None:
         return None
-    own = possessive_named(forms)
-    own_words = set(name.split())
-    other_forms = [name_forms(other, own_words) for other in others]
-    rival = possessive_named("|".join(form for form in other_forms if form)) if any(other_forms) else None
+    own, rival = patterns
     named = NamedInTurn()
     found: dict[tuple[bool, _Told], tuple[int, str]] = {}  # the first sentence of each (naming them, how told)
     doubted = False  # whether a sentence would tell it strongly were a pronoun in doubt theirs
@@ -294,6 +291,18 @@ class _Told(Enum):
 
 _Mention = tuple[int, int, bool]
 """Where a mention of someone stands, and whether it is the person's."""
+
+
+def mention_patterns(name: str, others: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """What NamedInTurn.read finds the person's names and the story's `others`' by: each form of theirs
+    (bot.core.job_asked.name_forms: a given name no other shares) whole or possessive, and the others' (None where
+    none has a form); None for a name of titles alone."""
+    forms = name_forms(name, {word for other in others for word in other.split()})
+    if forms is None:
+        return None
+    own_words = set(name.split())
+    other_forms = [form for other in others if (form := name_forms(other, own_words))]
+    return possessive_named(forms), possessive_named("|".join(other_forms)) if other_forms else None
 
 
 class NamedInTurn:
