@@ -7,11 +7,14 @@ the first sentence of the person's story naming them (not as another's: "Sophie'
 theirs rather than anyone else's (_theirs) answers, one writing the verb asked first ("Mara performed at Wigmore
 Hall" before "Mara grew up near Alder Hall"), any other else ("took the stage at Carnegie Hall" asked "perform"). A
 name of the kind is one WordNet files as an instance of the noun (instance_names.txt, derived by
-scripts/build_instance_names.py: "Chopin" a composer), or a proper name ending in the noun ("Carnegie Hall", "Wye
-College", "Ashford Grammar School"); the latter only for a noun of a kind of thing with names of its own ("hall",
-not "song" or "day": PROPER), not one of a person or an animal, which a tale names its characters by ("the White
-Cat", "Mr Fox", "the Snow Queen"), nor a name the story's people are called by or one after a title. A common noun
-is no name ("the music of the piano": what instrument someone plays is bot.core.kind_asked's).
+scripts/build_instance_names.py: "Chopin" a composer; no given name, place's name or "I"), or a proper name ending
+in the noun ("Carnegie Hall", "Wye College", "Ashford Grammar School"); the latter only for a noun of a building, a
+room or a school ("hall", not "side", "song" or "day": PROPER), not one of a person or an animal, which a tale names
+its characters by ("the White Cat", "Mr Fox", "the Snow Queen"), nor a name the story's people are called by or one
+after a title. A common noun is no name ("the music of the piano": what instrument someone plays is
+bot.core.kind_asked's), and where the first sentence naming the person and writing the verb asked holds the noun
+unnamed ("Lena hides in the boiler room"), the story has answered with it: no name elsewhere ("the Blue Room, a
+club") is asked for.
 """
 
 from __future__ import annotations
@@ -24,21 +27,22 @@ from functools import cache
 from importlib import resources
 
 from bot.core.analysis import fold, is_lowercase_word, lemma, load_stopwords, words
-from bot.core.job_asked import description_after, name_forms, name_pattern
+from bot.core.job_asked import description_after, name_pattern
 from bot.core.kind_asked import (
+    NAME_WORDS,
+    NOT_NAMES,
     asked_end,
     inside,
     is_one_of,
     kinds_of,
     nearest,
     owns_a_person,
-    possessive_named,
 )
 from bot.core.people_finder import HONORIFICS, described_head, kinds_of_people, person_titles
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.role_asked import introduces_in_role
 from bot.core.sentences import sentence_spans
-from bot.core.study_asked import NamedInTurn
+from bot.core.study_asked import NamedInTurn, mention_patterns
 
 INSTANCE_FILE = "instance_names.txt"
 PROPER = "~proper"
@@ -48,10 +52,6 @@ PROPER = "~proper"
 _NAMED_KIND_ASKED = re.compile(
     r"\s*+(?:what|which)\s++(?P<kind>[^\W\d_]++)\s++(?:does|did|do|is|was|are|were|has|had)\s++"
 )
-NAME_WORDS = 3
-"""The most words of a name a question asks of ("Which hall did Mary Anne Ellis play?")."""
-NOT_NAMES = frozenset({"and", "or"})
-"""Words after which the name typed is more than one person's: "which hall did Sophie and Irene play"."""
 _ROLE_BEFORE = "the"
 """The word before a role asked of instead of a name: "Which hall did the violinist perform at?"."""
 
@@ -162,14 +162,12 @@ def named_kind_told(
     `others` the story's other people) and, theirs rather than anyone else's, a name of the kind (_names_one), of those
     writing a form of the `verb` asked if one does; else the first such telling them by a pronoun of theirs
     (`pronouns`, as bot.core.study_asked.NamedInTurn reads whose one is: "Growing up in a small town, she ... fueled
-    by a passion for the music of Chopin and Debussy"), a less sure owner; None where none does."""
-    forms = name_forms(name, {word for other in others for word in other.split()})
-    if forms is None:
+    by a passion for the music of Chopin and Debussy"), a less sure owner; None where none does, or where the first
+    sentence naming them and writing the verb holds the noun unnamed ("Lena hides in the boiler room")."""
+    patterns = mention_patterns(name, others)
+    if patterns is None:
         return None
-    own = possessive_named(forms)
-    own_words = set(name.split())
-    other_forms = [form for other in others if (form := name_forms(other, own_words))]
-    rival = possessive_named("|".join(other_forms)) if other_forms else None
+    own, rival = patterns
     people_words = {fold(word) for person in (name, *others) for word in person.split()}
     instances = instances_of(kind)
     proper = proper_names_of(kind)
@@ -184,10 +182,15 @@ def named_kind_told(
                 for at, stop, theirs in mentions
                 if theirs and not owns_a_person(sentence, stop, frozenset(), pronoun=_pronoun(sentence, at, stop))
             ]
-            if not mine or not _names_one(sentence, kind, instances, proper, mine, mentions, people_words):
+            if not mine:
                 continue
             by_name = any(not _pronoun(sentence, at, stop) for at, stop in mine)
-            writes = bool(verb) and any(lemma(fold(word)) == verb for word, _, _ in words(sentence))
+            said = words(sentence)
+            writes = bool(verb) and any(lemma(fold(word)) == verb for word, _, _ in said)
+            if not _names_one(sentence, kind, instances, proper, mine, mentions, people_words):
+                if writes and by_name and any(word.islower() and lemma(fold(word)) == kind for word, _, _ in said):
+                    return None  # "Lena hides in the boiler room": an unnamed one, which the ranking finds
+                continue
             if writes and by_name:
                 return index, sentence
             found.setdefault((writes, by_name), (index, sentence))
@@ -199,6 +202,7 @@ _RANKS = ((True, False), (False, True), (False, False))
 
 
 def _pronoun(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at `start`..`end` is a pronoun, a less sure owner than a name."""
     return fold(sentence[start:end]) in PRONOUNS
 
 
@@ -234,9 +238,11 @@ def _names_one(
         joined = at > 0 and sentence[said[at - 1][2] : start] == " "
         in_run = joined and run_start < at
         if not (inside((start, end), starts, ends) or folded in people_words):
-            one = (word in instances and (at > 0 or not is_lowercase_word(word))) or (
-                proper and capital and in_run and barred < run_start and is_one_of(folded, frozenset({kind}))
-            )
+            one = (
+                word in instances
+                and (at > 0 or not is_lowercase_word(word))
+                and not _names_more(sentence, said, at, instances)
+            ) or (proper and capital and in_run and barred < run_start and is_one_of(folded, frozenset({kind})))
             if one and _theirs(start, end, starts, ends, their_starts, their_ends):
                 return True
         if not capital:
@@ -246,6 +252,16 @@ def _names_one(
         if folded.rstrip(".") in HONORIFICS or folded in titles or folded in people_words or "'" in word or "’" in word:
             barred = at
     return False
+
+
+def _names_more(sentence: str, said: list[tuple[str, int, int]], at: int, instances: frozenset[str]) -> bool:
+    """Whether the word `at` of the sentence's words (`said`) runs on into a longer name: a capitalised word after
+    it, a space or a comma between, is no instance of the kind too ("Jackson, Mississippi", "Baker Street"; not
+    "Chopin, Debussy")."""
+    if at + 1 >= len(said):
+        return False
+    word, start, _ = said[at + 1]
+    return sentence[said[at][2] : start] in {" ", ", "} and word[:1].isupper() and word not in instances
 
 
 def _theirs(

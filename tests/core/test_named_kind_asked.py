@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from bot.core.library import StoryLibrary
 from bot.core.named_kind_asked import (
     NamedKindAsked,
     holds_role,
@@ -60,6 +61,38 @@ def test_wordnet_instances_and_proper_names_of_things_are_names_of_a_kind_but_no
     assert not proper_names_of("cat") and not proper_names_of("queen") and not proper_names_of("song")
 
 
+def test_an_instance_is_a_name_with_a_lowercase_letter_that_is_no_given_name_nor_a_places():
+    assert not instances_of("king") & {"I", "II", "XIV"}  # "I" of "Henry_I" is the pronoun of quoted speech
+    assert "MIT" not in instances_of("university")
+    assert "Jackson" not in instances_of("president")  # a city too: "She grew up in Jackson, Mississippi"
+    assert "David" not in instances_of("king")  # a given name: "David Hume"
+    assert "Nixon" in instances_of("president")
+
+
+def test_a_proper_name_is_read_of_buildings_rooms_and_schools_only():
+    assert proper_names_of("palace") and proper_names_of("room") and proper_names_of("university")
+    assert not proper_names_of("side") and not proper_names_of("party") and not proper_names_of("place")
+
+
+def test_an_instance_running_on_into_a_longer_name_is_not_one():
+    texts = ["Nora Quill grew up on Chopin Street.", "Nora Quill loved Chopin, Debussy and Ravel."]
+    assert named_kind_told(texts, "Nora Quill", "composer", "grow") == (1, texts[1])
+
+
+def test_a_first_person_pronoun_in_the_persons_quoted_speech_names_no_king():
+    texts = ['Walter went to the queen and said, "Madam, I have trained the finest bird in the kingdom."']
+    assert named_kind_told(texts, "Walter", "queen", "serve") is None
+
+
+def test_the_person_doing_the_verb_with_an_unnamed_one_leaves_it_to_the_ranking():
+    texts = [
+        "Lena Cho is a jazz singer who works nights at the Blue Room, a club in Chicago.",
+        "When the police raid the club, Lena hides in the boiler room with the owner's daughter.",
+    ]
+    assert named_kind_told(texts, "Lena Cho", "room", "hide") is None
+    assert named_kind_told(texts, "Lena Cho", "room", "work") == (0, texts[0])
+
+
 def test_the_sentence_naming_the_person_and_a_composer_answers_by_a_pronoun_of_theirs_too():
     texts = [
         "Sophie Korolev was a talented young musician who had always been drawn to the classical piano. Growing up "
@@ -103,5 +136,48 @@ def test_the_bundled_questions_are_answered_in_both_scopes(tmp_path):
         ("Which composers did young Sophie love?", "Chopin and Debussy"),
         ("Which hall did the violinist perform at?", "Carnegie Hall"),
         ("Which hall did Sébastien perform at?", "Carnegie Hall"),
+    ):
+        assert_answered_in_both_scopes(library, question, said)
+
+
+FALCONER = """# The Falconer
+
+Walter Grebe is the royal falconer. He trains a white gyrfalcon named Snow.
+
+One morning Walter went to the queen and said, "Madam, I have trained the finest bird in the kingdom."
+
+The queen was so pleased that she made Walter master of the mews.
+
+Walter served the young queen faithfully until his death.
+"""
+JAZZ = """# Blue Notes
+
+Lena Cho is a jazz singer who works nights at the Blue Room, a club in Chicago.
+
+Her brother, Sam Cho, is a trumpet player who grew up idolising the great trumpeters of New Orleans.
+
+When the police raid the club, Lena hides in the boiler room with the owner's daughter.
+
+Sam is arrested, and Lena sings at his trial to win over the jury.
+"""
+DELTA = """# Delta Blues
+
+Odette Lamar is a young reporter for the Clarion-Ledger. She grew up in Jackson, Mississippi, the daughter of a \
+Baptist minister.
+
+Odette covers the 1964 election for the paper.
+
+Odette meets the president on Air Force One, a tall Texan who calls her "young lady."
+"""
+
+
+def test_an_unnamed_one_the_story_tells_is_answered_as_the_ranking_finds_it(tmp_path):
+    for name, text in (("falconer.md", FALCONER), ("jazz.md", JAZZ), ("delta.md", DELTA)):
+        (tmp_path / name).write_text(text, "utf-8")
+    library = StoryLibrary.load(tmp_path)
+    for question, said in (
+        ("Which queen did Walter serve?", "served the young queen"),
+        ("Which room did Lena hide in?", "hides in the boiler room"),
+        ("Which president did Odette meet?", "meets the president"),
     ):
         assert_answered_in_both_scopes(library, question, said)
