@@ -41,13 +41,13 @@ def instance_names(folder: Path) -> list[tuple[list[str], list[str]]]:
     """(the nouns, the names) for each set of nouns some instances are all instances of, sorted: each name once
     after the nouns it names one of ("composer,pianist Chopin Liszt"). A name is the last word of one of an
     instance's names as WordNet writes them, capitalised ("Bach"; not "e.e._cummings"), of a name with no title in it
-    ("Pliny_the_Elder"), and no noun SemCor tags that WordNet writes in lower case ("Palace" of "Buckingham_Palace":
-    a common noun, which ends many a name; bot.core.named_kind_asked reads "Buckingham Palace" as a proper name
-    ending in "palace"), nor a given name, a place's or an acronym (_is_name; see the module's docstring); a noun a
-    single word of one of the instance's kinds."""
+    ("Pliny_the_Elder"), and no word WordNet writes in lower case ("Palace" of "Buckingham_Palace", which
+    bot.core.named_kind_asked reads as a proper name ending in "palace"; a surname that is a trade or a word,
+    "Baker", "Turner", "Wells", "Burns", names a story's own people, firms and things as often), nor a given name, a
+    place's or an acronym (_is_name; see the module's docstring); a noun a single word of one of the instance's
+    kinds."""
     synsets: dict[str, Synset] = read_synsets(folder)
-    tagged = {word for word, senses in read_senses(folder).items() if any(s.startswith("noun:") for s in senses)}
-    common = tagged & {word for synset in synsets.values() for word in synset.written if word.islower()}
+    common = {word for synset in synsets.values() for word in synset.written if word.islower()}
     given: set[str] = set()  # the first words of instances' names of more than one word: "David" of "David_Hume"
     placed: set[str] = set()  # the last words of instances of no noun kept: "Jackson" of the city
     grouped: dict[tuple[str, ...], set[str]] = {}
@@ -70,10 +70,15 @@ def instance_names(folder: Path) -> list[tuple[list[str], list[str]]]:
         names = {written.split("_")[-1] for written in synset.written if not _TITLED.intersection(written.split("_"))}
         if not nouns:
             placed.update(names)
-        names = {name for name in names if _is_name(name) and name.lower() not in common}
+        names = {name for name in names if _is_name(name) and not _word_forms(name) & common}
         if nouns and names:
             grouped.setdefault(nouns, set()).update(names)
     return sorted((list(nouns), sorted(kept)) for nouns, names in grouped.items() if (kept := names - given - placed))
+
+
+def _word_forms(name: str) -> set[str]:
+    """The name in lower case and without a plural's "s": the words it may be ("wells", "burns": "burn")."""
+    return {name.lower(), name.lower().removesuffix("s")}
 
 
 def _is_name(word: str) -> bool:
