@@ -12,9 +12,9 @@ in the noun ("Carnegie Hall", "Wye College", "Ashford Grammar School"); the latt
 room or a school ("hall", not "side", "song" or "day": PROPER), not one of a person or an animal, which a tale names
 its characters by ("the White Cat", "Mr Fox", "the Snow Queen"), nor a name the story's people are called by or one
 after a title. A common noun is no name ("the music of the piano": what instrument someone plays is
-bot.core.kind_asked's), and where the first sentence naming the person and writing the verb asked holds the noun
-unnamed ("Lena hides in the boiler room"), the story has answered with it: no name elsewhere ("the Blue Room, a
-club") is asked for.
+bot.core.kind_asked's), and where the first sentence naming the person and writing the verb asked names no one of
+the kind ("Lena hides in the boiler room", "Ruth meets the novelist Zadie Okafor"), the story has answered
+otherwise: no name elsewhere ("the Blue Room, a club"; "grew up reading Wells") is asked for.
 """
 
 from __future__ import annotations
@@ -162,8 +162,10 @@ def named_kind_told(
     `others` the story's other people) and, theirs rather than anyone else's, a name of the kind (_names_one), of those
     writing a form of the `verb` asked if one does; else the first such telling them by a pronoun of theirs
     (`pronouns`, as bot.core.study_asked.NamedInTurn reads whose one is: "Growing up in a small town, she ... fueled
-    by a passion for the music of Chopin and Debussy"), a less sure owner; None where none does, or where the first
-    sentence naming them and writing the verb holds the noun unnamed ("Lena hides in the boiler room")."""
+    by a passion for the music of Chopin and Debussy"), a less sure owner. None where none does, or where a sentence
+    writing the verb before has told it otherwise, which the ranking finds: naming them and no one of the kind ("Ruth
+    meets the novelist Zadie Okafor", "Tom proposes over dinner at a little Italian place"), or by a pronoun that may be
+    theirs (_maybe_theirs) with the noun unnamed ("she hides in the boiler room")."""
     patterns = mention_patterns(name, others)
     if patterns is None:
         return None
@@ -182,14 +184,22 @@ def named_kind_told(
                 for at, stop, theirs in mentions
                 if theirs and not owns_a_person(sentence, stop, frozenset(), pronoun=_pronoun(sentence, at, stop))
             ]
-            if not mine:
-                continue
-            by_name = any(not _pronoun(sentence, at, stop) for at, stop in mine)
             said = words(sentence)
             writes = bool(verb) and any(lemma(fold(word)) == verb for word, _, _ in said)
+            if not mine:
+                maybe = _maybe_theirs(sentence, mentions, pronouns) if named.seen else []
+                if (
+                    writes
+                    and maybe
+                    and _unnamed(said, kind)
+                    and not _names_one(sentence, kind, instances, proper, maybe, _owned(mentions, maybe), people_words)
+                ):
+                    return None  # "she hides in the boiler room", her pronouns unsettled: the ranking's
+                continue
+            by_name = any(not _pronoun(sentence, at, stop) for at, stop in mine)
             if not _names_one(sentence, kind, instances, proper, mine, mentions, people_words):
-                if writes and by_name and any(word.islower() and lemma(fold(word)) == kind for word, _, _ in said):
-                    return None  # "Lena hides in the boiler room": an unnamed one, which the ranking finds
+                if writes and (by_name or _unnamed(said, kind)):
+                    return None  # "Ruth meets the novelist Zadie Okafor": told otherwise, which the ranking finds
                 continue
             if writes and by_name:
                 return index, sentence
@@ -197,8 +207,34 @@ def named_kind_told(
     return next((found[rank] for rank in _RANKS if rank in found), None)
 
 
+_SAINTS = frozenset({"st", "saint"})
+"""A run of capitalised words starting with one of these is a place named for a saint, its title and possessive no
+person's ("St James's Hospital", "Saint Mary's Church"), where "Mr Fox Hall" and "King's Hall" are."""
 _RANKS = ((True, False), (False, True), (False, False))
 """The sentences answering after the first writing the verb and naming the person: (writing the verb, by name)."""
+
+
+def _maybe_theirs(
+    sentence: str, mentions: list[tuple[int, int, bool]], pronouns: frozenset[str] | None
+) -> list[tuple[int, int]]:
+    """The pronouns of `mentions` not read as the person's that may be theirs still: any where their pronouns are
+    unsettled (`pronouns` None), else theirs said after another was named ("Nora ... Joan ... she")."""
+    return [
+        (start, end)
+        for start, end, theirs in mentions
+        if not theirs and _pronoun(sentence, start, end) and (pronouns is None or fold(sentence[start:end]) in pronouns)
+    ]
+
+
+def _owned(mentions: list[tuple[int, int, bool]], spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """The `mentions` with those at `spans` read as the person's."""
+    owned = set(spans)
+    return [(start, end, theirs or (start, end) in owned) for start, end, theirs in mentions]
+
+
+def _unnamed(said: list[tuple[str, int, int]], kind: str) -> bool:
+    """Whether the sentence's words (`said`) write the noun in lower case: "the boiler room", one with no name."""
+    return any(word.islower() and lemma(fold(word)) == kind for word, _, _ in said)
 
 
 def _pronoun(sentence: str, start: int, end: int) -> bool:
@@ -220,9 +256,9 @@ def _names_one(
     language: "Bach" may be no composer there) or, where `proper`, a proper name ending in the noun: the noun (or its
     plural) capitalised after one capitalised word or more, only a space between each ("Carnegie Hall", "Ashford
     Grammar School"; a stop word before them ends the name: "The Carnegie Hall concert"), none a title ("Mr Fox
-    Hall", "King's Hall") or a word of the story's people's names (`people_words`, folded). One pass over the words,
-    keeping where the run of capitalised words before each starts and the last word no name may hold: linear, as a
-    sentence of "Hall Hall Hall" would not be were each read back."""
+    Hall", "King's Hall"; a saint's is, "St James's Hospital": _SAINTS) or a word of the story's people's names
+    (`people_words`, folded). One pass over the words, keeping where the run of capitalised words before each starts
+    and the last word no name may hold: linear, as a sentence of "Hall Hall Hall" would not be were each read back."""
     starts = [start for start, _ in mine]
     ends = [end for _, end in mine]
     their_starts = [start for start, _, theirs in mentions if not theirs]
@@ -235,7 +271,8 @@ def _names_one(
     for at, (word, start, end) in enumerate(said):
         folded = fold(word)
         capital = word[:1].isupper() and folded not in stop
-        joined = at > 0 and sentence[said[at - 1][2] : start] == " "
+        gap = sentence[said[at - 1][2] : start] if at > 0 else ""
+        joined = gap == " " or (gap == ". " and fold(said[at - 1][0]) in _SAINTS)  # "St. James's Hospital"
         in_run = joined and run_start < at
         if not (inside((start, end), starts, ends) or folded in people_words):
             one = (
@@ -249,19 +286,28 @@ def _names_one(
             run_start = at + 1
         elif not in_run:
             run_start = at
-        if folded.rstrip(".") in HONORIFICS or folded in titles or folded in people_words or "'" in word or "’" in word:
+        saint_run = run_start <= at and fold(said[run_start][0]).rstrip(".") in _SAINTS
+        possessive = "'" in word or "’" in word
+        titled = folded.rstrip(".") in HONORIFICS or folded in titles or possessive
+        if folded in people_words or (titled and not saint_run):
             barred = at
     return False
 
 
 def _names_more(sentence: str, said: list[tuple[str, int, int]], at: int, instances: frozenset[str]) -> bool:
-    """Whether the word `at` of the sentence's words (`said`) runs on into a longer name: a capitalised word after
-    it, a space or a comma between, is no instance of the kind too ("Jackson, Mississippi", "Baker Street"; not
-    "Chopin, Debussy")."""
+    """Whether the word `at` of the sentence's words (`said`) runs on into a longer name or names something else: a
+    capitalised word after it, a space or a comma between, is no instance of the kind too ("Jackson, Mississippi",
+    "Baker Street"; not "Chopin, Debussy"), "&" after it ("Baker & Sons"), or a word of the language right after it
+    that is no stop word ("Hodgkin lymphoma", "the Carter children", "Morse code": a surname used as a modifier)."""
+    if sentence.startswith(("&", " &"), said[at][2]):
+        return True
     if at + 1 >= len(said):
         return False
     word, start, _ = said[at + 1]
-    return sentence[said[at][2] : start] in {" ", ", "} and word[:1].isupper() and word not in instances
+    gap = sentence[said[at][2] : start]
+    if gap == " " and word.islower():
+        return fold(word) not in load_stopwords() and is_lowercase_word(word)
+    return gap in {" ", ", "} and word[:1].isupper() and word not in instances
 
 
 def _theirs(
