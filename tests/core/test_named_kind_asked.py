@@ -55,7 +55,7 @@ def test_a_role_is_held_where_the_sentence_brings_them_in_as_one_or_says_they_ar
 
 
 def test_wordnet_instances_and_proper_names_of_things_are_names_of_a_kind_but_not_characters_or_songs():
-    assert {"Chopin", "Debussy", "Bach"} <= instances_of("composer")
+    assert {"Chopin", "Debussy", "Schubert"} <= instances_of("composer")
     assert "Palace" not in instances_of("palace")  # a common noun ending "Buckingham Palace"
     assert proper_names_of("hall") and proper_names_of("college") and proper_names_of("school")
     assert not proper_names_of("cat") and not proper_names_of("queen") and not proper_names_of("song")
@@ -76,7 +76,7 @@ def test_a_proper_name_is_read_of_buildings_rooms_and_schools_only():
 
 def test_an_instance_running_on_into_a_longer_name_is_not_one():
     texts = ["Nora Quill grew up on Chopin Street.", "Nora Quill loved Chopin, Debussy and Ravel."]
-    assert named_kind_told(texts, "Nora Quill", "composer", "grow") == (1, texts[1])
+    assert named_kind_told(texts, "Nora Quill", "composer", "hear") == (1, texts[1])
 
 
 def test_a_first_person_pronoun_in_the_persons_quoted_speech_names_no_king():
@@ -179,5 +179,66 @@ def test_an_unnamed_one_the_story_tells_is_answered_as_the_ranking_finds_it(tmp_
         ("Which queen did Walter serve?", "served the young queen"),
         ("Which room did Lena hide in?", "hides in the boiler room"),
         ("Which president did Odette meet?", "meets the president"),
+    ):
+        assert_answered_in_both_scopes(library, question, said)
+
+
+def test_surnames_that_are_words_of_the_language_are_no_instances():
+    for word, kind in (("Baker", "actress"), ("Turner", "painter"), ("Wells", "writer"), ("Burns", "poet")):
+        assert word not in instances_of(kind)
+    assert "Blake" in instances_of("poet")
+
+
+def test_an_instance_before_an_ampersand_or_a_noun_names_something_else():
+    texts = [
+        "Odette Lamar babysat the Carter children at church.",
+        "Jack Dunn is a printer at Baker & Sons, a small firm.",
+        "At nineteen Nora Quill is diagnosed with Hodgkin lymphoma.",
+    ]
+    assert named_kind_told(texts, "Odette Lamar", "president", "babysit") is None
+    assert named_kind_told(texts, "Jack Dunn", "actress", "fall") is None
+    assert named_kind_told(texts, "Nora Quill", "doctor", "see") is None
+    loved = ["Sophie loved Chopin and Debussy."]
+    assert named_kind_told(loved, "Sophie", "composer", "love") == (0, loved[0])  # "and" is a stop word
+
+
+def test_a_saints_title_and_possessive_are_a_place_name():
+    texts = ["Nora Quill was born at Airedale Hospital.", "Nora Quill is treated at St James's Hospital in Leeds."]
+    assert named_kind_told(texts, "Nora Quill", "hospital", "treat") == (1, texts[1])
+    married = ["Maria Costa married in St. Mary's Church in Whitby."]
+    assert named_kind_told(married, "Maria Costa", "church", "marry") == (0, married[0])
+    assert named_kind_told(["Tom Reyes sang at King's Hall."], "Tom Reyes", "hall", "sing") is None
+
+
+def test_a_sentence_by_name_writing_the_verb_and_naming_none_leaves_it_to_the_ranking():
+    texts = [
+        "Tom Price is a line cook whose first job was at the Golden Dragon Restaurant in Cardiff.",
+        "After two years Tom Price proposes to Amy over dinner at a little Italian place by the river.",
+    ]
+    assert named_kind_told(texts, "Tom Price", "restaurant", "propose", ["Amy"]) is None
+    assert named_kind_told(texts, "Tom Price", "restaurant", "work", ["Amy"]) == (0, texts[0])
+
+
+def test_a_pronoun_that_may_be_theirs_writing_the_verb_with_the_noun_unnamed_leaves_it_to_the_ranking():
+    texts = [
+        "Lena Cho is a jazz singer who headlines every Friday at the Blue Room, a club.",
+        "When the police raid the club one night, she hides in the boiler room.",
+    ]
+    assert named_kind_told(texts, "Lena Cho", "room", "hide") is None  # her pronouns unsettled
+    assert named_kind_told(texts, "Lena Cho", "room", "headline") == (0, texts[0])
+
+
+def test_the_second_reviews_stories_are_answered_as_the_ranking_finds_them_in_both_scopes(tmp_path):
+    library = library_of(tmp_path, *sorted((ROOT / "tests" / "fixtures" / "named_kind").glob("*.md")))
+    for question, said in (
+        ("Which room did Lena hide in?", "boiler room"),
+        ("Which hospital was Nora treated at?", "treated at St James"),
+        ("Wich hospital was Nora treated in?", "treated at St James"),
+        ("Which doctor did Nora see?", "Amal Reyes"),
+        ("Which writer did Ruth meet?", "Zadie Okafor"),
+        ("Which author did Ruth meet at the festival?", "Zadie Okafor"),
+        ("Which actress did Jack fall for?", "Ivy Lane"),
+        ("Which president did Odette meet?", "Air Force One"),
+        ("Which restaurant did Tom propose at?", "Italian place"),
     ):
         assert_answered_in_both_scopes(library, question, said)
