@@ -4,7 +4,8 @@
 
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
-bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told) or, for a thing of
+bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told,
+bot.core.named_kind_asked.named_kind_told) or, for a thing of
 no one, once for the noun (bot.core.named_thing_asked.thing_named), so each must be linear in it: a story of one
 paragraph saying the person's name, an age, a "from" and a marriage again and again is read at each size, and one
 sentence growing with the size, and the time of each (the least of 3 runs) is printed as a ratio to the smallest
@@ -28,6 +29,7 @@ from bot.core.age_asked import age_told
 from bot.core.death_asked import death_told
 from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_told, kinds_of
+from bot.core.named_kind_asked import named_kind_told
 from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
 from bot.core.origin_asked import origin_told
 from bot.core.person_forms import person_pattern
@@ -49,6 +51,9 @@ clause at each dog, 14 s at 60 KB): rules reading a sentence at positions stay l
 DYING_SENTENCE = "Tom walks the dog, and he nearly drowns and kills Mara and watches him die and "
 """One sentence that grows with the size for death_told: a pronoun, a death of someone else's and one undone at every
 few words, each read back a bounded number of words."""
+HALLS_SENTENCE = "Tom walks past Mr Fox Hall Hall Hall and "
+"""One sentence that grows with the size for named_kind_told: a run of capitalised words holding a title, and many a
+noun asked ending it, none a proper name of the noun (each read back over the run would be quadratic)."""
 RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "job_told": lambda texts: job_told(texts, OWNER, OTHERS),
     "age_told": lambda texts: age_told(texts, OWNER, OTHERS),
@@ -58,6 +63,7 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "study_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"})),
     "taught_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"}), teacher=True),
     "death_told": lambda texts: death_told(texts, OWNER, OTHERS),
+    "named_kind_told": lambda texts: named_kind_told(texts, OWNER, "composer", "love", OTHERS, frozenset({"he"})),
     "thing_named": lambda texts: thing_named(texts, things_named("sea"), [OWNER, *OTHERS]),
 }
 ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
@@ -82,6 +88,10 @@ ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
         lambda texts: kind_told(texts, "Tom Reyes", kinds_of("animal"), ["Mara Lind"], verbs=frozenset({"ride"})),
     ),
     "death_1_sentence": (DYING_SENTENCE, lambda texts: death_told(texts, "Tom Reyes", ["Mara Lind"])),
+    "kinds_1_sentence": (
+        HALLS_SENTENCE,
+        lambda texts: named_kind_told(texts, "Tom Reyes", "hall", "play", ["Mara Lind"], frozenset({"he"})),
+    ),
 }
 
 

@@ -287,7 +287,7 @@ def _told_kind(
             continue  # another person's name: "Robin lends Tom her bicycle"
         if (
             folded in doers
-            and _nearest(start, end, starts, ends) <= _nearest(start, end, their_starts, their_ends)
+            and nearest(start, end, starts, ends) <= nearest(start, end, their_starts, their_ends)
             and (_doer_said_of(sentence, start, end, starts, ends, folded) or _names_next(sentence, end, starts))
         ):
             return _Told.DONE  # "Clara Voss, a cellist", "the cellist Clara Voss"
@@ -302,7 +302,7 @@ def _told_kind(
             if verbs:
                 return _Told.POSSESSED
             continue  # "Tess's cat, Bishop" is hers, not what Tess is
-        if _nearest(start, end, starts, ends) > _nearest(start, end, their_starts, their_ends):
+        if nearest(start, end, starts, ends) > nearest(start, end, their_starts, their_ends):
             continue
         if verbs and (
             _done_between(sentence, start, end, starts, ends, verbs, clauses) or _done_after(said, at, verbs)
@@ -516,7 +516,7 @@ def inside(span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:
     return at >= 0 and span[1] <= ends[at]
 
 
-def _nearest(start: int, end: int, starts: list[int], ends: list[int]) -> int:
+def nearest(start: int, end: int, starts: list[int], ends: list[int]) -> int:
     """The fewest characters between a word and one of the ordered spans of `starts` and `ends` (of none: more than
     any)."""
     before, after = _around(start, end, starts, ends)

@@ -29,6 +29,7 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.introductions import (
     Introduction,
     as_asked,
+    in_role,
     lead_of,
     person_introduced,
     person_named_alone,
@@ -40,6 +41,12 @@ from bot.core.job_asked import job_told
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
+from bot.core.named_kind_asked import (
+    named_kind_asked,
+    named_kind_told,
+    names_typed,
+    role_typed,
+)
 from bot.core.named_thing_asked import (
     abbreviated,
     named_thing_asked,
@@ -735,8 +742,10 @@ class StoryLibrary:
         `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about. Where
         the question asks a fact of someone instead, the introduction moved to where their story tells it: their job,
         age or origin (_told_at), or, asked in shapes no introduction answers, a thing of theirs named, the kind of a
-        thing they have, where they studied or who taught them, how they died (_named_thing_told, _kind_told,
-        _study_told, _death_told, tried in that order; each reads shapes the others do not)."""
+        thing they have, where they studied or who taught them, how they died, which one of a kind by its name they
+        have to do with (_named_thing_told, _kind_told, _study_told, _death_told, _named_kind_told, tried in that
+        order; each reads shapes the others do not, but for "Which conservatory did Sébastien attend?", which the
+        study rule answers first)."""
         text = as_asked(query.text, query.corrections, self._written)
         introduction = person_introduced(
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
@@ -747,6 +756,7 @@ class StoryLibrary:
                 or self._kind_told(text, within, first_story)
                 or self._study_told(text, within, first_story)
                 or self._death_told(text, within, first_story)
+                or self._named_kind_told(text, within, first_story)
             )
         fact = person_fact_asked(text)
         return introduction if fact is None else self._told_at(introduction, fact)
@@ -852,6 +862,38 @@ class StoryLibrary:
             ),
         )
 
+    def _named_kind_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
+        """For "Which composers did young Sophie love?" of one person of the stories (of one story: `within` its
+        passages), or "Which hall did the violinist perform at?" of the one person of the story asked of (library-wide,
+        of the story ranked first: `first_story`) brought in as one (bot.core.introductions.in_role), the sentence of
+        their story first naming them and one of the kind by its name (bot.core.named_kind_asked: "the music of Chopin
+        and Debussy", "took the stage at Carnegie Hall"), as the person's introduction moved there; None where the
+        question asks no such thing, the name is no one's or several people's, or no sentence names one."""
+        asked = named_kind_asked(question)
+        if asked is None:
+            return None
+        role = role_typed(asked.said)
+        story = first_story if within is None else self.corpus.passages[within.start].story
+        person, verb = None, ""
+        if role is not None:
+            person = None if story is None else in_role(self.person_finder, self.corpus.stories[story], role[0])
+            verb = role[1]
+        else:
+            person, verb = next(
+                (
+                    (found, verb)
+                    for name, verb in names_typed(asked.said)
+                    if (found := self._person_named(name, within))
+                ),
+                (None, ""),
+            )
+        if person is None or person.passage is None:
+            return None
+        # Not kept as the other rules' are: the verb may be any word typed. Read twice (to rank and to show), linear.
+        texts, others = self._story_told(person)
+        pronouns = self._pronouns_of_person(self.corpus.passages[person.passage].story, person.name)
+        return self._told_there(person, named_kind_told(texts, person.name, asked.kind, verb, others, pronouns))
+
     def _told_once(
         self,
         told: dict[Key, tuple[int, str] | None],
@@ -951,10 +993,10 @@ class StoryLibrary:
 
     def _person_asked(self, name: str, within: range | None, first_story: int | None) -> Person | None:
         """The person a fact question names, as every fact rule reads them: a relative their story brings in as one
-        ("Tomas's wife", "dannys dad": bot.core.introductions.relative_named); the lead or the one person brought in
-        with a role of the story asked of, or library-wide of the story ranked first (`first_story`), as "Who is the
-        captain?" is read ("the main character", "the captain", "the violinist": role_holder); else the one person
-        whose name holds the name as typed (_person_named)."""
+        ("Tomas's wife", "dannys dad": bot.core.introductions.relative_named); the one person brought in with a role
+        of the story asked of, or library-wide of the story ranked first (`first_story`), as "Who is the captain?" is
+        read ("the captain", "the violinist": role_holder); else the one person whose name holds the name as typed
+        (_person_named)."""
         relative = relative_named(
             self.person_finder, self.corpus.stories, self.corpus.passages, name, within, self._written
         )

@@ -257,13 +257,11 @@ def study_told(
     of ("her headmistress thinks") is a weak mark. Where a pronoun of theirs said after another was named since them
     would tell it strongly ("Her coach, Henry Dale" after "Lily is spotted by Henry Dale"), only a sure pronoun's
     strong sentence answers, else None: the person is in doubt, and a weak sentence no better answer."""
-    own = person_pattern(name, others, surname=False)
-    if own is None:
+    patterns = mention_patterns(name, others)
+    if patterns is None:
         return None
-    theirs = shared_forms([name])
-    other_forms = [form for other in others for form in person_forms(other, theirs, surname=False) or ()]
-    rival = forms_pattern(other_forms) if other_forms else None
-    named = _Named()
+    own, rival = patterns
+    named = NamedInTurn()
     found: dict[tuple[bool, _Told], tuple[int, str]] = {}  # the first sentence of each (naming them, how told)
     doubted = False  # whether a sentence would tell it strongly were a pronoun in doubt theirs
     for index, text in enumerate(texts):
@@ -297,7 +295,19 @@ _Mention = tuple[int, int, bool]
 """Where a mention of someone stands, and whether it is the person's."""
 
 
-class _Named:
+def mention_patterns(name: str, others: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """What NamedInTurn.read finds the person's names and the story's `others`' by: each form of theirs
+    (bot.core.person_forms, without the surname: a given name no other shares) whole or possessive, and the others'
+    (None where none has a form); None for a name of titles alone."""
+    own = person_pattern(name, others, surname=False)
+    if own is None:
+        return None
+    theirs = shared_forms([name])
+    other_forms = [form for other in others for form in person_forms(other, theirs, surname=False) or ()]
+    return own, forms_pattern(other_forms) if other_forms else None
+
+
+class NamedInTurn:
     """Who was named last as a story is read, sentence by sentence: whose a pronoun is."""
 
     def __init__(self) -> None:
