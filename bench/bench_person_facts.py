@@ -4,7 +4,8 @@
 
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
-bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told) or, for a thing of
+bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told,
+bot.core.fate_asked.fate_told: first, last and after an event) or, for a thing of
 no one, once for the noun (bot.core.named_thing_asked.thing_named), so each must be linear in it: a story of one
 paragraph saying the person's name, an age, a "from" and a marriage again and again is read at each size, and one
 sentence growing with the size, and the time of each (the least of 3 runs) is printed as a ratio to the smallest
@@ -22,7 +23,9 @@ import time
 from collections.abc import Callable, Sequence
 
 from bot.core.age_asked import age_told
+from bot.core.analysis import shared_analyzer
 from bot.core.death_asked import death_told
+from bot.core.fate_asked import fate_told
 from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_told, kinds_of
 from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
@@ -45,6 +48,10 @@ clause at each dog, 14 s at 60 KB): rules reading a sentence at positions stay l
 DYING_SENTENCE = "Tom walks the dog, and he nearly drowns and kills Mara and watches him die and "
 """One sentence that grows with the size for death_told: a pronoun, a death of someone else's and one undone at every
 few words, each read back a bounded number of words."""
+FATE_SENTENCE = "Tom walks the dog, and Tom, who is tired, is nearly sent home and leaves a note and Tom is called "
+"""One sentence that grows with the size for fate_told: the person at every few words, a clause between commas after
+them, a fate undone, a thing left and a name, each read ahead a bounded number of words."""
+TERMS = shared_analyzer(True, True, True, True).terms
 RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "job_told": lambda texts: job_told(texts, OWNER, OTHERS),
     "age_told": lambda texts: age_told(texts, OWNER, OTHERS),
@@ -54,6 +61,9 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "study_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"})),
     "taught_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"}), teacher=True),
     "death_told": lambda texts: death_told(texts, OWNER, OTHERS),
+    "fate_told": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS),
+    "fate_told_last": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, last=True),
+    "fate_told_after": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, after="the flood"),
     "thing_named": lambda texts: thing_named(texts, things_named("sea"), [OWNER, *OTHERS]),
 }
 ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
@@ -78,6 +88,7 @@ ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
         lambda texts: kind_told(texts, "Tom Reyes", kinds_of("animal"), ["Mara Lind"], verbs=frozenset({"ride"})),
     ),
     "death_1_sentence": (DYING_SENTENCE, lambda texts: death_told(texts, "Tom Reyes", ["Mara Lind"])),
+    "fate_1_sentence": (FATE_SENTENCE, lambda texts: fate_told(["Tom Reyes came.", *texts], "Tom Reyes", [], TERMS)),
 }
 
 

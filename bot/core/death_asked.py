@@ -260,8 +260,7 @@ def death_told(
     a time (_holds_time), for "When did X die?". `doubted`: None where any sentence naming them tells them alive or
     their death doubted (_DOUBTING: "Daniel is not dead", "is presumed dead"), for "Is X dead?". Each sentence read
     once, each word a bounded number of times."""
-    shared = {fold(word) for other in others for word in other.split()}
-    own = _pattern(_forms(name, shared))
+    own = own_pattern(name, others)
     if own is None:
         return None
     first: tuple[int, str] | None = None
@@ -328,6 +327,12 @@ _IN_PASSING = 4
 _DEATHS = frozenset({_TOLD, _IN_PASSING})
 _IsThem = Callable[[int, bool], bool]
 """Whether the word at a place of a sentence is the person, by name (as a subject or not)."""
+
+
+def own_pattern(name: str, others: Sequence[str]) -> re.Pattern[str] | None:
+    """The forms a story calls the person of this name by (_forms: each word of their name no one of `others` shares),
+    as _pattern finds them; None for a name of titles alone. bot.core.fate_asked reads them too."""
+    return _pattern(_forms(name, {fold(word) for other in others for word in other.split()}))
 
 
 def _forms(name: str, shared: set[str]) -> list[str] | None:

@@ -1,0 +1,298 @@
+"""What becomes of someone, for "What happens to Fiona?", "What happens to Forsythe in the end?" or "What happens to
+Danny after the fire?", where their story tells no death as the first thing done to them (bot.core.death_asked
+answers where it does).
+
+A plot tells a person's fate in a sentence with them, by name, the subject of a passive ("Danny is sent to a juvenile
+facility", "Forsythe, who was innocent all along, is quietly moved to a desk", "tries to launch a lifeboat and is washed
+overboard") or of a verb of leaving or ending ("Sheriff Dill resigns and leaves town", "Fiona escapes across the
+border", "Hale stays behind"), while the passages most like the question's words are those naming them most. Asked of
+the end, the last such sentence answers, where no later sentence names them and it tells no wound (not "Danny is
+arrested", where "Danny receives a sports scholarship" ends his story); asked after an event, the first within two
+sentences after one holding the event's words ("the fire"); asked plainly, the first. The sentence bringing them in is
+none: a plot often brings someone in by a passive ("Morwenna Pryce, a 44-year-old officer, is called to the harbour").
+Where no sentence tells the event or a fate, the ranking answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.core.analysis import fold, lemma, words
+from bot.core.death_asked import death_asked, own_pattern
+from bot.core.feeling_words import FEELING_WORDS
+from bot.core.people_finder import HONORIFICS, person_titles
+from bot.core.sentences import sentence_spans
+from bot.core.time_words import DAY_TIME_WORDS, SEASON_WORDS, SPAN_WORDS
+
+_AUXILIARIES = frozenset({"did", "does", "do", "was", "is", "were", "are", "has", "had", "will"})
+_ADVERBS_ASKED = frozenset({"really", "actually", "exactly", "finally", "eventually"})
+_HAPPEN = frozenset({"happen", "happens", "happened"})
+_TRULY = frozenset({"really", "actually", "truly"})
+"""What asks of the truth ("What really happened to Lionel?"), which a plot tells after a false account of them
+("Lionel was officially listed as lost"), in words no shape of a fate reads ("did not drown: he deserted")."""
+_AFTER = "after"
+_MOST_NAME_WORDS = 4
+_NOT_IN_NAMES = frozenset(
+    {"at", "in", "on", "after", "before", "during", "when", "while", "with", "from", "for", "to", "by", "who", "that"}
+)
+_AT_THE_END = (("in", "the", "end"), ("at", "the", "end"), ("eventually",), ("finally",), ("end", "up"))
+"""What, ending the question, asks what becomes of them last ("How does Pruitt end up?")."""
+
+
+@dataclass(frozen=True)
+class FateAsked:
+    """A question asking what becomes of someone (fate_asked)."""
+
+    name: str
+    """The person asked about, as typed ("Fiona", "the sheriff")."""
+    last: bool = False
+    """Asked of the end ("in the end", "at the end", "eventually", "How does X end up?"): the last fate answers."""
+    after: str = ""
+    """The event asked after, as typed ("the fire" of "What happens to Danny after the fire?"), if any."""
+
+
+def fate_asked(question: str) -> FateAsked | None:
+    """The person of "What happens to X?" (as bot.core.death_asked reads it, "in the end" too), "How does X end up?"
+    and "What happens to X after E?" (X at most four words, E at least one); else None, and None for "What really
+    happened to X?" (_TRULY)."""
+    found = words(question)
+    said = [fold(word) for word, _, _ in found]
+    if not _TRULY.isdisjoint(said):
+        return None
+    asked = death_asked(question)
+    if asked is not None:
+        if not asked.happening:
+            return None
+        return FateAsked(asked.name, last=any(tuple(said[-len(tail) :]) == tail for tail in _AT_THE_END))
+    start = 1
+    while start < len(said) and (said[start] in _AUXILIARIES or said[start] in _ADVERBS_ASKED):
+        start += 1
+    if said[:1] != ["what"] or start + 1 >= len(said) or said[start] not in _HAPPEN or said[start + 1] != "to":
+        return None
+    name_start = start + 2
+    end = next((at for at in range(name_start, len(said)) if said[at] in _NOT_IN_NAMES), len(said))
+    if not 0 < end - name_start <= _MOST_NAME_WORDS or end + 1 >= len(said) or said[end] != _AFTER:
+        return None
+    return FateAsked(
+        question[found[name_start][1] : found[end - 1][2]], after=question[found[end + 1][1] : found[-1][2]]
+    )
+
+
+_PASSIVE = frozenset({"is", "was", "were", "are", "been", "be", "being", "gets", "got", "get", "getting"})
+_BETWEEN = frozenset(
+    {"is", "was", "were", "are", "has", "had", "have", "been", "then", "later", "soon", "also", "finally"}
+    | {"eventually", "subsequently", "afterwards", "instead", "too", "herself", "himself", "themselves"}
+)
+"""The words that may stand between a person and the verb telling their fate ("Forsythe ... is quietly moved", "Fiona
+is later seen"): an auxiliary or an adverb of time; any other ("would", "nearly", "not", "wants to") makes it none."""
+_UNSURE = frozenset(
+    {"nearly", "almost", "only", "supposedly", "reportedly", "allegedly", "apparently", "probably", "possibly"}
+    | {"likely", "presumably", "seemingly", "hardly", "barely", "narrowly", "never", "not"}
+)
+"""Adverbs in "ly", and others, that leave a fate unsure or undone ("nearly drowns", "is never found")."""
+_IRREGULAR = frozenset({"put", "left", "cut", "hit", "shut", "cast", "set", "kept", "held", "led", "caught", "sent"})
+"""Passive participles lemma does not tell from their verb, or that end in neither "ed" nor "en"."""
+_NOT_FATES = frozenset(
+    {"called", "named", "nicknamed", "known", "born", "raised", "married", "engaged", "related", "considered"}
+    | {"described", "introduced", "joined", "assisted", "helped", "accompanied", "befriended", "led", "run", "played"}
+    | {"voiced", "portrayed", "employed", "based", "set", "dressed", "determined", "convinced", "interested"}
+    | {"obsessed", "haunted", "drawn", "torn", "tired", "used", "supposed", "expected", "allowed", "asked", "told"}
+    | {"tempted", "welcomed", "greeted", "visited", "followed", "given", "shown", "offered", "hired", "tasked"}
+    | {"charged", "assigned", "invited", "approached", "contacted", "inspired", "touched", "struck", "listed"}
+    | {"reported", "declared", "believed", "thought", "presumed", "rumoured", "rumored", "feared", "suspected"}
+    | {"commissioned", "motivated"}
+)
+"""Participles after "is" telling who someone is, how they feel or what they are given to do ("is called", "is
+assisted by", "is drawn to Fiona", "is asked to find"), or what is only said of them ("was officially listed as
+lost", "is presumed dead"), not what becomes of them; "touched" and "struck" as often
+feelings ("is moved to a desk" tells one). With FEELING_WORDS ("is devastated")."""
+_LEAVING = frozenset(
+    {"resigns", "resigned", "escapes", "escaped", "flees", "fled", "leaves", "left", "vanishes", "vanished"}
+    | {"disappears", "disappeared", "retires", "retired", "withdraws", "withdrew", "emigrates", "emigrated"}
+    | {"departs", "departed", "collapses", "collapsed", "abdicates", "abdicated", "quits", "dies", "died", "drowns"}
+    | {"drowned", "perishes", "perished"}
+)
+"""Verbs telling their subject leaving or ending ("resigns", "escapes across the border", "leaves town")."""
+_LEAVING_THINGS = frozenset({"leaves", "left"})
+_THINGS_LEFT = frozenset({"a", "an", "her", "his", "their", "its", "my", "some", "no", "nothing", "behind"})
+"""What after "leaves" makes it a thing left, not a place ("leaves a trail", "leaves her thimble behind"; not "leaves
+town", "leaves the band", "leaves for Ljubljana")."""
+_WITH_AFTER = {
+    "stays": "behind",
+    "stayed": "behind",
+    "remains": "behind",
+    "remained": "behind",
+    "ends": "up",
+    "ended": "up",
+}
+"""Verbs telling it with the word after them only ("stays behind", "ends up in prison")."""
+_JOINING = frozenset({"and", "but"})
+"""What joins a second verb to the same subject ("tries to launch a lifeboat and is washed overboard")."""
+_CLAUSE_WORDS = frozenset(
+    {"who", "whom", "whose", "which", "that", "while", "when", "as", "after", "before", "because", "until", "if"}
+    | {"although", "though", "where", "or", "so", "than", "unless", "whether"}
+)
+_CLAUSE_MARKS = frozenset(',;:()"“”')
+_OPENERS = frozenset(
+    {"and", "but", "then", "so", "when", "where", "while", "until", "after", "before", "once", "now", "end", "later"}
+    | {"afterwards", "meanwhile", "finally", "eventually", "soon", "there"}
+)
+"""Words after which a name may open a clause as its subject ("and Solheim stays behind", "In the end Tom leaves",
+"Soon afterwards Morwenna is taken off the case")."""
+_TIMES = frozenset({*SEASON_WORDS, *DAY_TIME_WORDS, *SPAN_WORDS})
+"""Times after which a name opens a clause ("That night Zupan is found"), but for one after "the", a clause naming
+the time ("on the afternoon Toby drowned")."""
+_MOST_BETWEEN = 4
+_MOST_APPOSED = 10
+"""The most words of a clause between commas after the name ("Vane, panicking, tries"; "Forsythe, who was innocent
+all along, is quietly moved"), read over to the verb."""
+_MOST_PREDICATE = 24
+"""The most words after the subject read for a second verb joined to it: a bound, so each word is read a bounded
+number of times."""
+
+
+def fate_told(
+    texts: Sequence[str],
+    name: str,
+    others: Sequence[str],
+    terms: Callable[[str], list[str]],
+    *,
+    last: bool = False,
+    after: str = "",
+) -> tuple[int, str] | None:
+    """(which of `texts`, the sentence) telling what becomes of the person of this name (by their whole name or a word
+    of it no one of `others` shares), as the module's docstring says: the first such sentence after the one bringing
+    them in; with `last`, the last, where no later sentence names them and it is no wound (_HURT); with `after`, the
+    first at most _MOST_AFTER_EVENT sentences after one holding all the event's `terms` (as the index reads words),
+    None where none is. Each sentence read once, each word a bounded number of times."""
+    own = own_pattern(name, others)
+    event = frozenset(terms(after)) if after else frozenset()
+    if own is None or (after and not event):
+        return None
+    named = False
+    since_event: int | None = None  # sentences since the last telling the event, once one has
+    found: tuple[int, str] | None = None
+    for index, text in enumerate(texts):
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            if event:
+                since_event = 0 if event <= set(terms(sentence)) else None if since_event is None else since_event + 1
+            event_told = not event or (since_event is not None and since_event <= _MOST_AFTER_EVENT)
+            matches = list(own.finditer(sentence))
+            mentions = [(match.start(), match.end()) for match in matches if not match.group("owning")]
+            introduced = named
+            named = named or bool(matches)
+            if not (introduced and event_told and mentions):
+                continue
+            fate = _fate_of(sentence, mentions)
+            if fate is not None and not last:
+                return index, sentence
+            if last:  # the last sentence naming them must tell it
+                found = (index, sentence) if fate is not None and fate not in _HURT else None
+    return found
+
+
+_MOST_AFTER_EVENT = 2
+"""How many sentences after one telling the event asked after its fate may be told: the sentences right after an event
+tell what it led to ("The wind changes, and the fire spreads ... Danny tells the sheriff that he set the fire alone.
+Danny is sent to a juvenile facility"), and a fate told further on, past sentences telling it of "he", is another's
+or a later one's."""
+_HURT = frozenset({"wounded", "injured", "hurt", "attacked", "beaten", "shot", "stabbed", "hidden", "searched"})
+"""Fates a story goes on after ("Pip is wounded by an arrow"): what happens to someone, not how they end up."""
+
+
+def _fate_of(sentence: str, mentions: list[tuple[int, int]]) -> str | None:
+    """The word telling the person's fate where one of their `mentions` (character spans) opens a clause whose verb
+    tells it ("sent" of "Danny is sent to", "stays" of "Hale stays behind"), else None."""
+    found = words(sentence)
+    said = [fold(word) for word, _, _ in found]
+    starts = {start: at for at, (_, start, _) in enumerate(found)}
+    ends = {end: at for at, (_, _, end) in enumerate(found)}
+    for start, end in mentions:
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None or not _opens_clause(sentence, found, said, first):
+            continue
+        verb = _after_apposed(sentence, found, last + 1)
+        fate = None if verb is None else _predicate_fate(sentence, found, said, verb)
+        if fate is not None:
+            return fate
+    return None
+
+
+def _gap(sentence: str, found: list[tuple[str, int, int]], at: int) -> str:
+    """The characters between word `at` and the word before it."""
+    return sentence[found[at - 1][2] : found[at][1]]
+
+
+def _opens_clause(sentence: str, found: list[tuple[str, int, int]], said: list[str], first: int) -> bool:
+    """Whether the name starting at word `first`, after any titles before it ("Sheriff Dill"), opens the sentence or
+    a clause: after a mark or a word of _OPENERS, not after a verb or preposition ("arrested by Forsythe")."""
+    titles = person_titles()
+    while first > 0 and (fold(found[first - 1][0]).rstrip(".") in HONORIFICS or said[first - 1] in titles):
+        if not _CLAUSE_MARKS.isdisjoint(_gap(sentence, found, first)):
+            return True
+        first -= 1
+    if first == 0:
+        return True
+    if not _CLAUSE_MARKS.isdisjoint(_gap(sentence, found, first)):
+        return True
+    before = said[first - 1]
+    return before in _OPENERS or (before in _TIMES and (first < 2 or said[first - 2] != "the"))
+
+
+def _after_apposed(sentence: str, found: list[tuple[str, int, int]], at: int) -> int | None:
+    """The word after the name ending before `at`, past a clause of at most _MOST_APPOSED words between commas
+    right after it ("Vane, panicking, tries"); None where the sentence ends there or the clause does not close."""
+    if at >= len(found):
+        return None
+    if "," not in _gap(sentence, found, at):
+        return at
+    for ahead in range(at + 1, min(at + 1 + _MOST_APPOSED, len(found))):
+        gap = _gap(sentence, found, ahead)
+        if "," in gap:
+            return ahead
+        if not _CLAUSE_MARKS.isdisjoint(gap):
+            return None
+    return None
+
+
+def _predicate_fate(sentence: str, found: list[tuple[str, int, int]], said: list[str], at: int) -> str | None:
+    """The word telling a fate of the verb at `at`, or of one joined to it by "and" before any mark or clause word;
+    None where none does."""
+    for ahead in range(at, min(at + _MOST_PREDICATE, len(said))):
+        if ahead > at and (said[ahead] in _CLAUSE_WORDS or not _CLAUSE_MARKS.isdisjoint(_gap(sentence, found, ahead))):
+            return None
+        fate = _verb_fate(said, ahead) if ahead == at or said[ahead - 1] in _JOINING else None
+        if fate is not None:
+            return fate
+    return None
+
+
+def _verb_fate(said: list[str], at: int) -> str | None:
+    """The word telling their subject's fate from `at`: over at most _MOST_BETWEEN words of _BETWEEN or adverbs in
+    "ly", a participle after a word of _PASSIVE ("is sent", "was quietly moved"), or a verb of leaving ("escapes",
+    not "leaves a trail") or ending; else None."""
+    passive = False
+    for ahead in range(at, min(at + _MOST_BETWEEN + 1, len(said))):
+        word = said[ahead]
+        after = said[ahead + 1] if ahead + 1 < len(said) else ""
+        if word in _UNSURE:
+            return None
+        if word in _PASSIVE:
+            passive = True
+        elif passive and _participle(word):
+            return None if word in _NOT_FATES or word in FEELING_WORDS else word
+        elif word in _LEAVING:
+            return None if word in _LEAVING_THINGS and after in _THINGS_LEFT else word
+        elif word in _WITH_AFTER:
+            return word if after == _WITH_AFTER[word] else None
+        elif not (word in _BETWEEN or word.endswith("ly")):
+            return None
+    return None
+
+
+def _participle(word: str) -> bool:
+    """Whether the word is a verb's past participle: in "ed" or "en" and not its own dictionary form ("sent",
+    "taken", "washed", "swept", "thrown", "caught"; not "often", "red"), or one of _IRREGULAR."""
+    return word in _IRREGULAR or (word.endswith(("ed", "en", "nt", "pt", "wn", "ght")) and lemma(word) != word)

@@ -1,0 +1,124 @@
+"""What becomes of someone, for "What happens to Fiona?", "... in the end?" or "... after the fire?"."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.analysis import shared_analyzer
+from bot.core.fate_asked import FateAsked, fate_asked, fate_told
+from tests.core.library_files import assert_answered_in_both_scopes, library_of
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "bench"
+TERMS = shared_analyzer(True, True, True, True).terms
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What happens to Fiona?", FateAsked("Fiona")),
+        ("what happens to forsythe in the end", FateAsked("forsythe", last=True)),
+        ("What happens to the regent in the end?", FateAsked("the regent", last=True)),
+        ("How does Pruitt end up?", FateAsked("Pruitt", last=True)),
+        ("What happens to Danny after the fire?", FateAsked("Danny", after="the fire")),
+        ("what happened to morwenna after she accuses halloway", FateAsked("morwenna", after="she accuses halloway")),
+    ],
+)
+def test_questions_of_a_fate_name_the_person(question: str, asked: FateAsked) -> None:
+    assert fate_asked(question) == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did Clara die?",
+        "what really happened to Lionel",  # the truth behind a false account: no shape of a fate reads it
+        "What happens to Pip in the mountains?",
+        "What happens to Danny after?",
+        "What happens next?",
+    ],
+)
+def test_other_questions_ask_no_fate(question: str) -> None:
+    assert fate_asked(question) is None
+
+
+ORCHARD = [
+    "In the village of Brockley, a boy named Tom Hale works for the farmer Agnes Pike. Tom is called Tommy by everyone"
+    " in the village. One night the orchard is robbed, and Agnes tells the constable that Tom was seen near the gate."
+    " Tom is nearly arrested, but his friend Lucy Marsh swears he was with her. Tom leaves a note for Agnes and goes"
+    " looking for the real thief. He would be sent away if the constable found him.",
+    "After the harvest fair, Tom is taken on as an apprentice by the blacksmith. The real thief, a tinker named Silas"
+    " Crane, is caught. Crane, who had robbed six farms, is sent to the county gaol. In the end Tom leaves Brockley for"
+    " the city.",
+]
+
+
+def test_the_first_fate_after_their_introduction_answers() -> None:
+    """Not a name ("is called Tommy"), a fate nearly undergone, said of them after "that", a thing left ("leaves a
+    note") or one only supposed ("would be sent away")."""
+    assert fate_told(ORCHARD, "Tom Hale", ["Agnes Pike", "Lucy Marsh", "Silas Crane"], TERMS) == (
+        1,
+        "After the harvest fair, Tom is taken on as an apprentice by the blacksmith.",
+    )
+
+
+def test_the_end_asked_the_last_fate_answers() -> None:
+    assert fate_told(ORCHARD, "Tom Hale", ["Agnes Pike"], TERMS, last=True) == (
+        1,
+        "In the end Tom leaves Brockley for the city.",
+    )
+
+
+def test_a_fate_is_read_past_a_clause_between_commas() -> None:
+    assert fate_told(ORCHARD, "Silas Crane", ["Tom Hale"], TERMS) == (
+        1,
+        "Crane, who had robbed six farms, is sent to the county gaol.",
+    )
+
+
+def test_a_later_sentence_naming_them_leaves_the_end_to_the_ranking() -> None:
+    texts = [*ORCHARD, "Years later, Tom's old master writes to Tom in the city."]
+    assert fate_told(texts, "Tom Hale", ["Agnes Pike"], TERMS, last=True) is None
+
+
+def test_a_wound_is_no_end() -> None:
+    texts = ["Marcus Drel is the ship's pilot.", "Marcus is wounded in the attack."]
+    assert fate_told(texts, "Marcus Drel", [], TERMS) == (1, "Marcus is wounded in the attack.")
+    assert fate_told(texts, "Marcus Drel", [], TERMS, last=True) is None
+
+
+def test_asked_after_an_event_the_first_fate_after_it_answers() -> None:
+    assert fate_told(ORCHARD, "Silas Crane", ["Tom Hale"], TERMS, after="the harvest fair") == (
+        1,
+        "Crane, who had robbed six farms, is sent to the county gaol.",
+    )
+    assert fate_told(ORCHARD, "Tom Hale", [], TERMS, after="the flood") is None  # told nowhere: the ranking answers
+
+
+def test_after_an_event_a_fate_told_far_after_it_is_left_to_the_ranking() -> None:
+    texts = ["Tom Hale drinks from the spring. He lies down and falls asleep. He dreams. He wakes.", "Tom is sent off."]
+    assert fate_told(texts, "Tom Hale", [], TERMS, after="he drank from the spring") is None
+    assert fate_told(texts, "Tom Hale", [], TERMS, after="he woke") == (1, "Tom is sent off.")
+
+
+def test_the_people_of_the_bench_plots_are_answered_with_their_fates(tmp_path: Path) -> None:
+    library = library_of(
+        tmp_path,
+        BENCH / "untuned7" / "corpus" / "the-summer-of-small-fires.md",
+        BENCH / "untuned7" / "corpus" / "cascade-point.md",
+        BENCH / "untuned7" / "corpus" / "the-salt-crown.md",
+        BENCH / "untuned8" / "corpus" / "a-winter-in-trieste.md",
+        BENCH / "untuned8" / "corpus" / "the-widow-of-copper-creek.md",
+    )
+    for question, said in [
+        ("What happens to Danny after the fire?", "Danny is sent to a juvenile facility in St. Cloud"),
+        ("What happens to Curtis Vane?", "tries to launch a lifeboat for himself and is washed overboard"),
+        ("What happens to Fiona?", "Fiona escapes across the border on foot through the snow"),
+        ("what happens to forsythe in the end", "quietly moved to a desk in Portsmouth"),
+        ("What happens to the regent in the end?", "is swept away by the returning sea"),  # Lord Edric Vael
+    ]:
+        assert_answered_in_both_scopes(library, question, said)
+    story = next(number for number, story in enumerate(library.corpus.stories) if story.title.startswith("The Widow"))
+    answer = library.ask("what happens to the sheriff", count=1, story=story)  # Sheriff Amos Dill; library-wide, the
+    assert answer.best is not None  # sheriff of the story ranked first, which may be The Summer of Small Fires's
+    assert "Sheriff Dill resigns and leaves town" in answer.best.excerpt.text
