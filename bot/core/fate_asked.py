@@ -2,15 +2,17 @@
 Danny after the fire?", where their story tells no death as the first thing done to them (bot.core.death_asked
 answers where it does).
 
-A plot tells a person's fate in a sentence with them, by name, the subject of a passive ("Danny is sent to a juvenile
-facility", "Forsythe, who was innocent all along, is quietly moved to a desk", "tries to launch a lifeboat and is washed
-overboard") or of a verb of leaving or ending ("Sheriff Dill resigns and leaves town", "Fiona escapes across the
-border", "Hale stays behind"), while the passages most like the question's words are those naming them most. Asked of
-the end, the last such sentence answers, where no later sentence names them and it tells no wound (not "Danny is
-arrested", where "Danny receives a sports scholarship" ends his story); asked after an event, the first within two
-sentences after one holding the event's words ("the fire"); asked plainly, the first. The sentence bringing them in is
-none: a plot often brings someone in by a passive ("Morwenna Pryce, a 44-year-old officer, is called to the harbour").
-Where no sentence tells the event or a fate, the ranking answers.
+A plot tells a person's fate in a sentence with them, by name, the subject of a passive of an outcome ("Danny is sent
+to a juvenile facility", "Forsythe, who was innocent all along, is quietly moved to a desk", "tries to launch a
+lifeboat and is washed overboard": _OUTCOMES, an allow-list) or of a verb of leaving or ending ("Sheriff Dill resigns
+and leaves town", "Fiona escapes across the border", "Hale stays behind"), while the passages most like the question's
+words are those naming them most. Asked of the end, the last such sentence answers, where no later sentence names them
+and it tells no wound (not "Danny is arrested", where "Danny receives a sports scholarship" ends his story); asked
+after an event, the first within two sentences after the one telling the event ("the fire"); asked plainly, the one
+such sentence where the story tells one alone: of several ("Pascoe is suspended" ... "Pascoe is reinstated and later
+moves to Plymouth"), the first is often a passing step and the ranking judges better. The sentence bringing them in
+is none: a plot often brings someone in by a passive ("Morwenna Pryce, a 44-year-old officer, is called to the
+harbour"). Where no sentence tells the event or a fate, the ranking answers.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.core.analysis import fold, lemma, words
+from bot.core.analysis import fold, words
 from bot.core.death_asked import death_asked, own_pattern
-from bot.core.feeling_words import FEELING_WORDS
+from bot.core.kin_asked import kin_named
 from bot.core.people_finder import HONORIFICS, person_titles
 from bot.core.sentences import sentence_spans
 from bot.core.time_words import DAY_TIME_WORDS, SEASON_WORDS, SPAN_WORDS
@@ -79,6 +81,14 @@ def fate_asked(question: str) -> FateAsked | None:
     )
 
 
+def owner_asked(name: str, found: str) -> bool:
+    """Whether the person found (`found`, their name) for a relative asked about ("Finn's grandfather") is the one
+    the relative is asked of ("Finn Wren", whom bot.core.introductions.relative_named gives where he is brought in
+    as the grandfather's grandson): their fate is not the relative's."""
+    kin = kin_named(name)
+    return kin is not None and fold(kin.owner) in {fold(word) for word, _, _ in words(found)}
+
+
 _PASSIVE = frozenset({"is", "was", "were", "are", "been", "be", "being", "gets", "got", "get", "getting"})
 _BETWEEN = frozenset(
     {"is", "was", "were", "are", "has", "had", "have", "been", "then", "later", "soon", "also", "finally"}
@@ -91,25 +101,29 @@ _UNSURE = frozenset(
     | {"likely", "presumably", "seemingly", "hardly", "barely", "narrowly", "never", "not"}
 )
 """Adverbs in "ly", and others, that leave a fate unsure or undone ("nearly drowns", "is never found")."""
-_IRREGULAR = frozenset({"put", "left", "cut", "hit", "shut", "cast", "set", "kept", "held", "led", "caught", "sent"})
-"""Passive participles lemma does not tell from their verb, or that end in neither "ed" nor "en"."""
-_NOT_FATES = frozenset(
-    {"called", "named", "nicknamed", "known", "born", "raised", "married", "engaged", "related", "considered"}
-    | {"described", "introduced", "joined", "assisted", "helped", "accompanied", "befriended", "led", "run", "played"}
-    | {"voiced", "portrayed", "employed", "based", "set", "dressed", "determined", "convinced", "interested"}
-    | {"obsessed", "haunted", "drawn", "torn", "tired", "used", "supposed", "expected", "allowed", "asked", "told"}
-    | {"tempted", "welcomed", "greeted", "visited", "followed", "given", "shown", "offered", "hired", "tasked"}
-    | {"charged", "assigned", "invited", "approached", "contacted", "inspired", "touched", "struck", "listed"}
-    | {"reported", "declared", "believed", "thought", "presumed", "rumoured", "rumored", "feared", "suspected"}
-    | {"commissioned", "motivated"}
+_OUTCOMES = frozenset(
+    {"arrested", "captured", "recaptured", "imprisoned", "jailed", "locked", "released", "freed", "rescued", "saved"}
+    | {"exiled", "banished", "deported", "expelled", "dismissed", "fired", "sacked", "suspended", "reinstated"}
+    | {"demoted", "promoted", "transferred", "recalled", "reassigned", "sent", "taken", "moved", "put", "thrown"}
+    | {"smuggled", "carried", "washed", "swept", "killed", "murdered", "executed", "hanged", "hung", "shot"}
+    | {"stabbed", "poisoned", "drowned", "buried", "wounded", "injured", "hurt", "beaten", "attacked", "crowned"}
+    | {"knighted", "pardoned", "acquitted", "convicted", "sentenced", "cleared", "kidnapped", "abducted", "trapped"}
+    | {"stranded", "abandoned", "defeated", "sold", "adopted", "evicted", "infected", "cured", "healed", "revived"}
+    | {"reunited", "rewarded", "punished", "fined", "awarded", "elected", "appointed", "dropped", "seized"}
 )
-"""Participles after "is" telling who someone is, how they feel or what they are given to do ("is called", "is
-assisted by", "is drawn to Fiona", "is asked to find"), or what is only said of them ("was officially listed as
-lost", "is presumed dead"), not what becomes of them; "touched" and "struck" as often
-feelings ("is moved to a desk" tells one). With FEELING_WORDS ("is devastated")."""
+"""Passive participles telling what becomes of someone ("is sent to", "is washed overboard", "is shot", "is sold"):
+an allow-list, for most passives after a name tell who someone is ("is called"), how they feel ("is devastated",
+"is moved by their courage" reads "moved" as a fate all the same), or a routine step of the plot ("is questioned",
+"is searched on arrival", "is partnered with", "is accused by", "is reprimanded", "is thanked")."""
+_FELT_BY = frozenset({"moved"})
+_DRIVEN = frozenset({"chased", "driven", "hounded"})
+_DRIVEN_OUT = frozenset({"out", "away", "off"})
+"""Passives an outcome only with the word after them ("Crudge is chased out of Puddlecombe"; not "is chased by the
+steward's men")."""
+"""Outcomes that, before "by", tell a feeling ("Harriet is moved by their courage"; not "is moved to a desk")."""
 _LEAVING = frozenset(
     {"resigns", "resigned", "escapes", "escaped", "flees", "fled", "leaves", "left", "vanishes", "vanished"}
-    | {"disappears", "disappeared", "retires", "retired", "withdraws", "withdrew", "emigrates", "emigrated"}
+    | {"disappears", "disappeared", "retires", "retired", "emigrates", "emigrated"}
     | {"departs", "departed", "collapses", "collapsed", "abdicates", "abdicated", "quits", "dies", "died", "drowns"}
     | {"drowned", "perishes", "perished"}
 )
@@ -162,43 +176,72 @@ def fate_told(
     after: str = "",
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) telling what becomes of the person of this name (by their whole name or a word
-    of it no one of `others` shares), as the module's docstring says: the first such sentence after the one bringing
-    them in; with `last`, the last, where no later sentence names them and it is no wound (_HURT); with `after`, the
-    first at most _MOST_AFTER_EVENT sentences after one holding all the event's `terms` (as the index reads words),
-    None where none is. Each sentence read once, each word a bounded number of times."""
+    of it no one of `others` shares), as the module's docstring says: after the sentence bringing them in, the one
+    such sentence, where their story tells one alone (of several, which is how they end up is the ranking's to
+    judge); with `last`, the last, where no later sentence names them and it is no wound (_HURT); with `after`, the
+    first 1 to _MOST_AFTER_EVENT sentences after one holding all the event's `terms` (as the index reads words), its
+    fate's word none of them ("Edwin is crowned" does not answer "after he is crowned"). None where none is. Each
+    sentence read once, each word a bounded number of times."""
     own = own_pattern(name, others)
     event = frozenset(terms(after)) if after else frozenset()
     if own is None or (after and not event):
         return None
+    shared = {fold(word) for other in others for word in other.split()}
     named = False
     since_event: int | None = None  # sentences since the last telling the event, once one has
-    found: tuple[int, str] | None = None
+    fates: list[tuple[int, str]] = []
+    ending: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             if event:
                 since_event = 0 if event <= set(terms(sentence)) else None if since_event is None else since_event + 1
-            event_told = not event or (since_event is not None and since_event <= _MOST_AFTER_EVENT)
-            matches = list(own.finditer(sentence))
+            event_told = not event or (since_event is not None and 0 < since_event <= _MOST_AFTER_EVENT)
+            matches = [match for match in own.finditer(sentence) if not _anothers(sentence, match.start(), shared)]
             mentions = [(match.start(), match.end()) for match in matches if not match.group("owning")]
             introduced = named
             named = named or bool(matches)
             if not (introduced and event_told and mentions):
                 continue
             fate = _fate_of(sentence, mentions)
-            if fate is not None and not last:
+            if fate is not None and event and event.isdisjoint(terms(fate)):
                 return index, sentence
+            if fate is not None and not event:
+                fates.append((index, sentence))
             if last:  # the last sentence naming them must tell it
-                found = (index, sentence) if fate is not None and fate not in _HURT else None
-    return found
+                ending = (index, sentence) if fate is not None and fate not in _HURT else None
+    if last:
+        return ending
+    return fates[0] if len(fates) == 1 and not event else None
 
+
+def _anothers(sentence: str, start: int, shared: set[str]) -> bool:
+    """Whether the mention starting at `start` follows, with a space alone between, a capitalized word of another's
+    name (`shared`), no title: "Wren" of "Old Tobias Wren", where the people finder found "Tobias" alone and "Finn
+    Wren", is not Finn, and does not bring Finn in. At most _MOST_NAME_CHARS characters before it read."""
+    before = sentence[max(0, start - _MOST_NAME_CHARS) : start]
+    if not before.endswith(" "):
+        return False
+    word = before[:-1].rsplit(" ", 1)[-1]
+    said = fold(word)
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and said in shared
+        and said not in HONORIFICS
+        and said not in person_titles()
+    )
+
+
+_MOST_NAME_CHARS = 30
+"""Longer than any one word of a name."""
 
 _MOST_AFTER_EVENT = 2
 """How many sentences after one telling the event asked after its fate may be told: the sentences right after an event
 tell what it led to ("The wind changes, and the fire spreads ... Danny tells the sheriff that he set the fire alone.
 Danny is sent to a juvenile facility"), and a fate told further on, past sentences telling it of "he", is another's
 or a later one's."""
-_HURT = frozenset({"wounded", "injured", "hurt", "attacked", "beaten", "shot", "stabbed", "hidden", "searched"})
+_HURT = frozenset({"wounded", "injured", "hurt", "attacked", "beaten", "shot", "stabbed", "infected"})
 """Fates a story goes on after ("Pip is wounded by an arrow"): what happens to someone, not how they end up."""
 
 
@@ -271,8 +314,8 @@ def _predicate_fate(sentence: str, found: list[tuple[str, int, int]], said: list
 
 def _verb_fate(said: list[str], at: int) -> str | None:
     """The word telling their subject's fate from `at`: over at most _MOST_BETWEEN words of _BETWEEN or adverbs in
-    "ly", a participle after a word of _PASSIVE ("is sent", "was quietly moved"), or a verb of leaving ("escapes",
-    not "leaves a trail") or ending; else None."""
+    "ly", a participle of _OUTCOMES after a word of _PASSIVE ("is sent", "was quietly moved"), or a verb of leaving
+    ("escapes", not "leaves a trail") or ending; else None."""
     passive = False
     for ahead in range(at, min(at + _MOST_BETWEEN + 1, len(said))):
         word = said[ahead]
@@ -281,8 +324,10 @@ def _verb_fate(said: list[str], at: int) -> str | None:
             return None
         if word in _PASSIVE:
             passive = True
-        elif passive and _participle(word):
-            return None if word in _NOT_FATES or word in FEELING_WORDS else word
+        elif passive and word in _OUTCOMES:
+            return None if word in _FELT_BY and after == "by" else word
+        elif passive and word in _DRIVEN:
+            return word if after in _DRIVEN_OUT else None
         elif word in _LEAVING:
             return None if word in _LEAVING_THINGS and after in _THINGS_LEFT else word
         elif word in _WITH_AFTER:
@@ -290,9 +335,3 @@ def _verb_fate(said: list[str], at: int) -> str | None:
         elif not (word in _BETWEEN or word.endswith("ly")):
             return None
     return None
-
-
-def _participle(word: str) -> bool:
-    """Whether the word is a verb's past participle: in "ed" or "en" and not its own dictionary form ("sent",
-    "taken", "washed", "swept", "thrown", "caught"; not "often", "red"), or one of _IRREGULAR."""
-    return word in _IRREGULAR or (word.endswith(("ed", "en", "nt", "pt", "wn", "ght")) and lemma(word) != word)

@@ -101,7 +101,7 @@ def person_introduced(
         return None if first_story is None else _introducing(lead_of(people, stories[first_story]))
     role = role_asked_about(question)
     if role is not None:
-        return None if first_story is None else _introducing(in_role(people, stories[first_story], role))
+        return None if first_story is None else _introducing(_in_role(people, stories[first_story], role))
     about = name_asked(question)
     if about is None:
         return None
@@ -297,7 +297,14 @@ def lead_of(people: FindsPeople, story: Story) -> Person | None:
     return min(introduced, key=lambda p: (-p.mentions, p.passage), default=None)
 
 
-def in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
+def role_named(people: FindsPeople, story: Story, name: str) -> Person | None:
+    """The one person of the story brought in with the role a name asked about is ("the sheriff": "Sheriff Amos
+    Dill", as "Who is the sheriff?" finds them); None for any other name."""
+    said = [fold(word) for word, _, _ in words(name)]
+    return _in_role(people, story, said[1]) if len(said) == 2 and said[0] == "the" else None
+
+
+def _in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
     """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is."""
     holding = [
         person

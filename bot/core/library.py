@@ -22,7 +22,7 @@ from bot.core.corpus import Corpus, Passage
 from bot.core.death_asked import death_asked, death_told
 from bot.core.ending_asked import asks_for_ending, ending_words_at
 from bot.core.excerpt import EXCERPT_CHARS, closing, leading_with, make_excerpt
-from bot.core.fate_asked import fate_asked, fate_told
+from bot.core.fate_asked import fate_asked, fate_told, owner_asked
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
@@ -30,11 +30,11 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.introductions import (
     Introduction,
     as_asked,
-    in_role,
     lead_of,
     person_introduced,
     person_named_alone,
     relative_named,
+    role_named,
 )
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
@@ -616,7 +616,7 @@ class StoryLibrary:
         taken = {c.doc for c in head}
         rest = [c for c in first[RERANK_DEPTH:] if c.doc not in taken]
         ranked, led = self._introduction_first(query, self.reranker.rerank(head, context) + rest, context)
-        return (ranked if led else self._ending_first(query, ranked, story))[:wanted]
+        return (ranked if led and self._fate_at_end(query) else self._ending_first(query, ranked, story))[:wanted]
 
     def candidates(self, query: Query, story: int | None) -> tuple[list[Candidate], RankingContext]:
         """What the re-ranker orders: BM25Okapi's best RERANK_DEPTH passages (of one story, if given) that
@@ -865,7 +865,7 @@ class StoryLibrary:
         story tells no fate of theirs (or not the event asked after)."""
         asked = fate_asked(question)
         person = None if asked is None else self._person_asked(asked.name, within, first_story)
-        if asked is None or person is None or person.passage is None:
+        if asked is None or person is None or person.passage is None or owner_asked(asked.name, person.name):
             return None
         found = functools.partial(fate_told, name=person.name, terms=self.analyzer.terms, last=asked.last)
         if asked.after:
@@ -881,16 +881,14 @@ class StoryLibrary:
     def _person_asked(self, name: str, within: range | None, first_story: int | None) -> Person | None:
         """The one person a name asked about is: a relative, where their story brings them in as one ("Tomasa's
         husband": relative_named), the one person holding the name (_person_named), or, for "the sheriff", the one
-        person of the story asked of (else the story ranked first, `first_story`) brought in with that role
-        ("Sheriff Amos Dill": in_role); else None."""
+        of the story asked of (else the story ranked first, `first_story`) brought in with that role (role_named)."""
         person = relative_named(
             self.person_finder, self.corpus.stories, self.corpus.passages, name, within, self._written
         ) or self._person_named(name, within)
-        said = [fold(word) for word, _, _ in words(name)]
         story = first_story if within is None else self.corpus.passages[within.start].story
-        if person is not None or len(said) != 2 or said[0] != "the" or story is None:
+        if person is not None or story is None:
             return person
-        return in_role(self.person_finder, self.corpus.stories[story], said[1])
+        return role_named(self.person_finder, self.corpus.stories[story], name)
 
     def _told_once(
         self,
@@ -1019,9 +1017,8 @@ class StoryLibrary:
     ) -> tuple[list[Candidate], bool]:
         """For "Who is X?" about one known person, the passage that introduces them comes first, and for a fact asked of
         them the one telling it (_person_introduced: "How did Clara die?", "Where did Sébastien study?"); for "What is
-        the name of the pub?", the one naming the story's pub (_lead). With whether a rule put a passage first: one
-        that read "What happens to Forsythe in the end?" found the sentence telling it, which _ending_first's latest
-        passage need not be."""
+        the name of the pub?", the one naming the story's pub (_lead). With whether a rule put a passage first
+        (_fate_at_end)."""
         first_story = ranked[0].view.story if ranked else None
         lead = self._lead(
             self._person_introduced(query, context.within, first_story), query, context.within, first_story
@@ -1033,6 +1030,13 @@ class StoryLibrary:
         if first is None:
             first = Candidate.of(intro, 0.0, self.analysed(intro), query)
         return [first, *(c for c in ranked if c.doc != intro)], True
+
+    def _fate_at_end(self, query: Query) -> bool:
+        """Whether the question asks what becomes of someone in the end ("What happens to Forsythe in the end?"): a
+        passage the fate or death rule put first tells it, which _ending_first's latest passage need not. Any other
+        rule's lead ("Who is the captain at the end?": the captain brought in) is still moved by _ending_first."""
+        asked = fate_asked(as_asked(query.text, query.corrections, self._written))
+        return asked is not None and asked.last
 
     def _ending_first(self, query: Query, ranked: list[Candidate], story: int | None) -> list[Candidate]:
         """For a question about how its story ends ("Who killed Edmund in the end?"), the latest passage of the first

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.analysis import shared_analyzer
-from bot.core.fate_asked import FateAsked, fate_asked, fate_told
+from bot.core.fate_asked import FateAsked, fate_asked, fate_told, owner_asked
+from bot.core.library import StoryLibrary
 from tests.core.library_files import assert_answered_in_both_scopes, library_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,13 +54,20 @@ ORCHARD = [
 ]
 
 
-def test_the_first_fate_after_their_introduction_answers() -> None:
+def test_the_one_fate_after_their_introduction_answers() -> None:
     """Not a name ("is called Tommy"), a fate nearly undergone, said of them after "that", a thing left ("leaves a
     note") or one only supposed ("would be sent away")."""
-    assert fate_told(ORCHARD, "Tom Hale", ["Agnes Pike", "Lucy Marsh", "Silas Crane"], TERMS) == (
+    unended = [ORCHARD[0], ORCHARD[1].removesuffix(" In the end Tom leaves Brockley for the city.")]
+    assert fate_told(unended, "Tom Hale", ["Agnes Pike"], TERMS) == (
         1,
         "After the harvest fair, Tom is taken on as an apprentice by the blacksmith.",
     )
+
+
+def test_of_several_fates_the_ranking_judges() -> None:
+    """Asked plainly, neither of Tom's ("is taken on as an apprentice", "In the end Tom leaves Brockley") is sure to be
+    how he ends up."""
+    assert fate_told(ORCHARD, "Tom Hale", ["Agnes Pike", "Lucy Marsh", "Silas Crane"], TERMS) is None
 
 
 def test_the_end_asked_the_last_fate_answers() -> None:
@@ -122,3 +130,84 @@ def test_the_people_of_the_bench_plots_are_answered_with_their_fates(tmp_path: P
     answer = library.ask("what happens to the sheriff", count=1, story=story)  # Sheriff Amos Dill; library-wide, the
     assert answer.best is not None  # sheriff of the story ranked first, which may be The Summer of Small Fires's
     assert "Sheriff Dill resigns and leaves town" in answer.best.excerpt.text
+
+
+GLASS_HARBOUR = [
+    "Detective Inspector Ruth Okafor is called to the fishing town of Porthgwarra. Ruth is partnered with a local"
+    " sergeant, Tom Pascoe, who grew up with Kemp.",
+    "After the storm, Pascoe is suspended when Ruth finds he lied about where he was on the night of the murder.",
+    "Harker escapes to France on a night ferry. Pascoe is reinstated and later moves to Plymouth. Ruth returns to"
+    " London.",
+]
+
+
+def test_a_passing_step_of_the_plot_is_no_fate() -> None:
+    """Two fates of Pascoe's (suspended, reinstated): the ranking judges; "is partnered with" tells Ruth's none."""
+    assert fate_told(GLASS_HARBOUR, "Tom Pascoe", ["Ruth Okafor"], TERMS) is None
+    assert fate_told(GLASS_HARBOUR, "Ruth Okafor", ["Tom Pascoe"], TERMS) is None
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Mrs. Fenn is accused by the colonel because she had argued with Mould.",
+        "Grace is reprimanded by the matron for speaking to the wounded in French.",
+        "Grace is devastated by the news.",
+        "Grace is moved by their courage.",
+        "Grace is searched on arrival.",
+        "Grace is questioned and thanked.",
+    ],
+)
+def test_a_feeling_or_a_routine_passive_is_no_fate(told: str) -> None:
+    assert fate_told(["Grace Fenn, a nurse, comes to the village.", told], "Grace Fenn", [], TERMS) is None
+
+
+@pytest.mark.parametrize("verb", ["shot", "sold", "hung", "sent"])
+def test_a_participle_of_an_outcome_in_no_ed_is_a_fate(verb: str) -> None:
+    told = f"Sean is {verb} by Liam but survives."
+    assert fate_told(["Sean Doyle is a young mechanic.", told], "Sean Doyle", ["Liam"], TERMS) == (1, told)
+
+
+KEEPER_OF_BEES = [
+    "Old Tobias Wren keeps bees on a hill above the village of Ashby. His grandson, Finn Wren, is sent to stay with him"
+    " for the summer after Finn is expelled from school for fighting.",
+    "At the end of the summer, Tobias dies peacefully in his sleep. Finn inherits the hives.",
+]
+
+
+def test_a_word_of_anothers_name_does_not_bring_them_in() -> None:
+    """ "Wren" of "Old Tobias Wren" (found as "Tobias") is not Finn: the sentence bringing Finn in tells no fate."""
+    assert fate_told(KEEPER_OF_BEES, "Finn Wren", ["Tobias"], TERMS) is None
+
+
+def test_the_one_a_relative_is_asked_of_is_not_the_relative() -> None:
+    assert owner_asked("Finn's grandfather", "Finn Wren")
+    assert not owner_asked("Finn's grandfather", "Tobias")
+    assert not owner_asked("Finn", "Finn Wren")
+
+
+ALDMERE = [
+    "King Osric of Aldmere is old and ill. Prince Edwin is the elder, a soldier loved by the army.",
+    "When King Osric dies, Edwin is crowned. Varn opens the gates to the army of Thule, and Edwin is killed defending"
+    " the capital.",
+]
+
+
+def test_after_an_event_neither_its_sentence_nor_its_word_answers() -> None:
+    assert fate_told(ALDMERE, "Prince Edwin", ["King Osric"], TERMS, after="he is crowned") == (
+        1,
+        "Varn opens the gates to the army of Thule, and Edwin is killed defending the capital.",
+    )
+
+
+def test_asked_who_holds_a_role_at_the_end_the_last_passage_answers(tmp_path: Path) -> None:
+    """The role rule brings the captain in, and the story's end, which tells who holds the role then, comes first."""
+    (tmp_path / "the-osprey.md").write_text(
+        "# The Osprey\n\nCaptain Hal Brody commands the whaling ship Osprey out of New Bedford in 1851. His first"
+        " mate, Lena Ortiz, disguised as a man named Leon, is the best harpooner aboard.\n\nOff the coast of Chile the"
+        " Osprey is caught in a storm and loses two boats. Brody drinks and blames the crew.\n\nIn the end Brody gives"
+        " up the sea and retires to Nantucket, and Lena becomes captain of the Osprey.\n"
+    )
+    library = StoryLibrary.load(tmp_path)
+    for question in ("Who is the captain at the end?", "Who is the captain in the end?"):
+        assert_answered_in_both_scopes(library, question, "Lena becomes captain of the Osprey")
