@@ -8,9 +8,11 @@ lifeboat and is washed overboard": _OUTCOMES, an allow-list) or of a verb of lea
 and leaves town", "Fiona escapes across the border", "Hale stays behind"), while the passages most like the question's
 words are those naming them most. Asked of the end, the last such sentence answers, where no later sentence names them
 and it tells no wound (not "Danny is arrested", where "Danny receives a sports scholarship" ends his story); asked
-after an event, the first within two sentences after the one telling the event ("the fire"); asked plainly, the one
+after an event, the first in the sentence telling the event ("the fire") after its words, or within two sentences
+after it; asked plainly, the one
 such sentence where the story tells one alone: of several ("Pascoe is suspended" ... "Pascoe is reinstated and later
-moves to Plymouth"), the first is often a passing step and the ranking judges better. The sentence bringing them in
+moves to Plymouth"), or with a further step of their life ("Wat is made under-cook, and in the end he marries
+Agnes"), the first is often a passing step and the ranking judges better. The sentence bringing them in
 is none: a plot often brings someone in by a passive ("Morwenna Pryce, a 44-year-old officer, is called to the
 harbour"). Where no sentence tells the event or a fate, the ranking answers.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.core.analysis import fold, words
 from bot.core.death_asked import death_asked, own_pattern
@@ -115,12 +118,34 @@ _OUTCOMES = frozenset(
 an allow-list, for most passives after a name tell who someone is ("is called"), how they feel ("is devastated",
 "is moved by their courage" reads "moved" as a fate all the same), or a routine step of the plot ("is questioned",
 "is searched on arrival", "is partnered with", "is accused by", "is reprimanded", "is thanked")."""
-_FELT_BY = frozenset({"moved"})
+_LIGHT = frozenset({"sent", "taken", "put", "moved", "thrown", "carried", "swept", "hurt"})
+"""Outcomes of light verbs, a fate only before a particle or preposition of _LIGHT_AFTER ("is sent to a juvenile
+facility", "is swept away", "is put in a jar"): without one they tell a feeling or a routine step ("is taken aback",
+"is taken ill", "is moved by their courage", "is hurt by his words", "is sent for", "is put up in the guest room")."""
+_LIGHT_AFTER = frozenset(
+    {"to", "into", "away", "off", "out", "home", "back", "overboard", "onto", "aboard", "ashore", "abroad", "across"}
+    | {"down", "in", "on", "from", "before", "under", "inside", "over", "through", "behind"}
+)
+_LIGHT_IDIOMS = frozenset(
+    {("to", "tears"), ("to", "work"), ("to", "bed"), ("to", "fetch"), ("to", "find"), ("to", "get"), ("to", "bring")}
+    | {("to", "buy"), ("to", "collect"), ("to", "ask"), ("to", "tell"), ("in", "charge"), ("in", "by"), ("on", "as")}
+)
+"""A light verb's particle and the word after it in an idiom, a feeling or an errand ("is moved to tears", "is sent
+to fetch water", "is put in charge of", "is taken on as a lookout")."""
 _DRIVEN = frozenset({"chased", "driven", "hounded"})
 _DRIVEN_OUT = frozenset({"out", "away", "off"})
 """Passives an outcome only with the word after them ("Crudge is chased out of Puddlecombe"; not "is chased by the
 steward's men")."""
-"""Outcomes that, before "by", tell a feeling ("Harriet is moved by their courage"; not "is moved to a desk")."""
+_FURTHER = frozenset(
+    {"becomes", "became", "become", "marries", "married", "marry", "returns", "returned", "return", "moves"}
+    | {"move", "receives", "received", "receive", "joins", "joined", "join", "wins", "won"}
+    | {"win", "settles", "settled", "settle", "moved", "leave", "escape", "flee", "retire", "emigrate", "resign"}
+)
+"""Verbs (and "is made") of a further step of someone's life, often how they end up ("Jack becomes a revenue officer",
+"Wat is made under-cook, and in the end he marries Agnes"), the plural ones for a subject shared ("Eli and June leave
+for Pittsburgh"): too many ways of going on to read as an answer, but a fate told besides another, so that the other
+is not the one fate of the story."""
+_MADE = "made"
 _LEAVING = frozenset(
     {"resigns", "resigned", "escapes", "escaped", "flees", "fled", "leaves", "left", "vanishes", "vanished"}
     | {"disappears", "disappeared", "retires", "retired", "emigrates", "emigrated"}
@@ -129,9 +154,11 @@ _LEAVING = frozenset(
 )
 """Verbs telling their subject leaving or ending ("resigns", "escapes across the border", "leaves town")."""
 _LEAVING_THINGS = frozenset({"leaves", "left"})
-_THINGS_LEFT = frozenset({"a", "an", "her", "his", "their", "its", "my", "some", "no", "nothing", "behind"})
-"""What after "leaves" makes it a thing left, not a place ("leaves a trail", "leaves her thimble behind"; not "leaves
-town", "leaves the band", "leaves for Ljubljana")."""
+_THINGS_LEFT = frozenset({"a", "an", "her", "his", "their", "its", "my", "some", "no", "nothing", "behind", "him"})
+"""What after "leaves" makes it a thing or person left, not a place ("leaves a trail", "leaves her thimble behind";
+not "leaves town", "leaves the band", "leaves for Ljubljana"); a word of another's name does too ("Graham left Nora
+two weeks before their wedding"), and "the room" or "the house" (_ROOMS_LEFT) a step, not a fate."""
+_ROOMS_LEFT = frozenset({"room", "house"})
 _WITH_AFTER = {
     "stays": "behind",
     "stayed": "behind",
@@ -177,11 +204,12 @@ def fate_told(
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) telling what becomes of the person of this name (by their whole name or a word
     of it no one of `others` shares), as the module's docstring says: after the sentence bringing them in, the one
-    such sentence, where their story tells one alone (of several, which is how they end up is the ranking's to
-    judge); with `last`, the last, where no later sentence names them and it is no wound (_HURT); with `after`, the
-    first 1 to _MOST_AFTER_EVENT sentences after one holding all the event's `terms` (as the index reads words), its
-    fate's word none of them ("Edwin is crowned" does not answer "after he is crowned"). None where none is. Each
-    sentence read once, each word a bounded number of times."""
+    such sentence, where their story tells one alone and no further step of theirs (_Fate.answer: of several, which
+    is how they end up is the ranking's to judge); with `last`, the last, where no later sentence names them and it is
+    no wound (_HURT); with `after`, the first told in the sentence holding all the event's `terms` (as the index reads
+    words) after its words (_after_event_words) or 1 to _MOST_AFTER_EVENT sentences after it, its fate's word none of
+    them ("Edwin is crowned" does not answer "after he is crowned"). None where none is. Each sentence read once, each
+    word a bounded number of times."""
     own = own_pattern(name, others)
     event = frozenset(terms(after)) if after else frozenset()
     if own is None or (after and not event):
@@ -190,29 +218,49 @@ def fate_told(
     named = False
     since_event: int | None = None  # sentences since the last telling the event, once one has
     fates: list[tuple[int, str]] = []
+    further = False  # whether a fate not read as an answer (_FURTHER) is told besides
     ending: tuple[int, str] | None = None
     for index, text in enumerate(texts):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             if event:
                 since_event = 0 if event <= set(terms(sentence)) else None if since_event is None else since_event + 1
-            event_told = not event or (since_event is not None and 0 < since_event <= _MOST_AFTER_EVENT)
+            event_told = not event or (since_event is not None and since_event <= _MOST_AFTER_EVENT)
             matches = [match for match in own.finditer(sentence) if not _anothers(sentence, match.start(), shared)]
             mentions = [(match.start(), match.end()) for match in matches if not match.group("owning")]
             introduced = named
             named = named or bool(matches)
             if not (introduced and event_told and mentions):
                 continue
-            fate = _fate_of(sentence, mentions)
-            if fate is not None and event and event.isdisjoint(terms(fate)):
+            fate = _fate_of(sentence, mentions, shared)
+            answer = fate if fate is not None and fate.answer else None
+            if (
+                answer is not None
+                and event
+                and event.isdisjoint(terms(answer.word))
+                and (since_event or _after_event_words(sentence, answer.at, event, terms))
+            ):
                 return index, sentence
             if fate is not None and not event:
-                fates.append((index, sentence))
+                if answer is not None:
+                    fates.append((index, sentence))
+                further = further or (answer is None and bool(fate.word or fates))
             if last:  # the last sentence naming them must tell it
-                ending = (index, sentence) if fate is not None and fate not in _HURT else None
+                ending = (index, sentence) if answer is not None and answer.word not in _HURT else None
     if last:
         return ending
-    return fates[0] if len(fates) == 1 and not event else None
+    return fates[0] if len(fates) == 1 and not further and not event else None
+
+
+def _after_event_words(sentence: str, at: int, event: frozenset[str], terms: Callable[[str], list[str]]) -> bool:
+    """Whether the fate at character `at` of the sentence telling the event is told after it: after the event's last
+    word ("When the barn burns down, Tom is arrested"), or before "after" and its words ("Jem is rescued by a hunter
+    after he falls through the ice"); not before it ("Tom is arrested before the barn burns down")."""
+    found = words(sentence)
+    told = [start for word, start, _ in found if not event.isdisjoint(terms(word))]
+    if not told:
+        return False
+    return at > told[-1] or any(fold(word) == _AFTER and at < start < told[0] for word, start, _ in found)
 
 
 def _anothers(sentence: str, start: int, shared: set[str]) -> bool:
@@ -245,22 +293,53 @@ _HURT = frozenset({"wounded", "injured", "hurt", "attacked", "beaten", "shot", "
 """Fates a story goes on after ("Pip is wounded by an arrow"): what happens to someone, not how they end up."""
 
 
-def _fate_of(sentence: str, mentions: list[tuple[int, int]]) -> str | None:
-    """The word telling the person's fate where one of their `mentions` (character spans) opens a clause whose verb
-    tells it ("sent" of "Danny is sent to", "stays" of "Hale stays behind"), else None."""
+class _Fate(NamedTuple):
+    """A fate read of a person in a sentence (_fate_of)."""
+
+    word: str
+    """The word telling it ("sent" of "Danny is sent to"); empty where they are the subject of a clause telling none
+    ("Mary opens a school in the village"), which after a fate tells their story goes on past it."""
+    at: int
+    """Where that word starts in the sentence."""
+    answer: bool
+    """Whether it answers: not a further step of their life (_FURTHER), a second passive joined by "and" ("Gilbert is
+    blamed and thrown into the dungeon") or a fate shared with another ("Eli and June leave")."""
+
+
+def _fate_of(sentence: str, mentions: list[tuple[int, int]], people: set[str]) -> _Fate | None:
+    """The fate of the person where one of their `mentions` (character spans), alone or with another name after
+    "and", opens a clause whose verb tells it ("sent" of "Danny is sent to", "stays" of "Hale stays behind"), else
+    None. `people`: the words of others' names, whom "leaves" leaves."""
     found = words(sentence)
     said = [fold(word) for word, _, _ in found]
     starts = {start: at for at, (_, start, _) in enumerate(found)}
     ends = {end: at for at, (_, _, end) in enumerate(found)}
+    acting = None
     for start, end in mentions:
         first, last = starts.get(start), ends.get(end)
         if first is None or last is None or not _opens_clause(sentence, found, said, first):
             continue
-        verb = _after_apposed(sentence, found, last + 1)
-        fate = None if verb is None else _predicate_fate(sentence, found, said, verb)
+        subject_end = _after_apposed(sentence, found, last + 1)
+        verb = None if subject_end is None else _past_shared(found, said, subject_end)
+        if verb is None:
+            continue
+        fate = _predicate_fate(sentence, found, said, verb, people)
         if fate is not None:
-            return fate
-    return None
+            at, answer = fate
+            return _Fate(said[at], found[at][1], answer and verb == subject_end)
+        acting = acting or _Fate("", found[verb][1], answer=False)
+    return acting
+
+
+def _past_shared(found: list[tuple[str, int, int]], said: list[str], at: int) -> int:
+    """The word after "and" and a capitalized name of at most _MOST_NAME_WORDS words at `at` ("June" of "Eli and June
+    leave"), a subject shared; else `at`."""
+    if said[at] != "and":
+        return at
+    ahead = at + 1
+    while ahead < len(found) and ahead - at <= _MOST_NAME_WORDS and found[ahead][0][:1].isupper():
+        ahead += 1
+    return ahead if at + 1 < ahead < len(found) else at
 
 
 def _gap(sentence: str, found: list[tuple[str, int, int]], at: int) -> str:
@@ -300,23 +379,32 @@ def _after_apposed(sentence: str, found: list[tuple[str, int, int]], at: int) ->
     return None
 
 
-def _predicate_fate(sentence: str, found: list[tuple[str, int, int]], said: list[str], at: int) -> str | None:
-    """The word telling a fate of the verb at `at`, or of one joined to it by "and" before any mark or clause word;
-    None where none does."""
+def _predicate_fate(
+    sentence: str, found: list[tuple[str, int, int]], said: list[str], at: int, people: set[str]
+) -> tuple[int, bool] | None:
+    """(the word telling a fate, whether it answers) of the verb at `at`, or of one joined to it by "and" before any
+    mark or clause word; a participle joined after a passive ("is blamed and thrown") a fate that never answers. None
+    where none is told."""
+    passive = False
     for ahead in range(at, min(at + _MOST_PREDICATE, len(said))):
         if ahead > at and (said[ahead] in _CLAUSE_WORDS or not _CLAUSE_MARKS.isdisjoint(_gap(sentence, found, ahead))):
             return None
-        fate = _verb_fate(said, ahead) if ahead == at or said[ahead - 1] in _JOINING else None
-        if fate is not None:
-            return fate
+        if ahead == at or said[ahead - 1] in _JOINING:
+            fate = _verb_fate(said, ahead, people, passive=False)
+            if fate is not None:
+                return fate
+            carried = _verb_fate(said, ahead, people, passive=True) if passive else None
+            if carried is not None:
+                return carried[0], False
+        passive = passive or said[ahead] in _PASSIVE
     return None
 
 
-def _verb_fate(said: list[str], at: int) -> str | None:
-    """The word telling their subject's fate from `at`: over at most _MOST_BETWEEN words of _BETWEEN or adverbs in
-    "ly", a participle of _OUTCOMES after a word of _PASSIVE ("is sent", "was quietly moved"), or a verb of leaving
-    ("escapes", not "leaves a trail") or ending; else None."""
-    passive = False
+def _verb_fate(said: list[str], at: int, people: set[str], *, passive: bool) -> tuple[int, bool] | None:
+    """(the word telling their subject's fate from `at`, whether it answers): over at most _MOST_BETWEEN words of
+    _BETWEEN or adverbs in "ly", a participle of _OUTCOMES after a word of _PASSIVE ("is sent to", "was quietly
+    moved"; a light one before a particle, _light_outcome), a verb of leaving ("escapes", not "leaves a trail" or
+    "leaves Nora": _left_behind) or ending; a verb of _FURTHER or "is made" is one that does not answer. Else None."""
     for ahead in range(at, min(at + _MOST_BETWEEN + 1, len(said))):
         word = said[ahead]
         after = said[ahead + 1] if ahead + 1 < len(said) else ""
@@ -325,13 +413,31 @@ def _verb_fate(said: list[str], at: int) -> str | None:
         if word in _PASSIVE:
             passive = True
         elif passive and word in _OUTCOMES:
-            return None if word in _FELT_BY and after == "by" else word
+            return (ahead, True) if word not in _LIGHT or _light_outcome(said, ahead + 1) else None
         elif passive and word in _DRIVEN:
-            return word if after in _DRIVEN_OUT else None
+            return (ahead, True) if after in _DRIVEN_OUT else None
+        elif (passive and word == _MADE) or word in _FURTHER:
+            return ahead, False
         elif word in _LEAVING:
-            return None if word in _LEAVING_THINGS and after in _THINGS_LEFT else word
+            return None if word in _LEAVING_THINGS and _left_behind(said, ahead + 1, people) else (ahead, True)
         elif word in _WITH_AFTER:
-            return word if after == _WITH_AFTER[word] else None
+            return (ahead, True) if after == _WITH_AFTER[word] else None
         elif not (word in _BETWEEN or word.endswith("ly")):
             return None
     return None
+
+
+def _light_outcome(said: list[str], at: int) -> bool:
+    """Whether the word at `at`, after a light verb's participle (_LIGHT), is a particle of _LIGHT_AFTER beginning no
+    idiom of _LIGHT_IDIOMS ("sent to a school", not "sent to fetch water" or "taken aback")."""
+    after = said[at] if at < len(said) else ""
+    following = said[at + 1] if at + 1 < len(said) else ""
+    return after in _LIGHT_AFTER and (after, following) not in _LIGHT_IDIOMS
+
+
+def _left_behind(said: list[str], at: int, people: set[str]) -> bool:
+    """Whether "leaves" before the word at `at` leaves a thing or a person (_THINGS_LEFT, a word of another's name,
+    "the room"), not a place."""
+    after = said[at] if at < len(said) else ""
+    following = said[at + 1] if at + 1 < len(said) else ""
+    return after in _THINGS_LEFT or after in people or (after == "the" and following in _ROOMS_LEFT)

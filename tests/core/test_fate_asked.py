@@ -48,7 +48,7 @@ ORCHARD = [
     " in the village. One night the orchard is robbed, and Agnes tells the constable that Tom was seen near the gate."
     " Tom is nearly arrested, but his friend Lucy Marsh swears he was with her. Tom leaves a note for Agnes and goes"
     " looking for the real thief. He would be sent away if the constable found him.",
-    "After the harvest fair, Tom is taken on as an apprentice by the blacksmith. The real thief, a tinker named Silas"
+    "After the harvest fair, Tom is sent away to the blacksmith as an apprentice. The real thief, a tinker named Silas"
     " Crane, is caught. Crane, who had robbed six farms, is sent to the county gaol. In the end Tom leaves Brockley for"
     " the city.",
 ]
@@ -60,13 +60,13 @@ def test_the_one_fate_after_their_introduction_answers() -> None:
     unended = [ORCHARD[0], ORCHARD[1].removesuffix(" In the end Tom leaves Brockley for the city.")]
     assert fate_told(unended, "Tom Hale", ["Agnes Pike"], TERMS) == (
         1,
-        "After the harvest fair, Tom is taken on as an apprentice by the blacksmith.",
+        "After the harvest fair, Tom is sent away to the blacksmith as an apprentice.",
     )
 
 
 def test_of_several_fates_the_ranking_judges() -> None:
-    """Asked plainly, neither of Tom's ("is taken on as an apprentice", "In the end Tom leaves Brockley") is sure to be
-    how he ends up."""
+    """Asked plainly, neither of Tom's ("is sent away to the blacksmith", "In the end Tom leaves Brockley") is sure to
+    be how he ends up."""
     assert fate_told(ORCHARD, "Tom Hale", ["Agnes Pike", "Lucy Marsh", "Silas Crane"], TERMS) is None
 
 
@@ -162,7 +162,7 @@ def test_a_feeling_or_a_routine_passive_is_no_fate(told: str) -> None:
     assert fate_told(["Grace Fenn, a nurse, comes to the village.", told], "Grace Fenn", [], TERMS) is None
 
 
-@pytest.mark.parametrize("verb", ["shot", "sold", "hung", "sent"])
+@pytest.mark.parametrize("verb", ["shot", "sold", "hung", "sent away"])
 def test_a_participle_of_an_outcome_in_no_ed_is_a_fate(verb: str) -> None:
     told = f"Sean is {verb} by Liam but survives."
     assert fate_told(["Sean Doyle is a young mechanic.", told], "Sean Doyle", ["Liam"], TERMS) == (1, told)
@@ -211,3 +211,118 @@ def test_asked_who_holds_a_role_at_the_end_the_last_passage_answers(tmp_path: Pa
     library = StoryLibrary.load(tmp_path)
     for question in ("Who is the captain at the end?", "Who is the captain in the end?"):
         assert_answered_in_both_scopes(library, question, "Lena becomes captain of the Osprey")
+
+
+COOKS_APPRENTICE = [
+    "In medieval York, a foundling named Wat is taken in by the cook of the archbishop's kitchen, a fat and kindly man"
+    " called Master Gilbert. Wat is put to work turning the spits. Gilbert's daughter, Agnes, teaches him to read.",
+    "When the archbishop's steward, Roger Malet, is poisoned at a feast, Gilbert is blamed and thrown into the castle"
+    " dungeon. Wat sets out to prove his master innocent. He is chased by the steward's men and hides in the minster.",
+    "Wat discovers that the steward's own nephew, Hugh, poisoned him to inherit his lands. Hugh is seized by the"
+    " archbishop's guards. Gilbert is freed.",
+    "Hugh is hanged at Tyburn. Wat is made under-cook, and in the end he marries Agnes.",
+]
+SMUGGLERS_COVE = [
+    "In 1780 in Cornwall, a fisherman's son, Jack Penrose, discovers that the squire, Sir Roland Treve, runs a"
+    " smuggling ring from the caves below the cliffs. Jack's sister, Mary Penrose, works as a maid at the manor.",
+    "Mary is put in charge of the squire's household when the housekeeper, Mrs. Poldark, falls ill. Jack is taken on"
+    " as a lookout by the smugglers.",
+    "Jack tells the revenue officer, Lieutenant Hugh Carne, about the next landing. Sir Roland is arrested on the"
+    " beach. Mary is dismissed and goes home to her mother.",
+    "Jack becomes a revenue officer himself. Mary opens a school in the village.",
+]
+LAST_SHIFT = [
+    "At a coal mine in West Virginia, the foreman, Walt Dobbs, ignores warnings about gas. The young miner Eli Turner"
+    " is in love with Walt's daughter, June Dobbs.",
+    "Eli is promoted to shift leader after he saves two men from a cave-in. Walt is injured in a second collapse and"
+    " loses the use of his legs.",
+    "Eli leads the strike. Eli and June leave for Pittsburgh, and Walt goes with them.",
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "name", "others"),
+    [
+        (COOKS_APPRENTICE, "Wat", ["Master Gilbert", "Agnes", "Hugh"]),  # "is put to work", then "is made under-cook"
+        (SMUGGLERS_COVE, "Jack Penrose", ["Mary Penrose", "Sir Roland Treve"]),  # "is taken on as", then "becomes"
+        (SMUGGLERS_COVE, "Mary Penrose", ["Jack Penrose", "Sir Roland Treve"]),  # "is dismissed", then "opens a school"
+        (LAST_SHIFT, "Eli Turner", ["Walt Dobbs", "June Dobbs"]),  # "is promoted", then "Eli and June leave"
+        (COOKS_APPRENTICE, "Master Gilbert", ["Wat", "Agnes", "Hugh"]),  # "is blamed and thrown", then "is freed"
+    ],
+)
+def test_a_fate_with_a_further_step_of_their_life_is_left_to_the_ranking(
+    texts: list[str], name: str, others: list[str]
+) -> None:
+    """A step told besides the one fate read (becomes, is made, marries, a subject shared, a second passive, any
+    clause of theirs after it) tells their story goes on: the ranking judges, as it does without the rule."""
+    assert fate_told(texts, name, others, TERMS) is None
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Grace is taken aback by the question.",
+        "Grace is taken ill in the spring.",
+        "Grace is moved to tears by the letter.",
+        "Grace is put in charge of the ward.",
+        "Grace is sent to fetch water from the well.",
+        "Grace is hurt by his words.",
+        "Grace is sent for.",
+        "Grace leaves Tom two weeks before their wedding.",
+        "Grace leaves the room in silence.",
+    ],
+)
+def test_an_idiom_of_a_light_verb_or_leaving_someone_is_no_fate(told: str) -> None:
+    texts = ["Grace Fenn, a nurse, comes to the village.", told]
+    assert fate_told(texts, "Grace Fenn", ["Tom Hale"], TERMS) is None
+
+
+HARVEST_TRIAL = [
+    "In the farming village of Thornbury in 1890, a young labourer, Tom Marsh, is in love with the miller's daughter,"
+    " Lucy Kell.",
+    "When the barn of Gerald Vance burns down, Tom is arrested for the fire. Lucy does not believe he is guilty.",
+    "After the trial, Tom is released when Sam finds the lamp that started the fire.",
+]
+WIDOWS_SON = [
+    "Martha Fenn is a widow who runs a boarding house in Hull. Her son, Jem Fenn, is twelve and works as a boot boy.",
+    "The whaler is trapped in the ice for the winter. Jem is rescued by an Inuit hunter, Aput, after he falls through"
+    " the ice.",
+    "Jem returns to Hull the next summer. The real thief is caught, and Jem is cleared.",
+]
+
+
+def test_after_an_event_a_fate_told_in_its_own_sentence_after_its_words_answers() -> None:
+    """After the event's words, or before "after" and them; not before them ("Edwin is crowned" is the event)."""
+    assert fate_told(HARVEST_TRIAL, "Tom Marsh", ["Lucy Kell"], TERMS, after="the barn burns down") == (
+        1,
+        "When the barn of Gerald Vance burns down, Tom is arrested for the fire.",
+    )
+    assert fate_told(WIDOWS_SON, "Jem Fenn", ["Martha Fenn"], TERMS, after="he falls through the ice") == (
+        1,
+        "Jem is rescued by an Inuit hunter, Aput, after he falls through the ice.",
+    )
+    before = ["Tom Marsh is a labourer.", "Tom is arrested before the barn burns down. Tom is released."]
+    assert fate_told(before, "Tom Marsh", [], TERMS, after="the barn burns down") == (1, "Tom is released.")
+
+
+def test_the_fates_a_story_tells_with_a_further_step_are_answered_as_the_ranking_does(tmp_path: Path) -> None:
+    """Main's right answers of the re-review's stories, which a passing step read as the one fate took."""
+    for title, texts in [
+        ("The Cook's Apprentice", COOKS_APPRENTICE),
+        ("The Smugglers' Cove", SMUGGLERS_COVE),
+        ("The Last Shift", LAST_SHIFT),
+        ("The Harvest Trial", HARVEST_TRIAL),
+        ("The Widow's Son", WIDOWS_SON),
+    ]:
+        name = title.lower().replace("'", "").replace(" ", "-")
+        (tmp_path / f"{name}.md").write_text(f"# {title}\n\n" + "\n\n".join(texts) + "\n")
+    library = StoryLibrary.load(tmp_path)
+    for question, said in [
+        ("What happens to Wat?", "Wat is made under-cook, and in the end he marries Agnes"),
+        ("What happens to Jack?", "Jack becomes a revenue officer himself"),
+        ("What happens to Mary?", "Mary opens a school in the village"),
+        ("What happens to Eli?", "Eli and June leave for Pittsburgh"),
+        ("What happens to Tom after the barn burns down?", "Tom is arrested for the fire"),
+        ("What happens to Jem after he falls through the ice?", "Jem is rescued by an Inuit hunter"),
+    ]:
+        assert_answered_in_both_scopes(library, question, said)
