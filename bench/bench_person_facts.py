@@ -5,9 +5,9 @@
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
 bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told,
-bot.core.named_kind_asked.named_kind_told) or, for a thing of
-no one, once for the noun (bot.core.named_thing_asked.thing_named), so each must be linear in it: a story of one
-paragraph saying the person's name, an age, a "from" and a marriage again and again is read at each size, and one
+bot.core.named_kind_asked.named_kind_told, bot.core.fate_asked.fate_told: first, last and after an event) or, for a
+thing of no one, once for the noun (bot.core.named_thing_asked.thing_named), so each must be linear in it: a story of
+one paragraph saying the person's name, an age, a "from" and a marriage again and again is read at each size, and one
 sentence growing with the size, and the time of each (the least of 3 runs) is printed as a ratio to the smallest
 size's, beside the others'. A rule whose ratio grows with the square of the size is a finding (stop 71's review found
 marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it read pronouns within a bounded window). A story
@@ -26,7 +26,9 @@ import time
 from collections.abc import Callable, Sequence
 
 from bot.core.age_asked import age_told
+from bot.core.analysis import shared_analyzer
 from bot.core.death_asked import death_told
+from bot.core.fate_asked import fate_told
 from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_told, kinds_of
 from bot.core.named_kind_asked import named_kind_told
@@ -54,6 +56,10 @@ few words, each read back a bounded number of words."""
 HALLS_SENTENCE = "Tom walks past Mr Fox Hall Hall Hall and "
 """One sentence that grows with the size for named_kind_told: a run of capitalised words holding a title, and many a
 noun asked ending it, none a proper name of the noun (each read back over the run would be quadratic)."""
+FATE_SENTENCE = "Tom walks the dog, and Tom, who is tired, is nearly sent home and leaves a note and Tom is called "
+"""One sentence that grows with the size for fate_told: the person at every few words, a clause between commas after
+them, a fate undone, a thing left and a name, each read ahead a bounded number of words."""
+TERMS = shared_analyzer(True, True, True, True).terms
 RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "job_told": lambda texts: job_told(texts, OWNER, OTHERS),
     "age_told": lambda texts: age_told(texts, OWNER, OTHERS),
@@ -64,6 +70,9 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "taught_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"}), teacher=True),
     "death_told": lambda texts: death_told(texts, OWNER, OTHERS),
     "named_kind_told": lambda texts: named_kind_told(texts, OWNER, "composer", "love", OTHERS, frozenset({"he"})),
+    "fate_told": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS),
+    "fate_told_last": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, last=True),
+    "fate_told_after": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, after="the flood"),
     "thing_named": lambda texts: thing_named(texts, things_named("sea"), [OWNER, *OTHERS]),
 }
 ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
@@ -92,6 +101,7 @@ ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
         HALLS_SENTENCE,
         lambda texts: named_kind_told(texts, "Tom Reyes", "hall", "play", ["Mara Lind"], frozenset({"he"})),
     ),
+    "fate_1_sentence": (FATE_SENTENCE, lambda texts: fate_told(["Tom Reyes came.", *texts], "Tom Reyes", [], TERMS)),
 }
 
 

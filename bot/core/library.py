@@ -22,6 +22,7 @@ from bot.core.corpus import Corpus, Passage
 from bot.core.death_asked import death_asked, death_told
 from bot.core.ending_asked import asks_for_ending, ending_words_at
 from bot.core.excerpt import EXCERPT_CHARS, closing, leading_with, make_excerpt
+from bot.core.fate_asked import fate_asked, fate_told, owner_asked
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
@@ -205,6 +206,10 @@ class StoryLibrary:
         """Where each person's story tells their death (death_told), by story, name and the question's form (what
         happens to them, whether or when they died): read once to rank and once to show (at most four entries a
         person)."""
+        self._fates: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
+        """Where each person's story tells what becomes of them (fate_told), by story, name and whether the end is
+        asked: read once to rank and once to show (at most two entries a person). One asked after an event is read
+        each time: any words may name the event."""
         self._things_named: OrderedDict[tuple[int, str, str | None], Lead | None] = OrderedDict()
         """Where each story names a thing of a noun with its name (thing_named), by story, noun and owner: read once to
         rank and show, the THINGS_NAMED_KEPT last asked kept (any word may be typed)."""
@@ -617,8 +622,8 @@ class StoryLibrary:
             head = first[:RERANK_DEPTH]
         taken = {c.doc for c in head}
         rest = [c for c in first[RERANK_DEPTH:] if c.doc not in taken]
-        ranked = self._introduction_first(query, self.reranker.rerank(head, context) + rest, context)
-        return self._ending_first(query, ranked, story)[:wanted]
+        ranked, led = self._introduction_first(query, self.reranker.rerank(head, context) + rest, context)
+        return (ranked if led and self._fate_at_end(query) else self._ending_first(query, ranked, story))[:wanted]
 
     def candidates(self, query: Query, story: int | None) -> tuple[list[Candidate], RankingContext]:
         """What the re-ranker orders: BM25Okapi's best RERANK_DEPTH passages (of one story, if given) that
@@ -742,10 +747,10 @@ class StoryLibrary:
         `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about. Where
         the question asks a fact of someone instead, the introduction moved to where their story tells it: their job,
         age or origin (_told_at), or, asked in shapes no introduction answers, a thing of theirs named, the kind of a
-        thing they have, where they studied or who taught them, how they died, which one of a kind by its name they
-        have to do with (_named_thing_told, _kind_told, _study_told, _death_told, _named_kind_told, tried in that
-        order; each reads shapes the others do not, but for "Which conservatory did Sébastien attend?", which the
-        study rule answers first)."""
+        thing they have, where they studied or who taught them, how they died, what becomes of them where no death
+        answers "What happens to X?", which one of a kind by its name they have to do with (_named_thing_told,
+        _kind_told, _study_told, _death_told, _fate_told, _named_kind_told, tried in that order; each reads shapes the
+        others do not, but for "Which conservatory did Sébastien attend?", which the study rule answers first)."""
         text = as_asked(query.text, query.corrections, self._written)
         introduction = person_introduced(
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
@@ -756,6 +761,7 @@ class StoryLibrary:
                 or self._kind_told(text, within, first_story)
                 or self._study_told(text, within, first_story)
                 or self._death_told(text, within, first_story)
+                or self._fate_told(text, within, first_story)
                 or self._named_kind_told(text, within, first_story)
             )
         fact = person_fact_asked(text)
@@ -860,6 +866,27 @@ class StoryLibrary:
             lambda texts, others: death_told(
                 texts, person.name, others, first_undergone=asked.happening, timed=asked.when, doubted=asked.whether
             ),
+        )
+
+    def _fate_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
+        """For "What happens to Fiona?", "What happens to the sheriff in the end?" or "What happens to Danny after the
+        fire?" of one person of the stories (as _death_told finds them), the sentence of their story telling what
+        becomes of them (bot.core.fate_asked: "Fiona escapes across the border on foot"), as the person's introduction
+        moved there; None where the question asks no such thing, the name is no one's or several people's, or their
+        story tells no fate of theirs (or not the event asked after)."""
+        asked = fate_asked(question)
+        person = None if asked is None else self._person_asked(asked.name, within, first_story)
+        if asked is None or person is None or person.passage is None or owner_asked(asked.name, person.name):
+            return None
+        found = functools.partial(fate_told, name=person.name, terms=self.analyzer.terms, last=asked.last)
+        if asked.after:
+            texts, others = self._story_told(person)
+            return self._told_there(person, found(texts, others=others, after=asked.after))
+        return self._told_once(
+            self._fates,
+            (person.path, person.name, asked.last),
+            person,
+            lambda texts, others: found(texts, others=others),
         )
 
     def _named_kind_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
@@ -1031,21 +1058,31 @@ class StoryLibrary:
         """Whether the stories write this word as typed (its case, accents and possessive aside), not another form."""
         return self.speller.term_of(normalize_word(word)) is not None
 
-    def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
+    def _introduction_first(
+        self, query: Query, ranked: list[Candidate], context: RankingContext
+    ) -> tuple[list[Candidate], bool]:
         """For "Who is X?" about one known person, the passage that introduces them comes first, and for a fact asked of
         them the one telling it (_person_introduced: "How did Clara die?", "Where did Sébastien study?"); for "What is
-        the name of the pub?", the one naming the story's pub (_lead)."""
+        the name of the pub?", the one naming the story's pub (_lead). With whether a rule put a passage first
+        (_fate_at_end)."""
         first_story = ranked[0].view.story if ranked else None
         lead = self._lead(
             self._person_introduced(query, context.within, first_story), query, context.within, first_story
         )
         if lead is None:
-            return ranked
+            return ranked, False
         intro = lead.passage
         first = next((c for c in ranked if c.doc == intro), None)
         if first is None:
             first = Candidate.of(intro, 0.0, self.analysed(intro), query)
-        return [first, *(c for c in ranked if c.doc != intro)]
+        return [first, *(c for c in ranked if c.doc != intro)], True
+
+    def _fate_at_end(self, query: Query) -> bool:
+        """Whether the question asks what becomes of someone in the end ("What happens to Forsythe in the end?"): a
+        passage the fate or death rule put first tells it, which _ending_first's latest passage need not. Any other
+        rule's lead ("Who is the captain at the end?": the captain brought in) is still moved by _ending_first."""
+        asked = fate_asked(as_asked(query.text, query.corrections, self._written))
+        return asked is not None and asked.last
 
     def _ending_first(self, query: Query, ranked: list[Candidate], story: int | None) -> list[Candidate]:
         """For a question about how its story ends ("Who killed Edmund in the end?"), the latest passage of the first
