@@ -37,7 +37,7 @@ from bot.core.kind_asked import (
     nearest,
     owns_a_person,
 )
-from bot.core.people_finder import HONORIFICS, kinds_of_people, person_titles
+from bot.core.people_finder import HONORIFICS, kin_words, kinds_of_people, person_titles
 from bot.core.pronoun_asked import PRONOUNS
 from bot.core.sentences import sentence_spans
 from bot.core.study_asked import NamedInTurn, mention_patterns
@@ -150,12 +150,14 @@ def named_kind_told(
     by a passion for the music of Chopin and Debussy"), a less sure owner. None where none does, or where a sentence
     writing the verb before has told it otherwise, which the ranking finds: naming them and no one of the kind ("Ruth
     meets the novelist Zadie Okafor", "Tom proposes over dinner at a little Italian place"), or by a pronoun that may be
-    theirs (_maybe_theirs) with the noun unnamed ("she hides in the boiler room")."""
+    theirs (_maybe_theirs) with the noun unnamed ("she hides in the boiler room") or naming another person or a
+    relative ("She falls in love with Tom Hale", "the watercolours of her late grandmother")."""
     patterns = mention_patterns(name, others)
     if patterns is None:
         return None
     own, rival = patterns
     people_words = {fold(word) for person in (name, *others) for word in person.split()}
+    others_words = {fold(word) for person in others for word in person.split()} - {fold(word) for word in name.split()}
     instances = instances_of(kind)
     proper = proper_names_of(kind)
     named = NamedInTurn()
@@ -176,14 +178,14 @@ def named_kind_told(
                 if (
                     writes
                     and maybe
-                    and _unnamed(said, kind)
+                    and (_unnamed(said, kind) or _names_someone(said, others_words))
                     and not _names_one(sentence, kind, instances, proper, maybe, _owned(mentions, maybe), people_words)
                 ):
                     return None  # "she hides in the boiler room", her pronouns unsettled: the ranking's
                 continue
             by_name = any(not _pronoun(sentence, at, stop) for at, stop in mine)
             if not _names_one(sentence, kind, instances, proper, mine, mentions, people_words):
-                if writes and (by_name or _unnamed(said, kind)):
+                if writes and (by_name or _unnamed(said, kind) or _names_someone(said, others_words)):
                     return None  # "Ruth meets the novelist Zadie Okafor": told otherwise, which the ranking finds
                 continue
             if writes and by_name:
@@ -195,6 +197,10 @@ def named_kind_told(
 _SAINTS = frozenset({"st", "saint"})
 """A run of capitalised words starting with one of these is a place named for a saint, its title and possessive no
 person's ("St James's Hospital", "Saint Mary's Church"), where "Mr Fox Hall" and "King's Hall" are."""
+_CALLED_BY_SURNAME = frozenset({"old", "young"})
+"""Words before a surname a plot calls a character by ("old Evans"), no instance of a kind."""
+_ARTICLES = frozenset({"a", "an"})
+"""After a name and a comma, an apposition saying who or what it is ("Evans, a widowed grocer"): a character's."""
 _RANKS = ((True, False), (False, True), (False, False))
 """The sentences answering after the first writing the verb and naming the person: (writing the verb, by name)."""
 
@@ -220,6 +226,12 @@ def _owned(mentions: list[tuple[int, int, bool]], spans: list[tuple[int, int]]) 
 def _unnamed(said: list[tuple[str, int, int]], kind: str) -> bool:
     """Whether the sentence's words (`said`) write the noun in lower case: "the boiler room", one with no name."""
     return any(word.islower() and lemma(fold(word)) == kind for word, _, _ in said)
+
+
+def _names_someone(said: list[tuple[str, int, int]], others_words: set[str]) -> bool:
+    """Whether the sentence's words (`said`) name another of the story's people (`others_words`, folded) or a relative:
+    "She falls in love with Tom Hale", "the watercolours of her late grandmother", told with no name of the kind."""
+    return any(fold(word) in others_words or fold(word) in kin_words() for word, _, _ in said)
 
 
 def _pronoun(sentence: str, start: int, end: int) -> bool:
@@ -283,13 +295,19 @@ def _names_more(sentence: str, said: list[tuple[str, int, int]], at: int, instan
     """Whether the word `at` of the sentence's words (`said`) runs on into a longer name or names something else: a
     capitalised word after it, a space or a comma between, is no instance of the kind too ("Jackson, Mississippi",
     "Baker Street"; not "Chopin, Debussy"), "&" after it ("Baker & Sons"), or a word of the language right after it
-    that is no stop word ("Hodgkin lymphoma", "the Carter children", "Morse code": a surname used as a modifier)."""
-    if sentence.startswith(("&", " &"), said[at][2]):
+    that is no stop word ("Hodgkin lymphoma", "the Carter children", "Morse code": a surname used as a modifier); "&"
+    before it ("Sargent & Lowry"); a character called by their surname, after "old" or "young" or before ", a"
+    ("old Evans, a widowed grocer")."""
+    if sentence.startswith(("&", " &"), said[at][2]) or sentence[: said[at][1]].endswith(("& ", "&")):
+        return True
+    if at > 0 and fold(said[at - 1][0]) in _CALLED_BY_SURNAME:
         return True
     if at + 1 >= len(said):
         return False
     word, start, _ = said[at + 1]
     gap = sentence[said[at][2] : start]
+    if gap == ", " and fold(word) in _ARTICLES:
+        return True
     if gap == " " and word.islower():
         return fold(word) not in load_stopwords() and is_lowercase_word(word)
     return gap in {" ", ", "} and word[:1].isupper() and word not in instances

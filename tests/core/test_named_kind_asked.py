@@ -234,3 +234,28 @@ def test_the_second_reviews_stories_are_answered_as_the_ranking_finds_them_in_bo
         ("Which restaurant did Tom propose at?", "Italian place"),
     ):
         assert_answered_in_both_scopes(library, question, said)
+
+
+def test_an_instance_beside_an_ampersand_or_a_character_called_by_surname_is_none():
+    firm = ["Clara Webb works as a porter at Sargent & Lowry, an auction house."]
+    assert named_kind_told(firm, "Clara Webb", "painter", "admire") is None
+    grocer = ["Anna Kowal works in the shop of old Evans, a widowed grocer."]
+    assert named_kind_told(grocer, "Anna Kowal", "writer", "love") is None
+    assert named_kind_told(["Anna Kowal reads Evans, a writer she loves."], "Anna Kowal", "writer", "read") is None
+
+
+def test_a_pronoun_sentence_writing_the_verb_of_another_person_or_a_relative_leaves_it_to_the_ranking():
+    texts = [
+        "Clara Webb grew up near Carnegie Hall.",
+        "She admires above all the watercolours of her late grandmother.",
+    ]
+    assert named_kind_told(texts, "Clara Webb", "hall", "admire", [], HERS) is None
+    assert named_kind_told(texts, "Clara Webb", "hall", "grow", [], HERS) == (0, texts[0])
+    sung = ["Sophie Korolev grew up near Carnegie Hall.", "She sings at the wedding of Tom Hale."]
+    assert named_kind_told(sung, "Sophie Korolev", "hall", "sing", ["Tom Hale"], HERS) is None
+
+
+def test_the_third_reviews_stories_are_answered_as_the_ranking_finds_them_in_both_scopes(tmp_path):
+    library = library_of(tmp_path, *sorted((ROOT / "tests" / "fixtures" / "named_kind").glob("*.md")))
+    assert_answered_in_both_scopes(library, "Which painter did Clara admire?", "Maeve Doyle")
+    assert_answered_in_both_scopes(library, "Which writer did Anna fall in love with?", "Tom Hale")
