@@ -951,9 +951,9 @@ class StoryLibrary:
 
     def _person_asked(self, name: str, within: range | None, first_story: int | None) -> Person | None:
         """The person a fact question names, as every fact rule reads them: a relative their story brings in as one
-        ("Tomas's wife", "dannys dad": bot.core.introductions.relative_named); the lead or the one person brought in
-        with a role of the story asked of, or library-wide of the story ranked first (`first_story`), as "Who is the
-        captain?" is read ("the main character", "the captain", "the violinist": role_holder); else the one person
+        ("Tomas's wife", "dannys dad": bot.core.introductions.relative_named); the one person brought in with a role
+        of the story asked of, or library-wide of the story ranked first (`first_story`), or else said to hold it ("the
+        captain", "the violinist": role_holder); else the one person
         whose name holds the name as typed (_person_named)."""
         relative = relative_named(
             self.person_finder, self.corpus.stories, self.corpus.passages, name, within, self._written
@@ -961,7 +961,11 @@ class StoryLibrary:
         if relative is not None:
             return relative
         story = first_story if within is None else self.corpus.passages[within.start].story
-        holder = None if story is None else role_holder(self.person_finder, self.corpus.stories[story], name)
+        if story is None:
+            return self._person_named(name, within)
+        story_of = self.corpus.stories[story]
+        passages = self.corpus.passages[story_of.first_passage : story_of.first_passage + story_of.passage_count]
+        holder = role_holder(self.person_finder, story_of, passages, name)
         return holder or self._person_named(name, within)
 
     def _person_named(self, name: str, within: range | None) -> Person | None:
