@@ -36,11 +36,11 @@ from bot.core.role_asked import (
     named_last,
     owning_role,
     role_asked_about,
-    role_in_name,
     role_of_asked_about,
     role_term,
     role_terms,
     role_words_in,
+    role_written_apart,
     roles_owned_at,
 )
 from bot.core.slips import bare_word, possessive_end, slip_of
@@ -298,22 +298,27 @@ def lead_of(people: FindsPeople, story: Story) -> Person | None:
     return min(introduced, key=lambda p: (-p.mentions, p.passage), default=None)
 
 
-def role_holder(people: FindsPeople, story: Story, name: str) -> Person | None:
-    """The one person of the story a name as typed asks of by a role it brings them in with ("the captain", "the
-    violinist": in_role); None where the name asks of no role ("Tomas"), or no one or several hold it. Not the lead
-    ("the main character"): lead_of's most mentioned person need not be the one a summary says it follows or is
-    narrated by, and a fact told of the wrong one is worse than the ranking's answer."""
-    role = role_in_name(name)
-    return None if role is None else in_role(people, story, role)
+def role_held(people: FindsPeople, story: Story, passages: Sequence[Passage], role: str) -> Person | None:
+    """The one person of the story (of those `passages`) a fact question asks of by a role ("How did the captain
+    die?", "the violinist": bot.core.role_asked.role_in_name): brought in with it, or else said to hold it (in_role,
+    loose), unless the story writes "the" role of another ("The ship's captain ... dies of fever", where "Peter Lund
+    was a captain"); None where no one or several hold it. Not the lead ("the main character"): lead_of's most
+    mentioned person need not be the one a summary says it follows or is narrated by, and a fact told of the wrong
+    one is worse than the ranking's answer."""
+    holder = in_role(people, story, role, loose=True)
+    if holder is None or introduces_in_role(holder.intro, holder.name, role):
+        return holder
+    return None if role_written_apart([passage.text for passage in passages], role, holder.name) else holder
 
 
-def in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
-    """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is; only where no
-    one is, the one said to hold it where brought in ("Sébastien Kalmurzaeva was a renowned violinist"): that reading
-    takes a former role too ("Nils Holt was a captain before he lost his leg"), which must not unseat the one holder
-    the strict reading finds ("Captain Maren Holt")."""
+def in_role(people: FindsPeople, story: Story, role: str, *, loose: bool = False) -> Person | None:
+    """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is; `loose`, only
+    where no one is, the one said to hold it where brought in ("Sébastien Kalmurzaeva was a renowned violinist", not
+    a former role: "Peter Lund was a captain before he was dismissed"), which must not unseat the one holder the
+    strict reading finds ("Captain Maren Holt"). "Who is the captain?" reads strictly: a summary often leaves the
+    holder unnamed ("The ship's captain, a gruff old sailor"), whose sentence the ranking finds."""
     cast = [person for person in people.of_story(story.path) if person.passage is not None]
-    for held in (False, True):
+    for held in (False, True) if loose else (False,):
         holding = [person for person in cast if introduces_in_role(person.intro, person.name, role, held=held)]
         if holding:
             return holding[0] if len(holding) == 1 else None

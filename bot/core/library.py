@@ -30,12 +30,11 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.introductions import (
     Introduction,
     as_asked,
-    in_role,
     lead_of,
     person_introduced,
     person_named_alone,
     relative_named,
-    role_holder,
+    role_held,
 )
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
@@ -77,6 +76,7 @@ from bot.core.related_stand_ins import stand_ins
 from bot.core.related_words import bundled_related_words
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
+from bot.core.role_asked import role_in_name
 from bot.core.saved_index import IndexStore
 from bot.core.slips import bare_word, slip_of_any
 from bot.core.spelling import is_code
@@ -892,7 +892,7 @@ class StoryLibrary:
     def _named_kind_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
         """For "Which composers did young Sophie love?" of one person of the stories (of one story: `within` its
         passages), or "Which hall did the violinist perform at?" of the one person of the story asked of (library-wide,
-        of the story ranked first: `first_story`) brought in as one (bot.core.introductions.in_role), the sentence of
+        of the story ranked first: `first_story`) holding the role (_role_held), the sentence of
         their story first naming them and one of the kind by its name (bot.core.named_kind_asked: "the music of Chopin
         and Debussy", "took the stage at Carnegie Hall"), as the person's introduction moved there; None where the
         question asks no such thing, the name is no one's or several people's, or no sentence names one."""
@@ -903,7 +903,7 @@ class StoryLibrary:
         story = first_story if within is None else self.corpus.passages[within.start].story
         person, verb = None, ""
         if role is not None:
-            person = None if story is None else in_role(self.person_finder, self.corpus.stories[story], role[0])
+            person = None if story is None else self._role_held(story, role[0])
             verb = role[1]
         else:
             person, verb = next(
@@ -1021,8 +1021,8 @@ class StoryLibrary:
     def _person_asked(self, name: str, within: range | None, first_story: int | None) -> Person | None:
         """The person a fact question names, as every fact rule reads them: a relative their story brings in as one
         ("Tomas's wife", "dannys dad": bot.core.introductions.relative_named); the one person brought in with a role
-        of the story asked of, or library-wide of the story ranked first (`first_story`), as "Who is the captain?" is
-        read ("the captain", "the violinist": role_holder); else the one person whose name holds the name as typed
+        of the story asked of, or library-wide of the story ranked first (`first_story`), or else said to hold it ("the
+        captain", "the violinist": _role_held); else the one person whose name holds the name as typed
         (_person_named)."""
         relative = relative_named(
             self.person_finder, self.corpus.stories, self.corpus.passages, name, within, self._written
@@ -1030,8 +1030,17 @@ class StoryLibrary:
         if relative is not None:
             return relative
         story = first_story if within is None else self.corpus.passages[within.start].story
-        holder = None if story is None else role_holder(self.person_finder, self.corpus.stories[story], name)
+        if story is None:
+            return self._person_named(name, within)
+        role = role_in_name(name)
+        holder = None if role is None else self._role_held(story, role)
         return holder or self._person_named(name, within)
+
+    def _role_held(self, story: int, role: str) -> Person | None:
+        """The one person of the story holding the role (bot.core.introductions.role_held)."""
+        story_of = self.corpus.stories[story]
+        passages = self.corpus.passages[story_of.first_passage : story_of.first_passage + story_of.passage_count]
+        return role_held(self.person_finder, story_of, passages, role)
 
     def _person_named(self, name: str, within: range | None) -> Person | None:
         """The one person whose name holds the name as typed (bot.core.introductions.person_named_alone: "sophie",

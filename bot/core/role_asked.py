@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.core.analysis import Analyzer, fold, lemma, load_stopwords, normalize_word, words
@@ -173,17 +174,59 @@ _HOLDING = frozenset({"is", "was", "became", "becomes", "remained", "remains"})
 """Words after a name that say it held a role then: "Old Padraig Quinn was harbour master for thirty years"."""
 
 
+_FORMERLY = frozenset({"before", "until", "till", "once", "formerly", "former", "retired", "ex"})
+"""Words about a role said held that make it a former one: "was a captain in the Danish navy before he was
+dismissed", "was a former doctor", "was once captain", "was an ex-captain"."""
+_FORMERLY_PAIRS = frozenset({("used", "to"), ("had", "been")})
+_MOST_WORDS_AFTER_ROLE = 10
+"""How far after a role said held a word of _FORMERLY is read: "was a captain in the Danish navy before"."""
+
+
 def _said_to_hold(said: list[str], after: int, role_words: list[str]) -> bool:
     """Whether the name ending at `after` is said to be the role, after "a", "an" or "the" and one word at most ("Old
     Padraig Quinn was harbour master", "Quinn was the old harbour master"; not "was jealous of the harbour master",
-    "was not the harbour master"): a holder given_alone counts, where introduces_in_role reads only who is brought in
-    as one."""
+    "was not the harbour master"), and not as a former one (_FORMERLY: "Peter Lund was a captain before he was
+    dismissed"): a holder given_alone counts, where introduces_in_role reads only who is brought in as one."""
     if after >= len(said) or said[after] not in _HOLDING:
         return False
     start = after + 2 if after + 1 < len(said) and said[after + 1] in ("a", "an", "the") else after + 1
-    return (
-        start < len(said) and said[start] != "not" and _holds_at(said, role_words, start, start + 1 + len(role_words))
+    if start >= len(said) or said[start] == "not":
+        return False
+    at = next(
+        (at for at in range(start, start + 2) if said[at : at + len(role_words)] == role_words),
+        None,
     )
+    return at is not None and not _former(said[after + 1 : at + len(role_words) + _MOST_WORDS_AFTER_ROLE])
+
+
+def _former(around: list[str]) -> bool:
+    """Whether the words about a role said held (_said_to_hold's) make it a former one (_FORMERLY, "used to", "had
+    been")."""
+    return any(word in _FORMERLY for word in around) or any(pair in _FORMERLY_PAIRS for pair in pairwise(around))
+
+
+_MOST_WORDS_THE_BEFORE_ROLE = 3
+"""How far before a role its "the" may stand: "the ship's captain", "the new village doctor"."""
+
+
+def role_written_apart(texts: Sequence[str], role: str, name: str) -> bool:
+    """Whether `texts` (a story's passages) write "the" and the role in a sentence naming no word of `name` ("The
+    ship's captain, a gruff old sailor whom the crew never name, dies of fever", "When the new doctor arrives"): a
+    holder of the role the story leaves unnamed, or speaks of apart from the one said to hold it (_said_to_hold)."""
+    role_words = role.split()
+    named = {fold(word) for word, _, _ in words(name)}
+    for text in texts:
+        for start, end in sentence_spans(text):
+            said = [fold(word) for word, _, _ in words(text[start:end])]
+            if not named.isdisjoint(said):
+                continue
+            for at in range(len(said) - len(role_words) + 1):
+                if (
+                    said[at : at + len(role_words)] == role_words
+                    and "the" in said[max(at - _MOST_WORDS_THE_BEFORE_ROLE, 0) : at]
+                ):
+                    return True
+    return False
 
 
 @dataclass(frozen=True)

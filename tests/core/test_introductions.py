@@ -5,9 +5,10 @@ from pathlib import Path
 from bot.core.analysis import fold
 from bot.core.answer import NoAnswer
 from bot.core.corpus import load_corpus
-from bot.core.introductions import as_asked, person_introduced, role_holder
+from bot.core.introductions import as_asked, person_introduced, role_held
 from bot.core.library import StoryLibrary
 from bot.core.query import Correction, PronounReading
+from bot.core.role_asked import role_in_name
 from tests.core.library_files import library_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -583,7 +584,9 @@ def test_who_someone_is_is_answered_where_they_are_first_set_apart_as_someone_s_
 def test_a_name_typed_as_a_role_is_the_one_person_brought_in_with_it_or_said_to_hold_it(library):
     # "Sébastien Kalmurzaeva was a renowned violinist": "the violinist" of "What instrument does the violinist play?"
     violinist = next(story for story in library.corpus.stories if story.path.startswith("sebastien"))
-    assert (holder := role_holder(library.person_finder, violinist, "the violinist")) is not None
+    passages = library.corpus.passages[violinist.first_passage : violinist.first_passage + violinist.passage_count]
+    assert (holder := role_held(library.person_finder, violinist, passages, "violinist")) is not None
     assert holder.name == "Sébastien Kalmurzaeva"
-    assert role_holder(library.person_finder, violinist, "the pianist") is None
-    assert role_holder(library.person_finder, violinist, "Sébastien") is None  # a name, no role
+    assert role_held(library.person_finder, violinist, passages, "pianist") is None
+    assert role_in_name("the violinist") == "violinist"
+    assert role_in_name("Sébastien") is None  # a name, no role

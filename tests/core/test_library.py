@@ -7,6 +7,7 @@ from rank_bm25 import BM25Okapi
 from bot.core.analysis import Analyzer
 from bot.core.answer import NoAnswer
 from bot.core.corpus import load_corpus
+from bot.core.introductions import role_held
 from bot.core.library import MAX_QUESTION_CHARS, MAX_RESULTS, StoryLibrary
 from bot.core.query import AnswerKind
 from tests.best_hit import best_hit
@@ -775,6 +776,69 @@ def test_a_fact_of_kin_sharing_a_persons_surname_is_not_told_as_theirs(kin_libra
 
 def story_text(library: StoryLibrary, story: int) -> str:
     return "\n".join(passage.text for passage in library.corpus.passages if passage.story == story)
+
+
+FORMER_ROLE_STORIES = {
+    "n-former-captain2.md": (
+        "# The Salt Road II\n\nThe ship's captain, a gruff old sailor whom the crew never name, dies of fever"
+        " off the coast of Guinea. Command falls to the first mate. Peter Lund was a captain in the Danish "
+        "navy before he was dismissed for drunkenness, and he signed on as a common seaman to escape his "
+        "debts.\n\nPeter befriends the cabin boy, Samuel Okoro, who studied navigation at a mission school in"
+        " Lagos. Together they steer the ship home through a hurricane. Peter drowns on the last night, and "
+        "Samuel brings the ship into Copenhagen alone."
+    ),
+    "n-doctor2.md": (
+        "# The Village Doctor\n\nThe village doctor, an elderly widower, dies of a heart attack in the first "
+        "chapter, and the village is left without care. Hannah Price was a doctor in London before she lost "
+        "her licence, and she now keeps the village shop. Her son Owen studied at a grammar school in "
+        "Bath.\n\nHannah secretly treats the sick at night. When the new doctor, a young Scot, arrives, he "
+        "reports her to the police. Hannah is killed in a fall from her horse."
+    ),
+    "n-two-doctors.md": (
+        "# Winter Ward\n\nNurse Agnes Pryce works the night shift at a Glasgow infirmary during the 1918 "
+        "influenza. Agnes studied nursing at the Royal Infirmary school. Her colleague Tom Gallagher was a "
+        "doctor before the war, and Dr. Ruth Kerr, who trained at the University of Aberdeen, runs the "
+        "ward.\n\nTom plays the fiddle for the patients at night. When Dr. Kerr collapses from exhaustion and"
+        " dies of the influenza herself, Agnes takes charge. Tom is arrested for treating patients without a "
+        "licence, and Agnes testifies for him."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def former_role_library(tmp_path_factory: pytest.TempPathFactory) -> StoryLibrary:
+    folder = tmp_path_factory.mktemp("former")
+    for name, text in FORMER_ROLE_STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return StoryLibrary.load(folder)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "Peter Lund was a captain ... before he was dismissed", "Hannah Price was a doctor in London before she lost
+        # her licence": a former role; the story's own captain and doctor are unnamed, and the ranking finds them
+        ("How did the captain die?", "The ship's captain, a gruff old sailor whom the crew never name, dies of fever"),
+        ("Who is the captain?", "The ship's captain, a gruff old sailor whom the crew never name"),
+        ("How did the doctor die?", "The village doctor, an elderly widower, dies of a heart attack"),
+    ],
+)
+def test_a_role_held_before_is_not_the_role_asked_of(former_role_library, question, said):
+    story = next(
+        index
+        for index in range(len(former_role_library.corpus.stories))
+        if said in story_text(former_role_library, index)
+    )
+    for scope in (None, story):
+        assert said in _answer_sentence(former_role_library, question, scope), (question, scope)
+
+
+def test_no_one_holds_a_role_only_held_before_or_written_apart_from_them(former_role_library):
+    # "Tom Gallagher was a doctor before the war": Dr. Kerr runs the ward, and Tom's fiddle is no doctor's
+    for story in former_role_library.corpus.stories:
+        passages = former_role_library.corpus.passages[story.first_passage : story.first_passage + story.passage_count]
+        for role in ("captain", "doctor"):
+            assert role_held(former_role_library.person_finder, story, passages, role) is None, (story.path, role)
 
 
 def test_a_fact_asked_of_a_relative_or_a_role_is_asked_of_the_one_person_they_are(tmp_path):

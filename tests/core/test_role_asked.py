@@ -13,6 +13,7 @@ from bot.core.role_asked import (
     role_of_asked_about,
     role_term,
     role_terms,
+    role_written_apart,
     roles_owned_at,
 )
 
@@ -259,3 +260,28 @@ def test_a_role_held_where_someone_is_brought_in_is_theirs_only_where_asked():
     assert not introduces_in_role(sentence, "Sébastien Kalmurzaeva", "violinist")
     assert introduces_in_role(sentence, "Sébastien Kalmurzaeva", "violinist", held=True)
     assert not introduces_in_role("Tom was not the captain.", "Tom", "captain", held=True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peter Lund was a captain in the Danish navy before he was dismissed for drunkenness.",
+        "Hannah Price was a doctor in London before she lost her licence.",
+        "Peter Lund was a former captain.",
+        "Peter Lund was once captain of the Heron.",
+        "Peter Lund was an ex-captain.",
+        "Peter Lund was a captain until the war, and now he fishes.",
+    ],
+)
+def test_a_role_held_before_is_not_said_held(sentence):
+    role = "doctor" if "doctor" in sentence else "captain"
+    name = "Hannah Price" if "Hannah" in sentence else "Peter Lund"
+    assert not introduces_in_role(sentence, name, role, held=True)
+
+
+def test_a_role_is_written_apart_where_the_role_stands_after_the_in_a_sentence_not_naming_them():
+    unnamed = ["The ship's captain, a gruff old sailor, dies of fever. Peter Lund was a captain."]
+    assert role_written_apart(unnamed, "captain", "Peter Lund")
+    assert role_written_apart(["Peter drinks. When the new doctor arrives, he leaves."], "doctor", "Peter Lund")
+    assert not role_written_apart(["Peter Lund was the captain. Lund, the captain, drinks."], "captain", "Peter Lund")
+    assert not role_written_apart(["A captain came. Captains drink."], "captain", "Peter Lund")
