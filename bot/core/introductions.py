@@ -27,12 +27,14 @@ from bot.core.kin_asked import (
 )
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
+from bot.core.people_finder import kinds_of_people
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
 from bot.core.role_asked import (
     RoleOf,
     given_alone,
     introduces_as_role_of,
     introduces_in_role,
+    misspelt_role,
     named_last,
     owning_role,
     role_asked_about,
@@ -40,7 +42,9 @@ from bot.core.role_asked import (
     role_term,
     role_terms,
     role_words_in,
+    roles_no_kin_in,
     roles_owned_at,
+    writes_role,
 )
 from bot.core.slips import bare_word, possessive_end, slip_of
 from bot.core.spouse_asked import SPOUSES, SpouseAsked, asks_of_now, marriage_told, spouse_asked_about
@@ -61,7 +65,7 @@ def person_introduced(
     stories: Sequence[Story],
     passages: Sequence[Passage],
     within: range | None,
-    first_story: int | None,
+    ranked_stories: Sequence[int],
     written: Callable[[str], bool],
 ) -> Introduction | None:
     """The person a question asks who they are, or what a story says when it introduces them ("What is X's job?"),
@@ -69,7 +73,9 @@ def person_introduced(
     them; None where the name is no one's, or may be another's too: "Karim" may be Karim Benali as well as Karim,
     whose whole name it is, whom a lookup takes. Or the relative asked for ("Who is Gwen's father?"), whose
     introduction says who they are to that person; or the one person of the story ranked first (`first_story`)
-    brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?").
+    brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?"):
+    of the stories in their rank (`ranked_stories`, each once, the story ranked first first), the role's of the first
+    that writes the role's word (_role_holder), the lead's of the first.
     Or the one person brought in as holding a role for the person named ("Who is Priya's boss?": "her manager, Don
     Keller", where Priya is the person last named before it in the story's `passages`); where no one is, the question
     is read as the rules below read it. Whom someone marries or is engaged to ("Who does Beatrice marry?", and "Who
@@ -98,10 +104,10 @@ def person_introduced(
     if holder is not None:
         return Introduction(holder)
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
-        return None if first_story is None else _introducing(lead_of(people, stories[first_story]))
+        return None if not ranked_stories else _introducing(lead_of(people, stories[ranked_stories[0]]))
     role = role_asked_about(question)
     if role is not None:
-        return None if first_story is None else _introducing(_in_role(people, stories[first_story], role))
+        return _introducing(_role_holder(people, [stories[story] for story in ranked_stories], passages, role))
     about = name_asked(question)
     if about is None:
         return None
@@ -128,7 +134,8 @@ def as_asked(question: str, corrections: Sequence[Correction], written: Callable
     typed a letter off that the corrector leaves are read so too (_rule_words_slipped: "jbo", "wif"), but for words the
     stories write (`written`: "Hans Sohn" is no "son")."""
     role = role_asked_about(_corrected(question, {c.word: c.replacement for c in corrections}))
-    fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or c.replacement == role}
+    fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or _role_kept(c, role)}
+    fixed |= _role_misspelt(question, role, written)
     fixed |= _rule_words_slipped(question, {c.word for c in corrections}, written)
     text = _corrected(question, fixed)
     kin = kin_asked_about(text)
@@ -139,6 +146,21 @@ def as_asked(question: str, corrections: Sequence[Correction], written: Callable
     typed_so = Counter(fold(word) for word, _, _ in words(question))
     kept = {typed: word for typed, word in fixed.items() if named[word] <= typed_so[word]}
     return text if kept == fixed else _corrected(question, kept)
+
+
+def _role_kept(correction: Correction, role: str | None) -> bool:
+    """Whether a correction is of the role asked for into one: not of a word for a kind of person into a word for
+    none, as a stand-in for a word no story writes is ("prosecutor" searched as "prosecution")."""
+    people = kinds_of_people()
+    return correction.replacement == role and (role in people or fold(correction.word) not in people)
+
+
+def _role_misspelt(question: str, role: str | None, written: Callable[[str], bool]) -> dict[str, str]:
+    """The role asked for as typed, and the word for a kind of person it misspells (bot.core.role_asked.misspelt_role:
+    "who is the prosecuter"), where it does; else none."""
+    right = None if role is None else misspelt_role(role, written)
+    typed = next((word for word, _, _ in words(question) if fold(word) == role), None)
+    return {} if right is None or typed is None else {typed: right}
 
 
 def _rule_words_slipped(question: str, corrected: set[str], written: Callable[[str], bool]) -> dict[str, str]:
@@ -297,12 +319,42 @@ def lead_of(people: FindsPeople, story: Story) -> Person | None:
     return min(introduced, key=lambda p: (-p.mentions, p.passage), default=None)
 
 
+def _role_holder(people: FindsPeople, ranked: Sequence[Story], passages: Sequence[Passage], role: str) -> Person | None:
+    """The one person brought in with the role (_in_role), or else with a synonym of it (_called_by: "the physician,
+    Dr. Ilse Brandt" for "doctor"), of the first of the `ranked` stories that brings anyone in so, passing over only
+    those that never write the role's own word (in any of its forms: "medics"): "Who is the medic?" ranks first a story
+    saying "medical" alone, whose stem it shares, and no one of it is one. A story that writes the word and brings no
+    one in with it answers no one: its medic is unnamed, or named where the rule does not read it. Where no story
+    brings anyone in so, the story ranked first by a word for a kind of the role (_called_by: "district attorney Craig
+    Mollenhauer" for "Who is the prosecutor?"), which it calls the role by, never writing its word."""
+    for story in ranked:
+        holder = _in_role(people, story, role) or _called_by(people, story, role_terms(role, kinds_too=False))
+        if holder is not None:
+            return holder
+        if writes_role([passage.text for passage in passages[story.first_passage :][: story.passage_count]], role):
+            return None
+    return None if not ranked else _called_by(people, ranked[0], role_terms(role, kinds_too=True))
+
+
 def _in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
     """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is."""
     holding = [
         person
         for person in people.of_story(story.path)
         if person.passage is not None and introduces_in_role(person.intro, person.name, role)
+    ]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _called_by(people: FindsPeople, story: Story, terms: frozenset[str]) -> Person | None:
+    """The one person of the story brought in with a word of those index `terms` (bot.core.role_asked.role_terms: a
+    role's synonyms, or its kinds' too), if one is; a relative's word is none of them ("her father, Tom Hale" is no
+    priest)."""
+    holding = [
+        person
+        for person in people.of_story(story.path)
+        if person.passage is not None
+        and any(introduces_in_role(person.intro, person.name, said) for said in roles_no_kin_in(person.intro, terms))
     ]
     return holding[0] if len(holding) == 1 else None
 

@@ -8,12 +8,15 @@ held for someone, "Who is Priya's boss?": "her manager, Don Keller", "Morwenna's
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from bot.core.analysis import Analyzer, fold, lemma, load_stopwords, normalize_word, words
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.analysis import Analyzer, fold, is_dictionary_word, lemma, load_stopwords, normalize_word, words
 from bot.core.kin_asked import (
     AFTER_OWNED,
     KIN,
@@ -26,7 +29,14 @@ from bot.core.kin_asked import (
     said_before,
     word_of_the,
 )
-from bot.core.people_finder import HONORIFICS, described_head, kin_words, person_nouns, person_titles
+from bot.core.people_finder import (
+    HONORIFICS,
+    described_head,
+    kin_words,
+    kinds_of_people,
+    person_nouns,
+    person_titles,
+)
 from bot.core.related_words import bundled_related_words
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word, written_possessive
@@ -82,6 +92,26 @@ def _unmarked(word: str) -> str:
     if word.endswith(POSSESSIVE_ENDS):
         return word[:-2]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+_SHORTEST_MISSPELT_ROLE = 4
+"""The shortest role read as a word for a kind of person misspelt ("kign": "king"): three letters are as often a
+name's initials or a chat's abbreviation as a slip ("mnk", "gdr")."""
+
+
+def misspelt_role(role: str, written: Callable[[str], bool]) -> str | None:
+    """The one word for a kind of person (people_finder.kinds_of_people) that a role asked for (folded) is with one
+    letter typed for another, one more or less, or two neighbours swapped ("prosecuter": "prosecutor"), where the role
+    is no such word, nor a word the dictionary knows or the stories write (`written`); else None. The spelling
+    corrector corrects only into the words the stories write, and a story saying "the prosecution, led by district
+    attorney Craig Mollenhauer" never writes "prosecutor"."""
+    if len(role) < _SHORTEST_MISSPELT_ROLE or is_dictionary_word(role) or written(role):
+        return None
+    people = kinds_of_people()
+    if role in people:
+        return None
+    near = process.extract(role, people, scorer=OSA.distance, score_cutoff=1, limit=2)
+    return near[0][0] if len(near) == 1 else None
 
 
 def introduces_in_role(sentence: str, name: str, role: str) -> bool:
@@ -436,3 +466,22 @@ def role_words_in(sentence: str, terms: frozenset[str]) -> frozenset[str]:
     analyzer = _role_terms_analyzer()
     said = {fold(word) for word, _, _ in words(sentence)}
     return frozenset(word for word in said if analyzer.term(word) in terms and _is_person_word(word))
+
+
+def roles_no_kin_in(sentence: str, terms: frozenset[str]) -> frozenset[str]:
+    """The words of `sentence` (folded) that say a role of those index `terms` (role_terms) and no relative: a
+    priest's kinds hold "father", which "her father, Tom Hale" says of a fisherman."""
+    return frozenset(word for word in role_words_in(sentence, terms) if _is_role(word))
+
+
+def writes_role(texts: Sequence[str], role: str) -> bool:
+    """Whether `texts` (a story's passages) write the role's word (folded), in a form holding it whose lemma is its own
+    ("medics"; not "medical", whose stem it shares): a story that never does is not the one asked about, however it
+    ranks."""
+    wanted = lemma(role)
+    for text in texts:
+        if role in fold(text) and any(
+            role in said and lemma(said) == wanted for said in (fold(word) for word, _, _ in words(text))
+        ):
+            return True
+    return False

@@ -7,11 +7,13 @@ from bot.core.role_asked import (
     given_alone,
     introduces_as_role_of,
     introduces_in_role,
+    misspelt_role,
     owning_role,
     role_asked_about,
     role_of_asked_about,
     role_term,
     role_terms,
+    roles_no_kin_in,
     roles_owned_at,
 )
 
@@ -243,3 +245,19 @@ def test_a_role_links_to_the_one_person_the_story_gives_it():
     # Not one said to be something else of the role's: jealous of it, a friend of it, or not it.
     for said in ("jealous of the harbour master", "a friend of the harbour master", "not the harbour master"):
         assert given_alone([f"Ivor Pugh was {said}.", story[0]], "harbour master", "Captain Seamus McAllister-Byrne")
+
+
+def test_a_misspelt_role_is_the_one_word_for_a_kind_of_person_a_letter_off():
+    assert misspelt_role("prosecuter", lambda word: False) == "prosecutor"
+    assert misspelt_role("sargeant", lambda word: False) == "sergeant"
+    assert misspelt_role("prosecuter", lambda word: word == "prosecuter") is None  # the stories write it
+    assert misspelt_role("butler", lambda word: False) is None  # a word the dictionary knows
+    assert misspelt_role("kign", lambda word: False) == "king"
+    assert misspelt_role("cheif", lambda word: False) is None  # "chief" or "chef"
+    assert misspelt_role("mnk", lambda word: False) is None  # too short to say it is a slip
+
+
+def test_the_roles_a_sentence_says_by_a_role_s_kinds_hold_no_relative():
+    terms = role_terms("priest", kinds_too=True)
+    sentence = "Mara Hale lives with her father, Tom Hale, and the vicar, Amos Crane, calls on Sundays."
+    assert roles_no_kin_in(sentence, terms) == {"vicar"}
