@@ -5,7 +5,9 @@
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
 bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told) or, for a thing of
-no one, once for the noun (bot.core.named_thing_asked.thing_named), so each must be linear in it: a story of one
+no one, once for the noun (bot.core.named_thing_asked.thing_named), or, for a role asked of the library, once for
+the role (bot.core.role_asked.writes_role, whose word held within others' is no stop: "year" of "twelve-year-old",
+"do" of "dog"), so each must be linear in it: a story of one
 paragraph saying the person's name, an age, a "from" and a marriage again and again is read at each size, and one
 sentence growing with the size, and the time of each (the least of 3 runs) is printed as a ratio to the smallest
 size's, beside the others'. A rule whose ratio grows with the square of the size is a finding (stop 71's review found
@@ -27,6 +29,7 @@ from bot.core.job_asked import job_told
 from bot.core.kind_asked import kind_told, kinds_of
 from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
 from bot.core.origin_asked import origin_told
+from bot.core.role_asked import writes_role
 from bot.core.spouse_asked import SpouseAsked, marriage_told
 from bot.core.study_asked import study_told
 
@@ -55,6 +58,7 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "taught_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"}), teacher=True),
     "death_told": lambda texts: death_told(texts, OWNER, OTHERS),
     "thing_named": lambda texts: thing_named(texts, things_named("sea"), [OWNER, *OTHERS]),
+    "writes_role": lambda texts: writes_role(texts, "year"),
 }
 ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
     "thing_1_sentence": (
@@ -78,6 +82,7 @@ ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
         lambda texts: kind_told(texts, "Tom Reyes", kinds_of("animal"), ["Mara Lind"], verbs=frozenset({"ride"})),
     ),
     "death_1_sentence": (DYING_SENTENCE, lambda texts: death_told(texts, "Tom Reyes", ["Mara Lind"])),
+    "role_1_sentence": (ONE_SENTENCE, lambda texts: writes_role(texts, "do")),
 }
 
 
