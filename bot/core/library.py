@@ -556,7 +556,9 @@ class StoryLibrary:
                 scope=scope,
                 corrections=query.corrections,
             )
-        introduction = self._person_introduced(query, self._passages_of(story), _stories_of(ranked))
+        # the ranking put first the passage introducing whom the question asks (_introduction_first), so its story is
+        # the one to read: not every ranked story again
+        introduction = self._person_introduced(query, self._passages_of(story), [ranked[0].view.story])
         lead = self._lead(introduction, query, self._passages_of(story), ranked[0].view.story)
         hits = tuple(self._hit(candidate, query, lead) for candidate in ranked[offset : offset + count])
         corrections = query.corrections
@@ -734,11 +736,11 @@ class StoryLibrary:
     ) -> Introduction | None:
         """The person whose introduction answers the question (bot.core.introductions), of the stories (of one story:
         `within` its passages); `ranked_stories` are the stories in their rank, each once, whose roles and lead are
-        asked about (the first's lead; a role of the first writing its word). Where
-        the question asks a fact of someone instead, the introduction moved to where their story tells it: their job,
-        age or origin (_told_at), or, asked in shapes no introduction answers, a thing of theirs named, the kind of a
-        thing they have, where they studied or who taught them, how they died (_named_thing_told, _kind_told,
-        _study_told, _death_told, tried in that order; each reads shapes the others do not)."""
+        asked about (the first's; a role asked alone, the first's writing its word). Where the question asks a fact
+        of someone instead, the introduction moved to where their story tells it: their job, age or origin
+        (_told_at), or, asked in shapes no introduction answers, a thing of theirs named, the kind of a thing they
+        have, where they studied or who taught them, how they died (_named_thing_told, _kind_told, _study_told,
+        _death_told, tried in that order; each reads shapes the others do not)."""
         text = as_asked(query.text, query.corrections, self._written)
         introduction = person_introduced(
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, ranked_stories, self._written
