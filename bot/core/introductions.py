@@ -34,10 +34,12 @@ from bot.core.role_asked import (
     given_alone,
     introduces_as_role_of,
     introduces_in_role,
+    kinds_answer,
     misspelt_role,
     named_last,
     owning_role,
     role_asked_about,
+    role_asked_alone,
     role_of_asked_about,
     role_term,
     role_terms,
@@ -72,10 +74,10 @@ def person_introduced(
     where one person of the stories (of one story: `within` its passages) has that name and a passage introducing
     them; None where the name is no one's, or may be another's too: "Karim" may be Karim Benali as well as Karim,
     whose whole name it is, whom a lookup takes. Or the relative asked for ("Who is Gwen's father?"), whose
-    introduction says who they are to that person; or the one person of the story ranked first (`first_story`)
-    brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?"):
-    of the stories in their rank (`ranked_stories`, each once, the story ranked first first), the role's of the first
-    that writes the role's word (_role_holder), the lead's of the first.
+    introduction says who they are to that person; or the one person of the story ranked first (the first of
+    `ranked_stories`, the stories in their rank, each once) brought in with the role asked for ("Who is the captain?",
+    _role_holder: asked alone, of the first story that writes the role's word), or its most mentioned ("Who is the
+    main character?").
     Or the one person brought in as holding a role for the person named ("Who is Priya's boss?": "her manager, Don
     Keller", where Priya is the person last named before it in the story's `passages`); where no one is, the question
     is read as the rules below read it. Whom someone marries or is engaged to ("Who does Beatrice marry?", and "Who
@@ -107,7 +109,8 @@ def person_introduced(
         return None if not ranked_stories else _introducing(lead_of(people, stories[ranked_stories[0]]))
     role = role_asked_about(question)
     if role is not None:
-        return _introducing(_role_holder(people, [stories[story] for story in ranked_stories], passages, role))
+        read = ranked_stories if role_asked_alone(question) else ranked_stories[:1]
+        return _introducing(_role_holder(people, [stories[story] for story in read], passages, role))
     about = name_asked(question)
     if about is None:
         return None
@@ -320,41 +323,38 @@ def lead_of(people: FindsPeople, story: Story) -> Person | None:
 
 
 def _role_holder(people: FindsPeople, ranked: Sequence[Story], passages: Sequence[Passage], role: str) -> Person | None:
-    """The one person brought in with the role (_in_role), or else with a synonym of it (_called_by: "the physician,
-    Dr. Ilse Brandt" for "doctor"), of the first of the `ranked` stories that brings anyone in so, passing over only
-    those that never write the role's own word (in any of its forms: "medics"): "Who is the medic?" ranks first a story
-    saying "medical" alone, whose stem it shares, and no one of it is one. A story that writes the word and brings no
-    one in with it answers no one: its medic is unnamed, or named where the rule does not read it. Where no story
-    brings anyone in so, the story ranked first by a word for a kind of the role (_called_by: "district attorney Craig
-    Mollenhauer" for "Who is the prosecutor?"), which it calls the role by, never writing its word."""
+    """The one person brought in with the role, or else with a synonym of it ("the physician, Dr. Ilse Brandt" for
+    "doctor"), of the first of the `ranked` stories that brings anyone in so, passing over only those that never write
+    the role's own word (in any of its forms: "medics"): "Who is the medic?" ranks first a story saying "medical" alone,
+    whose stem it shares, and no one of it is one. A story that writes the word and brings no one in with it answers no
+    one: its medic is unnamed, or named where the rule does not read it. Where no story brings anyone in so, the story
+    ranked first by a word for a kind of the role ("district attorney Craig Mollenhauer" for "Who is the prosecutor?"),
+    which it calls the role by, never writing its word; no kind of a role as general as "man" ("Pip Sedge, a cheerful
+    boy", bot.core.role_asked.kinds_answer)."""
+    synonyms = role_terms(role, kinds_too=False)
     for story in ranked:
-        holder = _in_role(people, story, role) or _called_by(people, story, role_terms(role, kinds_too=False))
+        holder = _in_role(people, story, lambda _: (role,)) or _in_role(
+            people, story, partial(roles_no_kin_in, terms=synonyms)
+        )
         if holder is not None:
             return holder
-        if writes_role([passage.text for passage in passages[story.first_passage :][: story.passage_count]], role):
+        first = story.first_passage
+        if writes_role([passage.text for passage in passages[first : first + story.passage_count]], role):
             return None
-    return None if not ranked else _called_by(people, ranked[0], role_terms(role, kinds_too=True))
+    if not ranked or not kinds_answer(role):
+        return None
+    return _in_role(people, ranked[0], partial(roles_no_kin_in, terms=role_terms(role, kinds_too=True)))
 
 
-def _in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
-    """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is."""
-    holding = [
-        person
-        for person in people.of_story(story.path)
-        if person.passage is not None and introduces_in_role(person.intro, person.name, role)
-    ]
-    return holding[0] if len(holding) == 1 else None
-
-
-def _called_by(people: FindsPeople, story: Story, terms: frozenset[str]) -> Person | None:
-    """The one person of the story brought in with a word of those index `terms` (bot.core.role_asked.role_terms: a
-    role's synonyms, or its kinds' too), if one is; a relative's word is none of them ("her father, Tom Hale" is no
-    priest)."""
+def _in_role(people: FindsPeople, story: Story, roles_in: Callable[[str], Collection[str]]) -> Person | None:
+    """The one person of the story brought in with a role of those `roles_in` finds in their introduction (the role
+    asked's own word, or a word of its synonyms' or kinds' index terms that says no relative: "her father, Tom Hale"
+    is no priest, bot.core.role_asked.roles_no_kin_in), if one is."""
     holding = [
         person
         for person in people.of_story(story.path)
         if person.passage is not None
-        and any(introduces_in_role(person.intro, person.name, said) for said in roles_no_kin_in(person.intro, terms))
+        and any(introduces_in_role(person.intro, person.name, said) for said in roles_in(person.intro))
     ]
     return holding[0] if len(holding) == 1 else None
 

@@ -69,6 +69,16 @@ def role_asked_about(question: str) -> str | None:
     return role
 
 
+def role_asked_alone(question: str) -> bool:
+    """Whether the question asks a role with nothing after it ("Who is the medic?"): only then may a story other than
+    the one ranked first be the one asked about; "Who is the teacher at St. Aldric's?" or "... in The Glass Key" names
+    its own, which the ranking finds however that story calls its teacher."""
+    said = [fold(word) for word, _, _ in words(question)]
+    return any(len(said) == len(o) + 1 and tuple(said[: len(o)]) == o for o in _OPENINGS) and (
+        role_asked_about(question) is not None
+    )
+
+
 def _role_named(said: list[str]) -> str | None:
     """The role of a question asking its name (role_asked_about's "What is the butler's name?"), else None."""
     opening = next((o for o in _NAME_OPENINGS if tuple(said[: len(o)]) == o), None)
@@ -286,6 +296,19 @@ def role_terms(role: str, *, kinds_too: bool) -> frozenset[str]:
     return frozenset({term}).union(close, kinds, *(related.close.get(kind, frozenset()) for kind in kinds))
 
 
+_GENERAL_ROLES = frozenset(
+    {"man", "woman", "girl", "boy", "person", "leader", "lady", "gentleman", "guy", "child", "kid", "someone"}
+)
+"""Roles so general that nearly everyone of a story is of one of their kinds: "Who is the man in the red coat?" asks
+of no boy, sailor or son the story brings in, and "Who is the leader?" of no captain, father or hero."""
+
+
+def kinds_answer(role: str) -> bool:
+    """Whether someone brought in by a word for a kind of the role (role_terms' kinds) may answer for it: not for a
+    role as general as "man" or "leader" (_GENERAL_ROLES)."""
+    return role not in _GENERAL_ROLES
+
+
 _OWNING_PRONOUNS = frozenset({"her", "his", "their"})
 _MOST_WORDS_OWNER_BEFORE_ROLE = 3
 """How far before the role its owner may stand: "Morwenna's own superintendent", "her strict father"."""
@@ -469,9 +492,10 @@ def role_words_in(sentence: str, terms: frozenset[str]) -> frozenset[str]:
 
 
 def roles_no_kin_in(sentence: str, terms: frozenset[str]) -> frozenset[str]:
-    """The words of `sentence` (folded) that say a role of those index `terms` (role_terms) and no relative: a
-    priest's kinds hold "father", which "her father, Tom Hale" says of a fisherman."""
-    return frozenset(word for word in role_words_in(sentence, terms) if _is_role(word))
+    """The words of `sentence` (folded) that say a role of those index `terms` (role_terms) and no relative, each in
+    its own dictionary form: a priest's kinds hold "father", which "her father, Tom Hale" says of a fisherman, and one
+    person is brought in by no plural nor verb ("distrusts young officers; Private Teodor Vasko", "hires")."""
+    return frozenset(word for word in role_words_in(sentence, terms) if _is_role(word) and lemma(word) == word)
 
 
 def writes_role(texts: Sequence[str], role: str) -> bool:
