@@ -7,9 +7,11 @@ from bot.core.role_asked import (
     given_alone,
     introduces_as_role_of,
     introduces_in_role,
+    kinds_answer,
     misspelt_role,
     owning_role,
     role_asked_about,
+    role_asked_alone,
     role_of_asked_about,
     role_term,
     role_terms,
@@ -261,3 +263,24 @@ def test_the_roles_a_sentence_says_by_a_role_s_kinds_hold_no_relative():
     terms = role_terms("priest", kinds_too=True)
     sentence = "Mara Hale lives with her father, Tom Hale, and the vicar, Amos Crane, calls on Sundays."
     assert roles_no_kin_in(sentence, terms) == {"vicar"}
+    # One person is brought in by no plural nor verb of a role's kinds (bench/untuned5's "young officers; Private
+    # Teodor Vasko"; "boss"'s "hire").
+    officers = "Sergeant Ilie Marcu distrusts young officers; Private Teodor Vasko lied about his age."
+    assert roles_no_kin_in(officers, role_terms("captain", kinds_too=True)) == set()
+    assert roles_no_kin_in("Clive hires a driver, Norman Pugh.", role_terms("boss", kinds_too=True)) == set()
+
+
+def test_a_role_asked_alone_is_one_with_nothing_after_it():
+    # Only such a question may be answered from another story than the one ranked first (review of s74D).
+    assert role_asked_alone("Who is the medic?")
+    assert role_asked_alone("whos the prosecutor")
+    assert not role_asked_alone("Who is the teacher at St. Aldric's?")
+    assert not role_asked_alone("Who is the villain in The Glass Key?")
+    assert not role_asked_alone("Who is the boss of the hotel?")
+    assert not role_asked_alone("Who is Nora's boss?")
+
+
+def test_a_role_as_general_as_man_has_no_kinds_that_answer_for_it():
+    assert "boy" in role_terms("man", kinds_too=True)  # WordNet's, yet "Pip Sedge, a cheerful boy" is no man asked
+    assert not any(kinds_answer(role) for role in ("man", "woman", "girl", "boy", "person", "leader"))
+    assert kinds_answer("prosecutor") and kinds_answer("teacher")
