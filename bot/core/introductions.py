@@ -152,8 +152,8 @@ def as_asked(question: str, corrections: Sequence[Correction], written: Callable
 
 
 def _role_kept(correction: Correction, role: str | None) -> bool:
-    """Whether a correction is of the role asked for into one: not of a word for a kind of person into a word for
-    none, as a stand-in for a word no story writes is ("prosecutor" searched as "prosecution")."""
+    """Whether a correction into the role asked for is kept: unless it turns a word for a kind of person into a word
+    for none ("prosecutor", which no story writes, searched as "prosecution", is still asked as "prosecutor")."""
     people = kinds_of_people()
     return correction.replacement == role and (role in people or fold(correction.word) not in people)
 
