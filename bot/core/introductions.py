@@ -43,9 +43,10 @@ from bot.core.role_asked import (
     role_of_asked_about,
     role_term,
     role_terms,
+    role_words,
     role_words_in,
-    roles_no_kin_in,
     roles_owned_at,
+    roles_said_in,
     writes_role,
 )
 from bot.core.slips import bare_word, possessive_end, slip_of
@@ -109,8 +110,10 @@ def person_introduced(
         return None if not ranked_stories else _introducing(lead_of(people, stories[ranked_stories[0]]))
     role = role_asked_about(question)
     if role is not None:
-        read = ranked_stories if role_asked_alone(question) else ranked_stories[:1]
-        return _introducing(_role_holder(people, [stories[story] for story in read], passages, role))
+        if not role_asked_alone(question):  # "at the abbey": the role's own word, in the story ranked first, as asked
+            first = ranked_stories[:1]
+            return None if not first else _introducing(_in_role(people, stories[first[0]], (role,)))
+        return _introducing(_role_holder(people, [stories[story] for story in ranked_stories], passages, role))
     about = name_asked(question)
     if about is None:
         return None
@@ -136,9 +139,13 @@ def as_asked(question: str, corrections: Sequence[Correction], written: Callable
     the name holds as typed is none of the name's: "whats job hunters jobb" asks Job Hunter's job. The rules' words
     typed a letter off that the corrector leaves are read so too (_rule_words_slipped: "jbo", "wif"), but for words the
     stories write (`written`: "Hans Sohn" is no "son")."""
-    role = role_asked_about(_corrected(question, {c.word: c.replacement for c in corrections}))
-    fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or _role_kept(c, role)}
-    fixed |= _role_misspelt(question, role, written)
+    corrected = _corrected(question, {c.word: c.replacement for c in corrections})
+    role = role_asked_about(corrected)
+    if role_asked_alone(corrected):  # asked with more, read as main reads it: the correction into the role kept
+        fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or _role_kept(c, role)}
+        fixed |= _role_misspelt(question, role, written)
+    else:
+        fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or c.replacement == role}
     fixed |= _rule_words_slipped(question, {c.word for c in corrections}, written)
     text = _corrected(question, fixed)
     kin = kin_asked_about(text)
@@ -323,19 +330,18 @@ def lead_of(people: FindsPeople, story: Story) -> Person | None:
 
 
 def _role_holder(people: FindsPeople, ranked: Sequence[Story], passages: Sequence[Passage], role: str) -> Person | None:
-    """The one person brought in with the role, or else with a synonym of it ("the physician, Dr. Ilse Brandt" for
-    "doctor"), of the first of the `ranked` stories that brings anyone in so, passing over only those that never write
-    the role's own word (in any of its forms: "medics"): "Who is the medic?" ranks first a story saying "medical" alone,
-    whose stem it shares, and no one of it is one. A story that writes the word and brings no one in with it answers no
-    one: its medic is unnamed, or named where the rule does not read it. Where no story brings anyone in so, the story
-    ranked first by a word for a kind of the role ("district attorney Craig Mollenhauer" for "Who is the prosecutor?"),
-    which it calls the role by, never writing its word; no kind of a role as general as "man" ("Pip Sedge, a cheerful
-    boy", bot.core.role_asked.kinds_answer)."""
-    synonyms = role_terms(role, kinds_too=False)
+    """The one person brought in with the role asked alone, or else with a synonym of it ("the physician, Dr. Ilse
+    Brandt" for "doctor"), of the first of the `ranked` stories that brings anyone in so, passing over only those that
+    never write the role's own word (in any of its forms: "medics"): "Who is the medic?" ranks first a story saying
+    "medical" alone, whose stem it shares, and no one of it is one. A story that writes the word and brings no one in
+    with it answers no one: its medic is unnamed, or named where the rule does not read it. Where no story brings
+    anyone in so, the story ranked first by a narrower word for the role ("district attorney Craig Mollenhauer" for
+    "Who is the prosecutor?"), which it calls the role by, never writing its word; none for a role as general as "man"
+    ("Pip Sedge, a cheerful boy", bot.core.role_asked.kinds_answer). Synonyms and narrower words are WordNet's first
+    sense's (bot.core.role_asked.role_words)."""
+    synonyms = role_words(role, narrower_too=False)
     for story in ranked:
-        holder = _in_role(people, story, lambda _: (role,)) or _in_role(
-            people, story, partial(roles_no_kin_in, terms=synonyms)
-        )
+        holder = _in_role(people, story, (role,)) or _in_role(people, story, synonyms)
         if holder is not None:
             return holder
         first = story.first_passage
@@ -343,18 +349,17 @@ def _role_holder(people: FindsPeople, ranked: Sequence[Story], passages: Sequenc
             return None
     if not ranked or not kinds_answer(role):
         return None
-    return _in_role(people, ranked[0], partial(roles_no_kin_in, terms=role_terms(role, kinds_too=True)))
+    return _in_role(people, ranked[0], role_words(role, narrower_too=True))
 
 
-def _in_role(people: FindsPeople, story: Story, roles_in: Callable[[str], Collection[str]]) -> Person | None:
-    """The one person of the story brought in with a role of those `roles_in` finds in their introduction (the role
-    asked's own word, or a word of its synonyms' or kinds' index terms that says no relative: "her father, Tom Hale"
-    is no priest, bot.core.role_asked.roles_no_kin_in), if one is."""
+def _in_role(people: FindsPeople, story: Story, roles: Collection[str]) -> Person | None:
+    """The one person of the story brought in with one of the `roles` (the role asked's own word, or its synonyms or
+    narrower words, bot.core.role_asked.role_words), if one is."""
     holding = [
         person
         for person in people.of_story(story.path)
         if person.passage is not None
-        and any(introduces_in_role(person.intro, person.name, said) for said in roles_in(person.intro))
+        and any(introduces_in_role(person.intro, person.name, said) for said in roles_said_in(person.intro, roles))
     ]
     return holding[0] if len(holding) == 1 else None
 

@@ -38,6 +38,7 @@ from bot.core.people_finder import (
     person_titles,
 )
 from bot.core.related_words import bundled_related_words
+from bot.core.role_words import bundled_role_words
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word, written_possessive
 
@@ -299,12 +300,12 @@ def role_terms(role: str, *, kinds_too: bool) -> frozenset[str]:
 _GENERAL_ROLES = frozenset(
     {"man", "woman", "girl", "boy", "person", "leader", "lady", "gentleman", "guy", "child", "kid", "someone"}
 )
-"""Roles so general that nearly everyone of a story is of one of their kinds: "Who is the man in the red coat?" asks
-of no boy, sailor or son the story brings in, and "Who is the leader?" of no captain, father or hero."""
+"""Roles so general that nearly everyone of a story is of one of their narrower kinds: "Who is the man?" asks of no
+geezer or widower the story brings in, and "Who is the leader?" of no captain or hero."""
 
 
 def kinds_answer(role: str) -> bool:
-    """Whether someone brought in by a word for a kind of the role (role_terms' kinds) may answer for it: not for a
+    """Whether someone brought in by a narrower word for the role (role_words') may answer for it: not for a
     role as general as "man" or "leader" (_GENERAL_ROLES)."""
     return role not in _GENERAL_ROLES
 
@@ -491,11 +492,23 @@ def role_words_in(sentence: str, terms: frozenset[str]) -> frozenset[str]:
     return frozenset(word for word in said if analyzer.term(word) in terms and _is_person_word(word))
 
 
-def roles_no_kin_in(sentence: str, terms: frozenset[str]) -> frozenset[str]:
-    """The words of `sentence` (folded) that say a role of those index `terms` (role_terms) and no relative, each in
-    its own dictionary form: a priest's kinds hold "father", which "her father, Tom Hale" says of a fisherman, and one
-    person is brought in by no plural nor verb ("distrusts young officers; Private Teodor Vasko", "hires")."""
-    return frozenset(word for word in role_words_in(sentence, terms) if _is_role(word) and lemma(word) == word)
+def role_words(role: str, *, narrower_too: bool) -> frozenset[str]:
+    """The words a story may call a role asked alone by, besides its own (bot.core.role_words, WordNet's first sense of
+    it, in dictionary forms: "physician" for "doctor", never a Doctor of the Church's "theologian"); `narrower_too`,
+    its narrower words too ("district attorney" for "prosecutor"). No relative's word: a priest is no "father"."""
+    known = bundled_role_words()
+    said = known.synonyms.get(role, frozenset())
+    if narrower_too:
+        said |= known.narrower.get(role, frozenset())
+    kin = kin_words()
+    return frozenset(word for word in said if word not in KIN and word not in kin)
+
+
+def roles_said_in(sentence: str, roles: Collection[str]) -> list[str]:
+    """Those of `roles` (role_words) whose last word `sentence` writes as it is (folded): no plural nor other form
+    ("officers", "hires") brings one person in."""
+    said = {fold(word) for word, _, _ in words(sentence)}
+    return [role for role in roles if role.split()[-1] in said]
 
 
 def writes_role(texts: Sequence[str], role: str) -> bool:
