@@ -717,3 +717,34 @@ def test_a_role_as_general_as_man_or_a_plural_of_a_role_brings_in_no_one_by_it(t
         ranked = [story_number(library, path)]
         found = person_introduced(question, people, corpus.stories, corpus.passages, None, ranked, nothing_written)
         assert found is None or found.person.name != wrong, question
+
+
+ROLE_STORIES = ROOT / "tests" / "fixtures" / "role_stories"
+"""Plot summaries written to break the role rule (re-review of s74D): each asks a role with more after it, whose
+synonyms or kinds by WordNet's other senses name someone else of the story."""
+
+
+def test_a_role_asked_with_more_reads_its_own_word_alone_never_a_wrong_sense_s_person(tmp_path):
+    # Main answered each rightly; reading the role's WordNet synonyms and kinds moved the wrong person first: the
+    # butler (a writer's instance "Butler"), the new hire ("boss"'s "hirer"), the dock foreman, the theologian (a
+    # Doctor of the Church), the historian (a scholar), the king's fool (a dupe), the businessman (an owner's kind).
+    library = library_of(tmp_path, *sorted(ROLE_STORIES.iterdir()))
+    people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
+    asked = [
+        ("Who is the writer of the letters?", "poison-pen.md", "Horace Tibbs", "it is Aimee Griffith"),
+        ("Who is the author of the poison pen letters?", "poison-pen.md", "Horace Tibbs", "it is Aimee Griffith"),
+        ("Who is the boss at the startup?", "the-startup.md", "Jo Patel", "Nora Quist"),
+        ("Who is the boss of the gang?", "the-docks.md", "Eddie Sully", "Vic Moran"),
+        ("Who is the doctor at the abbey?", "the-abbey.md", "Brother Anselm", "Brother Cadfael"),
+        ("Who is the docter at Shrewsbury Abbey", "the-abbey.md", "Brother Anselm", "Brother Cadfael"),
+        ("Who is the student at Marlowe?", "marlowe-college.md", "Ruth Avery", "Kit Bramley"),
+        ("Who is the victim at court?", "jesters-riddle.md", "Motley Jack", "Lord Berengar"),
+        ("Who is the owner of the trattoria?", "the-restaurant.md", "Gerald Price", None),  # BM25 alone answers it
+    ]
+    for question, path, wrong, said in asked:
+        story = story_number(library, path)
+        for within, ranked in ((None, [story]), (library._passages_of(story), [story])):
+            found = person_introduced(question, people, stories, passages, within, ranked, nothing_written)
+            assert found is None or wrong not in found.person.name, question
+        answer = library.ask(question, count=1, story=story)
+        assert said is None or (answer.best is not None and said in answer.best.excerpt.text), question
