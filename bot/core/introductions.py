@@ -48,6 +48,7 @@ from bot.core.role_asked import (
     roles_owned_at,
     roles_said_in,
     writes_role,
+    writes_role_stem,
 )
 from bot.core.slips import bare_word, possessive_end, slip_of
 from bot.core.spouse_asked import SPOUSES, SpouseAsked, asks_of_now, marriage_told, spouse_asked_about
@@ -336,9 +337,10 @@ def _role_holder(people: FindsPeople, ranked: Sequence[Story], passages: Sequenc
     "medical" alone, whose stem it shares, and no one of it is one. A story that writes the word and brings no one in
     with it answers no one: its medic is unnamed, or named where the rule does not read it. Where no story brings
     anyone in so, the story ranked first by a narrower word for the role ("district attorney Craig Mollenhauer" for
-    "Who is the prosecutor?"), which it calls the role by, never writing its word; none for a role as general as "man"
-    ("Pip Sedge, a cheerful boy", bot.core.role_asked.kinds_answer). Synonyms and narrower words are WordNet's first
-    sense's (bot.core.role_asked.role_words)."""
+    "Who is the prosecutor?"), which it calls the role by, writing no word of the role's stem (writes_role_stem: a
+    story saying "the villainous magistrate" tells its villain so, and its "charming rogue" is none); none for a role
+    as general as "man" ("Pip Sedge, a cheerful boy", bot.core.role_asked.kinds_answer). Synonyms and narrower words
+    are WordNet's first sense's (bot.core.role_asked.role_words)."""
     synonyms = role_words(role, narrower_too=False)
     for story in ranked:
         holder = _in_role(people, story, (role,)) or _in_role(people, story, synonyms)
@@ -348,6 +350,9 @@ def _role_holder(people: FindsPeople, ranked: Sequence[Story], passages: Sequenc
         if writes_role([passage.text for passage in passages[first : first + story.passage_count]], role):
             return None
     if not ranked or not kinds_answer(role):
+        return None
+    first = ranked[0].first_passage
+    if writes_role_stem([passage.text for passage in passages[first : first + ranked[0].passage_count]], role):
         return None
     return _in_role(people, ranked[0], role_words(role, narrower_too=True))
 

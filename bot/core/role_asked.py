@@ -522,3 +522,14 @@ def writes_role(texts: Sequence[str], role: str) -> bool:
         ):
             return True
     return False
+
+
+def writes_role_stem(texts: Sequence[str], role: str) -> bool:
+    """Whether `texts` (a story's passages) write a word with the role's index term, in any form ("villainous" for
+    "villain", "murdered" for "murderer"): such a story tells the role by its own stem, so no narrower word of it
+    ("rogue", "gunslinger") says who holds it. "Prosecution" ("prosecut") is no "prosecutor"'s."""
+    analyzer = _role_terms_analyzer()
+    wanted = analyzer.term(role)
+    return wanted is not None and any(
+        analyzer.term(fold(word)) == wanted for text in texts for word, _, _ in words(text)
+    )

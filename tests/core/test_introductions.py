@@ -720,8 +720,9 @@ def test_a_role_as_general_as_man_or_a_plural_of_a_role_brings_in_no_one_by_it(t
 
 
 ROLE_STORIES = ROOT / "tests" / "fixtures" / "role_stories"
-"""Plot summaries written to break the role rule (re-review of s74D): each asks a role with more after it, whose
-synonyms or kinds by WordNet's other senses name someone else of the story."""
+"""Plot summaries written to break the role rule (reviews of s74D): a role asked with more after it, whose synonyms or
+kinds by WordNet's other senses name someone else of the story; a role asked alone that the story writes only in
+another form of its stem ("villainous", "murdered"), whose narrower words name a side character."""
 
 
 def test_a_role_asked_with_more_reads_its_own_word_alone_never_a_wrong_sense_s_person(tmp_path):
@@ -748,3 +749,21 @@ def test_a_role_asked_with_more_reads_its_own_word_alone_never_a_wrong_sense_s_p
             assert found is None or wrong not in found.person.name, question
         answer = library.ask(question, count=1, story=story)
         assert said is None or (answer.best is not None and said in answer.best.excerpt.text), question
+
+
+def test_a_role_the_story_writes_in_another_form_of_its_stem_is_never_answered_by_a_narrower_word(tmp_path):
+    # Third review of s74D: main answered each rightly; "Who is the villain?" read the villain's narrower "rogue" (the
+    # charming rogue Jack Hawkins) where the story says "The villainous magistrate", and "Who is the murderer?" its
+    # narrower "gunslinger" where the foreman "murdered Amos".
+    library = library_of(tmp_path, ROLE_STORIES / "thornbury.md", ROLE_STORIES / "dry-gulch.md")
+    people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
+    for question, path, wrong, said in [
+        ("Who is the villain?", "thornbury.md", "Jack Hawkins", "Judge Edmund Thorne"),
+        ("Who is the murderer?", "dry-gulch.md", "Cole Brannigan", "Luke Dorsey"),
+    ]:
+        story = story_number(library, path)
+        for within in (None, library._passages_of(story)):
+            found = person_introduced(question, people, stories, passages, within, [story], nothing_written)
+            assert found is None or wrong not in found.person.name, question
+        answer = library.ask(question, count=1, story=story)
+        assert answer.best is not None and said in answer.best.excerpt.text, question
