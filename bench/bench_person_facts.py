@@ -6,8 +6,10 @@ Each rule reads a story's whole text once for a person (bot.core.job_asked.job_t
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
 bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told,
 bot.core.named_kind_asked.named_kind_told, bot.core.fate_asked.fate_told: first, last and after an event) or, for a
-thing of no one, once for the noun (bot.core.named_thing_asked.thing_named), so each must be linear in it: a story of
-one paragraph saying the person's name, an age, a "from" and a marriage again and again is read at each size, and one
+thing of no one, once for the noun (bot.core.named_thing_asked.thing_named), or, for a role asked of the library,
+once for the role (bot.core.role_asked.writes_role, whose word held within others' is no stop: "year" of
+"twelve-year-old", "do" of "dog"), so each must be linear in it: a story of one paragraph saying the person's name, an
+age, a "from" and a marriage again and again is read at each size, and one
 sentence growing with the size, and the time of each (the least of 3 runs) is printed as a ratio to the smallest
 size's, beside the others'. A rule whose ratio grows with the square of the size is a finding (stop 71's review found
 marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it read pronouns within a bounded window). A story
@@ -35,6 +37,7 @@ from bot.core.named_kind_asked import named_kind_told
 from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
 from bot.core.origin_asked import origin_told
 from bot.core.person_forms import person_pattern
+from bot.core.role_asked import writes_role
 from bot.core.spouse_asked import SpouseAsked, marriage_told
 from bot.core.study_asked import study_told
 
@@ -74,6 +77,7 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "fate_told_last": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, last=True),
     "fate_told_after": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, after="the flood"),
     "thing_named": lambda texts: thing_named(texts, things_named("sea"), [OWNER, *OTHERS]),
+    "writes_role": lambda texts: writes_role(texts, "year"),
 }
 ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
     "thing_1_sentence": (
@@ -102,6 +106,7 @@ ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
         lambda texts: named_kind_told(texts, "Tom Reyes", "hall", "play", ["Mara Lind"], frozenset({"he"})),
     ),
     "fate_1_sentence": (FATE_SENTENCE, lambda texts: fate_told(["Tom Reyes came.", *texts], "Tom Reyes", [], TERMS)),
+    "role_1_sentence": (ONE_SENTENCE, lambda texts: writes_role(texts, "do")),
 }
 
 

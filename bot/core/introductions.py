@@ -27,21 +27,29 @@ from bot.core.kin_asked import (
 )
 from bot.core.lead_asked import asks_for_lead
 from bot.core.people import FindsPeople, Person
+from bot.core.people_finder import kinds_of_people
 from bot.core.query import ASKED_OF_NAME, Correction, NameAsked, name_asked
 from bot.core.role_asked import (
     RoleOf,
     given_alone,
     introduces_as_role_of,
     introduces_in_role,
+    kinds_answer,
+    misspelt_role,
     named_last,
     owning_role,
     role_asked_about,
+    role_asked_alone,
     role_of_asked_about,
     role_term,
     role_terms,
+    role_words,
     role_words_in,
     role_written_apart,
     roles_owned_at,
+    roles_said_in,
+    writes_role,
+    writes_role_stem,
 )
 from bot.core.slips import bare_word, possessive_end, slip_of
 from bot.core.spouse_asked import SPOUSES, SpouseAsked, asks_of_now, marriage_told, spouse_asked_about
@@ -62,15 +70,17 @@ def person_introduced(
     stories: Sequence[Story],
     passages: Sequence[Passage],
     within: range | None,
-    first_story: int | None,
+    ranked_stories: Sequence[int],
     written: Callable[[str], bool],
 ) -> Introduction | None:
     """The person a question asks who they are, or what a story says when it introduces them ("What is X's job?"),
     where one person of the stories (of one story: `within` its passages) has that name and a passage introducing
     them; None where the name is no one's, or may be another's too: "Karim" may be Karim Benali as well as Karim,
     whose whole name it is, whom a lookup takes. Or the relative asked for ("Who is Gwen's father?"), whose
-    introduction says who they are to that person; or the one person of the story ranked first (`first_story`)
-    brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?").
+    introduction says who they are to that person; or the one person of the story ranked first (the first of
+    `ranked_stories`, the stories in their rank, each once) brought in with the role asked for ("Who is the captain?",
+    _role_holder: asked alone, of the first story that writes the role's word), or its most mentioned ("Who is the
+    main character?").
     Or the one person brought in as holding a role for the person named ("Who is Priya's boss?": "her manager, Don
     Keller", where Priya is the person last named before it in the story's `passages`); where no one is, the question
     is read as the rules below read it. Whom someone marries or is engaged to ("Who does Beatrice marry?", and "Who
@@ -99,10 +109,13 @@ def person_introduced(
     if holder is not None:
         return Introduction(holder)
     if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
-        return None if first_story is None else _introducing(lead_of(people, stories[first_story]))
+        return None if not ranked_stories else _introducing(lead_of(people, stories[ranked_stories[0]]))
     role = role_asked_about(question)
     if role is not None:
-        return None if first_story is None else _introducing(in_role(people, stories[first_story], role))
+        if not role_asked_alone(question):  # "at the abbey": the role's own word, in the story ranked first, as asked
+            first = ranked_stories[:1]
+            return None if not first else _introducing(_brought_in_as(people, stories[first[0]], (role,)))
+        return _introducing(_role_holder(people, [stories[story] for story in ranked_stories], passages, role))
     about = name_asked(question)
     if about is None:
         return None
@@ -128,8 +141,13 @@ def as_asked(question: str, corrections: Sequence[Correction], written: Callable
     the name holds as typed is none of the name's: "whats job hunters jobb" asks Job Hunter's job. The rules' words
     typed a letter off that the corrector leaves are read so too (_rule_words_slipped: "jbo", "wif"), but for words the
     stories write (`written`: "Hans Sohn" is no "son")."""
-    role = role_asked_about(_corrected(question, {c.word: c.replacement for c in corrections}))
-    fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or c.replacement == role}
+    corrected = _corrected(question, {c.word: c.replacement for c in corrections})
+    role = role_asked_about(corrected)
+    if role_asked_alone(corrected):  # asked with more, read as main reads it: the correction into the role kept
+        fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or _role_kept(c, role)}
+        fixed |= _role_misspelt(question, role, written)
+    else:
+        fixed = {c.word: c.replacement for c in corrections if c.replacement in _RULE_WORDS or c.replacement == role}
     fixed |= _rule_words_slipped(question, {c.word for c in corrections}, written)
     text = _corrected(question, fixed)
     kin = kin_asked_about(text)
@@ -140,6 +158,21 @@ def as_asked(question: str, corrections: Sequence[Correction], written: Callable
     typed_so = Counter(fold(word) for word, _, _ in words(question))
     kept = {typed: word for typed, word in fixed.items() if named[word] <= typed_so[word]}
     return text if kept == fixed else _corrected(question, kept)
+
+
+def _role_kept(correction: Correction, role: str | None) -> bool:
+    """Whether a correction into the role asked for is kept: unless it turns a word for a kind of person into a word
+    for none ("prosecutor", which no story writes, searched as "prosecution", is still asked as "prosecutor")."""
+    people = kinds_of_people()
+    return correction.replacement == role and (role in people or fold(correction.word) not in people)
+
+
+def _role_misspelt(question: str, role: str | None, written: Callable[[str], bool]) -> dict[str, str]:
+    """The role asked for as typed, and the word for a kind of person it misspells (bot.core.role_asked.misspelt_role:
+    "who is the prosecuter"), where it does; else none."""
+    right = None if role is None else misspelt_role(role, written)
+    typed = next((word for word, _, _ in words(question) if fold(word) == role), None)
+    return {} if right is None or typed is None else {typed: right}
 
 
 def _rule_words_slipped(question: str, corrected: set[str], written: Callable[[str], bool]) -> dict[str, str]:
@@ -323,6 +356,45 @@ def in_role(people: FindsPeople, story: Story, role: str, *, loose: bool = False
         if holding:
             return holding[0] if len(holding) == 1 else None
     return None
+
+
+def _role_holder(people: FindsPeople, ranked: Sequence[Story], passages: Sequence[Passage], role: str) -> Person | None:
+    """The one person brought in with the role asked alone, or else with a synonym of it ("the physician, Dr. Ilse
+    Brandt" for "doctor"), of the first of the `ranked` stories that brings anyone in so, passing over only those that
+    never write the role's own word (in any of its forms: "medics"): "Who is the medic?" ranks first a story saying
+    "medical" alone, whose stem it shares, and no one of it is one. A story that writes the word and brings no one in
+    with it answers no one: its medic is unnamed, or named where the rule does not read it. Where no story brings
+    anyone in so, the story ranked first by a narrower word for the role ("district attorney Craig Mollenhauer" for
+    "Who is the prosecutor?"), which it calls the role by, writing no word of the role's stem (writes_role_stem: a
+    story saying "the villainous magistrate" tells its villain so, and its "charming rogue" is none); none for a role
+    as general as "man" ("Pip Sedge, a cheerful boy", bot.core.role_asked.kinds_answer). Synonyms and narrower words
+    are WordNet's first sense's (bot.core.role_asked.role_words)."""
+    synonyms = role_words(role, narrower_too=False)
+    for story in ranked:
+        holder = _brought_in_as(people, story, (role,)) or _brought_in_as(people, story, synonyms)
+        if holder is not None:
+            return holder
+        first = story.first_passage
+        if writes_role([passage.text for passage in passages[first : first + story.passage_count]], role):
+            return None
+    if not ranked or not kinds_answer(role):
+        return None
+    first = ranked[0].first_passage
+    if writes_role_stem([passage.text for passage in passages[first : first + ranked[0].passage_count]], role):
+        return None
+    return _brought_in_as(people, ranked[0], role_words(role, narrower_too=True))
+
+
+def _brought_in_as(people: FindsPeople, story: Story, roles: Collection[str]) -> Person | None:
+    """The one person of the story brought in with one of the `roles` (the role asked's own word, or its synonyms or
+    narrower words, bot.core.role_asked.role_words), if one is."""
+    holding = [
+        person
+        for person in people.of_story(story.path)
+        if person.passage is not None
+        and any(introduces_in_role(person.intro, person.name, said) for said in roles_said_in(person.intro, roles))
+    ]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _kin_introduced(

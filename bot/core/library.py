@@ -569,7 +569,9 @@ class StoryLibrary:
                 scope=scope,
                 corrections=query.corrections,
             )
-        introduction = self._person_introduced(query, self._passages_of(story), ranked[0].view.story)
+        # the ranking put first the passage introducing whom the question asks (_introduction_first), so its story is
+        # the one to read: not every ranked story again
+        introduction = self._person_introduced(query, self._passages_of(story), [ranked[0].view.story])
         lead = self._lead(introduction, query, self._passages_of(story), ranked[0].view.story)
         hits = tuple(self._hit(candidate, query, lead) for candidate in ranked[offset : offset + count])
         corrections = query.corrections
@@ -742,20 +744,24 @@ class StoryLibrary:
         first = self.corpus.stories[story].first_passage
         return range(first, first + self.corpus.stories[story].passage_count)
 
-    def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Introduction | None:
+    def _person_introduced(
+        self, query: Query, within: range | None, ranked_stories: Sequence[int]
+    ) -> Introduction | None:
         """The person whose introduction answers the question (bot.core.introductions), of the stories (of one story:
-        `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about. Where
-        the question asks a fact of someone instead, the introduction moved to where their story tells it: their job,
-        age or origin (_told_at), or, asked in shapes no introduction answers, a thing of theirs named, the kind of a
-        thing they have, where they studied or who taught them, how they died, what becomes of them where no death
-        answers "What happens to X?", which one of a kind by its name they have to do with (_named_thing_told,
-        _kind_told, _study_told, _death_told, _fate_told, _named_kind_told, tried in that order; each reads shapes the
-        others do not, but for "Which conservatory did Sébastien attend?", which the study rule answers first)."""
+        `within` its passages); `ranked_stories` are the stories in their rank, each once, whose roles and lead are
+        asked about (the first's; a role asked alone, the first's writing its word). Where the question asks a fact
+        of someone instead, the introduction moved to where their story tells it: their job, age or origin
+        (_told_at), or, asked in shapes no introduction answers, a thing of theirs named, the kind of a thing they
+        have, where they studied or who taught them, how they died, what becomes of them where no death answers "What
+        happens to X?", which one of a kind by its name they have to do with (_named_thing_told, _kind_told,
+        _study_told, _death_told, _fate_told, _named_kind_told, tried in that order; each reads shapes the others do
+        not, but for "Which conservatory did Sébastien attend?", which the study rule answers first)."""
         text = as_asked(query.text, query.corrections, self._written)
         introduction = person_introduced(
-            text, self.person_finder, self.corpus.stories, self.corpus.passages, within, first_story, self._written
+            text, self.person_finder, self.corpus.stories, self.corpus.passages, within, ranked_stories, self._written
         )
         if introduction is None:
+            first_story = ranked_stories[0] if ranked_stories else None
             return (
                 self._named_thing_told(text, within, first_story)
                 or self._kind_told(text, within, first_story)
@@ -1076,7 +1082,7 @@ class StoryLibrary:
         (_fate_at_end)."""
         first_story = ranked[0].view.story if ranked else None
         lead = self._lead(
-            self._person_introduced(query, context.within, first_story), query, context.within, first_story
+            self._person_introduced(query, context.within, _stories_of(ranked)), query, context.within, first_story
         )
         if lead is None:
             return ranked, False
@@ -1143,3 +1149,8 @@ class StoryLibrary:
         a question that matches nothing there does."""
         example = self.example_person(story) if reason is NoAnswer.EMPTY else self.example_name(story)  # "Who is …?"
         return Answer(question=question, hits=(), reason=reason, example=example, scope=scope)
+
+
+def _stories_of(ranked: Sequence[Candidate]) -> list[int]:
+    """The stories of the ranked passages, in their rank, each once."""
+    return list(dict.fromkeys(candidate.view.story for candidate in ranked))

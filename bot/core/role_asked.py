@@ -8,13 +8,16 @@ held for someone, "Who is Priya's boss?": "her manager, Don Keller", "Morwenna's
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from bot.core.analysis import Analyzer, fold, lemma, load_stopwords, normalize_word, words
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.analysis import Analyzer, fold, is_dictionary_word, lemma, load_stopwords, normalize_word, words
 from bot.core.kin_asked import (
     AFTER_OWNED,
     KIN,
@@ -27,8 +30,16 @@ from bot.core.kin_asked import (
     said_before,
     word_of_the,
 )
-from bot.core.people_finder import HONORIFICS, described_head, kin_words, person_nouns, person_titles
+from bot.core.people_finder import (
+    HONORIFICS,
+    described_head,
+    kin_words,
+    kinds_of_people,
+    person_nouns,
+    person_titles,
+)
 from bot.core.related_words import bundled_related_words
+from bot.core.role_words import bundled_role_words
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word, written_possessive
 
@@ -73,6 +84,16 @@ def _role_at(said: list[str], at: int) -> str | None:
     return role
 
 
+def role_asked_alone(question: str) -> bool:
+    """Whether the question asks a role with nothing after it ("Who is the medic?"): only then may a story other than
+    the one ranked first be the one asked about; "Who is the teacher at St. Aldric's?" or "... in The Glass Key" names
+    its own, which the ranking finds however that story calls its teacher."""
+    said = [fold(word) for word, _, _ in words(question)]
+    return any(len(said) == len(o) + 1 and tuple(said[: len(o)]) == o for o in _OPENINGS) and (
+        role_asked_about(question) is not None
+    )
+
+
 def _role_named(said: list[str]) -> str | None:
     """The role of a question asking its name (role_asked_about's "What is the butler's name?"), else None."""
     opening = next((o for o in _NAME_OPENINGS if tuple(said[: len(o)]) == o), None)
@@ -96,6 +117,26 @@ def _unmarked(word: str) -> str:
     if word.endswith(POSSESSIVE_ENDS):
         return word[:-2]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+_SHORTEST_MISSPELT_ROLE = 4
+"""The shortest role read as a word for a kind of person misspelt ("kign": "king"): three letters are as often a
+name's initials or a chat's abbreviation as a slip ("mnk", "gdr")."""
+
+
+def misspelt_role(role: str, written: Callable[[str], bool]) -> str | None:
+    """The one word for a kind of person (people_finder.kinds_of_people) that a role asked for (folded) is with one
+    letter typed for another, one more or less, or two neighbours swapped ("prosecuter": "prosecutor"), where the role
+    is no such word, nor a word the dictionary knows or the stories write (`written`); else None. The spelling
+    corrector corrects only into the words the stories write, and a story saying "the prosecution, led by district
+    attorney Craig Mollenhauer" never writes "prosecutor"."""
+    if len(role) < _SHORTEST_MISSPELT_ROLE or is_dictionary_word(role) or written(role):
+        return None
+    people = kinds_of_people()
+    if role in people:
+        return None
+    near = process.extract(role, people, scorer=OSA.distance, score_cutoff=1, limit=2)
+    return near[0][0] if len(near) == 1 else None
 
 
 def introduces_in_role(sentence: str, name: str, role: str, *, held: bool = False) -> bool:
@@ -317,6 +358,19 @@ def role_terms(role: str, *, kinds_too: bool) -> frozenset[str]:
     return frozenset({term}).union(close, kinds, *(related.close.get(kind, frozenset()) for kind in kinds))
 
 
+_GENERAL_ROLES = frozenset(
+    {"man", "woman", "girl", "boy", "person", "leader", "lady", "gentleman", "guy", "child", "kid", "someone"}
+)
+"""Roles so general that nearly everyone of a story is of one of their narrower kinds: "Who is the man?" asks of no
+geezer or widower the story brings in, and "Who is the leader?" of no captain or hero."""
+
+
+def kinds_answer(role: str) -> bool:
+    """Whether someone brought in by a narrower word for the role (role_words') may answer for it: not for a
+    role as general as "man" or "leader" (_GENERAL_ROLES)."""
+    return role not in _GENERAL_ROLES
+
+
 _OWNING_PRONOUNS = frozenset({"her", "his", "their"})
 _MOST_WORDS_OWNER_BEFORE_ROLE = 3
 """How far before the role its owner may stand: "Morwenna's own superintendent", "her strict father"."""
@@ -497,3 +551,46 @@ def role_words_in(sentence: str, terms: frozenset[str]) -> frozenset[str]:
     analyzer = _role_terms_analyzer()
     said = {fold(word) for word, _, _ in words(sentence)}
     return frozenset(word for word in said if analyzer.term(word) in terms and _is_person_word(word))
+
+
+def role_words(role: str, *, narrower_too: bool) -> frozenset[str]:
+    """The words a story may call a role asked alone by, besides its own (bot.core.role_words, WordNet's first sense of
+    it, in dictionary forms: "physician" for "doctor", never a Doctor of the Church's "theologian"); `narrower_too`,
+    its narrower words too ("district attorney" for "prosecutor"). No relative's word: a priest is no "father"."""
+    known = bundled_role_words()
+    said = known.synonyms.get(role, frozenset())
+    if narrower_too:
+        said |= known.narrower.get(role, frozenset())
+    kin = kin_words()
+    return frozenset(word for word in said if word not in KIN and word not in kin)
+
+
+def roles_said_in(sentence: str, roles: Collection[str]) -> list[str]:
+    """Those of `roles` (role_words) whose last word `sentence` writes as it is (folded): no plural nor other form
+    ("officers", "hires") brings one person in."""
+    said = {fold(word) for word, _, _ in words(sentence)}
+    return [role for role in roles if role.split()[-1] in said]
+
+
+def writes_role(texts: Sequence[str], role: str) -> bool:
+    """Whether `texts` (a story's passages) write the role's word (folded), in a form holding it whose lemma is its own
+    ("medics"; not "medical", whose stem it shares): a story that never does is not the one asked about, however it
+    ranks."""
+    wanted = lemma(role)
+    for text in texts:
+        if role in fold(text) and any(
+            role in said and lemma(said) == wanted for said in (fold(word) for word, _, _ in words(text))
+        ):
+            return True
+    return False
+
+
+def writes_role_stem(texts: Sequence[str], role: str) -> bool:
+    """Whether `texts` (a story's passages) write a word with the role's index term, in any form ("villainous" for
+    "villain", "murdered" for "murderer"): such a story tells the role by its own stem, so no narrower word of it
+    ("rogue", "gunslinger") says who holds it. "Prosecution" ("prosecut") is no "prosecutor"'s."""
+    analyzer = _role_terms_analyzer()
+    wanted = analyzer.term(role)
+    return wanted is not None and any(
+        analyzer.term(fold(word)) == wanted for text in texts for word, _, _ in words(text)
+    )

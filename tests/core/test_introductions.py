@@ -343,7 +343,7 @@ def test_a_role_held_for_her_is_not_held_for_a_man_the_story_brings_in_as_someon
     )
     library = StoryLibrary(load_corpus(tmp_path))
     people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
-    assert person_introduced("who is eli's assistant", people, stories, passages, None, None, nothing_written) is None
+    assert person_introduced("who is eli's assistant", people, stories, passages, None, (), nothing_written) is None
     # "His new assistant" may be his.
     (tmp_path / "tide.md").write_text(
         (tmp_path / "tide.md").read_text(encoding="utf-8").replace("Her new assistant", "His new assistant"),
@@ -351,7 +351,7 @@ def test_a_role_held_for_her_is_not_held_for_a_man_the_story_brings_in_as_someon
     )
     library = StoryLibrary(load_corpus(tmp_path))
     people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
-    found = person_introduced("who is eli's assistant", people, stories, passages, None, None, nothing_written)
+    found = person_introduced("who is eli's assistant", people, stories, passages, None, (), nothing_written)
     assert found is not None and found.person.name == "Ruth Bell"
 
 
@@ -439,7 +439,7 @@ def test_a_relative_of_someone_is_answered_where_the_story_says_it_of_the_role_i
     )
     library = StoryLibrary(load_corpus(tmp_path))
     people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
-    assert person_introduced("who is seamus's wife", people, stories, passages, None, None, nothing_written) is None
+    assert person_introduced("who is seamus's wife", people, stories, passages, None, (), nothing_written) is None
 
 
 def test_a_role_held_for_someone_is_answered_where_the_story_says_it_of_the_role_it_gives_them_alone(tmp_path):
@@ -454,7 +454,7 @@ def test_a_role_held_for_someone_is_answered_where_the_story_says_it_of_the_role
     (tmp_path / "harbour.md").write_text(two.replace("In the summer", f"{deputy} In the summer"), encoding="utf-8")
     library = StoryLibrary(load_corpus(tmp_path))
     people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
-    found = person_introduced("who is seamus's deputy", people, stories, passages, None, None, nothing_written)
+    found = person_introduced("who is seamus's deputy", people, stories, passages, None, (), nothing_written)
     assert found is None or found.person.name != "Ewan Price"  # read as the rules after a role held for him read it
 
 
@@ -489,7 +489,7 @@ def test_a_role_someone_only_seems_to_hold_or_held_before_another_links_no_relat
         (folder / name).write_text(text, encoding="utf-8")
         library = StoryLibrary(load_corpus(folder))
         people, corpus_stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
-        found = person_introduced(question, people, corpus_stories, passages, None, None, nothing_written)
+        found = person_introduced(question, people, corpus_stories, passages, None, (), nothing_written)
         assert found is None or found.person.name != relative, question
 
 
@@ -541,7 +541,7 @@ def test_a_marriage_told_of_her_or_him_is_told_of_whom_the_pronoun_stands_for(tm
     people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
 
     def told(question: str) -> str | None:
-        found = person_introduced(question, people, stories, passages, None, None, nothing_written)
+        found = person_introduced(question, people, stories, passages, None, (), nothing_written)
         return None if found is None else found.person.intro
 
     # Tomasa's "She ... her husband, Esteban" is hers: the pronouns after her name (two "she", one "he") do not
@@ -562,7 +562,7 @@ def test_someone_brought_in_as_a_foster_relative_may_be_whom_they_marry(tmp_path
     # relative by blood is no one's spouse, a foster-brother may be.
     library = library_of(tmp_path, BENCH / "untuned6" / "corpus" / "the-amber-crown.md")
     people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
-    found = person_introduced("Who did Sventa marry?", people, stories, passages, None, None, nothing_written)
+    found = person_introduced("Who did Sventa marry?", people, stories, passages, None, (), nothing_written)
     assert found is not None and (found.person.intro or "").startswith("Sventa marries Rimas, who is not of noble")
 
 
@@ -590,3 +590,192 @@ def test_a_name_typed_as_a_role_is_the_one_person_brought_in_with_it_or_said_to_
     assert role_held(library.person_finder, violinist, passages, "pianist") is None
     assert role_in_name("the violinist") == "violinist"
     assert role_in_name("Sébastien") is None  # a name, no role
+
+
+def test_a_role_is_answered_in_a_later_story_where_the_first_ranked_never_writes_its_word(tmp_path):
+    # Written to break the rule: "medical" shares "medic"'s stem, and ranks first a story with no medic in it; a story
+    # that writes "medic" and names none ranked first answers no one (bench/untuned3's "Who is the medic?").
+    (tmp_path / "hospital.md").write_text(
+        "# The Field Hospital\n\nDr. Helena Vos, a Dutch surgeon, runs a field hospital near Ypres. She is short of"
+        " medical supplies.\n\nWhen an inspector arrives, Helena hides the stolen medical crates in a chapel.\n"
+    )
+    (tmp_path / "ridge.md").write_text(
+        "# Ridge Line\n\nA platoon of marines is cut off on a frozen ridge. The platoon medic, Corporal Tomas Reyes,"
+        " keeps the wounded alive with melted snow.\n"
+    )
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask("who is the medic", count=1)
+    assert answer.best is not None and "The platoon medic, Corporal Tomas Reyes" in answer.best.excerpt.text
+    (tmp_path / "ward.md").write_text(
+        "# The Ward\n\nNurse Ada Brill works nights on a children's ward. A medic from the ambulance stays with a boy"
+        " until morning and leaves without giving his name. His medical bag stays behind.\n"
+    )
+    library = StoryLibrary.load(tmp_path)
+    people = library.person_finder
+    corpus = library.corpus
+    ward = story_number(library, "ward.md")
+    ranked = [ward, *(number for number in range(len(corpus.stories)) if number != ward)]
+    found = person_introduced(
+        "who is the medic", people, corpus.stories, corpus.passages, None, ranked, nothing_written
+    )
+    assert found is None
+
+
+def test_a_misspelt_role_is_answered_by_a_kind_of_it_where_the_story_never_writes_its_word(tmp_path):
+    # bench/untuned4: "prosecuter" is no word the stories write, and the story calls its prosecutor "district
+    # attorney"; a story that writes the role's word answers by it, not by its kinds ("defence attorney Luis Mora").
+    library = library_of(tmp_path, BENCH / "untuned4" / "corpus" / "harrow-v-quintell.md")
+    assert as_asked("who is the prosecuter", (), nothing_written) == "who is the prosecutor"
+    assert as_asked("who is the prosecution", (), nothing_written) == "who is the prosecution"  # a word known
+    for question in ("who is the prosecuter", "Who is the prosecutor?"):
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and "district attorney Craig Mollenhauer" in answer.best.excerpt.text, question
+    (tmp_path / "hearing.md").write_text(
+        "# The Hearing\n\nSam Crowe, a dockworker, is accused of arson. The prosecutor is a cold woman named Agatha"
+        " Pell. His defence attorney, Luis Mora, finds the real arsonist.\n"
+    )
+    hearing = StoryLibrary.load(tmp_path)
+    answer = hearing.ask("who is the prosecutor", count=1, story=story_number(hearing, "hearing.md"))
+    assert answer.best is not None and "named Agatha Pell" in answer.best.excerpt.text
+
+
+def test_a_relative_is_no_kind_of_a_role_a_story_never_writes(tmp_path):
+    # Written to break the rule: WordNet's kinds of a priest hold "father", and of a woman "daughter".
+    (tmp_path / "chapel.md").write_text(
+        "# The Chapel by the Sea\n\nMara Hale, a fisherman's daughter, lives with her father, Tom Hale, in a cottage"
+        " below the chapel on the cliff. Every Sunday the village climbs to the chapel.\n"
+    )
+    library = StoryLibrary.load(tmp_path)
+    corpus = library.corpus
+    for question in ("who is the priest at the chapel", "who is the woman in the cottage"):
+        found = person_introduced(
+            question, library.person_finder, corpus.stories, corpus.passages, None, [0], nothing_written
+        )
+        assert found is None, question
+
+
+ALBION = (
+    "# The Grand Albion\n\nThe Grand Albion, a seaside hotel in Brighton, is sold to an American businessman, Chester"
+    " Boyd. The hotel's manager, Mr. Fergus Quaid, fears for his staff. The head chef, Lorenzo Bassi, threatens to"
+    " quit.\n"
+)
+GLASS_KEY = (
+    "# The Glass Key\n\nIn 1920s Chicago, ward boss Paul Madvig backs a reform senator, Henry Ashby, in a close"
+    " election. Madvig's right-hand man, Ned Beaumont, a gambler with a bad lung, distrusts the senator's son Taylor."
+    "\n\nNed learns that the senator himself struck the fatal blow in an argument outside his own house.\n"
+)
+ALDRIC = (
+    "# St. Aldric's\n\nFourteen-year-old Ben Fairley wins a scholarship to St. Aldric's, a boarding school in the Welsh"
+    " hills. The headmaster, Dr. Cyril Vane, is cold and distant.\n\nHis English master, Mr. Tobias Reed, encourages"
+    " him to write.\n"
+)
+COLD_CASE = (
+    "# Cold Case\n\nDetective Inspector Ruth Calder reopens the murder of a young pianist. Calder finds that the"
+    " victim's piano teacher, Geoffrey Marsh, lied about where he was that night.\n"
+)
+DARK_HARBOUR = (
+    "# Dark Harbour\n\nA Cornish fishing village lives in fear of wreckers. The villain, Silas Crane, lights false"
+    " lamps on the cliffs to lure ships onto the rocks.\n"
+)
+
+
+def test_a_role_asked_with_its_story_or_place_is_never_answered_from_another_story(tmp_path):
+    # Written to break the rule (review of s74D): a story ranked first that calls the role otherwise ("manager",
+    # "master") or never names it is the one asked about; another story's "ward boss", "piano teacher" or "villain"
+    # is no answer. Only "Who is the ROLE?" asked alone reads past the story ranked first. (This small library's
+    # ranking puts Dark Harbour's villain first for "in The Glass Key": the ranking's doing, not the rule's.)
+    for name, text in [
+        ("hotel.md", ALBION),
+        ("glass-key.md", GLASS_KEY),
+        ("the-school.md", ALDRIC),
+        ("cold-case.md", COLD_CASE),
+        ("dark-harbour.md", DARK_HARBOUR),
+    ]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    library = StoryLibrary.load(tmp_path)
+    people, corpus = library.person_finder, library.corpus
+    for question, named, other in [
+        ("Who is the boss of the hotel?", "hotel.md", "glass-key.md"),
+        ("Who is the teacher at St. Aldric's?", "the-school.md", "cold-case.md"),
+        ("Who is the villain in The Glass Key?", "glass-key.md", "dark-harbour.md"),
+    ]:
+        ranked = [story_number(library, named), story_number(library, other)]
+        found = person_introduced(question, people, corpus.stories, corpus.passages, None, ranked, nothing_written)
+        assert found is None or found.person.path == named, question
+    for question, named in [
+        ("Who is the boss of the hotel?", "hotel.md"),
+        ("Who is the teacher at St. Aldric's?", "the-school.md"),
+    ]:
+        answer = library.ask(question, count=1)
+        assert answer.best is not None and answer.best.path == named, question
+    answer = library.ask("Who is the villain?", count=1)  # asked alone: the one story bringing in a villain
+    assert answer.best is not None and "The villain, Silas Crane" in answer.best.excerpt.text
+
+
+def test_a_role_as_general_as_man_or_a_plural_of_a_role_brings_in_no_one_by_it(tmp_path):
+    # bench/untuned5: "Pip Sedge, a cheerful boy" is a kind of man, yet no answer to "Who is the man?"; "distrusts
+    # young officers; Private Teodor Vasko" brings in no officer (the lieutenant commanding is the story's).
+    library = library_of(
+        tmp_path,
+        BENCH / "untuned5" / "corpus" / "lantern-keeper-of-ost.md",
+        BENCH / "untuned5" / "corpus" / "kestrel-line.md",
+    )
+    people, corpus = library.person_finder, library.corpus
+    for question, path, wrong in [
+        ("Who is the man?", "lantern-keeper-of-ost.md", "Pip Sedge"),
+        ("Who is the officer?", "kestrel-line.md", "Private Teodor Vasko"),
+        ("Who is the captain?", "kestrel-line.md", "Private Teodor Vasko"),
+    ]:
+        ranked = [story_number(library, path)]
+        found = person_introduced(question, people, corpus.stories, corpus.passages, None, ranked, nothing_written)
+        assert found is None or found.person.name != wrong, question
+
+
+ROLE_STORIES = ROOT / "tests" / "fixtures" / "role_stories"
+"""Plot summaries written to break the role rule (reviews of s74D): a role asked with more after it, whose synonyms or
+kinds by WordNet's other senses name someone else of the story; a role asked alone that the story writes only in
+another form of its stem ("villainous", "murdered"), whose narrower words name a side character."""
+
+
+def test_a_role_asked_with_more_reads_its_own_word_alone_never_a_wrong_sense_s_person(tmp_path):
+    # Main answered each rightly; reading the role's WordNet synonyms and kinds moved the wrong person first: the
+    # butler (a writer's instance "Butler"), the new hire ("boss"'s "hirer"), the dock foreman, the theologian (a
+    # Doctor of the Church), the historian (a scholar), the king's fool (a dupe), the businessman (an owner's kind).
+    library = library_of(tmp_path, *sorted(ROLE_STORIES.iterdir()))
+    people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
+    asked = [
+        ("Who is the writer of the letters?", "poison-pen.md", "Horace Tibbs", "it is Aimee Griffith"),
+        ("Who is the author of the poison pen letters?", "poison-pen.md", "Horace Tibbs", "it is Aimee Griffith"),
+        ("Who is the boss at the startup?", "the-startup.md", "Jo Patel", "Nora Quist"),
+        ("Who is the boss of the gang?", "the-docks.md", "Eddie Sully", "Vic Moran"),
+        ("Who is the doctor at the abbey?", "the-abbey.md", "Brother Anselm", "Brother Cadfael"),
+        ("Who is the docter at Shrewsbury Abbey", "the-abbey.md", "Brother Anselm", "Brother Cadfael"),
+        ("Who is the student at Marlowe?", "marlowe-college.md", "Ruth Avery", "Kit Bramley"),
+        ("Who is the victim at court?", "jesters-riddle.md", "Motley Jack", "Lord Berengar"),
+        ("Who is the owner of the trattoria?", "the-restaurant.md", "Gerald Price", None),  # BM25 alone answers it
+    ]
+    for question, path, wrong, said in asked:
+        story = story_number(library, path)
+        for within, ranked in ((None, [story]), (library._passages_of(story), [story])):
+            found = person_introduced(question, people, stories, passages, within, ranked, nothing_written)
+            assert found is None or wrong not in found.person.name, question
+        answer = library.ask(question, count=1, story=story)
+        assert said is None or (answer.best is not None and said in answer.best.excerpt.text), question
+
+
+def test_a_role_the_story_writes_in_another_form_of_its_stem_is_never_answered_by_a_narrower_word(tmp_path):
+    # Third review of s74D: main answered each rightly; "Who is the villain?" read the villain's narrower "rogue" (the
+    # charming rogue Jack Hawkins) where the story says "The villainous magistrate", and "Who is the murderer?" its
+    # narrower "gunslinger" where the foreman "murdered Amos".
+    library = library_of(tmp_path, ROLE_STORIES / "thornbury.md", ROLE_STORIES / "dry-gulch.md")
+    people, stories, passages = library.person_finder, library.corpus.stories, library.corpus.passages
+    for question, path, wrong, said in [
+        ("Who is the villain?", "thornbury.md", "Jack Hawkins", "Judge Edmund Thorne"),
+        ("Who is the murderer?", "dry-gulch.md", "Cole Brannigan", "Luke Dorsey"),
+    ]:
+        story = story_number(library, path)
+        for within in (None, library._passages_of(story)):
+            found = person_introduced(question, people, stories, passages, within, [story], nothing_written)
+            assert found is None or wrong not in found.person.name, question
+        answer = library.ask(question, count=1, story=story)
+        assert answer.best is not None and said in answer.best.excerpt.text, question

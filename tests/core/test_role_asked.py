@@ -7,14 +7,19 @@ from bot.core.role_asked import (
     given_alone,
     introduces_as_role_of,
     introduces_in_role,
+    kinds_answer,
+    misspelt_role,
     owning_role,
     role_asked_about,
+    role_asked_alone,
     role_in_name,
     role_of_asked_about,
     role_term,
     role_terms,
+    role_words,
     role_written_apart,
     roles_owned_at,
+    roles_said_in,
 )
 
 
@@ -285,3 +290,50 @@ def test_a_role_is_written_apart_where_the_role_stands_after_the_in_a_sentence_n
     assert role_written_apart(["Peter drinks. When the new doctor arrives, he leaves."], "doctor", "Peter Lund")
     assert not role_written_apart(["Peter Lund was the captain. Lund, the captain, drinks."], "captain", "Peter Lund")
     assert not role_written_apart(["A captain came. Captains drink."], "captain", "Peter Lund")
+
+
+def test_a_misspelt_role_is_the_one_word_for_a_kind_of_person_a_letter_off():
+    assert misspelt_role("prosecuter", lambda word: False) == "prosecutor"
+    assert misspelt_role("sargeant", lambda word: False) == "sergeant"
+    assert misspelt_role("prosecuter", lambda word: word == "prosecuter") is None  # the stories write it
+    assert misspelt_role("butler", lambda word: False) is None  # a word the dictionary knows
+    assert misspelt_role("kign", lambda word: False) == "king"
+    assert misspelt_role("cheif", lambda word: False) is None  # "chief" or "chef"
+    assert misspelt_role("mnk", lambda word: False) is None  # too short to say it is a slip
+
+
+def test_a_role_s_words_are_its_first_sense_s_and_said_whole():
+    # WordNet's other senses read the wrong person (re-review of s74D): a Doctor of the Church is a theologian, a
+    # scholar a historian, a dupe a victim, and "Butler" (a writer, an instance) the butler.
+    assert "physician" in role_words("doctor", narrower_too=False)
+    assert "surgeon" in role_words("doctor", narrower_too=True)
+    assert "theologian" not in role_words("doctor", narrower_too=True)
+    assert "historian" not in role_words("student", narrower_too=True)
+    assert not {"fool", "dupe", "gull"} & role_words("victim", narrower_too=True)
+    assert not {"butler", "porter", "goldsmith"} & role_words("writer", narrower_too=True)
+    assert "businessman" not in role_words("owner", narrower_too=True)
+    assert "district attorney" in role_words("prosecutor", narrower_too=True)
+    assert "district attorney" not in role_words("prosecutor", narrower_too=False)
+    assert "skipper" not in role_words("student", narrower_too=True)  # a boat's captain as often
+    # Said whole, no plural nor verb: "boss"'s "hirer" is no "hire", a teacher's "tutors" no tutor.
+    assert roles_said_in("Their first new hire, Jo Patel, designs the recipes.", {"hirer"}) == []
+    teacher = role_words("teacher", narrower_too=True)
+    assert roles_said_in("Mara's tutor, Amos Crane, calls on Sundays.", teacher) == ["tutor"]
+    assert roles_said_in("Mara tutors Amos Crane on Sundays.", teacher) == []
+    assert not {"father", "mother"} & role_words("priest", narrower_too=True)
+
+
+def test_a_role_asked_alone_is_one_with_nothing_after_it():
+    # Only such a question may be answered from another story than the one ranked first (review of s74D).
+    assert role_asked_alone("Who is the medic?")
+    assert role_asked_alone("whos the prosecutor")
+    assert not role_asked_alone("Who is the teacher at St. Aldric's?")
+    assert not role_asked_alone("Who is the villain in The Glass Key?")
+    assert not role_asked_alone("Who is the boss of the hotel?")
+    assert not role_asked_alone("Who is Nora's boss?")
+
+
+def test_a_role_as_general_as_man_has_no_kinds_that_answer_for_it():
+    assert "geezer" in role_words("man", narrower_too=True)  # WordNet's, yet "old Sid, a geezer" is no man asked of
+    assert not any(kinds_answer(role) for role in ("man", "woman", "girl", "boy", "person", "leader"))
+    assert kinds_answer("prosecutor") and kinds_answer("teacher")
