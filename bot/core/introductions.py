@@ -333,28 +333,23 @@ def lead_of(people: FindsPeople, story: Story) -> Person | None:
 
 def role_held(people: FindsPeople, story: Story, passages: Sequence[Passage], role: str) -> Person | None:
     """The one person of the story (of those `passages`) a fact question asks of by a role ("How did the captain
-    die?", "the violinist": bot.core.role_asked.role_in_name): brought in with it, or else said to hold it (in_role,
-    loose), unless the story writes "the" role of another ("The ship's captain ... dies of fever", where "Peter Lund
-    was a captain"); None where no one or several hold it. Not the lead ("the main character"): lead_of's most
-    mentioned person need not be the one a summary says it follows or is narrated by, and a fact told of the wrong
-    one is worse than the ranking's answer."""
-    holder = in_role(people, story, role, loose=True)
-    if holder is None or introduces_in_role(holder.intro, holder.name, role):
-        return holder
-    return None if role_written_apart([passage.text for passage in passages], role, holder.name) else holder
-
-
-def in_role(people: FindsPeople, story: Story, role: str, *, loose: bool = False) -> Person | None:
-    """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is; `loose`, only
-    where no one is, the one said to hold it where brought in ("Sébastien Kalmurzaeva was a renowned violinist", not
-    a former role: "Peter Lund was a captain before he was dismissed"), which must not unseat the one holder the
-    strict reading finds ("Captain Maren Holt"). "Who is the captain?" reads strictly: a summary often leaves the
-    holder unnamed ("The ship's captain, a gruff old sailor"), whose sentence the ranking finds."""
+    die?", "the violinist": bot.core.role_asked.role_in_name): the one brought in with it ("Captain Ingrid Solheim");
+    only where no one is, the one said to hold it where brought in ("Sébastien Kalmurzaeva was a renowned violinist",
+    not a former role: "Peter Lund was a captain before he was dismissed"), unless the story writes "the" role of
+    another ("The ship's captain ... dies of fever"). None where no one or several hold it. "Who is the captain?"
+    reads strictly (_role_holder): a summary often leaves the holder unnamed ("The ship's captain, a gruff old
+    sailor"), whose sentence the ranking finds. Not the lead ("the main character"): lead_of's most mentioned person
+    need not be the one a summary says it follows or is narrated by, and a fact told of the wrong one is worse than
+    the ranking's answer."""
     cast = [person for person in people.of_story(story.path) if person.passage is not None]
-    for held in (False, True) if loose else (False,):
+    for held in (False, True):
         holding = [person for person in cast if introduces_in_role(person.intro, person.name, role, held=held)]
-        if holding:
-            return holding[0] if len(holding) == 1 else None
+        if not holding:
+            continue
+        holder = holding[0] if len(holding) == 1 else None
+        if holder is None or not held:
+            return holder
+        return None if role_written_apart([passage.text for passage in passages], role, holder.name) else holder
     return None
 
 

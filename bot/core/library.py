@@ -898,10 +898,12 @@ class StoryLibrary:
     def _named_kind_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
         """For "Which composers did young Sophie love?" of one person of the stories (of one story: `within` its
         passages), or "Which hall did the violinist perform at?" of the one person of the story asked of (library-wide,
-        of the story ranked first: `first_story`) holding the role (_role_held), the sentence of
-        their story first naming them and one of the kind by its name (bot.core.named_kind_asked: "the music of Chopin
-        and Debussy", "took the stage at Carnegie Hall"), as the person's introduction moved there; None where the
-        question asks no such thing, the name is no one's or several people's, or no sentence names one."""
+        of the story ranked first: `first_story`) holding the role (_role_held), the sentence of their story first
+        naming them and one of the kind by its name (bot.core.named_kind_asked: "the music of Chopin and Debussy",
+        "took the stage at Carnegie Hall"), as the person's introduction moved there; None where the question asks no
+        such thing, the name is no one's or several people's, or no sentence names one. Its person is read from the
+        words before the verb asked (names_typed, role_typed), which no other rule's shape fixes, so not by
+        _person_asked."""
         asked = named_kind_asked(question)
         if asked is None:
             return None
@@ -1025,11 +1027,11 @@ class StoryLibrary:
         return passages
 
     def _person_asked(self, name: str, within: range | None, first_story: int | None) -> Person | None:
-        """The person a fact question names, as every fact rule reads them: a relative their story brings in as one
-        ("Tomas's wife", "dannys dad": bot.core.introductions.relative_named); the one person brought in with a role
-        of the story asked of, or library-wide of the story ranked first (`first_story`), or else said to hold it ("the
-        captain", "the violinist": _role_held); else the one person whose name holds the name as typed
-        (_person_named)."""
+        """The person a fact question names, as the fact rules but the named-kind rule read them: a relative their
+        story brings in as one ("Tomas's wife", "dannys dad": bot.core.introductions.relative_named); the one person
+        brought in with a role of the story asked of, or library-wide of the story ranked first (`first_story`), or
+        else said to hold it ("the captain", "the violinist": _role_held); else the one person whose name holds the
+        name as typed (_person_named)."""
         relative = relative_named(
             self.person_finder, self.corpus.stories, self.corpus.passages, name, within, self._written
         )
@@ -1093,9 +1095,10 @@ class StoryLibrary:
         return [first, *(c for c in ranked if c.doc != intro)], True
 
     def _fate_at_end(self, query: Query) -> bool:
-        """Whether the question asks what becomes of someone in the end ("What happens to Forsythe in the end?"): a
-        passage the fate or death rule put first tells it, which _ending_first's latest passage need not. Any other
-        rule's lead ("Who is the captain at the end?": the captain brought in) is still moved by _ending_first."""
+        """Whether the question asks what becomes of someone in the end ("What happens to Forsythe in the end?"), the
+        shape only the fate and death rules answer: a passage a rule put first for it tells it, which _ending_first's
+        latest passage need not. Any other question's lead ("Who is the captain at the end?": the captain brought in)
+        is still moved by _ending_first."""
         asked = fate_asked(as_asked(query.text, query.corrections, self._written))
         return asked is not None and asked.last
 
