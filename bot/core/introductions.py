@@ -332,15 +332,15 @@ def lead_of(people: FindsPeople, story: Story) -> Person | None:
 
 
 def role_held(people: FindsPeople, story: Story, passages: Sequence[Passage], role: str) -> Person | None:
-    """The one person of the story (of those `passages`) a fact question asks of by a role ("How did the captain
-    die?", "the violinist": bot.core.role_asked.role_in_name): the one brought in with it ("Captain Ingrid Solheim");
-    only where no one is, the one said to hold it where brought in ("Sébastien Kalmurzaeva was a renowned violinist",
-    not a former role: "Peter Lund was a captain before he was dismissed"), unless the story writes "the" role of
-    another ("The ship's captain ... dies of fever"). None where no one or several hold it. "Who is the captain?"
-    reads strictly (_role_holder): a summary often leaves the holder unnamed ("The ship's captain, a gruff old
-    sailor"), whose sentence the ranking finds. Not the lead ("the main character"): lead_of's most mentioned person
-    need not be the one a summary says it follows or is narrated by, and a fact told of the wrong one is worse than
-    the ranking's answer."""
+    """The one person of the story (its passages among the library's `passages`) a fact question asks of by a role
+    ("How did the captain die?", "the violinist": bot.core.role_asked.role_in_name): the one brought in with it
+    ("Captain Ingrid Solheim"); only where no one is, the one said to hold it where brought in ("Sébastien Kalmurzaeva
+    was a renowned violinist", not a former role: "Peter Lund was a captain before he was dismissed"), unless the
+    story writes "the" role of another ("The ship's captain ... dies of fever"). None where no one or several hold
+    it. "Who is the captain?" reads strictly (_role_holder): a summary often leaves the holder unnamed ("The ship's
+    captain, a gruff old sailor"), whose sentence the ranking finds. Not the lead ("the main character"): lead_of's
+    most mentioned person need not be the one a summary says it follows or is narrated by, and a fact told of the
+    wrong one is worse than the ranking's answer."""
     cast = [person for person in people.of_story(story.path) if person.passage is not None]
     for held in (False, True):
         holding = [person for person in cast if introduces_in_role(person.intro, person.name, role, held=held)]
@@ -349,7 +349,7 @@ def role_held(people: FindsPeople, story: Story, passages: Sequence[Passage], ro
         holder = holding[0] if len(holding) == 1 else None
         if holder is None or not held:
             return holder
-        return None if role_written_apart([passage.text for passage in passages], role, holder.name) else holder
+        return None if role_written_apart(_texts_of(passages, story), role, holder.name) else holder
     return None
 
 
@@ -369,13 +369,11 @@ def _role_holder(people: FindsPeople, ranked: Sequence[Story], passages: Sequenc
         holder = _brought_in_as(people, story, (role,)) or _brought_in_as(people, story, synonyms)
         if holder is not None:
             return holder
-        first = story.first_passage
-        if writes_role([passage.text for passage in passages[first : first + story.passage_count]], role):
+        if writes_role(_texts_of(passages, story), role):
             return None
     if not ranked or not kinds_answer(role):
         return None
-    first = ranked[0].first_passage
-    if writes_role_stem([passage.text for passage in passages[first : first + ranked[0].passage_count]], role):
+    if writes_role_stem(_texts_of(passages, ranked[0]), role):
         return None
     return _brought_in_as(people, ranked[0], role_words(role, narrower_too=True))
 
@@ -564,6 +562,11 @@ def _owned(sentence: str, own: frozenset[str]) -> bool:
     """Whether `sentence` says the role (index terms `own`) held for someone named, or for "her", "his" or "their"."""
     by_name, by_pronoun = roles_owned_at(sentence, own, None)
     return by_name or bool(by_pronoun)
+
+
+def _texts_of(passages: Sequence[Passage], story: Story) -> list[str]:
+    """The texts of the story's passages, of the library's `passages`."""
+    return [passage.text for passage in passages[story.first_passage : story.first_passage + story.passage_count]]
 
 
 def _story_passages(stories: Sequence[Story], passages: Sequence[Passage], at: int) -> Sequence[Passage]:

@@ -908,7 +908,7 @@ class StoryLibrary:
         if asked is None:
             return None
         role = role_typed(asked.said)
-        story = first_story if within is None else self.corpus.passages[within.start].story
+        story = self._story_asked(within, first_story)
         person, verb = None, ""
         if role is not None:
             person = None if story is None else self._role_held(story, role[0])
@@ -952,7 +952,7 @@ class StoryLibrary:
         if introduction is not None:
             assert introduction.person.passage is not None
             return Lead(introduction.person.passage, introduction.person.intro)
-        story = first_story if within is None else self.corpus.passages[within.start].story
+        story = self._story_asked(within, first_story)
         return (
             None if story is None else self._thing_named(as_asked(query.text, query.corrections, self._written), story)
         )
@@ -1037,7 +1037,7 @@ class StoryLibrary:
         )
         if relative is not None:
             return relative
-        story = first_story if within is None else self.corpus.passages[within.start].story
+        story = self._story_asked(within, first_story)
         if story is None:
             return self._person_named(name, within)
         role = role_in_name(name)
@@ -1046,9 +1046,12 @@ class StoryLibrary:
 
     def _role_held(self, story: int, role: str) -> Person | None:
         """The one person of the story holding the role (bot.core.introductions.role_held)."""
-        story_of = self.corpus.stories[story]
-        passages = self.corpus.passages[story_of.first_passage : story_of.first_passage + story_of.passage_count]
-        return role_held(self.person_finder, story_of, passages, role)
+        return role_held(self.person_finder, self.corpus.stories[story], self.corpus.passages, role)
+
+    def _story_asked(self, within: range | None, first_story: int | None) -> int | None:
+        """The story a question is asked of (of one story: `within` its passages), else, library-wide, the story
+        ranked first: whose roles, lead and things a rule reads."""
+        return first_story if within is None else self.corpus.passages[within.start].story
 
     def _person_named(self, name: str, within: range | None) -> Person | None:
         """The one person whose name holds the name as typed (bot.core.introductions.person_named_alone: "sophie",
