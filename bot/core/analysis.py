@@ -275,10 +275,11 @@ kept (Analyzer(fold_accents=False))."""
 
 
 _UNDECOMPOSED = str.maketrans(
-    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ı": "i"}
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ı": "i", "’": "'", "ʼ": "'"}
 )
 """Latin letters with a stroke or ligatures that NFKD leaves whole, as Lucene's ASCII folding writes them: a typed
-"Sondergaard" is "Søndergaard", "Aesop" "Æsop"."""
+"Sondergaard" is "Søndergaard", "Aesop" "Æsop". The apostrophes a phone types ("Who’s the nurse?", "Tom’s wife") are the
+typewriter's, as every question shape's reader spells its openings and possessives ("who's", "'s")."""
 
 
 def fold(text: str) -> str:

@@ -25,6 +25,11 @@ def test_fold_writes_letters_nfkd_leaves_whole_as_ascii_folding_does():
     assert Analyzer().terms("Søren Þór") == Analyzer().terms("Soren Thor")
 
 
+def test_fold_writes_a_phone_s_apostrophes_as_the_typewriter_s():
+    assert fold("Who\u2019s") == fold("WHO'S") == "who's" and fold("Tom\u02bcs") == "tom's"
+    assert Analyzer().terms("O\u2019Brien\u2019s") == Analyzer().terms("O'Brien's")
+
+
 def test_question_and_passage_agree_on_accented_names():
     analyzer = Analyzer()
     assert analyzer.terms("Sebastien") == analyzer.terms("Sébastien") == analyzer.terms("SÉBASTIEN")

@@ -1,5 +1,7 @@
 """Questions a reader would ask about each bundled story, answered from the right passage."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
@@ -11,7 +13,9 @@ from bot.core.introductions import role_held
 from bot.core.library import MAX_QUESTION_CHARS, MAX_RESULTS, StoryLibrary
 from bot.core.query import AnswerKind
 from tests.best_hit import best_hit
-from tests.core.library_files import assert_answered_in_both_scopes
+from tests.core.library_files import assert_answered_in_both_scopes, library_of
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 SOPHIE, SOFIA, SEBASTIEN = "Sophie Korolev", "Kalmurzaeva's Odyssey", "Sébastien Kalmurzaeva"
 
@@ -871,3 +875,28 @@ def test_a_fact_asked_of_a_role_of_the_bundled_stories_is_their_violinists(libra
     for question in ("Where did the violinist study?", "Who taught the violinist?"):
         assert_answered_in_both_scopes(library, question, "hiring private tutors to help her")
     assert_answered_in_both_scopes(library, "What instrument does the violinist play?", "a renowned violinist")
+
+
+@pytest.mark.parametrize(
+    ("stories", "question", "said"),
+    [
+        (
+            ("untuned3/corpus/hold-the-bridge-at-varenne.md", "untuned3/corpus/the-night-ferry.md"),
+            "Who\u2019s the medic?",
+            "the company medic, Corporal Isaac Feld",
+        ),
+        (
+            ("untuned4/corpus/velvet-static.md",),
+            "what\u2019s the name of gwen\u2019s daughter",
+            "their daughter, Carys",
+        ),
+    ],
+)
+def test_a_question_typed_with_a_phone_s_apostrophes_is_read_as_typed_with_plain_ones(
+    tmp_path, stories, question, said
+):
+    # A phone types "Who\u2019s"; every question shape's reader spelt its opening "who's", so the role question was
+    # searched as words alone and answered from the ferry's purser.
+    library = library_of(tmp_path, *(BENCH / story for story in stories))
+    assert_answered_in_both_scopes(library, question, said)
+    assert_answered_in_both_scopes(library, question.replace("\u2019", "'"), said)
