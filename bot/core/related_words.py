@@ -14,6 +14,22 @@ from importlib import resources
 RELATED_FILE = "related_words.txt"
 
 
+def word_columns(text: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The two word sets of each line of a file derived from WordNet (this module's and bot.core.role_words'): word,
+    then two space-separated columns, tab-separated; `#` starts a comment line, and an empty column is no entry."""
+    first: dict[str, frozenset[str]] = {}
+    second: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, near, below = line.split("\t")
+        if near:
+            first[word] = frozenset(near.split(" "))
+        if below:
+            second[word] = frozenset(below.split(" "))
+    return first, second
+
+
 @dataclass(frozen=True)
 class RelatedWords:
     close: dict[str, frozenset[str]]
@@ -21,18 +37,8 @@ class RelatedWords:
 
     @classmethod
     def parse(cls, text: str) -> RelatedWords:
-        """The file's lines: term, close terms, kind terms, tab-separated; `#` starts a comment line."""
-        close: dict[str, frozenset[str]] = {}
-        kinds: dict[str, frozenset[str]] = {}
-        for line in text.splitlines():
-            if not line or line.startswith("#"):
-                continue
-            term, near, below = line.split("\t")
-            if near:
-                close[term] = frozenset(near.split(" "))
-            if below:
-                kinds[term] = frozenset(below.split(" "))
-        return cls(close, kinds)
+        """The file's lines: term, close terms, kind terms (word_columns)."""
+        return cls(*word_columns(text))
 
 
 @cache

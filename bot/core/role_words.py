@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from bot.core.related_words import word_columns
+
 ROLE_WORDS_FILE = "role_words.txt"
 
 
@@ -22,19 +24,14 @@ class RoleWords:
 
     @classmethod
     def parse(cls, text: str) -> RoleWords:
-        """The file's lines: word, synonyms, narrower words, tab-separated, a compound's words joined by "_"; `#`
-        starts a comment line."""
-        synonyms: dict[str, frozenset[str]] = {}
-        narrower: dict[str, frozenset[str]] = {}
-        for line in text.splitlines():
-            if not line or line.startswith("#"):
-                continue
-            word, same, below = line.split("\t")
-            if same:
-                synonyms[word] = frozenset(w.replace("_", " ") for w in same.split(" "))
-            if below:
-                narrower[word] = frozenset(w.replace("_", " ") for w in below.split(" "))
-        return cls(synonyms, narrower)
+        """The file's lines: word, synonyms, narrower words (bot.core.related_words.word_columns), a compound's words
+        joined by "_"."""
+        synonyms, narrower = word_columns(text)
+        return cls(_spaced(synonyms), _spaced(narrower))
+
+
+def _spaced(table: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    return {word: frozenset(w.replace("_", " ") for w in found) for word, found in table.items()}
 
 
 @cache
