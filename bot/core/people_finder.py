@@ -5,9 +5,10 @@ its mentions is read with the few words around it, for evidence either way:
 
 - a person: introduced as one ("Sophie Korolev was a talented young musician", "Ivan, a charismatic
   musician", "the captain, Elias Boone", "a sailor called Thomas Wren", "men called him Assipattle"),
-  a title before it ("Prince Yamato"), or acting as one ("said Finn", "Finn, who", "Finn himself");
-- a place or a thing: introduced as one ("a ship called the Mary Rose", "Arabia is a very decent
-  sort of place"), or standing where places do ("in Moscow", "the Stoorworm").
+  a title before it ("Prince Yamato"; or a word WordNet has for a kind of person: "Administrator Corvin Hale"), or
+  acting as one ("said Finn", "Finn, who", "Finn himself");
+- a place or a thing: introduced as one ("a ship called the Mary Rose", "a corporation called Meridian Deepworks",
+  "Arabia is a very decent sort of place"), or standing where places do ("in Moscow", "the Stoorworm").
 
 A name with more evidence of a person than of a place is a person; a name introduced as a place or
 thing never is. A full name the story repeats with no evidence either way is taken too (a
@@ -317,6 +318,7 @@ ORGANISATIONS = frozenset(
         "trust",
         "mills",
         "works",
+        "control",
         "league",
         "baseball",
         "football",
@@ -324,7 +326,7 @@ ORGANISATIONS = frozenset(
     }
 )
 """Last words of the names of bodies that speak as people do in news ("Wirral Council said it had not been
-consulted"), and of leagues, which a title may open ("Major League Baseball")."""
+consulted", "Station Control said"), and of leagues, which a title may open ("Major League Baseball")."""
 EVENTS = frozenset({"war", "revolution", "rebellion", "uprising", "crusade", "cup", "bowl", "series"})
 """Words that end the names of wars and contests, or stand before their numbers ("World War II", "the Boer War", "Super
 Bowl XL", "World War Two", "World Series"): named again and again, as a story's protagonist is, and no one. Not
@@ -361,6 +363,9 @@ class _WordLists:
     adverbs: frozenset[str]
     """Words English uses mostly as adverbs (adverbs.txt, from WordNet: "later", "meanwhile", "soon"): one opening a
     sentence before a name is no word of it ("Later Martha walked")."""
+    thing_nouns: frozenset[str]
+    """WordNet's nouns for kinds of things with names of their own (thing_nouns.txt: "corporation", "pub",
+    "freighter"), weighed after the hand-kept lists, whose people win where both hold a word ("crew")."""
 
 
 @cache
@@ -385,6 +390,7 @@ def _word_lists() -> _WordLists:
         frozenset(line.removeprefix("people:").strip() for line in thing_lines),
         frozenset(line.removeprefix("people:").strip() for line in thing_lines if line.startswith("people:")),
         frozenset(lines("adverbs.txt")),
+        frozenset(lines("thing_nouns.txt")),
     )
 
 
@@ -399,6 +405,21 @@ def role_titles() -> frozenset[str]:
     bears them with a given name or without ("Judge Achebe" is "Judge Rosalind Achebe"), where "Mr. Bunny" may be
     "Mr. Benjamin Bunny"'s father and "Father Brown" "Father Michael Brown"'s uncle."""
     return person_titles() - HONORIFICS - _word_lists().kin
+
+
+@cache
+def named_titles() -> frozenset[str]:
+    """WordNet's nouns for kinds of people (person_nouns) that a story may set before a name as a title the hand-kept
+    list lacks ("Administrator Corvin Hale", "Commissioner Lydia Brandt", "Warden Ames"), folded: not kin, nor a name
+    the dictionary keeps capitalised ("Tom", "Bobby", "Dean"), nor one WordNet writes capitalised as something other
+    than a person ("Pastor", "Hunter", "Maya"). A title only before a name (_role_title), so not among role_titles:
+    "harriet's investigator" asks of no Harriet Investigator."""
+    lists = _word_lists()
+    return frozenset(
+        word
+        for word in lists.wordnet_person - lists.title - lists.kin - lists.thing_names
+        if not is_capitalised_word(word.title())
+    )
 
 
 def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> list[FoundPerson]:
@@ -420,6 +441,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         words = name.split()
         kinds = [_kind(w, lists) for w in words]
         honorific = len(words) > 1 and fold(words[0]) in HONORIFICS  # "Mrs Smith", "Mr Baker": a surname, no role
+        # "Administrator Corvin Hale": the title is no word of the name's own, as "Captain" is not
+        own = words[1:] if _role_title(words, lists, lowercase_words) else words
         if len(words) == 1 and fold(name) in _GIVEN_MONTHS:
             return None  # "in June" a month; "their mother, June," a woman introduced by that name
         if _role_name(words, kinds, lists, lowercase_words):
@@ -445,9 +468,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         # A title is no word of the name's own: "the captain" elsewhere leaves "Captain Elena Voss" hers; nor is a
         # particle ("van der Berg", with "a van" in the story).
         return (
-            None
-            if any(w.lower() in lowercase_words and fold(w) not in lists.title | PARTICLES for w in words)
-            else True
+            None if any(w.lower() in lowercase_words and fold(w) not in lists.title | PARTICLES for w in own) else True
         )
 
     evidence: dict[str, _Evidence] = {}
@@ -490,7 +511,11 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             said = evidence.get(name)
             if said is None and (likely := plausible(name)) is not False:
                 words = name.split()
-                title_first = fold(words[0]) in lists.title or fold(words[0]).rstrip(".") in HONORIFICS  # "Mr. Hale"
+                title_first = (
+                    fold(words[0]) in lists.title
+                    or fold(words[0]).rstrip(".") in HONORIFICS  # "Mr. Hale"
+                    or _role_title(words, lists, lowercase_words)  # "Administrator Corvin Hale"
+                )
                 # "King George Hospital", "Queen Victoria Street": a place named after someone, the title no evidence
                 # of a person ("Mrs. Hall" and "Dr Bridge" are people).
                 institution = fold(words[-1]) in INSTITUTIONS and fold(words[0]).rstrip(".") not in HONORIFICS
@@ -720,6 +745,7 @@ def _opens_sentence(
     key = fold(word)
     return (
         key not in lists.person
+        and not _role_title(words, lists, lowercase_words)  # "Administrator Hale wants", the administrator said before
         and (
             key in lowercase_words
             or _is_adverb(key)
@@ -794,6 +820,43 @@ def _is_sentence_word(word: str) -> bool:
     dictionary knows in lowercase. Not "Sofia", "Mary" or "Thomas", which it knows capitalised alone, as names
     (_is_common_word takes them too); "John", "Tom" and "East" are lowercase words as well, and still guard."""
     return all(is_lowercase_word(part) for part in word.split("-"))
+
+
+def _role_title(words: list[str], lists: _WordLists, lowercase_words: set[str]) -> bool:
+    """Whether a name's first word is a title by WordNet's word for a kind of person alone (named_titles:
+    "Administrator Corvin Hale", "Chancellor Voss"), standing before a name: each word after it, a particle aside,
+    written as a name is (not "Pol II", "Pol V", "Pol I-specific", RNA's polymerases), no stop word, word for a kind
+    of person or thing, word of the language WordNet writes capitalised as a place ("Kaiser Permanente Northern"),
+    title, nor the last word of a place's or a body's name ("Security Chief", "Gull Rock", "Seismologist Dr", "Warden
+    Street"), none the story writes in lowercase ("Warden Green", with a village green in it), and one of them no word
+    of the language, or a name the dictionary keeps capitalised ("Consumer Fact Sheet", "Client Access", a paper's
+    title in capitals; so "Administrator Hale" is no title and name alone, nor "Warden Stone")."""
+    if len(words) < 2 or fold(words[0]) not in named_titles():
+        return False
+    own = [word for word in words[1:] if word not in PARTICLES]
+    return all(
+        all(part[:1].isupper() and not part[1:2].isupper() for part in word.split("-"))
+        and not _ROMAN.fullmatch(word)
+        and not (fold(word) in lists.thing_names and is_lowercase_word(word))
+        and _kind(word, lists) is None
+        and not _is_stop_word(word, lists.stop)
+        and fold(word).rstrip(".") not in _NO_NAME_WORDS
+        and fold(word) not in lists.wordnet_person
+        and word.lower() not in lowercase_words
+        for word in own
+    ) and any(is_capitalised_word(word) or not is_lowercase_word(word) for word in own)
+
+
+@cache
+def _titles_of_roles() -> frozenset[str]:
+    """role_titles and named_titles: the titles one person bears with a given name or without ("Administrator Hale" is
+    "Administrator Corvin Hale")."""
+    return role_titles() | named_titles()
+
+
+_NO_NAME_WORDS = HONORIFICS | INSTITUTIONS | ORGANISATIONS | EVENTS
+"""Words after a title that make the words no person's name: another title ("Seismologist Dr. Maya Torres" is read
+from "Dr."), or the last word of a place's, a body's or an event's name."""
 
 
 def _role_name(words: list[str], kinds: list[str | None], lists: _WordLists, lowercase_words: set[str]) -> bool:
@@ -942,6 +1005,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
                 kind == "thing"
                 or (word == "name" and noun == "the")
                 or (not passive and _place_people_call(text, opened, lists))
+                or (kind is None and _thing_introduced(preceding, passive, text, closed, lists))
             ):
                 # a thing's name, unless quoted: 'his boat, named "Hope"' sets the boat's name apart from his daughter
                 # Hope's, who may act in the story
@@ -1053,6 +1117,35 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         found.intro = start
     if person and (says_who or found.named > named_before) and found.said_who < 0:
         found.said_who = start
+
+
+def _thing_introduced(preceding: list[str], passive: bool, text: str, end: int, lists: _WordLists) -> bool:
+    """Whether the name after "called" or "named" (the last of `preceding`, the words before it) is a thing's by a
+    noun WordNet has for a kind of thing with names of its own (thing_nouns.txt), brought in with "a" or "an" ("a
+    corporation called Meridian Deepworks", "an old pub named the Swan") or the subject of "was called" ("the firm was
+    called Hale & Sons"); not where what follows the name reads "called" as a verb ("an agency called Hale to ask",
+    "a board named Voss as its chair")."""
+    if preceding[-1].lower() not in _THING_NAMING or len(preceding) < 3:
+        return False
+    if passive:
+        noun, article = preceding[-3], True
+    else:
+        noun, article = preceding[-2], any(word.lower() in _INDEFINITE for word in preceding[-4:-2])
+    after = _NEXT_WORD.match(text, end, end + 20)
+    return (
+        article
+        and noun.isalpha()
+        and noun.islower()
+        and lemma(noun) in lists.thing_nouns
+        and (passive or after is None or after.group(1) not in _CALLED_WHOM)
+    )
+
+
+_THING_NAMING = frozenset({"called", "named"})
+_INDEFINITE = frozenset({"a", "an"})
+_CALLED_WHOM = frozenset({"to", "as", "a", "an", "the", "his", "her", "its", "their", "him", "them", "back", "for"})
+"""Words after a name that read the "called" or "named" before it as a verb, its object the name: "called Hale to
+ask", "called Hale back", "named Voss as its chair"."""
 
 
 def _in_a_dealing(described: str, lists: _WordLists) -> bool:
@@ -1886,8 +1979,9 @@ def _with_given_names(chosen: dict[str, int]) -> None:
     a surname ("Mrs. Kelly") the one named by it, a given name and the surname ("Mrs. Frank Kelly"). Not "Mr. Hale"
     beside "Richard Hale" (a one-word surname is a family's), nor "Mr. Bunny" beside his son "Mr. Benjamin Bunny". A
     title other than an honorific names one person with a given name or without ("Judge Achebe" is "Judge Rosalind
-    Achebe", "Sheriff Kettle" "Sheriff Amos Kettle"), as a woman's honorific does."""
-    titles = role_titles()
+    Achebe", "Sheriff Kettle" "Sheriff Amos Kettle", "Administrator Hale" "Administrator Corvin Hale"), as a woman's
+    honorific does."""
+    titles = _titles_of_roles()
     given: dict[str, list[str]] = {}
     for name in chosen:
         first, _, rest = name.partition(" ")
@@ -1911,7 +2005,7 @@ def _with_titled_full_names(chosen: dict[str, int], text: str) -> None:
     where first said: "who is halda" found two people. Not a surname more than one full name ends in, nor one the
     story brings in with no such word ("Captain Ashworth" beside "Harold Ashworth", perhaps his father). (One of the
     same title, "Inspector Tomas Halda", is the one, by _with_given_names, before.)"""
-    titles = role_titles()
+    titles = _titles_of_roles()
     full: dict[str, list[str]] = {}
     for name in chosen:
         words = name.split()

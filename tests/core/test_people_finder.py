@@ -966,6 +966,108 @@ def test_a_title_and_a_surname_is_the_one_person_the_story_brings_in_with_that_t
     ) == ["Harold Ashworth", "Captain Ashworth"]
 
 
+# A plot summary nobody tuned for (bench/untuned5's Tidewell Station): "Administrator" is in no hand-kept list of
+# titles, so Corvin Hale was no one, and "what happens to hale" was read as about no person.
+TIDEWELL = [
+    "The station is run by Administrator Corvin Hale, a former naval engineer in his sixties.",
+    "As oxygen supplies run low, Administrator Hale wants to evacuate using the station's only escape submarine.",
+    "Hale stays behind to seal the drilling shaft and is presumed dead.",
+]
+
+
+def test_a_word_wordnet_files_under_people_before_a_name_is_a_title():
+    (found,) = find_people(TIDEWELL)
+    assert (found.name, found.mentions) == ("Administrator Corvin Hale", 3)
+    assert found.intro == TIDEWELL[0]
+    assert {"administrator", "commissioner", "warden", "seneschal"} <= people_finder.named_titles()
+    # Names the dictionary keeps capitalised, kin, and words WordNet writes capitalised as things are no titles.
+    assert not {"tom", "bobby", "dean", "pastor", "hunter", "brother"} & people_finder.named_titles()
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        ("Commissioner Lydia Brandt opens the inquiry. The commissioner is tired.", "Commissioner Lydia Brandt"),
+        ("The college is run by Chancellor Voss. Voss is old. Voss hates the sea.", "Chancellor Voss"),
+        ("The prison is run by Warden Ames. Ames is cruel.", "Warden Ames"),
+        # bench/untuned3 and bench/untuned8, where they were no one.
+        (
+            "The Sparrow is hired by Chancellor Oren Abashe of the Concord Senate to carry a relic.",
+            "Chancellor Oren Abashe",
+        ),
+        (
+            "Aimery is tried for tax fraud, led by a royal officer, the Seneschal Pierre de Montfaucon.",
+            "Seneschal Pierre de Montfaucon",
+        ),
+    ],
+)
+def test_a_name_after_a_title_the_hand_kept_lists_lack_is_a_person(story, name):
+    assert names_in(story) == [name]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The Security Chief locks the door. The Security Chief waits.",
+        "A fire breaks out at the Harbour Master's Office. The Harbour Master's Office burns.",
+        "Station Control said nothing. Station Control called again.",
+        # A title before a word the story writes in lowercase, or a thing's word, names a place.
+        "They reach Gull Rock at dawn. The rocks are sharp, and Gull Rock is cold. Gull Rock is bare.",
+        "The convoy waits on Warden Street. Warden Street is empty, and Warden Street floods.",
+        # Words of the language after it, as a paper's title writes them (SciFact's abstracts).
+        "Consumer Fact Sheet: a guide. They read the Consumer Fact Sheet. The Consumer Fact Sheet helps.",
+    ],
+)
+def test_a_title_before_no_name_makes_no_person(story):
+    assert names_in(story) == []
+    # Before another title, the name is read from that one (bench/untuned7's Cascade Point).
+    assert names_in("Seismologist Dr. Maya Torres reads the drum. Seismologist Dr. Maya Torres leaves.") == [
+        "Maya Torres"
+    ]
+
+
+def test_a_title_of_wordnet_s_and_a_surname_is_the_one_person_the_story_brings_in_with_that_word():
+    # bench/untuned5's Saltmarsh Ledger: Superintendent Lusk is "Morwenna's own superintendent, Gareth Lusk".
+    story = [
+        "Silas points out that Morwenna's own superintendent, Gareth Lusk, is one of his oldest friends.",
+        "Silas is arrested along with Superintendent Lusk, who had been warning him.",
+    ]
+    assert names_in(*story) == ["Gareth Lusk"]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # bench/untuned5's Tidewell Station: "Meridian Deepworks" was one of its people.
+        [
+            "The two teenagers find evidence that the station's owners, a corporation called Meridian Deepworks, have"
+            " been secretly drilling in the eastern trench.",
+            "Anaya delivers her recordings of the glimmers to a journalist to expose Meridian Deepworks.",
+        ],
+        ["The crew signs on to a freighter named Lady Alice. Lady Alice sails at dawn. Lady Alice sinks off Malin."],
+        ["He drinks at a tavern called Dolan Reilly. Dolan Reilly is loud. Dolan Reilly burns down."],
+        ["The old firm was called Hale Brothers. Hale Brothers went bust. Hale Brothers said nothing."],
+    ],
+)
+def test_a_thing_called_a_name_by_wordnet_s_noun_for_a_kind_of_thing_is_no_person(story):
+    assert names_in(*story) == []
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        # "called" is a verb where its object follows: the agency telephoned him.
+        ("An agency called Tom Baker to ask about the job. Tom Baker said yes.", "Tom Baker"),
+        # A tale's animals are its people, as the hand-kept list says.
+        ("Tobin is helped by a talking raven named Bellwether. Bellwether said no more.", "Bellwether"),
+        # A crew is people in the hand-kept list, whatever WordNet says.
+        ("The ferry's crew called Hannah Kessler a hero. Hannah Kessler said nothing.", "Hannah Kessler"),
+    ],
+)
+def test_a_name_after_called_is_no_thing_s_where_the_noun_is_people_or_called_a_verb(story, name):
+    assert names_in(story) == [name]
+
+
 def test_a_run_of_several_words_of_one_name_is_one_mention():
     # "Sir Aldous" counted twice, once for "Sir" and once for "Aldous", and outnumbered the protagonist.
     story = "Sir Aldous Penhallow owns the marsh. Sir Aldous rides out. Sir Aldous returns. Aldous sleeps."

@@ -231,7 +231,7 @@ def test_the_role_whose_relative_or_role_someone_is_brought_in_as():
 
 
 def test_a_role_links_to_the_one_person_the_story_gives_it():
-    # "the old master, a man everyone called Grandad Pugh": a master too, whom the people finder does not take.
+    # "the old master, a man everyone called Grandad Pugh": a master too, read by his name's run, a person or not.
     story = [HARBOUR.read_text(encoding="utf-8")]
     assert given_alone(story, "harbour master", "Captain Seamus McAllister-Byrne")
     assert not given_alone(story, "master", "Captain Seamus McAllister-Byrne")
