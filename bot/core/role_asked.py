@@ -495,8 +495,8 @@ def given_alone(texts: Sequence[str], role: str, owner: str) -> bool:
     it, in a sentence saying the role's last word, is the owner's (its words, titles and the role's aside, are words
     of the owner's name: "McAllister-Byrne" of Captain Seamus McAllister-Byrne, "Harbour Master Seamus Byrne").
     "the old master, a man everyone called Grandad Pugh" gives "master" to another too, whether or not the people
-    finder takes Grandad Pugh. A pronoun that a sentence gives the role to ("He took over as harbour master") is another's too:
-    whose it is is not read."""
+    finder takes Grandad Pugh. A pronoun that a sentence gives the role to ("He took over as harbour master") is
+    another's too: whose it is is not read."""
     owner_words = {fold(word) for word, _, _ in words(owner)}
     role_words = role.split()
     titles = person_titles()
