@@ -16,7 +16,6 @@ WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file car
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from build_related_words import NOTICE, Synset, read_synsets, wordnet_arguments, write_or_check
@@ -65,12 +64,11 @@ def word_senses(folder: Path, pos: str, compounds: bool = False) -> dict[str, li
     return senses
 
 
-PEOPLE = frozenset({PERSON, OPERATOR})
-"""The kinds a noun for a kind of person descends from."""
-
-
-def descent(synsets: dict[str, Synset]) -> Callable[[str, frozenset[str]], bool]:
-    """Whether a sense descends from one of some roots, asked of these synsets, each walk remembered."""
+def person_nouns(folder: Path) -> list[str]:
+    """The nouns whose first sense is a kind of person (or of operator), none a named kind of thing, and no
+    adjectives."""
+    synsets = read_synsets(folder)
+    adjectives = set(word_senses(folder, "adj"))
     known: dict[tuple[str, frozenset[str]], bool] = {}
 
     def under(sense: str, roots: frozenset[str]) -> bool:
@@ -85,20 +83,12 @@ def descent(synsets: dict[str, Synset]) -> Callable[[str, frozenset[str]], bool]
             )
         return known[sense, roots]
 
-    return under
-
-
-def person_nouns(folder: Path) -> list[str]:
-    """The nouns whose first sense is a kind of person (or of operator), none a named kind of thing, and no
-    adjectives."""
-    synsets = read_synsets(folder)
-    adjectives = set(word_senses(folder, "adj"))
-    under = descent(synsets)
+    person = frozenset({PERSON, OPERATOR})
     return sorted(
         word
         for word, senses in word_senses(folder, "noun").items()
         if word not in adjectives
-        and under(senses[0], PEOPLE)
+        and under(senses[0], person)
         and _only_kinds(synsets[senses[0]])
         and not any(under(sense, NAMED_THINGS) for sense in senses)
     )

@@ -18,7 +18,7 @@ from bot.core.corpus import Corpus
 from bot.core.fuzzy import closest
 from bot.core.invisible_characters import ZERO_WIDTH_SPACE, plain_question
 from bot.core.name_index import NICKNAME_QUOTES, NameIndex
-from bot.core.people_finder import HONORIFICS, find_people, named_titles, role_titles
+from bot.core.people_finder import HONORIFICS, find_people, role_titles
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_MATCH = 75  # rapidfuzz ratio for "Sofiya" -> "Sofia"; "Sophie" scores 50
@@ -274,12 +274,8 @@ def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
         return Lookup(query, (), False)
     # "Mr. von Hassel" is Ludwig von Hassel: a surname of two words or more says whose; "Mr. Hale" may be any Hale.
     untitled = [word for word in words if word.rstrip(".") not in HONORIFICS]
-    # "Inspector Halda" is Viktor Halda, whom the story brings in as its inspector, and "Judge Achebe" Rosalind Achebe;
-    # so is "Superintendent Lusk" Gareth Lusk, a title of WordNet's only before a name ("harriet's investigator" asks
-    # of no one called Investigator).
+    # "Inspector Halda" is Viktor Halda, whom the story brings in as its inspector, and "Judge Achebe" Rosalind Achebe.
     unroled = [word for word in untitled if word.rstrip(".") not in role_titles()]
-    if len(unroled) > 1 and unroled[0] in named_titles():
-        unroled = unroled[1:]
     steps: list[Callable[[PersonFinder], list[int]]] = [
         lambda finder: finder._names.named(key),
         lambda finder: finder._names.holding_all(words),

@@ -7,8 +7,8 @@ its mentions is read with the few words around it, for evidence either way:
   musician", "the captain, Elias Boone", "a sailor called Thomas Wren", "men called him Assipattle"),
   a title before it ("Prince Yamato"; or a word WordNet has for a kind of person: "Administrator Corvin Hale"), or
   acting as one ("said Finn", "Finn, who", "Finn himself");
-- a place or a thing: introduced as one ("a ship called the Mary Rose", "a corporation called Meridian Deepworks",
-  "Arabia is a very decent sort of place"), or standing where places do ("in Moscow", "the Stoorworm").
+- a place or a thing: introduced as one ("a ship called the Mary Rose", "Arabia is a
+  very decent sort of place"), or standing where places do ("in Moscow", "the Stoorworm").
 
 A name with more evidence of a person than of a place is a person; a name introduced as a place or
 thing never is. A full name the story repeats with no evidence either way is taken too (a
@@ -363,9 +363,6 @@ class _WordLists:
     adverbs: frozenset[str]
     """Words English uses mostly as adverbs (adverbs.txt, from WordNet: "later", "meanwhile", "soon"): one opening a
     sentence before a name is no word of it ("Later Martha walked")."""
-    thing_nouns: frozenset[str]
-    """WordNet's nouns for kinds of things with names of their own (thing_nouns.txt: "corporation", "pub",
-    "freighter"), weighed after the hand-kept lists, whose people win where both hold a word ("crew")."""
 
 
 @cache
@@ -390,7 +387,6 @@ def _word_lists() -> _WordLists:
         frozenset(line.removeprefix("people:").strip() for line in thing_lines),
         frozenset(line.removeprefix("people:").strip() for line in thing_lines if line.startswith("people:")),
         frozenset(lines("adverbs.txt")),
-        frozenset(lines("thing_nouns.txt")),
     )
 
 
@@ -412,8 +408,8 @@ def named_titles() -> frozenset[str]:
     """WordNet's nouns for kinds of people (person_nouns) that a story may set before a name as a title the hand-kept
     list lacks ("Administrator Corvin Hale", "Commissioner Lydia Brandt", "Warden Ames"), folded: not kin, nor a name
     the dictionary keeps capitalised ("Tom", "Bobby", "Dean"), nor one WordNet writes capitalised as something other
-    than a person ("Pastor", "Hunter", "Maya"). A title only before a name (_role_title), so not among role_titles:
-    "harriet's investigator" asks of no Harriet Investigator."""
+    than a person ("Pastor", "Hunter", "Maya"). A title only before a name (_role_title) and where the story sets it
+    so (_story_titles), so not among role_titles: "harriet's investigator" asks of no Harriet Investigator."""
     lists = _word_lists()
     return frozenset(
         word
@@ -430,6 +426,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     lowercase_words = _lowercase_words(texts) if lowercase_words is None else lowercase_words
     read = [without_inside_words(passage) for passage in texts]
     text = "\n\n".join(read)
+    titles = _story_titles(text, lowercase_words)
     starts = [0]
     for passage in read[:-1]:
         starts.append(starts[-1] + len(passage) + 2)
@@ -442,7 +439,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         kinds = [_kind(w, lists) for w in words]
         honorific = len(words) > 1 and fold(words[0]) in HONORIFICS  # "Mrs Smith", "Mr Baker": a surname, no role
         # "Administrator Corvin Hale": the title is no word of the name's own, as "Captain" is not
-        own = words[1:] if _role_title(words, lists, lowercase_words) else words
+        own = words[1:] if _role_title(words, titles, lists, lowercase_words) else words
         if len(words) == 1 and fold(name) in _GIVEN_MONTHS:
             return None  # "in June" a month; "their mother, June," a woman introduced by that name
         if _role_name(words, kinds, lists, lowercase_words):
@@ -500,7 +497,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         runs = known[at_start]
         found = runs.get(run, _UNSEEN)
         if found is _UNSEEN:
-            held = _name_in(run, at_start, first_words_within, stop_word, lists, lowercase_words)
+            held = _name_in(run, at_start, first_words_within, stop_word, titles, lists, lowercase_words)
             if held is None:
                 runs[run] = None
                 if " " not in run and stop_word[run]:
@@ -514,7 +511,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                 title_first = (
                     fold(words[0]) in lists.title
                     or fold(words[0]).rstrip(".") in HONORIFICS  # "Mr. Hale"
-                    or _role_title(words, lists, lowercase_words)  # "Administrator Corvin Hale"
+                    or _role_title(words, titles, lists, lowercase_words)  # "Administrator Corvin Hale"
                 )
                 # "King George Hospital", "Queen Victoria Street": a place named after someone, the title no evidence
                 # of a person ("Mrs. Hall" and "Dr Bridge" are people).
@@ -604,6 +601,7 @@ def _name_in(
     at_start: bool,
     first_words_within: Callable[[], frozenset[str]],
     stop_word: _StopWords,
+    titles: frozenset[str],
     lists: _WordLists,
     lowercase_words: set[str],
 ) -> tuple[str, int, int, bool] | None:
@@ -631,7 +629,7 @@ def _name_in(
         stop_word[words[0]]
         or words[0] in PARTICLES  # "The de la Tour family": the name is what the run holds after it
         or words[0].lower() in _ALIASES  # "Marcus Brown, AKA Mab": Mab, whom _known_as gives Marcus Brown's name
-        or (at_start and len(words) > 1 and _opens_sentence(words, lists, lowercase_words, first_words_within))
+        or (at_start and len(words) > 1 and _opens_sentence(words, titles, lists, lowercase_words, first_words_within))
     ):
         offset += len(words.pop(0)) + 1
         at_start = False
@@ -732,7 +730,11 @@ class _StopWords(dict[str, bool]):
 
 
 def _opens_sentence(
-    words: list[str], lists: _WordLists, lowercase_words: set[str], first_words_within: Callable[[], frozenset[str]]
+    words: list[str],
+    titles: frozenset[str],
+    lists: _WordLists,
+    lowercase_words: set[str],
+    first_words_within: Callable[[], frozenset[str]],
 ) -> bool:
     """Whether a run's first word is a word of the language that the story also writes in lowercase, an adverb
     ("Later", "Meanwhile", "Finally") or a conjunction ("Whenever", "Although"): no part of a name. Plot summaries
@@ -745,7 +747,9 @@ def _opens_sentence(
     key = fold(word)
     return (
         key not in lists.person
-        and not _role_title(words, lists, lowercase_words)  # "Administrator Hale wants", the administrator said before
+        and not _role_title(
+            words, titles, lists, lowercase_words
+        )  # "Administrator Hale wants", the administrator said before
         and (
             key in lowercase_words
             or _is_adverb(key)
@@ -822,16 +826,43 @@ def _is_sentence_word(word: str) -> bool:
     return all(is_lowercase_word(part) for part in word.split("-"))
 
 
-def _role_title(words: list[str], lists: _WordLists, lowercase_words: set[str]) -> bool:
-    """Whether a name's first word is a title by WordNet's word for a kind of person alone (named_titles:
-    "Administrator Corvin Hale", "Chancellor Voss"), standing before a name: each word after it, a particle aside,
-    written as a name is (not "Pol II", "Pol V", "Pol I-specific", RNA's polymerases), no stop word, word for a kind
-    of person or thing, word of the language WordNet writes capitalised as a place ("Kaiser Permanente Northern"),
-    title, nor the last word of a place's or a body's name ("Security Chief", "Gull Rock", "Seismologist Dr", "Warden
-    Street"), none the story writes in lowercase ("Warden Green", with a village green in it), and one of them no word
-    of the language, or a name the dictionary keeps capitalised ("Consumer Fact Sheet", "Client Access", a paper's
-    title in capitals; so "Administrator Hale" is no title and name alone, nor "Warden Stone")."""
-    if len(words) < 2 or fold(words[0]) not in named_titles():
+def _story_titles(text: str, lowercase_words: set[str]) -> frozenset[str]:
+    """The words of named_titles a story sets before names as titles: one it writes in lowercase too ("the
+    chancellor, Oren Abashe") or before a surname both with a given name and without ("Administrator Corvin Hale",
+    "Administrator Hale"), and never as a name's last word ("Tom Baker"). A given name the dictionary lacks
+    ("Donna Kessler", "Cyril Tregarth") is none of these."""
+    before: dict[str, set[tuple[str, ...]]] = {}
+    surnames: set[str] = set()
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split(" ")
+        surnames.add(fold(words[-1]))
+        if fold(words[0]) in named_titles():
+            before.setdefault(fold(words[0]), set()).add(tuple(words[1:]))
+    return frozenset(
+        word
+        for word, names in before.items()
+        if word not in surnames
+        and (
+            word in lowercase_words
+            or {name[-1] for name in names if len(name) == 1} & {name[-1] for name in names if len(name) > 1}
+        )
+    )
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*)+")
+
+
+def _role_title(words: list[str], titles: frozenset[str], lists: _WordLists, lowercase_words: set[str]) -> bool:
+    """Whether a name's first word is a title by WordNet's word for a kind of person alone, one of the story's
+    (`titles`, _story_titles: "Administrator Corvin Hale", "Chancellor Voss"), standing before a name: each word after
+    it, a particle aside, written as a name is (not "Pol II", "Pol V", "Pol I-specific", RNA's polymerases), no stop
+    word, word for a kind of person or thing, word of the language WordNet writes capitalised as a place ("Kaiser
+    Permanente Northern"), title, nor the last word of a place's or a body's name ("Security Chief", "Gull Rock",
+    "Seismologist Dr", "Warden Street"), none the story writes in lowercase ("Warden Green", with a village green in
+    it), and one of them no word of the language, or a name the dictionary keeps capitalised ("Consumer Fact Sheet",
+    "Client Access", a paper's title in capitals; so "Administrator Hale" is no title and name alone, nor "Warden
+    Stone")."""
+    if len(words) < 2 or fold(words[0]) not in titles:
         return False
     own = [word for word in words[1:] if word not in PARTICLES]
     return all(
@@ -1005,7 +1036,6 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
                 kind == "thing"
                 or (word == "name" and noun == "the")
                 or (not passive and _place_people_call(text, opened, lists))
-                or (kind is None and _thing_introduced(preceding, passive, text, closed, lists))
             ):
                 # a thing's name, unless quoted: 'his boat, named "Hope"' sets the boat's name apart from his daughter
                 # Hope's, who may act in the story
@@ -1117,35 +1147,6 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         found.intro = start
     if person and (says_who or found.named > named_before) and found.said_who < 0:
         found.said_who = start
-
-
-def _thing_introduced(preceding: list[str], passive: bool, text: str, end: int, lists: _WordLists) -> bool:
-    """Whether the name after "called" or "named" (the last of `preceding`, the words before it) is a thing's by a
-    noun WordNet has for a kind of thing with names of its own (thing_nouns.txt), brought in with "a" or "an" ("a
-    corporation called Meridian Deepworks", "an old pub named the Swan") or the subject of "was called" ("the firm was
-    called Hale & Sons"); not where what follows the name reads "called" as a verb ("an agency called Hale to ask",
-    "a board named Voss as its chair")."""
-    if preceding[-1].lower() not in _THING_NAMING or len(preceding) < 3:
-        return False
-    if passive:
-        noun, article = preceding[-3], True
-    else:
-        noun, article = preceding[-2], any(word.lower() in _INDEFINITE for word in preceding[-4:-2])
-    after = _NEXT_WORD.match(text, end, end + 20)
-    return (
-        article
-        and noun.isalpha()
-        and noun.islower()
-        and lemma(noun) in lists.thing_nouns
-        and (passive or after is None or after.group(1) not in _CALLED_WHOM)
-    )
-
-
-_THING_NAMING = frozenset({"called", "named"})
-_INDEFINITE = frozenset({"a", "an"})
-_CALLED_WHOM = frozenset({"to", "as", "a", "an", "the", "his", "her", "its", "their", "him", "them", "back", "for"})
-"""Words after a name that read the "called" or "named" before it as a verb, its object the name: "called Hale to
-ask", "called Hale back", "named Voss as its chair"."""
 
 
 def _in_a_dealing(described: str, lists: _WordLists) -> bool:
@@ -2005,7 +2006,7 @@ def _with_titled_full_names(chosen: dict[str, int], text: str) -> None:
     where first said: "who is halda" found two people. Not a surname more than one full name ends in, nor one the
     story brings in with no such word ("Captain Ashworth" beside "Harold Ashworth", perhaps his father). (One of the
     same title, "Inspector Tomas Halda", is the one, by _with_given_names, before.)"""
-    titles = _titles_of_roles()
+    titles = role_titles()
     full: dict[str, list[str]] = {}
     for name in chosen:
         words = name.split()
