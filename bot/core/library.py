@@ -38,6 +38,7 @@ from bot.core.introductions import (
 )
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
+from bot.core.kin_asked import MEN, WOMEN, introduces_as_kin
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
@@ -80,10 +81,11 @@ from bot.core.role_asked import role_in_name
 from bot.core.saved_index import IndexStore
 from bot.core.slips import bare_word, slip_of_any
 from bot.core.spelling import is_code
+from bot.core.spouse_asked import sex_of
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
 from bot.core.study_asked import study_asked, study_told
-from bot.core.tie_asked import tie_asked, tie_told
+from bot.core.tie_asked import pronouns_kept, tie_asked, tie_told
 from bot.core.word_break import WordBreaker
 
 log = logging.getLogger(__name__)
@@ -936,11 +938,12 @@ class StoryLibrary:
         return self._told_there(person, named_kind_told(texts, person.name, asked.kind, verb, others, pronouns))
 
     def _tie_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
-        """For "How does Sylvie know Oksana?", "What is Luka's relationship to Anton?" or "How does Ashcombe know Fiona's
-        family?" of two people of one story (each as _person_asked reads them: "the captain"; one named by several
-        people of the stories read in the other's story), the sentence of their story telling how they are tied (bot.core.tie_asked: "Sylvie's former cellmate, Oksana Petrenko"), as the first
-        one's introduction moved there; None where the question asks no such thing, a name is no one's or several
-        people's, the two are not of one story, or no sentence ties them."""
+        """For "How does Sylvie know Oksana?", "What is Luka's relationship to Anton?" or "How does Ashcombe know
+        Fiona's family?" of two people of one story (each as _person_asked reads them: "the captain"; one named by
+        several people of the stories read in the other's story), the sentence of their story telling how they are
+        tied (bot.core.tie_asked: "Sylvie's former cellmate, Oksana Petrenko"), as the first one's introduction moved
+        there; None where the question asks no such thing, a name is no one's or several people's, the two are not of
+        one story, or no sentence ties them."""
         asked = tie_asked(question)
         if asked is None:
             return None
@@ -955,7 +958,7 @@ class StoryLibrary:
         if first.path != second.path or first.name == second.name:
             return None
         story = self.corpus.passages[first.passage].story
-        pronouns = (self._pronouns_of_person(story, first.name), self._pronouns_of_person(story, second.name))
+        pronouns = (self._tie_pronouns(story, first), self._tie_pronouns(story, second))
         return self._told_once(
             self._ties,
             (first.path, first.name, second.name, asked.family, asked.met),
@@ -970,6 +973,13 @@ class StoryLibrary:
                 met=asked.met,
             ),
         )
+
+    def _tie_pronouns(self, story: int, person: Person) -> frozenset[str] | None:
+        """The pronouns the story settles as the person's (_pronouns_of_person), unless a title of their name or a
+        relative's word bringing them in says the other sex (bot.core.tie_asked.pronouns_kept)."""
+        men = [person.name] if introduces_as_kin(person.intro, person.name, MEN) else []
+        women = [person.name] if introduces_as_kin(person.intro, person.name, WOMEN) else []
+        return pronouns_kept(self._pronouns_of_person(story, person.name), sex_of(person.name, men, women))
 
     def _told_once(
         self,

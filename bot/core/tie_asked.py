@@ -148,6 +148,8 @@ _FIRST, _SECOND, _ANOTHER = 0, 1, 2
 """Who a mention names: the first person asked of, the second, another of the story."""
 _OWNING_PRONOUNS = frozenset({"her", "his"})
 _SUBJECT_PRONOUNS = frozenset({"she", "he"})
+_MAN = {"he": True, "his": True, "she": False, "her": False}
+"""Whether each pronoun a tie reads stands for a man."""
 _WITHIN_OWNED = frozenset({"and", "own"})
 """Stop words that may stand between an owner and their relation: "her former colleague and ex-husband", "his own
 brother"."""
@@ -169,6 +171,7 @@ _BEING_RUN = frozenset(
 """What may stand between a name and the relation it is said to be ("Price was her grandson", "Lord Vael had been the
 old king's younger brother", "turns out to be Bram's younger brother"), with a word of _BEING or "been"."""
 _SAYS_BEING = frozenset({"is", "was", "are", "were", "been", "be", "became", "becomes", "become"})
+_ADVERBS_OF_BEING = frozenset({"once", "also", "now", "still", "actually", "really", "secretly", "later", "always"})
 _BEFORE_VERB = frozenset({"had", "has", "have", "once", "first", "later", "briefly", "long", "still", "also", "used"})
 _CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "when", "while", "where"})
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -228,17 +231,23 @@ def tie_told(
 
     found: tuple[int, str] | None = None
     for index, text in enumerate(texts):
-        carried: int | None = None  # who the previous sentence named last, for a pronoun opening the next
         for start, end in sentence_spans(text):
-            sentence = _Sentence(text[start:end], patterns, carried, pronouns, role_holder)
+            sentence = _Sentence(text[start:end], patterns, pronouns, role_holder)
             if met and sentence.meeting():
                 return None
             if found is None and sentence.ties(family):
                 found = (index, text[start:end])
                 if not met:
                     return found
-            carried = sentence.named_last()
     return found
+
+
+def pronouns_kept(told: frozenset[str] | None, man: bool | None) -> frozenset[str] | None:
+    """The pronouns a story settles as a person's (`told`: bot.core.pronoun_asked.pronouns_of), unless whether they
+    are a `man`, by a title of their name or a relative's word bringing them in (bot.core.spouse_asked.sex_of), says
+    otherwise: one pronoun after a side character's name settles theirs, "Maya's teenage son, Eli, is spending the
+    weekend with her estranged husband" Eli's as "her"."""
+    return told if told is None or man is None or ("he" in told) is man else None
 
 
 def _patterns(first: str, second: str, others: Sequence[str]) -> _Patterns | None:
@@ -279,7 +288,6 @@ class _Sentence:
         self,
         sentence: str,
         patterns: _Patterns,
-        carried: int | None,
         pronouns: tuple[frozenset[str] | None, frozenset[str] | None],
         role_holder: Callable[[str], int | None],
     ) -> None:
@@ -287,7 +295,6 @@ class _Sentence:
         self.written = words(sentence)
         self.said = [bare_word(fold(word)) for word, _, _ in self.written]
         self.owning = [written_possessive(sentence, word, end) for word, _, end in self.written]
-        self.carried = carried
         self.pronouns = pronouns
         self.role_holder = role_holder
         self.mentions = self._mentions(patterns)
@@ -337,18 +344,13 @@ class _Sentence:
         named = {mention.who for mention in self.mentions}
         return {_FIRST, _SECOND} <= named and not _MEETING.union({"meets", "meeting"}).isdisjoint(self.said)
 
-    def named_last(self) -> int | None:
-        """Who the sentence names last, where no word for a kind of person after them may stand for another (for a
-        pronoun opening the next sentence: "Its head is Commander Neville Forsythe ... His deputy is")."""
-        return self._named_before(len(self.written), None, carry=False)
-
     def ties(self, family: bool) -> bool:
         """Whether the sentence ties the two: one brought in as the other's, by a word for a kind of person
         (_relation_at) after the other's possessive, "her" or "his" (where the pronoun is theirs, _pronoun_owner), "the"
         role's they alone hold ("the poet's nephew", bot.core.role_asked.given_alone) or "whose" said of them, before
         the name ("Sylvie's former cellmate, Oksana Petrenko") or after it and a comma ("Gérard, her ex-husband",
         "Jake, an old friend of Tom's") or a verb of being ("Price was her grandson"), or the relation owned before
-        "is" and the name ("His deputy is a young Scottish officer, Fiona Laird"); in a relative clause of one whose
+        "is" and the name ("Tom Reed runs the mill, and his deputy is Anna Lind"); in a relative clause of one whose
         subject is the other or a pronoun of theirs ("Pavel Ruzicka, an investigative journalist whom she dated",
         "Fiona, whose father he once taught"); or the two named together as relatives ("Anna and Marta are sisters").
         Asked of a `family`, only through a relative's word."""
@@ -376,8 +378,15 @@ class _Sentence:
         """A relation said before the name, "Sylvie's former cellmate, Oksana Petrenko", "her partner, Georges": a
         word of `relations` (those the sentence says) before it (bot.core.kin_asked.place_before: but for "the", a
         comma, titles), its owner before that."""
+        if mention.owning:
+            return False  # "Harold's grandson, Stephen's 16-year-old son Owen"
         place = place_before(self.said, mention.first, relations)
         if place is None or self.at[place] is not None or self.owning[place] or not self.lowercase(place):
+            return False
+        if any(not _CLAUSE_MARKS.isdisjoint(self.gap(between)) for between in range(place + 1, mention.first + 1)):
+            return False  # "to stay with his mother; Mireille caught the train"
+        owning = self._owning_place(place)
+        if owning is None or ("," in self.gap(mention.first) and self._predicated(owning)):
             return False
         return self._tie(mention.who, self._owner_before(place, mention.who))
 
@@ -453,21 +462,49 @@ class _Sentence:
         """Who owns the relation word at `relation`: the nearest owning word a few words before it ("Sylvie's former
         cellmate", "her former colleague and ex-husband"): a name's possessive, "her" or "his" (_pronoun_owner), "the"
         role's (_role_start) or "whose" (_antecedent); None where another's ("Georges's younger brother") or none is."""
+        place = self._owning_place(relation)
+        if place is None:
+            return None
+        mention = self.mention(place)
+        if mention is not None:
+            return mention.who
+        if self.said[place] in _OWNING_PRONOUNS:
+            return self._pronoun_owner(self.said[place], place, holder)
+        if self.said[place] == "whose":
+            antecedent = self._antecedent(place)
+            return None if antecedent is None else antecedent.who
+        return self.role_holder(" ".join(self.said[place + 1 : self._role_end(place) + 1]))
+
+    def _owning_place(self, relation: int) -> int | None:
+        """Where the owning word of the relation word at `relation` stands (_owner_before): a name's possessive's last
+        word, "her" or "his", "whose", or the "the" of a role's possessive; None where none does."""
         for place in range(relation - 1, max(relation - 1 - _MOST_WORDS_OWNED, -1), -1):
             mention = self.mention(place)
             if mention is not None:
-                return mention.who if mention.owning and place == mention.last else None
-            if self.said[place] in _OWNING_PRONOUNS:
-                return self._pronoun_owner(self.said[place], place, holder)
+                return place if mention.owning and place == mention.last else None
+            if self.said[place] in _OWNING_PRONOUNS or self.said[place] == "whose":
+                return place
             start = self._role_start(place)
             if start is not None:
-                return self.role_holder(" ".join(self.said[start + 1 : place + 1]))
-            if self.said[place] == "whose":
-                antecedent = self._antecedent(place)
-                return None if antecedent is None else antecedent.who
+                return start
             if not self._within_owned(place):
                 return None
         return None
+
+    def _role_end(self, start: int) -> int:
+        """Where the role's possessive whose "the" stands at `start` ends."""
+        return next(end for end in range(start + 1, len(self.said)) if self._role_start(end) == start)
+
+    def _predicated(self, place: int) -> bool:
+        """Whether the owning word at `place` follows a relative clause's verb of being, but for adverbs ("who was once
+        her pupil, Honoria traces"): its relation is said of someone before, not apposed to the name after it ("Brandt's
+        star witness is Pike's business partner, Royce Everett" is)."""
+        back = place - 1
+        being = False
+        while back >= 0 and (self.said[back] in _ADVERBS_OF_BEING or self.said[back] in _BEING_RUN):
+            being = being or self.said[back] in _SAYS_BEING
+            back -= 1
+        return being and back >= 0 and self.said[back] in ("who", "which", "that")
 
     def _owner_at(self, place: int, holder: int) -> tuple[int | None, int] | None:
         """Who the owning words starting at `place` are and where the words after them start: a name's possessive,
@@ -547,7 +584,7 @@ class _Sentence:
 
     def _owned_before_being(self, place: int, family: bool) -> bool:
         """A relation owned right before "is" or "was" (at `place`) and the name after it, or after a description and
-        a comma: "His deputy is a young Scottish officer, Fiona Laird", "Her boss is Don Keller"."""
+        a comma: "Forsythe runs the station, and his deputy is a young Scottish officer, Fiona Laird"."""
         relation = place - 1
         if relation < 0 or not self._relation_at(relation, family):
             return False
@@ -557,7 +594,9 @@ class _Sentence:
             if mention is not None:
                 if after > place + 1 and not ("," in self.gap(after) and self.said[place + 1] in _ARTICLES):
                     return False
-                return mention.who != _ANOTHER and self._tie(mention.who, self._owner_before(relation, mention.who))
+                if mention.who == _ANOTHER or mention.owning:
+                    return False  # "Brandt's star witness is Pike's business partner, Royce Everett"
+                return self._tie(mention.who, self._owner_before(relation, mention.who))
             if not _CLAUSE_MARKS.isdisjoint(self.gap(after)) or self.said[after] in _CLAUSE_WORDS:
                 return False
             after += 1
@@ -607,10 +646,12 @@ class _Sentence:
     def _pronoun_owner(self, pronoun: str, start: int, holder: int) -> int | None:
         """Which of the two the pronoun is (at `start`, or after the `holder`'s name there, whose relation it tells:
         "Gérard, her ex-husband" is no Gérard's): the person named last before `start` in the sentence but the
-        holder, or where none is, the one the sentence before named last, where that is one of the two and the story
-        settles the pronoun as theirs (bot.core.pronoun_asked.pronouns_of). None where a word for a kind of person
-        between may stand for whom it means ("Tom visits the farmer and his son, Jake"), or no one of the two is."""
-        who = self._named_before(self._before_holders(start), holder, carry=True)
+        holder (_named_before), where that is one of the two and the story settles the pronoun as theirs
+        (bot.core.pronoun_asked.pronouns_of). Not one the sentence before named: "Gwen grows up in the choir led by her
+        strict father, the Reverend Alun Pryce. At seventeen she runs away with her schoolfriend Delyth" is no Alun's
+        (the story's one pronoun after his name settles him as "she"). None where a word for a kind of person between
+        may stand for whom it means ("Tom visits the farmer and his son, Jake"), or no one of the two is."""
+        who = self._named_before(self._before_holders(start), holder, pronoun)
         if who is None or who in (_ANOTHER, holder):
             return None
         told = self.pronouns[who]
@@ -638,22 +679,62 @@ class _Sentence:
         )
         return kind if article is None else article
 
-    def _named_before(self, start: int, skipped: int | None, *, carry: bool) -> int | None:
-        """Who is named last before `start` in the sentence, passing over the `skipped` person's names; with `carry`,
-        where no one is, whom the sentence before named last; None where a word for a kind of person stands after them
-        that does not describe them (_describes)."""
+    def _named_before(self, start: int, skipped: int, pronoun: str) -> int | None:
+        """Who is named last before `start` in the sentence, passing over the `skipped` person's names and one brought
+        in as a relation of the same pronoun as `pronoun` ("Ada lives with her grandmother, Ruth Okonkwo, and her
+        younger brother, Tobiah": both are Ada's); None where no one is before a stop (";", a quote), where they are
+        named by a possessive ("in his mother Grace's garage": a pronoun after is as likely another's) or after "the"
+        ("the Pryce case"), after a "she" or "he" it may stand for too (_subject_before), or where a word for a kind of
+        person stands after them that does not describe them (_describes)."""
         back = start - 1
         while back >= 0 and start - back <= _MOST_WORDS_BACK:
+            if not _CLAUSE_MARKS.isdisjoint(self.gap(back + 1)):
+                return None  # "his son, Gordon Abernethy, ...; his daughter, Harriet"
             mention = self.mention(back)
-            if mention is not None and mention.who != skipped:
-                return mention.who
-            if mention is not None:
+            if mention is not None and mention.who == skipped:
                 back = mention.first - 1
                 continue
+            if mention is not None:
+                owner = self._pronoun_relation_of(mention, pronoun)
+                if owner is not None:
+                    back = owner - 1
+                    continue
+                article = self.said[mention.first - 1 : mention.first] in (["the"], ["a"], ["an"])
+                if mention.owning or (article and self.lowercase(mention.first - 1)):
+                    return None
+                return None if self._subject_before(mention.first, pronoun) else mention.who
             if self.said[back] in kinds_of_people() and self.lowercase(back) and not self._describes(back):
                 return None
             back -= 1
-        return self.carried if carry and back < 0 else None
+        return None
+
+    def _subject_before(self, place: int, pronoun: str) -> bool:
+        """Whether "she" or "he" of the pronoun's sex stands before `place` in its clause, whom it may go on standing
+        for: "She is hired to plan the wedding of Hannah Cole, only to find that the groom is her ex-boyfriend". Not
+        another of the story's people named first: "As the pages dry, Clara and Ewan piece together the story of his
+        grandfather" is Ewan's, though "Ossa releases them after Wren mends the torn sail of her barge, and her
+        adopted son, Tam, joins the company" is then read as Wren's (a sentence naming both all the same)."""
+        for back in range(place - 1, max(place - 1 - _MOST_WORDS_BACK, -1), -1):
+            if self.said[back] in _SUBJECT_PRONOUNS and _MAN[self.said[back]] is _MAN[pronoun]:
+                return True
+            if not _CLAUSE_MARKS.isdisjoint(self.gap(back)):
+                return False
+        return False
+
+    def _pronoun_relation_of(self, mention: _Mention, pronoun: str) -> int | None:
+        """Where the pronoun of the same sex as `pronoun` stands that owns a relation the name `mention` is brought in
+        as ("her grandmother, Ruth Okonkwo" for "her"); None where it is brought in so by no such pronoun."""
+        nearby = range(max(mention.first - _MOST_WORDS_OWNED, 0), mention.first)
+        wanted = {self.said[place] for place in nearby if self._relation_at(place, family=False)}
+        relation = place_before(self.said, mention.first, wanted) if wanted else None
+        if relation is None:
+            return None
+        for place in range(relation - 1, max(relation - 1 - _MOST_WORDS_OWNED, -1), -1):
+            if self.said[place] in _OWNING_PRONOUNS:
+                return place if _MAN.get(self.said[place]) is _MAN.get(pronoun) else None
+            if not self._within_owned(place):
+                return None
+        return None
 
     def _describes(self, place: int) -> bool:
         """Whether the word for a kind of person at `place` describes the person named a few words before it, after a
