@@ -169,7 +169,7 @@ _BEING_RUN = frozenset(
     | {"once", "also", "now", "still", "actually", "really", "secretly", "later", "turns", "turned", "out", "to"}
 )
 """What may stand between a name and the relation it is said to be ("Price was her grandson", "Lord Vael had been the
-old king's younger brother", "turns out to be Bram's younger brother"), with a word of _BEING or "been"."""
+old king's younger brother", "turns out to be Bram's younger brother"), with a word of _SAYS_BEING."""
 _SAYS_BEING = frozenset({"is", "was", "are", "were", "been", "be", "became", "becomes", "become"})
 _ADVERBS_OF_BEING = frozenset({"once", "also", "now", "still", "actually", "really", "secretly", "later", "always"})
 _BEFORE_VERB = frozenset({"had", "has", "have", "once", "first", "later", "briefly", "long", "still", "also", "used"})
