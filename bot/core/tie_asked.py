@@ -2,10 +2,11 @@
 
 "How does Sylvie know Oksana?", "What is Luka's relationship to Anton?", "How are Mireille and Gérard related?", "How
 does Ashcombe know Fiona's family?": a plot tells a tie once, mostly where it brings the second of the two in, by the
-first's possessive or pronoun before a word for a kind of person ("Sylvie's former cellmate, Oksana Petrenko", "her
-former colleague and ex-husband, Gérard Lamotte", "the poet's nephew and secretary, Luka Kovačič") or by a relative
-clause ("Pavel Ruzicka, an investigative journalist whom she dated at university", "Fiona, whose father he once
-taught"); the passages most like the question are those naming both most, which need not tell it.
+first's possessive before a word for a kind of person ("Sylvie's former cellmate, Oksana Petrenko", "the poet's
+nephew and secretary, Luka Kovačič") or by a relative clause of a verb that tells a tie ("Pavel Ruzicka, an
+investigative journalist whom she dated at university", "Fiona, whose father he once taught"); the passages most like
+the question are those naming both most, which need not tell it. A relation owned by "her" or "his", "A and B are
+sisters" and "a friend of Tom's" are not read: whose or whether they are is too often unsure.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import NamedTuple
 
 from bot.core.analysis import fold, load_stopwords, words
 from bot.core.kin_asked import KIN, KIN_OF_OWNER, place_before
-from bot.core.number_words import UNITS
 from bot.core.people_finder import kin_words, kinds_of_people
 from bot.core.person_forms import forms_pattern, person_forms, person_pattern, shared_forms
 from bot.core.role_asked import given_alone
@@ -137,6 +137,7 @@ def _pair(first: list[str], second: list[str], *, family: bool = False) -> TieAs
 
 
 def _a_name(said: list[str]) -> bool:
+    """Whether the words `said` may be a name as asked (_pair)."""
     stop = load_stopwords()
     unrolled = said[1:] if said[:1] == ["the"] and len(said) > 1 else said
     return 0 < len(said) <= _MOST_NAME_WORDS and not any(
@@ -148,8 +149,8 @@ _FIRST, _SECOND, _ANOTHER = 0, 1, 2
 """Who a mention names: the first person asked of, the second, another of the story."""
 _OWNING_PRONOUNS = frozenset({"her", "his"})
 _SUBJECT_PRONOUNS = frozenset({"she", "he"})
-_MAN = {"he": True, "his": True, "she": False, "her": False}
-"""Whether each pronoun a tie reads stands for a man."""
+_OF_SEX = {"he": frozenset({"he", "his", "him", "himself"}), "she": frozenset({"she", "her", "hers", "herself"})}
+"""The words of each subject pronoun's sex."""
 _WITHIN_OWNED = frozenset({"and", "own"})
 """Stop words that may stand between an owner and their relation: "her former colleague and ex-husband", "his own
 brother"."""
@@ -159,21 +160,27 @@ _MOST_WORDS_DESCRIBED = 12
 """How long a description may be between a name and the "whom" or "whose" said of them: "Pavel Ruzicka, an
 investigative journalist at the newspaper Korvan Evening Post whom she dated"."""
 _MOST_WORDS_BACK = 40
-"""How far back from a pronoun the person it stands for is looked for, in its sentence: a bound, so that reading a
-sentence stays linear in its length."""
-_MOST_WORDS_DESCRIBING = 6
-"""How far after a name a word for a kind of person may describe them ("Mireille Dufresne, is a former insurance
-investigator"), rather than stand for another a pronoun may be theirs ("Tom visits the farmer and his son")."""
-_BEING_RUN = frozenset(
-    {"is", "was", "are", "were", "be", "been", "being", "had", "has", "have", "become", "became", "becomes"}
-    | {"once", "also", "now", "still", "actually", "really", "secretly", "later", "turns", "turned", "out", "to"}
-)
-"""What may stand between a name and the relation it is said to be ("Price was her grandson", "Lord Vael had been the
-old king's younger brother", "turns out to be Bram's younger brother"), with a word of _SAYS_BEING."""
-_SAYS_BEING = frozenset({"is", "was", "are", "were", "been", "be", "became", "becomes", "become"})
+"""How far back from a relative clause the person its pronoun stands for is looked for, in its sentence: a bound, so
+that reading a sentence stays linear in its length."""
+_SAYS_BEING = _BEING | {"been", "be", "became", "becomes", "become"}
 _ADVERBS_OF_BEING = frozenset({"once", "also", "now", "still", "actually", "really", "secretly", "later", "always"})
+_BEING_RUN = _SAYS_BEING | _ADVERBS_OF_BEING | {"being", "had", "has", "have", "turns", "turned", "out", "to"}
+"""What may stand between a name and the relation it is said to be ("Price was Anna's grandson", "Lord Vael had been the
+old king's younger brother", "turns out to be Bram's younger brother"), with a word of _SAYS_BEING."""
 _BEFORE_VERB = frozenset({"had", "has", "have", "once", "first", "later", "briefly", "long", "still", "also", "used"})
 _CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "when", "while", "where"})
+_TYING_VERBS = frozenset({"dated", "married", "taught", "raised", "nursed", "trained", "mentored", "adopted"})
+"""The verbs by which a relative clause tells a tie ("whom she dated", "whose father he once taught"); not "whom she
+suspects", "whom Adler has arrested", "whom she has never met"."""
+_TYING_WITH = {"served": ("with",), "grew": ("up", "with")}
+"""Verbs that tell a tie with the words after them: "whom he served with", "whom she grew up with"."""
+_DOUBTING = frozenset(
+    {"not", "never", "no", "nor", "believe", "believes", "believed", "assume", "assumes", "assumed", "think", "thinks"}
+    | {"thought", "suspect", "suspects", "suspected", "claim", "claims", "claimed", "pretend", "pretends", "pretending"}
+    | {"poses", "posing", "rumoured", "rumored", "if", "whether", "supposed", "supposedly", "false", "fake"}
+)
+"""Words that make a sentence's tie a belief, a pretence or a denial, which the rule does not read: "The villagers
+assume that Ilse and Greta are sisters", "Everyone believes Pavel is Anna's brother"."""
 _ARTICLES = frozenset({"a", "an", "the"})
 _CLAUSE_MARKS = frozenset(';:()"“”!?')
 _MOST_ROLES = 4
@@ -209,8 +216,8 @@ def tie_told(
     """(which of `texts`, the sentence) first telling how the persons `first` and `second` are tied (`others` the
     story's other people, each named by the forms bot.core.person_forms gives, surnames too; `pronouns` those the
     story settles as each of the two's, pronoun_asked.pronouns_of, None where it does not), where one is brought in
-    as the other's (_Sentence.ties): "Sylvie's former cellmate, Oksana Petrenko", "Gérard, her ex-husband", "Price
-    was her grandson", "Pavel Ruzicka, an investigative journalist whom she dated", "Fiona, whose father he once
+    as the other's (_Sentence.ties): "Sylvie's former cellmate, Oksana Petrenko", "Gérard, Anna's ex-husband", "Price
+    was Anna's grandson", "Pavel Ruzicka, an investigative journalist whom she dated", "Fiona, whose father he once
     taught"; asked of the second's `family`, only by a relative's word ("whose father"). Asked how they `met`, None
     where a sentence naming both says they meet: the ranking finds it by that word. None where no sentence ties them.
     Each sentence is read word by word a bounded number of times."""
@@ -337,32 +344,34 @@ class _Sentence:
         return None if which is None else self.mentions[which]
 
     def lowercase(self, place: int) -> bool:
+        """Whether the word at `place` is written in lowercase."""
         return self.written[place][0][:1].islower()
 
     def meeting(self) -> bool:
-        """Whether the sentence names both and says a meeting: "Sylvie met Oksana in prison"."""
+        """Whether the sentence names either and says a meeting: "Sylvie met Oksana in prison", "Chiara had met him on a
+        night train"."""
         named = {mention.who for mention in self.mentions}
-        return {_FIRST, _SECOND} <= named and not _MEETING.union({"meets", "meeting"}).isdisjoint(self.said)
+        return not named.isdisjoint({_FIRST, _SECOND}) and not _MEETING.union({"meets", "meeting"}).isdisjoint(
+            self.said
+        )
 
     def ties(self, family: bool) -> bool:
         """Whether the sentence ties the two: one brought in as the other's, by a word for a kind of person
-        (_relation_at) after the other's possessive, "her" or "his" (where the pronoun is theirs, _pronoun_owner), "the"
+        (_relation_at) after the other's possessive (not "her" or "his": whose they are is too often unsure), "the"
         role's they alone hold ("the poet's nephew", bot.core.role_asked.given_alone) or "whose" said of them, before
-        the name ("Sylvie's former cellmate, Oksana Petrenko") or after it and a comma ("Gérard, her ex-husband",
-        "Jake, an old friend of Tom's") or a verb of being ("Price was her grandson"), or the relation owned before
+        the name ("Sylvie's former cellmate, Oksana Petrenko") or after it and a comma ("Gérard, Anna's ex-husband")
+        or a verb of being ("Price was Anna's grandson"), or the relation owned before
         "is" and the name ("Tom Reed runs the mill, and his deputy is Anna Lind"); in a relative clause of one whose
         subject is the other or a pronoun of theirs ("Pavel Ruzicka, an investigative journalist whom she dated",
         "Fiona, whose father he once taught"); or the two named together as relatives ("Anna and Marta are sisters").
         Asked of a `family`, only through a relative's word."""
-        if all(mention.who == _ANOTHER for mention in self.mentions):
+        if all(mention.who == _ANOTHER for mention in self.mentions) or not _DOUBTING.isdisjoint(self.said):
             return False
         relations = {said for place, said in enumerate(self.said) if self._relation_at(place, family)}
         for mention in self.mentions:
             if mention.who == _ANOTHER:
                 continue
             if relations and (self._brought_in_as(mention, relations) or self._described_as(mention, family)):
-                return True
-            if self._couple(mention, family):
                 return True
         for place, said in enumerate(self.said):
             if said in ("whom", "whose") and self._clause_ties(place, family):
@@ -372,6 +381,7 @@ class _Sentence:
         return False
 
     def _tie(self, holder: int, owner: int | None) -> bool:
+        """Whether the `holder` and the `owner` of a relation are the two asked of."""
         return owner is not None and {holder, owner} == {_FIRST, _SECOND}
 
     def _brought_in_as(self, mention: _Mention, relations: set[str]) -> bool:
@@ -388,11 +398,11 @@ class _Sentence:
         owning = self._owning_place(place)
         if owning is None or ("," in self.gap(mention.first) and self._predicated(owning)):
             return False
-        return self._tie(mention.who, self._owner_before(place, mention.who))
+        return self._tie(mention.who, self._owner_before(place))
 
     def _described_as(self, mention: _Mention, family: bool) -> bool:
-        """A relation said after the name and a comma or a verb of being: "Gérard, her ex-husband", "Luka, the poet's
-        nephew", "Jake, an old friend of Tom's", "Price was her grandson", "Sandoval, who is his brother-in-law"."""
+        """A relation said after the name and a comma or a verb of being: "Gérard, Anna's ex-husband", "Luka, the poet's
+        nephew", "Price was Anna's grandson", "Sandoval, who is Frank's brother-in-law"."""
         after = mention.last + 1
         if after >= len(self.said):
             return False
@@ -409,23 +419,16 @@ class _Sentence:
 
     def _relation_after(self, place: int, holder: int, family: bool) -> bool:
         """Whether the words from `place` say the relation the person `holder` is to the other: their possessive (or
-        "her", "his", "the" role's) and a few words to a relation word ("her former colleague and ex-husband"), or an
-        article, a relation word and "of" their name ("an old friend of Tom's"); a relation word no name follows
-        ("Pavel, his friend Tom" is Tom's)."""
+        "the" role's) and a few words to a relation word ("Anna's former colleague and ex-husband"), no name following
+        it ("Pavel, Anna's friend Tom" is Tom's)."""
         if place >= len(self.said):
             return False
-        owned = self._owner_at(place, holder)
+        owned = self._owner_at(place)
         if owned is not None:
             owner, start = owned
             relation = self._relation_from(start, family)
             return relation is not None and self.mention(relation + 1) is None and self._tie(holder, owner)
-        if self.said[place] not in _ARTICLES:
-            return False
-        relation = self._relation_from(place + 1, family)
-        if relation is None or self.said[relation + 1 : relation + 2] != ["of"]:
-            return False
-        of = self.mention(relation + 2)
-        return of is not None and of.first == relation + 2 and self._tie(holder, of.who)
+        return False
 
     def _relation_from(self, start: int, family: bool) -> int | None:
         """The relation word at or a few words after `start`, with only words an owner may have before it between."""
@@ -458,9 +461,9 @@ class _Sentence:
             and (said in _family_words() if family else _relation_word(said))
         )
 
-    def _owner_before(self, relation: int, holder: int) -> int | None:
+    def _owner_before(self, relation: int) -> int | None:
         """Who owns the relation word at `relation`: the nearest owning word a few words before it ("Sylvie's former
-        cellmate", "her former colleague and ex-husband"): a name's possessive, "her" or "his" (_pronoun_owner), "the"
+        cellmate"): a name's possessive, "the"
         role's (_role_start) or "whose" (_antecedent); None where another's ("Georges's younger brother") or none is."""
         place = self._owning_place(relation)
         if place is None:
@@ -469,7 +472,7 @@ class _Sentence:
         if mention is not None:
             return mention.who
         if self.said[place] in _OWNING_PRONOUNS:
-            return self._pronoun_owner(self.said[place], place, holder)
+            return None
         if self.said[place] == "whose":
             antecedent = self._antecedent(place)
             return None if antecedent is None else antecedent.who
@@ -506,16 +509,16 @@ class _Sentence:
             back -= 1
         return being and back >= 0 and self.said[back] in ("who", "which", "that")
 
-    def _owner_at(self, place: int, holder: int) -> tuple[int | None, int] | None:
+    def _owner_at(self, place: int) -> tuple[int | None, int] | None:
         """Who the owning words starting at `place` are and where the words after them start: a name's possessive,
-        "her" or "his" (whoever _pronoun_owner reads them as: None where no one of the two), or "the" and a role's
+        "her" or "his" (owning for no one: whose they are is too often unsure), or "the" and a role's
         possessive ("the poet's", "the old king's": whom the story gives that role alone); None where no owner stands
         there."""
         mention = self.mention(place)
         if mention is not None:
             return (mention.who, mention.last + 1) if mention.first == place and mention.owning else None
         if self.said[place] in _OWNING_PRONOUNS:
-            return self._pronoun_owner(self.said[place], place, holder), place + 1
+            return None, place + 1
         if self.said[place] != "the":
             return None
         for end in range(place + 1, min(place + 4, len(self.said))):
@@ -546,6 +549,8 @@ class _Sentence:
                 described = back + 1 < place
                 if described and not ("," in self.gap(back + 1) and self.said[back + 1] in _ARTICLES):
                     return None
+                if "of" in self.said[back + 1 : place]:
+                    return None  # "Sophie Laval, the daughter of the mayor whom Adler married": the mayor's
                 return mention
             if self.said[back] in _CLAUSE_WORDS or not _CLAUSE_MARKS.isdisjoint(self.gap(back + 1)):
                 return None
@@ -574,13 +579,23 @@ class _Sentence:
         if mention is not None:
             doer, verb = mention.who, mention.last + 1
         elif self.said[subject] in _SUBJECT_PRONOUNS:
-            doer = self._pronoun_owner(self.said[subject], antecedent.first, antecedent.who)
+            doer = self._clause_subject(self.said[subject], antecedent)
             verb = subject + 1
         else:
             return False
         while verb < len(self.said) and self.said[verb] in _BEFORE_VERB:
             verb += 1
-        return verb < len(self.said) and self.lowercase(verb) and self._tie(antecedent.who, doer)
+        return self._tying_verb(verb) and self._tie(antecedent.who, doer)
+
+    def _tying_verb(self, place: int) -> bool:
+        """Whether a verb that tells a tie stands at `place` (_TYING_VERBS, _TYING_WITH)."""
+        if place >= len(self.said) or not self.lowercase(place):
+            return False
+        said = self.said[place]
+        after = _TYING_WITH.get(said)
+        return said in _TYING_VERBS or (
+            after is not None and tuple(self.said[place + 1 : place + 1 + len(after)]) == after
+        )
 
     def _owned_before_being(self, place: int, family: bool) -> bool:
         """A relation owned right before "is" or "was" (at `place`) and the name after it, or after a description and
@@ -596,155 +611,29 @@ class _Sentence:
                     return False
                 if mention.who == _ANOTHER or mention.owning:
                     return False  # "Brandt's star witness is Pike's business partner, Royce Everett"
-                return self._tie(mention.who, self._owner_before(relation, mention.who))
+                return self._tie(mention.who, self._owner_before(relation))
             if not _CLAUSE_MARKS.isdisjoint(self.gap(after)) or self.said[after] in _CLAUSE_WORDS:
                 return False
             after += 1
         return False
 
-    def _couple(self, mention: _Mention, family: bool) -> bool:
-        """The two named together as relatives, joined by "and", before a verb of being or a comma and a plural word
-        for kin (or a compound of "mate": "cellmates"), not of another ("are friends of Tom"): "Anna and Marta are
-        sisters", "Tom and Jake, old army friends"."""
-        joined = mention.last + 1
-        other = self.mention(joined + 1)
-        if self.said[joined : joined + 1] != ["and"] or other is None or other.first != joined + 1:
-            return False
-        if self._kin_before(mention.first, family):
-            return self._tie(mention.who, other.who)
-        after = other.last + 1
-        if self.said[after : after + 1] in (["are"], ["were"]):
-            after += 1
-        elif self.said[after : after + 2] == ["had", "been"]:
-            after += 2
-        elif "," not in self.gap(after):
-            return False
-        for place in range(after, min(after + _MOST_WORDS_OWNED, len(self.said))):
-            if place > after and not self._within_owned(place):
-                return False
-            if self._plural_kin(place, family):
-                return self.said[place + 1 : place + 2] != ["of"] and self._tie(mention.who, other.who)
-        return False
-
-    def _kin_before(self, place: int, family: bool) -> bool:
-        """Whether a plural word for kin, no one's, stands right before the two named from `place` ("two sisters, Ruth
-        and Naomi", "the cousins Anna and Marta"; not "his friends, Anna and Marta")."""
-        kin = place - 1
-        if kin < 0 or not self._plural_kin(kin, family):
-            return False
-        owner = kin - 1
-        while owner >= 0 and (self.said[owner] in _ARTICLES or self.said[owner] in UNITS):
-            owner -= 1
-        return owner < 0 or not (self.owning[owner] or self.said[owner] in _OWNING_PRONOUNS | {"their"})
-
-    def _plural_kin(self, place: int, family: bool) -> bool:
-        """Whether the word at `place` is a plural word for kin (or a compound of "mate"): "sisters", "cellmates"."""
-        said = self.said[place]
-        single = said[:-1] if said.endswith("s") and self.lowercase(place) and self.at[place] is None else ""
-        return bool(single) and (single in _family_words() or (not family and (single in kin_words() or _mate(single))))
-
-    def _pronoun_owner(self, pronoun: str, start: int, holder: int) -> int | None:
-        """Which of the two the pronoun is (at `start`, or after the `holder`'s name there, whose relation it tells:
-        "Gérard, her ex-husband" is no Gérard's): the person named last before `start` in the sentence but the
-        holder (_named_before), where that is one of the two and the story settles the pronoun as theirs
-        (bot.core.pronoun_asked.pronouns_of). Not one the sentence before named: "Gwen grows up in the choir led by her
-        strict father, the Reverend Alun Pryce. At seventeen she runs away with her schoolfriend Delyth" is no Alun's
-        (the story's one pronoun after his name settles him as "she"). None where a word for a kind of person between
-        may stand for whom it means ("Tom visits the farmer and his son, Jake"), or no one of the two is."""
-        who = self._named_before(self._before_holders(start), holder, pronoun)
-        if who is None or who in (_ANOTHER, holder):
+    def _clause_subject(self, pronoun: str, antecedent: _Mention) -> int | None:
+        """Which of the two the "she" or "he" of a relative clause said of the `antecedent` is: the one person named
+        before the antecedent in the sentence, where the story settles the pronoun as theirs
+        (bot.core.pronoun_asked.pronouns_of) and nothing else before may stand for it: another person, a capitalised
+        name of no one of the story (a shared surname, "old Brandt"; a ship, "the Sula") or a pronoun of that sex
+        ("But Ashcombe is also drawn to Fiona, whose father he once taught" is Ashcombe's)."""
+        if antecedent.first > _MOST_WORDS_BACK:
             return None
-        told = self.pronouns[who]
-        return who if told is not None and pronoun in told else None
-
-    def _before_holders(self, start: int) -> int:
-        """Where to look back from for whom a pronoun at `start` is: before the words for the holder of the relation it
-        owns, a word for a kind of person right before it set off by a comma or said to be it, from their article
-        ("the station's new chief engineer, her younger brother Lio", "the groom is her ex-boyfriend"); else `start`."""
-        kind = start - 1
-        if kind > 0 and self.said[kind] in _BEING:
-            kind -= 1
-        elif "," not in self.gap(start):
-            return start
-        if (
-            kind < 0
-            or not self.lowercase(kind)
-            or self.at[kind] is not None
-            or self.said[kind] not in kinds_of_people()
-        ):
-            return start
-        article = next(
-            (at for at in range(kind - 1, max(kind - _MOST_WORDS_DESCRIBING, -1), -1) if self.said[at] in _ARTICLES),
-            None,
-        )
-        return kind if article is None else article
-
-    def _named_before(self, start: int, skipped: int, pronoun: str) -> int | None:
-        """Who is named last before `start` in the sentence, passing over the `skipped` person's names and one brought
-        in as a relation of the same pronoun as `pronoun` ("Ada lives with her grandmother, Ruth Okonkwo, and her
-        younger brother, Tobiah": both are Ada's); None where no one is before a stop (";", a quote), where they are
-        named by a possessive ("in his mother Grace's garage": a pronoun after is as likely another's) or after "the"
-        ("the Pryce case"), after a "she" or "he" it may stand for too (_subject_before), or where a word for a kind of
-        person stands after them that does not describe them (_describes)."""
-        back = start - 1
-        while back >= 0 and start - back <= _MOST_WORDS_BACK:
-            if not _CLAUSE_MARKS.isdisjoint(self.gap(back + 1)):
-                return None  # "his son, Gordon Abernethy, ...; his daughter, Harriet"
+        named: set[int] = set()
+        for back in range(antecedent.first - 1, -1, -1):
             mention = self.mention(back)
-            if mention is not None and mention.who == skipped:
-                back = mention.first - 1
-                continue
             if mention is not None:
-                owner = self._pronoun_relation_of(mention, pronoun)
-                if owner is not None:
-                    back = owner - 1
-                    continue
-                article = self.said[mention.first - 1 : mention.first] in (["the"], ["a"], ["an"])
-                if mention.owning or (article and self.lowercase(mention.first - 1)):
-                    return None
-                return None if self._subject_before(mention.first, pronoun) else mention.who
-            if self.said[back] in kinds_of_people() and self.lowercase(back) and not self._describes(back):
+                named.add(mention.who)
+            elif self.said[back] in _OF_SEX[pronoun] or (back > 0 and not self.lowercase(back)):
                 return None
-            back -= 1
-        return None
-
-    def _subject_before(self, place: int, pronoun: str) -> bool:
-        """Whether "she" or "he" of the pronoun's sex stands before `place` in its clause, whom it may go on standing
-        for: "She is hired to plan the wedding of Hannah Cole, only to find that the groom is her ex-boyfriend". Not
-        another of the story's people named first: "As the pages dry, Clara and Ewan piece together the story of his
-        grandfather" is Ewan's, though "Ossa releases them after Wren mends the torn sail of her barge, and her
-        adopted son, Tam, joins the company" is then read as Wren's (a sentence naming both all the same)."""
-        for back in range(place - 1, max(place - 1 - _MOST_WORDS_BACK, -1), -1):
-            if self.said[back] in _SUBJECT_PRONOUNS and _MAN[self.said[back]] is _MAN[pronoun]:
-                return True
-            if not _CLAUSE_MARKS.isdisjoint(self.gap(back)):
-                return False
-        return False
-
-    def _pronoun_relation_of(self, mention: _Mention, pronoun: str) -> int | None:
-        """Where the pronoun of the same sex as `pronoun` stands that owns a relation the name `mention` is brought in
-        as ("her grandmother, Ruth Okonkwo" for "her"); None where it is brought in so by no such pronoun."""
-        nearby = range(max(mention.first - _MOST_WORDS_OWNED, 0), mention.first)
-        wanted = {self.said[place] for place in nearby if self._relation_at(place, family=False)}
-        relation = place_before(self.said, mention.first, wanted) if wanted else None
-        if relation is None:
+        if len(named) != 1:
             return None
-        for place in range(relation - 1, max(relation - 1 - _MOST_WORDS_OWNED, -1), -1):
-            if self.said[place] in _OWNING_PRONOUNS:
-                return place if _MAN.get(self.said[place]) is _MAN.get(pronoun) else None
-            if not self._within_owned(place):
-                return None
-        return None
-
-    def _describes(self, place: int) -> bool:
-        """Whether the word for a kind of person at `place` describes the person named a few words before it, after a
-        comma or a verb of being with no comma between ("Mireille Dufresne, is a former insurance investigator",
-        "Anton Kovačič, an aging poet", "Tom is a farmer")."""
-        back = place - 1
-        while back >= 0 and place - back <= _MOST_WORDS_DESCRIBING:
-            if "," in self.gap(back + 1):
-                return self.mention(back) is not None
-            if self.mention(back) is not None:
-                return self.said[back + 1] in _BEING
-            back -= 1
-        return False
+        who = named.pop()
+        told = self.pronouns[who] if who != _ANOTHER else None
+        return who if who != antecedent.who and told is not None and pronoun in told else None

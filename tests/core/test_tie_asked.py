@@ -76,13 +76,11 @@ def test_a_tie_is_told_by_one_s_possessive_before_the_other_s_name() -> None:
     assert tie_told(texts, "Sylvie Arnaud", "Théo Mercier", others, (SHE, HE)) is None  # "Georges's younger brother"
 
 
-def test_a_tie_is_told_by_a_pronoun_only_where_the_story_settles_it_as_theirs() -> None:
+def test_a_relation_owned_by_her_or_his_ties_no_one() -> None:
+    # "her former colleague and ex-husband, Gérard Lamotte": whose "her" is is too often unsure to answer by
     texts = _paragraphs(BENCH / "untuned6" / "corpus" / "the-orsolo-job.md")
     others = ["Raffaele", "Lucas Falk", 'Teodora "Teddy" Vasquez', "Kiki", "Hamid Belkacem", "Farouk al-Sayed"]
-    told = tie_told(texts, "Mireille Dufresne", "Gérard Lamotte", others, (SHE, None))
-    assert told is not None and "her former colleague and ex-husband, Gérard Lamotte" in told[1]
-    assert tie_told(texts, "Mireille Dufresne", "Gérard Lamotte", others, (None, None)) is None
-    assert tie_told(texts, "Mireille Dufresne", "Gérard Lamotte", others, (HE, None)) is None
+    assert tie_told(texts, "Mireille Dufresne", "Gérard Lamotte", others, (SHE, None)) is None
 
 
 def test_a_tie_is_told_by_a_role_only_the_other_holds() -> None:
@@ -118,7 +116,7 @@ def test_a_tie_is_told_by_a_relative_clause_and_through_a_relative_for_a_family(
     # read of no one a sentence before names
     others = ["Julian Ashcombe", *TRIESTE_1962[1:]]
     assert tie_told(texts, "Commander Neville Forsythe", "Fiona Laird", others, (HE, None)) is None
-    deputy = ["Forsythe runs the station, and his deputy is Fiona Laird."]
+    deputy = ["Forsythe runs the station, and Forsythe's deputy is Fiona Laird."]
     assert tie_told(deputy, "Forsythe", "Fiona Laird", [], (HE, None)) == (0, deputy[0])
     assert tie_told(deputy, "Forsythe", "Fiona Laird", [], (HE, None), family=True) is None  # a deputy is no kin
 
@@ -131,14 +129,14 @@ def test_a_tie_is_told_by_a_relative_clause_and_through_a_relative_for_a_family(
         ("Anna contacts Pavel Ruzicka, whom Tom dated at university.", 0, 1, False),
         ("Anna contacts Pavel Ruzicka, whom Tom dated at university.", 2, 1, True),
         ("Tom Reed visits the old farmer and his son, Pavel Ruzicka.", 2, 1, False),  # the farmer's son
-        ("Tom Reed hires the ship's new engineer, his younger brother Pavel Ruzicka.", 2, 1, True),
-        ("Anna meets Pavel Ruzicka, his friend Tom Reed and the dog.", 0, 1, False),
+        ("Tom Reed hires the ship's new engineer, his younger brother Pavel Ruzicka.", 2, 1, False),
+        ("The guests are Pavel Ruzicka, Anna's friend Tom Reed and the dog.", 1, 0, False),  # Tom is the friend
         ("Pavel Ruzicka, Anna's old friend from the army, arrives.", 0, 1, True),
-        ("Pavel Ruzicka, an old friend of Anna's, arrives.", 0, 1, True),
+        ("Pavel Ruzicka, an old friend of Anna's, arrives.", 0, 1, False),
         ("Pavel Ruzicka turns out to be Anna's half-brother.", 0, 1, True),
-        ("Anna and Pavel Ruzicka are old friends.", 0, 1, True),
+        ("Anna and Pavel Ruzicka are old friends.", 0, 1, False),
         ("Anna and Pavel are friends of Tom Reed.", 0, 1, False),
-        ("The two cousins, Anna and Pavel, keep the inn.", 0, 1, True),
+        ("The two cousins, Anna and Pavel, keep the inn.", 0, 1, False),
         ("His cousins, Anna and Pavel, keep the inn.", 0, 1, False),
         ("After Anna's funeral, Pavel Ruzicka leaves the village.", 0, 1, False),
         ("Anna and Pavel Ruzicka argue at the harbour about the will.", 0, 1, False),
@@ -152,7 +150,7 @@ def test_a_tie_is_told_by_a_relative_clause_and_through_a_relative_for_a_family(
         ("Tom Reed's witness is Anna's business partner, Pavel Ruzicka.", 0, 1, True),
         ("The guests include his son, Tom Reed, a failed architect; his daughter, Anna.", 2, 0, False),
         ("Tom Reed lives with his grandmother, Anna, and his younger brother, Pavel Ruzicka.", 0, 1, False),
-        ("Tom Reed lives with his grandmother, Anna, and his younger brother, Pavel Ruzicka.", 2, 1, True),
+        ("Tom Reed lives with his grandmother, Anna, and his younger brother, Pavel Ruzicka.", 2, 1, False),
         (
             "She is hired to plan the wedding of Anna, only to find that the groom is her ex-boyfriend, Pavel Ruzicka.",
             0,
@@ -161,6 +159,20 @@ def test_a_tie_is_told_by_a_relative_clause_and_through_a_relative_for_a_family(
         ),
         ("He is put on the Reed case, and his boss, Pavel Ruzicka, doubts him.", 2, 1, False),  # "the Reed case"
         ("With the help of Pavel Ruzicka, who was once her pupil, Anna traces the letters.", 0, 1, False),
+        ("With the help of Pavel Ruzicka, who was once Anna's pupil, Tom Reed traces the letters.", 0, 2, False),
+        ("Anna contacts Pavel Ruzicka at the Evening Post whom she dated.", 0, 1, False),  # no comma, no article
+        # the review's misread sentences, each now stepping aside
+        ("Anna finds a letter from Pavel Ruzicka, a jeweller in Sopot whom she has never met.", 0, 1, False),
+        ("Anna sends for Pavel Ruzicka, a nervous young man whom she blames for the fire.", 0, 1, False),
+        ("Anna rents a room from Pavel Ruzicka, the father of the boy whom she taught.", 0, 1, False),
+        ("When Tom Reed leaves for the war, Pavel Ruzicka takes care of his wife, Anna.", 1, 0, False),
+        ("Anna boards the Sula in a gale, and her skipper, Pavel Ruzicka, gives up his cabin.", 0, 1, False),
+        ("Anna boards the Sula and meets Pavel Ruzicka, whom she once dated.", 0, 1, False),  # a ship before
+        ("Tom Reed and Anna call on Pavel Ruzicka, whom she once dated.", 0, 1, False),  # another before
+        ("Anna calls on Pavel Ruzicka, whom she once dated.", 0, 1, True),
+        ("The villagers assume that Anna and Pavel Ruzicka are sisters.", 0, 1, False),
+        ("Everyone believes Pavel Ruzicka is Anna's brother, but he is not.", 0, 1, False),
+        ("Pavel Ruzicka, a friend of Tom Reed's sister since their girlhood, arrives.", 1, 2, False),
     ],
 )
 def test_a_tie_is_read_only_where_the_sentence_makes_one_the_other_s(text: str, first: int, second: int, tied: bool):
@@ -187,6 +199,9 @@ def test_how_two_met_is_left_to_the_ranking_where_a_sentence_names_them_meeting(
     assert tie_told(texts, "Anna", "Pavel Ruzicka", [], pronouns) == (0, texts[0])
     assert tie_told(texts, "Anna", "Pavel Ruzicka", [], pronouns, met=True) is None
     assert tie_told(texts[:1], "Anna", "Pavel Ruzicka", [], pronouns, met=True) == (0, texts[0])
+    # "Chiara had met him three years earlier on a night train": a meeting naming one of them is enough
+    told = [texts[0], "Anna had met him years before on a night train."]
+    assert tie_told(told, "Anna", "Pavel Ruzicka", [], pronouns, met=True) is None
 
 
 def test_the_rule_answers_through_the_library(tmp_path: Path) -> None:
