@@ -5,7 +5,8 @@
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
 bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told,
-bot.core.named_kind_asked.named_kind_told, bot.core.fate_asked.fate_told: first, last and after an event) or, for a
+bot.core.named_kind_asked.named_kind_told, bot.core.fate_asked.fate_told: first, last and after an event), for two
+people (bot.core.tie_asked.tie_told, asked how they met, which reads on past a tie for a meeting) or, for a
 thing of no one, once for the noun (bot.core.named_thing_asked.thing_named), or, for a role asked of the library,
 once for the role (bot.core.role_asked.writes_role, whose word held within others' is no stop: "year" of
 "twelve-year-old", "do" of "dog"), so each must be linear in it: a story of one paragraph saying the person's name, an
@@ -40,6 +41,7 @@ from bot.core.person_forms import person_pattern
 from bot.core.role_asked import writes_role
 from bot.core.spouse_asked import SpouseAsked, marriage_told
 from bot.core.study_asked import study_told
+from bot.core.tie_asked import tie_told
 
 ROUNDS = 3
 OWNER = "Tom Berg"
@@ -62,6 +64,10 @@ noun asked ending it, none a proper name of the noun (each read back over the ru
 FATE_SENTENCE = "Tom walks the dog, and Tom, who is tired, is nearly sent home and leaves a note and Tom is called "
 """One sentence that grows with the size for fate_told: the person at every few words, a clause between commas after
 them, a fate undone, a thing left and a name, each read ahead a bounded number of words."""
+TIE_SENTENCE = "Tom sees the farmer and his son, Mara Lind, whom he met, and the captain's new engineer, his brother "
+"""One sentence that grows with the size for tie_told: a pronoun owning a word for a kind of person before a name, a
+relative clause after one and a role's possessive at every few words, each read back a bounded number of words."""
+HE = frozenset({"he", "his", "him"})
 TERMS = shared_analyzer(True, True, True, True).terms
 RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "job_told": lambda texts: job_told(texts, OWNER, OTHERS),
@@ -76,6 +82,7 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "fate_told": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS),
     "fate_told_last": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, last=True),
     "fate_told_after": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, after="the flood"),
+    "tie_told": lambda texts: tie_told(texts, OWNER, "Gregor Holm", ["Anna Lind"], (HE, HE), met=True),
     "thing_named": lambda texts: thing_named(texts, things_named("sea"), [OWNER, *OTHERS]),
     "writes_role": lambda texts: writes_role(texts, "year"),
 }
@@ -107,6 +114,10 @@ ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
     ),
     "fate_1_sentence": (FATE_SENTENCE, lambda texts: fate_told(["Tom Reyes came.", *texts], "Tom Reyes", [], TERMS)),
     "role_1_sentence": (ONE_SENTENCE, lambda texts: writes_role(texts, "do")),
+    "tie_1_sentence": (
+        TIE_SENTENCE,
+        lambda texts: tie_told(texts, "Tom Reyes", "Gregor Holm", ["Mara Lind"], (HE, HE), met=True),
+    ),
 }
 
 

@@ -38,6 +38,7 @@ from bot.core.introductions import (
 )
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
+from bot.core.kin_asked import MEN, WOMEN, introduces_as_kin
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
@@ -80,9 +81,11 @@ from bot.core.role_asked import role_in_name
 from bot.core.saved_index import IndexStore
 from bot.core.slips import bare_word, slip_of_any
 from bot.core.spelling import is_code
+from bot.core.spouse_asked import sex_of
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
 from bot.core.study_asked import study_asked, study_told
+from bot.core.tie_asked import pronouns_kept, tie_asked, tie_told
 from bot.core.word_break import WordBreaker
 
 log = logging.getLogger(__name__)
@@ -210,6 +213,10 @@ class StoryLibrary:
         """Where each person's story tells what becomes of them (fate_told), by story, name and whether the end is
         asked: read once to rank and once to show (at most two entries a person). One asked after an event is read
         each time: any words may name the event."""
+        self._ties: dict[tuple[str, str, str, bool, bool], tuple[int, str] | None] = {}
+        """Where each pair of people's story tells how they are tied (tie_told), by story, the two names and whether
+        the second's family or how they met is asked: read once to rank and once to show (at most four entries a
+        pair)."""
         self._things_named: OrderedDict[tuple[int, str, str | None], Lead | None] = OrderedDict()
         """Where each story names a thing of a noun with its name (thing_named), by story, noun and owner: read once to
         rank and show, the THINGS_NAMED_KEPT last asked kept (any word may be typed)."""
@@ -769,6 +776,7 @@ class StoryLibrary:
                 or self._death_told(text, within, first_story)
                 or self._fate_told(text, within, first_story)
                 or self._named_kind_told(text, within, first_story)
+                or self._tie_told(text, within, first_story)
             )
         fact = person_fact_asked(text)
         return introduction if fact is None else self._told_at(introduction, fact)
@@ -928,6 +936,50 @@ class StoryLibrary:
         texts, others = self._story_told(person)
         pronouns = self._pronouns_of_person(self.corpus.passages[person.passage].story, person.name)
         return self._told_there(person, named_kind_told(texts, person.name, asked.kind, verb, others, pronouns))
+
+    def _tie_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
+        """For "How does Sylvie know Oksana?", "What is Luka's relationship to Anton?" or "How does Ashcombe know
+        Fiona's family?" of two people of one story (each as _person_asked reads them: "the captain"; one named by
+        several people of the stories read in the other's story), the sentence of their story telling how they are
+        tied (bot.core.tie_asked: "Sylvie's former cellmate, Oksana Petrenko"), as the first one's introduction moved
+        there; None where the question asks no such thing, a name is no one's or several people's, the two are not of
+        one story, or no sentence ties them."""
+        asked = tie_asked(question)
+        if asked is None:
+            return None
+        first = self._person_asked(asked.first, within, first_story)
+        second = self._person_asked(asked.second, within, first_story)
+        if first is not None and first.passage is not None and second is None:  # "fiona", one of several: of his story
+            second = self._person_asked(asked.second, self._story_passages(first), first_story)
+        elif second is not None and second.passage is not None and first is None:
+            first = self._person_asked(asked.first, self._story_passages(second), first_story)
+        if first is None or second is None or first.passage is None or second.passage is None:
+            return None
+        if first.path != second.path or first.name == second.name:
+            return None
+        story = self.corpus.passages[first.passage].story
+        pronouns = (self._tie_pronouns(story, first), self._tie_pronouns(story, second))
+        return self._told_once(
+            self._ties,
+            (first.path, first.name, second.name, asked.family, asked.met),
+            first,
+            lambda texts, others: tie_told(
+                texts,
+                first.name,
+                second.name,
+                [other for other in others if other != second.name],
+                pronouns,
+                family=asked.family,
+                met=asked.met,
+            ),
+        )
+
+    def _tie_pronouns(self, story: int, person: Person) -> frozenset[str] | None:
+        """The pronouns the story settles as the person's (_pronouns_of_person), unless a title of their name or a
+        relative's word bringing them in says the other sex (bot.core.tie_asked.pronouns_kept)."""
+        men = [person.name] if introduces_as_kin(person.intro, person.name, MEN) else []
+        women = [person.name] if introduces_as_kin(person.intro, person.name, WOMEN) else []
+        return pronouns_kept(self._pronouns_of_person(story, person.name), sex_of(person.name, men, women))
 
     def _told_once(
         self,

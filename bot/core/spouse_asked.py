@@ -159,7 +159,7 @@ class _Cast:
         word bringing them in, else by the pronouns following their name in the story (bot.core.pronoun_asked's
         pronouns_of); None where neither settles it, and then a "he" or "she" is read as theirs only where no one
         else is named there (bot.core.spouse_asked._pronoun_is_owners)."""
-        titled = _sex_of(self.owner, self.men, self.women)
+        titled = sex_of(self.owner, self.men, self.women)
         return titled if titled is not None else _sex_by_pronouns(self)
 
     @functools.cached_property
@@ -168,7 +168,7 @@ class _Cast:
         and no one of the other sex shares the word (a family's surname)."""
         sexes: dict[str, set[bool | None]] = {}
         for other in self.others:
-            sex = _sex_of(other, self.men, self.women)
+            sex = sex_of(other, self.men, self.women)
             for word in _name_words([other]):
                 sexes.setdefault(word, set()).add(sex)
         return {word: sex for word, told in sexes.items() if len(told) == 1 for sex in told if sex is not None}
@@ -178,7 +178,7 @@ _MEN_S_TITLES = frozenset({"mr", "king", "sir", "prince", "lord"})
 _WOMEN_S_TITLES = frozenset({"mrs", "miss", "ms", "queen", "princess", "lady"})
 
 
-def _sex_of(name: str, men: Collection[str], women: Collection[str]) -> bool | None:
+def sex_of(name: str, men: Collection[str], women: Collection[str]) -> bool | None:
     """Whether the person `name` is a man, by a title of their name or a relative's word bringing them in; else
     None."""
     said = {fold(word) for word, _, _ in words(name)}
