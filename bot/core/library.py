@@ -38,6 +38,7 @@ from bot.core.introductions import (
 )
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
+from bot.core.killer_asked import killer_asked, killer_told
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
@@ -206,6 +207,9 @@ class StoryLibrary:
         """Where each person's story tells their death (death_told), by story, name and the question's form (what
         happens to them, whether or when they died): read once to rank and once to show (at most four entries a
         person)."""
+        self._killers: dict[tuple[str, str, str], tuple[int, str] | None] = {}
+        """Where each person's story names their killer (killer_told), by story, name and the verb asked where it tells
+        no death ("shoot"): read once to rank and once to show (at most four entries a person)."""
         self._fates: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
         """Where each person's story tells what becomes of them (fate_told), by story, name and whether the end is
         asked: read once to rank and once to show (at most two entries a person). One asked after an event is read
@@ -767,6 +771,7 @@ class StoryLibrary:
                 or self._kind_told(text, within, first_story)
                 or self._study_told(text, within, first_story)
                 or self._death_told(text, within, first_story)
+                or self._killer_told(text, within, first_story)
                 or self._fate_told(text, within, first_story)
                 or self._named_kind_told(text, within, first_story)
             )
@@ -872,6 +877,25 @@ class StoryLibrary:
             lambda texts, others: death_told(
                 texts, person.name, others, first_undergone=asked.happening, timed=asked.when, doubted=asked.whether
             ),
+        )
+
+    def _killer_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
+        """For "Who killed Edmund?", "Who shot the Speaker?" or "Who is Hale's killer?" of one person of the stories
+        (as _death_told finds them), the sentence of their story last naming who killed them (bot.core.killer_asked:
+        "Billy confesses that Deacon killed Tomás", "the killer is his elder son, Gerald Penhallow"), as the person's
+        introduction moved there; None where the question asks no such thing, the name is no one's or several
+        people's, or their story names no killer of theirs."""
+        asked = killer_asked(question)
+        person = None if asked is None else self._person_asked(asked.name, within, first_story)
+        if asked is None or person is None or person.passage is None:
+            return None
+        story = self.corpus.passages[person.passage].story
+        pronouns = functools.partial(self._pronouns_of_person, story)
+        return self._told_once(
+            self._killers,
+            (person.path, person.name, asked.wounding),
+            person,
+            lambda texts, others: killer_told(texts, person.name, others, pronouns, wounding=asked.wounding),
         )
 
     def _fate_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
@@ -1098,12 +1122,13 @@ class StoryLibrary:
         return [first, *(c for c in ranked if c.doc != intro)], True
 
     def _fate_at_end(self, query: Query) -> bool:
-        """Whether the question asks what becomes of someone in the end ("What happens to Forsythe in the end?"), the
-        shape only the fate and death rules answer: a passage a rule put first for it tells it, which _ending_first's
-        latest passage need not. Any other question's lead ("Who is the captain at the end?": the captain brought in)
-        is still moved by _ending_first."""
-        asked = fate_asked(as_asked(query.text, query.corrections, self._written))
-        return asked is not None and asked.last
+        """Whether the question asks what becomes of someone in the end ("What happens to Forsythe in the end?") or
+        who killed someone in it ("Who killed Edmund in the end?"), the shapes only the fate, death and killer rules
+        answer: a passage a rule put first for it tells it, which _ending_first's latest passage need not. Any other
+        question's lead ("Who is the captain at the end?": the captain brought in) is still moved by _ending_first."""
+        text = as_asked(query.text, query.corrections, self._written)
+        asked = fate_asked(text)
+        return (asked is not None and asked.last) or killer_asked(text) is not None
 
     def _ending_first(self, query: Query, ranked: list[Candidate], story: int | None) -> list[Candidate]:
         """For a question about how its story ends ("Who killed Edmund in the end?"), the latest passage of the first
