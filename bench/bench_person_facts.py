@@ -63,12 +63,13 @@ HALLS_SENTENCE = "Tom walks past Mr Fox Hall Hall Hall and "
 """One sentence that grows with the size for named_kind_told: a run of capitalised words holding a title, and many a
 noun asked ending it, none a proper name of the noun (each read back over the run would be quadratic)."""
 KILLER_SENTENCE = (
-    "Tom shoots Mara and the man who killed Tom, whom Holm's son, the killer, is said to be, confesses to killing "
-    "Tom's dog and kills him and "
+    "Tom shoots Mara and the man who killed Tom, whom Holm's son, the killer, revealed as Gregor Holm Mara Lind, "
+    "confesses to killing Tom's dog, and he kills Tom and kills him and "
 )
 """One sentence that grows with the size for killer_told: a killing of another, a doer no one named, "the killer", a
-confession of another's death and "him" killed at every few words, each read back or ahead a bounded number of
-words."""
+run of names, a confession of another's death, a killing of the person by a pronoun and "him" killed at every few
+words, each read back or ahead a bounded number of words (whether a killing was survived, read to the sentence's
+end, is read once: at every killing it was 10 s at 90 KB)."""
 FATE_SENTENCE = "Tom walks the dog, and Tom, who is tired, is nearly sent home and leaves a note and Tom is called "
 """One sentence that grows with the size for fate_told: the person at every few words, a clause between commas after
 them, a fate undone, a thing left and a name, each read ahead a bounded number of words."""

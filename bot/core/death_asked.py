@@ -434,14 +434,24 @@ def says(said: list[str]) -> bool:
     )
 
 
-def survived(said: list[str], at: int) -> bool:
+def survived(said: list[str], at: int, last: int | None = None) -> bool:
     """Whether the death told at `at` is undone after it in the sentence: survived, recovered from, someone "saves
-    him"; or a character's ("killed off", not "drowns off Cape Horn")."""
+    him" (after it: `last`, the sentence's last_survival, read once for a sentence asked of at many places); or a
+    character's ("killed off", not "drowns off Cape Horn")."""
     if said[at] == "killed" and at + 1 < len(said) and said[at + 1] == "off":
         return True
-    return any(
-        word in _SURVIVING or (word in _SAVING and ahead + 1 < len(said) and said[ahead + 1] in _SAVED)
-        for ahead, word in enumerate(said[at + 1 :], at + 1)
+    return (last_survival(said) if last is None else last) > at
+
+
+def last_survival(said: list[str]) -> int:
+    """Where the sentence's last word telling a death undone stands (_SURVIVING, or "saves him"), -1 if none does."""
+    return max(
+        (
+            ahead
+            for ahead, word in enumerate(said)
+            if word in _SURVIVING or (word in _SAVING and ahead + 1 < len(said) and said[ahead + 1] in _SAVED)
+        ),
+        default=-1,
     )
 
 

@@ -40,6 +40,7 @@ from bot.core.death_asked import (
     Mentions,
     death_told,
     killed_outright,
+    last_survival,
     object_killed,
     says,
     subject_is,
@@ -415,6 +416,8 @@ class _Sentence:
     def __init__(self, reader: _Reader, sentence: str, found: list[tuple[str, int, int]], said: list[str]) -> None:
         self.reader, self.sentence, self.found, self.said = reader, sentence, found, said
         self.them = Mentions.of(sentence, found, said, reader.own)
+        self.survival: int | None = None
+        """Where the sentence's last word telling a death undone stands (death_asked's last_survival), once read."""
         self.covered: dict[int, int] = {}
         """Each word of another's name, by the word ending the run of such words it stands in ("Colonel Dunstable")."""
         self.firsts: dict[int, int] = {}
@@ -429,13 +432,15 @@ class _Sentence:
         first = -1
         for at, (word, _, _) in enumerate(self.found):
             if not (word[:1].isupper() and bare_word(self.said[at]) in people):
-                first = -1
                 continue
             first = at if first < 0 else first
-            for within in range(first, at + 1):
-                self.covered[within] = at
-            self.firsts[at] = first
-            if self._marked(at) or self._owning(at):
+            ends = at + 1 == len(self.found) or self._marked(at) or self._owning(at)
+            if not ends:
+                following = self.found[at + 1][0]
+                ends = not (following[:1].isupper() and bare_word(self.said[at + 1]) in people)
+            if ends:
+                self.covered.update(dict.fromkeys(range(first, at + 1), at))
+                self.firsts[at] = first
                 first = -1
 
     def _owning(self, at: int) -> bool:
@@ -463,7 +468,9 @@ class _Sentence:
         said = self.said
         if said[at] in self.reader.wounding:
             return True
-        return not survived(said, at) and (said[at] not in _HURTING or killed_outright(said, at))
+        if self.survival is None:
+            self.survival = last_survival(said)
+        return not survived(said, at, self.survival) and (said[at] not in _HURTING or killed_outright(said, at))
 
     def _by(self, at: int) -> int | None:
         """Where "by" stands after the participle at `at`, past words of _DEAD ("shot dead by"), if it does."""
