@@ -756,10 +756,11 @@ class StoryLibrary:
         asked about (the first's; a role asked alone, the first's writing its word). Where the question asks a fact
         of someone instead, the introduction moved to where their story tells it: their job, age or origin
         (_told_at), or, asked in shapes no introduction answers, a thing of theirs named, the kind of a thing they
-        have, where they studied or who taught them, how they died, what becomes of them where no death answers "What
-        happens to X?", which one of a kind by its name they have to do with (_named_thing_told, _kind_told,
-        _study_told, _death_told, _fate_told, _named_kind_told, tried in that order; each reads shapes the others do
-        not, but for "Which conservatory did Sébastien attend?", which the study rule answers first)."""
+        have, where they studied or who taught them, how they died, who killed them, what becomes of them where no
+        death answers "What happens to X?", which one of a kind by its name they have to do with (_named_thing_told,
+        _kind_told, _study_told, _death_told, _killer_told, _fate_told, _named_kind_told, tried in that order; each
+        reads shapes the others do not, but for "Which conservatory did Sébastien attend?", which the study rule
+        answers first)."""
         text = as_asked(query.text, query.corrections, self._written)
         introduction = person_introduced(
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, ranked_stories, self._written
