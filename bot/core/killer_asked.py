@@ -167,7 +167,8 @@ _NAMED = 1
 """A sentence naming the person's killer."""
 _BESIDE = 2
 """A sentence saying "the killer" is someone, which names the person's killer where it or the next sentence names
-them and the story tells their death."""
+them (not as a possessive only: "The killer is Crane. He had blackmailed Pieter's sister" is of another's death) and
+the story tells their death."""
 _BY_PRONOUN = 3
 """A sentence naming the killer of "him" or "her", the person only where _pronoun_is_them says so."""
 
@@ -207,12 +208,12 @@ def killer_told(
         for number, (start, end) in enumerate(spans):
             sentence = text[start:end]
             read = unended + sentence if number == 0 else sentence
-            if beside is not None and own.search(read):
+            if beside is not None and reader.names_them(read):
                 last[_BESIDE] = beside
             beside = None
             told, verb = reader.told(read)
             found = _Found(index, number, sentence, before, verb)
-            if told == _BESIDE and not own.search(read):
+            if told == _BESIDE and not reader.names_them(read):
                 beside = found
             elif told:
                 last[told] = found
@@ -266,6 +267,13 @@ _BLOWS = frozenset(
     | {"bludgeoned", "clubbed", "beat", "battered", "knifed", "throttled", "suffocated", "killed", "murdered"}
 )
 """Verbs a confession tells a killing by ("admits that she struck Lindqvist"), which tell none said otherwise."""
+_MERE_BLOWS = frozenset({"struck", "hit", "pushed", "shoved", "beat", "battered"})
+"""Of _BLOWS, those that need not kill: a confession tells a killing by them only where the sentence tells no fight
+and no time before ("admits that he hit Pieter in a fistfight the summer before" is an old blow)."""
+_OLD_FIGHTS = frozenset(
+    {"before", "earlier", "ago", "once", "previously", "formerly", "years", "fight", "fistfight", "quarrel", "brawl"}
+    | {"scuffle", "argument", "fights", "quarrels", "brawls", "scuffles", "arguments"}
+)
 _GERUNDS = frozenset(
     {"killing", "murdering", "slaying", "assassinating", "poisoning", "strangling", "shooting", "stabbing"}
     | {"striking", "hitting", "pushing", "shoving", "smothering", "drowning", "bludgeoning", "beating", "knifing"}
@@ -277,6 +285,31 @@ _CONDITIONS = frozenset({"if", "unless", "lest", "whether", "hopes", "hoped", "h
 """Words of believing (death_asked's BELIEVING) that leave undone only what follows them ("if Tom shot Hal"): a
 killing told before one is told ("Gerald, who stood to lose his inheritance if the fraud came to light", "Silas was
 poisoned by his partner, Hector Vane, who had hoped that the debt would die with him")."""
+_HEDGES = frozenset(
+    {"could", "would", "might", "may", "must", "should", "can", "cannot", "shall", "will", "not", "never", "no"}
+    | {"according", "argues", "argued", "claims", "claimed", "testifies", "testified", "testimony", "believes"}
+    | {"concludes", "concluded", "contends", "contended", "lies", "lied", "insists", "insisted", "maintains"}
+    | {"maintained", "alleges", "notes", "noted", "speculates", "speculated", "theorises", "theorizes", "guesses"}
+    | {"nightmare", "nightmares", "vision", "visions", "imagines", "imagined", "hallucination", "hallucinates"}
+    | {"hallucinations", "fantasy", "fantasies", "fantasises", "fantasizes"}
+)
+"""Words that leave a killing the sentence tells hedged, denied, reported or dreamt ("could easily have murdered
+Bardin", "it was not Lukas who poisoned Pieter", "According to Nolan, Declan killed Conor", "in Amos's nightmares,
+Silas kills Ned"): a plot refutes such a sentence as often, and a later one must not beat the truth told earlier."""
+
+
+def _hedged(said: list[str]) -> bool:
+    """Whether a word of the sentence hedges it (_HEDGES, or a negation's "n't": "couldn't have killed"); "not" but
+    where a "but" follows it ("the killer is not Sir Aldous but his elder son")."""
+    for at, word in enumerate(said):
+        if word == "not":
+            if "but" not in said[at + 1 :]:
+                return True
+        elif word in _HEDGES or word.replace("’", "'").endswith("n't"):
+            return True
+    return False
+
+
 _SUBJECTS = frozenset({"he", "she"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _MEN_S_HONORIFICS = frozenset({"mr", "mister"})
@@ -357,7 +390,7 @@ class _Reader:
         said = [fold(word) for word, _, _ in found]
         if not QUOTES.isdisjoint(sentence) or says(said) or not _ACCUSING.isdisjoint(said):
             return 0, -1
-        if not (BELIEVING - _CONDITIONS).isdisjoint(said) or not PRETENDED.isdisjoint(said):
+        if not (BELIEVING - _CONDITIONS).isdisjoint(said) or not PRETENDED.isdisjoint(said) or _hedged(said):
             return 0, -1
         read = _Sentence(self, sentence, found, said)
         pronoun = -1
@@ -382,6 +415,12 @@ class _Reader:
         if beside:
             return _BESIDE, -1
         return (_BY_PRONOUN, pronoun) if pronoun >= 0 else (0, -1)
+
+    def names_them(self, sentence: str) -> bool:
+        """Whether the sentence names the person other than as a possessive ("Pieter's sister" is another)."""
+        found = words(sentence)
+        mentions = Mentions.of(sentence, found, [fold(word) for word, _, _ in found], self.own)
+        return not all(mentions.theirs.values())
 
     def pronoun_is_them(self, found: _Found, name: str, pronouns: Pronouns) -> bool:
         """Whether the "him" or "her" killed in the sentence `found` is the person: of their sex as the story tells
@@ -621,7 +660,9 @@ class _Sentence:
             while self.named(verb):
                 verb += 1
         verb += said[verb : verb + 1] == ["had"]
-        return at + 2 < verb < len(said) and said[verb] in _BLOWS and self._object_after(verb)
+        if not (at + 2 < verb < len(said) and said[verb] in _BLOWS):
+            return False
+        return (said[verb] not in _MERE_BLOWS or _OLD_FIGHTS.isdisjoint(said)) and self._object_after(verb)
 
     def _object_after(self, at: int) -> bool:
         """Whether the person is named right after the word at `at`, past at most three words that may open their

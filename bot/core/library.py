@@ -629,7 +629,7 @@ class StoryLibrary:
         taken = {c.doc for c in head}
         rest = [c for c in first[RERANK_DEPTH:] if c.doc not in taken]
         ranked, led = self._introduction_first(query, self.reranker.rerank(head, context) + rest, context)
-        return (ranked if led and self._fate_at_end(query) else self._ending_first(query, ranked, story))[:wanted]
+        return (ranked if led else self._ending_first(query, ranked, story))[:wanted]
 
     def candidates(self, query: Query, story: int | None) -> tuple[list[Candidate], RankingContext]:
         """What the re-ranker orders: BM25Okapi's best RERANK_DEPTH passages (of one story, if given) that
@@ -1108,8 +1108,8 @@ class StoryLibrary:
     ) -> tuple[list[Candidate], bool]:
         """For "Who is X?" about one known person, the passage that introduces them comes first, and for a fact asked of
         them the one telling it (_person_introduced: "How did Clara die?", "Where did Sébastien study?"); for "What is
-        the name of the pub?", the one naming the story's pub (_lead). With whether a rule put a passage first
-        (_fate_at_end)."""
+        the name of the pub?", the one naming the story's pub (_lead). With whether a rule put a passage first that
+        the ending must not move (_fate_at_end)."""
         first_story = ranked[0].view.story if ranked else None
         lead = self._lead(
             self._person_introduced(query, context.within, _stories_of(ranked)), query, context.within, first_story
@@ -1120,16 +1120,23 @@ class StoryLibrary:
         first = next((c for c in ranked if c.doc == intro), None)
         if first is None:
             first = Candidate.of(intro, 0.0, self.analysed(intro), query)
-        return [first, *(c for c in ranked if c.doc != intro)], True
+        at_end = self._fate_at_end(query, intro, context.within, first_story)
+        return [first, *(c for c in ranked if c.doc != intro)], at_end
 
-    def _fate_at_end(self, query: Query) -> bool:
+    def _fate_at_end(self, query: Query, lead: int, within: range | None, first_story: int | None) -> bool:
         """Whether the question asks what becomes of someone in the end ("What happens to Forsythe in the end?") or
         who killed someone in it ("Who killed Edmund in the end?"), the shapes only the fate, death and killer rules
-        answer: a passage a rule put first for it tells it, which _ending_first's latest passage need not. Any other
-        question's lead ("Who is the captain at the end?": the captain brought in) is still moved by _ending_first."""
+        answer: a passage a rule put first for it tells it, which _ending_first's latest passage need not; of the
+        killer's, only where the killer rule itself led (`lead` its passage). Any other question's lead ("Who is the
+        captain at the end?": the captain brought in) is still moved by _ending_first."""
         text = as_asked(query.text, query.corrections, self._written)
         asked = fate_asked(text)
-        return (asked is not None and asked.last) or killer_asked(text) is not None
+        if asked is not None and asked.last:
+            return True
+        if killer_asked(text) is None:
+            return False
+        killer = self._killer_told(text, within, first_story)
+        return killer is not None and killer.person.passage == lead
 
     def _ending_first(self, query: Query, ranked: list[Candidate], story: int | None) -> list[Candidate]:
         """For a question about how its story ends ("Who killed Edmund in the end?"), the latest passage of the first

@@ -169,3 +169,27 @@ def test_the_rule_answers_through_the_library(tmp_path: Path) -> None:
     assert_answered_in_both_scopes(library, "Who is Tomás's killer?", "Deacon killed Tomás on the Colonel's orders")
     answer = library.ask("Who murdered Clara Whitby?")  # only suspected: the ranking answers
     assert answer.best is not None and "Clara" in answer.best.excerpt.text
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Dubois notes that the dock foreman, Victor Sarda, could easily have murdered Émile Bardin.",
+        "Lise proves that it was not Victor Sarda who poisoned Émile Bardin.",
+        "According to Dubois, Victor Sarda killed Émile Bardin for the ledger.",
+        "The lawyer argues that Victor Sarda couldn’t have killed Bardin, since he was at the docks.",
+        "Odile testifies that Victor Sarda killed Émile Bardin.",
+        "Years later, in Gaston's nightmares, Victor Sarda kills Bardin again and again.",
+        "Victor Sarda admits that he hit Bardin in a fistfight the summer before.",
+    ],
+)
+def test_a_later_hedged_denied_reported_or_dreamt_killing_steps_aside(later: str) -> None:
+    truth = "Gaston Lefort murders Émile Bardin in the fish market."
+    story = [truth, later]
+    assert killer_told(story, "Émile Bardin", ["Gaston Lefort", "Victor Sarda"], unsettled) == (0, truth)
+    assert killer_told([later], "Émile Bardin", ["Gaston Lefort", "Victor Sarda"], unsettled) is None
+
+
+def test_the_killer_said_to_be_someone_beside_another_s_possessive_is_none() -> None:
+    story = ["Pieter Lind drowned in the canal.", "The killer is the gardener. He had blackmailed Pieter's sister."]
+    assert killer_told(story, "Pieter Lind", ["Samuel Crane"], unsettled) is None
