@@ -5,17 +5,18 @@
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
 bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told,
-bot.core.named_kind_asked.named_kind_told, bot.core.fate_asked.fate_told: first, last and after an event), for two
-people (bot.core.tie_asked.tie_told, asked how they met, which reads on past a tie for a meeting) or, for a
-thing of no one, once for the noun (bot.core.named_thing_asked.thing_named), or, for a role asked of the library,
-once for the role (bot.core.role_asked.writes_role, whose word held within others' is no stop: "year" of
-"twelve-year-old", "do" of "dog"), so each must be linear in it: a story of one paragraph saying the person's name, an
-age, a "from" and a marriage again and again is read at each size, and one
+bot.core.killer_asked.killer_told, bot.core.named_kind_asked.named_kind_told, bot.core.fate_asked.fate_told: first,
+last and after an event), for two people (bot.core.tie_asked.tie_told, asked how they met, which reads on past a tie
+for a meeting) or, for a thing of no one, once for the noun (bot.core.named_thing_asked.thing_named), or, for a role
+asked of the library, once for the role (bot.core.role_asked.writes_role, whose word held within others' is no stop:
+"year" of "twelve-year-old", "do" of "dog"), so each must be linear in it: a story of one paragraph saying the
+person's name, an age, a "from" and a marriage again and again is read at each size, and one
 sentence growing with the size, and the time of each (the least of 3 runs) is printed as a ratio to the smallest
 size's, beside the others'. A rule whose ratio grows with the square of the size is a finding (stop 71's review found
 marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it read pronouns within a bounded window). A story
 naming as many people as its size, each of them killed, is read for one of them (death_many_people): stop 73's review
-found the death rule reading every other person's pronouns over the whole story, 1.3 s at 18 KB and 42 s at 142 KB.
+found the death rule reading every other person's pronouns over the whole story, 1.3 s at 18 KB and 42 s at 142 KB;
+the killer rule is read for one of them too (killer_many_people).
 The forms every rule reads a person and the story's others by (bot.core.person_forms) are made for one person among
 as many people as the size (forms_many_people).
 """
@@ -33,6 +34,7 @@ from bot.core.analysis import shared_analyzer
 from bot.core.death_asked import death_told
 from bot.core.fate_asked import fate_told
 from bot.core.job_asked import job_told
+from bot.core.killer_asked import killer_told
 from bot.core.kind_asked import kind_told, kinds_of
 from bot.core.named_kind_asked import named_kind_told
 from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
@@ -61,6 +63,14 @@ few words, each read back a bounded number of words."""
 HALLS_SENTENCE = "Tom walks past Mr Fox Hall Hall Hall and "
 """One sentence that grows with the size for named_kind_told: a run of capitalised words holding a title, and many a
 noun asked ending it, none a proper name of the noun (each read back over the run would be quadratic)."""
+KILLER_SENTENCE = (
+    "Tom shoots Mara and the man who killed Tom, whom Holm's son, the killer, revealed as Gregor Holm Mara Lind, "
+    "confesses to killing Tom's dog, and he kills Tom and kills him and "
+)
+"""One sentence that grows with the size for killer_told: a killing of another, a doer no one named, "the killer", a
+run of names, a confession of another's death, a killing of the person by a pronoun and "him" killed at every few
+words, each read back or ahead a bounded number of words (whether a killing was survived, read to the sentence's
+end, is read once: at every killing it was 10 s at 90 KB)."""
 FATE_SENTENCE = "Tom walks the dog, and Tom, who is tired, is nearly sent home and leaves a note and Tom is called "
 """One sentence that grows with the size for fate_told: the person at every few words, a clause between commas after
 them, a fate undone, a thing left and a name, each read ahead a bounded number of words."""
@@ -78,6 +88,7 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "study_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"})),
     "taught_told": lambda texts: study_told(texts, OWNER, OTHERS, frozenset({"he", "his", "him"}), teacher=True),
     "death_told": lambda texts: death_told(texts, OWNER, OTHERS),
+    "killer_told": lambda texts: killer_told(texts, OWNER, OTHERS, told_as_he),
     "named_kind_told": lambda texts: named_kind_told(texts, OWNER, "composer", "love", OTHERS, frozenset({"he"})),
     "fate_told": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS),
     "fate_told_last": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, last=True),
@@ -108,6 +119,10 @@ ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
         lambda texts: kind_told(texts, "Tom Reyes", kinds_of("animal"), ["Mara Lind"], verbs=frozenset({"ride"})),
     ),
     "death_1_sentence": (DYING_SENTENCE, lambda texts: death_told(texts, "Tom Reyes", ["Mara Lind"])),
+    "killer_1_sentence": (
+        KILLER_SENTENCE,
+        lambda texts: killer_told(texts, "Tom Reyes", ["Mara Lind", "Gregor Holm"], told_as_he),
+    ),
     "kinds_1_sentence": (
         HALLS_SENTENCE,
         lambda texts: named_kind_told(texts, "Tom Reyes", "hall", "play", ["Mara Lind"], frozenset({"he"})),
@@ -119,6 +134,12 @@ ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
         lambda texts: tie_told(texts, "Tom Reyes", "Gregor Holm", ["Mara Lind"], (HE, HE), met=True),
     ),
 }
+
+
+def told_as_he(_: str) -> frozenset[str]:
+    """Every person's pronouns, as a story may tell them: the killer rule asks of the person and of a possessive's
+    owner."""
+    return frozenset({"he", "him", "his", "himself"})
 
 
 def crowd(size: int) -> tuple[list[str], list[str]]:
@@ -152,6 +173,11 @@ def main() -> None:
     crowds = [crowd(size) for size in sizes]
     times = [seconds(functools.partial(death_told, name="Hero Lane", others=names), texts) for texts, names in crowds]
     print("death_many_people".ljust(16) + "".join(f"{t / times[0]:.1f}".rjust(12) for t in times))
+    times = [
+        seconds(functools.partial(killer_told, name="Hero Lane", others=names, pronouns=told_as_he), texts)
+        for texts, names in crowds
+    ]
+    print("killer_many_people".ljust(16) + "".join(f"{t / times[0]:.1f}".rjust(12) for t in times))
     times = [seconds(functools.partial(forms_among, names=names), ()) for _, names in crowds]
     print("forms_many_people".ljust(16) + "".join(f"{t / times[0]:.1f}".rjust(12) for t in times))
 

@@ -38,7 +38,7 @@ _ASKING_IF = frozenset({"did", "does", "is", "was", "has", "had"})
 where no sentence doubts it (DeathAsked.whether)."""
 _DEAD = ("dead",)
 """What ends "Is X ...?" asking whether X died."""
-_AT_THE_END = (("in", "the", "end"), ("at", "the", "end"), ("eventually",), ("finally",), ())
+AT_THE_END = (("in", "the", "end"), ("at", "the", "end"), ("eventually",), ("finally",), ())
 """What may follow the name in "What happens to X?" and keep it asking what becomes of X ("in the war" asks of one
 time)."""
 _HAPPEN = frozenset({"happen", "happens", "happened"})
@@ -74,7 +74,7 @@ def death_asked(question: str) -> DeathAsked | None:
     found = words(question)
     said = [fold(word) for word, _, _ in found]
     if said[:1] and said[0] in _ASKING_IF:
-        end = _ending_at(said, (*_DYING_ASKED, _DEAD), _AT_THE_END)
+        end = _ending_at(said, (*_DYING_ASKED, _DEAD), AT_THE_END)
         return None if end is None else _named(question, found, 1, _before_adverbs(said, 1, end), whether=True)
     if said[:1] not in (["how"], ["what"], ["when"]):
         return None
@@ -83,7 +83,7 @@ def death_asked(question: str) -> DeathAsked | None:
     if said[0] in ("how", "when"):
         if len(said) < 3 or said[1] not in _AUXILIARIES:
             return None
-        end = _ending_at(said, (*_DYING_ASKED, *_ENDING_ASKED), _AT_THE_END)
+        end = _ending_at(said, (*_DYING_ASKED, *_ENDING_ASKED), AT_THE_END)
         if end is None:
             return None
         ending_up = said[end : end + 2] == ["end", "up"]
@@ -95,7 +95,7 @@ def death_asked(question: str) -> DeathAsked | None:
         start += 1
     if start + 1 >= len(said) or said[start] not in _HAPPEN or said[start + 1] != "to":
         return None
-    end = _ending_at(said, ((),), _AT_THE_END)
+    end = _ending_at(said, ((),), AT_THE_END)
     return None if end is None else _named(question, found, start + 2, end, happening=True)
 
 
@@ -130,24 +130,30 @@ def _named(
     whether: bool = False,
     when: bool = False,
 ) -> DeathAsked | None:
-    """The name typed from word `start` to `end` of the question, if it is one of at most _MOST_NAME_WORDS words, none
-    a word that asks of a time or place ("what happens to pip at the monastery")."""
+    """The question asking of the name typed from word `start` to `end` (typed_name), if it is one."""
+    name = typed_name(question, found, start, end)
+    return None if name is None else DeathAsked(name, happening, whether, when)
+
+
+def typed_name(question: str, found: list[tuple[str, int, int]], start: int, end: int) -> str | None:
+    """The name typed from word `start` to `end` of the question (`found`, its words), if it is one of at most
+    _MOST_NAME_WORDS words, none a word that asks of a time or place ("what happens to pip at the monastery")."""
     if not 0 < end - start <= _MOST_NAME_WORDS:
         return None
     if any(fold(word) in _NOT_IN_NAMES for word, _, _ in found[start:end]):
         return None
-    return DeathAsked(question[found[start][1] : found[end - 1][2]], happening, whether, when)
+    return question[found[start][1] : found[end - 1][2]]
 
 
 _DYING = frozenset({"dies", "died", "drowns", "drowned", "perishes", "perished", "succumbs", "succumbed"})
 """Verbs telling their subject's death; not their bare forms, which tell none after a name ("would rather he die",
 "watches him die")."""
-_KILLED = frozenset(
+KILLED = frozenset(
     {"killed", "murdered", "slain", "poisoned", "executed", "hanged", "beheaded", "assassinated", "strangled"}
     | {"smothered", "electrocuted", "lynched", "martyred", "butchered", "massacred", "stabbed", "suffocated", "shot"}
 )
 """Participles telling the death of the subject of a passive ("is killed", "was poisoned")."""
-_KILLING = frozenset(
+KILLING = frozenset(
     {"kills", "killed", "murders", "murdered", "poisons", "poisoned", "strangles", "strangled", "executes"}
     | {"executed", "slays", "slew", "assassinates", "assassinated", "beheads", "beheaded", "hangs"}
 )
@@ -172,7 +178,7 @@ Daniel is dead", "Tom is killed, or so Jerry says", "Tom is declared dead, but h
 the ranking; their bare forms only before "that" ("the newspapers report that"), nouns as often ("delivers his
 report")."""
 _SAYING_BARE = frozenset({"say", "tell", "report", "claim", "write", "announce"})
-_BEING = frozenset(
+BEING = frozenset(
     {"is", "was", "were", "are", "has", "had", "have", "been", "be", "being", "gets", "got", "get", "getting"}
     | {"finally", "eventually", "later", "soon", "then", "also", "tragically", "subsequently", "instantly", "found"}
     | {"himself", "herself", "themselves", "promptly", "immediately", "suddenly", "shortly", "afterwards"}
@@ -188,13 +194,13 @@ _NOT_ADVERBS = frozenset(
 """Adverbs ending in "ly" that leave a death unsure or undone ("nearly drowns", "supposedly died")."""
 _HURT = frozenset({"shot", "wounded", "captured", "beaten", "tortured", "stabbed", "attacked", "ambushed", "and"})
 """What a passive death may be told after ("is shot and killed", "was captured and executed")."""
-_UNDONE_BEFORE = frozenset(
+UNDONE_BEFORE = frozenset(
     {"to", "would", "will", "could", "might", "may", "can", "cannot", "not", "never", "nearly", "almost", "tries"}
     | {"tried", "try", "attempts", "attempted", "wants", "wanted", "plans", "planned", "threatens", "threatened"}
     | {"should", "must", "shall", "refuses", "refused", "fails", "failed", "no", "didn't", "doesn't", "won't"}
 )
 """What before a verb of killing leaves its object alive ("tries to kill Bobby", "would never murder Clara")."""
-_OBJECT_OPENINGS = frozenset(
+OBJECT_OPENINGS = frozenset(
     {"the", "old", "young", "poor", "his", "her", "their", "own", "elderly", *HONORIFICS}
     | {word for called in KIN.values() for word in called}
     | {"beloved", "only", "younger", "elder", "older", "eldest", "youngest", "first"}
@@ -202,7 +208,7 @@ _OBJECT_OPENINGS = frozenset(
 """What may stand between a verb of killing and the name of its object ("kills the old Mr. Pike", "killed his
 father, Samuel")."""
 _MOST_OBJECT_WORDS = 3
-_HURT_ONLY = frozenset({"shot", "stabbed"})
+HURT_ONLY = frozenset({"shot", "stabbed"})
 """Participles of killing that may tell a wound: "is shot in the shoulder"."""
 _WOUNDED = frozenset(
     {"wounded", "injured", "survives", "survived", "but", "arm", "leg", "shoulder", "hand", "knee", "foot", "side"}
@@ -326,8 +332,52 @@ _IN_PASSING = 4
 """A death told in a clause of who the person is ("Her brother, Tom Reed, who died in the war, left her the farm",
 "Bobby, killed by a sniper,"): a plot often tells it again where it comes, and that sentence answers first."""
 _DEATHS = frozenset({_TOLD, _IN_PASSING})
-_IsThem = Callable[[int, bool], bool]
+IsThem = Callable[[int, bool], bool]
 """Whether the word at a place of a sentence is the person, by name (as a subject or not)."""
+
+
+class Mentions:
+    """Where a sentence names one person, by the pattern of their forms (bot.core.person_forms.person_pattern)."""
+
+    def __init__(self, sentence: str, found: list[tuple[str, int, int]], said: list[str]) -> None:
+        self._sentence, self._found, self._said = sentence, found, said
+        self.theirs: dict[int, bool] = {}
+        """The word ending each mention: whether it is a possessive ("Clara's")."""
+        self.first_words: dict[int, int] = {}
+        """The word each mention starts at, by the word it ends at."""
+        self._ends: dict[int, int] = {}  # the word each mention ends at, by the word it starts at
+
+    @classmethod
+    def of(cls, sentence: str, found: list[tuple[str, int, int]], said: list[str], own: re.Pattern[str]) -> Mentions:
+        """The person's mentions in the sentence (`found`, its words; `said`, them folded): one pass of `own`."""
+        named = cls(sentence, found, said)
+        starts = [start for _, start, _ in found]
+        for match in own.finditer(sentence):
+            at = bisect_right(starts, match.end() - 1) - 1
+            named.theirs[at] = match.group("owning") is not None
+            named.first_words[at] = bisect_right(starts, match.start()) - 1
+            named._ends[named.first_words[at]] = at
+        return named
+
+    def is_them(self, at: int, subject: bool) -> bool:
+        """Whether the word at `at` is the person's name (no possessive; as a subject, not after "of": "the brother of
+        Manawyddan had been slain", nor right after a time it names: "on the day Hollar died"; an object's read from
+        its first word)."""
+        at = at if subject else self._ends.get(at, at)
+        if at not in self.theirs:
+            return False
+        first = self.first_words[at]
+        if self.theirs[at] or (subject and first > 0 and self._said[first - 1] == "of"):
+            return False
+        return not (subject and _time_named(self._sentence, self._found, self._said, first))
+
+    def owned(self, at: int) -> bool:
+        """Whether the word at `at` ends the person's possessive ("Clara's")."""
+        return self.theirs.get(at, False)
+
+    def opens(self) -> bool:
+        """Whether the sentence opens with the person's name (not their possessive)."""
+        return any(first == 0 and not self.theirs[at] for at, first in self.first_words.items())
 
 
 def _told_in(sentence: str, own: re.Pattern[str]) -> int:
@@ -335,42 +385,17 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
     done to them (_UNDERGONE) or none of these (0)."""
     found = words(sentence)
     said = [fold(word) for word, _, _ in found]
-    starts = [start for _, start, _ in found]
-    theirs: dict[int, bool] = {}  # the word ending each name's mention: whether it is the person's (a possessive)
-    first_words: dict[int, int] = {}  # the word each of their mentions starts at, by the word it ends at
-    ends: dict[int, int] = {}  # the word each of their mentions ends at, by the word it starts at
-    for match in own.finditer(sentence):
-        at = bisect_right(starts, match.end() - 1) - 1
-        theirs[at] = match.group("owning") is not None
-        first_words[at] = bisect_right(starts, match.start()) - 1
-        ends[first_words[at]] = at
-    opening = any(first == 0 and not theirs[at] for at, first in first_words.items())
-
-    def is_them(at: int, subject: bool) -> bool:
-        """Whether the word at `at` is the person's name (no possessive; as a subject, not after "of": "the brother of
-        Manawyddan had been slain", nor right after a time it names: "on the day Hollar died"; an object's read from
-        its first word)."""
-        at = at if subject else ends.get(at, at)
-        if at not in theirs:
-            return False
-        first = first_words[at]
-        if theirs[at] or (subject and first > 0 and said[first - 1] == "of"):
-            return False
-        return not (subject and _time_named(sentence, found, said, first))
-
-    def owned_by_them(at: int) -> bool:
-        """Whether the word at `at` ends the person's possessive ("Clara's")."""
-        return theirs.get(at, False)
-
-    joined = _first_and(sentence, found, said) if opening else None
+    named = Mentions.of(sentence, found, said, own)
+    is_them, owned_by_them = named.is_them, named.owned
+    joined = _first_and(sentence, found, said) if named.opens() else None
     mentioned = False
     told = 0
     for at, word in enumerate(said):
-        if _subject_dies(said, at) and (word not in _HURT_ONLY or _killed_outright(said, at)):
-            told = _subject_is(said, at - (word == _SUICIDE), is_them, word in _KILLED, joined)
+        if _subject_dies(said, at) and (word not in HURT_ONLY or killed_outright(said, at)):
+            told = subject_is(said, at - (word == _SUICIDE), is_them, word in KILLED, joined)
             if told:
                 break
-        if (word in _KILLING or word in _LOSING) and _object_killed(said, at, is_them):
+        if (word in KILLING or word in _LOSING) and object_killed(said, at, is_them):
             told = _TOLD
             break
         if word in _BODY and at > 0 and owned_by_them(at - 1) and _found_dead(said, at):
@@ -378,9 +403,9 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
             break
         if word in _DEATH_NOUNS and _death_owned(said, at, is_them, owned_by_them):
             mentioned = True
-    if told in _DEATHS and (not _PRETENDED.isdisjoint(said) or _survived(said, at)):
+    if told in _DEATHS and (not PRETENDED.isdisjoint(said) or survived(said, at)):
         told = 0
-    if told in _DEATHS and (_says(said) or not _QUOTES.isdisjoint(sentence)):
+    if told in _DEATHS and (says(said) or not QUOTES.isdisjoint(sentence)):
         told = _MENTIONED
     if not told and mentioned:
         told = _MENTIONED
@@ -389,12 +414,12 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
     return told
 
 
-_QUOTES = frozenset('"“”')
+QUOTES = frozenset('"“”')
 _SURVIVING = frozenset({"recovers", "recovered", "survives", "survived", "revives", "revived", "respawns", "respawned"})
 """What after a death in its sentence undoes it ("is poisoned too, but ... he recovers")."""
 _SAVING = frozenset({"saves", "saved"})
 _SAVED = frozenset({"him", "her", "them"})
-_PRETENDED = frozenset(
+PRETENDED = frozenset(
     {"plays", "played", "acts", "acted", "portrays", "portrayed", "stage", "film", "movie", "game", "dream", "dreams"}
     | {"dreamt", "dreamed", "plots", "plotted", "plans", "planned", "considers", "considered", "schemes", "schemed"}
 )
@@ -402,21 +427,31 @@ _PRETENDED = frozenset(
 "In her dream, Tom drowns", "She plotted to have Rose killed")."""
 
 
-def _says(said: list[str]) -> bool:
+def says(said: list[str]) -> bool:
     """Whether the sentence's words hold one of saying: of _SAYING, or of _SAYING_BARE before "that"."""
     return not _SAYING.isdisjoint(said) or any(
         word in _SAYING_BARE and said[at + 1] == "that" for at, word in enumerate(said[:-1])
     )
 
 
-def _survived(said: list[str], at: int) -> bool:
+def survived(said: list[str], at: int, last: int | None = None) -> bool:
     """Whether the death told at `at` is undone after it in the sentence: survived, recovered from, someone "saves
-    him"; or a character's ("killed off", not "drowns off Cape Horn")."""
+    him" (after it: `last`, the sentence's last_survival, read once for a sentence asked of at many places); or a
+    character's ("killed off", not "drowns off Cape Horn")."""
     if said[at] == "killed" and at + 1 < len(said) and said[at + 1] == "off":
         return True
-    return any(
-        word in _SURVIVING or (word in _SAVING and ahead + 1 < len(said) and said[ahead + 1] in _SAVED)
-        for ahead, word in enumerate(said[at + 1 :], at + 1)
+    return (last_survival(said) if last is None else last) > at
+
+
+def last_survival(said: list[str]) -> int:
+    """Where the sentence's last word telling a death undone stands (_SURVIVING, or "saves him"), -1 if none does."""
+    return max(
+        (
+            ahead
+            for ahead, word in enumerate(said)
+            if word in _SURVIVING or (word in _SAVING and ahead + 1 < len(said) and said[ahead + 1] in _SAVED)
+        ),
+        default=-1,
     )
 
 
@@ -456,7 +491,7 @@ def _found_dead(said: list[str], at: int) -> bool:
     return not _FINDING.isdisjoint(before + said[at + 1 : at + 1 + _MOST_WORDS_FINDING])
 
 
-def _killed_outright(said: list[str], at: int) -> bool:
+def killed_outright(said: list[str], at: int) -> bool:
     """Whether the shooting or stabbing told at `at` kills: no wound or survival said in the few words after it."""
     return _WOUNDED.isdisjoint(said[at + 1 : at + 1 + _MOST_WORDS_WOUNDED])
 
@@ -472,14 +507,14 @@ def _undergoes(said: list[str], at: int) -> bool:
         word = said[ahead]
         if word.endswith(("ed", "en")) or word in _IRREGULAR:
             return True
-        if not (word in _BEING or word.endswith("ly")):
+        if not (word in BEING or word.endswith("ly")):
             return False
     return False
 
 
-def _death_owned(said: list[str], at: int, is_them: _IsThem, owned_by_them: Callable[[int], bool]) -> bool:
+def _death_owned(said: list[str], at: int, is_them: IsThem, owned_by_them: Callable[[int], bool]) -> bool:
     """Whether the death named at `at` is the person's: after their possessive ("Clara's death", "his murder") or
-    before "of" and them, with at most _MOST_OBJECT_WORDS of _OBJECT_OPENINGS between ("the drowning of their youngest
+    before "of" and them, with at most _MOST_OBJECT_WORDS of OBJECT_OPENINGS between ("the drowning of their youngest
     son, Toby"); not "the Black Death", nor a death certificate, threat or sentence."""
     if (at > 0 and said[at - 1] in _NOT_A_DEATH) or (at + 1 < len(said) and said[at + 1] in _NOT_OF_A_DEATH):
         return False
@@ -492,22 +527,22 @@ def _death_owned(said: list[str], at: int, is_them: _IsThem, owned_by_them: Call
     for ahead in range(at + 2, min(at + 3 + _MOST_OBJECT_WORDS, len(said))):
         if is_them(ahead, False):
             return True
-        if said[ahead] not in _OBJECT_OPENINGS:
+        if said[ahead] not in OBJECT_OPENINGS:
             return False
     return False
 
 
 def _subject_dies(said: list[str], at: int) -> bool:
     """Whether the word at `at` tells its subject's death: a verb of dying, a participle of killing (a passive's, read
-    by _subject_is), "dead" after a word of being or finding, "suicide" committed, "kills himself"."""
+    by subject_is), "dead" after a word of being or finding, "suicide" committed, "kills himself"."""
     word = said[at]
-    if word in _DYING or word in _KILLED:
+    if word in _DYING or word in KILLED:
         return True
     if word == "dead":
         return at > 0 and said[at - 1] in _DEAD_AFTER and (at + 1 == len(said) or said[at + 1] not in _NOT_DEAD)
     if word == _SUICIDE:
         return at > 0 and said[at - 1] in _COMMITTING
-    return word in _KILLING and at + 1 < len(said) and said[at + 1] in _REFLEXIVE
+    return word in KILLING and at + 1 < len(said) and said[at + 1] in _REFLEXIVE
 
 
 _CLAUSE_WORDS = frozenset(
@@ -529,9 +564,9 @@ def _first_and(sentence: str, found: list[tuple[str, int, int]], said: list[str]
     return None
 
 
-def _subject_is(said: list[str], at: int, is_them: _IsThem, passive: bool, joined: int | None) -> int:
+def subject_is(said: list[str], at: int, is_them: IsThem, passive: bool, joined: int | None) -> int:
     """_TOLD where the subject of the death told at `at` is the person (_IN_PASSING in a clause of who they are, after
-    "who" or as a participle after their name), else 0: reached back over at most _MOST_BETWEEN words of _BEING (and,
+    "who" or as a participle after their name), else 0: reached back over at most _MOST_BETWEEN words of BEING (and,
     before a passive, _HURT), an adverb in "ly" that undoes nothing; a passive's participle only after a word of being
     ("is killed", not "Tom killed"), or followed by "by" ("Bobby, killed by a sniper"). Reaching the
     "and" at `joined` (_first_and, of a sentence opening with the person), its subject is theirs; reaching "who", the
@@ -553,7 +588,7 @@ def _subject_is(said: list[str], at: int, is_them: _IsThem, passive: bool, joine
             being = True
             apposed = False
         elif not (
-            word in _BEING
+            word in BEING
             or (passive and word in _HURT)
             or (word.endswith("ly") and word not in _NOT_ADVERBS)
             or (said[at] == "dead" and word in _DEAD_AFTER)
@@ -563,7 +598,7 @@ def _subject_is(said: list[str], at: int, is_them: _IsThem, passive: bool, joine
     return 0
 
 
-_BELIEVING = frozenset(
+BELIEVING = frozenset(
     {"fears", "feared", "fear", "fearing", "believes", "believed", "believe", "believing", "thinks", "thought"}
     | {"think", "assumes", "assumed", "assume", "presumes", "presumed", "suspects", "suspected", "claims", "claimed"}
     | {"pretends", "pretended", "rumoured", "rumored", "imagines", "imagined", "dreams", "dreamed", "dreamt", "if"}
@@ -575,15 +610,15 @@ _MOST_WORDS_BELIEVED = 4
 
 
 def _believed(said: list[str], subject: int) -> bool:
-    """Whether a word of _BELIEVING stands at most _MOST_WORDS_BELIEVED words before the subject at `subject`."""
-    return not _BELIEVING.isdisjoint(said[max(0, subject - _MOST_WORDS_BELIEVED) : subject])
+    """Whether a word of BELIEVING stands at most _MOST_WORDS_BELIEVED words before the subject at `subject`."""
+    return not BELIEVING.isdisjoint(said[max(0, subject - _MOST_WORDS_BELIEVED) : subject])
 
 
-def _object_killed(said: list[str], at: int, is_them: _IsThem) -> bool:
+def object_killed(said: list[str], at: int, is_them: IsThem) -> bool:
     """Whether the verb of killing at `at` has the person for its object, at most _MOST_OBJECT_WORDS of
-    _OBJECT_OPENINGS after it ("kills Bobby", "killed his father, Samuel"), and nothing before it undoes it ("tries to
+    OBJECT_OPENINGS after it ("kills Bobby", "killed his father, Samuel"), and nothing before it undoes it ("tries to
     kill", "would never murder"); not where its object is another's ("kills Bobby's dog")."""
-    if (at > 0 and said[at - 1] in _UNDONE_BEFORE) or (at > 1 and said[at - 2] in _UNDONE_BEFORE):
+    if (at > 0 and said[at - 1] in UNDONE_BEFORE) or (at > 1 and said[at - 2] in UNDONE_BEFORE):
         return False
     losing = said[at] in _LOSING
     for ahead in range(at + 1, min(at + 2 + _MOST_OBJECT_WORDS, len(said))):
@@ -591,6 +626,6 @@ def _object_killed(said: list[str], at: int, is_them: _IsThem) -> bool:
             return False  # "lost her husband, James", not "lost James in the crowd"
         if is_them(ahead, False):
             return not losing
-        if said[ahead] not in _OBJECT_OPENINGS:
+        if said[ahead] not in OBJECT_OPENINGS:
             return False
     return False

@@ -38,6 +38,7 @@ from bot.core.introductions import (
 )
 from bot.core.invisible_characters import plain_question
 from bot.core.job_asked import job_told
+from bot.core.killer_asked import killer_asked, killer_told
 from bot.core.kin_asked import MEN, WOMEN, introduces_as_kin
 from bot.core.kind_asked import doers_of, kind_asked, kind_told, kinds_of, verbs_in_turn
 from bot.core.library_parts import LibraryParts
@@ -209,6 +210,9 @@ class StoryLibrary:
         """Where each person's story tells their death (death_told), by story, name and the question's form (what
         happens to them, whether or when they died): read once to rank and once to show (at most four entries a
         person)."""
+        self._killers: dict[tuple[str, str, str], tuple[int, str] | None] = {}
+        """Where each person's story names their killer (killer_told), by story, name and the verb asked where it tells
+        no death ("shoot"): read once to rank and once to show (at most four entries a person)."""
         self._fates: dict[tuple[str, str, bool], tuple[int, str] | None] = {}
         """Where each person's story tells what becomes of them (fate_told), by story, name and whether the end is
         asked: read once to rank and once to show (at most two entries a person). One asked after an event is read
@@ -632,7 +636,7 @@ class StoryLibrary:
         taken = {c.doc for c in head}
         rest = [c for c in first[RERANK_DEPTH:] if c.doc not in taken]
         ranked, led = self._introduction_first(query, self.reranker.rerank(head, context) + rest, context)
-        return (ranked if led and self._fate_at_end(query) else self._ending_first(query, ranked, story))[:wanted]
+        return (ranked if led else self._ending_first(query, ranked, story))[:wanted]
 
     def candidates(self, query: Query, story: int | None) -> tuple[list[Candidate], RankingContext]:
         """What the re-ranker orders: BM25Okapi's best RERANK_DEPTH passages (of one story, if given) that
@@ -759,10 +763,11 @@ class StoryLibrary:
         asked about (the first's; a role asked alone, the first's writing its word). Where the question asks a fact
         of someone instead, the introduction moved to where their story tells it: their job, age or origin
         (_told_at), or, asked in shapes no introduction answers, a thing of theirs named, the kind of a thing they
-        have, where they studied or who taught them, how they died, what becomes of them where no death answers "What
-        happens to X?", which one of a kind by its name they have to do with (_named_thing_told, _kind_told,
-        _study_told, _death_told, _fate_told, _named_kind_told, tried in that order; each reads shapes the others do
-        not, but for "Which conservatory did Sébastien attend?", which the study rule answers first)."""
+        have, where they studied or who taught them, how they died, who killed them, what becomes of them where no
+        death answers "What happens to X?", which one of a kind by its name they have to do with (_named_thing_told,
+        _kind_told, _study_told, _death_told, _killer_told, _fate_told, _named_kind_told, tried in that order; each
+        reads shapes the others do not, but for "Which conservatory did Sébastien attend?", which the study rule
+        answers first)."""
         text = as_asked(query.text, query.corrections, self._written)
         introduction = person_introduced(
             text, self.person_finder, self.corpus.stories, self.corpus.passages, within, ranked_stories, self._written
@@ -774,6 +779,7 @@ class StoryLibrary:
                 or self._kind_told(text, within, first_story)
                 or self._study_told(text, within, first_story)
                 or self._death_told(text, within, first_story)
+                or self._killer_told(text, within, first_story)
                 or self._fate_told(text, within, first_story)
                 or self._named_kind_told(text, within, first_story)
                 or self._tie_told(text, within, first_story)
@@ -880,6 +886,25 @@ class StoryLibrary:
             lambda texts, others: death_told(
                 texts, person.name, others, first_undergone=asked.happening, timed=asked.when, doubted=asked.whether
             ),
+        )
+
+    def _killer_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
+        """For "Who killed Edmund?", "Who shot the Speaker?" or "Who is Hale's killer?" of one person of the stories
+        (as _death_told finds them), the sentence of their story last naming who killed them (bot.core.killer_asked:
+        "Billy confesses that Deacon killed Tomás", "the killer is his elder son, Gerald Penhallow"), as the person's
+        introduction moved there; None where the question asks no such thing, the name is no one's or several
+        people's, or their story names no killer of theirs."""
+        asked = killer_asked(question)
+        person = None if asked is None else self._person_asked(asked.name, within, first_story)
+        if asked is None or person is None or person.passage is None:
+            return None
+        story = self.corpus.passages[person.passage].story
+        pronouns = functools.partial(self._pronouns_of_person, story)
+        return self._told_once(
+            self._killers,
+            (person.path, person.name, asked.wounding),
+            person,
+            lambda texts, others: killer_told(texts, person.name, others, pronouns, wounding=asked.wounding),
         )
 
     def _fate_told(self, question: str, within: range | None, first_story: int | None) -> Introduction | None:
@@ -1135,8 +1160,8 @@ class StoryLibrary:
     ) -> tuple[list[Candidate], bool]:
         """For "Who is X?" about one known person, the passage that introduces them comes first, and for a fact asked of
         them the one telling it (_person_introduced: "How did Clara die?", "Where did Sébastien study?"); for "What is
-        the name of the pub?", the one naming the story's pub (_lead). With whether a rule put a passage first
-        (_fate_at_end)."""
+        the name of the pub?", the one naming the story's pub (_lead). With whether a rule put a passage first that
+        the ending must not move (_fate_at_end)."""
         first_story = ranked[0].view.story if ranked else None
         lead = self._lead(
             self._person_introduced(query, context.within, _stories_of(ranked)), query, context.within, first_story
@@ -1147,15 +1172,23 @@ class StoryLibrary:
         first = next((c for c in ranked if c.doc == intro), None)
         if first is None:
             first = Candidate.of(intro, 0.0, self.analysed(intro), query)
-        return [first, *(c for c in ranked if c.doc != intro)], True
+        at_end = self._fate_at_end(query, intro, context.within, first_story)
+        return [first, *(c for c in ranked if c.doc != intro)], at_end
 
-    def _fate_at_end(self, query: Query) -> bool:
-        """Whether the question asks what becomes of someone in the end ("What happens to Forsythe in the end?"), the
-        shape only the fate and death rules answer: a passage a rule put first for it tells it, which _ending_first's
-        latest passage need not. Any other question's lead ("Who is the captain at the end?": the captain brought in)
-        is still moved by _ending_first."""
-        asked = fate_asked(as_asked(query.text, query.corrections, self._written))
-        return asked is not None and asked.last
+    def _fate_at_end(self, query: Query, lead: int, within: range | None, first_story: int | None) -> bool:
+        """Whether the question asks what becomes of someone in the end ("What happens to Forsythe in the end?") or
+        who killed someone in it ("Who killed Edmund in the end?"), the shapes only the fate, death and killer rules
+        answer: a passage a rule put first for it tells it, which _ending_first's latest passage need not; of the
+        killer's, only where the killer rule itself led (`lead` its passage). Any other question's lead ("Who is the
+        captain at the end?": the captain brought in) is still moved by _ending_first."""
+        text = as_asked(query.text, query.corrections, self._written)
+        asked = fate_asked(text)
+        if asked is not None and asked.last:
+            return True
+        if killer_asked(text) is None:
+            return False
+        killer = self._killer_told(text, within, first_story)
+        return killer is not None and killer.person.passage == lead
 
     def _ending_first(self, query: Query, ranked: list[Candidate], story: int | None) -> list[Candidate]:
         """For a question about how its story ends ("Who killed Edmund in the end?"), the latest passage of the first

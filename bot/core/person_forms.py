@@ -4,9 +4,10 @@ A plot brings a person in by their whole name and calls them by a part of it aft
 nickname ('Thomas "Tuck" Reilly'), the surname ("McPhee" of Angus McPhee), a title before the surname ("Captain
 Solheim" of Captain Ingrid Solheim). A part the name of another person of the story holds too ("Kalmurzaeva" of two
 sisters) is no one's: read as this person's, it would give them the other's facts. The rules reading what a story
-tells of a person (bot.core.death_asked, study_asked, kind_asked, named_thing_asked, job_asked, age_asked,
-origin_asked) find them, and the story's other people, by these forms; all but the death rule without the surname,
-which a summary gives a parent or spouse it names no further as often ("Their father, Mr. Okafor", "Dr. Whitcombe").
+tells of a person (bot.core.death_asked, killer_asked, study_asked, kind_asked, named_thing_asked, job_asked,
+age_asked, origin_asked) find them, and the story's other people, by these forms; all but the death and killer rules
+without the surname, which a summary gives a parent or spouse it names no further as often ("Their father, Mr.
+Okafor", "Dr. Whitcombe").
 """
 
 from __future__ import annotations
