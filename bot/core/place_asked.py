@@ -17,10 +17,10 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from bot.core.analysis import fold, load_stopwords, words
-from bot.core.people_finder import place_words
+from bot.core.people_finder import person_nouns
 from bot.core.sentences import sentence_spans
 from bot.core.slips import POSSESSIVE_ENDS, bare_word
 from bot.core.time_words import DAY_TIME_WORDS, SEASON_WORDS, SPAN_WORDS
@@ -41,11 +41,12 @@ _JOINING = frozenset(
 )
 """The lowercase words a name may hold between its capitalised ones: "Isle of Skye", "Anchor and Thistle", "Stratford
 upon Avon", "Café du Pont", "Vaux-sur-Lys"."""
-_LENGTHENING = frozenset({"of", "and"})
+_LENGTHENING = _JOINING - {"the", "on", "in"}
 """The lowercase words joining the name to a capitalised word beside it into a longer name: "Isle of Skye" is no
-mention of "Skye", "the Anchor and Thistle" none of "Thistle"."""
-_OPENING_QUOTES = "\"“‘'(:"
-"""What before a capitalised word makes it the first of what is quoted or said, capitalised for that."""
+mention of "Skye", "the Anchor and Thistle" none of "Thistle", "the Via del Canal" none of "Canal"."""
+_OPENING_QUOTES = "\"“‘'(:\n"
+"""What before a capitalised word makes it the first of what is quoted or said, or of a line (a letter's "Dear Callum,"
+over "Everyone in Glasgow"), capitalised for that."""
 _SAME_NAME_GAP = re.compile(r"[ \t.-]*+")
 """What may stand between a name's words in the text: spaces, "St." and a hyphen's "Stratford-upon-Avon"."""
 
@@ -71,7 +72,9 @@ _GLOSS = re.compile(rf",?+\s*+(?:referring\s++to|meaning|a\s++reference\s++to)\s
 """What a quoted name is said to mean after the quotation: '"the Hollow wants a child", referring to a sunken field'."""
 _QUOTE_OPENS = re.compile(r"[\"“][^\"”“]{0,60}+\Z")
 """A quotation's opening mark not long before a name, with no other mark between."""
-_NAMING = frozenset({"called", "named", "nicknamed", "call", "calls"})
+_CALLING = frozenset({"call", "calls"})
+"""Words naming what stands before their subject: "a sunken field the villagers call the Hollow"."""
+_NAMING = frozenset({"called", "named", "nicknamed"}) | _CALLING
 """Words naming what stands before them with a name after: "a waystation called Mercy Wells", "a sunken field the
 villagers call the Hollow"."""
 _KNOWN_AS = ("known", "as")
@@ -84,12 +87,34 @@ _OWNERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 """The possessives that may open a noun phrase a name is apposed to: "her ranch, the Broken Spur"."""
 _MOST_MODIFIERS = 3
 """The most words between a determiner and a word for a place before a name: "the small fishing village Thirsby"."""
+_MOST_NAMING_WORDS = 8
+"""How far before a word naming a thing its noun phrase may open: "a small village on the coast called"."""
+_KINDS_OF = frozenset(
+    {"town", "village", "city", "hamlet", "kingdom", "realm", "empire", "province", "county", "parish", "island"}
+    | {"isle", "islands", "republic", "state", "country", "district", "region", "planet", "moon", "port", "borough"}
+    | {"principality", "duchy", "colony", "settlement", "valley", "forest", "land", "territory", "commonwealth"}
+)
+"""Words for a kind of place that "of" names one of: "the village of Thirsby", "the mountain kingdom of Eskarra"; not
+"the west coast of Ireland", "a company of American infantry"."""
+_KINDS_BEFORE = _KINDS_OF | frozenset(
+    {"ship", "boat", "vessel", "schooner", "steamer", "liner", "ferry", "yacht", "barge", "river", "lake", "loch"}
+    | {"sea", "ocean", "mountain", "mount", "hill", "peak", "wood", "woods", "moor", "desert", "glen", "bay", "gulf"}
+    | {"harbour", "harbor", "estate", "manor", "house", "hall", "castle", "palace", "abbey", "church", "chapel"}
+    | {"temple", "tower", "bridge", "inn", "tavern", "pub", "hotel", "farm", "ranch", "mill", "mine", "fort"}
+    | {"prison", "camp", "station", "star", "school", "college", "university", "plaza", "square", "street", "road"}
+    | {"lane", "reef", "cave", "creek", "brook", "stream", "canal", "pond", "asteroid", "comet", "galaxy", "nebula"}
+)
+"""Words for a place or a thing a name right after names one of: "the river Varenne", "the survey ship Heron", "the
+volcanic moon Kellanor" (not place_words' "place", "thing", months and days: "an excuse to place Kellanor")."""
 _PREPOSITIONS = frozenset(
     {"of", "at", "in", "on", "to", "from", "near", "with", "by", "for", "into", "onto", "toward", "towards", "about"}
     | {"over", "under", "behind", "beyond", "past", "through", "across", "inside", "outside", "beside", "above"}
     | {"below", "around", "between", "without", "within", "after", "before", "against", "among", "like", "than"}
 )
 """Words before a name that make it no subject of "is": "the owner of Mercy Wells is a thief"."""
+_AFTER_NOUN = _PREPOSITIONS | {"called", "named", "nicknamed", "call", "calls", "as"}
+"""The same, and words naming a thing before it, the name within that thing's phrase: "the only protection against the
+shadow-creatures called the Hollowmen is a chain of lanterns"."""
 _OPENING_PHRASE = frozenset(
     {"on", "in", "at", "during", "upon", "from", "by", "for", "despite", "through", "inside", "outside", "near", "back"}
     | {"after", "before", "since", "until", "beyond", "across", "behind", "beneath", "under", "over", "within"}
@@ -109,7 +134,7 @@ Hollin End," and "When the two brothers finally reach Hollin End,"; "In her spar
 finds the Lookout, a disused coastguard hut" is no opening phrase's."""
 _PLACING = (
     r"(?:in|on|at|near|outside|above|below|beneath|beside|behind|beyond|off|overlooking|across|along|inside|within"
-    r"|between|opposite|amid|among|upon|over|under|(?:north|south|east|west|north-east|north-west|south-east"
+    r"|between|opposite|amid|among|upon|over|(?:north|south|east|west|north-east|north-west|south-east"
     r"|south-west)\s++of"
     r"|close\s++to|next\s++to)\s++"
 )
@@ -127,6 +152,11 @@ _RIGHT_AFTER = re.compile(rf"\s++{_PLACING}")
 _PLACE_IN = re.compile(rf"\b{_PLACING}")
 """A placing within what a name is said to be: "a faded Victorian establishment on the seafront at Portobello"."""
 _OBJECT_WORD = re.compile(r"[^\W\d_][\w'’-]*+")
+_OF_A_MONTH = re.compile(r"\s++of\s++(\w++)")
+"""What after a capitalised word may make it a day: "the Fourth of July"."""
+_INDEFINITE = frozenset({"a", "an"})
+_MOST_HEAD_WORDS = 5
+"""The most words read for the kind a name is said to be: "a faded Victorian establishment"."""
 _MOST_OBJECT_WORDS = 3
 """The most words read after a placing's preposition for the place: "in rural Herefordshire", "on the Yorkshire
 moors"."""
@@ -147,6 +177,10 @@ _TIME_NAMES = frozenset(
     for name in (*calendar.month_name[1:], *calendar.day_name, "Christmas", "Easter", "Eve", "Whitsun", "Midsummer")
 )
 """Capitalised words of a time after a placing's preposition: "Hollin End in November", "on Christmas Eve"."""
+
+
+_TIMES_ASKED = frozenset((word,) for word in _TIME_NAMES)
+"""A time asked of, no place nor thing: "What is May?"."""
 
 
 class PlaceAsked(NamedTuple):
@@ -177,9 +211,15 @@ def place_asked(question: str) -> PlaceAsked | None:
     if not typed or len(said) > _MOST_NAME_WORDS or _NAME_TYPED.fullmatch(typed) is None:
         return None
     name = tuple(bare_word(word) for word, _, _ in words(typed))
-    if not name or name[0] in _JOINING or name[-1] in _JOINING:
+    if not name or name[0] in _JOINING or name[-1] in _JOINING or name in _TIMES_ASKED:
         return None
     return PlaceAsked(name, where)
+
+
+_Written = Literal["lowercase", "named", "opening", "apart"]
+"""How a mention writes the name: all in lowercase (a word, no name: "the hollow"), capitalised within a sentence (a
+name), capitalised only as a sentence's, a quotation's or a line's first word (which tells nothing of it, but may say
+what it is), or apart from the name asked (in mixed case, or part of a longer name: "Isle of Skye", "Dr. Ingeborg")."""
 
 
 class _Mention(NamedTuple):
@@ -197,9 +237,12 @@ def place_told(
     where it is: None where they do not (they write it in lowercase, or capitalised only opening a sentence, or only
     within the story's `title` or a longer name: "Isle of Skye" names no "Skye"), else a one-tuple of (which of
     `texts`, the sentence) first saying it, or of None where none does. Texts are read in turn until one writes it
-    in lowercase. `people` are the story's people, whose names place nothing ("Hollin End near Eleanor")."""
+    in lowercase. `people` are the story's people, whose names name no place ("Hollin End near Eleanor"): a name
+    holding a word of one is theirs, or named for them, and left to the rules for people."""
     title_words = tuple(bare_word(fold(word)) for word, _, _ in words(title))
     people_words = frozenset(bare_word(fold(word)) for person in people for word, _, _ in words(person))
+    if people_words.intersection(name) - _JOINING:
+        return None  # a person's name, or a place or thing named for one: "Derek and Joan Ashby", "Crudge Plaza"
     named = False
     told: tuple[int, str] | None = None
     for index, text in enumerate(texts):
@@ -207,10 +250,10 @@ def place_told(
         folded = [bare_word(fold(word)) for word, _, _ in said]
         for mention in _mentions(text, said, folded, name, title_words):
             written = _written_so(text, said, folded, mention)
-            if written is None:
-                return None  # written in lowercase: a word, no name
-            named = named or written
-            if told is None and _tells(text, said, folded, mention, where, people_words):
+            if written == "lowercase":
+                return None  # a word, no name
+            named = named or written == "named"
+            if told is None and written != "apart" and _tells(text, said, folded, mention, where, people_words):
                 start, end = mention.sentence
                 told = index, text[start:end]
     return (told,) if named else None
@@ -241,21 +284,18 @@ def _mentions(
         yield _Mention(first, last, (start, end))
 
 
-def _written_so(text: str, said: list[tuple[str, int, int]], folded: list[str], mention: _Mention) -> bool | None:
-    """How the mention writes the name: None all in lowercase (a word, no name), True capitalised within a sentence
-    (a name), False otherwise (capitalised only as a sentence's or a quotation's first word, or part of a longer name
-    or in mixed case, which tells nothing)."""
+def _written_so(text: str, said: list[tuple[str, int, int]], folded: list[str], mention: _Mention) -> _Written:
+    """How the mention writes the name (_Written)."""
     content = [word for word in range(mention.first, mention.last + 1) if folded[word] not in _JOINING]
     if all(said[word][0][0].islower() for word in content):
-        return None
-    if not all(said[word][0][0].isupper() for word in content):
-        return False
-    if _lengthened(text, said, folded, mention.first, -1, mention) or _lengthened(
-        text, said, folded, mention.last, 1, mention
+        return "lowercase"
+    if not all(said[word][0][0].isupper() for word in content) or (
+        _lengthened(text, said, folded, mention.first, -1, mention)
+        or _lengthened(text, said, folded, mention.last, 1, mention)
     ):
-        return False
+        return "apart"
     opening = _opens(text, said, mention.first, mention.sentence[0])
-    return not opening or any(word > mention.first for word in content)
+    return "named" if not opening or any(word > mention.first for word in content) else "opening"
 
 
 def _lengthened(
@@ -263,13 +303,13 @@ def _lengthened(
 ) -> bool:
     """Whether the word beside the name's `edge` word (before it, `step` -1, or after, 1) makes it part of a longer
     name: a capitalised word no stop word ("Hollin End House"), or "of" or "and" and one ("Isle of Skye"), apart from
-    it by spaces alone within its sentence."""
+    it by what stands between a name's words (_SAME_NAME_GAP: "Dr. Ingeborg") within its sentence."""
     beside = edge + step
     for _ in range(2):
         if not 0 <= beside < len(said) or not _within(said[beside], mention.sentence):
             return False
         gap = (said[beside][2], said[edge][1]) if step < 0 else (said[edge][2], said[beside][1])
-        if not text[gap[0] : gap[1]].isspace():
+        if _SAME_NAME_GAP.fullmatch(text, *gap) is None:
             return False
         word = said[beside][0]
         if folded[beside] in _LENGTHENING and word.islower():
@@ -298,7 +338,17 @@ def _tells(
     where: bool,
     people: frozenset[str],
 ) -> bool:
-    """Whether the mention's sentence says what the name is (_says_what) or, `where`, where it is (_places)."""
+    """Whether the mention's sentence says what the name is (_says_what) or, `where`, where it is (_places); not of a
+    name right after a word for a kind of person, someone's ("the Mexican champion Hector Ibarra")."""
+    before = _before_the(folded, mention)
+    if (
+        before >= 0
+        and _within(said[before], mention.sentence)
+        and said[before][0].islower()
+        and text[said[before][2] : said[mention.first][1]].isspace()
+        and _a_kind_of_person((folded[before],))
+    ):
+        return False
     told = _says_what(text, said, folded, mention)
     if not where:
         return told is not None
@@ -315,10 +365,24 @@ def _says_what(
     a child", referring to a sunken field'), or before it: a thing named it ("a waystation known as Mercy Wells", "a
     house called Hollin End"; not "Neville called Brackenholm Hall", "he called"), a word for a place ("the village of
     Thirsby", "the river Varenne")."""
+    told = _told_of(text, said, folded, mention)
+    return None if told is None or _a_kind_of_person(told[1]) else told[0]
+
+
+def _told_of(
+    text: str, said: list[tuple[str, int, int]], folded: list[str], mention: _Mention
+) -> tuple[tuple[int, int], Iterable[str]] | None:
+    """_says_what's span of what the name is said to be, and the words naming the kind of thing it is ("house" of "a
+    crumbling country house that"; none of "the villagers call"), or None."""
     start, end = mention.sentence
     after = said[mention.last][2]
     apposed = _APPOSITION.match(text, after, end)
-    if apposed is not None and not _opening_clause(text, said, folded, mention) and _one_not_time(text, apposed, end):
+    if (
+        apposed is not None
+        and not _opening_clause(text, said, folded, mention)
+        and not _listed_after_a_name(text, said, folded, mention)
+        and _one_not_time(text, apposed, end)
+    ):
         return _told_after(text, apposed.end(), end)
     which = _WHICH_IS.match(text, after, end)
     if which is not None and _one_not_time(text, which, end):
@@ -337,22 +401,34 @@ def _says_what(
             return _told_after(text, glossed.end(), end)
     before = _before_the(folded, mention)
     if (
-        before >= 0
-        and _within(said[before], mention.sentence)
-        and not any(mark in text[said[before][2] : named_at] for mark in _CLAUSE_ENDS)
-        and _named_before(said, folded, before, mention)
+        before < 0
+        or not _within(said[before], mention.sentence)
+        or any(mark in text[said[before][2] : named_at] for mark in _CLAUSE_ENDS)
     ):
-        opening = max(start, named_at - _MOST_TOLD_CHARS)
-        stop = max(text.rfind(mark, opening, named_at) for mark in _CLAUSE_ENDS)
-        return max(opening, stop + 1), named_at
-    return None
+        return None
+    return _named_before(text, said, folded, before, mention)
 
 
-def _told_after(text: str, start: int, end: int) -> tuple[int, int]:
-    """From `start` to its clause's end, within _MOST_TOLD_CHARS and the sentence's `end`."""
+def _told_after(text: str, start: int, end: int) -> tuple[tuple[int, int], Iterable[str]]:
+    """From `start` to its clause's end, within _MOST_TOLD_CHARS and the sentence's `end`, and the kind it tells: the
+    last word before the first stop word, naming word or name ("house" of "crumbling country house that", "governess"
+    of "former governess at", "bookseller" of "bookseller named Felix"), within _MOST_HEAD_WORDS."""
     stop = min(end, start + _MOST_TOLD_CHARS)
     found = _CLAUSE_END.search(text, start, stop)
-    return start, stop if found is None else found.start()
+    head = ""
+    for count, word in enumerate(_OBJECT_WORD.finditer(text, start, stop)):
+        key = fold(word.group())
+        if count == _MOST_HEAD_WORDS or (head and (key in load_stopwords() or key in _NAMING or word[0][0].isupper())):
+            break
+        head = key
+    return (start, stop if found is None else found.start()), (head,)
+
+
+def _a_kind_of_person(kinds: Iterable[str]) -> bool:
+    """Whether a word of these is a noun for a kind of person (bot.core.people_finder.person_nouns: "governess",
+    "granddaughter"), or its plural: what is said so is someone, whom the people finder missed, no place or thing."""
+    people = person_nouns()
+    return any(kind in people or (kind.endswith("s") and kind[:-1] in people) for kind in kinds)
 
 
 def _one_not_time(text: str, told: re.Match[str], end: int) -> bool:
@@ -384,11 +460,25 @@ def _opening_clause(text: str, said: list[tuple[str, int, int]], folded: list[st
     return "," not in text[said[first][2] : said[mention.first][1]]
 
 
+def _listed_after_a_name(text: str, said: list[tuple[str, int, int]], folded: list[str], mention: _Mention) -> bool:
+    """Whether the name (and its "the") follows a capitalised word and a comma: a list's ("Rome, Paris, the capital")
+    or a place's it is a part of ("born in Lyon, France, the second of four children"), whose comma after it need not
+    open what it is."""
+    lead = mention.first - 1 if mention.first > 0 and folded[mention.first - 1] == _THE else mention.first
+    previous = lead - 1
+    return (
+        previous >= 0
+        and _within(said[previous], mention.sentence)
+        and said[previous][0][0].isupper()
+        and text[said[previous][2] : said[lead][1]].strip() == ","
+    )
+
+
 def _apposed_to(
     text: str, said: list[tuple[str, int, int]], folded: list[str], mention: _Mention
-) -> tuple[int, int] | None:
-    """The span of the noun phrase the name is apposed to after it, ending its own phrase: "her ranch, the Broken Spur,
-    to the railhead", "his palace, the White Keep, was built" (a determiner or a possessive and at most
+) -> tuple[tuple[int, int], Iterable[str]] | None:
+    """The span of the noun phrase the name is apposed to after it and its noun, ending its own phrase: "her ranch, the
+    Broken Spur, to the railhead", "his palace, the White Keep, was built" (a determiner or a possessive and at most
     _MOST_MODIFIERS words before a lowercase noun; not in a list, "the bank, the Grange, and the church", nor the
     subject of what follows, "the farm, the Broken Spur is empty"); None where it is none."""
     start, end = mention.sentence
@@ -406,7 +496,7 @@ def _apposed_to(
         if said[opening][1] < start or any(mark in text[said[opening][2] : said[opening + 1][1]] for mark in ",;:"):
             return None
         if folded[opening] in _DETERMINERS or folded[opening] in _OWNERS or said[opening][0].endswith(POSSESSIVE_ENDS):
-            return said[opening][1], said[noun][2]
+            return (said[opening][1], said[noun][2]), (folded[noun],)
     return None
 
 
@@ -416,7 +506,7 @@ def _subject(said: list[tuple[str, int, int]], folded: list[str], mention: _Ment
     before = _before_the(folded, mention)
     if before < 0 or not _within(said[before], mention.sentence):
         return True
-    return folded[before] not in _PREPOSITIONS and not said[before][0].endswith(POSSESSIVE_ENDS)
+    return folded[before] not in _AFTER_NOUN and not said[before][0].endswith(POSSESSIVE_ENDS)
 
 
 def _before_the(folded: list[str], mention: _Mention) -> int:
@@ -427,30 +517,65 @@ def _before_the(folded: list[str], mention: _Mention) -> int:
     return before
 
 
-def _named_before(said: list[tuple[str, int, int]], folded: list[str], before: int, mention: _Mention) -> bool:
-    """Whether the words before the name (its "the" aside) say what it is: a thing named it, "a waystation known as",
-    "a house called" (the word before a noun's, no pronoun's, stop word's or name's: not "he called", "and called",
-    "Neville called"); "the village of"; a word for a place after a determiner, "the river"."""
+def _named_before(
+    text: str, said: list[tuple[str, int, int]], folded: list[str], before: int, mention: _Mention
+) -> tuple[tuple[int, int], Iterable[str]] | None:
+    """The noun phrase before the name (its "the" aside) that says what it is, and its words naming a kind, or None
+    where none does: a thing named it, "a waystation known as", "a house called", "a field the villagers call" (after
+    a noun, no pronoun, stop word, possessive or name: not "he called", "and called", "Neville called"; the phrase to
+    its nearest determiner, "a bowling alley called the Lucky Strike" of "a trailer behind a bowling alley", its words
+    all kinds, "a man everyone called", but for "call", whose subject they are); a word for a kind of place and "of",
+    "the village of", "her childhood village of"; or a word for a place or a thing, "the river", "the survey ship"
+    (_KINDS_BEFORE), each of these last two after a determiner or a possessive with no stop word between ("an excuse
+    to place Kellanor" names no place)."""
     word = folded[before]
-    naming = None
+    strict = True
     if word in _NAMING:
-        naming = before - 1
+        noun, strict = before - 1, False
     elif before > 0 and (folded[before - 1], word) == _KNOWN_AS:
-        naming = before - 2
-    if naming is not None:
-        if naming < 0 or not _within(said[naming], mention.sentence):
-            return False
-        noun = said[naming][0]
-        return noun.islower() and folded[naming] not in _PRONOUNS and folded[naming] not in load_stopwords()
-    places = place_words()
-    if word == "of" and before > 0 and said[before][0] == word:
-        return folded[before - 1] in places and said[before - 1][0].islower()
-    if word not in places or not said[before][0].islower():
-        return False
-    return any(
-        folded[at] in _DETERMINERS and _within(said[at], mention.sentence)
-        for at in range(max(before - _MOST_MODIFIERS, 0), before)
-    )
+        noun, strict = before - 2, False
+    elif word == "of" and said[before][0] == word:
+        noun = before - 1
+        if noun < 0 or folded[noun] not in _KINDS_OF:
+            return None
+    elif word in _KINDS_BEFORE:
+        noun = before
+    else:
+        return None
+    if noun < 0 or not _within(said[noun], mention.sentence):
+        return None
+    written = said[noun][0]
+    if not written.islower() or written.endswith(POSSESSIVE_ENDS) or folded[noun] in _PRONOUNS:
+        return None
+    if folded[noun] in load_stopwords():
+        return None
+    opening = _phrase_opening(text, said, folded, noun, mention, strict=strict)
+    if opening is None:
+        return None
+    span = said[opening][1], said[mention.first][1]
+    if strict:
+        return span, (folded[noun],)
+    return span, () if word in _CALLING else folded[opening : noun + 1]
+
+
+def _phrase_opening(
+    text: str, said: list[tuple[str, int, int]], folded: list[str], noun: int, mention: _Mention, *, strict: bool
+) -> int | None:
+    """The word opening the noun phrase whose last word is `noun`: a determiner or a possessive within
+    _MOST_MODIFIERS words before it with no stop word between ("the fishing town", "her childhood village"), or None;
+    not `strict`, the nearest within _MOST_NAMING_WORDS, else `noun` ("a bowling alley called", "the villagers
+    call"). No clause's mark stands between."""
+    most = _MOST_MODIFIERS + 1 if strict else _MOST_NAMING_WORDS
+    at = noun - 1
+    while at >= 0 and noun - at <= most and _within(said[at], mention.sentence):
+        if any(mark in text[said[at][2] : said[at + 1][1]] for mark in _CLAUSE_ENDS):
+            break
+        if folded[at] in _DETERMINERS or folded[at] in _OWNERS or said[at][0].endswith(POSSESSIVE_ENDS):
+            return at
+        if strict and folded[at] in load_stopwords():
+            return None
+        at -= 1
+    return None if strict else noun
 
 
 def _places(text: str, said: list[tuple[str, int, int]], mention: _Mention, people: frozenset[str]) -> bool:
@@ -480,16 +605,18 @@ def _place_within(text: str, told: tuple[int, int], people: frozenset[str]) -> b
 def _place_at(text: str, at: int, end: int, people: frozenset[str], *, opening: frozenset[str] | None) -> bool:
     """Whether the words at `at` (after a placing's preposition) are a place: a capitalised word first, or one of
     `opening` and a word after ("on the seafront", "on a hill"), or where `opening` is None a capitalised word within
-    _MOST_OBJECT_WORDS ("in rural Herefordshire"); no time ("the morning", "November") and no person of the story."""
+    _MOST_OBJECT_WORDS after no "a" ("in rural Herefordshire", "in the Scottish Highlands"; not "Best Actress in a
+    Musical"); no time ("the morning", "November", "the Fourth of July") and no person of the story."""
     for count, found in enumerate(_OBJECT_WORD.finditer(text, at, end)):
         word = found.group()
         key = bare_word(fold(word))
         if key in _TIMES or key in _TIME_NAMES or key in people:
             return False
         if word[0].isupper():
-            return True
+            dated = _OF_A_MONTH.match(text, found.end(), end)
+            return dated is None or fold(dated.group(1)) not in _TIME_NAMES
         if opening is not None and (count > 0 or key not in opening):
             return count > 0  # "on the seafront": a determiner and a word of no time
-        if count == _MOST_OBJECT_WORDS - 1:
+        if count == _MOST_OBJECT_WORDS - 1 or (opening is None and key in _INDEFINITE):
             break
     return False
