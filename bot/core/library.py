@@ -1038,8 +1038,8 @@ class StoryLibrary:
         passages = within if within is not None else range(len(self.corpus.passages))
         held: set[int] | None = None
         for term in terms:
-            documents = {int(document) for document in self.index.postings_within(term, passages)[0]}
-            held = documents if held is None else held & documents
+            holding = {int(document) for document in self.index.postings_within(term, passages)[0]}
+            held = holding if held is None else held & holding
         ordered = sorted(held or ())
         named: list[tuple[list[int], tuple[int, str] | None]] = []
         at = 0
@@ -1056,10 +1056,8 @@ class StoryLibrary:
                 named.append((documents, naming[0]))
                 if len(named) > 1:
                     return None
-        if len(named) != 1 or named[0][1] is None:
-            return None
-        documents, (index, sentence) = named[0][0], named[0][1]
-        return Lead(documents[index], sentence)
+        told = named[0][1] if len(named) == 1 else None
+        return None if told is None else Lead(named[0][0][told[0]], told[1])
 
     def _holding_a_word_of(self, things: frozenset[str], passages: range) -> list[int]:
         """The passages of `passages` holding a word of one of `things`, in order (all of them for a thing no term

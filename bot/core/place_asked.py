@@ -22,7 +22,7 @@ from typing import Literal, NamedTuple
 from bot.core.analysis import fold, load_stopwords, words
 from bot.core.people_finder import person_nouns
 from bot.core.sentences import sentence_spans
-from bot.core.slips import POSSESSIVE_ENDS, bare_word
+from bot.core.slips import POSSESSIVE_ENDS
 from bot.core.time_words import DAY_TIME_WORDS, SEASON_WORDS, SPAN_WORDS
 
 _ASKED = re.compile(r"\s*+(?P<asked>what|where)(?:\s*+['’]?s|\s++is|\s++was)\s++")
@@ -210,7 +210,7 @@ def place_asked(question: str) -> PlaceAsked | None:
     typed = " ".join(said)
     if not typed or len(said) > _MOST_NAME_WORDS or _NAME_TYPED.fullmatch(typed) is None:
         return None
-    name = tuple(bare_word(word) for word, _, _ in words(typed))
+    name = tuple(_key(word) for word, _, _ in words(typed))
     if not name or name[0] in _JOINING or name[-1] in _JOINING or name in _TIMES_ASKED:
         return None
     return PlaceAsked(name, where)
@@ -220,6 +220,20 @@ _Written = Literal["lowercase", "named", "opening", "apart"]
 """How a mention writes the name: all in lowercase (a word, no name: "the hollow"), capitalised within a sentence (a
 name), capitalised only as a sentence's, a quotation's or a line's first word (which tells nothing of it, but may say
 what it is), or apart from the name asked (in mixed case, or part of a longer name: "Isle of Skye", "Dr. Ingeborg")."""
+
+
+def _key(word: str) -> str:
+    """A word as names are compared: folded, without a possessive's "'s" ("Finian's" is "finian"). One call of each
+    string method, as every word of each passage read is keyed."""
+    folded = fold(word)
+    return folded[:-2] if folded.endswith(POSSESSIVE_ENDS) else folded
+
+
+def _keys(text: str, said: list[tuple[str, int, int]]) -> list[str]:
+    """_key of each of the text's words, in C's string methods alone where the text is ASCII: every word of each
+    passage read is keyed, most of them no name's."""
+    lowered = [word.casefold() for word, _, _ in said] if text.isascii() else [fold(word) for word, _, _ in said]
+    return [word[:-2] if word.endswith(POSSESSIVE_ENDS) else word for word in lowered]
 
 
 class _Mention(NamedTuple):
@@ -239,15 +253,22 @@ def place_told(
     `texts`, the sentence) first saying it, or of None where none does. Texts are read in turn until one writes it
     in lowercase. `people` are the story's people, whose names name no place ("Hollin End near Eleanor"): a name
     holding a word of one is theirs, or named for them, and left to the rules for people."""
-    title_words = tuple(bare_word(fold(word)) for word, _, _ in words(title))
-    people_words = frozenset(bare_word(fold(word)) for person in people for word, _, _ in words(person))
+    title_words = tuple(_key(word) for word, _, _ in words(title))
+    people_words = frozenset(_key(word) for person in people for word, _, _ in words(person))
     if people_words.intersection(name) - _JOINING:
         return None  # a person's name, or a place or thing named for one: "Derek and Joan Ashby", "Crudge Plaza"
+    said_so = rf"(?<![\w'’]){'[ .-]++'.join(map(re.escape, name))}(?!\w)"
+    lowercase, anyhow = re.compile(said_so), re.compile(said_so, re.IGNORECASE)
     named = False
     told: tuple[int, str] | None = None
     for index, text in enumerate(texts):
+        if text.isascii():  # each of these found by one search, not word by word
+            if lowercase.search(text) is not None:
+                return None  # written in lowercase: most passages holding a common word's words write it so
+            if anyhow.search(text) is None:
+                continue  # not said at all: "little" and "house" apart
         said = words(text)
-        folded = [bare_word(fold(word)) for word, _, _ in said]
+        folded = _keys(text, said)
         for mention in _mentions(text, said, folded, name, title_words):
             written = _written_so(text, said, folded, mention)
             if written == "lowercase":
@@ -609,7 +630,7 @@ def _place_at(text: str, at: int, end: int, people: frozenset[str], *, opening: 
     Musical"); no time ("the morning", "November", "the Fourth of July") and no person of the story."""
     for count, found in enumerate(_OBJECT_WORD.finditer(text, at, end)):
         word = found.group()
-        key = bare_word(fold(word))
+        key = _key(word)
         if key in _TIMES or key in _TIME_NAMES or key in people:
             return False
         if word[0].isupper():
