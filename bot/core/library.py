@@ -957,7 +957,8 @@ class StoryLibrary:
     ) -> Lead | None:
         """The passage to rank first and the sentence its excerpt leads with: the person's introduction, else where
         the story asked of (or, library-wide, the story ranked first) names the thing asked ("What is the name of
-        the pub?": _thing_named)."""
+        the pub?": _thing_named), else where the one story writing a name asked says what or where it is ("What is
+        Brackenholm Hall?": _place_told; a person's name, which the rules before read, is none)."""
         if introduction is not None:
             assert introduction.person.passage is not None
             return Lead(introduction.person.passage, introduction.person.intro)
@@ -1148,8 +1149,8 @@ class StoryLibrary:
     ) -> tuple[list[Candidate], bool]:
         """For "Who is X?" about one known person, the passage that introduces them comes first, and for a fact asked of
         them the one telling it (_person_introduced: "How did Clara die?", "Where did Sébastien study?"); for "What is
-        the name of the pub?", the one naming the story's pub (_lead). With whether a rule put a passage first
-        (_fate_at_end)."""
+        the name of the pub?", the one naming the story's pub, and for "What is Brackenholm Hall?", the one saying what
+        it is (_lead). With whether a rule put a passage first (_fate_at_end)."""
         first_story = ranked[0].view.story if ranked else None
         lead = self._lead(
             self._person_introduced(query, context.within, _stories_of(ranked)), query, context.within, first_story
