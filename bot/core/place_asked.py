@@ -48,6 +48,9 @@ _OPENING_QUOTES = "\"“‘'(:\n"
 """What before a capitalised word makes it the first of what is quoted or said, or of a line (a letter's "Dear Callum,"
 over "Everyone in Glasgow"), capitalised for that."""
 _SAME_NAME_GAP = re.compile(r"[ \t.-]*+")
+_POSSESSIVE_GAP = r"(?:['’]s)?+[ \t.-]++"
+"""What may stand between a name's words in the text, a possessive's "'s" kept by a word ("Hangman's Draw"), as a
+pattern: what a passage is searched with for the name before its words are read (place_told)."""
 """What may stand between a name's words in the text: spaces, "St." and a hyphen's "Stratford-upon-Avon"."""
 
 _NOW = r"(?:once|now|formerly|originally|still|then|long|itself|today)"
@@ -257,7 +260,7 @@ def place_told(
     people_words = frozenset(_key(word) for person in people for word, _, _ in words(person))
     if people_words.intersection(name) - _JOINING:
         return None  # a person's name, or a place or thing named for one: "Derek and Joan Ashby", "Crudge Plaza"
-    said_so = rf"(?<![\w'’]){'[ .-]++'.join(map(re.escape, name))}(?!\w)"
+    said_so = rf"(?<![\w'’]){_POSSESSIVE_GAP.join(map(re.escape, name))}(?!\w)"
     lowercase, anyhow = re.compile(said_so), re.compile(said_so, re.IGNORECASE)
     named = False
     told: tuple[int, str] | None = None

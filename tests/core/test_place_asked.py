@@ -74,6 +74,7 @@ def test_the_first_sentence_naming_a_place_and_saying_what_it_is_answers():
         "Eleanor goes to the fishing village of Hollin End.",
         "Eleanor boards the survey ship Hollin End.",
         "Eleanor leaves her farm, the Hollin End, to her son.",
+        "Eleanor rides into Hollin's End, a narrow canyon where the gang waits.",
     ):
         assert told("what is hollin end", [sentence]) == ((0, sentence),), sentence
 
