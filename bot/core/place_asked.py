@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Literal, NamedTuple
 
 from bot.core.analysis import fold, load_stopwords, words
@@ -48,10 +49,10 @@ _OPENING_QUOTES = "\"“‘'(:\n"
 """What before a capitalised word makes it the first of what is quoted or said, or of a line (a letter's "Dear Callum,"
 over "Everyone in Glasgow"), capitalised for that."""
 _SAME_NAME_GAP = re.compile(r"[ \t.-]*+")
+"""What may stand between a name's words in the text: spaces, "St." and a hyphen's "Stratford-upon-Avon"."""
 _POSSESSIVE_GAP = r"(?:['’]s)?+[ \t.-]++"
 """What may stand between a name's words in the text, a possessive's "'s" kept by a word ("Hangman's Draw"), as a
 pattern: what a passage is searched with for the name before its words are read (place_told)."""
-"""What may stand between a name's words in the text: spaces, "St." and a hyphen's "Stratford-upon-Avon"."""
 
 _NOW = r"(?:once|now|formerly|originally|still|then|long|itself|today)"
 """A word of time between a name and what it is: "Hollin End, once a coaching inn"."""
@@ -60,9 +61,9 @@ _ONE = r"(?:a|an|the|one\s++of)\s++"
 _APPOSITION = re.compile(rf"[\"”’']?+\s*+[,(]\s*+(?:{_NOW}\s++)?+(?P<one>{_ONE})")
 """What is apposed to a name: ", a crumbling country house", " (the oldest inn"."""
 _APPOSED_ENDS = re.compile(r"[\"”’']?+\s*+(?:[,.;:)!?]|\Z)")
+"""What ends a name apposed to what it is before it: "her ranch, the Broken Spur, to the railhead"."""
 _LISTED = re.compile(r",\s*+(?:and|or)\b")
 """A name's comma that goes on with a list: "the bank, the Grange, and the church"."""
-"""What ends a name apposed to what it is before it: "her ranch, the Broken Spur, to the railhead"."""
 _WHICH_IS = re.compile(
     rf"\s*+,\s*+(?:which|that)\s++(?:is|was|has\s++been|had\s++been)\s++(?:{_NOW}\s++)?+(?P<one>{_ONE})"
 )
@@ -157,6 +158,7 @@ _PLACE_IN = re.compile(rf"\b{_PLACING}")
 _OBJECT_WORD = re.compile(r"[^\W\d_][\w'’-]*+")
 _OF_A_MONTH = re.compile(r"\s++of\s++(\w++)")
 """What after a capitalised word may make it a day: "the Fourth of July"."""
+_OF = re.compile(r"\s++of\b")
 _INDEFINITE = frozenset({"a", "an"})
 _MOST_HEAD_WORDS = 5
 """The most words read for the kind a name is said to be: "a faded Victorian establishment"."""
@@ -170,6 +172,31 @@ _CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_ENDS)}]")
 """What ends the clause telling what a name is."""
 _MOST_QUOTED_CHARS = 61
 """How far before a name a quotation holding it may open (_QUOTE_OPENS)."""
+_ACTS = frozenset(
+    {"move", "decision", "act", "action", "habit", "step", "mistake", "gesture", "choice", "blow", "twist", "result"}
+    | {"sign", "surprise", "event", "ritual", "deed", "betrayal", "insult", "error", "plan", "scheme", "ploy", "trick"}
+)
+"""Nouns for an act or what comes of it, which an apposition after a sentence's object tells of the sentence, not of
+the name: "sold the old pier to Halvard Holdings, a move that enrages the fishermen"."""
+_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
+"""Pronouns opening a clause of their own within what is apposed: "an award he has wanted for years"."""
+_PLACE_KINDS = _KINDS_BEFORE | frozenset(
+    {"establishment", "building", "hut", "cottage", "shop", "store", "bar", "cafe", "restaurant", "club", "theatre"}
+    | {"theater", "hospital", "asylum", "factory", "warehouse", "office", "base", "outpost", "island", "retreat"}
+    | {"centre", "center", "library", "museum", "monastery", "convent", "cathedral", "lodge", "cabin", "shack"}
+)
+"""Words for a kind of place, where a telling of what a name is may say where it is: "a faded Victorian establishment
+on the seafront" (not "a record of every cattle sale in the county": a book is carried about)."""
+_NO_PLACES = frozenset(
+    {"middle", "hope", "state", "way", "midst", "course", "name", "company", "presence", "absence", "hands", "grip"}
+    | {"spirit", "mood", "face", "history", "event", "search", "wake", "aftermath", "light", "dark", "grip", "care"}
+)
+"""Nouns after "in the", "at a" that place nothing: "at the Grand, in the middle of the night"."""
+_PLACE_PARTS = frozenset(
+    {"edge", "side", "shore", "shores", "bank", "banks", "foot", "top", "heart", "outskirts", "coast", "end", "corner"}
+    | {"centre", "center", "slopes", "rim", "mouth", "head", "tip", "border", "fringe", "fringes", "ruins", "site"}
+)
+"""Nouns for a part of a place, which "of" after them names: "on the edge of the desert" (not "in the hope of")."""
 _TIMES = frozenset(
     {*SPAN_WORDS, *DAY_TIME_WORDS, *SEASON_WORDS, "moment", "moments", "while", "time", "hour", "hours", "minute"}
     | {"minutes", "later", "earlier", "next", "following", "previous", "same", "meantime"}
@@ -376,21 +403,31 @@ def _tells(
     told = _says_what(text, said, folded, mention)
     if not where:
         return told is not None
-    return _places(text, said, mention, people) or (told is not None and _place_within(text, told, people))
+    return _places(text, said, mention, people) or (
+        told is not None and _a_kind_of_place(text, told[0]) and _place_within(text, told[0], people)
+    )
+
+
+def _a_kind_of_place(text: str, told: tuple[int, int]) -> bool:
+    """Whether what a name is said to be is a kind of place by a word of its first _MOST_HEAD_WORDS (_PLACE_KINDS: "a
+    faded Victorian establishment"; not "a record of every cattle sale")."""
+    found = _OBJECT_WORD.finditer(text, *told)
+    return any(fold(word.group()) in _PLACE_KINDS for word, _ in zip(found, range(_MOST_HEAD_WORDS), strict=False))
 
 
 def _says_what(
     text: str, said: list[tuple[str, int, int]], folded: list[str], mention: _Mention
-) -> tuple[int, int] | None:
-    """Where the mention's sentence says what the name is, as the span of what it is said to be, or None: apposed
-    after it (", a crumbling country house"; not after an opening clause, "At Mercy Wells, a gunfight breaks out", nor
-    a time, ", a week later"), in a relative clause (", which was once a mill"), the name the subject of "is a"
-    ("Argent is a consortium"; not "the owner of Mercy Wells is a thief"), a quoted name glossed ('"the Hollow wants
-    a child", referring to a sunken field'), or before it: a thing named it ("a waystation known as Mercy Wells", "a
-    house called Hollin End"; not "Neville called Brackenholm Hall", "he called"), a word for a place ("the village of
-    Thirsby", "the river Varenne")."""
+) -> tuple[tuple[int, int], Iterable[str]] | None:
+    """Where the mention's sentence says what the name is, as the span of what it is said to be and its words naming
+    the kind of thing it is, or None: apposed after it (", a crumbling country house"; not after an opening clause,
+    "At Mercy Wells, a gunfight breaks out", nor a time, ", a week later", nor an act or a clause of its own, ", a move
+    that enrages the fishermen", ", a storm cuts the power"), in a relative clause (", which was once a mill"), the
+    name the subject of "is a" ("Argent is a consortium"; not "the owner of Mercy Wells is a thief"), a quoted name
+    glossed ('"the Hollow wants a child", referring to a sunken field'), or before it: a thing named it ("a waystation
+    known as Mercy Wells", "a house called Hollin End"; not "Neville called Brackenholm Hall", "he called"), a word
+    for a place ("the village of Thirsby", "the river Varenne")."""
     told = _told_of(text, said, folded, mention)
-    return None if told is None or _a_kind_of_person(told[1]) else told[0]
+    return None if told is None or _a_kind_of_person(told[1]) else told
 
 
 def _told_of(
@@ -406,8 +443,10 @@ def _told_of(
         and not _opening_clause(text, said, folded, mention)
         and not _listed_after_a_name(text, said, folded, mention)
         and _one_not_time(text, apposed, end)
+        and not _a_clause(text, apposed.end(), end)
     ):
-        return _told_after(text, apposed.end(), end)
+        told = _told_after(text, apposed.end(), end)
+        return None if _ACTS.intersection(told[1]) else told
     which = _WHICH_IS.match(text, after, end)
     if which is not None and _one_not_time(text, which, end):
         return _told_after(text, which.end(), end)
@@ -446,6 +485,25 @@ def _told_after(text: str, start: int, end: int) -> tuple[tuple[int, int], Itera
             break
         head = key
     return (start, stop if found is None else found.start()), (head,)
+
+
+def _a_clause(text: str, start: int, end: int) -> bool:
+    """Whether what is apposed after its determiner reads as a clause of its own, no telling of the name: a subject
+    and its verb ("Meanwhile in Penhallow, a storm cuts the power", "a fire breaks out"), or a noun and a clause
+    telling of it with a subject of its own ("a decision Harriet calls madness", "an award he has wanted"), by its
+    first _MOST_HEAD_WORDS words."""
+    said = [found.group() for found in _OBJECT_WORD.finditer(text, start, min(end, start + _MOST_TOLD_CHARS))]
+    said = said[: _MOST_HEAD_WORDS + 1]
+    if len(said) > 2 and said[0].islower() and not said[0].endswith("s") and _a_verb(said[1]):
+        return True
+    return any(
+        fold(word) in _SUBJECTS or (word[0].isupper() and _a_verb(following)) for word, following in pairwise(said[1:])
+    )
+
+
+def _a_verb(word: str) -> bool:
+    """Whether a lowercase word may be a verb of the present after its subject: "cuts", "breaks", "washes"."""
+    return word.islower() and word.endswith("s") and not word.endswith("ss") and fold(word) not in load_stopwords()
 
 
 def _a_kind_of_person(kinds: Iterable[str]) -> bool:
@@ -640,7 +698,14 @@ def _place_at(text: str, at: int, end: int, people: frozenset[str], *, opening: 
             dated = _OF_A_MONTH.match(text, found.end(), end)
             return dated is None or fold(dated.group(1)) not in _TIME_NAMES
         if opening is not None and (count > 0 or key not in opening):
-            return count > 0  # "on the seafront": a determiner and a word of no time
+            # "on the seafront": a determiner and a word of no time, nor of no place ("in the middle of the night")
+            return (
+                count > 0
+                and (key in _PLACE_PARTS or not _OF.match(text, found.end(), end))
+                and not _NO_PLACES.intersection(
+                    map(_key, _OBJECT_WORD.findall(text, at, min(end, at + _MOST_TOLD_CHARS))[:_MOST_OBJECT_WORDS])
+                )
+            )
         if count == _MOST_OBJECT_WORDS - 1 or (opening is None and key in _INDEFINITE):
             break
     return False

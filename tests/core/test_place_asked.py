@@ -148,6 +148,45 @@ def test_no_apposition_closes_an_opening_phrase_a_time_a_list_or_a_place_the_nam
     assert told("what is the lookout", [lookout]) == ((0, lookout),)
 
 
+def test_an_apposition_telling_of_the_sentence_or_reading_as_a_clause_of_its_own_tells_nothing_of_the_name():
+    for question, sentence in (
+        (
+            "what is halvard holdings",
+            "The harbour master has sold the old pier to Halvard Holdings, a move that enrages the fishermen.",
+        ),
+        ("what is fernley mill", "Her brother Tom buys Fernley Mill, a decision Harriet calls madness."),
+        ("what is the dane valley prize", "He enters it for the Dane Valley Prize, an award he has wanted for years."),
+        ("what is the grey brotherhood", "Queen Isolde outlaws the Grey Brotherhood, an act that starts a civil war."),
+        (
+            "what is the drowned archive",
+            "Priya passes the long nights reading aloud from The Drowned Archive, a habit that keeps her sane.",
+        ),
+        ("what is penhallow", "Meanwhile in Penhallow, a storm cuts the power for two days."),
+        (
+            "what is the midsummer fair",
+            "On the last night of the Midsummer Fair, a fire breaks out in the royal granary.",
+        ),
+        ("what is the regatta", "Three days after the Regatta, a body washes up on the shingle below the lighthouse."),
+        ("what is the harvest ball", "The night of the Harvest Ball, a fire destroys the livery stable."),
+    ):
+        name = " ".join(word.capitalize() for word in question.split()[2:] if word != "the")
+        assert told(question, [sentence, f"They reach {name}."]) == (None,), sentence
+    later = "Halvard Holdings is a property company from Bristol."
+    sold = "The harbour master has sold the old pier to Halvard Holdings, a move that enrages the fishermen."
+    assert told("what is halvard holdings", [sold, later]) == ((1, later),)
+
+
+def test_where_a_name_is_is_no_phrase_placing_nothing_nor_a_place_within_what_no_place_is():
+    for question, sentence in (
+        ("where is the grand", "She takes a room at the Grand, in the middle of the night, after the last bus."),
+        ("where is the lamb", "The children escape and hide in the Lamb, in the hope of earning passage to America."),
+        ("where is the tally book", "The Tally Book is a record of every cattle sale in the county."),
+    ):
+        assert told(question, [sentence, "They see the Lamb, the Grand and the Tally Book."]) == (None,), sentence
+    edge = "Mercy Wells lies on the edge of the desert."
+    assert told("where is mercy wells", [edge]) == ((0, edge),)
+
+
 def test_someone_said_so_or_a_name_holding_a_word_of_a_person_s_is_left_to_the_rules_for_people():
     for sentence in (
         'Honoria traces "R.T." to Rosalind Tenby, a former governess at Penhallow Hall.',
