@@ -5,12 +5,13 @@
 Each rule reads a story's whole text once for a person (bot.core.job_asked.job_told, bot.core.age_asked.age_told,
 bot.core.origin_asked.origin_told, bot.core.spouse_asked.marriage_told, bot.core.named_thing_asked.named_thing_told,
 bot.core.kind_asked.kind_told, bot.core.study_asked.study_told, bot.core.death_asked.death_told,
-bot.core.killer_asked.killer_told, bot.core.named_kind_asked.named_kind_told, bot.core.fate_asked.fate_told: first,
-last and after an event), for two people (bot.core.tie_asked.tie_told, asked how they met, which reads on past a tie
-for a meeting) or, for a thing of no one, once for the noun (bot.core.named_thing_asked.thing_named), or, for a role
-asked of the library, once for the role (bot.core.role_asked.writes_role, whose word held within others' is no stop:
-"year" of "twelve-year-old", "do" of "dog"), so each must be linear in it: a story of one paragraph saying the
-person's name, an age, a "from" and a marriage again and again is read at each size, and one
+bot.core.killer_asked.killer_told, bot.core.named_kind_asked.named_kind_told, bot.core.fate_asked.fate_told: first, last
+and after an event), for two people (bot.core.tie_asked.tie_told, asked how they met, which reads on past a tie for a
+meeting) or, for a thing of no one, once for the noun (bot.core.named_thing_asked.thing_named), or for a named place,
+once for the name (bot.core.place_asked.place_told), or, for a role asked of the library, once for the role
+(bot.core.role_asked.writes_role, whose word held within others' is no stop: "year" of "twelve-year-old", "do" of
+"dog"), so each must be linear in it: a story of one paragraph saying the person's name, an age, a "from" and a marriage
+again and again is read at each size, and one
 sentence growing with the size, and the time of each (the least of 3 runs) is printed as a ratio to the smallest
 size's, beside the others'. A rule whose ratio grows with the square of the size is a finding (stop 71's review found
 marriage_told at 0.62 s for 33 KB and 41.75 s for 264 KB before it read pronouns within a bounded window). A story
@@ -40,6 +41,7 @@ from bot.core.named_kind_asked import named_kind_told
 from bot.core.named_thing_asked import named_thing_told, thing_named, things_named
 from bot.core.origin_asked import origin_told
 from bot.core.person_forms import person_pattern
+from bot.core.place_asked import place_told
 from bot.core.role_asked import writes_role
 from bot.core.spouse_asked import SpouseAsked, marriage_told
 from bot.core.study_asked import study_told
@@ -71,6 +73,10 @@ KILLER_SENTENCE = (
 run of names, a confession of another's death, a killing of the person by a pronoun and "him" killed at every few
 words, each read back or ahead a bounded number of words (whether a killing was survived, read to the sentence's
 end, is read once: at every killing it was 10 s at 90 KB)."""
+
+PLACE_SENTENCE = 'Tom walks to Hollin End, a house at Hollin End Hall, and "the Hollin End, and '
+"""One sentence that grows with the size for place_told: the name at every few words, apposed, within a longer name
+and in a quotation, each read around a bounded number of words."""
 FATE_SENTENCE = "Tom walks the dog, and Tom, who is tired, is nearly sent home and leaves a note and Tom is called "
 """One sentence that grows with the size for fate_told: the person at every few words, a clause between commas after
 them, a fate undone, a thing left and a name, each read ahead a bounded number of words."""
@@ -95,6 +101,7 @@ RULES: dict[str, Callable[[Sequence[str]], object]] = {
     "fate_told_after": lambda texts: fate_told(texts, OWNER, OTHERS, TERMS, after="the flood"),
     "tie_told": lambda texts: tie_told(texts, OWNER, "Gregor Holm", ["Anna Lind"], (HE, HE), met=True),
     "thing_named": lambda texts: thing_named(texts, things_named("sea"), [OWNER, *OTHERS]),
+    "place_told": lambda texts: place_told(texts, ("oslo",), "A Story", where=True, people=[OWNER, *OTHERS]),
     "writes_role": lambda texts: writes_role(texts, "year"),
 }
 ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
@@ -132,6 +139,10 @@ ONE_SENTENCE_RULES: dict[str, tuple[str, Callable[[Sequence[str]], object]]] = {
     "tie_1_sentence": (
         TIE_SENTENCE,
         lambda texts: tie_told(texts, "Tom Reyes", "Gregor Holm", ["Mara Lind"], (HE, HE), met=True),
+    ),
+    "place_1_sentence": (
+        PLACE_SENTENCE,
+        lambda texts: place_told(texts, ("hollin", "end"), "A Story", where=True, people=["Mara Lind"]),
     ),
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import copy
 import dataclasses
@@ -61,6 +62,7 @@ from bot.core.number_forms import NumberForms
 from bot.core.origin_asked import origin_told
 from bot.core.people import Person
 from bot.core.people_finder import kinds_of_people, person_nouns
+from bot.core.place_asked import PlaceAsked, place_asked, place_told
 from bot.core.pronoun_asked import PRONOUNS, pronouns_of, pronouns_read
 from bot.core.query import (
     Correction,
@@ -116,6 +118,9 @@ NAMED_PASSAGES = 5
 ANALYSED_PASSAGES_KEPT = 4096
 THINGS_NAMED_KEPT = 256
 """How many stories' namings of a thing asked (StoryLibrary._thing_named) are kept: each reads a whole story."""
+PLACES_TOLD_KEPT = 256
+"""How many names' tellings of what or where they are (StoryLibrary._place_told) are kept: each reads the passages
+holding the name's words."""
 MAX_RESULTS = 100
 """Results a question pages through (More results, a click each). Ranking down to a result analyses every candidate
 before it, and a button's offset is what its custom_id says: a forged 9,999,999 ranked every passage that matched
@@ -224,6 +229,10 @@ class StoryLibrary:
         self._things_named: OrderedDict[tuple[int, str, str | None], Lead | None] = OrderedDict()
         """Where each story names a thing of a noun with its name (thing_named), by story, noun and owner: read once to
         rank and show, the THINGS_NAMED_KEPT last asked kept (any word may be typed)."""
+        self._places_told: OrderedDict[tuple[int | None, PlaceAsked], Lead | None] = OrderedDict()
+        """Where the one story naming a place or thing asked tells what or where it is (_place_told), by the story
+        asked of (its first passage; None library-wide) and what is asked: read once to rank and show, the
+        PLACES_TOLD_KEPT last asked kept (any words may be typed)."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -1025,14 +1034,16 @@ class StoryLibrary:
     ) -> Lead | None:
         """The passage to rank first and the sentence its excerpt leads with: the person's introduction, else where
         the story asked of (or, library-wide, the story ranked first) names the thing asked ("What is the name of
-        the pub?": _thing_named)."""
+        the pub?": _thing_named), else where the one story writing a name asked says what or where it is ("What is
+        Brackenholm Hall?": _place_told; a person's name, which the rules before read, is none)."""
         if introduction is not None:
             assert introduction.person.passage is not None
             return Lead(introduction.person.passage, introduction.person.intro)
         story = self._story_asked(within, first_story)
-        return (
-            None if story is None else self._thing_named(as_asked(query.text, query.corrections, self._written), story)
-        )
+        if story is None:
+            return None
+        question = as_asked(query.text, query.corrections, self._written)
+        return self._thing_named(question, story) or self._place_told(question, within)
 
     def _thing_named(self, question: str, story: int) -> Lead | None:
         """For "What is the name of the pub?" or "What is the river called?", the sentence of the story first naming
@@ -1070,6 +1081,61 @@ class StoryLibrary:
         if len(self._things_named) > THINGS_NAMED_KEPT:
             self._things_named.popitem(last=False)
         return lead
+
+    def _place_told(self, question: str, within: range | None) -> Lead | None:
+        """For "What is Brackenholm Hall?" or "Where is the Wren Hotel?", the sentence first saying what (or where) the
+        named place or thing is (bot.core.place_asked.place_told: "Brackenholm Hall, a crumbling country house"), in
+        the one story writing it as a name (of one story: `within` its passages); None where the question asks no such
+        thing, or the name is a person's (the introduction rule's), a story's title, several stories' or none's, or
+        its story says no such sentence. Read once a name while among the PLACES_TOLD_KEPT last asked (ranking and
+        showing an answer each ask), in the passages holding all its words alone."""
+        asked = place_asked(question)
+        if asked is None:
+            return None
+        key = (None if within is None else within.start, asked)
+        if key in self._places_told:
+            try:
+                self._places_told.move_to_end(key)
+                return self._places_told[key]
+            except KeyError:
+                pass  # another ranking thread dropped it since: read it again
+        lead = self._place_read(asked, within)
+        self._places_told[key] = lead
+        if len(self._places_told) > PLACES_TOLD_KEPT:
+            self._places_told.popitem(last=False)
+        return lead
+
+    def _place_read(self, asked: PlaceAsked, within: range | None) -> Lead | None:
+        """_place_told's reading of the stories (of one story: `within` its passages), each story's passages holding all
+        the name's words read in turn until one writes it in lowercase (bot.core.place_asked.place_told), and no more
+        stories once two write it as a name."""
+        spoken = " ".join(asked.name)
+        terms = set(self.analyzer.terms(spoken))
+        if not terms or self.person_finder.holding(spoken):
+            return None
+        passages = within if within is not None else range(len(self.corpus.passages))
+        held: set[int] | None = None
+        for term in terms:
+            holding = {int(document) for document in self.index.postings_within(term, passages)[0]}
+            held = holding if held is None else held & holding
+        ordered = sorted(held or ())
+        named: list[tuple[list[int], tuple[int, str] | None]] = []
+        at = 0
+        while at < len(ordered):
+            story = self.corpus.stories[self.corpus.passages[ordered[at]].story]
+            stop = bisect.bisect_left(ordered, story.first_passage + story.passage_count, at)
+            documents, at = ordered[at:stop], stop
+            if tuple(bare_word(fold(word)) for word, _, _ in words(story.title)) in {asked.name, ("the", *asked.name)}:
+                return None  # the story's own title: asked of the story, or of the thing it is named for
+            people = [person.name for person in self.person_finder.of_story(story.path)]
+            texts = (self.corpus.passages[document].text for document in documents)
+            naming = place_told(texts, asked.name, story.title, asked.where, people)
+            if naming is not None:
+                named.append((documents, naming[0]))
+                if len(named) > 1:
+                    return None
+        told = named[0][1] if len(named) == 1 else None
+        return None if told is None else Lead(named[0][0][told[0]], told[1])
 
     def _holding_a_word_of(self, things: frozenset[str], passages: range) -> list[int]:
         """The passages of `passages` holding a word of one of `things`, in order (all of them for a thing no term
@@ -1160,8 +1226,8 @@ class StoryLibrary:
     ) -> tuple[list[Candidate], bool]:
         """For "Who is X?" about one known person, the passage that introduces them comes first, and for a fact asked of
         them the one telling it (_person_introduced: "How did Clara die?", "Where did Sébastien study?"); for "What is
-        the name of the pub?", the one naming the story's pub (_lead). With whether a rule put a passage first that
-        the ending must not move (_fate_at_end)."""
+        the name of the pub?", the one naming the story's pub, and for "What is Brackenholm Hall?", the one saying what
+        it is (_lead). With whether a rule put a passage first that the ending must not move (_fate_at_end)."""
         first_story = ranked[0].view.story if ranked else None
         lead = self._lead(
             self._person_introduced(query, context.within, _stories_of(ranked)), query, context.within, first_story
