@@ -1056,13 +1056,12 @@ class StoryLibrary:
         if asked is None:
             return None
         noun, owner = asked
-        key = (story, noun, owner)
-        if key in self._things_named:
-            try:
-                self._things_named.move_to_end(key)
-                return self._things_named[key]
-            except KeyError:
-                pass  # another ranking thread dropped it since: read it again
+        return _kept(
+            self._things_named, (story, noun, owner), THINGS_NAMED_KEPT, lambda: self._thing_read(story, noun, owner)
+        )
+
+    def _thing_read(self, story: int, noun: str, owner: str | None) -> Lead | None:
+        """_thing_named's reading of one story for the noun (and owner) asked."""
         things = things_named(noun)
         passages = self._passages_of(story)
         assert passages is not None
@@ -1076,11 +1075,7 @@ class StoryLibrary:
             people = [person.name for person in self.person_finder.of_story(self.corpus.stories[story].path)]
             whole = [self.corpus.passages[document].text for document in passages]
             told = thing_named(texts, things, people, owner, whole)
-        lead = None if told is None else Lead(documents[told[0]], told[1])
-        self._things_named[key] = lead
-        if len(self._things_named) > THINGS_NAMED_KEPT:
-            self._things_named.popitem(last=False)
-        return lead
+        return None if told is None else Lead(documents[told[0]], told[1])
 
     def _place_told(self, question: str, within: range | None) -> Lead | None:
         """For "What is Brackenholm Hall?" or "Where is the Wren Hotel?", the sentence first saying what (or where) the
@@ -1093,17 +1088,7 @@ class StoryLibrary:
         if asked is None:
             return None
         key = (None if within is None else within.start, asked)
-        if key in self._places_told:
-            try:
-                self._places_told.move_to_end(key)
-                return self._places_told[key]
-            except KeyError:
-                pass  # another ranking thread dropped it since: read it again
-        lead = self._place_read(asked, within)
-        self._places_told[key] = lead
-        if len(self._places_told) > PLACES_TOLD_KEPT:
-            self._places_told.popitem(last=False)
-        return lead
+        return _kept(self._places_told, key, PLACES_TOLD_KEPT, lambda: self._place_read(asked, within))
 
     def _place_read(self, asked: PlaceAsked, within: range | None) -> Lead | None:
         """_place_told's reading of the stories (of one story: `within` its passages), each story's passages holding all
@@ -1311,3 +1296,23 @@ class StoryLibrary:
 def _stories_of(ranked: Sequence[Candidate]) -> list[int]:
     """The stories of the ranked passages, in their rank, each once."""
     return list(dict.fromkeys(candidate.view.story for candidate in ranked))
+
+
+_Key = TypeVar("_Key", bound=Hashable)
+_Kept = TypeVar("_Kept")
+
+
+def _kept(kept: OrderedDict[_Key, _Kept], key: _Key, limit: int, read: Callable[[], _Kept]) -> _Kept:
+    """`read()` once a key while it is among the `limit` last asked of `kept`: another ranking thread may drop the key
+    between looking and reading it, which only reads it again."""
+    if key in kept:
+        try:
+            kept.move_to_end(key)
+            return kept[key]
+        except KeyError:
+            pass
+    value = read()
+    kept[key] = value
+    if len(kept) > limit:
+        kept.popitem(last=False)
+    return value
