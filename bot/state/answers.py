@@ -8,6 +8,7 @@ so. The id is random, not a count: one answer's buttons tell nothing of any othe
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime
 import secrets
@@ -59,6 +60,8 @@ class AnswerStore:
         rows are written and deleted around each answer: one commit serves all three."""
         self._engine = engine
         self._grouped = grouped
+        self._reading: dict[str, asyncio.Future[SavedAnswer | None]] = {}
+        """The reads under way, by answer id: those asking for one answer meanwhile share its read (find)."""
 
     async def save(self, answer: SavedAnswer) -> None:
         """Saved with the answers given meanwhile, in one transaction (bot.state.grouped_writes: a crowd's answers,
@@ -70,15 +73,31 @@ class AnswerStore:
         await self._grouped.write(insert)
 
     async def find(self, answer_id: str) -> SavedAnswer | None:
-        """The answer with this id; None when there is none (forgotten, or never saved)."""
+        """The answer with this id; None when there is none (forgotten, or never saved). Callers asking for one
+        answer while it is being read share that read: a crowd clicking under one answer made a read each, a
+        connection each, and on a busy machine the last of 300 waited past the deadline and were told to try again.
+        One caller cancelled cancels no other's read."""
+        reading = self._reading.get(answer_id)
+        if reading is None:
 
-        async def look(connection: AsyncConnection) -> SavedAnswer | None:
-            row = (await connection.execute(sa.select(answers).where(answers.c.id == answer_id))).first()
-            if row is None:
-                return None
-            return SavedAnswer(**row._asdict() | {"asked_at": aware(row.asked_at)})
+            async def look(connection: AsyncConnection) -> SavedAnswer | None:
+                row = (await connection.execute(sa.select(answers).where(answers.c.id == answer_id))).first()
+                if row is None:
+                    return None
+                return SavedAnswer(**row._asdict() | {"asked_at": aware(row.asked_at)})
 
-        return await self._engine.read(look)
+            reading = asyncio.ensure_future(self._engine.read(look))
+            self._reading[answer_id] = reading
+            reading.add_done_callback(lambda read: self._read(answer_id, read))
+        return await asyncio.shield(reading)
+
+    def _read(self, answer_id: str, read: asyncio.Future[SavedAnswer | None]) -> None:
+        """A read ended: the next find reads again. Its failure is each waiting caller's to raise, and taken here
+        for when every one was cancelled meanwhile (the engine logged it)."""
+        if self._reading.get(answer_id) is read:
+            del self._reading[answer_id]
+        if not read.cancelled():
+            read.exception()
 
     async def forget_before(self, moment: datetime.datetime) -> int:
         """Deletes the answers given before `moment`, a batch per transaction; returns how many."""

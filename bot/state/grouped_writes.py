@@ -32,15 +32,18 @@ T = TypeVar("T")
 Work = Callable[[AsyncConnection], Awaitable[object]]
 
 GROUP_MOST = 100
-"""The most writes in one transaction. One deadline (OPERATION_SECONDS) holds for a whole transaction: a flood made
-one of all that waited, and 3,000 votes at once on SQLite were one transaction past the deadline, every vote failed
-and none kept. 100 votes take about a tenth of a second; a commit then serves 100, not 1."""
+"""The most writes in one transaction. A flood made one of all that waited, and 3,000 votes at once on SQLite were one
+transaction past the deadline, every vote failed and none kept. 100 votes take about a tenth of a second; a commit
+then serves 100, not 1. A transaction may run until the earliest deadline of its writes' callers, not only the
+engine's (OPERATION_SECONDS) from when it began: on a machine busy answering 500 questions at once, 100 answers took
+longer than that, and all 100 were told they were not kept while their callers still had seconds to wait."""
 
 
 WAIT_TRANSACTIONS = 3
 """A write's deadline, from when it is asked, in transactions' deadlines. One alone refused what a busy database only
 made wait: 3,000 votes at once on SQLite are all saved within 5.6 s, where a deadline of 3 s told 1,300 of them to try
-again. A write's own transaction still fails at the engine's deadline: a caller alone is told as soon as before."""
+again. A transaction may run until the earliest of its writes' deadlines (GROUP_MOST); a database that holds a
+statement is still given up on sooner, by the statement's own bounds (bot.state.statement_bounds)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,7 +120,7 @@ class GroupedWrites:
                     return results
 
                 try:
-                    results = await self._engine.write(together)
+                    results = await self._engine.write(together, until=min(asked.due for asked in group))
                 except BaseException as error:  # each caller is told; a cancel (the bot closing) goes on up
                     if failing and _its_own(error):
                         # One write's own failure (a key already there, a value the column cannot hold, a fault

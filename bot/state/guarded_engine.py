@@ -79,9 +79,10 @@ class GuardedEngine:
     async def read(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
         return await self._run(work, writes=False)
 
-    async def write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
-        """In one transaction: all of it is saved, or none."""
-        return await self._run(work, writes=True)
+    async def write(self, work: Callable[[AsyncConnection], Awaitable[T]], until: float | None = None) -> T:
+        """In one transaction: all of it is saved, or none. `until`: a loop time later than the deadline from now
+        that the transaction may run to (bot.state.grouped_writes: a group's, its callers' earliest deadline)."""
+        return await self._run(work, writes=True, until=until)
 
     @property
     def deadline(self) -> float:
@@ -110,12 +111,17 @@ class GuardedEngine:
         except TimeoutError:
             log.warning("The database did not close its connections in time; leaving them.")
 
-    async def _run(self, work: Callable[[AsyncConnection], Awaitable[T]], writes: bool) -> T:
+    async def _run(
+        self, work: Callable[[AsyncConnection], Awaitable[T]], writes: bool, until: float | None = None
+    ) -> T:
         if self._file is not None:
             await self._check_file(writes)
+        seconds = self._deadline
+        if until is not None:
+            seconds = max(seconds, until - asyncio.get_running_loop().time())
         call = asyncio.ensure_future(self._unit(work, writes))
         try:
-            return await asyncio.wait_for(asyncio.shield(call), self._deadline)
+            return await asyncio.wait_for(asyncio.shield(call), seconds)
         except asyncio.CancelledError:  # the caller gave up (a bot closing), not the database
             self._finishing.add(call)
             call.add_done_callback(self._finishing.discard)
@@ -129,7 +135,7 @@ class GuardedEngine:
                 self._abandoned.add(call)
                 call.add_done_callback(self._forget)
                 late = self.too_late()
-                log.warning("The database did not answer within %.0f seconds (%s).", self._deadline, late.fault.value)
+                log.warning("The database did not answer within %.0f seconds (%s).", seconds, late.fault.value)
                 raise late from None
             # The driver's own error, a TimeoutError too when the server did not answer a statement within the
             # client's bound (asyncpg's command_timeout): not the deadline, which is further off.

@@ -52,6 +52,25 @@ async def test_a_crowds_answers_are_saved_together_in_a_few_transactions(databas
     assert 1 <= len(commits) < 30
 
 
+async def test_a_crowd_asking_for_one_answer_at_once_shares_one_read(database: Database):
+    """300 clicks under one answer read it once, not 300 times over a few connections (the last were told the
+    database did not answer in time); one clicker cancelled meanwhile takes no other's answer away, and an answer
+    asked for after a read ended is read again."""
+    await database.answers.save(ANSWER)
+    selects: list[str] = []
+    sa.event.listen(database.engine.sync_engine, "before_cursor_execute", lambda *call: selects.append(call[2]))
+    crowd = [asyncio.ensure_future(database.answers.find(ANSWER.id)) for _ in range(300)]
+    await asyncio.sleep(0)
+    crowd[0].cancel()
+    found = await asyncio.gather(*crowd[1:])
+    assert found == [ANSWER] * 299
+    assert len([s for s in selects if s.lstrip().upper().startswith("SELECT")]) == 1
+    later = dataclasses.replace(ANSWER, id=new_answer_id())
+    assert await database.answers.find(later.id) is None
+    await database.answers.save(later)
+    assert await database.answers.find(later.id) == later
+
+
 async def test_an_answer_that_fails_on_its_own_fails_alone_and_the_others_of_its_transaction_are_saved(
     database: Database,
 ):
