@@ -34,16 +34,16 @@ Work = Callable[[AsyncConnection], Awaitable[object]]
 GROUP_MOST = 100
 """The most writes in one transaction. A flood made one of all that waited, and 3,000 votes at once on SQLite were one
 transaction past the deadline, every vote failed and none kept. 100 votes take about a tenth of a second; a commit
-then serves 100, not 1. A transaction may run until the earliest deadline of its writes' callers, not only the
-engine's (OPERATION_SECONDS) from when it began: on a machine busy answering 500 questions at once, 100 answers took
+then serves 100, not 1. A transaction has the engine's deadline (OPERATION_SECONDS) for each write it holds, up to
+the earliest of its writes' own: with one for all, on a machine busy answering 500 questions at once, 100 answers took
 longer than that, and all 100 were told they were not kept while their callers still had seconds to wait."""
 
 
 WAIT_TRANSACTIONS = 3
 """A write's deadline, from when it is asked, in transactions' deadlines. One alone refused what a busy database only
 made wait: 3,000 votes at once on SQLite are all saved within 5.6 s, where a deadline of 3 s told 1,300 of them to try
-again. A transaction may run until the earliest of its writes' deadlines (GROUP_MOST); a database that holds a
-statement is still given up on sooner, by the statement's own bounds (bot.state.statement_bounds)."""
+again. A write alone still has the engine's deadline, as a call of its own has: a caller alone is told as soon as
+before."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,8 +119,10 @@ class GroupedWrites:
                             raise
                     return results
 
+                # A deadline for each write it holds (one alone has what a call of its own has), up to its callers'.
+                until = min(loop.time() + len(group) * self._engine.deadline, *(asked.due for asked in group))
                 try:
-                    results = await self._engine.write(together, until=min(asked.due for asked in group))
+                    results = await self._engine.write(together, until=until)
                 except BaseException as error:  # each caller is told; a cancel (the bot closing) goes on up
                     if failing and _its_own(error):
                         # One write's own failure (a key already there, a value the column cannot hold, a fault
