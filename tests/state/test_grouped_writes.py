@@ -152,7 +152,8 @@ async def test_a_flood_is_written_in_transactions_of_at_most_group_most_writes(d
 async def test_a_group_slower_than_one_deadline_is_made_within_its_callers_deadlines(database_settings: Settings):
     """A group's transaction had the engine's one deadline however many writes it held: on a machine busy answering
     500 questions, 100 answers took longer, and all 100 were told they were not kept while their callers still had
-    seconds to wait. It may now run until its callers' earliest deadline; past that, they are told."""
+    seconds to wait. It now has a deadline for each write it holds, up to its callers' earliest; past that, they are
+    told."""
     deadline = 0.5
     database = await Database.open(database_settings, deadline=deadline)
     try:
