@@ -81,7 +81,7 @@ class GuardedEngine:
 
     async def write(self, work: Callable[[AsyncConnection], Awaitable[T]], until: float | None = None) -> T:
         """In one transaction: all of it is saved, or none. `until`: a loop time later than the deadline from now
-        that the transaction may run to (bot.state.grouped_writes: a group's, its callers' earliest deadline)."""
+        that the transaction may run to (bot.state.grouped_writes: a deadline for each write of a group)."""
         return await self._run(work, writes=True, until=until)
 
     @property

@@ -65,6 +65,12 @@ async def test_a_crowd_asking_for_one_answer_at_once_shares_one_read(database: D
     found = await asyncio.gather(*crowd[1:])
     assert found == [ANSWER] * 299
     assert len([s for s in selects if s.lstrip().upper().startswith("SELECT")]) == 1
+    gone = [asyncio.ensure_future(database.answers.find(ANSWER.id)) for _ in range(3)]
+    await asyncio.sleep(0)
+    for waiting in gone:
+        waiting.cancel()
+    assert all(isinstance(e, asyncio.CancelledError) for e in await asyncio.gather(*gone, return_exceptions=True))
+    assert await database.answers.find(ANSWER.id) == ANSWER  # a read every caller left is no read shared after
     later = dataclasses.replace(ANSWER, id=new_answer_id())
     assert await database.answers.find(later.id) is None
     await database.answers.save(later)
