@@ -8,7 +8,6 @@ so. The id is random, not a count: one answer's buttons tell nothing of any othe
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import datetime
 import secrets
@@ -18,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.state.grouped_writes import GroupedWrites
 from bot.state.guarded_engine import GuardedEngine
+from bot.state.shared_reads import SharedReads
 from bot.state.tables import answers
 from bot.state.time import aware
 
@@ -54,22 +54,13 @@ class SavedAnswer:
     asked_at: datetime.datetime
 
 
-@dataclasses.dataclass
-class _Reading:
-    """A read of one answer under way, and how many callers wait for it."""
-
-    read: asyncio.Future[SavedAnswer | None]
-    waiting: int = 0
-
-
 class AnswerStore:
     def __init__(self, engine: GuardedEngine, grouped: GroupedWrites):
         """`grouped`: shared with the interactions waiting for their answer (bot.state.waiting_interactions), whose
         rows are written and deleted around each answer: one commit serves all three."""
         self._engine = engine
         self._grouped = grouped
-        self._reading: dict[str, _Reading] = {}
-        """The reads under way, by answer id: those asking for one answer meanwhile share its read (find)."""
+        self._reads: SharedReads[str, SavedAnswer | None] = SharedReads()
 
     async def save(self, answer: SavedAnswer) -> None:
         """Saved with the answers given meanwhile, in one transaction (bot.state.grouped_writes: a crowd's answers,
@@ -81,42 +72,17 @@ class AnswerStore:
         await self._grouped.write(insert)
 
     async def find(self, answer_id: str) -> SavedAnswer | None:
-        """The answer with this id; None when there is none (forgotten, or never saved). Callers asking for one
-        answer while it is being read share that read: a crowd clicking under one answer made a read each, a
-        connection each, and on a busy machine the last of 300 waited past the deadline and were told to try again.
-        One caller cancelled cancels no other's read; the last cancels it, as a caller alone did (the bot closing
-        waits for it then)."""
-        reading = self._reading.get(answer_id)
-        if reading is None or reading.read.done():  # one ended, its callback not yet run, is not shared
+        """The answer with this id; None when there is none (forgotten, or never saved). Read once for the callers
+        asking for it meanwhile (bot.state.shared_reads): a crowd clicking under one answer made a read each, and on a
+        busy machine the last of 300 waited past the deadline and were told to try again."""
 
-            async def look(connection: AsyncConnection) -> SavedAnswer | None:
-                row = (await connection.execute(sa.select(answers).where(answers.c.id == answer_id))).first()
-                if row is None:
-                    return None
-                return SavedAnswer(**row._asdict() | {"asked_at": aware(row.asked_at)})
+        async def look(connection: AsyncConnection) -> SavedAnswer | None:
+            row = (await connection.execute(sa.select(answers).where(answers.c.id == answer_id))).first()
+            if row is None:
+                return None
+            return SavedAnswer(**row._asdict() | {"asked_at": aware(row.asked_at)})
 
-            reading = _Reading(asyncio.ensure_future(self._engine.read(look)))
-            self._reading[answer_id] = reading
-            reading.read.add_done_callback(lambda read: self._read(answer_id, read))
-        reading.waiting += 1
-        try:
-            return await asyncio.shield(reading.read)
-        except asyncio.CancelledError:
-            reading.waiting -= 1
-            if not reading.waiting:  # no one joins a read being cancelled: a cancel takes a step to end it
-                if self._reading.get(answer_id) is reading:
-                    del self._reading[answer_id]
-                reading.read.cancel()
-            raise
-
-    def _read(self, answer_id: str, read: asyncio.Future[SavedAnswer | None]) -> None:
-        """A read ended: the next find reads again. Its failure is each waiting caller's to raise, and taken here
-        for when every one was cancelled meanwhile (the engine logged it)."""
-        reading = self._reading.get(answer_id)
-        if reading is not None and reading.read is read:
-            del self._reading[answer_id]
-        if not read.cancelled():
-            read.exception()
+        return await self._reads.read(answer_id, lambda: self._engine.read(look))
 
     async def forget_before(self, moment: datetime.datetime) -> int:
         """Deletes the answers given before `moment`, a batch per transaction; returns how many."""

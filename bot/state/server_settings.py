@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.settings import QuestionBudget
 from bot.state.guarded_engine import GuardedEngine
+from bot.state.shared_reads import SharedReads
 from bot.state.tables import channel_settings, server_settings
 from bot.state.upsert import insert_or_update
 
@@ -60,7 +61,7 @@ class ServerSettingsStore:
     def __init__(self, engine: GuardedEngine):
         self._engine = engine
         self._kept: OrderedDict[int, ServerSettings] = OrderedDict()
-        self._reading: dict[int, asyncio.Future[ServerSettings]] = {}
+        self._reads: SharedReads[int, ServerSettings] = SharedReads()
         """Each server's read under way, which every question asked meanwhile awaits."""
 
     async def of(self, server_id: int) -> ServerSettings:
@@ -71,32 +72,21 @@ class ServerSettingsStore:
         if kept is not None:
             self._kept.move_to_end(server_id)
             return kept
-        reading = self._reading.get(server_id)
-        if reading is None:
-            reading = asyncio.ensure_future(self._read_and_keep(server_id))
-            self._reading[server_id] = reading
-            reading.add_done_callback(lambda read: self._read_done(server_id, read))
-        return await asyncio.shield(reading)  # one asker cancelled leaves the read to the others
+        return await self._reads.read(server_id, lambda: self._read_and_keep(server_id))
 
     async def _read_and_keep(self, server_id: int) -> ServerSettings:
         """Kept only if no change was made to the server while it was read (_changed): kept after that change, the
         older settings it found were what every later question went by, until a restart."""
         here = asyncio.current_task()
         settings = await self._engine.read(lambda connection: self._read(connection, server_id))
-        if self._reading.get(server_id) is here:
+        if self._reads.under_way(server_id) is here:
             self._keep(settings)
         return settings
-
-    def _read_done(self, server_id: int, read: asyncio.Future[ServerSettings]) -> None:
-        if self._reading.get(server_id) is read:
-            del self._reading[server_id]
-        if not read.cancelled():
-            read.exception()  # retrieved: every asker may have been cancelled
 
     def _changed(self, server_id: int) -> None:
         """A change made (or begun) to the server: a read under way may have found the settings before it, so it is
         not kept, and questions asked from now on do not wait for it."""
-        self._reading.pop(server_id, None)
+        self._reads.forget(server_id)
 
     async def _change(self, server_id: int, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
         """`work` written as a change to the server's settings: no read under way before it ends is kept."""
