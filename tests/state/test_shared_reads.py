@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 
 from bot.state.shared_reads import SharedReads
 
@@ -17,7 +18,7 @@ async def test_callers_asking_at_once_share_one_read_and_later_ones_read_again()
         return key.upper()
 
     reads: SharedReads[str, str] = SharedReads()
-    crowd = [asyncio.ensure_future(reads.read(key, lambda key=key: start(key))) for key in ("a", "a", "b", "a")]
+    crowd = [asyncio.ensure_future(reads.read(key, functools.partial(start, key))) for key in ("a", "a", "b", "a")]
     await asyncio.sleep(0)
     gate.set()
     assert await asyncio.gather(*crowd) == ["A", "A", "B", "A"]
