@@ -262,11 +262,12 @@ class ServerViews:
 
     async def poll(self) -> None:
         """Reads the versions of the watched servers' shelves once; views of changed shelves are rebuilt when
-        next asked."""
+        next asked. A shelf's version only rises: a read that began before a change made here (changed) and ended
+        after it reads the version before, which must not undo it (the story just removed was searched again)."""
         if not self._versions:
             return
         for server_id, version in (await self._shelves.versions(list(self._versions))).items():
-            if server_id in self._versions and version != self._versions[server_id]:
+            if server_id in self._versions and version > self._versions[server_id]:
                 log.info("The shelf of server %s changed (version %s); its stories are read again.", server_id, version)
                 self._versions[server_id] = version
 

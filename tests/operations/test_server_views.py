@@ -97,6 +97,36 @@ async def test_a_change_through_one_process_is_searched_by_the_other_after_its_p
     assert await there.view(OTHER_SERVER) is library and await there.view(None) is library
 
 
+async def test_a_poll_that_read_the_versions_before_a_change_here_leaves_the_change_searched(
+    library, databases, monkeypatch: pytest.MonkeyPatch
+):
+    """The poll's read answered late (a busy database): it read the shelf before a removal made here, and ends
+    after it. The removed story is not searched again."""
+    first, _ = databases
+    views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    added = await first.shelves.add(SERVER, "mill.md", MILL, 1, replace=False)
+    views.changed(SERVER, added.shelf_version)
+    assert "The Old Mill" in titles(await views.view(SERVER))
+    read, answered = asyncio.Event(), asyncio.Event()
+    versions = first.shelves.versions
+
+    async def answered_late(server_ids):
+        found = await versions(server_ids)
+        read.set()
+        await answered.wait()
+        return found
+
+    monkeypatch.setattr(first.shelves, "versions", answered_late)
+    polling = asyncio.create_task(views.poll())
+    await read.wait()
+    assert added.story_id is not None
+    removed = await first.shelves.remove(SERVER, added.story_id, 1)
+    views.changed(SERVER, removed.shelf_version)
+    answered.set()
+    await polling
+    assert "The Old Mill" not in titles(await views.view(SERVER))
+
+
 async def test_a_hidden_library_leaves_a_server_its_own_stories_or_none(library, databases):
     first, _ = databases
     views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
