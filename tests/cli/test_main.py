@@ -14,6 +14,7 @@ import pytest
 
 from bot.messages import COMMAND_LINE_HELP, CONSOLE_HELP, NAME_ECHOED, THANKS_REPLY
 from bot.operations.look_up_person import MAX_PERSON_NAME_CHARS
+from tests.cli.command_forks import FORKS
 from tests.conftest import CORPUS
 from tests.disk import fill, small_disk
 from tests.lookalike_stories import LOOKALIKES, write_stories
@@ -27,7 +28,13 @@ def command_environment(env: dict[str, str] | None = None) -> dict[str, str]:
     return environment | {"PYTHONPATH": str(ROOT)} | (env or {})
 
 
-def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT):
+def run(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS` as a real process, a fork of one that imported the bot (command_forks), or a new Python
+    when `env` sets what Python reads at its start."""
+    if not any(name.startswith("PYTHON") for name in env or {}):
+        return FORKS.run(list(args), input=stdin, env=command_environment(env), cwd=cwd, timeout=60)
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
