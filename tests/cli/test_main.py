@@ -14,10 +14,10 @@ import pytest
 
 from bot.messages import COMMAND_LINE_HELP, CONSOLE_HELP, NAME_ECHOED, THANKS_REPLY
 from bot.operations.look_up_person import MAX_PERSON_NAME_CHARS
-from tests.cli.command_forks import FORKS
 from tests.conftest import CORPUS
 from tests.disk import fill, small_disk
 from tests.lookalike_stories import LOOKALIKES, write_stories
+from tests.process_forks import FORKS, forkable
 
 ROOT = CORPUS.parent
 
@@ -31,9 +31,9 @@ def command_environment(env: dict[str, str] | None = None) -> dict[str, str]:
 def run(
     *args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m bot ARGS` as a real process, a fork of one that imported the bot (command_forks), or a new Python
-    when `env` sets what Python reads at its start."""
-    if not any(name.startswith("PYTHON") for name in env or {}):
+    """`python -m bot ARGS` as a real process, a fork of one that imported the bot (tests/process_forks.py), or a new
+    Python when `env` sets what Python reads at its start."""
+    if forkable(command_environment(env)):
         return FORKS.run(list(args), input=stdin, env=command_environment(env), cwd=cwd, timeout=60)
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],

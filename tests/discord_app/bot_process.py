@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tests.discord_app.fake_discord import GUILD_ID, TOKEN, FakeDiscord
 from tests.hang import HANG_SECONDS
+from tests.process_forks import FORKS, ForkedProcess, forkable
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = Path(__file__).with_name("launch_bot.py")
@@ -25,7 +26,7 @@ class BotProcess:
         self.fake = fake
         self.args = args or ("run",)
         self.env = {"DISCORD_TOKEN": TOKEN, "STORYBOT_GUILD_ID": str(GUILD_ID)} | env
-        self.process: asyncio.subprocess.Process | None = None
+        self.process: asyncio.subprocess.Process | ForkedProcess | None = None
         self.output: list[str] = []
         self._reader: asyncio.Task | None = None
         self._printed = asyncio.Condition()
@@ -38,15 +39,18 @@ class BotProcess:
         if "STORYBOT_DATA" not in self.env:  # never the tester's own data folder
             self._own_data = Path(tempfile.mkdtemp(prefix="storybot-data-"))
             self.env["STORYBOT_DATA"] = str(self._own_data)
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            str(LAUNCHER),
-            *self.args,
-            env=environment | self.env,
-            cwd=ROOT,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
+        if forkable(environment | self.env):  # a fork of a process that imported the bot (tests/process_forks.py)
+            self.process = await FORKS.start(LAUNCHER, list(self.args), env=environment | self.env, cwd=ROOT)
+        else:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                str(LAUNCHER),
+                *self.args,
+                env=environment | self.env,
+                cwd=ROOT,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
+            )
         self._reader = asyncio.create_task(self._read())
         return self
 
