@@ -66,6 +66,7 @@ def serve(path: str) -> dict[str, object]:
     listening.bind(path)
     listening.listen(64)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # each process's watcher, reaped by the system
+    assert threading.active_count() == 1, threading.enumerate()  # no import started a thread: forks are safe
     print("ready", flush=True)
     watched = selectors.DefaultSelector()
     watched.register(listening, selectors.EVENT_READ)
