@@ -115,6 +115,12 @@ def run_as_asked(request: dict[str, object]) -> None:
 
     cwd, env, args, main = request["cwd"], request["env"], request["args"], request["main"]
     assert isinstance(cwd, str) and isinstance(env, dict) and isinstance(args, list) and isinstance(main, str)
+    blocked = request["blocked"]
+    assert isinstance(blocked, list)
+    # What a new process inherits of Ctrl-C from the thread that started it: SIGINT ignored stays ignored (else
+    # Python's own handler), and the thread's signal mask.
+    signal.signal(signal.SIGINT, signal.SIG_IGN if request["sigint_ignored"] else signal.default_int_handler)
+    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
@@ -170,7 +176,9 @@ class ProcessForks:
 
     def _asked(self, main: str, args: list[str], env: Mapping[str, str], cwd: Path, fds: list[int]) -> socket.socket:
         """The request sent (the fds given to the process, closed here): the connection its id and end come on."""
-        request = json.dumps({"main": main, "args": args, "env": dict(env), "cwd": str(cwd)}).encode()
+        request = json.dumps(
+            {"main": main, "args": args, "env": dict(env), "cwd": str(cwd)} | _interrupt_state()
+        ).encode()
         connection = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
             connection.connect(self.started())
@@ -251,6 +259,14 @@ class ForkedProcess:
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
+
+
+def _interrupt_state() -> dict[str, object]:
+    """What a process this thread started would inherit of Ctrl-C (its fork is given the same, run_as_asked)."""
+    return {
+        "sigint_ignored": signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+        "blocked": sorted(int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])),
+    }
 
 
 def _read_all(fd: int, into: dict[int, bytes]) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 
 from tests.cli.test_main import ROOT, command_environment
 from tests.discord_app.bot_process import LAUNCHER
@@ -51,3 +53,46 @@ async def test_a_forked_script_is_told_its_signals_and_its_end_is_reported_as_as
     sleeping.send_signal(signal.SIGKILL)
     assert await asyncio.wait_for(sleeping.wait(), 60) == -signal.SIGKILL
     sleeping.kill()  # once it ended: nothing to signal, no error
+
+
+SHOW_CTRL_C = """\
+from pathlib import Path
+status = Path("/proc/self/status").read_text().splitlines()
+print([line for line in status if line.startswith(("SigBlk", "SigIgn", "SigCgt"))])
+"""
+"""A script that prints its signals' state as the kernel shows it (blocked, ignored, caught)."""
+
+
+@contextlib.contextmanager
+def ctrl_c(state: str) -> Iterator[None]:
+    """This thread with SIGINT as `state` says: Python's own handler, ignored, or blocked."""
+    if state == "ignored":
+        before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    elif state == "blocked":
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if state == "ignored":
+            signal.signal(signal.SIGINT, before)
+        elif state == "blocked":
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+async def test_a_fork_inherits_ctrl_c_as_a_new_python_started_from_this_thread_does(tmp_path):
+    """SIGINT ignored where the process is started stays ignored in it, as across exec, and a blocked one stays
+    blocked; otherwise Python's own handler catches it."""
+    script = tmp_path / "show.py"
+    script.write_text(SHOW_CTRL_C)
+    env = command_environment({"PYTHONUNBUFFERED": "1"})
+    seen = set()
+    for state in ("handled", "ignored", "blocked"):
+        with ctrl_c(state):
+            forked = await FORKS.start(script, [], env=env, cwd=ROOT)
+            new = await asyncio.create_subprocess_exec(
+                sys.executable, str(script), env=env, cwd=ROOT, stdout=asyncio.subprocess.PIPE
+            )
+        shown = await forked.stdout.read()
+        assert await forked.wait() == 0 and shown == (await new.communicate())[0], state
+        seen.add(shown)
+    assert len(seen) == 3  # each state shows
