@@ -263,10 +263,10 @@ class ForkedProcess:
 
 def _interrupt_state() -> dict[str, object]:
     """What a process this thread started would inherit of Ctrl-C (its fork is given the same, run_as_asked)."""
-    return {
-        "sigint_ignored": signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
-        "blocked": sorted(int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])),
-    }
+    from tests.conftest import interrupt_state  # here, not in the server: it imports pytest
+
+    handling, blocked = interrupt_state()
+    return {"sigint_ignored": handling == signal.SIG_IGN, "blocked": sorted(int(s) for s in blocked)}
 
 
 def _read_all(fd: int, into: dict[int, bytes]) -> None:

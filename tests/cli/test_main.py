@@ -33,14 +33,15 @@ def run(
 ) -> subprocess.CompletedProcess[str]:
     """`python -m bot ARGS` as a real process, a fork of one that imported the bot (tests/process_forks.py), or a new
     Python when `env` sets what Python reads at its start."""
-    if forkable(command_environment(env)):
-        return FORKS.run(list(args), input=stdin, env=command_environment(env), cwd=cwd, timeout=60)
+    environment = command_environment(env)
+    if forkable(environment):
+        return FORKS.run(list(args), input=stdin, env=environment, cwd=cwd, timeout=60)
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        env=command_environment(env),
+        env=environment,
         cwd=cwd,
         timeout=60,
     )
