@@ -405,7 +405,7 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
             mentioned = True
     if told in _DEATHS and (not PRETENDED.isdisjoint(said) or survived(said, at)):
         told = 0
-    if told in _DEATHS and (says(said) or not QUOTES.isdisjoint(sentence)):
+    if told in _DEATHS and (says(said) or quoted(sentence, found[at][1])):
         told = _MENTIONED
     if not told and mentioned:
         told = _MENTIONED
@@ -415,6 +415,30 @@ def _told_in(sentence: str, own: re.Pattern[str]) -> int:
 
 
 QUOTES = frozenset('"“”')
+
+
+def quoted(sentence: str, offset: int) -> bool:
+    """Whether the character at `offset` stands within a quotation of the sentence: between a pair of straight
+    quotation marks or between “ and ”. A sentence whose marks do not pair (a quotation running on from the sentence
+    before, or on to the next) is read as quoted throughout, as what is quoted there cannot be told apart; so a
+    death said in quotes is only said, while one told beside a quoted phrase ('searching for "a girl who wears
+    iron," and Hamm is killed defending her') is told. One pass over the sentence."""
+    open_at = -1  # where the quotation open at this point of the scan starts, else -1
+    closer = ""
+    within = False
+    for at, character in enumerate(sentence):
+        if character not in QUOTES:
+            continue
+        if open_at < 0 and character != "”":
+            open_at, closer = at, '"' if character == '"' else "”"
+        elif open_at >= 0 and character == closer:
+            within = within or open_at < offset < at
+            open_at = -1
+        else:
+            return True  # a closing mark with none open, or a mark of the other kind within a quotation
+    return within or open_at >= 0
+
+
 _SURVIVING = frozenset({"recovers", "recovered", "survives", "survived", "revives", "revived", "respawns", "respawned"})
 """What after a death in its sentence undoes it ("is poisoned too, but ... he recovers")."""
 _SAVING = frozenset({"saves", "saved"})

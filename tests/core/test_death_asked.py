@@ -218,12 +218,27 @@ MILLER_BROTHERS = [
         "Tom is killed, or so Jerry says.",
         "Tom is declared dead, but he is alive in Peru.",
         '"Tom is dead to me," Nora says of him later.',
+        "Jerry shouts “Tom is dead!” and runs.",
+        'Jerry repeats the words "and so Tom drowned.',
+        'Tom drowned," Jerry ends.',
     ],
 )
 def test_a_death_said_or_reported_is_only_a_mention(said: str) -> None:
     told = "Years later Tom drowns off Cape Horn."
     assert death_told([said, told], "Tom Webb", ["Jerry Lane"]) == (1, told)
     assert death_told([said], "Tom Webb", ["Jerry Lane"]) is None
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        'Riders arrive searching for "a girl who wears iron," and Tom is killed defending her.',
+        "After the song “Red River” ends, Tom drowns in the mill race.",
+        "Tom drowns in the mill race called “the Gullet”.",
+    ],
+)
+def test_a_death_told_beside_a_quoted_phrase_is_told(told: str) -> None:
+    assert death_told(["Tom Webb came home.", told], "Tom Webb", ["Jerry Lane"]) == (1, told)
 
 
 def test_a_death_said_falsely_gives_way_to_the_one_told() -> None:
