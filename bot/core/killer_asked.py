@@ -42,6 +42,7 @@ from bot.core.death_asked import (
     killed_outright,
     last_survival,
     object_killed,
+    quoted,
     says,
     subject_is,
     survived,
@@ -171,6 +172,10 @@ them (not as a possessive only: "The killer is Crane. He had blackmailed Pieter'
 the story tells their death."""
 _BY_PRONOUN = 3
 """A sentence naming the killer of "him" or "her", the person only where _pronoun_is_them says so."""
+_CONFESSED = 4
+"""A sentence where someone named confesses to killing the person: it names the killer where the story tells no
+killing of them in its own voice ("the audience sees the crime first: Oliver Crane poisons his business partner,
+Simon Hurst", and later "Agnes confesses to poisoning Simon" to protect her brother), as someone confessing may lie."""
 
 
 @dataclass(frozen=True)
@@ -224,6 +229,8 @@ def killer_told(
         del last[_BY_PRONOUN]
     if _BESIDE in last and death_told(texts, name, others) is None:
         del last[_BESIDE]
+    if _CONFESSED in last and _NAMED in last:
+        del last[_CONFESSED]
     if not last:
         return None
     latest = max(last.values(), key=lambda found: (found.index, found.number))
@@ -314,9 +321,31 @@ _SUBJECTS = frozenset({"he", "she"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _MEN_S_HONORIFICS = frozenset({"mr", "mister"})
 _HE = frozenset({"he", "him", "his", "himself"})
+_SHIELDING = frozenset({"protect", "protects", "protecting", "shield", "shields", "shielding", "spare", "spares"})
+"""Words that make a confession one made for another's sake ("To protect her younger brother, Agnes confesses to
+poisoning Simon"): it names no killer."""
+_LOOKS = frozenset(
+    {"look", "looks", "glance", "glances", "glare", "glares", "smile", "smiles", "grin", "grins", "wink", "winks"}
+    | {"stare", "stares", "frown", "frowns", "scowl", "scowls", "warning", "dirty", "withering", "pleading"}
+)
+"""What "shoots Dmitri a warning glance" sends: a look, no shot."""
+_PHOTOGRAPHY = frozenset(
+    {"photographer", "photographers", "photograph", "photographs", "photo", "photos", "photoshoot", "camera"}
+    | {"cameras", "magazine", "portrait", "portraits", "fashion", "lens", "modelling", "modeling"}
+)
+"""Words that make "shoots" a photographer's ("the photographer Ana Ruiz shoots Mara for the cover of Vogue")."""
+_STABBED_IN_THE_BACK = ("in", "the", "back")
+_BLADES = frozenset(
+    {"knife", "knives", "dagger", "daggers", "blade", "sword", "bayonet", "scissors", "spear", "stiletto", "shiv"}
+    | {"pitchfork", "screwdriver", "dead", "death", "blood", "bleeding", "wound", "wounds", "fatally", "killing"}
+)
+"""What makes "stabs Paolo in the back" a blade's rather than a betrayal ("she sells her half of the Blue Door")."""
 _HURTING = _WOUNDING["shoot"] | _WOUNDING["stab"]
 """Verbs of killing that may tell a wound ("shoots Ruth in the shoulder"): read so unless nothing after says it."""
 _ACTIVE = KILLING | _HURTING
+_MOST_WORDS_AFTER = 6
+"""How far after a verb of shooting or stabbing a look or "in the back" is looked for ("shoots Dmitri a warning
+glance", "stabs his partner Paolo in the back")."""
 _NO_DOERS = frozenset(
     {"he", "she", "they", "it", "that", "which", "this", "what", "someone", "somebody", "anyone", "anybody", "nobody"}
     | {"everyone", "everybody", "one", "i", "we", "you"}
@@ -388,10 +417,18 @@ class _Reader:
         the killer of "him" or "her" (_BY_PRONOUN, with the verb's word), else (0, -1)."""
         found = words(sentence)
         said = [fold(word) for word, _, _ in found]
-        if not QUOTES.isdisjoint(sentence) or says(said) or not _ACCUSING.isdisjoint(said):
+        if says(said) or not _ACCUSING.isdisjoint(said):
             return 0, -1
         if not (BELIEVING - _CONDITIONS).isdisjoint(said) or not PRETENDED.isdisjoint(said) or _hedged(said):
             return 0, -1
+        told, at = self._told(sentence, found, said)
+        # Quoted, it is only said; beside a quoted phrase it is told ('searching for "a girl who wears iron," ...').
+        if told and (quoted(sentence, found[at][1]) if at >= 0 else not QUOTES.isdisjoint(sentence)):
+            return 0, -1
+        return told, at
+
+    def _told(self, sentence: str, found: list[tuple[str, int, int]], said: list[str]) -> tuple[int, int]:
+        """told's reading of a sentence neither saying, accusing, believing, pretending nor hedging."""
         read = _Sentence(self, sentence, found, said)
         pronoun = -1
         beside = False
@@ -406,7 +443,7 @@ class _Reader:
             if word in KILLED and read.killed_here(at, passive=True) and read.doer_after(at):
                 return _NAMED, at
             if word in _CONFESSING and read.confessed(at):
-                return _NAMED, at
+                return (0, -1) if not _SHIELDING.isdisjoint(said) else (_CONFESSED, at)
             if word in _KILLERS:
                 said_to_be = read.killer_said(at)
                 if said_to_be == _NAMED:
@@ -499,7 +536,22 @@ class _Sentence:
             told = self._by(at) is not None and subject_is(said, at, self.them.is_them, True, None) != 0
         else:
             told = object_killed(said, at, self.them.is_them)
-        return told and self._not_undone(at)
+        return told and not self._another_sense(at) and self._not_undone(at)
+
+    def _another_sense(self, at: int) -> bool:
+        """Whether the verb of shooting or stabbing at `at` means no blow: a look sent ("shoots Dmitri a warning
+        glance"), a photographer's shoot, or a betrayal ("Gina stabs Paolo in the back", no blade said). A few
+        words after the verb, and the sentence's words once."""
+        said = self.said
+        after = said[at + 1 : at + 1 + _MOST_WORDS_AFTER]
+        if said[at] in _WOUNDING["shoot"]:
+            articles = [place for place, word in enumerate(after) if word in ("a", "an")]
+            sent_a_look = any(not _LOOKS.isdisjoint(after[place + 1 : place + 3]) for place in articles)
+            return sent_a_look or not _PHOTOGRAPHY.isdisjoint(said)
+        if said[at] in _WOUNDING["stab"]:
+            backed = any(tuple(after[place : place + 3]) == _STABBED_IN_THE_BACK for place in range(len(after)))
+            return backed and _BLADES.isdisjoint(said)
+        return False
 
     def _not_undone(self, at: int) -> bool:
         """Whether nothing after the verb at `at` undoes the killing it tells (death_asked's survived; a wound,

@@ -74,6 +74,7 @@ def test_other_questions_ask_no_killer(question: str) -> None:
         "Deacon breaks down and admits that he struck Tomás with a spade.",
         "Tomás's killer is the Colonel's foreman, Deacon.",
         "Deacon is revealed to be the murderer of Tomás.",
+        'Hired to find "the man with the silver spurs," Deacon shoots Tomás dead.',
     ],
 )
 def test_a_killer_named_of_the_person(told: str) -> None:
@@ -96,14 +97,34 @@ def test_a_killer_named_of_the_person(told: str) -> None:
         "Deacon is suspected of having killed Tomás.",
         "The sheriff believes that Deacon killed Tomás.",
         '"Deacon killed Tomás," Billy says.',
+        "Billy's note reads “Deacon killed Tomás” and nothing more.",
+        'The papers print only "Deacon killed Tomás.',
+        "“Deacon killed Tomás”, reads the note.",
         "Deacon plans to poison Tomás at the fiesta.",
         "Deacon kills Tomás's dog.",
         "Tomás kills Deacon in a duel.",
         "In the final shot Tomás rides into the desert.",
+        "To protect her younger brother, Rosa confesses to poisoning Tomás.",
+        "At dinner Deacon shoots Tomás a warning glance.",
+        "Deacon shoots Tomás a look of pure contempt.",
+        "For the magazine's cover the photographer Deacon shoots Tomás in the desert.",
+        "Deacon stabs Tomás in the back: he sells his half of the mine.",
     ],
 )
 def test_no_killer_named_of_the_person(told: str) -> None:
     assert killer_told([told], "Tomás Quintero", ["Jack Deacon", "Billy Oakes"], unsettled) is None
+
+
+def test_a_killing_told_in_the_story_s_own_voice_answers_before_a_confession() -> None:
+    told = "The audience sees the crime first: Oliver Crane poisons his uncle, Simon Hurst, with cyanide."
+    confessed = "When the questions turn to her, Agnes Moody confesses to poisoning Simon."
+    people = ["Oliver Crane", "Agnes Moody"]
+    assert killer_told([told, confessed], "Simon Hurst", people, unsettled) == (0, told)
+    assert killer_told([confessed], "Simon Hurst", people, unsettled) == (0, confessed)
+    stabbed = "Deacon stabs Tomás in the back with a hunting knife."
+    assert killer_told([stabbed], "Tomás Quintero", ["Jack Deacon"], unsettled) == (0, stabbed)
+    shot = "Deacon shoots Tomás a second time."
+    assert killer_told([shot], "Tomás Quintero", ["Jack Deacon"], unsettled, wounding="shoot") == (0, shot)
 
 
 def test_asked_who_shot_someone_a_shot_they_survived_answers() -> None:
