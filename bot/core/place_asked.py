@@ -175,23 +175,32 @@ _MOST_QUOTED_CHARS = 61
 _ACTS = frozenset(
     {"move", "decision", "act", "action", "habit", "step", "mistake", "gesture", "choice", "blow", "twist", "result"}
     | {"sign", "surprise", "event", "ritual", "deed", "betrayal", "insult", "error", "plan", "scheme", "ploy", "trick"}
+    | {"feat", "achievement", "accomplishment", "triumph", "victory", "win", "record", "milestone", "coup", "honour"}
+    | {"honor", "privilege", "distinction", "trip", "journey", "voyage", "drive", "ride", "walk", "hike", "flight"}
 )
 """Nouns for an act or what comes of it, which an apposition after a sentence's object tells of the sentence, not of
-the name: "sold the old pier to Halvard Holdings, a move that enrages the fishermen"."""
+the name: "sold the old pier to Halvard Holdings, a move that enrages the fishermen", "wins the Harcourt Medal, a feat
+no woman had achieved", "outside Glenarrow, a trip of six hours by wagon"."""
 _SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
 """Pronouns opening a clause of their own within what is apposed: "an award he has wanted for years"."""
 _PLACE_KINDS = _KINDS_BEFORE | frozenset(
     {"establishment", "building", "hut", "cottage", "shop", "store", "bar", "cafe", "restaurant", "club", "theatre"}
     | {"theater", "hospital", "asylum", "factory", "warehouse", "office", "base", "outpost", "island", "retreat"}
     | {"centre", "center", "library", "museum", "monastery", "convent", "cathedral", "lodge", "cabin", "shack"}
+    | {"bistro", "diner", "bakery", "brasserie", "bookshop", "bookstore", "boutique", "gallery", "motel", "hostel"}
 )
 """Words for a kind of place, where a telling of what a name is may say where it is: "a faded Victorian establishment
 on the seafront" (not "a record of every cattle sale in the county": a book is carried about)."""
 _NO_PLACES = frozenset(
     {"middle", "hope", "state", "way", "midst", "course", "name", "company", "presence", "absence", "hands", "grip"}
     | {"spirit", "mood", "face", "history", "event", "search", "wake", "aftermath", "light", "dark", "grip", "care"}
+    | {"hand", "contrary", "whole"}
 )
-"""Nouns after "in the", "at a" that place nothing: "at the Grand, in the middle of the night"."""
+"""Nouns after "in the", "at a" that place nothing: "at the Grand, in the middle of the night", "Leith, on the other
+hand, is changing fast"."""
+_ENDS = frozenset({"end", "beginning", "start", "close"})
+"""Parts of a place only with "of" after them ("at the end of the pier"), else of a time: "The Blue Door, in the end,
+is saved"."""
 _PLACE_PARTS = frozenset(
     {"edge", "side", "shore", "shores", "bank", "banks", "foot", "top", "heart", "outskirts", "coast", "end", "corner"}
     | {"centre", "center", "slopes", "rim", "mouth", "head", "tip", "border", "fringe", "fringes", "ruins", "site"}
@@ -699,9 +708,10 @@ def _place_at(text: str, at: int, end: int, people: frozenset[str], *, opening: 
             return dated is None or fold(dated.group(1)) not in _TIME_NAMES
         if opening is not None and (count > 0 or key not in opening):
             # "on the seafront": a determiner and a word of no time, nor of no place ("in the middle of the night")
+            of_after = _OF.match(text, found.end(), end)
             return (
                 count > 0
-                and (key in _PLACE_PARTS or not _OF.match(text, found.end(), end))
+                and (of_after is not None if key in _ENDS else key in _PLACE_PARTS or not of_after)
                 and not _NO_PLACES.intersection(
                     map(_key, _OBJECT_WORD.findall(text, at, min(end, at + _MOST_TOLD_CHARS))[:_MOST_OBJECT_WORDS])
                 )

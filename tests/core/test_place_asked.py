@@ -168,6 +168,8 @@ def test_an_apposition_telling_of_the_sentence_or_reading_as_a_clause_of_its_own
         ),
         ("what is the regatta", "Three days after the Regatta, a body washes up on the shingle below the lighthouse."),
         ("what is the harvest ball", "The night of the Harvest Ball, a fire destroys the livery stable."),
+        ("what is the harcourt medal", "She wins the Harcourt Medal, a feat no woman had achieved in fifty years."),
+        ("what is glenarrow", "She runs a ranch outside Glenarrow, a trip of six hours by wagon from the railhead."),
     ):
         name = " ".join(word.capitalize() for word in question.split()[2:] if word != "the")
         assert told(question, [sentence, f"They reach {name}."]) == (None,), sentence
@@ -181,10 +183,17 @@ def test_where_a_name_is_is_no_phrase_placing_nothing_nor_a_place_within_what_no
         ("where is the grand", "She takes a room at the Grand, in the middle of the night, after the last bus."),
         ("where is the lamb", "The children escape and hide in the Lamb, in the hope of earning passage to America."),
         ("where is the tally book", "The Tally Book is a record of every cattle sale in the county."),
+        ("where is the lamb", "The Lamb, on the other hand, is saved when a critic praises it."),
+        ("where is the grand", "The Grand, in the end, is sold to a chain."),
+        ("where is the lamb", "The Lamb, at the start, is empty."),
     ):
         assert told(question, [sentence, "They see the Lamb, the Grand and the Tally Book."]) == (None,), sentence
     edge = "Mercy Wells lies on the edge of the desert."
     assert told("where is mercy wells", [edge]) == ((0, edge),)
+    end = "Mercy Wells lies at the end of the valley road."
+    assert told("where is mercy wells", [end]) == ((0, end),)
+    bistro = "Paolo and Gina own the Blue Door, a tiny Italian bistro in Leith."
+    assert told("where is the blue door", [bistro, "The Blue Door, on the other hand, is saved."]) == ((0, bistro),)
 
 
 def test_someone_said_so_or_a_name_holding_a_word_of_a_person_s_is_left_to_the_rules_for_people():
