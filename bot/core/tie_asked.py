@@ -178,9 +178,11 @@ _DOUBTING = frozenset(
     {"not", "never", "no", "nor", "believe", "believes", "believed", "assume", "assumes", "assumed", "think", "thinks"}
     | {"thought", "suspect", "suspects", "suspected", "claim", "claims", "claimed", "pretend", "pretends", "pretending"}
     | {"poses", "posing", "rumoured", "rumored", "if", "whether", "supposed", "supposedly", "false", "fake"}
+    | {"alleged", "allegedly", "purported", "purportedly", "reputed", "presumed", "claiming", "styled"}
 )
 """Words that make a sentence's tie a belief, a pretence or a denial, which the rule does not read: "The villagers
-assume that Ilse and Greta are sisters", "Everyone believes Pavel is Anna's brother"."""
+assume that Ilse and Greta are sisters", "Everyone believes Pavel is Anna's brother", "Tessa, Howard's alleged
+daughter, demands a share"."""
 _ARTICLES = frozenset({"a", "an", "the"})
 _CLAUSE_MARKS = frozenset(';:()"“”!?')
 _MOST_ROLES = 4

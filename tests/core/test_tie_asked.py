@@ -172,6 +172,9 @@ def test_a_tie_is_told_by_a_relative_clause_and_through_a_relative_for_a_family(
         ("Anna calls on Pavel Ruzicka, whom she once dated.", 0, 1, True),
         ("The villagers assume that Anna and Pavel Ruzicka are sisters.", 0, 1, False),
         ("Everyone believes Pavel Ruzicka is Anna's brother, but he is not.", 0, 1, False),
+        ("Pavel Ruzicka, Anna's alleged brother, demands a share of the estate.", 0, 1, False),
+        ("Pavel Ruzicka, Anna's self-styled brother, demands a share of the estate.", 0, 1, False),
+        ("Pavel Ruzicka, Anna's brother, demands a share of the estate.", 0, 1, True),
         ("Pavel Ruzicka, a friend of Tom Reed's sister since their girlhood, arrives.", 1, 2, False),
     ],
 )
