@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from bot.core.analysis import fold, words
 from bot.core.kin_asked import KIN
 from bot.core.letter_lines import MONTHS
-from bot.core.people_finder import HONORIFICS
+from bot.core.people_finder import HONORIFICS, kinds_of_people
 from bot.core.person_forms import person_pattern
+from bot.core.pronoun_subject import Pronouns, name_words, opening_subject, stands_for
 from bot.core.sentences import sentence_spans
 from bot.core.time_words import DAY_TIME_WORDS, SEASON_WORDS, SPAN_WORDS
 
@@ -256,6 +257,7 @@ def death_told(
     first_undergone: bool = False,
     timed: bool = False,
     doubted: bool = False,
+    pronouns: Pronouns | None = None,
 ) -> tuple[int, str] | None:
     """(which of `texts`, the sentence) first telling the death of the person of this name (by a form of their
     name, bot.core.person_forms, `others` the story's other people): as the subject of a verb of dying or of a
@@ -266,7 +268,11 @@ def death_told(
     "Vilkas is exiled to the marshes", before "Vilkas is captured and executed"), and never a death only named.
     `timed`: only a sentence telling the death with a time (_holds_time), for "When did X die?". `doubted`: None where
     any sentence naming them tells them alive or their death doubted (_DOUBTING: "Daniel is not dead", "is presumed
-    dead"), for "Is X dead?". Each sentence read once, each word a bounded number of times."""
+    dead"), for "Is X dead?". `pronouns`, the story's pronouns for its people (pronoun_subject's Pronouns): where no
+    sentence tells the death by name, nor in passing, and the question asks neither whether nor what first befell
+    them, the first sentence telling it of an opening "he" or "she" that stands for them (bot.core.pronoun_subject:
+    "Brannoch holds the narrow stair against them while Wren escapes. He is killed in the fight."). Each sentence
+    read once (twice where the pronouns are read), each word a bounded number of times."""
     own = person_pattern(name, others)
     if own is None:
         return None
@@ -293,7 +299,34 @@ def death_told(
                 passing = index, sentence
         ended = not spans or text.rstrip().endswith(_SENTENCE_ENDS)
         unended = "" if ended else text[spans[-1][0] : spans[-1][1]] + " "
+    if first is None and passing is None and pronouns is not None and not first_undergone and not doubted:
+        return _told_of_pronoun(texts, name, others, own, pronouns, timed)
     return first or passing
+
+
+def _told_of_pronoun(
+    texts: Sequence[str], name: str, others: Sequence[str], own: re.Pattern[str], pronouns: Pronouns, timed: bool
+) -> tuple[int, str] | None:
+    """death_told's reading by pronoun: the first sentence whose opening "he" or "she" stands for the person (by the
+    sentence before it in its text) and which, with their name in its stead, tells their death."""
+    other_words = name_words(others)
+    kinds = kinds_of_people()
+    for index, text in enumerate(texts):
+        before = ""
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            subject = opening_subject(sentence, other_words)
+            if subject is not None and own.search(sentence) is None:
+                pronoun, first, last = subject
+                read = sentence[:first] + name + sentence[last:]
+                if (
+                    _told_in(read, own) == _TOLD
+                    and (not timed or _holds_time(read))
+                    and stands_for(pronoun, before, name, own, other_words, pronouns, kinds)
+                ):
+                    return index, sentence
+            before = sentence
+    return None
 
 
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", ":")

@@ -23,7 +23,7 @@ answers. Asked who shot, stabbed or poisoned someone, the sentence telling it an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
@@ -48,8 +48,9 @@ from bot.core.death_asked import (
     survived,
     typed_name,
 )
-from bot.core.people_finder import WOMEN_S_HONORIFICS, kinds_of_people
+from bot.core.people_finder import kinds_of_people
 from bot.core.person_forms import person_pattern
+from bot.core.pronoun_subject import Pronouns, name_words, pronouns_told_with
 from bot.core.sentences import sentence_spans
 from bot.core.slips import bare_word
 
@@ -161,9 +162,6 @@ def _asked(
     return KillerAsked(name, wounding)
 
 
-Pronouns = Callable[[str], frozenset[str] | None]
-"""The pronouns the story tells one of its people with, by their name (None where it does not settle them)."""
-
 _NAMED = 1
 """A sentence naming the person's killer."""
 _BESIDE = 2
@@ -203,7 +201,7 @@ def killer_told(
     own = person_pattern(name, others)
     if own is None:
         return None
-    reader = _Reader(own, _name_words(others), wounding)
+    reader = _Reader(own, name_words(others), wounding)
     last: dict[int, _Found] = {}
     unended = ""  # the last sentence of the passage before, where the passage cut it (a long paragraph's)
     for index, text in enumerate(texts):
@@ -243,19 +241,6 @@ _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", ":")
 def _covered(mentions: Mentions) -> dict[int, int]:
     """Each word of the mentions, by the word ending its mention."""
     return {at: end for end, first in mentions.first_words.items() for at in range(first, end + 1)}
-
-
-def _name_words(others: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """The words of the story's other people's names (folded, those their names capitalise), each with the names
-    holding it: where a sentence names another person, by a word (a surname two of them share names one of them all
-    the same). Looked up a word at a time: a pattern of every form of every name is tried at every place of a
-    sentence, as many people as the story has."""
-    holding: dict[str, list[str]] = {}
-    for other in others:
-        for word, _, _ in words(other):
-            if word[:1].isupper():
-                holding.setdefault(bare_word(fold(word)), []).append(other)
-    return {word: tuple(dict.fromkeys(names)) for word, names in holding.items()}
 
 
 _ACCUSING = frozenset(
@@ -319,7 +304,6 @@ def _hedged(said: list[str]) -> bool:
 
 _SUBJECTS = frozenset({"he", "she"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
-_MEN_S_HONORIFICS = frozenset({"mr", "mister"})
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHIELDING = frozenset({"protect", "protects", "protecting", "shield", "shields", "shielding", "spare", "spares"})
 """Words that make a confession one made for another's sake ("To protect her younger brother, Agnes confesses to
@@ -468,7 +452,7 @@ class _Reader:
         before, which names no one else (but such a possessive) and no one by a word for a kind of person."""
         found_words = words(found.sentence)
         said = [fold(word) for word, _, _ in found_words]
-        told_with = _told_with(name, pronouns)
+        told_with = pronouns_told_with(name, pronouns)
         if told_with is None or said[found.verb + 1] not in told_with:
             return False
         read = _Sentence(self, found.sentence, found_words, said)
@@ -503,7 +487,7 @@ class _Sentence:
         """Each word of the person's mentions, by the word ending it."""
 
     def _runs(self, people: dict[str, tuple[str, ...]]) -> None:
-        """Reads the runs of capitalised words of other people's names (_name_words), one pass: a run ends at a
+        """Reads the runs of capitalised words of other people's names (name_words), one pass: a run ends at a
         possessive ("Honoria's husband") or a mark."""
         first = -1
         for at, (word, _, _) in enumerate(self.found):
@@ -837,16 +821,5 @@ class _Sentence:
             owners = holding if owners is None else owners & holding
         if owners is None or len(owners) != 1:
             return False
-        told_with = _told_with(owners.pop(), pronouns)
+        told_with = pronouns_told_with(owners.pop(), pronouns)
         return told_with is not None and told_with.isdisjoint(kind)
-
-
-def _told_with(name: str, pronouns: Pronouns) -> frozenset[str] | None:
-    """The pronouns of the person of this name: of the honorific they are named with ("Mr. Tobias Hale", "Mrs.
-    Honoria Dunstable"), else those the story tells them with (`pronouns`), if it settles them."""
-    said = [fold(word) for word, _, _ in words(name)]
-    if said[:1] and said[0] in _MEN_S_HONORIFICS:
-        return _HE
-    if said[:1] and said[0] in WOMEN_S_HONORIFICS:
-        return _SHE
-    return pronouns(name)

@@ -888,12 +888,19 @@ class StoryLibrary:
         person = None if asked is None else self._person_asked(asked.name, within, first_story)
         if asked is None or person is None or person.passage is None:
             return None
+        story = self.corpus.passages[person.passage].story
         return self._told_once(
             self._deaths,
             (person.path, person.name, asked.happening, asked.whether, asked.when),
             person,
             lambda texts, others: death_told(
-                texts, person.name, others, first_undergone=asked.happening, timed=asked.when, doubted=asked.whether
+                texts,
+                person.name,
+                others,
+                first_undergone=asked.happening,
+                timed=asked.when,
+                doubted=asked.whether,
+                pronouns=functools.partial(self._pronouns_of_person, story),
             ),
         )
 

@@ -8,6 +8,8 @@ from bot.core.death_asked import DeathAsked, death_asked, death_told
 from tests.core.library_files import library_of
 
 ROOT = Path(__file__).resolve().parents[2]
+HE = frozenset({"he", "him", "his", "himself"})
+SHE = frozenset({"she", "her", "hers", "herself"})
 BENCH = ROOT / "bench"
 
 
@@ -141,6 +143,26 @@ def test_a_pronoun_is_read_as_no_ones() -> None:
     story = ["Peter rows out to the wreck. Her body is found on the shore later. Peter is killed in the war."]
     assert death_told(story, "Peter", ["Margaret"]) == (0, "Peter is killed in the war.")
     assert death_told(["Brannoch holds the stair. He is killed in the fight."], "Brannoch", []) is None
+
+
+def test_with_the_story_s_pronouns_a_death_told_of_an_opening_he_or_she_standing_for_them_answers() -> None:
+    told = {"Wren Tallow": SHE, "Abel Tallow": HE}.get
+    others = ["Wren Tallow", "Abel Tallow"]
+    stair = "Brannoch holds the narrow stair against them while Wren escapes through a sea tunnel."
+    story = ["Brannoch keeps the lighthouse.", f"{stair} He is killed in the fight. Wren reaches the boat."]
+    assert death_told(story, "Brannoch", others, pronouns=told) == (1, "He is killed in the fight.")
+    assert death_told(story, "Brannoch", others) is None  # without the pronouns, as before
+    assert death_told(story, "Brannoch", others, pronouns=told, first_undergone=True) is None
+    assert death_told(story, "Brannoch", others, pronouns=told, timed=True) is None  # no time told
+    named = [*story, "Years later Brannoch drowns off the point."]
+    assert death_told(named, "Brannoch", others, pronouns=told) == (2, named[2])  # by name first
+    shared = ["Brannoch holds the stair while Abel escapes. He is killed in the fight."]
+    assert death_told(shared, "Brannoch", others, pronouns=told) is None  # Abel may be meant
+    later = ["Brannoch holds the stair. Two days later, he is found dead at the foot of the tower."]
+    assert death_told(later, "Brannoch", others, pronouns=told) == (
+        0,
+        "Two days later, he is found dead at the foot of the tower.",
+    )
 
 
 def test_the_sentence_telling_how_answers_before_a_mention_of_the_death() -> None:
