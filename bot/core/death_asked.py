@@ -673,16 +673,27 @@ def _believed(said: list[str], subject: int) -> bool:
 
 def object_killed(said: list[str], at: int, is_them: IsThem) -> bool:
     """Whether the verb of killing at `at` has the person for its object, at most _MOST_OBJECT_WORDS of
-    OBJECT_OPENINGS after it ("kills Bobby", "killed his father, Samuel"), and nothing before it undoes it ("tries to
-    kill", "would never murder"); not where its object is another's ("kills Bobby's dog")."""
+    OBJECT_OPENINGS after it ("kills Bobby", "killed his father, Samuel"), or of a word for a kind of person after
+    "his", "her" or "their" ("poisons his business partner, Simon Hurst"), and nothing before it undoes it ("tries
+    to kill", "would never murder"); not where its object is another's ("kills Bobby's dog")."""
     if (at > 0 and said[at - 1] in UNDONE_BEFORE) or (at > 1 and said[at - 2] in UNDONE_BEFORE):
         return False
     losing = said[at] in _LOSING
+    owned = False  # whether "his", "her" or "their" opened the object: a word for their kind of person may follow
     for ahead in range(at + 1, min(at + 2 + _MOST_OBJECT_WORDS, len(said))):
         if losing and ahead > at + 1 and said[ahead - 1] not in _RELATIVES:
             return False  # "lost her husband, James", not "lost James in the crowd"
         if is_them(ahead, False):
             return not losing
-        if said[ahead] not in OBJECT_OPENINGS:
+        owned = owned or said[ahead] in _OWNING
+        if said[ahead] not in OBJECT_OPENINGS and not (
+            owned and (said[ahead] in _ROLE_OPENINGS or said[ahead] in kinds_of_people())
+        ):
             return False
     return False
+
+
+_OWNING = frozenset({"his", "her", "their"})
+_ROLE_OPENINGS = frozenset({"business", "former", "best", "childhood", "longtime", "loyal", "trusted", "closest"})
+"""Words before someone's word for a kind of person, after "his" or "her": "poisons his business partner, Simon
+Hurst", "shoots her former mentor, Aldous Crane" (not "shoots the man Bobby hired": no owner, no apposition)."""

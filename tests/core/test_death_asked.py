@@ -101,6 +101,8 @@ def test_other_questions_ask_no_death(question: str) -> None:
         "Clara commits suicide.",
         "Clara is finally executed by the clans.",
         "Clara's body washes up on the shore.",
+        "The Colonel poisons his business partner, Clara Webb, with cyanide.",
+        "The Colonel kills his former mentor Clara in the orchard.",
     ],
 )
 def test_a_death_told_of_the_person_by_name(told: str) -> None:
@@ -130,6 +132,8 @@ def test_a_death_told_of_the_person_by_name(told: str) -> None:
         "Clara signs Tom's death certificate.",
         "Clara fakes her death and sails for Buenos Aires.",
         "The brother of Clara had been slain.",
+        "The Colonel shoots the man Clara hired.",
+        "The Colonel poisons the guard Clara bribed.",
     ],
 )
 def test_a_death_threatened_feared_survived_or_someone_elses_is_none_of_hers(told: str) -> None:
