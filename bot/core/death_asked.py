@@ -269,8 +269,8 @@ def death_told(
     `timed`: only a sentence telling the death with a time (_holds_time), for "When did X die?". `doubted`: None where
     any sentence naming them tells them alive or their death doubted (_DOUBTING: "Daniel is not dead", "is presumed
     dead"), for "Is X dead?". `pronouns`, the story's pronouns for its people (pronoun_subject's Pronouns): where no
-    sentence tells the death by name, nor in passing, and the question asks neither whether nor what first befell
-    them, the first sentence telling it of an opening "he" or "she" that stands for them (bot.core.pronoun_subject:
+    sentence tells the death by name, nor in passing, and the question does not ask whether they died, the first
+    sentence telling it of an opening "he" or "she" that stands for them (bot.core.pronoun_subject:
     "Brannoch holds the narrow stair against them while Wren escapes. He is killed in the fight."). Each sentence
     read once (twice where the pronouns are read), each word a bounded number of times."""
     own = person_pattern(name, others)
@@ -299,16 +299,24 @@ def death_told(
                 passing = index, sentence
         ended = not spans or text.rstrip().endswith(_SENTENCE_ENDS)
         unended = "" if ended else text[spans[-1][0] : spans[-1][1]] + " "
-    if first is None and passing is None and pronouns is not None and not first_undergone and not doubted:
-        return _told_of_pronoun(texts, name, others, own, pronouns, timed)
+    if first is None and passing is None and pronouns is not None and not doubted:
+        return _told_of_pronoun(texts, name, others, own, pronouns, timed=timed, first_undergone=first_undergone)
     return first or passing
 
 
 def _told_of_pronoun(
-    texts: Sequence[str], name: str, others: Sequence[str], own: re.Pattern[str], pronouns: Pronouns, timed: bool
+    texts: Sequence[str],
+    name: str,
+    others: Sequence[str],
+    own: re.Pattern[str],
+    pronouns: Pronouns,
+    *,
+    timed: bool,
+    first_undergone: bool,
 ) -> tuple[int, str] | None:
     """death_told's reading by pronoun: the first sentence whose opening "he" or "she" stands for the person (by the
-    sentence before it in its text) and which, with their name in its stead, tells their death."""
+    sentence before it in its text) and which, with their name in its stead, tells their death; with
+    `first_undergone`, only where no such sentence before it tells something else done to them ("He is captured.")."""
     other_words = name_words(others)
     kinds = kinds_of_people()
     for index, text in enumerate(texts):
@@ -319,12 +327,12 @@ def _told_of_pronoun(
             if subject is not None and own.search(sentence) is None:
                 pronoun, first, last = subject
                 read = sentence[:first] + name + sentence[last:]
-                if (
-                    _told_in(read, own) == _TOLD
-                    and (not timed or _holds_time(read))
-                    and stands_for(pronoun, before, name, own, other_words, pronouns, kinds)
-                ):
-                    return index, sentence
+                told = _told_in(read, own)
+                if told and stands_for(pronoun, before, name, own, other_words, pronouns, kinds):
+                    if told == _TOLD and (not timed or _holds_time(read)):
+                        return index, sentence
+                    if first_undergone:
+                        return None
             before = sentence
     return None
 

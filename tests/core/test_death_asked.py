@@ -156,7 +156,11 @@ def test_with_the_story_s_pronouns_a_death_told_of_an_opening_he_or_she_standing
     story = ["Brannoch keeps the lighthouse.", f"{stair} He is killed in the fight. Wren reaches the boat."]
     assert death_told(story, "Brannoch", others, pronouns=told) == (1, "He is killed in the fight.")
     assert death_told(story, "Brannoch", others) is None  # without the pronouns, as before
-    assert death_told(story, "Brannoch", others, pronouns=told, first_undergone=True) is None
+    happening = death_told(story, "Brannoch", others, pronouns=told, first_undergone=True)
+    assert happening == (1, "He is killed in the fight.")  # what happens to him: the first thing done to him
+    captured = ["Brannoch holds the stair. He is captured by the guards. Brannoch escapes. He is killed in the fight."]
+    assert death_told(captured, "Brannoch", others, pronouns=told, first_undergone=True) is None
+    assert death_told(captured, "Brannoch", others, pronouns=told) == (0, "He is killed in the fight.")
     assert death_told(story, "Brannoch", others, pronouns=told, timed=True) is None  # no time told
     named = [*story, "Years later Brannoch drowns off the point."]
     assert death_told(named, "Brannoch", others, pronouns=told) == (2, named[2])  # by name first
