@@ -1847,9 +1847,10 @@ def _people(
             and not _said_a_person(name, found, lists)
         ):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
-        if found.role and (found.determined or (not found.named and (not found.inside or found.mentions < 2))):
+        if found.role and not found.named and (found.determined or not found.inside or found.mentions < 2):
             # "the Hunter", "Hunter" once: a role; "Hunter loves trains. His mother calls Hunter": a name, and so is
-            # one introduced by name ("a girl named Piper", "his sons: Brian, Conor", Brian a role by his ending)
+            # one introduced by name ("a girl named Piper", "his sons: Brian, Conor", Brian a role by his ending),
+            # though a determiner stands before it elsewhere ("a twelve-year-old girl named Wren", "an elderly Wren")
             continue
         if found.person > found.thing and found.role:
             # "whom everybody called Sparrow", then "until Sparrow whispered": a word for a kind of person is a name

@@ -1214,6 +1214,11 @@ def test_each_name_of_a_list_after_a_plural_role_is_a_person(story, names):
         ("Wren lives with her grandmother. Wren rescues a boy. The boy thanks Wren.", ["Wren"]),
         # Introduced by name, once is enough.
         ("Once there was a girl named Piper, who lived by the sea.", ["Piper"]),
+        # Introduced by name, a determiner before it elsewhere makes it no role ("an elderly Wren", years later).
+        (
+            "She finds a girl named Wren. Wren leads her home. The story ends with an elderly Wren in an orchard.",
+            ["Wren"],
+        ),
         # After a determiner, or in the plural, the word is a role or a kind still.
         ('The Hunter went into the wood. "Stop!" said the Hunter. The Hunter shot the wolf.', []),
         ("The frozen Goblins screamed at the awful Monster. The Goblins fled from the awful Monster.", []),
