@@ -25,6 +25,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 _NOT_THEIRS = frozenset({"whose", "with", "for", "by", "to", "of"})
 """Words after which what follows is said of another: "Martin, whose mother ...", "Tom lives with his daughter, aged
 ten", "works for a man from Leeds", "Frank Dolan, the father of a sixteen-year-old runaway"."""
+_NAMING = frozenset({"named", "called"})
 _MOST_WORDS_BEFORE = 2
 """How many words may stand between what is told and the name after it: "her nine-year-old daughter, Lila"."""
 
@@ -54,12 +55,15 @@ def told_after(text: str, end: int, at: int, others: Collection[str]) -> bool:
 def told_before(text: str, after: int, start: int) -> bool:
     """Whether what ends at `after` is said of the name starting at `start`: at most _MOST_WORDS_BEFORE words between,
     each a title, a relative or a kind of person ("her nine-year-old daughter, Lila", "sixty-eight-year-old Cornelius
-    Abernethy"), in one sentence."""
+    Abernethy"), and then "named" or "called" ("a twelve-year-old girl named Wren", "a 12-year-old called Kevin"), in
+    one sentence."""
     gap = text[after:start]
     if _SENTENCE_BREAK.search(gap):
         return False
     between = _WORD.findall(gap)
-    if len(between) > _MOST_WORDS_BEFORE or gap.replace(",", "").split() != between:
+    if between[-1:] and fold(between[-1]) in _NAMING:
+        between = between[:-1]
+    if len(between) > _MOST_WORDS_BEFORE or gap.replace(",", "").split()[: len(between)] != between:
         return False
     return all(_person_word(fold(word)) for word in between)
 

@@ -13,6 +13,9 @@ def test_an_age_before_or_after_the_name_tells_it():
     assert age_told(["Danny is sixteen, angry and talented."], "Danny Mercer") is not None
     assert age_told(["Ada Park, 34, a nurse, testified."], "Ada Park") is not None
     assert age_told(["Her nine-year-old daughter, Lila, was taken."], "Lila") is not None
+    assert age_told(["She finds a single survivor, a twelve-year-old girl named Wren."], "Wren") is not None
+    assert age_told(["A boy of twelve called Tom ran."], "Tom") is None  # no age right before the kind of person
+    assert age_told(["In walks a 12-year-old called Kevin."], "Kevin") is not None
     assert age_told(["Elsie Park, a sullen fifteen-year-old who blames her father, arrives."], "Elsie Park") is not None
     assert age_told(["Gran, in her late eighties, still runs the coat check."], "Gran") is not None
     assert age_told(["Tom Hale left school at the age of fifteen."], "Tom Hale") is not None
@@ -31,6 +34,7 @@ def test_an_age_of_someone_else_or_a_number_of_no_age_tells_nothing():
         "At the market Martin meets a widow in her thirties.",
         "Martin lives with his daughter, aged ten.",
         "Martin adopted a twelve-year-old.",
+        "A twelve-year-old named it Martin.",
         "Martin drives a twenty-year-old truck.",
         "Martin was ten years in prison, and his wife has remarried.",
         "Martin is 3,000 feet above the sea with no radio.",
