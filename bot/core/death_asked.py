@@ -24,7 +24,7 @@ from bot.core.kin_asked import KIN
 from bot.core.letter_lines import MONTHS
 from bot.core.people_finder import HONORIFICS, kinds_of_people
 from bot.core.person_forms import person_pattern
-from bot.core.pronoun_subject import Pronouns, name_words, opening_subject, stands_for
+from bot.core.pronoun_subject import Pronouns, clause_subject, name_words, opening_subject, stands_for
 from bot.core.sentences import sentence_spans
 from bot.core.time_words import DAY_TIME_WORDS, SEASON_WORDS, SPAN_WORDS
 
@@ -315,7 +315,8 @@ def _told_of_pronoun(
     first_undergone: bool,
 ) -> tuple[int, str] | None:
     """death_told's reading by pronoun: the first sentence whose opening "he" or "she" stands for the person (by the
-    sentence before it in its text) and which, with their name in its stead, tells their death; with
+    sentence before it in its text), or whose clause's "he" or "she" does (by what comes before it in a sentence naming
+    them), and which, with their name in its stead, tells their death; with
     `first_undergone`, only where no such sentence before it tells something else done to them ("He is captured.")."""
     other_words = name_words(others)
     kinds = kinds_of_people()
@@ -323,12 +324,17 @@ def _told_of_pronoun(
         before = ""
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            subject = opening_subject(sentence, other_words)
-            if subject is not None and own.search(sentence) is None:
+            mention = own.search(sentence)
+            if mention is None:
+                subject, told_of = opening_subject(sentence, other_words), before
+            else:  # "Pelham flees to Estoril, and the next morning he is found shot dead": told of what opens it
+                subject = clause_subject(sentence, mention.end())
+                told_of = "" if subject is None else sentence[: subject[1]]
+            if subject is not None:
                 pronoun, first, last = subject
                 read = sentence[:first] + name + sentence[last:]
                 told = _told_in(read, own)
-                if told and stands_for(pronoun, before, name, own, other_words, pronouns, kinds):
+                if told and stands_for(pronoun, told_of, name, own, other_words, pronouns, kinds):
                     if told == _TOLD and (not timed or _holds_time(read)):
                         return index, sentence
                     if first_undergone:

@@ -33,6 +33,9 @@ _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _MEN_S_HONORIFICS = frozenset({"mr", "mister", "sir", "lord"})
 _WOMEN_S_HONORIFICS = WOMEN_S_HONORIFICS | {"lady", "dame"}
+_CLAUSE_OPENINGS = frozenset({"and", "but", "then"})
+_MOST_WORDS_OPENING = 3
+"""How many words may stand between a clause's opening and its "he" or "she": "and the next morning he"."""
 _MOST_OTHERS = 3
 """How many other people the sentence before may name: each one's pronouns are read from the whole story."""
 
@@ -63,6 +66,29 @@ def opening_subject(sentence: str, others: dict[str, tuple[str, ...]]) -> tuple[
             return (said, start, end) if opened else None
         if word[:1].isupper() and (at > 0 or bare_word(said) in others):
             return None
+    return None
+
+
+def clause_subject(sentence: str, after: int) -> tuple[str, int, int] | None:
+    """The first "he" or "she" after character `after` of the sentence that opens a clause of its own: after "and",
+    "but", "then", a comma or a semicolon, at most _MOST_WORDS_OPENING lowercase words between ("Pelham flees to
+    Estoril, and the next morning he is found shot dead", "Aldric holds the gate, and he is killed there"); else
+    None. One pass over the words after `after`."""
+    since: int | None = None  # words since the last clause opening
+    previous_end = after
+    for word, start, end in words(sentence):
+        if start < after:
+            continue
+        said = fold(word)
+        if said in _CLAUSE_OPENINGS or any(mark in sentence[previous_end:start] for mark in ",;"):
+            since = 0
+        previous_end = end
+        if said in _SUBJECTS:
+            return (said, start, end) if since is not None and since <= _MOST_WORDS_OPENING else None
+        if said in _CLAUSE_OPENINGS:
+            continue
+        if since is not None:
+            since = None if word[:1].isupper() else since + 1
     return None
 
 

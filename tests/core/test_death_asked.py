@@ -166,6 +166,10 @@ def test_with_the_story_s_pronouns_a_death_told_of_an_opening_he_or_she_standing
     assert death_told(named, "Brannoch", others, pronouns=told) == (2, named[2])  # by name first
     shared = ["Brannoch holds the stair while Abel escapes. He is killed in the fight."]
     assert death_told(shared, "Brannoch", others, pronouns=told) is None  # Abel may be meant
+    clause = ["Brannoch holds the stair so that the others can flee, and he is killed there by the guards."]
+    assert death_told(clause, "Brannoch", others, pronouns=told) == (0, clause[0])
+    her_clause = ["Brannoch holds the stair while Wren runs, and she is killed there by the guards."]
+    assert death_told(her_clause, "Brannoch", others, pronouns=told) is None  # she is Wren
     later = ["Brannoch holds the stair. Two days later, he is found dead at the foot of the tower."]
     assert death_told(later, "Brannoch", others, pronouns=told) == (
         0,

@@ -4,7 +4,7 @@ import pytest
 
 from bot.core.people_finder import kinds_of_people
 from bot.core.person_forms import person_pattern
-from bot.core.pronoun_subject import name_words, opening_subject, pronouns_told_with, stands_for
+from bot.core.pronoun_subject import clause_subject, name_words, opening_subject, pronouns_told_with, stands_for
 
 HE = frozenset({"he", "him", "his", "himself"})
 SHE = frozenset({"she", "her", "hers", "herself"})
@@ -59,3 +59,20 @@ def test_an_honorific_settles_the_sex_before_the_story_s_pronouns() -> None:
     assert pronouns_told_with("Lady Seren Ashcombe", lambda _: None) == SHE
     assert pronouns_told_with("Tobias Hale", lambda _: HE) == HE
     assert pronouns_told_with("Tobias Hale", lambda _: None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Pelham flees to Estoril, and the next morning he is found shot dead in his car.", "he"),
+        ("Aldric holds the gate so that the others can reach the furnace, and he is killed there.", "he"),
+        ("Brannoch runs; she follows.", "she"),
+        ("Brannoch runs, and he falls.", "he"),
+        ("Brannoch said he would come.", None),  # no clause of its own
+        ("Brannoch runs and Wren says he is dead.", None),  # a name opens the clause
+        ("Brannoch runs, and after a very long bitter winter he dies.", None),  # too far from the opening
+    ],
+)
+def test_a_clause_s_own_subject_pronoun_after_the_name(sentence: str, subject: str | None) -> None:
+    found = clause_subject(sentence, len("Brannoch") if sentence.startswith("Brannoch") else 6)
+    assert (found[0] if found else None) == subject
