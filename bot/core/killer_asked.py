@@ -305,25 +305,31 @@ def _hedged(said: list[str]) -> bool:
 _SUBJECTS = frozenset({"he", "she"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _HE = frozenset({"he", "him", "his", "himself"})
-_SHIELDING = frozenset({"protect", "protects", "protecting", "shield", "shields", "shielding", "spare", "spares"})
+_SHIELDING = frozenset({"protect", "protects", "protecting", "shield", "shields", "shielding"})
 """Words that make a confession one made for another's sake ("To protect her younger brother, Agnes confesses to
 poisoning Simon"): it names no killer."""
 _LOOKS = frozenset(
     {"look", "looks", "glance", "glances", "glare", "glares", "smile", "smiles", "grin", "grins", "wink", "winks"}
-    | {"stare", "stares", "frown", "frowns", "scowl", "scowls", "warning", "dirty", "withering", "pleading"}
+    | {"stare", "stares", "frown", "frowns", "scowl", "scowls"}
 )
 """What "shoots Dmitri a warning glance" sends: a look, no shot."""
+_NOT_SENT = frozenset({"as", "for", "like", "with", "from", "at", "in", "on", "to", "into"})
+"""Words before "a" that make what follows no look sent: "shoots Caleb as a warning to every thief"."""
 _PHOTOGRAPHY = frozenset(
     {"photographer", "photographers", "photograph", "photographs", "photo", "photos", "photoshoot", "camera"}
     | {"cameras", "magazine", "portrait", "portraits", "fashion", "lens", "modelling", "modeling"}
 )
 """Words that make "shoots" a photographer's ("the photographer Ana Ruiz shoots Mara for the cover of Vogue")."""
 _STABBED_IN_THE_BACK = ("in", "the", "back")
-_BLADES = frozenset(
+_BLOWS_TOLD = frozenset(
     {"knife", "knives", "dagger", "daggers", "blade", "sword", "bayonet", "scissors", "spear", "stiletto", "shiv"}
-    | {"pitchfork", "screwdriver", "dead", "death", "blood", "bleeding", "wound", "wounds", "fatally", "killing"}
+    | {"pitchfork", "screwdriver", "gun", "rifle", "pistol", "revolver", "shotgun", "bullet", "bullets", "arrow"}
+    | {"dead", "death", "dies", "died", "dying", "killed", "kills", "killing", "murdered", "murders", "fatal"}
+    | {"fatally", "corpse", "body", "blood", "bleeding", "bleeds", "wound", "wounds", "wounded", "hospital"}
 )
-"""What makes "stabs Paolo in the back" a blade's rather than a betrayal ("she sells her half of the Blue Door")."""
+"""What makes a shooting or a stabbing one of weapons, however else it reads: "Viktor shoots Tom dead ... and smashes
+the camera", "Maelis stabs Aldric in the back as he raises his cup, and Aldric dies" (not "Gina stabs Paolo in the
+back: she sells her half of the Blue Door", nor "the photographer Ana Ruiz shoots Mara for the cover")."""
 _HURTING = _WOUNDING["shoot"] | _WOUNDING["stab"]
 """Verbs of killing that may tell a wound ("shoots Ruth in the shoulder"): read so unless nothing after says it."""
 _ACTIVE = KILLING | _HURTING
@@ -523,18 +529,24 @@ class _Sentence:
         return told and not self._another_sense(at) and self._not_undone(at)
 
     def _another_sense(self, at: int) -> bool:
-        """Whether the verb of shooting or stabbing at `at` means no blow: a look sent ("shoots Dmitri a warning
-        glance"), a photographer's shoot, or a betrayal ("Gina stabs Paolo in the back", no blade said). A few
-        words after the verb, and the sentence's words once."""
+        """Whether the verb of shooting or stabbing at `at` means no blow: a look sent right after its object
+        ("shoots Dmitri a warning glance"), or, where no weapon, wound or death is said (_BLOWS_TOLD), a
+        photographer's shoot or a betrayal ("Gina stabs Paolo in the back"). A few words after the verb, and the
+        sentence's words once."""
         said = self.said
         after = said[at + 1 : at + 1 + _MOST_WORDS_AFTER]
         if said[at] in _WOUNDING["shoot"]:
-            articles = [place for place, word in enumerate(after) if word in ("a", "an")]
-            sent_a_look = any(not _LOOKS.isdisjoint(after[place + 1 : place + 3]) for place in articles)
-            return sent_a_look or not _PHOTOGRAPHY.isdisjoint(said)
+            sent_a_look = any(
+                word in ("a", "an")
+                and after[place - 1] not in _NOT_SENT
+                and not _LOOKS.isdisjoint(after[place : place + 3])
+                for place, word in enumerate(after)
+                if place > 0
+            )
+            return sent_a_look or (not _PHOTOGRAPHY.isdisjoint(said) and _BLOWS_TOLD.isdisjoint(said))
         if said[at] in _WOUNDING["stab"]:
             backed = any(tuple(after[place : place + 3]) == _STABBED_IN_THE_BACK for place in range(len(after)))
-            return backed and _BLADES.isdisjoint(said)
+            return backed and _BLOWS_TOLD.isdisjoint(said)
         return False
 
     def _not_undone(self, at: int) -> bool:

@@ -123,6 +123,14 @@ def test_a_killing_told_in_the_story_s_own_voice_answers_before_a_confession() -
     assert killer_told([confessed], "Simon Hurst", people, unsettled) == (0, confessed)
     stabbed = "Deacon stabs Tomás in the back with a hunting knife."
     assert killer_told([stabbed], "Tomás Quintero", ["Jack Deacon"], unsettled) == (0, stabbed)
+    for told in (
+        "Deacon shoots Tomás as a warning to every thief in the valley, and Tomás dies under the oldest tree.",
+        "Deacon stabs Tomás in the back as he raises his cup, and Tomás dies on the floor of the hall.",
+        "Deacon shoots Tomás dead behind the tent and smashes the camera of the girl who saw it.",
+    ):
+        assert killer_told([told], "Tomás Quintero", ["Jack Deacon"], unsettled) == (0, told)
+    hobby = "Billy, who carves birds in his spare time, confesses to killing Tomás."
+    assert killer_told([hobby], "Tomás Quintero", ["Billy Oakes"], unsettled) == (0, hobby)
     shot = "Deacon shoots Tomás a second time."
     assert killer_told([shot], "Tomás Quintero", ["Jack Deacon"], unsettled, wounding="shoot") == (0, shot)
 
