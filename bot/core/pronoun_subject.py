@@ -3,12 +3,13 @@ of someone ("Brannoch holds the narrow stair against them while Wren escapes thr
 fight.").
 
 A plot names someone and goes on with a pronoun. The pronoun is read as the person only where no one else can be
-meant: it is its sentence's subject, before any name ("He is killed", "Two days later, he is found dead"); the sentence
-before names them (not only as a possessive), and everyone else it names the story tells with the other sex's
-pronouns, at most a few of them; that sentence says no word for a kind of person ("the king", "a guard", "his
-father"), who might be meant; and the person is of the pronoun's sex, by their honorific ("Mr.", "Lady") or by the
-story's pronouns for them (bot.core.pronoun_asked.pronouns_of), or, where neither settles it, the sentence before
-opens with them, its subject ("Brannoch holds the narrow stair against them while Wren escapes").
+meant: it is its sentence's subject, before any name ("He is killed", "Two days later, he is found dead"), or its
+clause's ("Pelham flees to Estoril, and the next morning he is found shot dead"); the sentence before (or the words
+before the clause) opens with them, its subject ("Brannoch holds the narrow stair against them while Wren escapes"),
+everyone else it names the story tells with the other sex's pronouns, at most a few of them, and it says no word for
+a kind of person ("the king", "a guard", "his father", "the Duke") nor a pronoun of that sex ("finds him"), who might
+be meant; and the person is not of the other sex, by their honorific ("Mr.", "Lady") or by the story's pronouns for
+them (bot.core.pronoun_asked.pronouns_of).
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ _WOMEN_S_HONORIFICS = WOMEN_S_HONORIFICS | {"lady", "dame"}
 _CLAUSE_OPENINGS = frozenset({"and", "but", "then"})
 _MOST_WORDS_OPENING = 3
 """How many words may stand between a clause's opening and its "he" or "she": "and the next morning he"."""
+_SAME_SEX = {"he": frozenset({"he", "him"}), "she": frozenset({"she", "her"})}
+"""Pronouns in the sentence before that may stand for another of the subject's sex ("finds him"; "her" may be either
+a possessive or another: both left out)."""
 _MOST_OTHERS = 3
 """How many other people the sentence before may name: each one's pronouns are read from the whole story."""
 
@@ -105,23 +109,23 @@ def stands_for(
     sentence `before` it (the module's rule): `own`, the pattern of their forms (bot.core.person_forms.person_pattern,
     whose group "owning" holds a possessive's ending); `others`, the words of other people's names (name_words);
     `kinds`, the words for kinds of people (bot.core.people_finder.kinds_of_people)."""
-    mentions = [match for match in own.finditer(before) if match.group("owning") is None]
+    opening = len(before) - len(before.lstrip("\"“‘'( "))
+    if not any(match.start() == opening and match.group("owning") is None for match in own.finditer(before)):
+        return False
     told_with = pronouns_told_with(name, pronouns)
-    if told_with is None:
-        opening = len(before) - len(before.lstrip("\"“‘'( "))
-        if not any(match.start() == opening for match in mentions):
-            return False
-    elif pronoun not in told_with or not mentions:
+    if told_with is not None and pronoun not in told_with:
         return False
     own_spans = [match.span() for match in own.finditer(before)]
     named: set[str] = set()
-    for at, (word, start, _) in enumerate(words(before)):
+    for word, start, _ in words(before):
         said = fold(word)
         if any(first <= start < last for first, last in own_spans):
             continue
+        if said in _SAME_SEX[pronoun]:
+            return False  # "Irene Saito finds him on a ferry. He jumps into the sea": another of that sex is there
         holding = others.get(bare_word(said), ()) if word[:1].isupper() else ()
-        if said in kinds and not holding and (at == 0 or not word[:1].isupper()):
-            return False  # "Tom argues with his father. He dies that night.": the father may be meant
+        if said in kinds and not holding:
+            return False  # "Tom argues with his father. He dies that night.": the father may be meant; "the Duke"
         named.update(holding)
     if len(named) > _MOST_OTHERS:
         return False

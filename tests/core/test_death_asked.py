@@ -164,6 +164,10 @@ def test_with_the_story_s_pronouns_a_death_told_of_an_opening_he_or_she_standing
     assert death_told(story, "Brannoch", others, pronouns=told, timed=True) is None  # no time told
     named = [*story, "Years later Brannoch drowns off the point."]
     assert death_told(named, "Brannoch", others, pronouns=told) == (2, named[2])  # by name first
+    ferry = ["Brannoch finds him on a ferry. He jumps into the sea and drowns."]
+    assert death_told(ferry, "Brannoch", others, pronouns=told) is None  # "him" is another man
+    library = ["Wren's old nurse is ill. Abel visits Wren in the library every afternoon. She dies in the summer."]
+    assert death_told(library, "Wren Tallow", ["Brannoch", "Abel Tallow"], pronouns=told) is None  # not opened by her
     shared = ["Brannoch holds the stair while Abel escapes. He is killed in the fight."]
     assert death_told(shared, "Brannoch", others, pronouns=told) is None  # Abel may be meant
     clause = ["Brannoch holds the stair so that the others can flee, and he is killed there by the guards."]

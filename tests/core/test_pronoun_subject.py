@@ -44,8 +44,12 @@ def test_the_pronoun_stands_for_the_subject_of_the_sentence_before_where_no_one_
     before = "Brannoch holds the narrow stair against them while Wren escapes through a sea tunnel."
     assert stands(before)  # Brannoch's sex is unsettled, but he opens the sentence, and Wren is a woman
     assert not stands(before, "she")  # "she" would be Wren
-    assert not stands("Wren escapes while Brannoch holds the narrow stair.")  # he does not open it, sex unsettled
-    assert stands("Wren escapes while Brannoch holds the narrow stair.", told={**TOLD, "Brannoch": HE})
+    assert stands(before, told={**TOLD, "Brannoch": HE})
+    assert not stands(before, told={**TOLD, "Brannoch": SHE})  # the story tells her so
+    assert not stands("Wren escapes while Brannoch holds the narrow stair.")  # he does not open it
+    assert not stands("Wren escapes while Brannoch holds the narrow stair.", told={**TOLD, "Brannoch": HE})
+    assert not stands("Brannoch finds him on a ferry.")  # another man may be meant
+    assert not stands("Brannoch is summoned to the bedside of the Duke.")  # a kind of person, capitalised too
     assert not stands("Brannoch holds the stair while Pip Marrow escapes.")  # Pip is a man too
     assert not stands("Brannoch holds the stair while Pip escapes.", told={"Wren Tallow": SHE})  # Pip's unsettled
     assert not stands("Brannoch argues with his father on the stair.")  # the father may be meant
