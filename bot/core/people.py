@@ -276,12 +276,15 @@ def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
     untitled = [word for word in words if word.rstrip(".") not in HONORIFICS]
     # "Inspector Halda" is Viktor Halda, whom the story brings in as its inspector, and "Judge Achebe" Rosalind Achebe.
     unroled = [word for word in untitled if word.rstrip(".") not in role_titles()]
+    # "mama sades real name", "hales killer": a possessive typed without its apostrophe, before misspellings.
+    owned = [*words[:-1], words[-1][:-1]] if len(words[-1]) > 2 and words[-1].endswith("s") else []
     steps: list[Callable[[PersonFinder], list[int]]] = [
         lambda finder: finder._names.named(key),
         lambda finder: finder._names.holding_all(words),
         lambda finder: finder._initialled(words),
         lambda finder: finder._names.holding_all(untitled) if len(untitled) > 1 and untitled != words else [],
         lambda finder: finder._names.holding_all(unroled) if unroled and unroled != untitled else [],
+        lambda finder: finder._names.holding_all(owned) if owned else [],
     ]
     for step in steps:
         found = merged(finders, [step(finder) for finder in finders])

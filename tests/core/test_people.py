@@ -228,6 +228,10 @@ def test_someone_known_by_another_name_is_found_by_it_and_by_their_full_name(tmp
         assert names(lookup.matches) == ['Iolanthe "Lanthe" Vasquez-Mbeki'] and not lookup.misspelt, query
     assert names(directory.complete("Lan")) == names(directory.complete("Iol")) == ['Iolanthe "Lanthe" Vasquez-Mbeki']
     assert directory.find('""').matches == ()
+    # A possessive typed without its apostrophe ("whats iolanthe vasquez-mbekis job") is hers, and no misspelling.
+    for query in ["Iolanthe Vasquez-Mbekis", "lanthes"]:
+        lookup = directory.find(query)
+        assert names(lookup.matches) == ['Iolanthe "Lanthe" Vasquez-Mbeki'] and not lookup.misspelt, query
     # Typed as the name shows, a quote and all, or as the full name she is introduced with: both found no one.
     for typed in ['"Lan', 'Iolanthe "Lan', "Iolanthe Vas", "vasquez-mbeki io"]:
         assert names(directory.complete(typed)) == ['Iolanthe "Lanthe" Vasquez-Mbeki'], typed
