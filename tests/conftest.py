@@ -9,6 +9,7 @@ from bot.core.library import StoryLibrary
 from tests.postgresql import PostgreSQLServer, server_programs, unavailable
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+pytest_plugins = ["tests.asyncio_leftovers", "pytester"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
