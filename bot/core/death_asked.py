@@ -270,9 +270,10 @@ def death_told(
     any sentence naming them tells them alive or their death doubted (_DOUBTING: "Daniel is not dead", "is presumed
     dead"), for "Is X dead?". `pronouns`, the story's pronouns for its people (pronoun_subject's Pronouns): where no
     sentence tells the death by name, nor in passing, and the question does not ask whether they died, the first
-    sentence telling it of an opening "he" or "she" that stands for them (bot.core.pronoun_subject:
-    "Brannoch holds the narrow stair against them while Wren escapes. He is killed in the fight."). Each sentence
-    read once (twice where the pronouns are read), each word a bounded number of times."""
+    sentence telling it of a "he" or "she" that stands for them (bot.core.pronoun_subject: "Brannoch holds the
+    narrow stair against them while Wren escapes. He is killed in the fight.", "Pelham flees to Estoril, and the next
+    morning he is found shot dead"). Each sentence read once (twice where the pronouns are read), each word a bounded
+    number of times."""
     own = person_pattern(name, others)
     if own is None:
         return None

@@ -50,6 +50,7 @@ from bot.core.death_asked import (
 )
 from bot.core.people_finder import kinds_of_people
 from bot.core.person_forms import person_pattern
+from bot.core.pronoun_asked import HE, SHE
 from bot.core.pronoun_subject import Pronouns, name_words, pronouns_told_with
 from bot.core.sentences import sentence_spans
 from bot.core.slips import bare_word
@@ -303,8 +304,6 @@ def _hedged(said: list[str]) -> bool:
 
 
 _SUBJECTS = frozenset({"he", "she"})
-_SHE = frozenset({"she", "her", "hers", "herself"})
-_HE = frozenset({"he", "him", "his", "himself"})
 _SHIELDING = frozenset({"protect", "protects", "protecting", "shield", "shields", "shielding"})
 """Words that make a confession one made for another's sake ("To protect her younger brother, Agnes confesses to
 poisoning Simon"): it names no killer."""
@@ -403,8 +402,9 @@ class _Reader:
         self.kinds = kinds_of_people()
 
     def told(self, sentence: str) -> tuple[int, int]:
-        """Whether the sentence names the person's killer (_NAMED), or says "the killer" is someone (_BESIDE), or names
-        the killer of "him" or "her" (_BY_PRONOUN, with the verb's word), else (0, -1)."""
+        """Whether the sentence names the person's killer (_NAMED), someone confesses to killing them (_CONFESSED), it
+        says "the killer" is someone (_BESIDE), or names the killer of "him" or "her" (_BY_PRONOUN), with the word of
+        its verb (-1 for _BESIDE), else (0, -1)."""
         found = words(sentence)
         said = [fold(word) for word, _, _ in found]
         if says(said) or not _ACCUSING.isdisjoint(said):
@@ -463,7 +463,7 @@ class _Reader:
             return False
         read = _Sentence(self, found.sentence, found_words, said)
         her = said[found.verb + 1] == "her"
-        kind = _SHE if her else _HE
+        kind = SHE if her else HE
         if ("she" if her else "he") in said[: found.verb]:
             return False
         doer = read.doer_alone_before(found.verb, kind, pronouns)

@@ -17,9 +17,10 @@ from collections.abc import Collection, Iterable
 from bot.core.analysis import fold, words
 from bot.core.slips import bare_word
 
-_SHE = frozenset({"she", "her", "hers", "herself"})
-_HE = frozenset({"he", "him", "his", "himself"})
-PRONOUNS = _SHE | _HE
+SHE = frozenset({"she", "her", "hers", "herself"})
+"""The pronouns of a woman, and of a man, as stories tell their people with them."""
+HE = frozenset({"he", "him", "his", "himself"})
+PRONOUNS = SHE | HE
 _TOLD_OF = frozenset({"she", "her", "herself", "he", "his", "himself"})
 """The pronouns that, following a person's name, are most often theirs: not "him", more often someone else's ("Mara
 called him"). "her" stays, though as an object it is as often another's: it cannot be told from the possessive."""
@@ -66,8 +67,8 @@ def pronouns_read(question: str, lead: str, named: Collection[str], people: Coll
     "author") stands before a pronoun, which may be theirs ("how old was their aunt when she died")."""
     found = words(question)
     said = [fold(word) for word, _, _ in found]
-    pronouns = {word for word in said if word in _SHE or word in _HE}
-    if not pronouns or (pronouns & _SHE and pronouns & _HE):
+    pronouns = {word for word in said if word in SHE or word in HE}
+    if not pronouns or (pronouns & SHE and pronouns & HE):
         return None
     if any(_names(word, named) for word in said if word not in pronouns):
         return None
@@ -142,9 +143,9 @@ def pronouns_of(
                 quoted = quoting
             done = end
             said = fold(word)
-            man = said in _HE
+            man = said in HE
             if looking and said in _TOLD_OF and not (kind_acts and said in _KIND_OWNS) and man not in before_name:
-                she += said in _SHE
+                she += said in SHE
                 he += man
                 looking = 0
             if said in PRONOUNS:
@@ -176,9 +177,9 @@ def pronouns_of(
             elif bare in other_words:
                 looking = 0
     if she > _SETTLED * he:
-        return _SHE
+        return SHE
     if he > _SETTLED * she:
-        return _HE
+        return HE
     return None
 
 

@@ -1,6 +1,6 @@
-"""Whether a sentence's opening "he" or "she" stands for one person of the story, for a rule reading what a plot tells
-of someone ("Brannoch holds the narrow stair against them while Wren escapes through a sea tunnel. He is killed in the
-fight.").
+"""Whether a sentence's or a clause's subject "he" or "she" stands for one person of the story, for a rule reading
+what a plot tells of someone ("Brannoch holds the narrow stair against them while Wren escapes through a sea tunnel. He
+is killed in the fight.").
 
 A plot names someone and goes on with a pronoun. The pronoun is read as the person only where no one else can be
 meant: it is its sentence's subject, before any name ("He is killed", "Two days later, he is found dead"), or its
@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from bot.core.analysis import fold, words
 from bot.core.people_finder import WOMEN_S_HONORIFICS
+from bot.core.pronoun_asked import HE, SHE
 from bot.core.slips import bare_word
 
 Pronouns = Callable[[str], frozenset[str] | None]
@@ -30,8 +31,6 @@ _OPENING_WORDS = frozenset(
     | {"meanwhile", "suddenly", "tragically", "sadly", "ultimately", "instead"}
 )
 """Words that may stand before the subject with no comma: "Then he dies", "But she is killed"."""
-_HE = frozenset({"he", "him", "his", "himself"})
-_SHE = frozenset({"she", "her", "hers", "herself"})
 _MEN_S_HONORIFICS = frozenset({"mr", "mister", "sir", "lord"})
 _WOMEN_S_HONORIFICS = WOMEN_S_HONORIFICS | {"lady", "dame"}
 _CLAUSE_OPENINGS = frozenset({"and", "but", "then"})
@@ -105,17 +104,19 @@ def stands_for(
     pronouns: Pronouns,
     kinds: Collection[str],
 ) -> bool:
-    """Whether the opening `pronoun` ("he" or "she") of a sentence stands for the person called `name`, by the
-    sentence `before` it (the module's rule): `own`, the pattern of their forms (bot.core.person_forms.person_pattern,
-    whose group "owning" holds a possessive's ending); `others`, the words of other people's names (name_words);
-    `kinds`, the words for kinds of people (bot.core.people_finder.kinds_of_people)."""
+    """Whether the subject `pronoun` ("he" or "she") of a sentence or a clause stands for the person called `name`,
+    by what comes `before` it (the sentence before, or the words before the clause; the module's rule): `own`, the
+    pattern of their forms (bot.core.person_forms.person_pattern, whose group "owning" holds a possessive's ending);
+    `others`, the words of other people's names (name_words); `kinds`, the words for kinds of people
+    (bot.core.people_finder.kinds_of_people)."""
     opening = len(before) - len(before.lstrip("\"“‘'( "))
-    if not any(match.start() == opening and match.group("owning") is None for match in own.finditer(before)):
+    mentions = list(own.finditer(before))
+    if not any(match.start() == opening and match.group("owning") is None for match in mentions):
         return False
     told_with = pronouns_told_with(name, pronouns)
     if told_with is not None and pronoun not in told_with:
         return False
-    own_spans = [match.span() for match in own.finditer(before)]
+    own_spans = [match.span() for match in mentions]
     named: set[str] = set()
     for word, start, _ in words(before):
         said = fold(word)
@@ -141,7 +142,7 @@ def pronouns_told_with(name: str, pronouns: Pronouns) -> frozenset[str] | None:
     Honoria Dunstable", "Sir Malcolm Pryce"), else those the story tells them with (`pronouns`), if it settles them."""
     said = [fold(word) for word, _, _ in words(name)]
     if said[:1] and said[0] in _MEN_S_HONORIFICS:
-        return _HE
+        return HE
     if said[:1] and said[0] in _WOMEN_S_HONORIFICS:
-        return _SHE
+        return SHE
     return pronouns(name)
