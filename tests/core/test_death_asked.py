@@ -103,6 +103,10 @@ def test_other_questions_ask_no_death(question: str) -> None:
         "Clara's body washes up on the shore.",
         "The Colonel poisons his business partner, Clara Webb, with cyanide.",
         "The Colonel kills his former mentor Clara in the orchard.",
+        # beside a quoted phrase, told all the same: only a death within the quotation is said
+        'Riders arrive searching for "a girl who wears iron," and Clara is killed defending her.',
+        "After the song “Red River” ends, Clara drowns in the mill race.",
+        "Clara drowns in the mill race called “the Gullet”.",
     ],
 )
 def test_a_death_told_of_the_person_by_name(told: str) -> None:
@@ -265,18 +269,6 @@ def test_a_death_said_or_reported_is_only_a_mention(said: str) -> None:
     told = "Years later Tom drowns off Cape Horn."
     assert death_told([said, told], "Tom Webb", ["Jerry Lane"]) == (1, told)
     assert death_told([said], "Tom Webb", ["Jerry Lane"]) is None
-
-
-@pytest.mark.parametrize(
-    "told",
-    [
-        'Riders arrive searching for "a girl who wears iron," and Tom is killed defending her.',
-        "After the song “Red River” ends, Tom drowns in the mill race.",
-        "Tom drowns in the mill race called “the Gullet”.",
-    ],
-)
-def test_a_death_told_beside_a_quoted_phrase_is_told(told: str) -> None:
-    assert death_told(["Tom Webb came home.", told], "Tom Webb", ["Jerry Lane"]) == (1, told)
 
 
 def test_a_death_said_falsely_gives_way_to_the_one_told() -> None:
