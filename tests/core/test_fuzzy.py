@@ -32,7 +32,7 @@ def typed(names: list[str]) -> list[str]:
     or without accents; long keys of several names; what matches no one."""
     rng = random.Random(13)
     keys = []
-    for name in rng.sample(names, 40):
+    for name in rng.sample(names, 15):
         place = rng.randrange(len(name))
         keys += [
             name[:place] + "x" + name[place + 1 :],

@@ -1,3 +1,5 @@
+import functools
+
 import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
@@ -223,6 +225,20 @@ def same_on_every_path(index: BM25Index, queries: list[list[str]], monkeypatch) 
     return first
 
 
+@functools.cache
+def frequent_questions(
+    seed: int,
+) -> tuple[list[list[str]], list[list[str]], list[tuple[np.ndarray, list[tuple[int, float]]]]]:
+    """Documents of frequent words, questions of them, and rank-bm25's scores and top ten for each question: worked
+    out once for the many settings each is searched under."""
+    documents = frequent_documents(4000, seed)
+    reference = BM25Okapi(documents)
+    rng = np.random.default_rng(seed)
+    queries = [["f0"], ["f0", "f1"], ["f1", "f2", "f3"], ["f0", "f0", "f2"], ["f3", "r5"], ["f0", "f1", "f2", "f3"]]
+    queries += [[str(w) for w in rng.choice(["f0", "f1", "f2", "f3", "r1", "r2"], size=3)] for _ in range(40)]
+    return documents, queries, [(reference.get_scores(query), reference_top(reference, query, 10)) for query in queries]
+
+
 @pytest.mark.parametrize("seed", [4, 5])
 @pytest.mark.parametrize("window", [64, 1 << 18])
 @pytest.mark.parametrize("sparse", [1, 8, 1000])
@@ -235,18 +251,12 @@ def test_frequent_terms_give_the_same_scores_to_the_bit_on_every_path_and_rank_a
     the board): the same documents and float64 scores on every path, and the top ten scores as
     rank-bm25's."""
     monkeypatch.setattr(index_module, "LOOKUP_COST", lookup_cost)
-    documents = frequent_documents(4000, seed)
+    documents, queries, references = frequent_questions(seed)
     index = BM25Index(documents)
-    reference = BM25Okapi(documents)
-    rng = np.random.default_rng(seed)
-    queries = [["f0"], ["f0", "f1"], ["f1", "f2", "f3"], ["f0", "f0", "f2"], ["f3", "r5"], ["f0", "f1", "f2", "f3"]]
-    queries += [[str(w) for w in rng.choice(["f0", "f1", "f2", "f3", "r1", "r2"], size=3)] for _ in range(40)]
     monkeypatch.setattr(score_board, "WINDOW", window)
     monkeypatch.setattr(score_board, "SPARSE", sparse)
     first = same_on_every_path(index, queries, monkeypatch)
-    for query, ours in zip(queries, first, strict=True):
-        scores = reference.get_scores(query)
-        theirs = reference_top(reference, query, 10)
+    for ours, (scores, theirs) in zip(first, references, strict=True):
         # Documents a float32 rounding apart may swap places; each one taken scores as the one it replaces.
         np.testing.assert_allclose([scores[doc] for doc, _ in ours], [s for _, s in theirs], rtol=1e-6)
         np.testing.assert_allclose([s for _, s in ours], [s for _, s in theirs], rtol=1e-6)

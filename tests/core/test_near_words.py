@@ -44,7 +44,7 @@ def library_words() -> list[str]:
 def test_the_words_within_reach_are_those_a_scan_of_every_word_finds_in_its_order(library_words):
     near = NearWords(library_words)
     rng = random.Random(7)
-    typed = [_edited(rng.choice(library_words), rng, rng.randint(0, 3)) for _ in range(600)]
+    typed = [_edited(rng.choice(library_words), rng, rng.randint(0, 3)) for _ in range(200)]
     typed += ["", "a", "zzzzzzzzzzzzzzzzzzzzzzzz", "performance"]
     crowded = 0
     for word in typed:
@@ -72,7 +72,7 @@ def test_an_empty_list_has_no_candidates():
 def test_two_lists_joined_find_what_one_list_of_both_finds_in_its_order(library_words):
     """A view's speller searches its owner's words (built once) and its shelf's, as one list of both."""
     rng = random.Random(11)
-    typed = [_edited(rng.choice(library_words), rng, rng.randint(0, 3)) for _ in range(200)]
+    typed = [_edited(rng.choice(library_words), rng, rng.randint(0, 3)) for _ in range(100)]
     for cut in (0, 1, 9_000, len(library_words) - 3):
         first, later = library_words[:cut], library_words[cut:]
         whole, joined = NearWords(library_words), JoinedNearWords(NearWords(first), cut, NearWords(later))

@@ -388,7 +388,7 @@ def test_a_writer_killed_at_any_moment_of_an_add_or_a_merge_leaves_a_usable_libr
     generation says (never half of one), scores as one fresh build, and the next writer carries on."""
     rng = np.random.default_rng(4)
     operations = 80
-    for kill in range(10):
+    for kill in range(6):
         writer = history_process(tmp_path, operations)
         finished_one_more(tmp_path, writer)
         if kill == 0:  # once certainly in the middle of an operation, however fast the machine

@@ -41,7 +41,9 @@ def by_name(shelf: Shelf) -> Shelf:
     return sorted(shelf, key=lambda entry: (entry[1].name, entry[1].story))
 
 
-def views(library: StoryLibrary | None, shelf: Shelf, kept: ShelfParts | None) -> tuple[ShelfParts, StoryLibrary]:
+def views(
+    library: StoryLibrary | None, shelf: Shelf, kept: ShelfParts | None, *, answers: bool = True
+) -> tuple[ShelfParts, StoryLibrary]:
     analyzer, params = (library.analyzer, library.index.params) if library else (Analyzer(), DEFAULT_PARAMS)
     if kept is not None and library is None:
         analyzer = kept.analyzer
@@ -49,11 +51,13 @@ def views(library: StoryLibrary | None, shelf: Shelf, kept: ShelfParts | None) -
     grown_view = server_view(library, grown)
     fresh_view = server_view(library, shelf_parts(shelf, analyzer, params))
     assert grown_view is not None and fresh_view is not None
-    assert_same(grown_view, fresh_view)
+    assert_same(grown_view, fresh_view, answers=answers)
     return grown, grown_view
 
 
-def assert_same(grown: StoryLibrary, fresh: StoryLibrary) -> None:
+def assert_same(grown: StoryLibrary, fresh: StoryLibrary, *, answers: bool = True) -> None:
+    """The same stories, passages, people, spellings and scores; and, when `answers`, the same answers to ASKED (the
+    whole pipeline: most of the time a comparison takes)."""
     assert grown.corpus.stories == fresh.corpus.stories  # same order: same story numbers, same /stories pages
     assert list(grown.corpus.passages) == list(fresh.corpus.passages)
     assert grown.person_finder.people == fresh.person_finder.people
@@ -68,7 +72,8 @@ def assert_same(grown: StoryLibrary, fresh: StoryLibrary) -> None:
         assert np.array_equal(grown.index.scores(terms), fresh.index.scores(terms)), question
         assert grown.index.top(terms, 20) == fresh.index.top(terms, 20), question
         assert grown.story_index.top(terms, 10) == fresh.story_index.top(terms, 10), question
-    assert library_facts(grown, ASKED) == library_facts(fresh, ASKED)
+    if answers:
+        assert library_facts(grown, ASKED) == library_facts(fresh, ASKED)
     assert [grown.story_finder.by_id(i) for i in grown.story_finder.ids] == [
         fresh.story_finder.by_id(i) for i in fresh.story_finder.ids
     ]
@@ -197,8 +202,9 @@ def test_any_sequence_of_changes_searches_as_one_build_and_holds_at_most_thrice_
     library, monkeypatch, most
 ):
     """Adds, replaces (by a text the shelf had before too), removes, restores of the oldest versions and the library
-    hidden and shown again, at random: each view is one built from scratch, and what the shelf holds (parts at least
-    LIVE_SHARE searched, and copies of some of their runs) stays within three times the text it searches."""
+    hidden and shown again, at random: each view is one built from scratch (its answers compared every third change,
+    the rest every change), and what the shelf holds (parts at least LIVE_SHARE searched, and copies of some of their
+    runs) stays within three times the text it searches."""
     monkeypatch.setattr(shelf_parts_module, "MAX_RUNS", most)
     rng = random.Random(11)
     versions = Versions()
@@ -207,7 +213,7 @@ def test_any_sequence_of_changes_searches_as_one_build_and_holds_at_most_thrice_
     gone: Shelf = []
     kept: ShelfParts | None = None
     hidden = False
-    for _ in range(120):
+    for step in range(120):
         action = rng.choice(
             ["add", "add", "replace", "remove", "remove", "restore", "restore the oldest", "hide or show"]
         )
@@ -233,6 +239,6 @@ def test_any_sequence_of_changes_searches_as_one_build_and_holds_at_most_thrice_
         if not shelf:  # every story removed: nothing to search when the library is hidden
             kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
             continue
-        kept, _ = views(None if hidden else library, shelf, kept)
+        kept, _ = views(None if hidden else library, shelf, kept, answers=step % 3 == 0 or step == 119)
         assert len(kept.runs) <= most
         assert kept.held_characters <= 3 * sum(text.characters for _, text in shelf)
