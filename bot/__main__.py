@@ -13,5 +13,5 @@ def _run() -> int:
     return main()
 
 
-if __name__ == "__main__":  # not when a worker process (bot.core.worker) imports it as its main module
+if __name__ == "__main__":  # not when a worker process (bot.core.worker_process) imports it as its main module
     raise SystemExit(_run())

@@ -1,6 +1,6 @@
 """Worker processes that end with the process that started them, however it ends.
 
-A parent that exits cleanly ends its workers (bot.core.worker, bot.core.worker_pool), but one killed outright
+A parent that exits cleanly ends its workers (bot.core.worker_process, bot.core.worker_pool), but one killed outright
 (SIGKILL, the OOM killer, Task Manager's End task) cannot: its workers went on building or reading for nobody, holding
 cores and memory, and a pool's idle workers waited on their task queue for good. Linux kills them instead (prctl's
 PR_SET_PDEATHSIG). Elsewhere (macOS, Windows, which have no such signal) each worker holds a lifeline: the reading end

@@ -79,7 +79,7 @@ class UploadRefusal(enum.Enum):
     """Its download went on past the size it was sent as (`size`), and was broken off there."""
     UNREADABLE = "unreadable"
     TOO_SLOW = "too_slow"
-    """Reading it took longer than uploads may (bot.core.worker.story_file_in_worker)."""
+    """Reading it took longer than uploads may (bot.core.upload_reading.story_file_in_worker)."""
     TOO_MUCH_MEMORY = "too_much_memory"
     """Reading it needed more memory than an upload's reader may take (bot.core.upload_memory)."""
     OWN_TITLE = "own_title"

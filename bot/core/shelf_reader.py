@@ -25,8 +25,8 @@ from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.skipped import STOPPED, refusal_of
 from bot.core.stored_text import pack_story, unpack_story
 from bot.core.upload_memory import shelf_story_within
-from bot.core.worker import WorkerProcess
 from bot.core.worker_ended import WorkerEnded
+from bot.core.worker_process import WorkerProcess
 
 log = logging.getLogger(__name__)
 

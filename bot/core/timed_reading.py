@@ -1,17 +1,16 @@
 """A folder's story files read within the time an upload's reading is given (STORYBOT_UPLOAD_SECONDS).
 
-An upload is read in a worker process ended past STORYBOT_UPLOAD_SECONDS (bot.core.worker), so a file made to read
-slowly cannot hold anything for longer. A folder's files had no such limit: a PDF whose page tree of 4.8 KB names one
-page again and again held 51.75 million characters and took 91 s of CPU in a load (the PDF reader's own limits let a
-file take about two minutes), and a folder of such files as many times that. Now a file of a format that is unpacked
-or parsed (all but plain text and Markdown, read in proportion to their size) is read the same way, in a reader
-process of its build's own, ended past that time: the file is then skipped, named with the limit, and the rest of the
-folder loads, the next such file in a reader started again. The limit times the reading alone: a reader is started
-(and has imported the readers), within twice the limit, before its file's clock starts. The reader starts with the
-first such file: a build in one process has one for all its files; a build's worker process (bot.core.build) keeps
-its own for all its batches, ended with it (started for each batch, it took a second or so of a busy machine's time
-each time). The reader never sees Ctrl-C (bot.core.worker): its caller cancels the read, which ends it.
-"""
+An upload is read in a worker process ended past STORYBOT_UPLOAD_SECONDS (bot.core.upload_reading), so a file made to
+read slowly cannot hold anything for longer. A folder's files had no such limit: a PDF whose page tree of 4.8 KB names
+one page again and again held 51.75 million characters and took 91 s of CPU in a load (the PDF reader's own limits let a
+file take about two minutes), and a folder of such files as many times that. Now a file of a format that is unpacked or
+parsed (all but plain text and Markdown, read in proportion to their size) is read the same way, in a reader process of
+its build's own, ended past that time: the file is then skipped, named with the limit, and the rest of the folder loads,
+the next such file in a reader started again. The limit times the reading alone: a reader is started (and has imported
+the readers), within twice the limit, before its file's clock starts. The reader starts with the first such file: a
+build in one process has one for all its files; a build's worker process (bot.core.build) keeps its own for all its
+batches, ended with it (started for each batch, it took a second or so of a busy machine's time each time). The reader
+never sees Ctrl-C (bot.core.worker_process): its caller cancels the read, which ends it."""
 
 from __future__ import annotations
 
@@ -19,15 +18,13 @@ import asyncio
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from bot.core.corpus import PassageText, read_story
 from bot.core.readers import is_plain
 from bot.core.skipped import Cause, Refusal, StoryRefused, refusal_of
 from bot.core.worker_ended import WorkerEnded
-
-if TYPE_CHECKING:
-    from bot.core.worker import WorkerProcess
+from bot.core.worker_process import WorkerProcess
 
 ReadStory = Callable[[Path], tuple[str, list[PassageText]]]
 P = ParamSpec("P")
@@ -43,8 +40,6 @@ def timed_reading(seconds: float | None, *, keep_reader: bool = False) -> Iterat
     if seconds is None:
         yield read_story
         return
-    from bot.core.worker import WorkerProcess  # that module builds libraries, and builds read with this
-
     reader = _kept_reader() if keep_reader else WorkerProcess()
     # Its own loop, not made the thread's (a caller's runner may have one), run as asyncio.run runs one: a Ctrl-C
     # cancels the read, which ends the reader, and is raised once it has (raised in the loop, it was left running).
@@ -102,8 +97,6 @@ def _kept_reader() -> WorkerProcess:
     with it (bot.core.parent_death). One that timed out or died was ended, and the next read starts another."""
     global _KEPT_READER
     if _KEPT_READER is None:
-        from bot.core.worker import WorkerProcess
-
         _KEPT_READER = WorkerProcess(daemon=True)
     return _KEPT_READER
 

@@ -1,4 +1,4 @@
-"""Reading an upload within a memory ceiling, in the worker process that reads it (bot.core.worker).
+"""Reading an upload within a memory ceiling, in the worker process that reads it (bot.core.upload_reading).
 
 A file can be made to balloon as it is read: a Word file of 108 KB holds 21.6 million characters, and reading
 it takes 0.43 GB; larger ones, or several at once, would take the machine's memory and the bot with it. The
@@ -12,8 +12,9 @@ shared libraries' code. RLIMIT_AS counts those too: each thread's 64 MB malloc a
 and every library's mappings; a ceiling in it would change with the libraries' versions rather than with what
 reading a file needs. Threads' stacks do count in RLIMIT_DATA, and numpy's OpenBLAS would start a thread per core
 as the worker imports it, 41 MB of stack and buffer each: so a worker starts with one BLAS thread
-(bot.core.worker.ONE_BLAS_THREAD), and holds 63 MB before it reads however many cores the machine has (104 MB on 2
-cores and 2.6 GB on 64 before: from 6 cores on, by that count, STORYBOT_UPLOAD_MB's least, 256, refused every file).
+(bot.core.worker_process.ONE_BLAS_THREAD), and holds 63 MB before it reads however many cores the machine has (104
+MB on 2 cores and 2.6 GB on 64 before: from 6 cores on, by that count, STORYBOT_UPLOAD_MB's least, 256, refused
+every file).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What a worker process runs (bot.core.worker): each work from its pipe, and its outcome back.
+"""What a worker process runs (bot.core.worker_process): each work from its pipe, and its outcome back.
 
 A module of its own, importing nothing but the standard library and bot.core.parent_death: the process imports it
 first, to find its target, and a reader's work (bot.core.timed_reading) needs only the readers. Found in

@@ -14,7 +14,7 @@ from bot.core.name_forms import name_key
 from bot.core.shelf import StoryFile
 from bot.core.stored_text import stored_reading
 from bot.core.story_ids import shelf_story_id, shelf_story_of
-from bot.core.worker import story_file_in_worker
+from bot.core.upload_reading import story_file_in_worker
 from bot.operations.resolve_story import story_by_id
 from bot.operations.server_views import ServerViews
 from bot.operations.story_ref import StoryRef

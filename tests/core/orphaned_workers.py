@@ -1,8 +1,8 @@
 """A parent whose workers are ended by their lifeline alone, as on macOS and Windows (bot.core.parent_death), for
 tests/core/test_parent_death.py to kill: `python -c 'from tests.core.orphaned_workers import main; main()'`.
 
-It starts a pool of two workers (bot.core.worker_pool) and a one-off worker (bot.core.worker), each of which prints
-its pid and the parent-death signal the kernel would send it (0: none asked for), then waits for good."""
+It starts a pool of two workers (bot.core.worker_pool) and a one-off worker (bot.core.worker_process), each of which
+prints its pid and the parent-death signal the kernel would send it (0: none asked for), then waits for good."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def said_and_held() -> None:
 
 
 async def _one_off() -> None:
-    from bot.core.worker import WorkerProcess
+    from bot.core.worker_process import WorkerProcess
 
     await WorkerProcess().run(said_and_held)
 

@@ -200,9 +200,9 @@ def test_of_two_readings_one_is_newer_the_same_in_every_process(newer: str, olde
 
 
 def test_a_workers_own_packing_is_read_within_what_it_unpacks_to_without_counting_its_reading():
-    """A story a worker has just read within its memory comes back packed (bot.core.worker, bot.core.shelf_reader): its
-    reading is not counted again, a count that over-counts prose and would refuse, past the memory it was read in, a
-    story that was read. What it unpacks to is still bounded."""
+    """A story a worker has just read within its memory comes back packed (bot.core.upload_reading,
+    bot.core.shelf_reader): its reading is not counted again, a count that over-counts prose and would refuse, past the
+    memory it was read in, a story that was read. What it unpacks to is still bounded."""
     story = ShelfStoryText.read(
         1, "weir.md", "\n\n".join(["The miller's daughter, at dawn: wait, wait."] * 2_000).encode()
     )

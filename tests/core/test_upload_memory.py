@@ -12,7 +12,7 @@ import pytest
 
 from bot.core.shelf import ShelfError, UploadRefusal, story_file
 from bot.core.upload_memory import ran_out_of_memory
-from bot.core.worker import story_file_in_worker
+from bot.core.upload_reading import story_file_in_worker
 from bot.messages import upload_refusal_text
 from bot.settings import MIN_UPLOAD_MB
 from tests.core.readers.test_epub import write_book, xhtml
@@ -49,7 +49,7 @@ a thread per core as numpy loads."""
 @pytest.fixture
 def host_of_many_cores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Processes started from here on see CORES cores, and the BLAS thread setting this process has (the bot's,
-    set as bot.core.worker is imported): without it, each would start a BLAS thread a core."""
+    set as bot.core.worker_process is imported): without it, each would start a BLAS thread a core."""
     compiler = shutil.which("cc") or shutil.which("gcc")
     if compiler is None or not sys.platform.startswith("linux"):
         pytest.skip("needs Linux and a C compiler (cc) to show a process more cores than the machine has")

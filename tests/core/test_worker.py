@@ -23,15 +23,10 @@ from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST
 from bot.core.skipped import Cause, Problem, Refusal
-from bot.core.worker import (
-    ONE_BLAS_THREAD,
-    WorkerProcess,
-    load_in_worker,
-    merge_if_needed,
-    merge_in_worker,
-    story_file_in_worker,
-)
+from bot.core.upload_reading import story_file_in_worker
+from bot.core.worker import load_in_worker, merge_if_needed, merge_in_worker
 from bot.core.worker_ended import WorkerEnded
+from bot.core.worker_process import ONE_BLAS_THREAD, WorkerProcess
 from bot.messages import NotesWorded
 from tests.best_hit import best_hit
 from tests.core.story_folder import library_facts, write_folder
@@ -251,7 +246,7 @@ def test_a_merge_that_finds_its_segments_damaged_has_the_next_load_build_the_ind
 def test_workers_one_blas_thread_is_in_the_environment_before_any_thread_could_read_it():
     """Written at a worker's first start, the environment changed while the ranking, database and Discord threads
     ran, and setenv is not thread-safe: it is written as the module is imported, before the bot starts threads."""
-    shown = "import os, bot.core.worker; print(*(os.environ.get(n) for n in bot.core.worker.ONE_BLAS_THREAD))"
+    shown = "import os, bot.core.worker_process as w; print(*(os.environ.get(n) for n in w.ONE_BLAS_THREAD))"
     environment = {k: v for k, v in os.environ.items() if k not in ONE_BLAS_THREAD}
     printed = subprocess.run(
         [sys.executable, "-c", shown], env=environment, capture_output=True, text=True, check=True, timeout=HANG_SECONDS
