@@ -57,8 +57,7 @@ def serve(path: str) -> dict[str, object]:
     """The server's loop: returns only in a forked process, with its request, once its streams are in place."""
     import bot.__main__
     import bot.discord_app.run  # what the bot imports as it starts
-    import bot.program  # noqa: F401  (what `python -m bot` imports before any command)
-    import tests.discord_app.launch_bot  # noqa: F401  (the bot process's script: its imports)
+    import bot.program  # noqa: F401  (what `python -m bot` imports before any command, and the bot's script too)
     from bot.core.analysis import lemma
 
     lemma("stories")  # simplemma's English dictionary decoded (0.4 s of every process's own): a cache, not a result

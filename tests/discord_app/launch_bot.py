@@ -6,22 +6,24 @@ the last server's GUILD_CREATE before it is ready (discord.py's documented `guil
 for a real Discord streaming servers in): the fake sends every GUILD_CREATE right after READY, and the suite starts
 the bot some hundred times. With LOAD_AFTER set, the library's load waits for the test (`load_after`); with
 PEOPLE_AFTER, the reading of its people (`people_after`).
+
+The bot's worker processes (bot.core.worker_process) start as new Pythons that run their parent's main script first,
+this file: its imports of discord.py and the bot are made where they are used, not at the top, or each worker (one an
+upload or a build) imported them all again, a second of CPU each.
 """
+
+from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import discord.gateway
-import discord.http
-import discord.state
-import yarl
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-import bot.discord_app.attachments
-from bot.core.library import StoryLibrary
-from bot.core.people import Person, PersonFinder
-from bot.program import DiscordBot, main
-from bot.settings import Settings
+    from bot.core.library import StoryLibrary
+    from bot.core.people import Person
+    from bot.settings import Settings
 
 GUILD_READY_SECONDS = 0.5
 
@@ -32,6 +34,8 @@ QUICK_READY = property(lambda _: GUILD_READY_SECONDS, lambda _, asked: None)
 def load_after(pipe: str) -> None:
     """The library loads once the test has opened the named pipe `pipe` to write and closed it: the test knows the
     bot is loading (past its run lock, before Discord) and holds it there for as long as it needs."""
+    from bot.program import DiscordBot
+
     run = DiscordBot.run
 
     def waiting(
@@ -51,6 +55,9 @@ def people_after(pipe: str) -> None:
     """The library's people are read, as a saved index's are when their names are first indexed, once the test has
     opened the named pipe `pipe` to write and closed it: the test knows the bot is indexing their names (in the library
     holder's thread, from start-up on) and holds it there for as long as it needs."""
+    from bot.core.people import PersonFinder
+    from bot.program import DiscordBot
+
     run = DiscordBot.run
 
     def holding(
@@ -73,7 +80,16 @@ def people_after(pipe: str) -> None:
     DiscordBot.run = holding  # type: ignore[method-assign]  # as waiting above
 
 
-if __name__ == "__main__":  # a worker process (bot.core.worker) imports this file too: only point and run here
+def main_at_fake(arguments: list[str]) -> int:
+    """`python -m bot ARGUMENTS`, pointed at the fake Discord at FAKE_DISCORD_URL."""
+    import discord.gateway
+    import discord.http
+    import discord.state
+    import yarl
+
+    import bot.discord_app.attachments
+    from bot.program import main
+
     base = os.environ["FAKE_DISCORD_URL"]
     discord.http.Route.BASE = f"{base}/api/v10"
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(base.replace("http", "ws", 1) + "/gateway")
@@ -83,4 +99,8 @@ if __name__ == "__main__":  # a worker process (bot.core.worker) imports this fi
         load_after(os.environ["LOAD_AFTER"])
     if "PEOPLE_AFTER" in os.environ:
         people_after(os.environ["PEOPLE_AFTER"])
-    raise SystemExit(main(sys.argv[1:]))
+    return main(arguments)
+
+
+if __name__ == "__main__":  # a worker process (bot.core.worker_process) runs this file too: only point and run here
+    raise SystemExit(main_at_fake(sys.argv[1:]))
