@@ -30,19 +30,21 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 LONGEST_FILES = (
     "cli/test_main.py",
-    "discord_app/exts/test_admin.py",
     "operations/test_server_views.py",
-    "discord_app/test_shelves.py",
     "core/test_index.py",
-    "discord_app/test_left_waiting.py",
+    "discord_app/exts/test_admin.py",
+    "discord_app/test_shelves.py",
     "discord_app/test_reliability.py",
-    "cli/test_shelf_import.py",
-    "core/test_shelf_parts.py",
-    "discord_app/test_upload_time.py",
     "core/test_segment_store.py",
+    "cli/test_shelf_import.py",
+    "discord_app/test_left_waiting.py",
+    "state/test_shelves.py",
+    "core/readers/test_pdf.py",
     "discord_app/test_shelf_room.py",
+    "cli/test_index_faults.py",
+    "core/test_shelf_parts.py",
 )
-"""The test files that take a worker longest (stop 77's `--junitxml`, each file's seconds summed; 50 to 240 s each),
+"""The test files that take a worker longest (stop 79's `--junitxml`, each file's seconds summed; 85 to 470 s each),
 longest first."""
 
 
