@@ -358,6 +358,8 @@ def main() -> None:
     parser.add_argument("--way", choices=WAYS, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)  # where the engine's index is saved
     args = parser.parse_args()
+    if args.questions <= WARM:  # none would be timed: every engine failed on a median of nothing
+        parser.error(f"--questions must be more than {WARM}: the first {WARM} warm the caches, untimed")
     if not args.engine:
         if args.books:
             print(f"data: the story files in {args.books}, questions of three words drawn from them", file=sys.stderr)
@@ -368,11 +370,14 @@ def main() -> None:
             texts, questions = book_texts_and_questions(args.books, args.questions)
         else:
             texts, questions = texts_and_questions(args.passages, args.questions, args.datasets)
+        if len(questions) <= WARM:
+            sys.exit(f"only {len(questions)} questions in the data: more than {WARM} are needed, {WARM} untimed")
         saved = (args.books, args.saved_index) if args.saved_index and args.books else None
         timed = run_engine(args.engine, texts, questions, args.folder, args.way, CLOCKS[args.clock], saved, args.model)
         print(json.dumps(timed | {"passages": len(texts)}))
         return
     results = {}
+    failed: list[str] = []
     for engine in args.engines.split(","):
         if engine == "rank-bm25" and (args.books or args.passages > RANK_BM25_LIMIT):
             continue
@@ -380,6 +385,8 @@ def main() -> None:
             row = run_ways(engine, args, Path(folder))
         if row is not None:
             results[engine] = row
+        else:
+            failed.append(engine)
     passages = next((row["passages"] for row in results.values()), args.passages)
     print(f"{passages:,.0f} passages, {args.questions} questions, one process per engine and way, {args.clock} clock")
     print("search: the top 10 ids; answer: what a reader is shown (storybot: ask; peers: search, 4 texts, excerpts)")
@@ -393,6 +400,8 @@ def main() -> None:
         ]
         print(f"{engine:<11}" + "".join(f"{row[c]:>15.2f}" for c in (*columns, "peak_gb")), end="")
         print(f"{ratios[0]:>23}{ratios[1]:>23}{row['answer_p50_ms'] / row['search_p50_ms']:>16.1f}x")
+    if failed:  # said above, each with its reason; CI's run of it at a tiny size must fail too
+        sys.exit(1)
 
 
 if __name__ == "__main__":
