@@ -43,9 +43,11 @@ LONGEST_FILES = (
     "discord_app/test_shelf_room.py",
     "cli/test_index_faults.py",
     "core/test_shelf_parts.py",
+    "discord_app/test_upload_time.py",
 )
-"""The test files that take a worker longest (stop 79's `--junitxml`, each file's seconds summed; 85 to 470 s each),
-longest first."""
+"""The test files that take a worker longest (stop 79's `--junitxml`, each file's seconds summed; 77 to 470 s each),
+longest first. test_upload_time's 3 tests wait out upload deadlines (6 s of CPU in 77 s): taken last, it ran alone
+for the suite's last 40 s."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
