@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from fit_reranker import ROOT, CandidateLists, ListOf, fit_linear
-from shipped_model import add_mode_arguments, run, write_or_check
+from fit_reranker import CHECK_FOLD, CHECK_PART, ROOT, CandidateLists, ListOf, fit_linear, in_check_part
+from shipped_model import add_mode_arguments, quick_check, run, with_check, write_or_check
 
 from bot.core.answer_position import AnswerPosition
 from bot.core.answer_sentences import FEATURES, MODEL_FILE, SentenceModel, sentence_features
@@ -202,12 +202,13 @@ def main() -> None:
     )
     parser.add_argument("--squad-share", type=float, default=SQUAD_SHARE, help="SQuAD's share of the fit, with --squad")
     args = parser.parse_args()
+    if args.quick_check and args.squad is not None:
+        parser.error("--quick-check checks the shipped fit: FairytaleQA only")
     train = args.data / "fairytaleqa" / "train"
-    fairytale = sentence_lists(
-        "FairytaleQA train passages' sentences",
-        sections_corpus(train, []),
-        load_section_questions(train / "questions.jsonl"),
-    )
+    questions = load_section_questions(train / "questions.jsonl")
+    if args.quick_check:
+        questions = [item for item in questions if in_check_part(item.file)]
+    fairytale = sentence_lists("FairytaleQA train passages' sentences", sections_corpus(train, []), questions)
     sets = [TextSet(*fairytale, 1.0 - (args.squad_share if args.squad else 0.0))]
     if args.squad is not None:
         sets.append(
@@ -219,6 +220,10 @@ def main() -> None:
     if args.cross_validate:
         cross_validate(sets, args.regularisation)
         return
+    if args.quick_check:
+        if not quick_check(args.output, CHECK_PART, fit_model(sets, args.regularisation)):
+            sys.exit(1)
+        return
     for each in sets:
         lists = each.lists.subset(useful(each.lists))
         print(f"{lists.name}: {len(lists.sizes):,} passages, {len(lists.answers):,} sentences, share {each.share}")
@@ -229,7 +234,8 @@ def main() -> None:
     if args.squad is not None:
         note += f" and SQuAD dev's less its held-out third (--squad-share {args.squad_share})"
     note += "."
-    if not write_or_check(args.output, {"note": note} | model, check=args.check):
+    part = fit_model([each.subset(each.lists.folds == CHECK_FOLD) for each in sets], args.regularisation)
+    if not write_or_check(args.output, with_check({"note": note} | model, CHECK_PART, part), check=args.check):
         sys.exit(1)
     written = SentenceModel.from_json(json.loads(args.output.read_text("utf-8")))  # as the bot loads it
     if not args.check and (not np.array_equal(written.weights, fitted.weights) or written.position != fitted.position):

@@ -47,7 +47,7 @@ from pathlib import Path
 import lightgbm
 import numpy as np
 from scipy.optimize import minimize
-from shipped_model import add_mode_arguments, run, write_or_check
+from shipped_model import add_mode_arguments, quick_check, run, with_check, write_or_check
 
 from bot.core.analysis import fold as folded
 from bot.core.corpus import Corpus, load_corpus
@@ -141,13 +141,26 @@ def _fold(key: str) -> int:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()[1] % FOLDS
 
 
+CHECK_FOLD = 0
+CHECK_PART = f"the questions of fold {CHECK_FOLD} of {FOLDS}, by story or query"
+"""What `--quick-check` refits, and each model's check record holds the fit of (scripts/shipped_model.py): a fifth."""
+
+
+def in_check_part(key: str) -> bool:
+    """Whether the questions of this story (or this SciFact query) are `--quick-check`'s."""
+    return _fold(key) == CHECK_FOLD
+
+
 def _useful(answers: np.ndarray) -> bool:
     """A list teaches something only if it holds an answer and a non-answer."""
     return bool(answers.any() and not answers.all())
 
 
-def fairytale_lists(train: Path, reranker: Reranker) -> CandidateLists:
+def fairytale_lists(train: Path, reranker: Reranker, *, check_part: bool = False) -> CandidateLists:
+    """Every question's lists, or with `check_part` those of `--quick-check`'s stories only (over all of them)."""
     questions = load_section_questions(train / "questions.jsonl")
+    if check_part:
+        questions = [item for item in questions if in_check_part(item.file)]
     return section_lists("FairytaleQA train", sections_corpus(train, []), questions, reranker)
 
 
@@ -198,13 +211,16 @@ def plot_lists(folders: list[Path], reranker: Reranker) -> CandidateLists:
     return CandidateLists.of("plot summaries", lists, len(names))
 
 
-def scifact_lists(folder: Path, reranker: Reranker) -> CandidateLists:
+def scifact_lists(folder: Path, reranker: Reranker, *, check_part: bool = False) -> CandidateLists:
+    """Every fit query's list, or with `check_part` those of `--quick-check`'s queries only."""
     names = reranker.model_columns
     corpus, doc_ids = beir_corpus(folder)
     library = StoryLibrary(corpus, min_match=0.0, reranker=reranker)
     queries, qrels = load_queries(folder, "train", Part.FIT)
     lists = []
     for query_id, text in queries.items():
+        if check_part and not in_check_part(query_id):
+            continue
         candidates, context = library.candidates(library.query(text), None)
         answers = np.array([qrels[query_id].get(doc_ids[c.doc], 0) > 0 for c in candidates])
         if _useful(answers):
@@ -372,9 +388,11 @@ def main() -> None:
     args = parser.parse_args()
     reranker = Reranker(RankingModel.linear({}), disabled=args.without)
     names = reranker.model_columns
+    if args.quick_check and (args.squad is not None or args.plots):
+        parser.error("--quick-check checks the shipped fit: FairytaleQA and SciFact only")
     sets = [
-        fairytale_lists(args.data / "fairytaleqa" / "train", reranker),
-        scifact_lists(args.data / "scifact", reranker),
+        fairytale_lists(args.data / "fairytaleqa" / "train", reranker, check_part=args.quick_check),
+        scifact_lists(args.data / "scifact", reranker, check_part=args.quick_check),
     ]
     shares = [1 - args.scifact_share, args.scifact_share]
     if args.squad is not None:
@@ -388,7 +406,12 @@ def main() -> None:
     if args.cross_validate:
         cross_validate(args.kind, sets, shares, names, args.regularisation)
         return
+    if args.quick_check:
+        if not quick_check(args.output, CHECK_PART, fit(args.kind, sets, shares, names, args.regularisation)):
+            sys.exit(1)
+        return
     model = fit(args.kind, sets, shares, names, args.regularisation)
+    part = fit(args.kind, [s.subset(s.folds == CHECK_FOLD) for s in sets], shares, names, args.regularisation)
     note = (
         f"Fitted by scripts/fit_reranker.py --kind {args.kind} --scifact-share {args.scifact_share} on "
         "FairytaleQA train and SciFact train (all but the held-out fifth of its queries)."
@@ -401,7 +424,7 @@ def main() -> None:
         )
     if args.plots:
         note += f" Plot summaries: {', '.join(folder.name for folder in args.plots)}, share {args.plots_share}."
-    if not write_or_check(args.output, {"note": note} | model, check=args.check):
+    if not write_or_check(args.output, with_check({"note": note} | model, CHECK_PART, part), check=args.check):
         sys.exit(1)
     RankingModel.from_json(json.loads(args.output.read_text("utf-8")))  # it loads as the bot loads it
 

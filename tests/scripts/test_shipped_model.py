@@ -1,9 +1,11 @@
-"""scripts/shipped_model.py: the comparison `--check` of both fit scripts makes, on documents as they write them."""
+"""scripts/shipped_model.py: the comparisons `--check` and `--quick-check` of both fit scripts make, on documents as
+they write them."""
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
 
@@ -23,6 +25,8 @@ def _load() -> ModuleType:
 
 shipped_model = _load()
 MODEL = {"note": "Fitted by a script.", "kind": "linear", "weights": {"bm25": 0.8796, "coverage": -1.6693}}
+PART = {"kind": "linear", "weights": {"bm25": 0.9012, "coverage": -1.5521}}
+"""The model as fitted on the check's part of the data alone."""
 
 
 def test_numbers_within_a_unit_of_the_last_digit_are_equal_and_further_ones_differ():
@@ -79,15 +83,57 @@ def test_check_of_no_model_fails_in_a_line(tmp_path, capsys, written):
     assert "holds no model to check against" in capsys.readouterr().out
 
 
+def test_a_quick_check_holds_the_part_fitted_and_the_model_written_with_it(tmp_path, capsys):
+    path = tmp_path / "model.json"
+    assert shipped_model.write_or_check(path, shipped_model.with_check(MODEL, "fold 0", PART), check=False)
+    assert shipped_model.quick_check(path, "fold 0", PART)
+    assert capsys.readouterr().out.endswith(f"{path} holds what this script fits on fold 0\n")
+    assert shipped_model.write_or_check(path, shipped_model.with_check(MODEL, "fold 0", PART), check=True)
+
+
+def test_a_quick_check_says_which_value_of_the_part_is_fitted_otherwise(tmp_path, capsys):
+    path = tmp_path / "model.json"
+    shipped_model.write_or_check(path, shipped_model.with_check(MODEL, "fold 0", PART), check=False)
+    before = path.read_bytes()
+    refitted = PART | {"weights": {"bm25": 0.9012, "coverage": -1.5599}}
+    assert not shipped_model.quick_check(path, "fold 0", refitted)
+    said = capsys.readouterr().out
+    assert "(1 value)" in said and "/check/fit/weights/coverage: fitted -1.5599, shipped -1.5521" in said
+    assert not shipped_model.quick_check(path, "fold 1", PART)
+    assert "/check/part: fitted 'fold 1', shipped 'fold 0'" in capsys.readouterr().out
+    assert path.read_bytes() == before
+
+
+def test_a_model_changed_after_its_check_record_was_written_fails_the_quick_check(tmp_path, capsys):
+    """The record's part refits as written, but the model beside it is not the one fitted with it (edited by hand)."""
+    path = tmp_path / "model.json"
+    shipped_model.write_or_check(path, shipped_model.with_check(MODEL, "fold 0", PART), check=False)
+    edited = json.loads(path.read_text("utf-8"))
+    edited["weights"]["bm25"] = 1.0
+    path.write_text(shipped_model.model_text(edited), encoding="utf-8")
+    assert not shipped_model.quick_check(path, "fold 0", PART)
+    assert "the model was changed after it was written with its check record" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("written", [MODEL, {"check": "fold 0"}, [1, 2]])
+def test_a_model_without_a_check_record_fails_the_quick_check_in_a_line(tmp_path, capsys, written):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(written), encoding="utf-8")
+    assert not shipped_model.quick_check(path, "fold 0", PART)
+    assert capsys.readouterr().out == f"{path} holds no check record; fit it without --quick-check\n"
+
+
 def test_check_and_cross_validate_exclude_each_other(capsys):
     """Cross-validating writes nothing and exits 0: with --check too it would pass without checking."""
     parser = argparse.ArgumentParser()
     shipped_model.add_mode_arguments(parser, cross_validate="folds")
     assert parser.parse_args(["--check"]).check
-    with pytest.raises(SystemExit) as ended:
-        parser.parse_args(["--check", "--cross-validate"])
-    assert ended.value.code == 2
-    assert "not allowed with argument" in capsys.readouterr().err
+    assert parser.parse_args(["--quick-check"]).quick_check
+    for both in (["--check", "--cross-validate"], ["--quick-check", "--cross-validate"], ["--quick-check", "--check"]):
+        with pytest.raises(SystemExit) as ended:
+            parser.parse_args(both)
+        assert ended.value.code == 2
+        assert "not allowed with argument" in capsys.readouterr().err
 
 
 def test_a_data_set_the_fit_cannot_use_is_one_line_as_eval_says_it(tmp_path, capsys):
