@@ -39,6 +39,7 @@ from bot.core.shelf_reader import ShelfReader
 from bot.core.stored_text import newer_reading, pack_story, stored_reading, unpack_story, used_by
 from bot.operations.library_holder import LibraryHolder
 from bot.state.guarded_engine import DatabaseUnavailable
+from bot.state.shared_reads import SharedReads
 from bot.state.shelves import FoundText, ShelfStore, ShelfStory, StoredText, TextKept
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,10 @@ class ServerViews:
         self._touch_seconds = touch_seconds
         self._versions: OrderedDict[int, int] = OrderedDict()
         """The latest shelf version known of each watched server."""
+        self._version_reads: SharedReads[int, int] = SharedReads()
+        """Each server's shelf version being read, which every question asked meanwhile awaits: a crowd's first
+        questions each read it, 500 reads at once on SQLite beside the crowd's answers being kept, until the answers'
+        writes waited past their deadline and were not kept."""
         self._built: OrderedDict[int, _Built] = OrderedDict()
         self._building: dict[int, asyncio.Task[_Built]] = {}
         self._stories: OrderedDict[int, ShelfStoryText] = OrderedDict()
@@ -300,10 +305,12 @@ class ServerViews:
             self._versions.move_to_end(server_id)
             return known
         try:
-            version = await self._shelves.version(server_id)
+            version = await self._version_reads.read(server_id, lambda: self._shelves.version(server_id))
         except DatabaseUnavailable as error:
             log.warning("Could not read the shelf version of server %s (%s).", server_id, error)
             return None
+        # a change made here while it was read (changed()) is newer than what the read found
+        version = max(version, self._versions.get(server_id, version))
         self._watch(server_id, version)
         return version
 

@@ -170,7 +170,7 @@ async def test_every_answer_of_a_crowd_is_kept_for_its_buttons(fake, data_bot):
         return sum(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:]) >= 500
 
     await fake.wait_for(answered)
-    assert answers_in(database) == 500
+    assert answers_in(database) == 500, process.text[-2000:]
     assert "Could not keep answer" not in process.text
     assert "Could not read the settings" not in process.text
 

@@ -127,6 +127,38 @@ async def test_a_poll_that_read_the_versions_before_a_change_here_leaves_the_cha
     assert "The Old Mill" not in titles(await views.view(SERVER))
 
 
+async def test_a_crowds_first_questions_read_the_shelf_version_once_and_a_change_meanwhile_stands(
+    library, databases, monkeypatch: pytest.MonkeyPatch
+):
+    """A crowd's first questions each read their server's shelf version: 500 reads at once on SQLite, beside the
+    crowd's answers being kept, until some answers' writes waited past their deadline and were not kept."""
+    first, _ = databases
+    added = await first.shelves.add(SERVER, "mill.md", MILL, 1, replace=False)
+    views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    read, answered = asyncio.Event(), asyncio.Event()
+    asked: list[object] = []
+    versions = first.shelves.versions
+
+    async def answered_late(server_ids):
+        asked.append(server_ids)
+        found = await versions(server_ids)
+        read.set()
+        await answered.wait()
+        return found
+
+    monkeypatch.setattr(first.shelves, "versions", answered_late)
+    crowd = [asyncio.create_task(views.view(SERVER)) for _ in range(50)]
+    await read.wait()
+    assert added.story_id is not None
+    removed = await first.shelves.remove(SERVER, added.story_id, 1)
+    views.changed(SERVER, removed.shelf_version)  # made here while the version was read
+    answered.set()
+    seen = await asyncio.gather(*crowd)
+    assert asked == [[SERVER]]
+    assert all("The Old Mill" not in titles(view) for view in seen)
+    assert "The Old Mill" not in titles(await views.view(SERVER))
+
+
 async def test_a_hidden_library_leaves_a_server_its_own_stories_or_none(library, databases):
     first, _ = databases
     views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
