@@ -114,13 +114,15 @@ def report(rows: Iterable[Row], files: int, tests: int) -> list[str]:
     """The suite's CPU, the costliest files and tests, and each worker's last test and how long before the end."""
     rows = list(rows)
     lines = [f"{len(rows)} tests, {sum(r[1] for r in rows):,.0f} s of CPU, {sum(r[2] for r in rows):,.0f} s of wall"]
-    per_file: Counter[str] = Counter()
+    per_file: dict[str, float] = {}
     counted: Counter[str] = Counter()
     for row in rows:
-        per_file[row[0].split("::")[0]] += row[1]
-        counted[row[0].split("::")[0]] += 1
+        name = row[0].split("::")[0]
+        per_file[name] = per_file.get(name, 0.0) + row[1]
+        counted[name] += 1
     lines.append("CPU s  tests  file")
-    lines += [f"{cpu:6.1f} {counted[name]:5d}  {name}" for name, cpu in per_file.most_common(files)]
+    costliest = sorted(per_file.items(), key=lambda item: -item[1])[:files]
+    lines += [f"{cpu:6.1f} {counted[name]:5d}  {name}" for name, cpu in costliest]
     lines.append("CPU s  wall s  test")
     lines += [f"{r[1]:6.1f} {r[2]:6.1f}  {r[0]}" for r in sorted(rows, key=lambda r: -r[1])[:tests]]
     if rows:
