@@ -152,6 +152,13 @@ _SUBJECTS = frozenset({"he", "she", "they"})
 """Only "she was called Lucie": in "he called Yaidzu" he names something (there, a place)."""
 _BE = frozenset({"was", "is", "were", "be", "been"})
 _DESCRIPTION_WORDS = 5
+_ACTS_ON_OWN = re.compile(r" (?P<verb>[a-z]+(?:[^su]s|ed)) (?:his|himself|herself|her (?P<kin>[a-z]+))\b")
+"""A verb after a name, in the present of a plot summary or a past in -ed, and what is the name's own after it:
+"Oliver Crane poisons his uncle", "Agnes visited her mother"; "her" only before a word for kin, as in "Rome crowned
+her queen" nothing is Rome's. Not a word of another shape: "I'll mock his note", "his good sword Sickersnapper round
+his waist"."""
+_NOT_ACTING = _BE | {"became", "becomes", "remained", "remains", "seemed", "seems"}
+"""Verbs whose subject may be a place: "Kilbride was his home"."""
 
 
 @dataclass(kw_only=True)
@@ -1141,6 +1148,17 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
                     found.nickname_described = True  # 'Teodora Vasquez, called "Teddy", a safecracker': hers
             elif kind == "thing" and (not beside or word in _WHERE_PREPOSITIONS) and not quoted and not owned:
                 found.introduced_as_thing = True  # (a quoted name after a naming word, as above, may be a person's too)
+    if (
+        not person
+        and not possessive
+        and word not in _DETERMINERS
+        and word not in PREPOSITIONS
+        and (acting := _ACTS_ON_OWN.match(text, closed, closed + 40)) is not None
+        and acting.group("verb") not in lists.stop
+        and acting.group("verb") not in _NOT_ACTING
+        and (acting.group("kin") is None or acting.group("kin") in lists.kin)
+    ):
+        person += 1  # one who acts on what is theirs: "Oliver Crane poisons his uncle"
     found.person += person
     found.thing += thing
     if person and found.intro < 0:
