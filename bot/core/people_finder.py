@@ -152,7 +152,7 @@ _SUBJECTS = frozenset({"he", "she", "they"})
 """Only "she was called Lucie": in "he called Yaidzu" he names something (there, a place)."""
 _BE = frozenset({"was", "is", "were", "be", "been"})
 _DESCRIPTION_WORDS = 5
-_ACTS_ON_OWN = re.compile(r" (?P<verb>[a-z]+(?:[^su]s|ed)) (?:his|himself|herself|her (?P<kin>[a-z]+))\b")
+_ACTS_ON_OWN = re.compile(r" (?P<verb>[a-z]+(?:[a-rt-z]s|ed)) (?:his|himself|herself|her (?P<kin>[a-z]+))\b")
 """A verb after a name, in the present of a plot summary or a past in -ed, and what is the name's own after it:
 "Oliver Crane poisons his uncle", "Agnes visited her mother"; "her" only before a word for kin, as in "Rome crowned
 her queen" nothing is Rome's. Not a word of another shape: "I'll mock his note", "his good sword Sickersnapper round
