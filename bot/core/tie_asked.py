@@ -359,14 +359,14 @@ class _Sentence:
 
     def ties(self, family: bool) -> bool:
         """Whether the sentence ties the two: one brought in as the other's, by a word for a kind of person
-        (_relation_at) after the other's possessive (not "her" or "his": whose they are is too often unsure), "the"
-        role's they alone hold ("the poet's nephew", bot.core.role_asked.given_alone) or "whose" said of them, before
-        the name ("Sylvie's former cellmate, Oksana Petrenko") or after it and a comma ("Gérard, Anna's ex-husband")
-        or a verb of being ("Price was Anna's grandson"), or the relation owned before
-        "is" and the name ("Tom Reed runs the mill, and his deputy is Anna Lind"); in a relative clause of one whose
-        subject is the other or a pronoun of theirs ("Pavel Ruzicka, an investigative journalist whom she dated",
-        "Fiona, whose father he once taught"); or the two named together as relatives ("Anna and Marta are sisters").
-        Asked of a `family`, only through a relative's word."""
+        (_relation_at) after the other's possessive (not "her" or "his", whose they are is too often unsure, but after
+        the name and "and": "Karim Baig and his nephew Ashraf"), "the" role's they alone hold ("the poet's nephew",
+        bot.core.role_asked.given_alone) or "whose" said of them, before the name ("Sylvie's former cellmate, Oksana
+        Petrenko") or after it and a comma ("Gérard, Anna's ex-husband") or a verb of being ("Price was Anna's
+        grandson"), or the relation owned before "is" and the name ("Tom Reed runs the mill, and his deputy is Anna
+        Lind"); in a relative clause of one whose subject is the other or a pronoun of theirs ("Pavel Ruzicka, an
+        investigative journalist whom she dated", "Fiona, whose father he once taught"); or the two named together as
+        relatives ("Anna and Marta are sisters"). Asked of a `family`, only through a relative's word."""
         if all(mention.who == _ANOTHER for mention in self.mentions) or not _DOUBTING.isdisjoint(self.said):
             return False
         relations = {said for place, said in enumerate(self.said) if self._relation_at(place, family)}
@@ -474,11 +474,24 @@ class _Sentence:
         if mention is not None:
             return mention.who
         if self.said[place] in _OWNING_PRONOUNS:
-            return None
+            return self._joined_owner(place)
         if self.said[place] == "whose":
             antecedent = self._antecedent(place)
             return None if antecedent is None else antecedent.who
         return self.role_holder(" ".join(self.said[place + 1 : self._role_end(place) + 1]))
+
+    def _joined_owner(self, place: int) -> int | None:
+        """Whose the "her" or "his" at `place` is where it follows a name and "and" alone, as the name's own, and the
+        story settles no other pronoun as theirs: "Karim Baig and his nephew Ashraf", "Ingrid and her brother Tobias";
+        None elsewhere ("Tom hired Karim, and his nephew Ashraf ...": whose is unsure)."""
+        if place < 2 or self.said[place - 1] != "and" or self.gap(place - 1).strip():
+            return None
+        mention = self.mention(place - 2)
+        if mention is None or mention.owning or mention.last != place - 2 or mention.who == _ANOTHER:
+            return None
+        told = self.pronouns[mention.who]
+        subject = "he" if self.said[place] == "his" else "she"
+        return mention.who if told is None or subject in told else None
 
     def _owning_place(self, relation: int) -> int | None:
         """Where the owning word of the relation word at `relation` stands (_owner_before): a name's possessive's last

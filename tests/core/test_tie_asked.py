@@ -176,6 +176,12 @@ def test_a_tie_is_told_by_a_relative_clause_and_through_a_relative_for_a_family(
         ("Pavel Ruzicka, Anna's self-styled brother, demands a share of the estate.", 0, 1, False),
         ("Pavel Ruzicka, Anna's brother, demands a share of the estate.", 0, 1, True),
         ("Pavel Ruzicka, a friend of Tom Reed's sister since their girlhood, arrives.", 1, 2, False),
+        # "her" or "his" right after a name and "and" is the name's, where its sex is theirs
+        ("The climbers are supported by the porter Tom Reed and his nephew Pavel Ruzicka.", 2, 1, True),
+        ("Anna and her brother, Pavel Ruzicka, run the mill.", 0, 1, True),
+        ("Anna and his nephew Pavel Ruzicka run the mill.", 0, 1, False),  # "his" is not Anna's
+        ("Tom Reed hires Anna, and her brother Pavel Ruzicka follows.", 0, 1, False),  # after a comma: unsure
+        ("Tom Reed's cousin and his nephew Pavel Ruzicka run the mill.", 2, 1, False),  # the cousin's nephew
     ],
 )
 def test_a_tie_is_read_only_where_the_sentence_makes_one_the_other_s(text: str, first: int, second: int, tied: bool):
