@@ -326,6 +326,16 @@ def person_fact_asked(question: str) -> PersonFact | None:
 
 _HOW_OLD = re.compile(r"\s*+how\s++old\s")
 """How a question of someone's age opens (_ABOUT_PERSON's "How old is X?")."""
+_AT_THE_START = (
+    *(
+        f" {when}{of}"
+        for when in ("at the start", "at the beginning", "in the beginning")
+        for of in ("", " of the story", " of the book", " of the film")
+    ),
+    *(" at first", " when the story starts", " when the story begins", " when the story opens"),
+)
+"""What may follow the name of "How old is X?" and asks the age the story tells first, which is where age_told looks
+(bot.core.age_asked): "how old is thomas at the start"."""
 
 
 class _PersonAsked(NamedTuple):
@@ -357,6 +367,8 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
         end -= 1
     if opening is None:
         return _alone(folded, start, end)
+    if _HOW_OLD.match(folded) is not None:
+        end -= next((len(said) for said in _AT_THE_START if folded.endswith(said, start, end)), 0)
     asked: str | None = None
     of_earlier = None
     if asked_after:

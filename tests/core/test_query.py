@@ -154,6 +154,10 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("what does danny do for a living at the start", "danny"),
         ("whats josiahs job originally", "josiahs"),
         ("how old was ted before the war", "ted before the war"),  # no job asked: read as before
+        ("how old is thomas at the start", "thomas"),  # the first age told
+        ("How old is Thomas at the beginning of the story?", "thomas"),
+        ("how old is thomas when the story begins", "thomas"),
+        ("who is thomas at the start", "thomas at the start"),  # not an age: read as before
         ("What was Jack's job before lunch?", None),  # a time of day: no earlier job asked
         ("What is the job?", None),
         ("How old is?", None),
