@@ -39,6 +39,10 @@ _ASKING_IF = frozenset({"did", "does", "is", "was", "has", "had"})
 where no sentence doubts it (DeathAsked.whether)."""
 _DEAD = ("dead",)
 """What ends "Is X ...?" asking whether X died."""
+_SURVIVING_ASKED = (("survive",), ("survived",), ("make", "it"), ("make", "it", "out"), ("make", "it", "out", "alive"))
+"""What ends "Does X ...?" asking whether X lives through the story ("does tillery make it", "Did Pyne survive?"): a
+death told answers it as it answers "Did X die?"; a survival told ("Nora survives") leaves it to the ranking, as a
+doubted death does (DeathAsked.whether)."""
 AT_THE_END = (("in", "the", "end"), ("at", "the", "end"), ("eventually",), ("finally",), ())
 """What may follow the name in "What happens to X?" and keep it asking what becomes of X ("in the war" asks of one
 time)."""
@@ -68,14 +72,15 @@ class DeathAsked:
 
 
 def death_asked(question: str) -> DeathAsked | None:
-    """The person of "How did X die?" ("does", "was ... killed", "is ... murdered", "really die", "get killed"; "When
-    did X die?", which a death sentence answers only where it holds a time), "Did X die?" ("Is X dead?", "Was X
-    killed?"), "What killed X?", "What happens to X?" ("happened", "really happened", "in the end") or "How does X end
-    up?", X at most four words; else None. One pass over the question's words."""
+    """The person of "How did X die?" ("does", "was ... killed", "is ... murdered", "really die", "get killed";
+    "When did X die?", which a death sentence answers only where it holds a time), "Did X die?" ("Is X dead?", "Was
+    X killed?", "Did X survive?", "does X make it"), "What killed X?", "What happens to X?" ("happened", "really
+    happened", "in the end") or "How does X end up?", X at most four words; else None. One pass over the question's
+    words."""
     found = words(question)
     said = [fold(word) for word, _, _ in found]
     if said[:1] and said[0] in _ASKING_IF:
-        end = _ending_at(said, (*_DYING_ASKED, _DEAD), AT_THE_END)
+        end = _ending_at(said, (*_DYING_ASKED, _DEAD, *_SURVIVING_ASKED), AT_THE_END)
         return None if end is None else _named(question, found, 1, _before_adverbs(said, 1, end), whether=True)
     if said[:1] not in (["how"], ["what"], ["when"]):
         return None

@@ -36,7 +36,15 @@ def test_questions_of_a_death_name_the_person(question: str, name: str, happenin
 
 
 @pytest.mark.parametrize(
-    ("question", "name"), [("did bo die", "bo"), ("Is Tom dead?", "Tom"), ("Was Clara really killed?", "Clara")]
+    ("question", "name"),
+    [
+        ("did bo die", "bo"),
+        ("Is Tom dead?", "Tom"),
+        ("Was Clara really killed?", "Clara"),
+        ("does tillery make it", "tillery"),  # whether they live through it: a death told answers
+        ("Did Pyne survive?", "Pyne"),
+        ("did pyne make it out alive", "pyne"),
+    ],
 )
 def test_whether_someone_died_asks_whether(question: str, name: str) -> None:
     assert death_asked(question) == DeathAsked(name, whether=True)
@@ -73,6 +81,8 @@ def test_when_someone_died_is_answered_by_a_death_told_with_a_time() -> None:
         "How did the king feel?",
         "what happens to pip at the monastery",
         "what happened to harold in the war",
+        "does tillery make it to the final",  # a time or a place asked of
+        "Did Pyne survive the storm?",
         "How many people die in the flood?",
         "What happens in the last scene?",
         "how did the man who sold the farm to the railroad die",
