@@ -6,10 +6,17 @@ from bot.core.answer_position import AnswerPosition
 from bot.core.answer_sentences import SentenceModel
 from bot.core.sentences import sentence_spans
 from bot.eval.excerpts import answer_places
-from tests.core.test_excerpt import FARQUHAR as PASSAGE
 
-# Places in the section of "Farquhar Macneill" in test_excerpt taken as answers: the one people gave to
+# A section of FairytaleQA train's "Farquhar Macneill", and places in it taken as answers: the one people gave to
 # "What did Farquhar do after the spell was broken?", which closes its sentence, and three that do not.
+PASSAGE = (
+    "Now, when Farquhar had been in his mortal state, he had been very fond of children. A word of blessing rose to "
+    'his lips. "God shield you," he said, as he looked at the mother and child, little guessing what the result of '
+    "his words would be. For scarce had the Holy Name crossed his lips than the spell which had held him so long "
+    "was broken. He became as he had been before. Instantly his thoughts flew to his friends at home, and to the "
+    "new Mistress whom he had left waiting for her sieve. He felt sure that some weeks must have elapsed since he "
+    "set out to fetch it. So he made haste to go to the farm."
+)
 ANSWERS = ("made haste to go to the farm", "very fond of children", "God shield you", "A word of blessing")
 
 
