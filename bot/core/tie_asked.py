@@ -363,8 +363,8 @@ class _Sentence:
         the name and "and": "Karim Baig and his nephew Ashraf"), "the" role's they alone hold ("the poet's nephew",
         bot.core.role_asked.given_alone) or "whose" said of them, before the name ("Sylvie's former cellmate, Oksana
         Petrenko") or after it and a comma ("Gérard, Anna's ex-husband") or a verb of being ("Price was Anna's
-        grandson"), or the relation owned before "is" and the name ("Tom Reed runs the mill, and his deputy is Anna
-        Lind"); in a relative clause of one whose subject is the other or a pronoun of theirs ("Pavel Ruzicka, an
+        grandson"), or the relation owned before "is" and the name ("In the mill, Tom Reed's deputy is a young officer,
+        Anna Lind"); in a relative clause of one whose subject is the other or a pronoun of theirs ("Pavel Ruzicka, an
         investigative journalist whom she dated", "Fiona, whose father he once taught"); or the two named together as
         relatives ("Anna and Marta are sisters"). Asked of a `family`, only through a relative's word."""
         if all(mention.who == _ANOTHER for mention in self.mentions) or not _DOUBTING.isdisjoint(self.said):
@@ -481,16 +481,23 @@ class _Sentence:
         return self.role_holder(" ".join(self.said[place + 1 : self._role_end(place) + 1]))
 
     def _joined_owner(self, place: int) -> int | None:
-        """Whose the "her" or "his" at `place` is where it follows a name and "and" alone, as the name's own, and the
-        story settles no other pronoun as theirs: "Karim Baig and his nephew Ashraf", "Ingrid and her brother Tobias";
-        None elsewhere ("Tom hired Karim, and his nephew Ashraf ...": whose is unsure)."""
+        """Whose the "her" or "his" at `place` is where it follows a name and "and" alone, as the name's own, the
+        story settles no other pronoun as theirs and nothing before the name in the sentence may stand for it: another
+        person, a capitalised name of no one, a pronoun of that sex ("the porter Karim Baig and his nephew Ashraf",
+        "Ingrid and her brother Tobias"; not "Pavel brings Anna and his daughter Mary", nor "Tom hired Karim, and his
+        nephew Ashraf ...")."""
         if place < 2 or self.said[place - 1] != "and" or self.gap(place - 1).strip():
             return None
         mention = self.mention(place - 2)
-        if mention is None or mention.owning or mention.last != place - 2 or mention.who == _ANOTHER:
+        if mention is None or mention.owning or mention.who == _ANOTHER or mention.first > _MOST_WORDS_BACK:
             return None
-        told = self.pronouns[mention.who]
         subject = "he" if self.said[place] == "his" else "she"
+        for back in range(mention.first - 1, -1, -1):
+            if self.mention(back) is not None or self.said[back] in _OF_SEX[subject]:
+                return None
+            if back > 0 and not self.lowercase(back):
+                return None
+        told = self.pronouns[mention.who]
         return mention.who if told is None or subject in told else None
 
     def _owning_place(self, relation: int) -> int | None:
@@ -614,7 +621,7 @@ class _Sentence:
 
     def _owned_before_being(self, place: int, family: bool) -> bool:
         """A relation owned right before "is" or "was" (at `place`) and the name after it, or after a description and
-        a comma: "Forsythe runs the station, and his deputy is a young Scottish officer, Fiona Laird"."""
+        a comma: "In the mill, Tom Reed's deputy is a young officer, Anna Lind" (not "his deputy": whose is unsure)."""
         relation = place - 1
         if relation < 0 or not self._relation_at(relation, family):
             return False

@@ -193,6 +193,21 @@ def test_a_tie_is_read_only_where_the_sentence_makes_one_the_other_s(text: str, 
     assert (told is not None) is tied
 
 
+@pytest.mark.parametrize(
+    ("text", "tied"),
+    [
+        ("The climbers are supported by the porter Tom Reed and his nephew Pavel Ruzicka.", True),
+        ("Anna brings Tom Reed and his nephew Pavel Ruzicka to Rome.", False),  # Anna's nephew, or Tom's?
+        ("He brings Tom Reed and his nephew Pavel Ruzicka to Rome.", False),  # his nephew, or Tom's?
+        ("Old Brandt brings Tom Reed and his nephew Pavel Ruzicka to Rome.", False),  # a name of no one
+    ],
+)
+def test_her_or_his_after_a_name_and_and_is_theirs_only_where_nothing_before_may_own_it(text: str, tied: bool):
+    # the story settles no one's pronouns: whose "his" is must come from the sentence alone
+    told = tie_told([text], "Tom Reed", "Pavel Ruzicka", ["Anna"], (None, None))
+    assert (told is not None) is tied
+
+
 def test_pronouns_are_kept_only_where_no_title_or_relative_s_word_says_the_other_sex() -> None:
     # "Maya's teenage son, Eli, is spending the weekend with her estranged husband": one "her" after Eli's name
     # settles Eli as "she"; "son" says otherwise, and no pronoun is read as Eli's
