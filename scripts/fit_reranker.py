@@ -1,10 +1,10 @@
-"""Fits the re-ranking model on FairytaleQA train and SciFact train, and writes bot/core/rerank/model.json.
+"""Fits the re-ranking model on FairytaleQA train, SciFact train and plot summaries; writes bot/core/rerank/model.json.
 
     .venv/bin/pip install -e '.[fit]' && .venv/bin/python scripts/fit_reranker.py [--data DIR] [--kind KIND]
 
-Two kinds of text, so the model learns what answers a question rather than what a fairy tale looks
+Three kinds of text, so the model learns what answers a question rather than what a fairy tale looks
 like: every FairytaleQA train question asked library-wide (all train stories) and scoped to its
-story, and SciFact's train queries except the held-out fifth (`eval --beir ... --part held-out`
+story, SciFact's train queries except the held-out fifth, and plot summaries (below) (`eval --beir ... --part held-out`
 measures on those). Val, the held-out queries and every test split are never read here.
 
 For each question BM25Okapi's candidates (with the best passages of the stories it names) get every
@@ -23,7 +23,8 @@ signals apart on one-passage abstracts and on long stories. One of three models 
   other folds; the multiple of the scores' spread that puts an answer first in most lists, weighted as
   the fit weighs them), then both models are fitted on all of it.
 
-SciFact carries SCIFACT_SHARE of the fit's weight and FairytaleQA the rest, however many lists each has.
+SciFact carries SCIFACT_SHARE of the fit's weight, the plot summaries PLOTS_SHARE and FairytaleQA the rest, however
+many lists each has.
 
 `--squad FILE` adds a third kind of text, Wikipedia articles: SQuAD v1.1's dev set (dev-v1.1.json from
 the SQuAD site, rajpurkar.github.io/SQuAD-explorer; CC BY-SA 4.0), each article a story, each question
@@ -31,7 +32,7 @@ asked library-wide (the fit part's articles) and scoped to its article, all but 
 articles held out for `eval --table` (bot/eval/squad.py). It carries `--squad-share` of the weight,
 taken from FairytaleQA's. Without it the fit is as before, and reproduces the shipped model.
 
-A third kind of text is in the shipped fit: plot summaries, the questions of the twelve sets in `bench/untuned*`
+The third kind of text: plot summaries, the questions of `bench/untuned` to `untuned12`
 (PLOT_SETS; each folder's stories and questions.jsonl, people's questions on invented film and book plots, written
 for this project), carrying PLOTS_SHARE of the weight, taken from FairytaleQA's. Fitted on eight or nine of those sets,
 the model put the answer first more often on the others it never saw, where fitted on four it had not
@@ -242,7 +243,7 @@ def list_weights(sets: list[CandidateLists], shares: list[float]) -> np.ndarray:
     """Each list's weight: each set carries its share of the total, shared equally by its lists."""
     total = sum(len(s.sizes) for s in sets)
     return np.concatenate(
-        [np.full(len(s.sizes), share * total / len(s.sizes)) for s, share in zip(sets, shares, strict=True)]
+        [np.full(len(s.sizes), share * total / max(len(s.sizes), 1)) for s, share in zip(sets, shares, strict=True)]
     )
 
 
@@ -405,8 +406,16 @@ def main() -> None:
     args = parser.parse_args()
     reranker = Reranker(RankingModel.linear({}), disabled=args.without)
     names = reranker.model_columns
-    if args.quick_check and (args.squad is not None or args.plots != list(PLOT_SETS)):
-        parser.error("--quick-check checks the shipped fit: FairytaleQA, SciFact and PLOT_SETS")
+    others = [
+        args.scifact_share,
+        *([args.squad_share] if args.squad else []),
+        *([args.plots_share] if args.plots else []),
+    ]
+    if min(1 - sum(others), *others) <= 0:  # FairytaleQA's share is what the others leave
+        parser.error("each kind of text needs a share of the fit above 0, FairytaleQA's what the others leave")
+    shipped_plots = [folder.resolve() for folder in args.plots] == list(PLOT_SETS)
+    if args.quick_check and (args.squad is not None or not shipped_plots or args.plots_share != PLOTS_SHARE):
+        parser.error("--quick-check checks the shipped fit: FairytaleQA, SciFact and PLOT_SETS at their shares")
     sets = [
         fairytale_lists(args.data / "fairytaleqa" / "train", reranker, check_part=args.quick_check),
         scifact_lists(args.data / "scifact", reranker, check_part=args.quick_check),
