@@ -326,16 +326,37 @@ def person_fact_asked(question: str) -> PersonFact | None:
 
 _HOW_OLD = re.compile(r"\s*+how\s++old\s")
 """How a question of someone's age opens (_ABOUT_PERSON's "How old is X?")."""
-_AT_THE_START = (
-    *(
-        f" {when}{of}"
-        for when in ("at the start", "at the beginning", "in the beginning")
-        for of in ("", " of the story", " of the book", " of the film")
-    ),
-    *(" at first", " when the story starts", " when the story begins", " when the story opens"),
-)
-"""What may follow the name of "How old is X?" and asks the age the story tells first, which is where age_told looks
-(bot.core.age_asked): "how old is thomas at the start"."""
+_AT_THE_START = frozenset(
+    (*when.split(), *of.split())
+    for when in ("at the start", "at the very start", "at the beginning", "at the very beginning", "in the beginning")
+    for of in (
+        "",
+        *(f"of the {work}" for work in ("story", "book", "novel", "film", "movie", "show", "series", "play")),
+    )
+) | {("at", "first"), *(("when", "the", "story", verb) for verb in ("starts", "begins", "opens"))}
+"""What may follow the name of "How old is X?", as words, and asks the age the story tells first, which is where
+age_told looks (bot.core.age_asked): "how old is thomas at the start"."""
+_AT_THE_START_WORDS = max(map(len, _AT_THE_START))
+
+
+def _before_the_start(folded: str, start: int, end: int) -> int:
+    """Where the name of "How old is X ...?" ends, from `start` to `end`: before words of _AT_THE_START ending it, with
+    any spaces between them; else `end`. Walks back over at most _AT_THE_START_WORDS words: linear."""
+    cuts: list[int] = []  # where each of the last words starts, from the last
+    at = end
+    while len(cuts) < _AT_THE_START_WORDS and at > start:
+        word_start = at
+        while word_start > start and not folded[word_start - 1].isspace():
+            word_start -= 1
+        cuts.append(word_start)
+        at = word_start
+        while at > start and folded[at - 1].isspace():
+            at -= 1
+    for count in range(len(cuts), 0, -1):
+        tail = tuple(folded[cuts[count - 1] : end].split())
+        if tail in _AT_THE_START and cuts[count - 1] > start:
+            return cuts[count - 1]
+    return end
 
 
 class _PersonAsked(NamedTuple):
@@ -368,7 +389,7 @@ def _asked_of_person(question: str) -> _PersonAsked | None:
     if opening is None:
         return _alone(folded, start, end)
     if _HOW_OLD.match(folded) is not None:
-        end -= next((len(said) for said in _AT_THE_START if folded.endswith(said, start, end)), 0)
+        end = _before_the_start(folded, start, end)
     asked: str | None = None
     of_earlier = None
     if asked_after:

@@ -157,6 +157,7 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("how old is thomas at the start", "thomas"),  # the first age told
         ("How old is Thomas at the beginning of the story?", "thomas"),
         ("how old is thomas when the story begins", "thomas"),
+        ("how old is thomas at  the   very start of the movie", "thomas"),  # any spaces between the words
         ("who is thomas at the start", "thomas at the start"),  # not an age: read as before
         ("What was Jack's job before lunch?", None),  # a time of day: no earlier job asked
         ("What is the job?", None),
