@@ -29,16 +29,18 @@ from bot.core.sentences import sentence_spans
 from bot.core.time_words import DAY_TIME_WORDS, SEASON_WORDS, SPAN_WORDS
 
 _AUXILIARIES = frozenset({"did", "does", "do", "was", "is", "were", "are", "has", "had"})
-_ADVERBS_ASKED = frozenset({"really", "actually", "exactly", "finally", "eventually"})
+_ADVERBS_ASKED = frozenset({"really", "actually", "exactly", "finally", "eventually", "still"})
 _DYING_ASKED = (("die",), ("died",), ("dies",), ("killed",), ("murdered",), ("get", "killed"), ("be", "killed"))
 """What ends "How did X ...?" asking how X died."""
 _ENDING_ASKED = (("end", "up"),)
 """What ends "How does X ...?" asking what becomes of X: answered by their death where the story tells one."""
-_ASKING_IF = frozenset({"did", "does", "is", "was", "has", "had"})
+_ASKING_IF = frozenset({"did", "does", "is", "was", "has", "had", "will"})
 """How a question asks whether someone died ("did bo die", "Is Tom dead?", "Was Clara killed?"): answered as how,
 where no sentence doubts it (DeathAsked.whether)."""
 _DEAD = ("dead",)
 """What ends "Is X ...?" asking whether X died."""
+_ALIVE = ("alive",)
+"""What ends "Is X (still) alive?", which asks it too."""
 _SURVIVING_ASKED = (("survive",), ("survived",), ("make", "it"), ("make", "it", "out"), ("make", "it", "out", "alive"))
 """What ends "Does X ...?" asking whether X lives through the story ("does tillery make it", "Did Pyne survive?"): a
 death told answers it as it answers "Did X die?"; a survival told ("Nora survives") leaves it to the ranking, as a
@@ -74,13 +76,13 @@ class DeathAsked:
 def death_asked(question: str) -> DeathAsked | None:
     """The person of "How did X die?" ("does", "was ... killed", "is ... murdered", "really die", "get killed";
     "When did X die?", which a death sentence answers only where it holds a time), "Did X die?" ("Is X dead?", "Was
-    X killed?", "Did X survive?", "does X make it"), "What killed X?", "What happens to X?" ("happened", "really
-    happened", "in the end") or "How does X end up?", X at most four words; else None. One pass over the question's
-    words."""
+    X killed?", "Did X survive?", "does X make it", "Is X still alive?", "Will X survive?"), "What killed X?", "What
+    happens to X?" ("happened", "really happened", "in the end") or "How does X end up?", X at most four words; else
+    None. One pass over the question's words."""
     found = words(question)
     said = [fold(word) for word, _, _ in found]
     if said[:1] and said[0] in _ASKING_IF:
-        end = _ending_at(said, (*_DYING_ASKED, _DEAD, *_SURVIVING_ASKED), AT_THE_END)
+        end = _ending_at(said, (*_DYING_ASKED, _DEAD, *_SURVIVING_ASKED, _ALIVE), AT_THE_END)  # "out alive" first
         return None if end is None else _named(question, found, 1, _before_adverbs(said, 1, end), whether=True)
     if said[:1] not in (["how"], ["what"], ["when"]):
         return None

@@ -44,6 +44,8 @@ def test_questions_of_a_death_name_the_person(question: str, name: str, happenin
         ("does tillery make it", "tillery"),  # whether they live through it: a death told answers
         ("Did Pyne survive?", "Pyne"),
         ("did pyne make it out alive", "pyne"),
+        ("Is Tom still alive?", "Tom"),
+        ("will pyne survive", "pyne"),
     ],
 )
 def test_whether_someone_died_asks_whether(question: str, name: str) -> None:
@@ -83,6 +85,8 @@ def test_when_someone_died_is_answered_by_a_death_told_with_a_time() -> None:
         "what happened to harold in the war",
         "does tillery make it to the final",  # a time or a place asked of
         "Did Pyne survive the storm?",
+        "Is Tom still at the farm?",
+        "Will Tom marry Anna?",
         "How many people die in the flood?",
         "What happens in the last scene?",
         "how did the man who sold the farm to the railroad die",
