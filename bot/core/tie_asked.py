@@ -489,14 +489,11 @@ class _Sentence:
         if place < 2 or self.said[place - 1] != "and" or self.gap(place - 1).strip():
             return None
         mention = self.mention(place - 2)
-        if mention is None or mention.owning or mention.who == _ANOTHER or mention.first > _MOST_WORDS_BACK:
+        if mention is None or mention.owning or mention.who == _ANOTHER:
             return None
         subject = "he" if self.said[place] == "his" else "she"
-        for back in range(mention.first - 1, -1, -1):
-            if self.mention(back) is not None or self.said[back] in _OF_SEX[subject]:
-                return None
-            if back > 0 and not self.lowercase(back):
-                return None
+        if self._named_before(mention.first, subject) != set():
+            return None
         told = self.pronouns[mention.who]
         return mention.who if told is None or subject in told else None
 
@@ -639,22 +636,29 @@ class _Sentence:
             after += 1
         return False
 
+    def _named_before(self, place: int, pronoun: str) -> set[int] | None:
+        """Who the sentence names before the word at `place` (_FIRST, _SECOND, _ANOTHER), where nothing else there may
+        stand for a `pronoun` ("he" or "she"): None where a pronoun of that sex or a capitalised name of no one of the
+        story does (a shared surname, "old Brandt"; a ship, "the Sula"), or `place` is past _MOST_WORDS_BACK."""
+        if place > _MOST_WORDS_BACK:
+            return None
+        named: set[int] = set()
+        for back in range(place - 1, -1, -1):
+            mention = self.mention(back)
+            if mention is not None:
+                named.add(mention.who)
+            elif self.said[back] in _OF_SEX[pronoun] or (back > 0 and not self.lowercase(back)):
+                return None
+        return named
+
     def _clause_subject(self, pronoun: str, antecedent: _Mention) -> int | None:
         """Which of the two the "she" or "he" of a relative clause said of the `antecedent` is: the one person named
         before the antecedent in the sentence, where the story settles the pronoun as theirs
         (bot.core.pronoun_asked.pronouns_of) and nothing else before may stand for it: another person, a capitalised
         name of no one of the story (a shared surname, "old Brandt"; a ship, "the Sula") or a pronoun of that sex
         ("But Ashcombe is also drawn to Fiona, whose father he once taught" is Ashcombe's)."""
-        if antecedent.first > _MOST_WORDS_BACK:
-            return None
-        named: set[int] = set()
-        for back in range(antecedent.first - 1, -1, -1):
-            mention = self.mention(back)
-            if mention is not None:
-                named.add(mention.who)
-            elif self.said[back] in _OF_SEX[pronoun] or (back > 0 and not self.lowercase(back)):
-                return None
-        if len(named) != 1:
+        named = self._named_before(antecedent.first, pronoun)
+        if named is None or len(named) != 1:
             return None
         who = named.pop()
         told = self.pronouns[who] if who != _ANOTHER else None
