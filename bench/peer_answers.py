@@ -33,7 +33,6 @@ import Stemmer
 from rank_bm25 import BM25Okapi
 
 from bot.core.analysis import fold
-from bot.core.corpus import Passage
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import RankingModel, Reranker, signal_names
 from bot.eval.questions import check_questions, load_questions, story_holding
@@ -68,24 +67,26 @@ def rank_bm25_scorer(texts: Sequence[str]) -> Scorer:
 PEERS: dict[str, Callable[[Sequence[str]], Scorer]] = {"bm25s": bm25s_scorer, "rank-bm25": rank_bm25_scorer}
 
 
-def peer_hits(passages: Sequence[Passage], library: StoryLibrary, path: Path, scope: Scope) -> dict[str, float]:
-    """Each peer's share of questions whose best passage holds the phrase wanted."""
+def peer_hits(library: StoryLibrary, path: Path, scope: Scope) -> dict[str, float]:
+    """Each peer's share of the questions whose best passage holds the phrase wanted."""
+    passages = library.corpus.passages
     texts = [passage.text for passage in passages]
     folded = [fold(text) for text in texts]
     stories = np.array([passage.story for passage in passages])
+    asked = []  # each question, its folded phrase and the story it is asked of (None: the library)
+    for question, expect in load_questions(path):
+        wanted = fold(expect)
+        asked.append((question, wanted, story_holding(library, wanted) if scope is Scope.STORY else None))
     rates = {}
     for name, make in PEERS.items():
         scorer = make(texts)
         hits = 0
-        pairs = load_questions(path)
-        for question, expect in pairs:
-            wanted = fold(expect)
+        for question, wanted, story in asked:
             scores = scorer(question).astype(float)
-            story = story_holding(library, wanted) if scope is Scope.STORY else None
             if story is not None:
                 scores = np.where(stories == story, scores, -np.inf)
             hits += wanted in folded[int(np.argmax(scores))]
-        rates[name] = hits / len(pairs)
+        rates[name] = hits / len(asked)
     return rates
 
 
@@ -109,8 +110,8 @@ def measure(folder: Path, scope: Scope) -> Row:
     for name, off in (("storybot", ()), (BM25_ALONE, tuple(signal_names()))):
         checks = check_questions(library.with_reranker(Reranker(model, disabled=off)), path, scope)
         rates[name] = sum(check.rank == 1 for check in checks) / len(checks)
-    rates |= peer_hits(library.corpus.passages, library, path, scope)
-    return Row(folder.name, scope, len(load_questions(path)), rates)
+    rates |= peer_hits(library, path, scope)
+    return Row(folder.name, scope, len(checks), rates)
 
 
 def pooled(rows: Sequence[Row], scope: Scope) -> Row:

@@ -4,8 +4,8 @@
 
 Three kinds of text, so the model learns what answers a question rather than what a fairy tale looks
 like: every FairytaleQA train question asked library-wide (all train stories) and scoped to its
-story, SciFact's train queries except the held-out fifth, and plot summaries (below) (`eval --beir ... --part held-out`
-measures on those). Val, the held-out queries and every test split are never read here.
+story, SciFact's train queries except the held-out fifth (`eval --beir ... --part held-out` measures
+on those), and plot summaries (below). Val, the held-out queries and every test split are never read here.
 
 For each question BM25Okapi's candidates (with the best passages of the stories it names) get every
 signal's features, and each of them again times each feature of the text's shape (how long the
@@ -26,7 +26,7 @@ signals apart on one-passage abstracts and on long stories. One of three models 
 SciFact carries SCIFACT_SHARE of the fit's weight, the plot summaries PLOTS_SHARE and FairytaleQA the rest, however
 many lists each has.
 
-`--squad FILE` adds a third kind of text, Wikipedia articles: SQuAD v1.1's dev set (dev-v1.1.json from
+`--squad FILE` adds a fourth kind of text, Wikipedia articles: SQuAD v1.1's dev set (dev-v1.1.json from
 the SQuAD site, rajpurkar.github.io/SQuAD-explorer; CC BY-SA 4.0), each article a story, each question
 asked library-wide (the fit part's articles) and scoped to its article, all but the third of the
 articles held out for `eval --table` (bot/eval/squad.py). It carries `--squad-share` of the weight,
