@@ -9,11 +9,9 @@ someone came somewhere), "at the end of the tunnel" or "of the year" (the end of
 from __future__ import annotations
 
 from bot.core.analysis import fold, words
+from bot.core.work_words import WHOLE_WORKS
 
 _BEFORE_THE_END = frozenset({"in", "at", "by", "toward", "towards", "near"})
-_WHOLE_WORKS = frozenset(
-    {"story", "book", "film", "movie", "novel", "play", "tale", "series", "season", "episode", "show", "game", "saga"}
-)
 _DETERMINERS = frozenset({"the", "this", "that"})
 _LAST = frozenset({"last", "final", "closing"})
 _LAST_PARTS = frozenset({"scene", "scenes", "chapter", "chapters", "page", "pages", "shot", "episode", "part"})
@@ -65,4 +63,4 @@ def _is_whole_work(following: list[str]) -> bool:
     """Whether the words after "the end of" name the story itself: "the end of the film", "of this book"."""
     if following and following[0] in _DETERMINERS:
         following = following[1:]
-    return bool(following) and following[0] in _WHOLE_WORKS
+    return bool(following) and following[0] in WHOLE_WORKS

@@ -82,6 +82,7 @@ from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.role_asked import role_in_name
 from bot.core.saved_index import IndexStore
+from bot.core.setting_asked import setting_asked, setting_sentence
 from bot.core.slips import bare_word, slip_of_any
 from bot.core.spelling import is_code
 from bot.core.spouse_asked import sex_of
@@ -1043,14 +1044,27 @@ class StoryLibrary:
         the story asked of (or, library-wide, the story ranked first) names the thing asked ("What is the name of
         the pub?": _thing_named), else where the one story writing a name asked says what or where it is ("What is
         Brackenholm Hall?": _place_told; a person's name, which the rules before read, is none)."""
+        story = self._story_asked(within, first_story)
+        question = as_asked(query.text, query.corrections, self._written)
+        setting = self._setting_told(question, story) if story is not None else None
+        if setting is not None:
+            return setting
         if introduction is not None:
             assert introduction.person.passage is not None
             return Lead(introduction.person.passage, introduction.person.intro)
-        story = self._story_asked(within, first_story)
         if story is None:
             return None
-        question = as_asked(query.text, query.corrections, self._written)
         return self._thing_named(question, story) or self._place_told(question, within)
+
+    def _setting_told(self, question: str, story: int) -> Lead | None:
+        """For "When is The Salt Gate set?" or "Where does the film take place?" of a story (by its title, or "it"),
+        its first passage, led by the sentence saying "set in" or else its first (bot.core.setting_asked): a plot says
+        when and where it is set as it opens. None where the question asks no such thing, or names another title."""
+        asked = setting_asked(question)
+        if asked is None or (asked.title and self.analyzer.terms(asked.title) != self._title_terms(story)):
+            return None
+        first = self.corpus.stories[story].first_passage
+        return Lead(first, setting_sentence(self.corpus.passages[first].text))
 
     def _thing_named(self, question: str, story: int) -> Lead | None:
         """For "What is the name of the pub?" or "What is the river called?", the sentence of the story first naming
@@ -1252,18 +1266,31 @@ class StoryLibrary:
         """For a question about how its story ends ("Who killed Edmund in the end?"), the latest passage of the first
         ranked one's story among those ranked comes first: a plot is told in order, and the passage that tells the
         end need not hold the question's words more than the earlier ones do. Asked of one story holding none of
-        its other words ("How does it end?", "How does the film end?" of a story that never says "film"), its last
-        passage."""
+        its other words ("How does it end?", "How does the film end?" of a story that never says "film"), or with no
+        other words than the story's title ("How does The Salt Col end?": they name the story, not what happens), its
+        last passage."""
         if not asks_for_ending(query.text):
             return ranked
-        if not ranked:
-            if story is None:
-                return ranked
-            last = self.corpus.stories[story].first_passage + self.corpus.stories[story].passage_count - 1
-            return [Candidate.of(last, 0.0, self.analysed(last), query)]
-        first = ranked[0].view.story
-        latest = max((c for c in ranked if c.view.story == first), key=lambda c: c.view.passage.number)
-        return [latest, *(c for c in ranked if c is not latest)]
+        first = ranked[0].view.story if ranked else story
+        if first is None:
+            return ranked
+        if ranked and not self._only_title_asked(query.text, first):
+            latest = max((c for c in ranked if c.view.story == first), key=lambda c: c.view.passage.number)
+            return [latest, *(c for c in ranked if c is not latest)]
+        last = self.corpus.stories[first].first_passage + self.corpus.stories[first].passage_count - 1
+        found = next((c for c in ranked if c.doc == last), None) or Candidate.of(last, 0.0, self.analysed(last), query)
+        return [found, *(c for c in ranked if c is not found)]
+
+    def _only_title_asked(self, question: str, story: int) -> bool:
+        """Whether the ending question's words besides those asking for the ending are all words of the story's title
+        ("How does The Salt Col end?")."""
+        ending = ending_words_at(question)
+        asked = (self.analyzer.term(word) for word, start, _ in words(question) if start not in ending)
+        return {term for term in asked if term is not None} <= set(self._title_terms(story))
+
+    def _title_terms(self, story: int) -> list[str]:
+        """The story's title as analysed: as the ending and setting rules compare what a question names it by."""
+        return self.analyzer.terms(self.corpus.stories[story].title)
 
     def _hit(self, candidate: Candidate, query: Query, lead: Lead | None) -> Hit:
         """The candidate as an answer shows it; the passage of the `lead` (_lead: a person's introduction, or the

@@ -671,6 +671,46 @@ def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_o
     assert [hit.passage for hit in library.ask("How does it end?", story=ledger).hits] == [3]
     assert [hit.passage for hit in library.ask("How does the film end?", story=ledger).hits] == [3]  # no "film"
     assert library.ask("How does it end?").reason is NoAnswer.NO_MATCH
+    # The title's words name the story, not what happens: its second passage says "ledger" too, but not the end.
+    for story in (None, ledger):
+        assert [hit.passage for hit in library.ask("How does The Ledger end?", story=story).hits][:1] == [3]
+
+
+def test_a_question_about_the_setting_is_answered_from_the_passage_opening_the_story(tmp_path):
+    # The title's words and "set" stand in later passages more than in the first, which tells when and where.
+    (tmp_path / "salt-gate.md").write_text(
+        "# The Salt Gate\n\n"
+        "In the winter of 1347, the river town of Veldmere is held by Countess Ysolde. Her steward, Wren, keeps "
+        "the keys of every gate.\n\n"
+        "The salt gate is a low postern by the river where salt barges once unloaded. Wren set a watch on the salt "
+        "gate.\n\n"
+        "The battle takes place at the salt gate on the night of the thaw, and Wren holds the salt gate.\n"
+    )
+    (tmp_path / "ward-eleven.md").write_text(
+        "# Ward Eleven\n\n"
+        "Dr Folasade Cole returns to work. Ward Eleven is a soap opera set in Marina Mercy Hospital on Lagos "
+        "Island.\n\n"
+        "On ward eleven the night nurse, Bisi, finds the drug cabinet open, and ward eleven is set apart by the "
+        "board.\n"
+    )
+    library = StoryLibrary.load(tmp_path)
+    salt = next(i for i, story in enumerate(library.corpus.stories) if story.title == "The Salt Gate")
+    for question in ("When is The Salt Gate set?", "when and where does the salt gate take place"):
+        for story in (None, salt):
+            best = library.ask(question, story=story).best
+            assert best is not None and (best.story, best.passage) == ("The Salt Gate", 1), (question, story)
+            assert best.excerpt.answer is not None, (question, story)
+            assert best.excerpt.text[best.excerpt.answer[0] :].startswith("In the winter of 1347"), (question, story)
+    best = library.ask("What year is it set in?", story=salt).best
+    assert best is not None and best.passage == 1
+    # Led by the sentence saying "set in", not by the passage's first.
+    best = library.ask("where is ward eleven set").best
+    assert best is not None and (best.story, best.passage) == ("Ward Eleven", 1)
+    assert best.excerpt.answer is not None
+    assert best.excerpt.text[best.excerpt.answer[0] :].startswith("Ward Eleven is a soap opera")
+    # An event of the story is no setting of it.
+    best = library.ask("When does the battle take place?", story=salt).best
+    assert best is not None and best.passage == 3
 
 
 KIN_STORIES = {

@@ -1,0 +1,53 @@
+import pytest
+
+from bot.core.setting_asked import SettingAsked, setting_asked, setting_sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("When is The Salt Gate set?", "the salt gate"),
+        ("when and where is blue hour on lenox set", "blue hour on lenox"),
+        ("In what year does The Glassmaker's Daughter take place?", "the glassmaker's daughter"),
+        ("What mountain is Above Camp Four set on?", "above camp four"),
+        ("Where does the film take place?", ""),
+        ("What year is the game set in?", ""),
+        ("what time period is the story set in", ""),
+        ("wheres it set", ""),
+        ("Where's this book set?", ""),
+        ("where and when did the novel take place", ""),
+    ],
+)
+def test_questions_about_the_setting(question, title):
+    assert setting_asked(question) == SettingAsked(title)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where is the vault located?",  # a place of the story
+        "where is the film set up",
+        "When does Grace set the turnaround time?",
+        "what is the film about",
+        "Who set the fire?",
+        "which is set",
+        "what city is set",
+        "set",
+        "",
+    ],
+)
+def test_questions_not_about_the_setting(question):
+    assert setting_asked(question) is None
+
+
+def test_an_event_is_read_as_a_title_the_story_must_have():
+    # The caller compares it with the title of the story asked of: no story is called "The Battle".
+    assert setting_asked("When does the battle take place?") == SettingAsked("the battle")
+
+
+def test_the_setting_sentence_is_the_one_saying_set_in_else_the_first():
+    text = "Dr Cole returns to work. Ward Eleven is a soap opera set in a Lagos hospital. Bisi set off home."
+    assert setting_sentence(text) == "Ward Eleven is a soap opera set in a Lagos hospital."
+    assert setting_sentence("The battle took place at dawn. Wren held.") == "The battle took place at dawn."
+    text = "In the winter of 1347, Veldmere is besieged. Wren sets up the defence."
+    assert setting_sentence(text) == "In the winter of 1347, Veldmere is besieged."
