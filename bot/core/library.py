@@ -91,6 +91,7 @@ from bot.core.story_names import StoryFinder
 from bot.core.study_asked import study_asked, study_told
 from bot.core.tie_asked import pronouns_kept, tie_asked, tie_told
 from bot.core.word_break import WordBreaker
+from bot.core.work_words import WHOLE_WORKS
 
 log = logging.getLogger(__name__)
 Read = TypeVar("Read")
@@ -1282,10 +1283,14 @@ class StoryLibrary:
         return [found, *(c for c in ranked if c is not found)]
 
     def _only_title_asked(self, question: str, story: int) -> bool:
-        """Whether the ending question's words besides those asking for the ending are all words of the story's title
-        ("How does The Salt Col end?")."""
+        """Whether the ending question's words besides those asking for the ending and naming a work ("the film") are
+        all words of the story's title ("How does The Salt Col end?", "How does the film end?")."""
         ending = ending_words_at(question)
-        asked = (self.analyzer.term(word) for word, start, _ in words(question) if start not in ending)
+        asked = (
+            self.analyzer.term(word)
+            for word, start, _ in words(question)
+            if start not in ending and fold(word) not in WHOLE_WORKS
+        )
         return {term for term in asked if term is not None} <= set(self._title_terms(story))
 
     def _title_terms(self, story: int) -> list[str]:

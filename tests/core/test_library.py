@@ -676,6 +676,20 @@ def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_o
         assert [hit.passage for hit in library.ask("How does The Ledger end?", story=story).hits][:1] == [3]
 
 
+def test_the_film_a_question_asks_the_ending_of_is_the_story_not_a_word_to_search(tmp_path):
+    (tmp_path / "reel.md").write_text(
+        "# Reel\n\nMara Quint shoots her first film in Lisbon.\n\n"
+        "The film crew strikes in the second week, and the producer flies in.\n\n"
+        "Mara leaves the crew behind and sails home to Porto.\n"
+    )
+    (tmp_path / "harbour.md").write_text("# The Harbour\n\nA storm closed the quay for the winter.\n")
+    library = StoryLibrary.load(tmp_path)
+    reel = next(i for i, story in enumerate(library.corpus.stories) if story.title == "Reel")
+    for story in (None, reel):
+        best = library.ask("How does the film end?", story=story).best
+        assert best is not None and (best.story, best.passage) == ("Reel", 3), story
+
+
 def test_a_question_about_the_setting_is_answered_from_the_passage_opening_the_story(tmp_path):
     # The title's words and "set" stand in later passages more than in the first, which tells when and where.
     (tmp_path / "salt-gate.md").write_text(
