@@ -82,7 +82,7 @@ from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.role_asked import role_in_name
 from bot.core.saved_index import IndexStore
-from bot.core.setting_asked import setting_asked, setting_sentence
+from bot.core.setting_asked import opening_sentence, setting_asked, setting_sentence
 from bot.core.slips import bare_word, slip_of_any
 from bot.core.spelling import is_code
 from bot.core.spouse_asked import sex_of
@@ -1059,13 +1059,23 @@ class StoryLibrary:
 
     def _setting_told(self, question: str, story: int) -> Lead | None:
         """For "When is The Salt Gate set?" or "Where does the film take place?" of a story (by its title, or "it"),
-        its first passage, led by the sentence saying "set in" or else its first (bot.core.setting_asked): a plot says
-        when and where it is set as it opens. None where the question asks no such thing, or names another title."""
+        the first sentence saying it is "set in" or "takes place" somewhere (bot.core.setting_asked), else the story's
+        first sentence: a plot says when and where it is set as it opens. None where the question asks no such thing,
+        or names another title. Only passages holding "set" or "place" are read."""
         asked = setting_asked(question)
-        if asked is None or (asked.title and self.analyzer.terms(asked.title) != self._title_terms(story)):
+        if asked is None:
             return None
-        first = self.corpus.stories[story].first_passage
-        return Lead(first, setting_sentence(self.corpus.passages[first].text))
+        if asked.title:
+            named = self.analyzer.terms(asked.title)
+            if not named or named != self._title_terms(story):
+                return None
+        told = self.corpus.stories[story]
+        passages = range(told.first_passage, told.first_passage + told.passage_count)
+        for document in self._holding_a_word_of(frozenset({"set", "place"}), passages):
+            sentence = setting_sentence(self.corpus.passages[document].text, told.title)
+            if sentence is not None:
+                return Lead(document, sentence)
+        return Lead(told.first_passage, opening_sentence(self.corpus.passages[told.first_passage].text))
 
     def _thing_named(self, question: str, story: int) -> Lead | None:
         """For "What is the name of the pub?" or "What is the river called?", the sentence of the story first naming
@@ -1284,14 +1294,16 @@ class StoryLibrary:
 
     def _only_title_asked(self, question: str, story: int) -> bool:
         """Whether the ending question's words besides those asking for the ending and naming a work ("the film") are
-        all words of the story's title ("How does The Salt Col end?", "How does the film end?")."""
+        none ("How does the film end?") or its story's title ("How does The Salt Col end?"); not one word of it ("How
+        does it end for Tobias?" of "Mara and Tobias")."""
         ending = ending_words_at(question)
         asked = (
             self.analyzer.term(word)
             for word, start, _ in words(question)
             if start not in ending and fold(word) not in WHOLE_WORKS
         )
-        return {term for term in asked if term is not None} <= set(self._title_terms(story))
+        found = {term for term in asked if term is not None}
+        return not found or found == set(self._title_terms(story))
 
     def _title_terms(self, story: int) -> list[str]:
         """The story's title as analysed: as the ending and setting rules compare what a question names it by."""

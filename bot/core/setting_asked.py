@@ -27,12 +27,17 @@ _MOST_NOUN_WORDS = 2
 """The most words of what "what" asks: "what year", "what time period"."""
 _VERBS = frozenset({"is", "was", "does", "did"})
 _VERB_LISTS = [[verb] for verb in sorted(_VERBS)]
+_SETTING_ASKED = (["what", "is", "the", "setting"], ["what's", "the", "setting"], ["whats", "the", "setting"])
+"""How "What is the setting (of the story)?" opens."""
 _PRONOUNS = frozenset({"it", "this"})
 _DETERMINERS = frozenset({"the", "this", "that"})
+_ARTICLES = frozenset({"the", "a", "an"})
 _SETTING = (("set",), ("take", "place"), ("takes", "place"), ("took", "place"))
 _AFTER_SETTING = frozenset({"in", "on", "at", "during"})
 """What may end the question after its setting words: "What country is it set in?"."""
-_SET_IN = frozenset({"in", "on", "at", "during", "aboard", "between", "mostly", "largely", "entirely", "partly"})
+_ADVERBS = frozenset({"mostly", "mainly", "primarily", "largely", "partly", "chiefly", "entirely", "originally"})
+"""What may stand before the setting words: "Where is it mostly set?"."""
+_SET_IN = _AFTER_SETTING | _ADVERBS | {"aboard", "between", "over", "across", "among", "amid"}
 """What follows "set" where a sentence says the setting in so many words: "The drama is set in Venice in 1597"."""
 _TAKING = frozenset({"take", "takes", "took", "taking"})
 
@@ -47,14 +52,19 @@ def setting_asked(question: str) -> SettingAsked | None:
     """What the question asks the setting of, None where it asks no story's setting (the module's docstring says
     which it reads)."""
     said = [fold(word) for word, _, _ in words(question)]
+    for opening in _SETTING_ASKED:
+        if said[: len(opening)] == opening:
+            rest = said[len(opening) :]
+            return SettingAsked("") if not rest else _subject(rest[1:]) if rest[0] == "of" else None
     at = 1 if said[:1] and said[0] in _BEFORE_ASKING else 0
     subject = _after_asking(said, at)
     if subject is None:
         return None
+    end = len(said) - (1 if said and said[-1] in _AFTER_SETTING else 0)
     for setting in _SETTING:
-        end = len(said) - (1 if said and said[-1] in _AFTER_SETTING else 0)
         if tuple(said[end - len(setting) : end]) == setting:
-            return _subject(said[subject : end - len(setting)])
+            before = end - len(setting)
+            return _subject(said[subject : before - (1 if said[before - 1] in _ADVERBS else 0)])
     return None
 
 
@@ -88,15 +98,35 @@ def _subject(subject: list[str]) -> SettingAsked | None:
     return SettingAsked(" ".join(subject))
 
 
-def setting_sentence(text: str) -> str:
-    """The sentence of a story's first passage to lead its excerpt with: the first saying "set in" or "takes place",
-    else its first ("In the winter of 1347, ...")."""
-    spans = sentence_spans(text) or [(0, len(text))]
-    for start, end in spans:
-        said = [fold(word) for word, _, _ in words(text[start:end])]
-        if any(
-            (word == "set" and after in _SET_IN) or (word in _TAKING and after == "place")
-            for word, after in pairwise(said)
+def setting_sentence(text: str, title: str) -> str | None:
+    """The first sentence of `text` saying the story's setting in so many words: "set in" or "takes place" said of the
+    story, as a work ("The drama is set in Venice in 1597") or by all its title's words ("The Wedding takes place on
+    the beach"), or opening the sentence ("Set in 1952, the novel follows"); None where none does ("The sun set in the
+    west", "The battle takes place at the gate", "The novel's final chapter, set in May")."""
+    named = {word for word in _said(title) if word not in _ARTICLES}
+    for start, end in sentence_spans(text) or [(0, len(text))]:
+        said = _said(text[start:end])
+        verb = next(
+            (
+                at
+                for at, (word, after) in enumerate(pairwise(said))
+                if (word == "set" and after in _SET_IN) or (word in _TAKING and after == "place")
+            ),
+            None,
+        )
+        if verb is not None and (
+            verb == 0 or WHOLE_WORKS.intersection(said[:verb]) or (named and named <= set(said[:verb]))
         ):
             return text[start:end]
-    return text[spans[0][0] : spans[0][1]]
+    return None
+
+
+def opening_sentence(text: str) -> str:
+    """The first sentence of a story's first passage: where a plot that says no "set in" tells when and where."""
+    start, end = (sentence_spans(text) or [(0, len(text))])[0]
+    return text[start:end]
+
+
+def _said(text: str) -> list[str]:
+    """The words, folded: "The novel's final chapter, set in May" says "novel's", which is no work set anywhere."""
+    return [fold(word) for word, _, _ in words(text)]

@@ -676,6 +676,19 @@ def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_o
         assert [hit.passage for hit in library.ask("How does The Ledger end?", story=story).hits][:1] == [3]
 
 
+def test_a_person_named_in_the_title_is_still_asked_the_ending_of(tmp_path):
+    # "Tobias" is a word of the title, but not all of it: how it ends for him, where his story ends.
+    (tmp_path / "mara-and-tobias.md").write_text(
+        "# Mara and Tobias\n\nMara and Tobias run a bakery in Ghent.\n\n"
+        "Tobias is jailed for the fire and dies in prison.\n\n"
+        "Mara sells the bakery and opens a school for bakers.\n"
+    )
+    library = StoryLibrary.load(tmp_path)
+    for story in (None, 0):
+        best = library.ask("How does it end for Tobias?", story=story).best
+        assert best is not None and best.passage == 2, story
+
+
 def test_the_film_a_question_asks_the_ending_of_is_the_story_not_a_word_to_search(tmp_path):
     (tmp_path / "reel.md").write_text(
         "# Reel\n\nMara Quint shoots her first film in Lisbon.\n\n"
@@ -725,6 +738,31 @@ def test_a_question_about_the_setting_is_answered_from_the_passage_opening_the_s
     # An event of the story is no setting of it.
     best = library.ask("When does the battle take place?", story=salt).best
     assert best is not None and best.passage == 3
+
+
+def test_a_setting_told_after_the_opening_answers_where_it_is_told(tmp_path):
+    (tmp_path / "low-tide.md").write_text(
+        "# Low Tide\n\nTomas Berg grows up on a farm by the sea with his mother, Ilse.\n\n"
+        "Tomas leaves school at fifteen and works the ferries.\n\n"
+        "The novel is set in Denmark between 1952 and 1970, on the island of Fanø.\n"
+    )
+    (tmp_path / "wedding.md").write_text(
+        "# The Wedding\n\nAsha Menon is to marry Dev, a banker from Kochi.\n\n"
+        "Dev's mother wants a temple ceremony; Asha wants the sea.\n\n"
+        "The wedding takes place on the beach at Cherai, and the rain holds off.\n"
+    )
+    library = StoryLibrary.load(tmp_path)
+    titles = [story.title for story in library.corpus.stories]
+    low, wedding = titles.index("Low Tide"), titles.index("The Wedding")
+    for question, story, answered in (
+        ("Where is it set?", low, "Low Tide"),
+        ("When does the novel take place?", low, "Low Tide"),
+        ("Where is Low Tide set?", None, "Low Tide"),
+        ("When does the wedding take place?", wedding, "The Wedding"),
+        ("Where is The Wedding set?", None, "The Wedding"),
+    ):
+        best = library.ask(question, story=story).best
+        assert best is not None and (best.story, best.passage) == (answered, 3), question
 
 
 KIN_STORIES = {

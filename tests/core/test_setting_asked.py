@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.setting_asked import SettingAsked, setting_asked, setting_sentence
+from bot.core.setting_asked import SettingAsked, opening_sentence, setting_asked, setting_sentence
 
 
 @pytest.mark.parametrize(
@@ -16,6 +16,10 @@ from bot.core.setting_asked import SettingAsked, setting_asked, setting_sentence
         ("wheres it set", ""),
         ("Where's this book set?", ""),
         ("where and when did the novel take place", ""),
+        ("Where is it mostly set?", ""),
+        ("What is the setting?", ""),
+        ("whats the setting of the salt gate", "the salt gate"),
+        ("What's the setting of the story?", ""),
     ],
 )
 def test_questions_about_the_setting(question, title):
@@ -32,6 +36,8 @@ def test_questions_about_the_setting(question, title):
         "Who set the fire?",
         "which is set",
         "what city is set",
+        "what is the setting sun",
+        "What is the setting like in the last scene?",
         "set",
         "",
     ],
@@ -45,9 +51,34 @@ def test_an_event_is_read_as_a_title_the_story_must_have():
     assert setting_asked("When does the battle take place?") == SettingAsked("the battle")
 
 
-def test_the_setting_sentence_is_the_one_saying_set_in_else_the_first():
+def test_the_setting_sentence_says_set_in_of_the_story():
     text = "Dr Cole returns to work. Ward Eleven is a soap opera set in a Lagos hospital. Bisi set off home."
-    assert setting_sentence(text) == "Ward Eleven is a soap opera set in a Lagos hospital."
-    assert setting_sentence("The battle took place at dawn. Wren held.") == "The battle took place at dawn."
-    text = "In the winter of 1347, Veldmere is besieged. Wren sets up the defence."
-    assert setting_sentence(text) == "In the winter of 1347, Veldmere is besieged."
+    assert setting_sentence(text, "Ward Eleven") == "Ward Eleven is a soap opera set in a Lagos hospital."
+    assert setting_sentence(text, "Ward Twelve") == "Ward Eleven is a soap opera set in a Lagos hospital."  # "opera"
+    text = "The Wedding takes place on the beach at Cherai. Mara set off."
+    assert setting_sentence(text, "The Wedding") == "The Wedding takes place on the beach at Cherai."
+    assert (
+        setting_sentence("The drama is mostly set in Venice in 1597.", "Glass")
+        == "The drama is mostly set in Venice in 1597."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sun set in the west over the harbour.",
+        "The battle takes place at the salt gate.",  # of the story, not the story
+        "Mara set in motion a plan.",
+        "The novel's final chapter, set in May, describes the blossom.",  # a chapter of it
+        "In the winter of 1347, Veldmere is besieged.",
+        "",
+    ],
+)
+def test_sentences_saying_no_setting_of_the_story(text):
+    assert setting_sentence(text, "The Salt Gate") is None
+
+
+def test_the_opening_sentence():
+    assert opening_sentence("In the winter of 1347, Veldmere is besieged. Wren sets up the defence.") == (
+        "In the winter of 1347, Veldmere is besieged."
+    )
