@@ -25,11 +25,8 @@ _OTHER_NAME = re.compile(
 """Words telling another name: "real name", "real surname", "nicknamed", "known as", "alias", "pseudonym"."""
 _MOST_CHARS_APART = 30
 """How far back from the name words telling another name are looked for: "nicknamed" of 'nicknamed "Dai Bach"'."""
-_MOST_CHARS_AFTER = 14
-"""How far after the name such words may start and still tell another name of theirs: "Lobo's real name is", "Dai
-Lewis and nicknamed", "Fisk was not his real name"; not "Anna's brother, whose real name", another's."""
-_LONGEST_WORDS = 24
-"""Room for the words themselves after where they may start: "maiden surname"."""
+_MOST_CHARS_AFTER = 40
+"""How far after the name such words may stand and still tell another name of theirs: "Lobo's real name is"."""
 _MOST_CHARS_BEFORE = 3
 """How far before the name such words may end: "nicknamed Dai Bach", 'known as "Dai Bach"'."""
 
@@ -45,9 +42,7 @@ def other_name_told(texts: Sequence[str], name: str, others: Sequence[str] = ())
         spans = sentence_spans(text) or [(0, len(text))]
         for found in pattern.finditer(text):
             start, end = next(((s, e) for s, e in spans if s <= found.start() < e), (0, len(text)))
-            after = _OTHER_NAME.search(text, found.end(), min(end, found.end() + _MOST_CHARS_AFTER + _LONGEST_WORDS))
-            if after is not None and after.start() - found.end() > _MOST_CHARS_AFTER:
-                after = None
+            after = _OTHER_NAME.search(text, found.end(), min(end, found.end() + _MOST_CHARS_AFTER))
             before = _OTHER_NAME.search(text, max(start, found.start() - _MOST_CHARS_APART), found.start())
             if after is not None or (before is not None and found.start() - before.end() <= _MOST_CHARS_BEFORE):
                 return index, text[start:end]
