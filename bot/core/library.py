@@ -60,7 +60,6 @@ from bot.core.named_thing_asked import (
 )
 from bot.core.number_forms import NumberForms
 from bot.core.origin_asked import origin_told
-from bot.core.other_name_asked import other_name_told
 from bot.core.people import Person
 from bot.core.people_finder import kinds_of_people, person_nouns
 from bot.core.place_asked import PlaceAsked, place_asked, place_told
@@ -105,7 +104,6 @@ _FACT_FINDERS: dict[PersonFact, FactFinder] = {
     "earlier job": functools.partial(job_told, earlier=True),
     "age": age_told,
     "origin": origin_told,
-    "other name": other_name_told,
 }
 """What finds each fact a question asks of a person (bot.core.query.person_fact_asked) in their story."""
 

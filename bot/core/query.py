@@ -11,7 +11,6 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 from bot.core.analysis import WORD, fold, words
-from bot.core.other_name_asked import OTHER_NAMES
 from bot.core.slips import bare_word, possessive_end, slip_of
 from bot.core.story_mentions import StoryMentions
 
@@ -83,8 +82,7 @@ _EARLIER_JOBS = tuple(
 """A job asked of before the story's time by the noun: "What was Mireille's old job?"."""
 ASKED_OF_NAME = (
     *_EARLIER_JOBS,  # before "job": "ted old job" is Ted's
-    *("full name", "last name", "surname", "family name", "first name"),
-    *OTHER_NAMES,
+    *("full name", "real name", "last name", "surname", "family name", "first name"),
     *("job", "profession", "occupation", "trade", "career", "age"),
 )
 """What is asked of a name: the introduction writes the person's whole name ("What is Rosa's last name?", "my
@@ -296,7 +294,7 @@ def name_asked(question: str) -> NameAsked | None:
     return None if asked is None else NameAsked(asked.name, asked.alone)
 
 
-PersonFact = Literal["job", "earlier job", "age", "origin", "other name"]
+PersonFact = Literal["job", "earlier job", "age", "origin"]
 """What a question asks of a person that their story may tell away from where it brings them in (bot.core.library)."""
 
 
@@ -307,8 +305,8 @@ def person_fact_asked(question: str) -> PersonFact | None:
     (_EARLIER's "before", "originally": "What was Plotz's job before?", "What did Mireille do for a living before she
     turned to crime?", "What was Mireille's old job?", "What was Sheriff Tennant before?"; not "at first", which asks
     of the story's start), or what they do ("What is Ted's job?" or profession, occupation, trade, career, "What does
-    Priya do?", "What did Clive do for a living?", "What does Leonie work as?", "leonie job"), or another name of theirs
-    ("What is Lobo's real name?", "whats iqbals nickname"). None for the rest ("Who is X?", "What is X's surname?")."""
+    Priya do?", "What did Clive do for a living?", "What does Leonie work as?", "leonie job"). None for the rest ("Who
+    is X?", "What is X's real name?")."""
     asked = _asked_of_person(question)
     if asked is None:
         return None
@@ -317,8 +315,6 @@ def person_fact_asked(question: str) -> PersonFact | None:
         return "age"
     if after is None:
         return None
-    if after.endswith(OTHER_NAMES):
-        return "other name"
     if after in _ORIGIN_ASKED_AFTER:
         return "origin"
     if asked.earlier:

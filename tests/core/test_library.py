@@ -647,25 +647,6 @@ def test_a_persons_last_name_is_answered_by_where_they_are_introduced(tmp_path):
         assert answer.best is not None and answer.best.excerpt.text.startswith("Every Sunday my grandmother"), question
 
 
-def test_another_name_is_answered_where_the_story_tells_it(tmp_path):
-    # "lobo" is in every passage; his real name is told in the last, his nickname within Qureshi's name as he comes in.
-    (tmp_path / "tiffin.md").write_text(
-        "# The Trident Tiffin\n\nSantosh Kale carries tiffins for the smuggler Mr. Lobo in Mumbai. His friend Iqbal "
-        '"Bullet" Qureshi rides the trains with him.\n\n'
-        "Lobo sends Santosh to Colaba with a box marked with a red trident, and Lobo's men follow Qureshi.\n\n"
-        "The police raid the docks. It emerges that Lobo's real name is Anthony Pereira.\n"
-    )
-    library = StoryLibrary.load(tmp_path)
-    for story in (None, 0):
-        for question, passage in (
-            ("What is Lobo's real name?", 3),
-            ("lobo real name", 3),
-            ("whats qureshis nickname", 1),
-        ):
-            best = library.ask(question, story=story).best
-            assert best is not None and best.passage == passage, (question, story)
-
-
 def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_of_it(tmp_path):
     # "edmund" is in every passage of his story, and its first holds "killed" too: BM25 ranks the first first, where
     # no one yet knows who killed him. A plot is told in order: its end, at its end. Library-wide, "end" (which no
