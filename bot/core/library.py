@@ -123,6 +123,9 @@ THINGS_NAMED_KEPT = 256
 PLACES_TOLD_KEPT = 256
 """How many names' tellings of what or where they are (StoryLibrary._place_told) are kept: each reads the passages
 holding the name's words."""
+SETTINGS_TOLD_KEPT = 256
+"""How many stories' tellings of their setting (StoryLibrary._setting_told) are kept: each reads the passages holding
+"set" or "place"."""
 MAX_RESULTS = 100
 """Results a question pages through (More results, a click each). Ranking down to a result analyses every candidate
 before it, and a button's offset is what its custom_id says: a forged 9,999,999 ranked every passage that matched
@@ -235,6 +238,9 @@ class StoryLibrary:
         """Where the one story naming a place or thing asked tells what or where it is (_place_told), by the story
         asked of (its first passage; None library-wide) and what is asked: read once to rank and show, the
         PLACES_TOLD_KEPT last asked kept (any words may be typed)."""
+        self._settings_told: OrderedDict[int, Lead] = OrderedDict()
+        """Where each story tells when and where it is set (_setting_told), by story: read once to rank and show, the
+        SETTINGS_TOLD_KEPT last asked kept."""
         self._lead_pronouns: dict[tuple[str, str], frozenset[str] | None] = {}
         """The pronouns each story's lead is told with (pronouns_of), by story and name: read from the story's whole
         text at its first question with a pronoun, not at each (at most one entry a story)."""
@@ -1061,7 +1067,8 @@ class StoryLibrary:
         """For "When is The Salt Gate set?" or "Where does the film take place?" of a story (by its title, or "it"),
         the first sentence saying it is "set in" or "takes place" somewhere (bot.core.setting_asked), else the story's
         first sentence: a plot says when and where it is set as it opens. None where the question asks no such thing,
-        or names another title. Only passages holding "set" or "place" are read."""
+        or names another title. Only passages holding "set" or "place" are read, once a story while among the
+        SETTINGS_TOLD_KEPT last asked (ranking and showing an answer each ask)."""
         asked = setting_asked(question)
         if asked is None:
             return None
@@ -1069,6 +1076,10 @@ class StoryLibrary:
             named = self.analyzer.terms(asked.title)
             if not named or named != self._title_terms(story):
                 return None
+        return _kept(self._settings_told, story, SETTINGS_TOLD_KEPT, lambda: self._setting_read(story))
+
+    def _setting_read(self, story: int) -> Lead:
+        """_setting_told's reading of one story."""
         told = self.corpus.stories[story]
         passages = range(told.first_passage, told.first_passage + told.passage_count)
         for document in self._holding_a_word_of(frozenset({"set", "place"}), passages):
