@@ -26,7 +26,6 @@ _WHICH = frozenset({"what", "which"})
 _MOST_NOUN_WORDS = 2
 """The most words of what "what" asks: "what year", "what time period"."""
 _VERBS = frozenset({"is", "was", "does", "did"})
-_VERB_LISTS = [[verb] for verb in sorted(_VERBS)]
 _SETTING_ASKED = (["what", "is", "the", "setting"], ["what's", "the", "setting"], ["whats", "the", "setting"])
 """How "What is the setting (of the story)?" opens."""
 _PRONOUNS = frozenset({"it", "this"})
@@ -78,10 +77,11 @@ def _after_asking(said: list[str], at: int) -> int | None:
     if said[at] in _WHEN_OR_WHERE:
         at += 3 if said[at + 1 : at + 3] in (["and", "when"], ["and", "where"]) else 1
     elif said[at] in _WHICH:
-        verb = next((at + n for n in range(2, _MOST_NOUN_WORDS + 2) if said[at + n : at + n + 1] in _VERB_LISTS), None)
-        if verb is None:
+        at = next(
+            (verb for verb in range(at + 2, at + _MOST_NOUN_WORDS + 2) if verb < len(said) and said[verb] in _VERBS), -1
+        )
+        if at < 0:
             return None
-        at = verb
     else:
         return None
     return at + 1 if said[at : at + 1] and said[at] in _VERBS else None
